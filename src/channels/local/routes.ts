@@ -1,0 +1,28 @@
+import { readFile } from "node:fs/promises";
+import type { FastifyInstance } from "fastify";
+import type { Dispatch } from "../../core/dispatch.ts";
+import { toInboundCommand } from "./map.ts";
+import { parseLocalMessage } from "./schema.ts";
+
+export interface LocalChannelOptions {
+  dispatch: Dispatch;
+  networkSlug: string;
+  now?: () => Date;
+}
+
+const chatPage = readFile(new URL("./chat-page.html", import.meta.url), "utf8");
+
+/** The local channel: the web chat page at `/` and its JSON endpoint, the contract e2e tests drive. */
+export async function localChannelRoutes(app: FastifyInstance, options: LocalChannelOptions): Promise<void> {
+  const page = await chatPage;
+  const now = options.now ?? (() => new Date());
+
+  app.get("/", async (_request, reply) => reply.type("text/html; charset=utf-8").header("cache-control", "no-store").send(page));
+
+  app.post("/api/local/messages", async (request, reply) => {
+    const parsed = parseLocalMessage(request.body);
+    if (!parsed.ok) return reply.code(400).send({ error: { code: "invalid_message", message: parsed.reason } });
+    const replies = await options.dispatch(toInboundCommand(parsed.message, options.networkSlug, now()));
+    return { replies };
+  });
+}

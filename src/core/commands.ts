@@ -1,0 +1,50 @@
+import type { Context } from "./context.ts";
+import type { MessageKey } from "./i18n.ts";
+import type { Reply } from "./reply.ts";
+import type { Role } from "./roles.ts";
+
+/**
+ * Who may use something: `anyone` includes a person still onboarding; `member` any member who
+ * finished onboarding; a role list, members holding one of them.
+ */
+export type Audience = "anyone" | "member" | readonly Role[];
+
+/** A command members type ("aide", "/profil", "lier K7P4QX"). */
+export interface Command {
+  name: string;
+  /** Locale key whose text lists the words that trigger it, comma-separated ("aide, ?"). */
+  words: MessageKey;
+  /** Locale key of the one-line description shown by help. */
+  summary: MessageKey;
+  audience: Audience;
+  run(ctx: Context, args: string): Promise<Reply[]>;
+}
+
+/** Handles pressed choices whose id starts with `prefix:`; the rest of the id is split on ':'. */
+export interface ActionHandler {
+  prefix: string;
+  audience: Audience;
+  run(ctx: Context, parts: string[]): Promise<Reply[]>;
+}
+
+/** Handles a submitted form; a form id `profile` or `role-refusal:<id>` selects by its first part. */
+export interface FormHandler {
+  formId: string;
+  audience: Audience;
+  run(ctx: Context, values: Record<string, string | string[]>, parts: string[]): Promise<Reply[]>;
+}
+
+/** What a feature contributes to the bot. */
+export interface Feature {
+  commands?: Command[];
+  actions?: ActionHandler[];
+  forms?: FormHandler[];
+}
+
+/** True when the actor may use something meant for `audience`. */
+export function allows(audience: Audience, actor: Context["actor"]): boolean {
+  if (audience === "anyone") return true;
+  if (actor.status !== "ACTIVE") return false;
+  if (audience === "member") return true;
+  return audience.some((role) => actor.roles.includes(role));
+}

@@ -1,0 +1,116 @@
+import { randomBytes } from "node:crypto";
+import type { Logger } from "pino";
+import type { Db } from "../db/database.ts";
+import { CommandIndex } from "./command-words.ts";
+import { type Audience, allows, type Feature } from "./commands.ts";
+import type { Actor, Context } from "./context.ts";
+import { AppError } from "./errors.ts";
+import { createTranslator, DEFAULT_LOCALE, type Locale, toLocale } from "./i18n.ts";
+import type { InboundCommand } from "./inbound.ts";
+import { type Reply, say } from "./reply.ts";
+import type { Role } from "./roles.ts";
+
+/** What the dispatcher needs from the identity, audit and onboarding features. */
+export interface DispatchPorts {
+  resolveActor(db: Db, inbound: InboundCommand): Promise<Actor>;
+  recordDenial(ctx: Context, what: string, audience: Audience): Promise<void>;
+  /** Answers anything that is not a command while the member has not finished onboarding. */
+  continueOnboarding(ctx: Context): Promise<Reply[]>;
+}
+
+export interface DispatcherOptions {
+  db: Db;
+  log: Logger;
+  features: Feature[];
+  ports: DispatchPorts;
+  now?: () => Date;
+}
+
+/** Turns one inbound command into replies; never throws. */
+export type Dispatch = (inbound: InboundCommand) => Promise<Reply[]>;
+
+/** Builds the channel-neutral dispatcher: resolve the actor, route, check the audience, translate errors. */
+export function createDispatcher(options: DispatcherOptions): Dispatch {
+  const { db, log, ports } = options;
+  const now = options.now ?? (() => new Date());
+  const commands = options.features.flatMap((f) => f.commands ?? []);
+  const index = new CommandIndex(commands);
+  const actions = byKey(options.features.flatMap((f) => f.actions ?? []), (a) => a.prefix);
+  const forms = byKey(options.features.flatMap((f) => f.forms ?? []), (f) => f.formId);
+
+  async function guarded(ctx: Context, what: string, audience: Audience, run: () => Promise<Reply[]>): Promise<Reply[]> {
+    if (allows(audience, ctx.actor)) return run();
+    if (ctx.actor.status !== "ACTIVE") {
+      return [say(ctx.t("errors.finishOnboardingFirst")), ...(await ports.continueOnboarding(ctx))];
+    }
+    await ports.recordDenial(ctx, what, audience);
+    return [say(ctx.t("errors.forbidden", { who: describeAudience(audience, ctx.actor.locale) }))];
+  }
+
+  async function route(ctx: Context): Promise<Reply[]> {
+    const input = ctx.inbound.input;
+    if (input.kind === "action") {
+      const [prefix = "", ...parts] = input.actionId.split(":");
+      const handler = actions.get(prefix);
+      if (!handler) return [say(ctx.t("errors.staleAction"))];
+      return guarded(ctx, `action:${prefix}`, handler.audience, () => handler.run(ctx, parts));
+    }
+    if (input.kind === "form") {
+      const [formKey = "", ...parts] = input.formId.split(":");
+      const handler = forms.get(formKey);
+      if (!handler) return [say(ctx.t("errors.staleAction"))];
+      return guarded(ctx, `form:${formKey}`, handler.audience, () => handler.run(ctx, input.values, parts));
+    }
+    const text = input.text.trim();
+    const [word = "", ...rest] = text.split(/\s+/);
+    const command = word ? index.find(word) : undefined;
+    if (!command) {
+      if (ctx.actor.status !== "ACTIVE") return ports.continueOnboarding(ctx);
+      if (!word) return [say(ctx.t("errors.emptyMessage"))];
+      const usable = commands.filter((c) => allows(c.audience, ctx.actor));
+      const suggestion = index.suggest(word, usable, ctx.actor.locale);
+      return [say(suggestion ? ctx.t("errors.unknownCommandSuggest", { word, suggestion }) : ctx.t("errors.unknownCommand", { word }))];
+    }
+    return guarded(ctx, command.name, command.audience, () => command.run(ctx, rest.join(" ")));
+  }
+
+  return async (inbound) => {
+    const started = now();
+    let locale: Locale = toLocale(inbound.localeHint);
+    const eventLog = log.child({ eventId: inbound.eventId, platform: inbound.platform });
+    try {
+      const actor = await ports.resolveActor(db, inbound);
+      locale = actor.locale;
+      const ctx: Context = { db, inbound, actor, t: createTranslator(actor.locale), now: started, log: eventLog.child({ memberId: actor.memberId }) };
+      return await route(ctx);
+    } catch (error) {
+      return [say(explain(error, locale, eventLog))];
+    }
+  };
+}
+
+/** Expected failures become the member's sentence; anything else is logged with a reference to quote. */
+function explain(error: unknown, locale: Locale, log: Logger): string {
+  const t = createTranslator(locale);
+  if (error instanceof AppError) return t(error.messageKey, error.params);
+  const reference = randomBytes(4).toString("hex");
+  log.error({ err: error, reference }, "unexpected error while handling a message");
+  return t("errors.unexpected", { reference });
+}
+
+/** "network coordinators or CLS coordinators", in the member's language. */
+export function describeAudience(audience: Audience, locale: Locale = DEFAULT_LOCALE): string {
+  const t = createTranslator(locale);
+  if (audience === "anyone" || audience === "member") return t("roles.anyMember");
+  const names = audience.map((role: Role) => t(`roles.plural.${role}`));
+  return new Intl.ListFormat(locale, { type: "disjunction" }).format(names);
+}
+
+function byKey<T>(items: T[], key: (item: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) {
+    if (map.has(key(item))) throw new Error(`Two handlers for ${key(item)}`);
+    map.set(key(item), item);
+  }
+  return map;
+}

@@ -1,0 +1,30 @@
+/** The platforms, as the prefix of an address (`telegram:<chatId>`, `local:<session>`...). */
+export const PLATFORMS = ["local", "telegram", "slack", "discord"] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+export function isPlatform(value: string): value is Platform {
+  return (PLATFORMS as readonly string[]).includes(value);
+}
+
+/** What the member did: typed text, pressed a choice, or submitted a form. */
+export type Input =
+  | { kind: "text"; text: string }
+  | { kind: "action"; actionId: string }
+  | { kind: "form"; formId: string; values: Record<string, string | string[]> };
+
+/** A platform event reduced to what the core needs: who, where, what, and a locale hint. */
+export interface InboundCommand {
+  /** Stable id of the platform event, for logs and (later) redelivery checks. */
+  eventId: string;
+  platform: Platform;
+  /** The sender's id on the platform, unique within `platform` (e.g. `T01:U02` on Slack). */
+  externalUserId: string;
+  /** How the platform names the sender; used as the default display name. */
+  displayName: string;
+  /** Where the conversation happens; selects the network for a sender seen for the first time. */
+  scopeId: string;
+  /** The platform's language for this user, if it tells; used before the member chooses. */
+  localeHint?: string | undefined;
+  input: Input;
+  receivedAt: Date;
+}

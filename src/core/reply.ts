@@ -1,0 +1,45 @@
+/** A button or menu entry; `id` comes back as an action when pressed. */
+export interface Choice {
+  id: string;
+  label: string;
+  style?: "primary" | "danger";
+}
+
+export interface FormField {
+  name: string;
+  label: string;
+  type: "text" | "textarea" | "select" | "multiselect" | "number" | "date";
+  required: boolean;
+  value?: string | string[];
+  maxLength?: number;
+  options?: { value: string; label: string }[];
+}
+
+/** A form: a modal on Slack and Discord, a step-by-step conversation on Telegram, inline on the web chat. */
+export interface Form {
+  id: string;
+  title: string;
+  submitLabel: string;
+  fields: FormField[];
+}
+
+export interface FileRef {
+  name: string;
+  url: string;
+  mediaType: string;
+}
+
+/** A channel-neutral answer, already in the member's language; each adapter renders it natively. */
+export interface Reply {
+  text: string;
+  choices?: Choice[];
+  form?: Form;
+  files?: FileRef[];
+  /** `private`: only the member sees it (ephemeral, or a direct message where the platform has none). */
+  visibility: "private" | "public";
+}
+
+/** Builds a private text reply, optionally with choices. */
+export function say(text: string, choices?: Choice[]): Reply {
+  return choices && choices.length > 0 ? { text, choices, visibility: "private" } : { text, visibility: "private" };
+}

@@ -1,0 +1,120 @@
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@prisma/client";
+import { mkdir } from "node:fs/promises";
+import pg from "pg";
+import lockfile from "proper-lockfile";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import type { Config } from "../config/env.ts";
+import type { SqlSession } from "./migrator.ts";
+import { withArrayLiteralParams } from "./pglite-array-params.ts";
+
+export type Db = PrismaClient;
+
+const SCHEMA_CREATION_LOCK = 7_340_111;
+
+/** The database the bot runs on: a Prisma client plus what start-up and health checks need. */
+export interface Database {
+  kind: "pglite" | "postgresql";
+  prisma: PrismaClient;
+  /** Runs `fn` on one dedicated session (advisory locks are per session), then releases it. */
+  withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Opens PGlite (a folder, or memory when `dataDir` is `memory://`) or PostgreSQL, per config. */
+export async function openDatabase(target: Config["database"]): Promise<Database> {
+  return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url, target.schema);
+}
+
+async function openPglite(dataDir: string): Promise<Database> {
+  const release = dataDir.startsWith("memory://") ? async () => {} : await lockDataDir(dataDir);
+  const lite = await PGlite.create(dataDir);
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(withArrayLiteralParams(lite)) });
+  // PGlite is a single connection: its "session" is the database itself, so sessions take turns,
+  // or two migrators would interleave their statements inside one transaction.
+  const session: SqlSession = {
+    exec: async (sql) => void (await lite.exec(sql)),
+    query: async (sql, params) => (await lite.query<Record<string, unknown>>(sql, params)).rows,
+  };
+  let turn: Promise<unknown> = Promise.resolve();
+  return {
+    kind: "pglite",
+    prisma,
+    withSession: (fn) => {
+      const mine = turn.then(() => fn(session));
+      turn = mine.catch(() => {});
+      return mine;
+    },
+    ping: async () => void (await lite.query("select 1")),
+    close: async () => {
+      await prisma.$disconnect();
+      await lite.close();
+      await release();
+    },
+  };
+}
+
+/** Thrown when another process already holds the embedded database's folder. */
+export class DataDirInUseError extends Error {
+  override name = "DataDirInUseError";
+}
+
+/**
+ * PGlite is one process's database: a second process opening the same folder would corrupt it.
+ * The lock is refreshed while we run, so one left by a killed process goes stale and is taken over.
+ */
+async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
+  await mkdir(dataDir, { recursive: true });
+  try {
+    return await lockfile.lock(dataDir, { stale: 10_000, update: 2_000, realpath: false });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
+    throw new DataDirInUseError(
+      `another bot process is using the embedded database in ${dataDir}. Stop it first, or set DATABASE_URL so that several processes share one PostgreSQL server.`,
+    );
+  }
+}
+
+async function openPostgres(url: string, schema: string): Promise<Database> {
+  const searchPath = `-c search_path=${quoteIdent(schema)}`;
+  const pool = new pg.Pool({ connectionString: url, options: searchPath, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its connection must not crash the process; the pool replaces it.
+  pool.on("error", () => {});
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { schema }) });
+  return {
+    kind: "postgresql",
+    prisma,
+    withSession: async (fn) => {
+      const client = new pg.Client({ connectionString: url, options: searchPath, connectionTimeoutMillis: 5_000 });
+      client.on("error", () => {});
+      await client.connect();
+      try {
+        // CREATE SCHEMA IF NOT EXISTS is not safe against a concurrent twin: take turns.
+        await client.query("select pg_advisory_lock($1)::text", [SCHEMA_CREATION_LOCK]);
+        try {
+          await client.query(`create schema if not exists ${quoteIdent(schema)}`);
+        } finally {
+          await client.query("select pg_advisory_unlock($1)::text", [SCHEMA_CREATION_LOCK]);
+        }
+        return await fn({
+          exec: async (sql) => void (await client.query(sql)),
+          query: async (sql, params) => (await client.query(sql, params)).rows,
+        });
+      } finally {
+        await client.end();
+      }
+    },
+    ping: async () => void (await pool.query("select 1")),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool.end().catch(() => {});
+    },
+  };
+}
+
+function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}

@@ -1,0 +1,45 @@
+import type { PGlite, Transaction } from "@electric-sql/pglite";
+
+/**
+ * PGlite serialises a parameter by its type OID. For an array of a custom enum (`"Role"[]`, as in
+ * `roles: { has: "PARTNER" }`) it does not know the OID and sends `String(array)`, which PostgreSQL
+ * rejects as a malformed array literal. An array literal is accepted for every array type, so the
+ * adapter's queries get array parameters as literals. Binary arrays are left alone.
+ */
+export function withArrayLiteralParams(lite: PGlite): PGlite {
+  const wrapQueryable = <T extends Pick<PGlite, "query">>(target: T): T =>
+    new Proxy(target, {
+      get(obj, prop, receiver) {
+        if (prop === "query") {
+          return (sql: string, params?: unknown[], options?: unknown) =>
+            obj.query(sql, params?.map((p) => (isLiteralArray(p) ? toArrayLiteral(p) : p)), options as never);
+        }
+        const value = Reflect.get(obj, prop, receiver);
+        return typeof value === "function" ? value.bind(obj) : value;
+      },
+    });
+  const wrapped = wrapQueryable(lite);
+  return new Proxy(wrapped, {
+    get(obj, prop, receiver) {
+      if (prop === "transaction") {
+        return <R>(fn: (tx: Transaction) => Promise<R>) => lite.transaction((tx) => fn(wrapQueryable(tx)));
+      }
+      return Reflect.get(obj, prop, receiver);
+    },
+  });
+}
+
+function isLiteralArray(value: unknown): value is unknown[] {
+  return Array.isArray(value) && !value.some((v) => v instanceof Uint8Array);
+}
+
+/** `["a", null, "b\"c"]` → `{"a",NULL,"b\"c"}`. */
+export function toArrayLiteral(values: unknown[]): string {
+  const items = values.map((v) => {
+    if (v === null || v === undefined) return "NULL";
+    if (Array.isArray(v)) return toArrayLiteral(v);
+    const text = v instanceof Date ? v.toISOString() : String(v);
+    return `"${text.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`;
+  });
+  return `{${items.join(",")}}`;
+}

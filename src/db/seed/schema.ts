@@ -1,0 +1,100 @@
+import { z } from "zod";
+
+const key = z.string().regex(/^[a-z0-9-]+$/);
+const role = z.enum(["DIGITAL_ADVISER", "CLS_COORDINATOR", "HEALTH_COMMITTEE", "NETWORK_COORDINATOR", "INTERN", "PARTNER"]);
+
+/** An indicator narrows what it counts; unknown keys are refused so a typo does not count everything. */
+export const indicatorFilterSchema = z
+  .object({
+    eventType: z.string().optional(),
+    topic: z.string().optional(),
+    role: role.optional(),
+    kind: z.string().optional(),
+  })
+  .strict();
+
+const indicator = z.object({
+  label: z.string().min(1),
+  target: z.number().nonnegative(),
+  unit: z.string().min(1),
+  period: z.enum(["YEAR", "SEMESTER", "PLAN"]),
+  computation: z.enum([
+    "MANUAL",
+    "COUNT_EVENTS",
+    "COUNT_PARTICIPANTS",
+    "COUNT_ATTENDANCE",
+    "COUNT_ACTIVITIES",
+    "COUNT_MEMBERS",
+    "COUNT_REQUESTS",
+    "COUNT_PARTNERS",
+    "COUNT_ANIMATIONS",
+  ]),
+  filter: indicatorFilterSchema,
+});
+
+/** The shape of a network seed file such as `prisma/seed/tarn-et-garonne.json`. */
+export const networkSeedSchema = z.object({
+  network: z.object({
+    slug: key,
+    name: z.string().min(1),
+    timezone: z.string().min(1),
+    defaultLocale: z.enum(["fr", "en"]),
+  }),
+  territories: z.array(
+    z.object({ key, kind: z.enum(["DEPARTMENT", "EPCI", "COMMUNE"]), code: z.string().min(1), name: z.string().min(1), parent: key.nullable() }),
+  ),
+  organisations: z.array(
+    z.object({
+      key,
+      name: z.string().min(1),
+      kind: z.enum([
+        "FRANCE_SERVICES",
+        "LIBRARY",
+        "ASSOCIATION",
+        "MUNICIPALITY",
+        "INTERCOMMUNALITY",
+        "DEPARTMENT",
+        "SOCIAL_SERVICES_SITE",
+        "HOSPITAL",
+        "HEALTH_CENTRE",
+        "HEALTH_COMMUNITY",
+        "OTHER",
+      ]),
+      territory: key.nullable(),
+    }),
+  ),
+  plan: z.object({
+    code: z.string().min(1),
+    title: z.string().min(1),
+    startYear: z.number().int(),
+    endYear: z.number().int(),
+    axes: z.array(
+      z.object({
+        number: z.number().int(),
+        title: z.string().min(1),
+        fiches: z.array(
+          z.object({
+            code: z.string().min(1),
+            title: z.string().min(1),
+            pilot: z.string().nullable(),
+            partners: z.array(z.string()),
+            calendar: z.string().nullable(),
+            indicators: z.array(indicator),
+          }),
+        ),
+      }),
+    ),
+  }),
+  members: z.array(
+    z.object({
+      key,
+      displayName: z.string().min(1),
+      roles: z.array(role),
+      locale: z.enum(["fr", "en"]),
+      organisation: key.nullable(),
+      territory: key.nullable(),
+    }),
+  ),
+});
+
+export type NetworkSeed = z.infer<typeof networkSeedSchema>;

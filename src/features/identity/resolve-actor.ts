@@ -1,0 +1,61 @@
+import { Prisma } from "@prisma/client";
+import type { Actor } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
+import { toLocale } from "../../core/i18n.ts";
+import type { InboundCommand } from "../../core/inbound.ts";
+import type { Db } from "../../db/database.ts";
+
+const memberFields = { id: true, networkId: true, displayName: true, roles: true, status: true, locale: true } as const;
+
+/**
+ * Finds the member behind a platform identity. Someone seen for the first time gets a member in
+ * the network their conversation is bound to, in ONBOARDING status, and is asked to introduce themselves.
+ */
+export async function resolveActor(db: Db, inbound: InboundCommand): Promise<Actor> {
+  const known = await findActor(db, inbound);
+  if (known) return known;
+  const binding = await db.channelBinding.findUnique({
+    where: { platform_scopeId: { platform: inbound.platform, scopeId: inbound.scopeId } },
+    include: { network: { select: { defaultLocale: true } } },
+  });
+  if (!binding) throw new AppError("channel_not_bound", "errors.channelNotBound");
+  try {
+    const member = await db.member.create({
+      data: {
+        networkId: binding.networkId,
+        displayName: inbound.displayName.trim().slice(0, 80) || inbound.externalUserId,
+        locale: toLocale(inbound.localeHint, binding.network.defaultLocale),
+        identities: { create: { networkId: binding.networkId, platform: inbound.platform, externalId: inbound.externalUserId } },
+      },
+      select: { ...memberFields, identities: { select: { id: true } } },
+    });
+    return toActor(member, member.identities[0]!.id);
+  } catch (error) {
+    // Two first messages at once: the other one created the identity; use it.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const raced = await findActor(db, inbound);
+      if (raced) return raced;
+    }
+    throw error;
+  }
+}
+
+async function findActor(db: Db, inbound: InboundCommand): Promise<Actor | undefined> {
+  const identity = await db.platformIdentity.findUnique({
+    where: { platform_externalId: { platform: inbound.platform, externalId: inbound.externalUserId } },
+    select: { id: true, member: { select: memberFields } },
+  });
+  return identity ? toActor(identity.member, identity.id) : undefined;
+}
+
+function toActor(member: { id: string; networkId: string; displayName: string; roles: Actor["roles"]; status: Actor["status"]; locale: Actor["locale"] }, identityId: string): Actor {
+  return {
+    networkId: member.networkId,
+    memberId: member.id,
+    identityId,
+    displayName: member.displayName,
+    roles: member.roles,
+    status: member.status,
+    locale: member.locale,
+  };
+}

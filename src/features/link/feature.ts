@@ -1,0 +1,39 @@
+import type { Feature } from "../../core/commands.ts";
+import type { Context } from "../../core/context.ts";
+import { createTranslator } from "../../core/i18n.ts";
+import { type Reply, say } from "../../core/reply.ts";
+import { recordAudit } from "../audit/record.ts";
+import { LINK_CODE_TTL_MS } from "./codes.ts";
+import { issueLinkCode, recentFailedAttempts, redeemLinkCode } from "./mutations.ts";
+
+const MAX_FAILED_ATTEMPTS = 5;
+
+async function link(ctx: Context, args: string): Promise<Reply[]> {
+  const { db, actor, t, now } = ctx;
+  const code = args.trim();
+  if (!code) {
+    if (actor.status !== "ACTIVE") return [say(t("link.needProfileFirst"))];
+    const issued = await issueLinkCode(db, actor.networkId, actor.memberId, now);
+    return [say(t("link.issued", { code: issued, minutes: LINK_CODE_TTL_MS / 60_000 }))];
+  }
+  if ((await recentFailedAttempts(db, actor.memberId, now, LINK_CODE_TTL_MS)) >= MAX_FAILED_ATTEMPTS) {
+    return [say(t("link.tooManyAttempts", { minutes: LINK_CODE_TTL_MS / 60_000 }))];
+  }
+  const outcome = await redeemLinkCode(db, { code, networkId: actor.networkId, identityId: actor.identityId, memberId: actor.memberId, memberActive: actor.status === "ACTIVE", now });
+  if (outcome.kind === "linked") {
+    await recordAudit(db, { networkId: actor.networkId, actorMemberId: outcome.memberId, action: "identity.link", outcome: "allowed", details: { platform: ctx.inbound.platform }, at: now });
+    const target = await db.member.findUniqueOrThrow({ where: { id: outcome.memberId }, select: { locale: true } });
+    const tt = createTranslator(target.locale);
+    return [say(tt("link.linked", { name: outcome.displayName, platform: tt(`platforms.${ctx.inbound.platform}`) }))];
+  }
+  if (outcome.kind !== "same-member") {
+    await recordAudit(db, { networkId: actor.networkId, actorMemberId: actor.memberId, action: "identity.link", outcome: "failed", details: { reason: outcome.kind }, at: now });
+  }
+  const key = { unknown: "link.unknown", expired: "link.expired", used: "link.used", "same-member": "link.sameMember", "already-member": "link.alreadyMember" } as const;
+  return [say(t(key[outcome.kind], { minutes: LINK_CODE_TTL_MS / 60_000 }))];
+}
+
+/** `lier` gives a one-time code; `lier <code>` on another platform attaches that account to the same member. */
+export const linkFeature: Feature = {
+  commands: [{ name: "link", words: "commands.link.words", summary: "commands.link.summary", audience: "anyone", run: link }],
+};

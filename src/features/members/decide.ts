@@ -1,0 +1,34 @@
+import type { Db } from "../../db/database.ts";
+import { recordAudit } from "../audit/record.ts";
+
+export type Decision = { kind: "approved" | "refused"; memberName: string; role: string } | { kind: "not-pending" };
+
+/**
+ * Approves or refuses a pending role request. The status change is conditional on PENDING, so two
+ * coordinators pressing at once produce one decision, and the second is told it was already made.
+ */
+export async function decideRoleRequest(
+  db: Db,
+  input: { networkId: string; requestId: string; deciderId: string; approve: boolean; reason?: string; now: Date },
+): Promise<Decision> {
+  return db.$transaction(async (tx) => {
+    const changed = await tx.roleRequest.updateMany({
+      where: { id: input.requestId, networkId: input.networkId, status: "PENDING" },
+      data: { status: input.approve ? "APPROVED" : "REFUSED", decidedById: input.deciderId, decidedAt: input.now, reason: input.reason ?? null },
+    });
+    if (changed.count !== 1) return { kind: "not-pending" } as const;
+    const request = await tx.roleRequest.findUniqueOrThrow({ where: { id: input.requestId }, select: { role: true, member: { select: { id: true, displayName: true, roles: true } } } });
+    if (input.approve && !request.member.roles.includes(request.role)) {
+      await tx.member.update({ where: { id: request.member.id }, data: { roles: { push: request.role } } });
+    }
+    await recordAudit(tx, {
+      networkId: input.networkId,
+      actorMemberId: input.deciderId,
+      action: input.approve ? "role.approve" : "role.refuse",
+      outcome: "allowed",
+      details: { requestId: input.requestId, memberId: request.member.id, role: request.role, ...(input.reason ? { reason: input.reason } : {}) },
+      at: input.now,
+    });
+    return { kind: input.approve ? "approved" : "refused", memberName: request.member.displayName, role: request.role } as const;
+  });
+}

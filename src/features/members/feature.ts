@@ -1,0 +1,82 @@
+import { normaliseWord } from "../../core/command-words.ts";
+import type { Feature } from "../../core/commands.ts";
+import type { Context } from "../../core/context.ts";
+import { LOCALES, createTranslator } from "../../core/i18n.ts";
+import { type Reply, say } from "../../core/reply.ts";
+import { ROLES, type Role } from "../../core/roles.ts";
+import { findRequestByReference, listMembers, listPendingRequests, MEMBER_LIST_LIMIT } from "./data.ts";
+import { decideRoleRequest } from "./decide.ts";
+
+const COORDINATORS: readonly Role[] = ["NETWORK_COORDINATOR"];
+
+// Role names typed in either language ("conseillers numériques", "intern") → the role.
+const ROLE_BY_NAME = new Map<string, Role>(
+  ROLES.flatMap((role) =>
+    LOCALES.flatMap((l) => {
+      const t = createTranslator(l);
+      return [role, t(`roles.singular.${role}`), t(`roles.plural.${role}`)].map((name) => [normaliseWord(name), role] as const);
+    }),
+  ),
+);
+
+async function members(ctx: Context, args: string): Promise<Reply[]> {
+  const { t } = ctx;
+  const role = args.trim() ? ROLE_BY_NAME.get(normaliseWord(args)) : undefined;
+  if (args.trim() && !role) return [say(t("members.unknownRole", { value: args.trim(), roles: ROLES.map((r) => t(`roles.singular.${r}`)).join(", ") }))];
+  const { total, members } = await listMembers(ctx.db, ctx.actor.networkId, role);
+  if (total === 0) return [say(t("members.none"))];
+  const lines = members.map((m) =>
+    t("members.line", { name: m.displayName, roles: m.roles.map((r) => t(`roles.singular.${r}`)).join(", ") || t("members.noRole"), organisation: m.organisation?.name ?? "—" }),
+  );
+  const header = t("members.header", { count: total });
+  const more = total > MEMBER_LIST_LIMIT ? [t("members.more", { count: total - MEMBER_LIST_LIMIT })] : [];
+  return [say([header, ...lines, ...more].join("\n"))];
+}
+
+async function requests(ctx: Context): Promise<Reply[]> {
+  const { t } = ctx;
+  const pending = await listPendingRequests(ctx.db, ctx.actor.networkId);
+  if (pending.length === 0) return [say(t("roleRequests.none"))];
+  return [
+    say(t("roleRequests.header", { count: pending.length })),
+    ...pending.map((r) =>
+      say(t("roleRequests.line", { name: r.member.displayName, role: t(`roles.singular.${r.role}`), organisation: r.member.organisation?.name ?? "—", reference: r.id.slice(0, 8) }), [
+        { id: `role:approve:${r.id}`, label: t("roleRequests.approve"), style: "primary" },
+        { id: `role:refuse:${r.id}`, label: t("roleRequests.refuse"), style: "danger" },
+      ]),
+    ),
+  ];
+}
+
+async function decide(ctx: Context, requestId: string | null, approve: boolean, reason?: string): Promise<Reply[]> {
+  const { t } = ctx;
+  if (!requestId) return [say(t("roleRequests.notFound"))];
+  const decision = await decideRoleRequest(ctx.db, { networkId: ctx.actor.networkId, requestId, deciderId: ctx.actor.memberId, approve, ...(reason ? { reason } : {}), now: ctx.now });
+  if (decision.kind === "not-pending") return [say(t("roleRequests.alreadyDecided"))];
+  const params = { name: decision.memberName, role: t(`roles.singular.${decision.role as Role}`) };
+  return [say(decision.kind === "approved" ? t("roleRequests.approved", params) : t("roleRequests.refused", params))];
+}
+
+async function decideTyped(ctx: Context, args: string, approve: boolean): Promise<Reply[]> {
+  const [reference = "", ...reason] = args.trim().split(/\s+/);
+  if (!reference) return [say(ctx.t("roleRequests.usage"))];
+  const id = await findRequestByReference(ctx.db, ctx.actor.networkId, reference);
+  return decide(ctx, id, approve, reason.join(" ").slice(0, 500) || undefined);
+}
+
+/** For network coordinators: the member list, role requests and their approval. */
+export const membersFeature: Feature = {
+  commands: [
+    { name: "members", words: "commands.members.words", summary: "commands.members.summary", audience: COORDINATORS, run: members },
+    { name: "requests", words: "commands.requests.words", summary: "commands.requests.summary", audience: COORDINATORS, run: requests },
+    { name: "approve", words: "commands.approve.words", summary: "commands.approve.summary", audience: COORDINATORS, run: (ctx, args) => decideTyped(ctx, args, true) },
+    { name: "refuse", words: "commands.refuse.words", summary: "commands.refuse.summary", audience: COORDINATORS, run: (ctx, args) => decideTyped(ctx, args, false) },
+  ],
+  actions: [
+    {
+      prefix: "role",
+      audience: COORDINATORS,
+      run: (ctx, [verb, id = ""]) => (verb === "approve" || verb === "refuse" ? decide(ctx, /^[0-9a-f-]{36}$/.test(id) ? id : null, verb === "approve") : Promise.resolve([say(ctx.t("errors.staleAction"))])),
+    },
+  ],
+};

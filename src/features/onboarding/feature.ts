@@ -1,0 +1,76 @@
+import type { Feature } from "../../core/commands.ts";
+import type { Context } from "../../core/context.ts";
+import { createTranslator, toLocale } from "../../core/i18n.ts";
+import { type Reply, say } from "../../core/reply.ts";
+import { isRole } from "../../core/roles.ts";
+import { recordAudit } from "../audit/record.ts";
+import { isOrganisationOf, isTerritoryOf } from "../directory/data.ts";
+import { endOnboarding, loadOnboarding, type OnboardingState, saveOnboarding } from "./conversation.ts";
+import { promptFor } from "./prompts.ts";
+
+/** Re-asks the current question; what onboarding answers to anything that is not a command. */
+export async function continueOnboarding(ctx: Context): Promise<Reply[]> {
+  const state = await loadOnboarding(ctx.db, ctx.actor.networkId, ctx.actor.identityId);
+  return [await promptFor(ctx, state)];
+}
+
+async function start(ctx: Context): Promise<Reply[]> {
+  if (ctx.actor.status === "ACTIVE") return [say(ctx.t("onboarding.alreadyDone", { name: ctx.actor.displayName }))];
+  return [say(ctx.t("onboarding.welcome")), ...(await continueOnboarding(ctx))];
+}
+
+/** One answer: `onb:<step>:<value>`. An answer to another step than the current one is stale. */
+async function answer(ctx: Context, [step, value = ""]: string[]): Promise<Reply[]> {
+  if (ctx.actor.status === "ACTIVE") return [say(ctx.t("onboarding.alreadyDone", { name: ctx.actor.displayName }))];
+  const state = await loadOnboarding(ctx.db, ctx.actor.networkId, ctx.actor.identityId);
+  if (step !== state.step) return [say(ctx.t("errors.staleAction")), await promptFor(ctx, state)];
+  const { db, actor } = ctx;
+  let next: OnboardingState;
+  switch (state.step) {
+    case "language": {
+      const locale = toLocale(value, actor.locale);
+      await db.member.update({ where: { id: actor.memberId }, data: { locale } });
+      // Everything from here on is in the language just chosen.
+      ctx = { ...ctx, actor: { ...actor, locale }, t: createTranslator(locale) };
+      next = { step: "role" };
+      break;
+    }
+    case "role":
+      if (!isRole(value)) return [say(ctx.t("errors.staleAction")), await promptFor(ctx, state)];
+      next = { step: "organisation", role: value };
+      break;
+    case "organisation": {
+      const organisationId = value === "none" ? null : value;
+      if (organisationId && !(await isOrganisationOf(db, actor.networkId, organisationId))) return [say(ctx.t("errors.staleAction")), await promptFor(ctx, state)];
+      await db.member.update({ where: { id: actor.memberId }, data: { organisationId } });
+      next = { step: "territory", ...(state.role ? { role: state.role } : {}) };
+      break;
+    }
+    case "territory": {
+      const territoryId = value === "none" ? null : value;
+      if (territoryId && !(await isTerritoryOf(db, actor.networkId, territoryId))) return [say(ctx.t("errors.staleAction")), await promptFor(ctx, state)];
+      return finish(ctx, state, territoryId);
+    }
+  }
+  await saveOnboarding(db, actor.identityId, next);
+  return [await promptFor(ctx, next)];
+}
+
+async function finish(ctx: Context, state: OnboardingState, territoryId: string | null): Promise<Reply[]> {
+  const { actor } = ctx;
+  const role = state.role && isRole(state.role) ? state.role : undefined;
+  await ctx.db.$transaction(async (tx) => {
+    await tx.member.update({ where: { id: actor.memberId }, data: { territoryId, status: "ACTIVE" } });
+    if (role) await tx.roleRequest.create({ data: { networkId: actor.networkId, memberId: actor.memberId, role } });
+    await endOnboarding(tx, actor.identityId);
+    await recordAudit(tx, { networkId: actor.networkId, actorMemberId: actor.memberId, action: "member.onboarded", outcome: "allowed", details: role ? { requestedRole: role } : {}, at: ctx.now });
+  });
+  const roleName = role ? ctx.t(`roles.singular.${role}`) : "";
+  return [say(role ? ctx.t("onboarding.doneWithRequest", { role: roleName }) : ctx.t("onboarding.done"))];
+}
+
+/** First contact: language, the role asked for, organisation and territory; a coordinator approves the role. */
+export const onboardingFeature: Feature = {
+  commands: [{ name: "start", words: "commands.start.words", summary: "commands.start.summary", audience: "anyone", run: start }],
+  actions: [{ prefix: "onb", audience: "anyone", run: answer }],
+};

@@ -1,0 +1,37 @@
+import type { Context } from "../../core/context.ts";
+import { createTranslator, LOCALES } from "../../core/i18n.ts";
+import { type Reply, say } from "../../core/reply.ts";
+import { ROLES } from "../../core/roles.ts";
+import { listOrganisations, listWorkTerritories } from "../directory/data.ts";
+import type { OnboardingState } from "./conversation.ts";
+
+/** The question of the current onboarding step, with its choices. */
+export async function promptFor(ctx: Context, state: OnboardingState): Promise<Reply> {
+  const t = ctx.t;
+  switch (state.step) {
+    case "language":
+      return say(
+        t("onboarding.askLanguage", { name: ctx.actor.displayName }),
+        LOCALES.map((l) => ({ id: `onb:language:${l}`, label: createTranslator(l)("language.name") })),
+      );
+    case "role":
+      return say(
+        t("onboarding.askRole"),
+        ROLES.map((role) => ({ id: `onb:role:${role}`, label: t(`roles.singular.${role}`) })),
+      );
+    case "organisation": {
+      const organisations = await listOrganisations(ctx.db, ctx.actor.networkId);
+      return say(t("onboarding.askOrganisation"), [
+        ...organisations.map((o) => ({ id: `onb:organisation:${o.id}`, label: o.name })),
+        { id: "onb:organisation:none", label: t("onboarding.noOrganisation") },
+      ]);
+    }
+    case "territory": {
+      const territories = await listWorkTerritories(ctx.db, ctx.actor.networkId);
+      return say(t("onboarding.askTerritory"), [
+        ...territories.map((o) => ({ id: `onb:territory:${o.id}`, label: o.name })),
+        { id: "onb:territory:none", label: t("onboarding.skip") },
+      ]);
+    }
+  }
+}

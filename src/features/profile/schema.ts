@@ -1,0 +1,31 @@
+import { z } from "zod";
+import type { MessageKey } from "../../core/i18n.ts";
+
+const clock = z
+  .string()
+  .trim()
+  .regex(/^([01]?\d|2[0-3])[:hH]([0-5]\d)$/, { error: "profile.errors.time" satisfies MessageKey })
+  .transform((v) => {
+    const [h, m] = v.split(/[:hH]/).map(Number);
+    return h! * 60 + m!;
+  });
+
+/** The profile form as submitted; error messages are locale keys, translated for the member. */
+export const profileFormSchema = z.object({
+  displayName: z
+    .string({ error: "profile.errors.name" satisfies MessageKey })
+    .trim()
+    .min(2, { error: "profile.errors.name" satisfies MessageKey })
+    .max(80, { error: "profile.errors.name" satisfies MessageKey }),
+  organisationId: z.string().trim().default(""),
+  territoryId: z.string().trim().default(""),
+  quietStart: clock,
+  quietEnd: clock,
+});
+
+export type ProfileForm = z.output<typeof profileFormSchema>;
+
+/** Minutes after midnight as "20:00". */
+export function formatClock(minutes: number): string {
+  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+}

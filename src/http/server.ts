@@ -1,0 +1,58 @@
+import Fastify, { type FastifyError } from "fastify";
+import type { Logger } from "pino";
+import { localChannelRoutes, type LocalChannelOptions } from "../channels/local/routes.ts";
+import type { Database } from "../db/database.ts";
+
+/** Bodies over 4 KB are refused: a chat message is short, and the limit protects the process. */
+export const MAX_BODY_BYTES = 4096;
+
+export interface ServerOptions {
+  database: Pick<Database, "kind" | "ping">;
+  log: Logger;
+  local?: LocalChannelOptions | undefined;
+  startedAt: Date;
+}
+
+/** The HTTP server: health check, and the local channel when enabled. Platform webhooks join it later. */
+export async function buildServer(options: ServerOptions) {
+  const app = Fastify({ loggerInstance: options.log, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: "idle" });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const known = clientErrors[error.code];
+    if (known) return reply.code(400).send({ error: { code: known, message: error.message } });
+    const reference = request.id;
+    request.log.error({ err: error, reference }, "request failed");
+    return reply.code(500).send({ error: { code: "internal", message: "Something went wrong on our side.", reference } });
+  });
+  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: "not_found", message: `No route ${request.method} ${request.url}` } }));
+
+  app.get("/healthz", async (_request, reply) => {
+    const base = { database: options.database.kind, uptimeSeconds: Math.round((Date.now() - options.startedAt.getTime()) / 1000) };
+    try {
+      await withTimeout(options.database.ping(), 2_000);
+      return { status: "ok", ...base };
+    } catch (error) {
+      return reply.code(503).send({ status: "unavailable", ...base, error: (error as Error).message });
+    }
+  });
+
+  if (options.local) await app.register(localChannelRoutes, options.local);
+  return app;
+}
+
+// Fastify's own codes for requests the client got wrong; all answered 400 with a reason.
+const clientErrors: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: "invalid_json",
+  FST_ERR_CTP_BODY_TOO_LARGE: "message_too_large",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "unsupported_media_type",
+  FST_ERR_CTP_EMPTY_JSON_BODY: "invalid_json",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "invalid_content_length",
+};
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}

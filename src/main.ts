@@ -1,0 +1,64 @@
+import { fileURLToPath } from "node:url";
+import { pino } from "pino";
+import { createBot } from "./bot.ts";
+import { ConfigError, loadConfig } from "./config/env.ts";
+import { openDatabase } from "./db/database.ts";
+import { applyMigrations } from "./db/migrator.ts";
+import { readNetworkSeed, seedNetwork } from "./db/seed/seed-network.ts";
+import { buildServer } from "./http/server.ts";
+
+const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
+const DEMO_SEED = fileURLToPath(new URL("../prisma/seed/tarn-et-garonne.json", import.meta.url));
+
+async function main(): Promise<void> {
+  const startedAt = new Date();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\nSee the configuration table in README.md.\n`);
+    process.exit(1);
+  }
+  const log = pino({ level: config.logLevel, base: { service: "partner-network-bot" } });
+
+  const database = await openDatabase(config.database);
+  const migrations = await database.withSession((session) => applyMigrations(session, MIGRATIONS_DIR));
+  log.info({ database: database.kind, applied: migrations.applied, alreadyApplied: migrations.alreadyApplied }, "database ready");
+  if (config.seedDemo) {
+    const seeded = await seedNetwork(database.prisma, await readNetworkSeed(DEMO_SEED));
+    log.info(seeded, seeded.created ? "demo network seeded" : "demo network already present");
+  }
+
+  const dispatch = createBot(database.prisma, log);
+  const local = config.localChannel.enabled ? { dispatch, networkSlug: config.localChannel.networkSlug } : undefined;
+  const app = await buildServer({ database, log, local, startedAt });
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  log.info({ url: `http://${config.host}:${port}/`, startupMs: Date.now() - startedAt.getTime() }, "bot listening");
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down: finishing in-flight work");
+    const deadline = setTimeout(() => {
+      log.error({ timeoutMs: config.shutdownTimeoutMs }, "shutdown took too long; exiting");
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    deadline.unref();
+    await app.close();
+    await database.close();
+    log.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  // Start-up failures (database unreachable, a migration that does not apply) are one readable line.
+  process.stderr.write(`The bot could not start: ${(error as Error).message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,85 @@
+import { randomUUID } from "node:crypto";
+import { pino } from "pino";
+import { createBot } from "../../src/bot.ts";
+import type { InboundCommand, Input, Platform } from "../../src/core/inbound.ts";
+import type { Reply } from "../../src/core/reply.ts";
+import { readNetworkSeed, seedNetwork } from "../../src/db/seed/seed-network.ts";
+import { createTestDatabase, DEMO_SEED, type TestDatabase } from "./database.ts";
+
+export const silentLog = pino({ level: "silent" });
+
+/** Someone talking to the bot from one platform account. */
+export interface Speaker {
+  platform?: Platform;
+  user: string;
+  scope?: string;
+  name?: string;
+  localeHint?: string;
+}
+
+/** A bot on a fresh, seeded database, and helpers to talk to it as members do. */
+export interface TestBot {
+  db: TestDatabase;
+  networkId: string;
+  /** A new dispatcher on the same database, as after a process restart. */
+  restart(): void;
+  /** Sets the clock the bot sees (link-code expiry, audit times). */
+  setNow(date: Date): void;
+  send(who: string | Speaker, input: string | Input): Promise<Reply[]>;
+  /** Text of all replies, joined, for assertions on what the member reads. */
+  text(who: string | Speaker, input: string | Input): Promise<string>;
+  close(): Promise<void>;
+}
+
+export async function createTestBot(): Promise<TestBot> {
+  const db = await createTestDatabase();
+  const { networkId } = await seedNetwork(db.prisma, await readNetworkSeed(DEMO_SEED));
+  let now = new Date("2026-11-23T09:00:00Z");
+  const clock = () => now;
+  let dispatch = createBot(db.prisma, silentLog, clock);
+  const send = (who: string | Speaker, input: string | Input) => dispatch(inbound(who, input, now));
+  return {
+    db,
+    networkId,
+    restart: () => {
+      dispatch = createBot(db.prisma, silentLog, clock);
+    },
+    setNow: (date) => {
+      now = date;
+    },
+    send,
+    text: async (who, input) => (await send(who, input)).map((r) => r.text).join("\n"),
+    close: () => db.destroy(),
+  };
+}
+
+export function inbound(who: string | Speaker, input: string | Input, receivedAt = new Date()): InboundCommand {
+  const s: Speaker = typeof who === "string" ? { user: who } : who;
+  return {
+    eventId: randomUUID(),
+    platform: s.platform ?? "local",
+    externalUserId: s.user,
+    displayName: s.name ?? s.user,
+    scopeId: s.scope ?? "tarn-et-garonne",
+    localeHint: s.localeHint,
+    input: typeof input === "string" ? { kind: "text", text: input } : input,
+    receivedAt,
+  };
+}
+
+export const action = (actionId: string): Input => ({ kind: "action", actionId });
+export const form = (formId: string, values: Record<string, string | string[]>): Input => ({ kind: "form", formId, values });
+
+/** The ids of the choices offered in replies. */
+export function choiceIds(replies: Reply[]): string[] {
+  return replies.flatMap((r) => r.choices?.map((c) => c.id) ?? []);
+}
+
+/** Walks a newcomer through onboarding, choosing the first organisation and territory offered. */
+export async function onboard(bot: TestBot, who: string | Speaker, role: string, locale: "fr" | "en" = "fr"): Promise<void> {
+  await bot.send(who, "démarrer");
+  await bot.send(who, action(`onb:language:${locale}`));
+  const organisations = await bot.send(who, action(`onb:role:${role}`));
+  const territories = await bot.send(who, action(choiceIds(organisations)[0]!));
+  await bot.send(who, action(choiceIds(territories)[0]!));
+}

@@ -1,0 +1,60 @@
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { loadConfig } from "../../src/config/env.ts";
+import { type Database, openDatabase } from "../../src/db/database.ts";
+import { applyMigrations } from "../../src/db/migrator.ts";
+
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
+export const DEMO_SEED = fileURLToPath(new URL("../../prisma/seed/tarn-et-garonne.json", import.meta.url));
+
+/** The PostgreSQL server the suite runs on, when DATABASE_URL points to one (as in CI's second pass). */
+export const postgresUrl: string | undefined = (() => {
+  const target = loadConfig({ DATABASE_URL: process.env.DATABASE_URL }).database;
+  return target.kind === "postgresql" ? target.url : undefined;
+})();
+
+export const databaseKind: "pglite" | "postgresql" = postgresUrl ? "postgresql" : "pglite";
+
+export interface TestDatabase extends Database {
+  /** The schema on PostgreSQL, or undefined on PGlite. */
+  schema?: string;
+  /** Closes and, on PostgreSQL, drops the test's schema. */
+  destroy(): Promise<void>;
+}
+
+/** A fresh, unmigrated database of the kind the suite runs on. */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  if (!postgresUrl) {
+    const db = await openDatabase({ kind: "pglite", dataDir: "memory://" });
+    return { ...db, destroy: () => db.close() };
+  }
+  const schema = `test_${randomBytes(6).toString("hex")}`;
+  const db = await openDatabase({ kind: "postgresql", url: postgresUrl, schema });
+  return {
+    ...db,
+    schema,
+    destroy: async () => {
+      await db.close();
+      await dropSchema(schema);
+    },
+  };
+}
+
+/** A fresh database with every committed migration applied. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const db = await createEmptyDatabase();
+  await db.withSession((s) => applyMigrations(s, MIGRATIONS_DIR));
+  return db;
+}
+
+export async function dropSchema(schema: string): Promise<void> {
+  if (!postgresUrl) return;
+  const client = new pg.Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    await client.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,57 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { IntlMessageFormat } from "intl-messageformat";
+import { describe, expect, it } from "vitest";
+import { catalogueKeys, createTranslator, flatten, allCatalogues, LOCALES } from "../../src/core/i18n.ts";
+
+const SRC = join(import.meta.dirname, "../../src");
+
+async function sourceFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true });
+  return entries.filter((e) => e.isFile() && e.name.endsWith(".ts")).map((e) => join(e.parentPath, e.name));
+}
+
+describe("translations", () => {
+  it("French and English have exactly the same keys", () => {
+    const fr = [...catalogueKeys("fr")].sort();
+    const en = [...catalogueKeys("en")].sort();
+    expect(en.filter((k) => !fr.includes(k)), "keys only in English").toEqual([]);
+    expect(fr.filter((k) => !en.includes(k)), "keys only in French").toEqual([]);
+  });
+
+  it("every message is valid ICU in its locale and uses the same placeholders in both languages", () => {
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+    const fr = flatten(allCatalogues.fr);
+    const en = flatten(allCatalogues.en);
+    for (const [key, text] of fr) {
+      for (const [locale, source] of [["fr", text], ["en", en.get(key)!]] as const) {
+        expect(() => new IntlMessageFormat(source, locale, undefined, { ignoreTag: true }), `${locale}:${key}`).not.toThrow();
+      }
+      expect(placeholders(en.get(key)!), key).toEqual(placeholders(text));
+    }
+  });
+
+  it("every key the code names exists in both languages", async () => {
+    const topLevel = Object.keys(allCatalogues.fr);
+    const literal = new RegExp(`["'\`]((?:${topLevel.join("|")})\\.[A-Za-z0-9_.]+)["'\`]`, "g");
+    const template = new RegExp(`\`((?:${topLevel.join("|")})\\.[A-Za-z0-9_.]*)\\$\\{`, "g");
+    const found: string[] = [];
+    for (const file of await sourceFiles(SRC)) {
+      const code = await readFile(file, "utf8");
+      for (const m of code.matchAll(literal)) found.push(m[1]!);
+      for (const m of code.matchAll(template)) found.push(`${m[1]}*`);
+    }
+    expect(found.length).toBeGreaterThan(50);
+    for (const locale of LOCALES) {
+      const keys = [...catalogueKeys(locale)];
+      const missing = found.filter((k) => (k.endsWith("*") ? !keys.some((key) => key.startsWith(k.slice(0, -1))) : !keys.includes(k)));
+      expect(missing, `missing in ${locale}`).toEqual([]);
+    }
+  });
+
+  it("plurals follow each language's rules", () => {
+    expect(createTranslator("fr")("members.header", { count: 1 })).toBe("1 membre :");
+    expect(createTranslator("fr")("members.header", { count: 30 })).toBe("30 membres :");
+    expect(createTranslator("en")("members.header", { count: 1 })).toBe("1 member:");
+  });
+});

@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Each file gets its own database (in-memory PGlite, or a schema of its own on PostgreSQL).
+    fileParallelism: true,
+    reporters: ["default"],
+  },
+});
