@@ -52,10 +52,17 @@ export function startBot(env: Record<string, string>): Promise<BotProcess> {
     },
   });
   return new Promise((resolve, reject) => {
+    let listening = false;
     child.stdout!.on("data", (d) => {
+      const from = out.lastIndexOf("\n") + 1;
       out += d;
-      const line = out.split("\n").find((l) => l.includes('"bot listening"'));
-      if (line) resolve(handle(JSON.parse(line).url));
+      if (listening) return;
+      // The start-up log line carries the URL (PORT=0 picks a free port); it is logged at info level.
+      const line = out.slice(from).split("\n").find((l) => l.includes('"bot listening"'));
+      if (line) {
+        listening = true;
+        resolve(handle(JSON.parse(line).url));
+      }
     });
     void exited.then((code) => reject(Object.assign(new Error(`bot exited with ${code}: ${err}`), { code, stderr: err, stdout: out })));
   });

@@ -1,0 +1,107 @@
+// npm run bench: figures for the issue notes, never asserted by tests.
+// - cold start to healthy: a fresh database (migrations + demo seed), then a warm restart;
+// - local-channel round trip p50/p99 for "aide" and "profil" with 50 concurrent members;
+// on PGlite, and on PostgreSQL when 127.0.0.1:5432 answers (or BENCH_DATABASE_URL).
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { type BotProcess, say, startBot } from "../support/process.ts";
+
+const USERS = 50;
+const ROUNDS = 20;
+const postgresUrl = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const value = await fn();
+  return [value, performance.now() - start];
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function roundTrips(bot: BotProcess, text: string): Promise<{ p50: number; p99: number; perSecond: number }> {
+  const latencies: number[] = [];
+  const [, total] = await timed(() =>
+    Promise.all(
+      Array.from({ length: USERS }, async (_, i) => {
+        for (let r = 0; r < ROUNDS; r++) {
+          const [res, ms] = await timed(() => say(bot.url, { user: `bench-${i}`, text }));
+          if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+          latencies.push(ms);
+        }
+      }),
+    ),
+  );
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: (latencies.length / total) * 1000 };
+}
+
+async function onboardAll(bot: BotProcess): Promise<void> {
+  await Promise.all(
+    Array.from({ length: USERS }, async (_, i) => {
+      const user = `bench-${i}`;
+      await say(bot.url, { user, text: "démarrer" });
+      await say(bot.url, { user, action: "onb:language:fr" });
+      await say(bot.url, { user, action: "onb:role:DIGITAL_ADVISER" });
+      const territories = await say(bot.url, { user, action: "onb:organisation:none" });
+      await say(bot.url, { user, action: territories.body.replies[0]!.choices![0]!.id });
+    }),
+  );
+}
+
+async function benchDatabase(label: string, env: Record<string, string>) {
+  const [cold, coldMs] = await timed(() => startBot(env));
+  await cold.stop();
+  const [bot, warmMs] = await timed(() => startBot(env));
+  try {
+    await onboardAll(bot);
+    await roundTrips(bot, "aide"); // warm-up
+    const help = await roundTrips(bot, "aide");
+    const profile = await roundTrips(bot, "profil");
+    return { database: label, coldStartMs: Math.round(coldMs), warmStartMs: Math.round(warmMs), help, profile };
+  } finally {
+    await bot.stop();
+  }
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: postgresUrl, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const results = [await benchDatabase("pglite", { PGLITE_DATA_DIR: join(await mkdtemp(join(tmpdir(), "bench-")), "pglite") })];
+if (await postgresReachable()) {
+  const schema = `bench_${Date.now()}`;
+  const url = new URL(postgresUrl);
+  url.searchParams.set("schema", schema);
+  try {
+    results.push(await benchDatabase("postgresql", { DATABASE_URL: url.toString() }));
+  } finally {
+    const client = new pg.Client({ connectionString: postgresUrl });
+    await client.connect();
+    await client.query(`drop schema if exists "${schema}" cascade`);
+    await client.end();
+  }
+} else {
+  console.log(`PostgreSQL not reachable at ${postgresUrl}: PGlite figures only.`);
+}
+
+const f = (n: number) => n.toFixed(1).padStart(7);
+console.log(`\nLocal channel, ${USERS} concurrent members x ${ROUNDS} messages each, node ${process.version}\n`);
+console.log("database    cold start  warm start | aide p50  aide p99  msg/s | profil p50  profil p99  msg/s");
+for (const r of results) {
+  console.log(
+    `${r.database.padEnd(10)} ${String(r.coldStartMs).padStart(8)} ms ${String(r.warmStartMs).padStart(8)} ms |` +
+      ` ${f(r.help.p50)} ${f(r.help.p99)} ${f(r.help.perSecond)} | ${f(r.profile.p50)}  ${f(r.profile.p99)} ${f(r.profile.perSecond)}`,
+  );
+}
+console.log("\n(times in ms; cold start = fresh database: migrations and demo seed; warm = restart on the same data)");
