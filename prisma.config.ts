@@ -1,8 +1,9 @@
 // Prisma CLI configuration. The native schema engine cannot be downloaded here, so the CLI runs its
-// bundled WASM engine against an in-memory PGlite through a driver adapter: enough to create
-// migrations (`npm run db:migration -- --name <name>`) and to generate the client. The application
-// applies committed migrations itself at start-up (src/db/migrator.ts).
+// bundled WASM engine through a driver adapter, against in-memory PGlite databases: enough for
+// `npm run db:migration -- <name>` (migrate diff --from-migrations) and `prisma generate`.
+// The application applies committed migrations itself at start-up (src/db/migrator.ts).
 import { PGlite } from "@electric-sql/pglite";
+import type { SqlDriverAdapter, SqlQuery } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { defineConfig } from "prisma/config";
 
@@ -19,6 +20,27 @@ export default defineConfig({
   schema: "prisma/schema.prisma",
   migrations: { path: "prisma/migrations" },
   async adapter() {
-    return new PrismaPGlite(new PGlite());
+    const factory = new PrismaPGlite(new PGlite());
+    const connect = factory.connect.bind(factory);
+    const connectToShadowDb = factory.connectToShadowDb.bind(factory);
+    factory.connect = async () => withScripts(await connect());
+    factory.connectToShadowDb = async () => withScripts(await connectToShadowDb());
+    return factory;
   },
 });
+
+/**
+ * The WASM engine replays each committed migration into the shadow database with `executeRaw` and
+ * no parameters; PGlite would run it as one prepared statement, which refuses several commands.
+ * A parameterless call goes through PGlite's multi-statement `exec` instead.
+ */
+function withScripts<T extends SqlDriverAdapter>(adapter: T): T {
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  const client = (adapter as unknown as { client: PGlite }).client;
+  adapter.executeRaw = async (query: SqlQuery) => {
+    if (query.args.length > 0) return executeRaw(query);
+    await client.exec(query.sql);
+    return 0;
+  };
+  return adapter;
+}

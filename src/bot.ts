@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { type CommandInfo, describeCommands } from "./core/command-catalog.ts";
 import type { Command, Feature } from "./core/commands.ts";
 import { createDispatcher, type Dispatch } from "./core/dispatch.ts";
 import type { Db } from "./db/database.ts";
@@ -11,11 +12,15 @@ import { membersFeature } from "./features/members/feature.ts";
 import { continueOnboarding, onboardingFeature } from "./features/onboarding/feature.ts";
 import { profileFeature } from "./features/profile/feature.ts";
 
+const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature];
+const help = createHelpFeature(() => allCommands);
+const allCommands: Command[] = [help, ...features].flatMap((f) => f.commands ?? []);
+
+/** Every command of the bot, described for platforms that declare them (menus, slash commands). */
+export const botCommands: CommandInfo[] = describeCommands(allCommands);
+
 /** The whole bot, channel-neutral: every adapter hands it InboundCommands and renders its Replies. */
 export function createBot(db: Db, log: Logger, now?: () => Date): Dispatch {
-  const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature];
-  const help = createHelpFeature(() => allCommands);
-  const allCommands: Command[] = [help, ...features].flatMap((f) => f.commands ?? []);
   return createDispatcher({
     db,
     log,

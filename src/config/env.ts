@@ -1,5 +1,27 @@
 import { z } from "zod";
 
+/** Telegram: long polling, or a webhook when `webhook` is set. `apiRoot` points grammY elsewhere (tests). */
+export interface TelegramConfig {
+  token: string;
+  webhook?: { publicUrl: string; secret: string };
+  apiRoot?: string;
+}
+
+/** Slack: socket mode when `appToken` is set, else the HTTP receiver (signed requests). `apiUrl`: Web API base (tests). */
+export interface SlackConfig {
+  botToken: string;
+  signingSecret: string;
+  appToken?: string;
+  apiUrl?: string;
+}
+
+/** Discord: gateway client; `apiUrl` is the REST base discord.js calls (tests point it at a fake). */
+export interface DiscordConfig {
+  token: string;
+  applicationId: string;
+  apiUrl?: string;
+}
+
 /** What the bot needs from its environment; the only place that reads `process.env`. */
 export interface Config {
   host: string;
@@ -10,6 +32,11 @@ export interface Config {
     | { kind: "postgresql"; url: string; schema: string };
   seedDemo: boolean;
   localChannel: { enabled: boolean; networkSlug: string };
+  /** Network of private conversations that no workspace, guild or group binds (single-network deployments). */
+  defaultNetwork?: string | undefined;
+  telegram?: TelegramConfig | undefined;
+  slack?: SlackConfig | undefined;
+  discord?: DiscordConfig | undefined;
   shutdownTimeoutMs: number;
 }
 

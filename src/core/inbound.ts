@@ -21,8 +21,16 @@ export interface InboundCommand {
   externalUserId: string;
   /** How the platform names the sender; used as the default display name. */
   displayName: string;
-  /** Where the conversation happens; selects the network for a sender seen for the first time. */
+  /**
+   * The workspace, guild or group chat the message comes from (Slack team id, Discord guild id,
+   * Telegram group chat id); its binding selects the network for a sender seen for the first time.
+   * For a private conversation with no such scope (a Telegram private chat, a Discord DM), "private".
+   */
   scopeId: string;
+  /** A one-to-one conversation with the bot, or a group or channel that several members see. */
+  conversation: "private" | "group";
+  /** How this channel shows a form: natively (Slack or Discord modal, web form), or one question at a time (Telegram). */
+  forms: "native" | "steps";
   /** The platform's language for this user, if it tells; used before the member chooses. */
   localeHint?: string | undefined;
   input: Input;

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { pino } from "pino";
 import { createBot } from "../../src/bot.ts";
+import type { Dispatch } from "../../src/core/dispatch.ts";
 import type { InboundCommand, Input, Platform } from "../../src/core/inbound.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { readNetworkSeed, seedNetwork } from "../../src/db/seed/seed-network.ts";
@@ -15,12 +16,16 @@ export interface Speaker {
   scope?: string;
   name?: string;
   localeHint?: string;
+  conversation?: "private" | "group";
+  forms?: "native" | "steps";
 }
 
 /** A bot on a fresh, seeded database, and helpers to talk to it as members do. */
 export interface TestBot {
   db: TestDatabase;
   networkId: string;
+  /** The bot's dispatcher, for adapters under test. */
+  dispatch: Dispatch;
   /** A new dispatcher on the same database, as after a process restart. */
   restart(): void;
   /** Sets the clock the bot sees (link-code expiry, audit times). */
@@ -41,6 +46,7 @@ export async function createTestBot(): Promise<TestBot> {
   return {
     db,
     networkId,
+    dispatch: (command) => dispatch(command),
     restart: () => {
       dispatch = createBot(db.prisma, silentLog, clock);
     },
@@ -61,6 +67,8 @@ export function inbound(who: string | Speaker, input: string | Input, receivedAt
     externalUserId: s.user,
     displayName: s.name ?? s.user,
     scopeId: s.scope ?? "tarn-et-garonne",
+    conversation: s.conversation ?? "private",
+    forms: s.forms ?? "native",
     localeHint: s.localeHint,
     input: typeof input === "string" ? { kind: "text", text: input } : input,
     receivedAt,

@@ -16,6 +16,8 @@ export function toInboundCommand(message: LocalMessage, networkSlug: string, rec
     externalUserId: message.user,
     displayName: message.user,
     scopeId: networkSlug,
+    conversation: "private",
+    forms: "native",
     input,
     receivedAt,
   };
