@@ -4,28 +4,44 @@ import type { Command, Feature } from "./core/commands.ts";
 import { createDispatcher, type Dispatch } from "./core/dispatch.ts";
 import type { Db } from "./db/database.ts";
 import { recordDenial } from "./features/audit/record.ts";
+import { bindingFeature } from "./features/binding/feature.ts";
+import { answerStepForm, beginStepForms } from "./features/form-steps/flow.ts";
 import { createHelpFeature } from "./features/help/feature.ts";
-import { resolveActor } from "./features/identity/resolve-actor.ts";
+import { createActorResolver } from "./features/identity/resolve-actor.ts";
+import { claimInboundEvent } from "./features/inbound/claim-event.ts";
 import { languageFeature } from "./features/language/feature.ts";
 import { linkFeature } from "./features/link/feature.ts";
 import { membersFeature } from "./features/members/feature.ts";
 import { continueOnboarding, onboardingFeature } from "./features/onboarding/feature.ts";
 import { profileFeature } from "./features/profile/feature.ts";
 
-const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature];
+const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature];
 const help = createHelpFeature(() => allCommands);
 const allCommands: Command[] = [help, ...features].flatMap((f) => f.commands ?? []);
 
 /** Every command of the bot, described for platforms that declare them (menus, slash commands). */
 export const botCommands: CommandInfo[] = describeCommands(allCommands);
 
+export interface BotOptions {
+  /** The clock the bot reads (tests set it). */
+  now?: () => Date;
+  /** Network of private conversations that nothing binds to a network. */
+  defaultNetwork?: string | undefined;
+}
+
 /** The whole bot, channel-neutral: every adapter hands it InboundCommands and renders its Replies. */
-export function createBot(db: Db, log: Logger, now?: () => Date): Dispatch {
+export function createBot(db: Db, log: Logger, options: BotOptions = {}): Dispatch {
   return createDispatcher({
     db,
     log,
     features: [help, ...features],
-    ports: { resolveActor, recordDenial, continueOnboarding },
-    ...(now ? { now } : {}),
+    ports: {
+      claimEvent: claimInboundEvent,
+      resolveActor: createActorResolver({ defaultNetwork: options.defaultNetwork }),
+      recordDenial,
+      continueOnboarding,
+      stepForms: { answer: answerStepForm, begin: beginStepForms },
+    },
+    ...(options.now ? { now: options.now } : {}),
   });
 }

@@ -1,5 +1,7 @@
+import type { Db } from "../db/database.ts";
 import type { Context } from "./context.ts";
-import type { MessageKey } from "./i18n.ts";
+import type { MessageKey, Translate } from "./i18n.ts";
+import type { InboundCommand } from "./inbound.ts";
 import type { Reply } from "./reply.ts";
 import type { Role } from "./roles.ts";
 
@@ -18,6 +20,20 @@ export interface Command {
   summary: MessageKey;
   audience: Audience;
   run(ctx: Context, args: string): Promise<Reply[]>;
+  /**
+   * For a sender in a conversation no network is bound to (a private chat on a new platform):
+   * answers, or returns undefined to let the member be told the conversation is not attached.
+   */
+  runOutsideNetwork?(ctx: OutsideNetworkContext, args: string): Promise<Reply[] | undefined>;
+}
+
+/** What a command gets before any network or member is known. */
+export interface OutsideNetworkContext {
+  db: Db;
+  inbound: InboundCommand;
+  now: Date;
+  /** In the language the platform reports for the sender. */
+  t: Translate;
 }
 
 /** Handles pressed choices whose id starts with `prefix:`; the rest of the id is split on ':'. */

@@ -6,16 +6,25 @@ import { type Audience, allows, type Feature } from "./commands.ts";
 import type { Actor, Context } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { createTranslator, DEFAULT_LOCALE, type Locale, toLocale } from "./i18n.ts";
-import type { InboundCommand } from "./inbound.ts";
+import type { InboundCommand, Input } from "./inbound.ts";
 import { type Reply, say } from "./reply.ts";
 import type { Role } from "./roles.ts";
 
 /** What the dispatcher needs from the identity, audit and onboarding features. */
 export interface DispatchPorts {
+  /** False when this platform event was already handled (a redelivery): nothing is answered. */
+  claimEvent(db: Db, inbound: InboundCommand): Promise<boolean>;
   resolveActor(db: Db, inbound: InboundCommand): Promise<Actor>;
   recordDenial(ctx: Context, what: string, audience: Audience): Promise<void>;
   /** Answers anything that is not a command while the member has not finished onboarding. */
   continueOnboarding(ctx: Context): Promise<Reply[]>;
+  /** Forms asked one question at a time, for channels that cannot show a form (`forms: "steps"`). */
+  stepForms?: {
+    /** The next question, the completed form to route, or undefined when the message is not an answer. */
+    answer(ctx: Context): Promise<Reply[] | Input | undefined>;
+    /** Turns a form among the replies into its first question. */
+    begin(ctx: Context, replies: Reply[]): Promise<Reply[]>;
+  };
 }
 
 export interface DispatcherOptions {
@@ -74,15 +83,43 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     return guarded(ctx, command.name, command.audience, () => command.run(ctx, rest.join(" ")));
   }
 
+  async function handle(ctx: Context): Promise<Reply[]> {
+    const steps = ports.stepForms;
+    if (ctx.inbound.forms !== "steps" || ctx.actor.status !== "ACTIVE" || !steps) return route(ctx);
+    const answered = await steps.answer(ctx);
+    if (Array.isArray(answered)) return answered;
+    const replies = await route(answered ? { ...ctx, inbound: { ...ctx.inbound, input: answered } } : ctx);
+    return steps.begin(ctx, replies);
+  }
+
+  /** Someone no network knows yet, in a conversation no network is bound to: only a command that needs no network (a link code) can run. */
+  async function outsideNetwork(inbound: InboundCommand, at: Date, locale: Locale): Promise<Reply[] | undefined> {
+    if (inbound.input.kind !== "text") return undefined;
+    const [word = "", ...rest] = inbound.input.text.trim().split(/\s+/);
+    const command = index.find(word);
+    return command?.runOutsideNetwork?.({ db, inbound, now: at, t: createTranslator(locale) }, rest.join(" "));
+  }
+
   return async (inbound) => {
     const started = now();
     let locale: Locale = toLocale(inbound.localeHint);
     const eventLog = log.child({ eventId: inbound.eventId, platform: inbound.platform });
     try {
-      const actor = await ports.resolveActor(db, inbound);
+      if (!(await ports.claimEvent(db, inbound))) {
+        eventLog.info("redelivered event ignored");
+        return [];
+      }
+      let actor: Actor;
+      try {
+        actor = await ports.resolveActor(db, inbound);
+      } catch (error) {
+        const unbound = error instanceof AppError && error.code === "channel_not_bound" ? await outsideNetwork(inbound, started, locale) : undefined;
+        if (unbound) return unbound;
+        throw error;
+      }
       locale = actor.locale;
       const ctx: Context = { db, inbound, actor, t: createTranslator(actor.locale), now: started, log: eventLog.child({ memberId: actor.memberId }) };
-      return await route(ctx);
+      return await handle(ctx);
     } catch (error) {
       return [say(explain(error, locale, eventLog))];
     }

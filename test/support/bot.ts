@@ -41,14 +41,14 @@ export async function createTestBot(): Promise<TestBot> {
   const { networkId } = await seedNetwork(db.prisma, await readNetworkSeed(DEMO_SEED));
   let now = new Date("2026-11-23T09:00:00Z");
   const clock = () => now;
-  let dispatch = createBot(db.prisma, silentLog, clock);
+  let dispatch = createBot(db.prisma, silentLog, { now: clock });
   const send = (who: string | Speaker, input: string | Input) => dispatch(inbound(who, input, now));
   return {
     db,
     networkId,
     dispatch: (command) => dispatch(command),
     restart: () => {
-      dispatch = createBot(db.prisma, silentLog, clock);
+      dispatch = createBot(db.prisma, silentLog, { now: clock });
     },
     setNow: (date) => {
       now = date;

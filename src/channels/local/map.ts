@@ -11,7 +11,7 @@ export function toInboundCommand(message: LocalMessage, networkSlug: string, rec
         ? { kind: "action", actionId: message.action }
         : { kind: "form", formId: message.form, values: message.values };
   return {
-    eventId: randomUUID(),
+    eventId: message.id ? `${message.user}:${message.id}` : randomUUID(),
     platform: "local",
     externalUserId: message.user,
     displayName: message.user,

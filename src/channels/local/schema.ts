@@ -2,11 +2,14 @@ import { z } from "zod";
 
 const user = z.string().trim().min(1).max(64).regex(/^[\w.@-]+$/, { error: "must be 1 to 64 letters, digits or . _ - @" });
 
-const textMessage = z.object({ user, text: z.string().max(4000) }).strict();
-const actionMessage = z.object({ user, action: z.string().min(1).max(200) }).strict();
+// A client may name its message so that a retry after a network error is not handled twice.
+const id = z.string().min(1).max(100).optional();
+const textMessage = z.object({ user, id, text: z.string().max(4000) }).strict();
+const actionMessage = z.object({ user, id, action: z.string().min(1).max(200) }).strict();
 const formMessage = z
   .object({
     user,
+    id,
     form: z.string().min(1).max(200),
     values: z.record(z.string(), z.union([z.string().max(4000), z.array(z.string().max(200)).max(50)])),
   })

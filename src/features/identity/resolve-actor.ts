@@ -9,23 +9,37 @@ const memberFields = { id: true, networkId: true, displayName: true, roles: true
 
 /**
  * Finds the member behind a platform identity. Someone seen for the first time gets a member in
- * the network their conversation is bound to, in ONBOARDING status, and is asked to introduce themselves.
+ * the network their conversation is bound to (or, in a private chat, the deployment's default
+ * network), in ONBOARDING status, and is asked to introduce themselves.
  */
-export async function resolveActor(db: Db, inbound: InboundCommand): Promise<Actor> {
-  const known = await findActor(db, inbound);
-  if (known) return known;
+export function createActorResolver(options: { defaultNetwork?: string | undefined } = {}) {
+  return async function resolveActor(db: Db, inbound: InboundCommand): Promise<Actor> {
+    const known = await findActor(db, inbound);
+    if (known) return known;
+    const network = await networkFor(db, inbound, options.defaultNetwork);
+    if (!network) throw new AppError("channel_not_bound", "errors.channelNotBound");
+    return createNewcomer(db, inbound, network);
+  };
+}
+
+async function networkFor(db: Db, inbound: InboundCommand, defaultNetwork: string | undefined) {
   const binding = await db.channelBinding.findUnique({
     where: { platform_scopeId: { platform: inbound.platform, scopeId: inbound.scopeId } },
-    include: { network: { select: { defaultLocale: true } } },
+    select: { network: { select: { id: true, defaultLocale: true } } },
   });
-  if (!binding) throw new AppError("channel_not_bound", "errors.channelNotBound");
+  if (binding) return binding.network;
+  if (inbound.conversation !== "private" || !defaultNetwork) return null;
+  return db.network.findUnique({ where: { slug: defaultNetwork }, select: { id: true, defaultLocale: true } });
+}
+
+async function createNewcomer(db: Db, inbound: InboundCommand, network: { id: string; defaultLocale: Actor["locale"] }): Promise<Actor> {
   try {
     const member = await db.member.create({
       data: {
-        networkId: binding.networkId,
+        networkId: network.id,
         displayName: inbound.displayName.trim().slice(0, 80) || inbound.externalUserId,
-        locale: toLocale(inbound.localeHint, binding.network.defaultLocale),
-        identities: { create: { networkId: binding.networkId, platform: inbound.platform, externalId: inbound.externalUserId } },
+        locale: toLocale(inbound.localeHint, network.defaultLocale),
+        identities: { create: { networkId: network.id, platform: inbound.platform, externalId: inbound.externalUserId } },
       },
       select: { ...memberFields, identities: { select: { id: true } } },
     });

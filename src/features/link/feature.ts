@@ -1,10 +1,10 @@
-import type { Feature } from "../../core/commands.ts";
+import type { Feature, OutsideNetworkContext } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { createTranslator } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { recordAudit } from "../audit/record.ts";
 import { LINK_CODE_TTL_MS } from "./codes.ts";
-import { issueLinkCode, recentFailedAttempts, redeemLinkCode } from "./mutations.ts";
+import { issueLinkCode, recentFailedAttempts, redeemForNewAccount, redeemLinkCode } from "./mutations.ts";
 
 const MAX_FAILED_ATTEMPTS = 5;
 
@@ -33,7 +33,32 @@ async function link(ctx: Context, args: string): Promise<Reply[]> {
   return [say(t(key[outcome.kind], { minutes: LINK_CODE_TTL_MS / 60_000 }))];
 }
 
+/** `lier <code>` from an account no network knows yet: the code says which member, hence which network. */
+export async function linkNewAccount(ctx: OutsideNetworkContext, args: string): Promise<Reply[] | undefined> {
+  const code = args.trim();
+  if (!code) return undefined;
+  const { inbound } = ctx;
+  const outcome = await redeemForNewAccount(ctx.db, { code, platform: inbound.platform, externalId: inbound.externalUserId, now: ctx.now });
+  if (outcome.kind !== "linked") {
+    const key = { unknown: "link.unknown", expired: "link.expired", used: "link.used", "same-member": "link.sameMember", "already-member": "link.alreadyMember" } as const;
+    return [say(ctx.t(key[outcome.kind], { minutes: LINK_CODE_TTL_MS / 60_000 }))];
+  }
+  const member = await ctx.db.member.findUniqueOrThrow({ where: { id: outcome.memberId }, select: { locale: true, networkId: true } });
+  await recordAudit(ctx.db, { networkId: member.networkId, actorMemberId: outcome.memberId, action: "identity.link", outcome: "allowed", details: { platform: inbound.platform }, at: ctx.now });
+  const t = createTranslator(member.locale);
+  return [say(t("link.linked", { name: outcome.displayName, platform: t(`platforms.${inbound.platform}`) }))];
+}
+
 /** `lier` gives a one-time code; `lier <code>` on another platform attaches that account to the same member. */
 export const linkFeature: Feature = {
-  commands: [{ name: "link", words: "commands.link.words", summary: "commands.link.summary", audience: "anyone", run: link }],
+  commands: [
+    { name: "link", words: "commands.link.words", summary: "commands.link.summary", audience: "anyone", run: link, runOutsideNetwork: linkNewAccount },
+  ],
 };
+
+/** A deep-link payload such as `link-K7P4QX9M` (Telegram `t.me/<bot>?start=link-K7P4QX9M`), or undefined. */
+export function linkCodeInPayload(payload: string): string | undefined {
+  return /^link[-_]([A-Za-z0-9-]{8,9})$/.exec(payload.trim())?.[1];
+}
+
+export { link as linkAccount };

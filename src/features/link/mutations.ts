@@ -41,6 +41,26 @@ export async function redeemLinkCode(
   });
 }
 
+/**
+ * Attaches an account the bot has never seen (a private chat on a new platform, bound to no
+ * network) to the member who issued the code; the code's network is the account's network.
+ */
+export async function redeemForNewAccount(
+  db: Db,
+  input: { code: string; platform: string; externalId: string; now: Date },
+): Promise<RedeemOutcome> {
+  const link = await db.linkCode.findUnique({ where: { codeHash: hashLinkCode(input.code) }, include: { member: { select: { displayName: true } } } });
+  if (!link) return { kind: "unknown" };
+  if (link.usedAt) return { kind: "used" };
+  if (link.expiresAt <= input.now) return { kind: "expired" };
+  return db.$transaction(async (tx) => {
+    const claimed = await tx.linkCode.updateMany({ where: { id: link.id, usedAt: null, expiresAt: { gt: input.now } }, data: { usedAt: input.now } });
+    if (claimed.count !== 1) return { kind: "used" } as const;
+    await tx.platformIdentity.create({ data: { networkId: link.networkId, memberId: link.memberId, platform: input.platform, externalId: input.externalId } });
+    return { kind: "linked", memberId: link.memberId, displayName: link.member.displayName } as const;
+  });
+}
+
 /** Failed attempts by this member in the last `windowMs`, to slow down code guessing. */
 export async function recentFailedAttempts(db: Db, memberId: string, now: Date, windowMs: number): Promise<number> {
   return db.auditLog.count({

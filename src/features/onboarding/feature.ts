@@ -4,6 +4,7 @@ import { createTranslator, toLocale } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { isRole } from "../../core/roles.ts";
 import { recordAudit } from "../audit/record.ts";
+import { linkAccount, linkCodeInPayload, linkNewAccount } from "../link/feature.ts";
 import { isOrganisationOf, isTerritoryOf } from "../directory/data.ts";
 import { endOnboarding, loadOnboarding, type OnboardingState, saveOnboarding } from "./conversation.ts";
 import { promptFor } from "./prompts.ts";
@@ -14,7 +15,10 @@ export async function continueOnboarding(ctx: Context): Promise<Reply[]> {
   return [await promptFor(ctx, state)];
 }
 
-async function start(ctx: Context): Promise<Reply[]> {
+async function start(ctx: Context, args: string): Promise<Reply[]> {
+  // A deep link carrying a link code ("start link-K7P4QX9M") links instead of onboarding.
+  const code = linkCodeInPayload(args);
+  if (code) return linkAccount(ctx, code);
   if (ctx.actor.status === "ACTIVE") return [say(ctx.t("onboarding.alreadyDone", { name: ctx.actor.displayName }))];
   return [say(ctx.t("onboarding.welcome")), ...(await continueOnboarding(ctx))];
 }
@@ -71,6 +75,18 @@ async function finish(ctx: Context, state: OnboardingState, territoryId: string 
 
 /** First contact: language, the role asked for, organisation and territory; a coordinator approves the role. */
 export const onboardingFeature: Feature = {
-  commands: [{ name: "start", words: "commands.start.words", summary: "commands.start.summary", audience: "anyone", run: start }],
+  commands: [
+    {
+      name: "start",
+      words: "commands.start.words",
+      summary: "commands.start.summary",
+      audience: "anyone",
+      run: start,
+      runOutsideNetwork: (ctx, args) => {
+        const code = linkCodeInPayload(args);
+        return code ? linkNewAccount(ctx, code) : Promise.resolve(undefined);
+      },
+    },
+  ],
   actions: [{ prefix: "onb", audience: "anyone", run: answer }],
 };
