@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDispatcher } from "../../src/core/dispatch.ts";
 import { AppError } from "../../src/core/errors.ts";
 import { recordDenial } from "../../src/features/audit/record.ts";
-import { resolveActor } from "../../src/features/identity/resolve-actor.ts";
+import { createActorResolver } from "../../src/features/identity/resolve-actor.ts";
+import { claimInboundEvent } from "../../src/features/inbound/claim-event.ts";
 import { continueOnboarding } from "../../src/features/onboarding/feature.ts";
 import { createTestBot, inbound, type TestBot } from "../support/bot.ts";
 
@@ -19,7 +20,7 @@ function dispatcherWith(run: () => Promise<never>) {
   const dispatch = createDispatcher({
     db: bot.db.prisma,
     log,
-    ports: { resolveActor, recordDenial, continueOnboarding },
+    ports: { claimEvent: claimInboundEvent, resolveActor: createActorResolver(), recordDenial, continueOnboarding },
     features: [{ commands: [{ name: "boom", words: "commands.help.words", summary: "commands.help.summary", audience: "member", run }] }],
   });
   return { dispatch, lines };
