@@ -48,7 +48,11 @@ const postgresUrl = z
   .url({ error: "must be a postgres:// or postgresql:// URL" })
   .refine((v) => /^postgres(ql)?:\/\//.test(v), { error: "must be a postgres:// or postgresql:// URL" });
 
-const envSchema = z.object({
+const httpUrl = z.url({ protocol: /^https?$/, error: "must be an http(s) URL" });
+const secret = z.string().min(1);
+
+const envSchema = z
+  .object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -58,7 +62,29 @@ const envSchema = z.object({
   LOCAL_CHANNEL: booleanFlag.default(true),
   LOCAL_NETWORK: z.string().regex(/^[a-z0-9-]+$/, { error: "must be a network slug (a-z, 0-9, -)" }).default("tarn-et-garonne"),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().positive().default(10_000),
-});
+  DEFAULT_NETWORK: z.string().regex(/^[a-z0-9-]+$/, { error: "must be a network slug (a-z, 0-9, -)" }).optional(),
+  PUBLIC_URL: httpUrl.optional(),
+  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, { error: "must look like 123456:ABC-DEF… (from BotFather)" }).optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, { error: "must be 1-256 letters, digits, _ or -" }).optional(),
+  TELEGRAM_API_ROOT: httpUrl.optional(),
+  SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", { error: "must be a bot token (xoxb-…)" }).optional(),
+  SLACK_SIGNING_SECRET: secret.optional(),
+  SLACK_APP_TOKEN: z.string().startsWith("xapp-", { error: "must be an app-level token (xapp-…)" }).optional(),
+  SLACK_API_URL: httpUrl.optional(),
+  DISCORD_BOT_TOKEN: secret.optional(),
+  DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,25}$/, { error: "must be the application id (a number)" }).optional(),
+  DISCORD_API_URL: httpUrl.optional(),
+  })
+  .superRefine((e, ctx) => {
+    const need = (when: boolean, variable: string, message: string) => {
+      if (when) ctx.addIssue({ code: "custom", path: [variable], message });
+    };
+    need(!!e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET, "SLACK_SIGNING_SECRET", "required with SLACK_BOT_TOKEN");
+    need(!e.SLACK_BOT_TOKEN && !!(e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN), "SLACK_BOT_TOKEN", "required with SLACK_SIGNING_SECRET / SLACK_APP_TOKEN");
+    need(!!e.DISCORD_BOT_TOKEN && !e.DISCORD_APPLICATION_ID, "DISCORD_APPLICATION_ID", "required with DISCORD_BOT_TOKEN");
+    need(!!e.TELEGRAM_WEBHOOK_SECRET && !e.PUBLIC_URL, "PUBLIC_URL", "required with TELEGRAM_WEBHOOK_SECRET (the webhook is ${PUBLIC_URL}/telegram/webhook)");
+    need(!!e.TELEGRAM_WEBHOOK_SECRET && !e.TELEGRAM_BOT_TOKEN, "TELEGRAM_BOT_TOKEN", "required with TELEGRAM_WEBHOOK_SECRET");
+  });
 
 /** Raised when the environment is wrong; its message names every wrong variable. */
 export class ConfigError extends Error {
@@ -86,6 +112,27 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: e.DATABASE_URL ? postgresTarget(e.DATABASE_URL) : { kind: "pglite", dataDir: e.PGLITE_DATA_DIR },
     seedDemo: e.SEED_DEMO,
     localChannel: { enabled: e.LOCAL_CHANNEL, networkSlug: e.LOCAL_NETWORK },
+    defaultNetwork: e.DEFAULT_NETWORK,
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? {
+          token: e.TELEGRAM_BOT_TOKEN,
+          ...(e.TELEGRAM_WEBHOOK_SECRET && e.PUBLIC_URL ? { webhook: { publicUrl: e.PUBLIC_URL, secret: e.TELEGRAM_WEBHOOK_SECRET } } : {}),
+          ...(e.TELEGRAM_API_ROOT ? { apiRoot: e.TELEGRAM_API_ROOT } : {}),
+        }
+      : undefined,
+    slack:
+      e.SLACK_BOT_TOKEN && e.SLACK_SIGNING_SECRET
+        ? {
+            botToken: e.SLACK_BOT_TOKEN,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            ...(e.SLACK_APP_TOKEN ? { appToken: e.SLACK_APP_TOKEN } : {}),
+            ...(e.SLACK_API_URL ? { apiUrl: e.SLACK_API_URL } : {}),
+          }
+        : undefined,
+    discord:
+      e.DISCORD_BOT_TOKEN && e.DISCORD_APPLICATION_ID
+        ? { token: e.DISCORD_BOT_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}) }
+        : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };
 }

@@ -10,8 +10,29 @@ describe("configuration", () => {
       database: { kind: "pglite", dataDir: "./data/pglite" },
       seedDemo: true,
       localChannel: { enabled: true, networkSlug: "tarn-et-garonne" },
+      defaultNetwork: undefined,
+      telegram: undefined,
+      slack: undefined,
+      discord: undefined,
       shutdownTimeoutMs: 10_000,
     });
+  });
+
+  it("each platform is enabled by its own tokens, and only that one", () => {
+    const config = loadConfig({ TELEGRAM_BOT_TOKEN: "123456:ABC-def_42", DISCORD_BOT_TOKEN: "tok", DISCORD_APPLICATION_ID: "123456789012345678" });
+    expect(config.telegram).toEqual({ token: "123456:ABC-def_42" });
+    expect(config.discord).toEqual({ token: "tok", applicationId: "123456789012345678" });
+    expect(config.slack).toBeUndefined();
+    const webhook = loadConfig({ TELEGRAM_BOT_TOKEN: "1:a", TELEGRAM_WEBHOOK_SECRET: "s3cret", PUBLIC_URL: "https://bot.example.org" });
+    expect(webhook.telegram?.webhook).toEqual({ publicUrl: "https://bot.example.org", secret: "s3cret" });
+    expect(loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "x", SLACK_APP_TOKEN: "xapp-1" }).slack).toEqual({ botToken: "xoxb-1", signingSecret: "x", appToken: "xapp-1" });
+  });
+
+  it("a platform token without its companion variable is named", () => {
+    expect(() => loadConfig({ SLACK_BOT_TOKEN: "xoxb-1" })).toThrow("SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN");
+    expect(() => loadConfig({ DISCORD_BOT_TOKEN: "t" })).toThrow("DISCORD_APPLICATION_ID: required with DISCORD_BOT_TOKEN");
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: "1:a", TELEGRAM_WEBHOOK_SECRET: "s" })).toThrow("PUBLIC_URL: required with TELEGRAM_WEBHOOK_SECRET");
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: "not a token" })).toThrow("TELEGRAM_BOT_TOKEN: must look like");
   });
 
   it("a postgresql:// DATABASE_URL selects PostgreSQL, and ?schema= selects the schema", () => {
