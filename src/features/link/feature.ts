@@ -8,6 +8,9 @@ import { issueLinkCode, recentFailedAttempts, redeemForNewAccount, redeemLinkCod
 
 const MAX_FAILED_ATTEMPTS = 5;
 
+/** What the member reads when a code does not link. */
+const REFUSAL = { unknown: "link.unknown", expired: "link.expired", used: "link.used", "same-member": "link.sameMember", "already-member": "link.alreadyMember" } as const;
+
 async function link(ctx: Context, args: string): Promise<Reply[]> {
   const { db, actor, t, now } = ctx;
   const code = args.trim();
@@ -29,8 +32,7 @@ async function link(ctx: Context, args: string): Promise<Reply[]> {
   if (outcome.kind !== "same-member") {
     await recordAudit(db, { networkId: actor.networkId, actorMemberId: actor.memberId, action: "identity.link", outcome: "failed", details: { reason: outcome.kind }, at: now });
   }
-  const key = { unknown: "link.unknown", expired: "link.expired", used: "link.used", "same-member": "link.sameMember", "already-member": "link.alreadyMember" } as const;
-  return [say(t(key[outcome.kind], { minutes: LINK_CODE_TTL_MS / 60_000 }))];
+  return [say(t(REFUSAL[outcome.kind], { minutes: LINK_CODE_TTL_MS / 60_000 }))];
 }
 
 /** `lier <code>` from an account no network knows yet: the code says which member, hence which network. */
@@ -40,8 +42,7 @@ export async function linkNewAccount(ctx: OutsideNetworkContext, args: string): 
   const { inbound } = ctx;
   const outcome = await redeemForNewAccount(ctx.db, { code, platform: inbound.platform, externalId: inbound.externalUserId, now: ctx.now });
   if (outcome.kind !== "linked") {
-    const key = { unknown: "link.unknown", expired: "link.expired", used: "link.used", "same-member": "link.sameMember", "already-member": "link.alreadyMember" } as const;
-    return [say(ctx.t(key[outcome.kind], { minutes: LINK_CODE_TTL_MS / 60_000 }))];
+    return [say(ctx.t(REFUSAL[outcome.kind], { minutes: LINK_CODE_TTL_MS / 60_000 }))];
   }
   const member = await ctx.db.member.findUniqueOrThrow({ where: { id: outcome.memberId }, select: { locale: true, networkId: true } });
   await recordAudit(ctx.db, { networkId: member.networkId, actorMemberId: outcome.memberId, action: "identity.link", outcome: "allowed", details: { platform: inbound.platform }, at: ctx.now });
