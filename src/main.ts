@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
-import { createBot } from "./bot.ts";
+import { botCommands, createBot } from "./bot.ts";
+import { createAdapters } from "./channels/registry.ts";
 import { ConfigError, loadConfig } from "./config/env.ts";
 import { openDatabase } from "./db/database.ts";
 import { applyMigrations } from "./db/migrator.ts";
@@ -30,13 +31,19 @@ async function main(): Promise<void> {
     log.info(seeded, seeded.created ? "demo network seeded" : "demo network already present");
   }
 
-  const dispatch = createBot(database.prisma, log);
+  const dispatch = createBot(database.prisma, log, { defaultNetwork: config.defaultNetwork });
   const local = config.localChannel.enabled ? { dispatch, networkSlug: config.localChannel.networkSlug } : undefined;
-  const app = await buildServer({ database, log, local, startedAt });
+  const adapters = createAdapters(config, { dispatch, log, commands: botCommands });
+  const app = await buildServer({ database, log, local, adapters, startedAt });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  log.info({ url: `http://${config.host}:${port}/`, startupMs: Date.now() - startedAt.getTime() }, "bot listening");
+  // Adapters retry an unreachable platform in the background; one platform down never stops the others.
+  await Promise.all(adapters.map((a) => a.start().catch((err: unknown) => log.error({ err, platform: a.platform }, "platform adapter failed to start"))));
+  log.info(
+    { url: `http://${config.host}:${port}/`, platforms: ["local", ...adapters.map((a) => a.platform)].filter((p) => p !== "local" || local), startupMs: Date.now() - startedAt.getTime() },
+    "bot listening",
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -48,6 +55,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     deadline.unref();
+    await Promise.all(adapters.map((a) => a.stop().catch((err: unknown) => log.error({ err, platform: a.platform }, "platform adapter failed to stop"))));
     await app.close();
     await database.close();
     log.info("stopped");

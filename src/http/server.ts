@@ -1,6 +1,7 @@
 import Fastify, { type FastifyError } from "fastify";
 import type { Logger } from "pino";
 import { localChannelRoutes, type LocalChannelOptions } from "../channels/local/routes.ts";
+import type { ChannelAdapter } from "../channels/adapter.ts";
 import type { Database } from "../db/database.ts";
 
 /** Bodies over 4 KB are refused: a chat message is short, and the limit protects the process. */
@@ -10,6 +11,8 @@ export interface ServerOptions {
   database: Pick<Database, "kind" | "ping">;
   log: Logger;
   local?: LocalChannelOptions | undefined;
+  /** Platform adapters that receive over HTTP (webhooks) mount their routes here. */
+  adapters?: ChannelAdapter[];
   startedAt: Date;
 }
 
@@ -37,6 +40,9 @@ export async function buildServer(options: ServerOptions) {
   });
 
   if (options.local) await app.register(localChannelRoutes, options.local);
+  for (const adapter of options.adapters ?? []) {
+    if (adapter.registerRoutes) await app.register((scope) => adapter.registerRoutes!(scope));
+  }
   return app;
 }
 

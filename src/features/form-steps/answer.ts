@@ -10,16 +10,18 @@ export type Answer =
   | { kind: "keep" }
   | { kind: "cancel" }
   | { kind: "invalid"; reason: string }
+  | { kind: "stale" }
   | { kind: "not-an-answer" };
 
-/** Reads what the member sent as an answer to `field`: typed text, or one of the question's buttons. */
-export function readAnswer(ctx: Context, field: FormField, current: string | string[] | undefined): Answer {
+/** Reads what the member sent as an answer to the field at `position`: typed text, or one of its buttons. */
+export function readAnswer(ctx: Context, field: FormField, position: number, current: string | string[] | undefined): Answer {
   const input = ctx.inbound.input;
   const { t } = ctx;
   if (input.kind === "action") {
-    const [prefix, verb, index] = input.actionId.split(":");
+    const [prefix, verb, at, index] = input.actionId.split(":");
     if (prefix !== "form") return { kind: "not-an-answer" };
     if (verb === "cancel") return { kind: "cancel" };
+    if (at !== String(position)) return { kind: "stale" };
     if (verb === "next") return current === undefined && field.required ? { kind: "invalid", reason: t("forms.required") } : { kind: "keep" };
     const option = field.options?.[Number(index)];
     if (!option) return { kind: "invalid", reason: t("forms.pickOne") };

@@ -12,12 +12,12 @@ import { endFormSession, type FormSession, loadFormSession, saveFormSession } fr
 export async function beginStepForms(ctx: Context, replies: Reply[]): Promise<Reply[]> {
   const index = replies.findIndex((r) => r.form);
   if (index < 0) return replies;
-  const { form, ...rest } = replies[index]!;
-  const values = Object.fromEntries(form!.fields.filter((f) => f.value !== undefined).map((f) => [f.name, f.value!]));
-  const session: FormSession = { form: form!, position: 0, values };
+  // The form's own intro speaks of a form to fill and save; each question carries the form's title instead.
+  const form = replies[index]!.form!;
+  const values = Object.fromEntries(form.fields.filter((f) => f.value !== undefined).map((f) => [f.name, f.value!]));
+  const session: FormSession = { form, position: 0, values };
   await saveFormSession(ctx.db, ctx.actor.networkId, ctx.actor.identityId, session);
-  const intro = rest.text ? [{ ...rest }] : [];
-  return [...replies.slice(0, index), ...intro, questionFor(ctx, session), ...replies.slice(index + 1).filter((r) => !r.form)];
+  return [...replies.slice(0, index), questionFor(ctx, session), ...replies.slice(index + 1).filter((r) => !r.form)];
 }
 
 /**
@@ -29,7 +29,7 @@ export async function answerStepForm(ctx: Context): Promise<Reply[] | Input | un
   const session = await loadFormSession(ctx.db, ctx.actor.identityId);
   if (!session) return undefined;
   const field = session.form.fields[session.position]!;
-  const answer = readAnswer(ctx, field, session.values[field.name]);
+  const answer = readAnswer(ctx, field, session.position, session.values[field.name]);
   switch (answer.kind) {
     case "not-an-answer":
       return undefined;
@@ -38,6 +38,8 @@ export async function answerStepForm(ctx: Context): Promise<Reply[] | Input | un
       return [say(ctx.t("forms.cancelled"))];
     case "invalid":
       return [questionFor(ctx, session, answer.reason)];
+    case "stale":
+      return [questionFor(ctx, session, ctx.t("errors.staleAction"))];
     case "value":
       session.values[field.name] = answer.value;
       // A multi-choice question stays open until "next"; each press redraws it.

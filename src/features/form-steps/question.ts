@@ -21,17 +21,19 @@ export function questionFor(ctx: Context, session: FormSession, notice?: string)
   const shown = displayValue(field, current);
   if (current !== undefined && shown) lines.push(t("forms.current", { value: shown }));
   const choices: Choice[] = [];
-  if (field.options && field.type !== "multiselect") field.options.forEach((o, i) => choices.push({ id: `form:pick:${i}`, label: o.label }));
+  // Button ids carry the question's position, so a button of an earlier question is recognised as stale.
+  const at = session.position;
+  if (field.options && field.type !== "multiselect") field.options.forEach((o, i) => choices.push({ id: `form:pick:${at}:${i}`, label: o.label }));
   if (field.options && field.type === "multiselect") {
     field.options.forEach((o, i) => {
       const on = Array.isArray(current) && current.includes(o.value);
-      choices.push({ id: `form:toggle:${i}`, label: on ? `✓ ${o.label}` : o.label });
+      choices.push({ id: `form:toggle:${at}:${i}`, label: on ? `✓ ${o.label}` : o.label });
     });
-    choices.push({ id: "form:next", label: t("forms.next"), style: "primary" });
+    choices.push({ id: `form:next:${at}`, label: t("forms.next"), style: "primary" });
   } else if (current !== undefined) {
-    choices.push({ id: "form:next", label: t("forms.keep"), style: "primary" });
+    choices.push({ id: `form:next:${at}`, label: t("forms.keep"), style: "primary" });
   } else if (!field.required) {
-    choices.push({ id: "form:next", label: t("forms.skip") });
+    choices.push({ id: `form:next:${at}`, label: t("forms.skip") });
   }
   choices.push({ id: "form:cancel", label: t("forms.cancel"), style: "danger" });
   return { text: lines.join("\n"), choices, visibility: "private" };

@@ -1,0 +1,10 @@
+import type { Config } from "../config/env.ts";
+import type { AdapterDeps, ChannelAdapter } from "./adapter.ts";
+import { createTelegramAdapter } from "./telegram/index.ts";
+
+/** The adapters whose tokens are configured: any subset of platforms, or none (local chat only). */
+export function createAdapters(config: Config, deps: AdapterDeps): ChannelAdapter[] {
+  const adapters: ChannelAdapter[] = [];
+  if (config.telegram) adapters.push(createTelegramAdapter(config.telegram, deps));
+  return adapters;
+}

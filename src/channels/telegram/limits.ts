@@ -1,0 +1,31 @@
+/** At most `limit` messages in any `windowMs` window. */
+export interface RateRule {
+  limit: number;
+  windowMs: number;
+}
+
+/** Telegram's sending limits, as the pacer respects them and the fake server enforces them. */
+export interface TelegramLimits {
+  /** All chats together: spacing of 1000/30 ms keeps under ~30 messages/s. */
+  global: RateRule;
+  /** One private chat: ~1 message/s, with a short burst so a two-part answer is not delayed. */
+  privateChat: RateRule;
+  /** One group: the same short burst rule, and 20 messages per minute. */
+  group: RateRule[];
+}
+
+/** The limits Telegram documents (FAQ "My bot is hitting limits"). */
+export const TELEGRAM_LIMITS: TelegramLimits = {
+  global: { limit: 30, windowMs: 1000 },
+  privateChat: { limit: 3, windowMs: 3000 },
+  group: [
+    { limit: 3, windowMs: 3000 },
+    { limit: 20, windowMs: 60_000 },
+  ],
+};
+
+/** The same limits with every window shrunk by `factor` (tests run the real rules, faster). */
+export function scaleLimits(limits: TelegramLimits, factor: number): TelegramLimits {
+  const scale = (r: RateRule): RateRule => ({ limit: r.limit, windowMs: r.windowMs / factor });
+  return { global: scale(limits.global), privateChat: scale(limits.privateChat), group: limits.group.map(scale) };
+}

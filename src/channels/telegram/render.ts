@@ -1,0 +1,63 @@
+import type { InlineKeyboardButton } from "grammy/types";
+import type { Reply } from "../../core/reply.ts";
+import type { CallbackCodec } from "./callback-data.ts";
+
+/** Telegram's limit for one message's text, in UTF-16 code units. */
+export const MESSAGE_MAX_CHARS = 4096;
+
+/** One Telegram message to send, before choosing its chat. */
+export type OutgoingMessage =
+  | { kind: "text"; text: string; keyboard?: InlineKeyboardButton[][]; private: boolean }
+  | { kind: "document"; url: string; name: string; private: boolean };
+
+/**
+ * Renders a Reply as Telegram messages: plain text (no parse_mode, so a member's text cannot inject
+ * markup) split at the 4096-character limit, choices as an inline keyboard under the last part,
+ * files as documents.
+ */
+export function renderReply(reply: Reply, codec: CallbackCodec): OutgoingMessage[] {
+  const isPrivate = reply.visibility === "private";
+  const parts = reply.text.trim() ? splitText(reply.text) : [];
+  const messages: OutgoingMessage[] = parts.map((text) => ({ kind: "text", text, private: isPrivate }));
+  if (reply.choices && reply.choices.length > 0) {
+    const keyboard = layOut(reply.choices.map((c) => ({ text: c.label, callback_data: codec.encode(c.id) })));
+    const last = messages.at(-1);
+    // Telegram needs text under a keyboard; the labels alone are clear enough then.
+    if (last?.kind === "text") last.keyboard = keyboard;
+    else messages.push({ kind: "text", text: reply.choices.map((c) => c.label).join(" · "), keyboard, private: isPrivate });
+  }
+  for (const file of reply.files ?? []) messages.push({ kind: "document", url: file.url, name: file.name, private: isPrivate });
+  return messages;
+}
+
+const SHORT_LABEL = 18;
+
+/** One button per row, except short labels side by side ("Garder la valeur" · "Annuler" stay readable on a phone). */
+function layOut(buttons: InlineKeyboardButton[]): InlineKeyboardButton[][] {
+  const rows: InlineKeyboardButton[][] = [];
+  for (const button of buttons) {
+    const last = rows.at(-1);
+    const short = (b: InlineKeyboardButton) => b.text.length <= SHORT_LABEL;
+    if (last && last.length === 1 && short(last[0]!) && short(button)) last.push(button);
+    else rows.push([button]);
+  }
+  return rows;
+}
+
+/** Splits text into parts of at most `max` UTF-16 units, at a line break or space when there is one. */
+export function splitText(text: string, max = MESSAGE_MAX_CHARS): string[] {
+  const parts: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    let cut = rest.lastIndexOf("\n", max);
+    if (cut < max / 2) cut = rest.lastIndexOf(" ", max);
+    if (cut < max / 2) cut = max;
+    // Never cut between the two halves of a surrogate pair (an emoji).
+    const code = rest.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    parts.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^[\n ]/, "");
+  }
+  if (rest) parts.push(rest);
+  return parts;
+}
