@@ -1,10 +1,14 @@
 import type { Config } from "../config/env.ts";
 import type { AdapterDeps, ChannelAdapter } from "./adapter.ts";
+import { createDiscordAdapter } from "./discord/index.ts";
+import { createSlackAdapter } from "./slack/index.ts";
 import { createTelegramAdapter } from "./telegram/index.ts";
 
 /** The adapters whose tokens are configured: any subset of platforms, or none (local chat only). */
 export function createAdapters(config: Config, deps: AdapterDeps): ChannelAdapter[] {
   const adapters: ChannelAdapter[] = [];
   if (config.telegram) adapters.push(createTelegramAdapter(config.telegram, deps));
+  if (config.slack) adapters.push(createSlackAdapter(config.slack, deps));
+  if (config.discord) adapters.push(createDiscordAdapter(config.discord, deps));
   return adapters;
 }

@@ -7,6 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { type BotProcess, say, startBot } from "../support/process.ts";
+import { benchDiscord } from "./discord.ts";
+import { benchSlack } from "./slack.ts";
+import { benchTelegram } from "./telegram.ts";
 
 const USERS = 50;
 const ROUNDS = 20;
@@ -105,3 +108,14 @@ for (const r of results) {
   );
 }
 console.log("\n(times in ms; cold start = fresh database: migrations and demo seed; warm = restart on the same data)");
+
+// Per platform, through the fake platform servers and the real SDKs (PGlite, in this process).
+const platforms: [string, () => Promise<Record<string, number | string>>][] = [
+  ["telegram", benchTelegram],
+  ["slack", benchSlack],
+  ["discord", benchDiscord],
+];
+for (const [name, run] of platforms) {
+  console.log(`\n${name}:`);
+  for (const [key, value] of Object.entries(await run())) console.log(`  ${key.padEnd(28)} ${value}`);
+}

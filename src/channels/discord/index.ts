@@ -1,0 +1,89 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { DiscordjsErrorCodes, Events } from "discord.js";
+import type { DiscordConfig } from "../../config/env.ts";
+import type { AdapterDeps, ChannelAdapter } from "../adapter.ts";
+import { createDiscordClient } from "./client.ts";
+import { FormMemory } from "./modal.ts";
+import { createInteractionReceiver } from "./receive.ts";
+import { registerCommands } from "./register.ts";
+
+export interface DiscordAdapterOptions {
+  /** Wait this long for the core before deferring the answer (Discord's deadline is 3 s). Default 1500. */
+  ackAfterMs?: number;
+  /** REST retries on 5xx / network errors (default 3) and per-request timeout (default 10 s). */
+  restRetries?: number;
+  restTimeoutMs?: number;
+  /** Margin added to Discord's rate-limit reset times (default 50 ms). */
+  rateLimitOffsetMs?: number;
+  /** First delay before logging in again when Discord is unreachable at start (doubles, up to 1 min). */
+  loginRetryMs?: number;
+  now?: () => Date;
+  /** Observes each interaction once it is fully answered (metrics, tests). */
+  onInteractionHandled?: (interactionId: string) => void;
+}
+
+/** The Discord channel: gateway client (discord.js), slash commands, buttons, menus and modals. */
+export function createDiscordAdapter(config: DiscordConfig, deps: AdapterDeps, options: DiscordAdapterOptions = {}): ChannelAdapter {
+  const log = deps.log.child({ channel: "discord" });
+  const client = createDiscordClient(
+    config,
+    { restRetries: options.restRetries ?? 3, restTimeoutMs: options.restTimeoutMs ?? 10_000, rateLimitOffsetMs: options.rateLimitOffsetMs ?? 50 },
+    log,
+  );
+  const words = registerCommands(client, config.applicationId, deps.commands, log);
+  const receiver = createInteractionReceiver({
+    dispatch: deps.dispatch,
+    log,
+    memory: new FormMemory(),
+    words,
+    ackAfterMs: options.ackAfterMs ?? 1500,
+    now: options.now ?? (() => new Date()),
+    onHandled: options.onInteractionHandled,
+  });
+  client.on(Events.InteractionCreate, receiver.receive);
+  let stopped = false;
+
+  /** Logs in again with backoff while Discord is unreachable; a rejected token is not retried. */
+  async function loginInBackground(delayMs: number): Promise<void> {
+    for (let wait = delayMs; !stopped; wait = Math.min(wait * 2, 60_000)) {
+      await sleep(wait);
+      if (stopped) return;
+      try {
+        await client.login(config.token);
+        log.info("connected to the Discord gateway");
+        return;
+      } catch (error) {
+        if (isTokenRejected(error)) return void log.error("Discord rejected the bot token (DISCORD_BOT_TOKEN); not retrying");
+        log.warn({ err: error, retryInMs: Math.min(wait * 2, 60_000) }, "Discord unreachable; will retry");
+      }
+    }
+  }
+
+  return {
+    platform: "discord",
+    async start() {
+      try {
+        await client.login(config.token);
+        log.info("connected to the Discord gateway");
+      } catch (error) {
+        if (isTokenRejected(error)) {
+          log.error("Discord rejected the bot token (DISCORD_BOT_TOKEN); the Discord channel stays off");
+          return;
+        }
+        log.warn({ err: error }, "Discord unreachable at start; retrying in the background");
+        void loginInBackground(options.loginRetryMs ?? 1000);
+      }
+    },
+    async stop() {
+      stopped = true;
+      client.off(Events.InteractionCreate, receiver.receive);
+      // Interactions in flight answer through token-authenticated webhooks: they finish after the gateway closes.
+      await client.destroy();
+      await receiver.drain();
+    },
+  };
+}
+
+function isTokenRejected(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === DiscordjsErrorCodes.TokenInvalid;
+}

@@ -1,0 +1,70 @@
+import { randomUUID } from "node:crypto";
+import type { Form, Reply } from "../../core/reply.ts";
+import { type ReplyTarget, writeFormMetadata } from "./map.ts";
+import { formModal } from "./render.ts";
+import type { SlackSender } from "./send.ts";
+
+/** Action id prefix of the button that opens a form Slack could not open at once (no trigger_id). */
+export const OPEN_FORM = "slack-form:";
+const REMEMBERED_FORMS = 1_000;
+
+type FormReply = Reply & { form: Form };
+
+/** Puts a dispatch's replies where the member sees them, natively. */
+export interface Delivery {
+  deliver(replies: Reply[], target: ReplyTarget): Promise<void>;
+  /** Opens a form remembered behind an "open" button; false when it is no longer known. */
+  openRemembered(actionId: string, target: ReplyTarget): Promise<boolean>;
+}
+
+export function createDelivery(sender: SlackSender): Delivery {
+  // Forms waiting behind a button, newest last; a restart forgets them and the press reaches the
+  // core, which answers a stale action with its own sentence.
+  const remembered = new Map<string, FormReply>();
+
+  function openModal(reply: FormReply, target: ReplyTarget, triggerId: string): Promise<boolean> {
+    const meta = writeFormMetadata({ formId: reply.form.id, channelId: target.channelId, botIm: target.botIm, responseUrl: target.responseUrl, home: target.home });
+    return sender.openModal(triggerId, formModal(reply, meta));
+  }
+
+  // Private answers: the bot's DM, else the response hook, else an ephemeral, else a DM.
+  async function sendMessage(reply: Reply, target: ReplyTarget): Promise<void> {
+    const { channelId, userId } = target;
+    if (reply.visibility === "public" && channelId && (await sender.postMessage(channelId, reply))) return;
+    if (target.botIm && channelId) {
+      await sender.postMessage(channelId, reply);
+      return;
+    }
+    if (target.responseUrl && (await sender.respond(target.responseUrl, reply))) return;
+    if (channelId && !channelId.startsWith("D") && (await sender.postEphemeral(channelId, userId, reply))) return;
+    await sender.postMessage(userId, reply);
+  }
+
+  return {
+    async deliver(replies, target) {
+      let triggerId = target.triggerId;
+      for (const reply of replies) {
+        if (!reply.form) {
+          await sendMessage(reply, target);
+          continue;
+        }
+        const formReply = reply as FormReply;
+        // A trigger_id opens one modal only, within 3 s of the member's action.
+        if (triggerId && (await openModal(formReply, target, triggerId))) {
+          triggerId = undefined;
+          continue;
+        }
+        triggerId = undefined;
+        const key = randomUUID();
+        remembered.set(key, formReply);
+        if (remembered.size > REMEMBERED_FORMS) remembered.delete(remembered.keys().next().value!);
+        await sendMessage({ text: reply.text, visibility: reply.visibility, choices: [{ id: `${OPEN_FORM}${key}`, label: reply.form.title, style: "primary" }] }, target);
+      }
+    },
+    async openRemembered(actionId, target) {
+      const reply = remembered.get(actionId.slice(OPEN_FORM.length));
+      if (!reply || !target.triggerId) return false;
+      return openModal(reply, target, target.triggerId);
+    },
+  };
+}

@@ -1,0 +1,97 @@
+import { type types, webApi } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { Reply } from "../../core/reply.ts";
+import { boltLogger } from "./logger.ts";
+import { fallbackText, messageBlocks } from "./render.ts";
+
+/** How hard to retry a failed Slack call: 5xx and network errors back off; 429 waits Retry-After. */
+export interface RetryPolicy {
+  retries: number;
+  minTimeoutMs: number;
+  maxTimeoutMs: number;
+}
+
+/** Production: about 30 s of retries in all, enough for a Slack hiccup, short enough for a chat. */
+export const PRODUCTION_RETRY: RetryPolicy = { retries: 5, minTimeoutMs: 1_000, maxTimeoutMs: 15_000 };
+
+/** The Web API client: Slack's own retry logic, pointed at `apiUrl`, every failed attempt logged. */
+export function createWebClient(token: string, apiUrl: string | undefined, log: Logger, retry: RetryPolicy, timeoutMs = 10_000): webApi.WebClient {
+  const onFailedAttempt = (error: Error & { attemptNumber?: number; retriesLeft?: number }) => {
+    log.warn({ err: error.message, attempt: error.attemptNumber, retriesLeft: error.retriesLeft }, "slack API call failed; retrying");
+  };
+  return new webApi.WebClient(token, {
+    ...(apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {}),
+    logger: boltLogger(log),
+    timeout: timeoutMs,
+    // p-retry reads onFailedAttempt from this object; Slack's type only names node-retry's options.
+    retryConfig: { retries: retry.retries, factor: 2, minTimeout: retry.minTimeoutMs, maxTimeout: retry.maxTimeoutMs, randomize: true, onFailedAttempt } as webApi.RetryOptions,
+  });
+}
+
+/** Sends to Slack; each method logs its own failure and says whether it got through. */
+export interface SlackSender {
+  postMessage(channel: string, reply: Reply): Promise<boolean>;
+  postEphemeral(channel: string, user: string, reply: Reply): Promise<boolean>;
+  /** Answers through a command's or a button's response_url, visible to the member only. */
+  respond(responseUrl: string, reply: Reply): Promise<boolean>;
+  openModal(triggerId: string, view: types.ModalView): Promise<boolean>;
+  publishHome(userId: string, view: types.HomeView): Promise<boolean>;
+}
+
+export interface SenderOptions {
+  /** Gap after one chat.postMessage to a channel before the next; Slack allows about 1 per second. */
+  channelIntervalMs: number;
+  retry: RetryPolicy;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createSender(client: webApi.WebClient, log: Logger, options: SenderOptions): SlackSender {
+  const queues = new Map<string, Promise<void>>();
+
+  // One post at a time per channel, the next one `channelIntervalMs` after the previous finished:
+  // messages keep their order, and the gap Slack sees never shrinks below its limit.
+  function paced<T>(channel: string, send: () => Promise<T>): Promise<T> {
+    const sent = (queues.get(channel) ?? Promise.resolve()).then(send);
+    const free = sent.then(
+      () => sleep(options.channelIntervalMs),
+      () => sleep(options.channelIntervalMs),
+    );
+    queues.set(channel, free);
+    void free.then(() => queues.get(channel) === free && queues.delete(channel));
+    return sent;
+  }
+
+  async function attempt(what: string, context: Record<string, unknown>, call: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await call();
+      return true;
+    } catch (error) {
+      log.error({ err: error, method: what, ...context }, "slack: could not deliver");
+      return false;
+    }
+  }
+
+  const payload = (reply: Reply) => ({ text: fallbackText(reply), blocks: messageBlocks(reply) });
+
+  async function postToHook(url: string, body: unknown): Promise<void> {
+    for (let attemptNo = 0; ; attemptNo++) {
+      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) }).catch((error: unknown) => error as Error);
+      if (!(response instanceof Error) && response.ok) return;
+      const transient = response instanceof Error || response.status >= 500 || response.status === 429;
+      const problem = response instanceof Error ? response.message : `HTTP ${response.status}`;
+      if (!transient || attemptNo >= options.retry.retries) throw new Error(`response_url refused: ${problem}`);
+      log.warn({ err: problem, attempt: attemptNo + 1 }, "slack response_url failed; retrying");
+      await sleep(Math.min(options.retry.maxTimeoutMs, options.retry.minTimeoutMs * 2 ** attemptNo));
+    }
+  }
+
+  return {
+    postMessage: (channel, reply) =>
+      attempt("chat.postMessage", { channel }, () => paced(channel, () => client.chat.postMessage({ channel, ...payload(reply) }))),
+    postEphemeral: (channel, user, reply) => attempt("chat.postEphemeral", { channel, user }, () => client.chat.postEphemeral({ channel, user, ...payload(reply) })),
+    respond: (url, reply) => attempt("response_url", {}, () => postToHook(url, { response_type: "ephemeral", replace_original: false, ...payload(reply) })),
+    openModal: (triggerId, view) => attempt("views.open", {}, () => client.views.open({ trigger_id: triggerId, view })),
+    publishHome: (userId, view) => attempt("views.publish", { user: userId }, () => client.views.publish({ user_id: userId, view })),
+  };
+}
