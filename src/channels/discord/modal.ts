@@ -1,3 +1,4 @@
+import { clip } from "../text.ts";
 import { randomBytes } from "node:crypto";
 import { LabelBuilder, ModalBuilder, StringSelectMenuBuilder, StringSelectMenuOptionBuilder, TextDisplayBuilder, TextInputBuilder, TextInputStyle } from "discord.js";
 import type { Logger } from "pino";
@@ -18,7 +19,6 @@ export const OPEN_FORM_PREFIX = "discord.form:";
 /** How a field was drawn, in its custom id, so a submission decodes even after a restart. */
 type Drawn = "t" | "s" | "m" | "l";
 
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 const encode = (value: string) => (value === "" ? EMPTY_VALUE : value);
 const decode = (value: string) => (value === EMPTY_VALUE ? "" : value);
 const asList = (value: FormField["value"]) => (Array.isArray(value) ? value : value === undefined ? [] : [value]);

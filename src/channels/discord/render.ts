@@ -1,3 +1,4 @@
+import { clip, splitText } from "../text.ts";
 import {
   ActionRowBuilder,
   ButtonBuilder,
@@ -26,32 +27,7 @@ const OPTIONS_PER_MENU = 25;
 /** Custom id of the menus we draw when there are too many choices for buttons; the picked value is the choice id. */
 export const MENU_PREFIX = "discord.menu:";
 
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1)}…`);
 
-/** Splits a long text at line breaks into pieces Discord accepts. */
-export function splitContent(text: string, max = CONTENT_MAX): string[] {
-  const pieces: string[] = [];
-  let current = "";
-  for (const line of text.split("\n")) {
-    for (let rest = line; ; ) {
-      const candidate = current ? `${current}\n${rest}` : rest;
-      if (candidate.length <= max) {
-        current = candidate;
-        break;
-      }
-      if (current) {
-        pieces.push(current);
-        current = "";
-        continue;
-      }
-      pieces.push(rest.slice(0, max));
-      rest = rest.slice(max);
-      if (!rest) break;
-    }
-  }
-  if (current || pieces.length === 0) pieces.push(current);
-  return pieces;
-}
 
 /** Choices Discord can carry: ids of at most 100 characters, each once per message. */
 function usableChoices(choices: Choice[], log: Logger): Choice[] {
@@ -98,7 +74,9 @@ export function renderReply(reply: Reply, log: Logger, extraRows: ActionRowBuild
   const files = (reply.files ?? []).map((f) => `${f.name}: ${f.url}`);
   const text = [reply.text, ...files].filter(Boolean).join("\n");
   if (!text.trim() && rows.length === 0) return [];
-  const pieces = splitContent(text);
+  // A message of buttons only still needs one (empty) piece to carry them.
+  const split = splitText(text, CONTENT_MAX);
+  const pieces = split.length > 0 ? split : [""];
   return pieces.map((content, i) => ({
     content,
     components: i === pieces.length - 1 ? rows : [],

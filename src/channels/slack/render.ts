@@ -1,4 +1,5 @@
 import type { types } from "@slack/bolt";
+import { clip, splitText } from "../text.ts";
 import type { Choice, Form, FormField, Reply } from "../../core/reply.ts";
 
 // Block Kit limits (api.slack.com/reference/block-kit): past them Slack refuses the whole message.
@@ -16,11 +17,6 @@ export const EMPTY_OPTION = "__none__";
 export const CHOICE_MENU = "choice-menu";
 
 const plain = (text: string, max = SECTION_CHARS): types.PlainTextElement => ({ type: "plain_text", text: clip(text || " ", max), emoji: true });
-
-/** Cuts a text to Slack's limit for a field, marking the cut. */
-export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
 
 /** Escapes what Slack's mrkdwn reads as mentions or links (`<@U…>`, `<!channel>`, `&`). */
 export function escapeMrkdwn(text: string): string {
@@ -56,19 +52,9 @@ function choiceBlocks(choices: Choice[]): types.KnownBlock[] {
 }
 
 /** Splits at line ends so each section stays under Slack's 3000 characters. */
+/** Section-sized pieces of a text; nothing is cut off. */
 function textChunks(text: string): string[] {
-  const chunks: string[] = [];
-  let current = "";
-  for (const line of text.split("\n")) {
-    const candidate = current ? `${current}\n${line}` : line;
-    if (candidate.length <= SECTION_CHARS) current = candidate;
-    else {
-      if (current) chunks.push(current);
-      current = clip(line, SECTION_CHARS);
-    }
-  }
-  if (current.trim()) chunks.push(current);
-  return chunks;
+  return splitText(text, SECTION_CHARS).filter((chunk) => chunk.trim());
 }
 
 /** The notification text shown beside the blocks (and to screen readers). */

@@ -1,3 +1,4 @@
+import { splitText } from "../text.ts";
 import type { InlineKeyboardButton } from "grammy/types";
 import type { Reply } from "../../core/reply.ts";
 import type { CallbackCodec } from "./callback-data.ts";
@@ -17,7 +18,7 @@ export type OutgoingMessage =
  */
 export function renderReply(reply: Reply, codec: CallbackCodec): OutgoingMessage[] {
   const isPrivate = reply.visibility === "private";
-  const parts = reply.text.trim() ? splitText(reply.text) : [];
+  const parts = reply.text.trim() ? splitText(reply.text, MESSAGE_MAX_CHARS) : [];
   const messages: OutgoingMessage[] = parts.map((text) => ({ kind: "text", text, private: isPrivate }));
   if (reply.choices && reply.choices.length > 0) {
     const keyboard = layOut(reply.choices.map((c) => ({ text: c.label, callback_data: codec.encode(c.id) })));
@@ -44,20 +45,3 @@ function layOut(buttons: InlineKeyboardButton[]): InlineKeyboardButton[][] {
   return rows;
 }
 
-/** Splits text into parts of at most `max` UTF-16 units, at a line break or space when there is one. */
-export function splitText(text: string, max = MESSAGE_MAX_CHARS): string[] {
-  const parts: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf("\n", max);
-    if (cut < max / 2) cut = rest.lastIndexOf(" ", max);
-    if (cut < max / 2) cut = max;
-    // Never cut between the two halves of a surrogate pair (an emoji).
-    const code = rest.charCodeAt(cut - 1);
-    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
-    parts.push(rest.slice(0, cut));
-    rest = rest.slice(cut).replace(/^[\n ]/, "");
-  }
-  if (rest) parts.push(rest);
-  return parts;
-}
