@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from "./config/env.ts";
 import { openDatabase } from "./db/database.ts";
 import { applyMigrations } from "./db/migrator.ts";
 import { readNetworkSeed, seedNetwork } from "./db/seed/seed-network.ts";
+import { createDeliveryWorker } from "./delivery/worker.ts";
 import { buildServer } from "./http/server.ts";
 
 const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
@@ -40,6 +41,9 @@ async function main(): Promise<void> {
   const port = typeof address === "object" && address ? address.port : config.port;
   // Adapters retry an unreachable platform in the background; one platform down never stops the others.
   await Promise.all(adapters.map((a) => a.start().catch((err: unknown) => log.error({ err, platform: a.platform }, "platform adapter failed to start"))));
+  // Messages the bot sends on its own initiative wait in the outbox; one sender per platform drains it.
+  const senders = adapters.map((adapter) => createDeliveryWorker({ db: database.prisma, adapter, log }));
+  for (const sender of senders) sender.start();
   log.info(
     { url: `http://${config.host}:${port}/`, platforms: ["local", ...adapters.map((a) => a.platform)].filter((p) => p !== "local" || local), startupMs: Date.now() - startedAt.getTime() },
     "bot listening",
@@ -55,6 +59,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     deadline.unref();
+    await Promise.all(senders.map((s) => s.stop()));
     await Promise.all(adapters.map((a) => a.stop().catch((err: unknown) => log.error({ err, platform: a.platform }, "platform adapter failed to stop"))));
     await app.close();
     await database.close();

@@ -3,6 +3,26 @@ import type { Logger } from "pino";
 import type { CommandInfo } from "../core/command-catalog.ts";
 import type { Dispatch } from "../core/dispatch.ts";
 import type { Platform } from "../core/inbound.ts";
+import type { Reply } from "../core/reply.ts";
+
+/**
+ * Where a message goes on the bot's own initiative: a member in a private conversation (their
+ * PlatformIdentity.externalId; the adapter opens the DM if needed), or a conversation (a Telegram
+ * chat id, a Slack channel id, a Discord channel id).
+ */
+export interface DeliveryTarget {
+  to: "member" | "conversation";
+  id: string;
+}
+
+/** What became of one delivery attempt; the delivery engine decides what to do next. */
+export type DeliveryOutcome =
+  /** Accepted by the platform; the id of the (last) message it created. */
+  | { kind: "sent"; platformMessageId: string }
+  /** Worth trying again later: 429 (with the platform's retry-after), 5xx, network error, timeout. */
+  | { kind: "retry"; afterMs: number; reason: string }
+  /** Will never work as is: bot blocked, user or chat gone, payload refused. Not retried. */
+  | { kind: "failed"; reason: string };
 
 /**
  * A platform adapter: receives the platform's events, acknowledges them within the platform's
@@ -20,6 +40,12 @@ export interface ChannelAdapter {
   start(): Promise<void>;
   /** Stops receiving; events being handled finish first. */
   stop(): Promise<void>;
+  /**
+   * Sends `reply` on the bot's own initiative (reminders, broadcasts), rendered as for an answer.
+   * Paces itself under the platform's limits (waiting its turn is fine), tries once, never throws:
+   * retries are the delivery engine's, so that a restart loses nothing.
+   */
+  deliver(target: DeliveryTarget, reply: Reply): Promise<DeliveryOutcome>;
 }
 
 /** What every adapter gets from the composition root. */

@@ -70,8 +70,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       if (!handler) return [say(ctx.t("errors.staleAction"))];
       return guarded(ctx, `form:${formKey}`, handler.audience, () => handler.run(ctx, input.values, parts));
     }
-    const text = input.text.trim();
-    const [word = "", ...rest] = text.split(/\s+/);
+    const { word, args } = splitCommand(input.text);
     const command = word ? index.find(word) : undefined;
     if (!command) {
       if (ctx.actor.status !== "ACTIVE") return ports.continueOnboarding(ctx);
@@ -80,7 +79,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       const suggestion = index.suggest(word, usable, ctx.actor.locale);
       return [say(suggestion ? ctx.t("errors.unknownCommandSuggest", { word, suggestion }) : ctx.t("errors.unknownCommand", { word }))];
     }
-    return guarded(ctx, command.name, command.audience, () => command.run(ctx, rest.join(" ")));
+    return guarded(ctx, command.name, command.audience, () => command.run(ctx, args));
   }
 
   async function handle(ctx: Context): Promise<Reply[]> {
@@ -95,9 +94,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
   /** Someone no network knows yet, in a conversation no network is bound to: only a command that needs no network (a link code) can run. */
   async function outsideNetwork(inbound: InboundCommand, at: Date, locale: Locale): Promise<Reply[] | undefined> {
     if (inbound.input.kind !== "text") return undefined;
-    const [word = "", ...rest] = inbound.input.text.trim().split(/\s+/);
+    const { word, args } = splitCommand(inbound.input.text);
     const command = index.find(word);
-    return command?.runOutsideNetwork?.({ db, inbound, now: at, t: createTranslator(locale) }, rest.join(" "));
+    return command?.runOutsideNetwork?.({ db, inbound, now: at, t: createTranslator(locale) }, args);
   }
 
   return async (inbound) => {
@@ -124,6 +123,12 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       return [say(explain(error, locale, eventLog))];
     }
   };
+}
+
+/** "lier  K7P4-QX9M " → the command word and the rest. */
+function splitCommand(text: string): { word: string; args: string } {
+  const [word = "", ...rest] = text.trim().split(/\s+/);
+  return { word, args: rest.join(" ") };
 }
 
 /** Expected failures become the member's sentence; anything else is logged with a reference to quote. */

@@ -3,6 +3,8 @@ import { DiscordjsErrorCodes, Events } from "discord.js";
 import type { DiscordConfig } from "../../config/env.ts";
 import type { AdapterDeps, ChannelAdapter } from "../adapter.ts";
 import { createDiscordClient } from "./client.ts";
+import { createDiscordDelivery } from "./deliver.ts";
+import { createDeliveryRest } from "./delivery-rest.ts";
 import { FormMemory } from "./modal.ts";
 import { createInteractionReceiver } from "./receive.ts";
 import { registerCommands } from "./register.ts";
@@ -17,6 +19,10 @@ export interface DiscordAdapterOptions {
   rateLimitOffsetMs?: number;
   /** First delay before logging in again when Discord is unreachable at start (doubles, up to 1 min). */
   loginRetryMs?: number;
+  /** Wait suggested to the delivery engine after a 5xx or a network error (default 2 s). */
+  deliveryRetryAfterMs?: number;
+  /** Longest a delivery waits for a channel Discord held with a 429 before handing the wait back (default 10 s). */
+  deliveryMaxHoldWaitMs?: number;
   now?: () => Date;
   /** Observes each interaction once it is fully answered (metrics, tests). */
   onInteractionHandled?: (interactionId: string) => void;
@@ -41,6 +47,13 @@ export function createDiscordAdapter(config: DiscordConfig, deps: AdapterDeps, o
     onHandled: options.onInteractionHandled,
   });
   client.on(Events.InteractionCreate, receiver.receive);
+  const deliveryRest = createDeliveryRest(config, { timeoutMs: options.restTimeoutMs ?? 10_000, rateLimitOffsetMs: options.rateLimitOffsetMs ?? 50 });
+  const deliver = createDiscordDelivery({
+    rest: deliveryRest,
+    log,
+    retryAfterMs: options.deliveryRetryAfterMs ?? 2000,
+    maxHoldWaitMs: options.deliveryMaxHoldWaitMs ?? 10_000,
+  });
   let stopped = false;
 
   /** Logs in again with backoff while Discord is unreachable; a rejected token is not retried. */
@@ -79,8 +92,11 @@ export function createDiscordAdapter(config: DiscordConfig, deps: AdapterDeps, o
       client.off(Events.InteractionCreate, receiver.receive);
       // Interactions in flight answer through token-authenticated webhooks: they finish after the gateway closes.
       await client.destroy();
+      deliveryRest.clearHashSweeper();
+      deliveryRest.clearHandlerSweeper();
       await receiver.drain();
     },
+    deliver,
   };
 }
 

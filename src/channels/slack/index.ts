@@ -1,19 +1,25 @@
 import { App, type AuthorizeResult, type webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config/env.ts";
 import type { AdapterDeps, ChannelAdapter } from "../adapter.ts";
-import { createDelivery } from "./deliver.ts";
+import { createAnswers } from "./answers.ts";
 import { registerListeners } from "./listeners.ts";
 import { boltLogger } from "./logger.ts";
+import { createChannelPacer } from "./pacer.ts";
 import { createPeople } from "./people.ts";
+import { createProactiveDelivery } from "./proactive.ts";
 import { createReceiver, mountEvents } from "./receive.ts";
-import { createSender, createWebClient, PRODUCTION_RETRY, type RetryPolicy } from "./send.ts";
+import { createSender, createWebClient, NO_RETRY, PRODUCTION_RETRY, type RetryPolicy } from "./send.ts";
 import { createWorkQueue } from "./work.ts";
 
 export interface SlackAdapterOptions {
   /** Gap between two messages to one channel; Slack allows about one per second (default 1000). */
   channelIntervalMs?: number;
-  /** Retries of failed Web API calls (tests shorten the delays). */
+  /** Retries of failed Web API calls for answers (tests shorten the delays); deliveries try once. */
   retry?: RetryPolicy;
+  /** Gap between two deliveries (reminders, broadcasts) across the workspace (default 250: 240 a minute). */
+  deliveryIntervalMs?: number;
+  /** The retry delay a delivery suggests when Slack gives none (5xx, network error; default 3000). */
+  deliveryRetryMs?: number;
   /** The slash command declared in slack/manifest.yml. */
   command?: string;
   /** Member actions dispatched at once; the rest wait, already acknowledged (default 32). */
@@ -31,7 +37,12 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps, optio
   const log = deps.log.child({ channel: "slack" });
   const retry = options.retry ?? PRODUCTION_RETRY;
   const client = createWebClient(config.botToken, config.apiUrl, log, retry);
-  const sender = createSender(client, log, { channelIntervalMs: options.channelIntervalMs ?? 1_000, retry });
+  const pacer = createChannelPacer(options.channelIntervalMs ?? 1_000);
+  const sender = createSender(client, log, { pacer, retry });
+  const deliver = createProactiveDelivery(createWebClient(config.botToken, config.apiUrl, log, NO_RETRY, { rejectRateLimitedCalls: true }), pacer, log, {
+    globalIntervalMs: options.deliveryIntervalMs ?? 250,
+    defaultRetryMs: options.deliveryRetryMs ?? 3_000,
+  });
   const logger = boltLogger(log);
   const { receiver, http } = createReceiver(config, logger);
   const app = new App({
@@ -49,7 +60,7 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps, optio
   const profile = deps.commands.find((c) => c.name === "profile");
   registerListeners(app, {
     dispatch: deps.dispatch,
-    delivery: createDelivery(sender),
+    answers: createAnswers(sender),
     sender,
     people: createPeople(config.botToken, client.slackApiUrl, log),
     log,
@@ -87,6 +98,7 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps, optio
       if (socketStarted) await app.stop();
       await work.idle();
     },
+    deliver,
     idle: work.idle,
   };
 }

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Dispatch } from "../../core/dispatch.ts";
-import { type Delivery, OPEN_FORM } from "./deliver.ts";
+import { type Answers, OPEN_FORM } from "./answers.ts";
 import { type DirectMessageEvent, fromBlockAction, fromDirectMessage, fromHomeOpened, fromSlashCommand, fromViewSubmission, type SlackInbound } from "./map.ts";
 import type { People } from "./people.ts";
 import { homeView } from "./render.ts";
@@ -9,7 +9,7 @@ import type { SlackSender } from "./send.ts";
 
 export interface ListenerDeps {
   dispatch: Dispatch;
-  delivery: Delivery;
+  answers: Answers;
   sender: SlackSender;
   people: People;
   log: Logger;
@@ -27,7 +27,7 @@ export interface ListenerDeps {
  * (Slack's 3 s deadline), then dispatched, then answered.
  */
 export function registerListeners(app: App, deps: ListenerDeps): void {
-  const { dispatch, delivery, log, now, track } = deps;
+  const { dispatch, answers, log, now, track } = deps;
 
   // The Home tab shows the member's profile: asked for on opening, and again after a change made from it.
   async function publishHome(userId: string, teamId: string, eventId: string): Promise<void> {
@@ -39,9 +39,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     track(async () => {
       const input = slack.inbound.input;
       // An "open" button stands for a form that had no trigger_id to open with; Slack gives one now.
-      if (input.kind === "action" && input.actionId.startsWith(OPEN_FORM) && (await delivery.openRemembered(input.actionId, slack.target))) return;
+      if (input.kind === "action" && input.actionId.startsWith(OPEN_FORM) && (await answers.openRemembered(input.actionId, slack.target))) return;
       const replies = await dispatch(await deps.people.describe(slack.inbound, slack.target.userId));
-      await delivery.deliver(replies, slack.target);
+      await answers.send(replies, slack.target);
       const { home, userId, teamId } = slack.target;
       if (home && input.kind === "form" && replies.length > 0) await publishHome(userId, teamId, `${slack.inbound.eventId}:home`);
     });

@@ -62,6 +62,11 @@ export function fallbackText(reply: Reply): string {
   return escapeMrkdwn(clip(reply.text || reply.form?.title || " ", 3000));
 }
 
+/** A reply as chat.postMessage's `text` (the notification) and `blocks`: answers and deliveries alike. */
+export function messagePayload(reply: Reply): { text: string; blocks: types.KnownBlock[] } {
+  return { text: fallbackText(reply), blocks: messageBlocks(reply) };
+}
+
 /** A form as a modal: one input block per field, block_id and action_id both the field name. */
 export function formModal(reply: Reply & { form: Form }, privateMetadata: string): types.ModalView {
   const intro: types.KnownBlock[] = reply.text ? textChunks(reply.text).map((chunk) => ({ type: "section", text: plain(chunk) })) : [];

@@ -2,7 +2,8 @@ import { type types, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Reply } from "../../core/reply.ts";
 import { boltLogger } from "./logger.ts";
-import { fallbackText, messageBlocks } from "./render.ts";
+import type { ChannelPacer } from "./pacer.ts";
+import { messagePayload as payload } from "./render.ts";
 
 /** How hard to retry a failed Slack call: 5xx and network errors back off; 429 waits Retry-After. */
 export interface RetryPolicy {
@@ -14,17 +15,22 @@ export interface RetryPolicy {
 /** Production: about 30 s of retries in all, enough for a Slack hiccup, short enough for a chat. */
 export const PRODUCTION_RETRY: RetryPolicy = { retries: 5, minTimeoutMs: 1_000, maxTimeoutMs: 15_000 };
 
-/** The Web API client: Slack's own retry logic, pointed at `apiUrl`, every failed attempt logged. */
-export function createWebClient(token: string, apiUrl: string | undefined, log: Logger, retry: RetryPolicy, timeoutMs = 10_000): webApi.WebClient {
+/** One attempt per call: for deliveries, which the delivery engine retries from its outbox. */
+export const NO_RETRY: RetryPolicy = { retries: 0, minTimeoutMs: 0, maxTimeoutMs: 0 };
+
+/** The Web API client pointed at `apiUrl`: Slack's own retries, each failed attempt logged (or one attempt, see NO_RETRY). */
+export function createWebClient(token: string, apiUrl: string | undefined, log: Logger, retry: RetryPolicy, options: { timeoutMs?: number; rejectRateLimitedCalls?: boolean } = {}): webApi.WebClient {
   const onFailedAttempt = (error: Error & { attemptNumber?: number; retriesLeft?: number }) => {
     log.warn({ err: error.message, attempt: error.attemptNumber, retriesLeft: error.retriesLeft }, "slack API call failed; retrying");
   };
   return new webApi.WebClient(token, {
     ...(apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {}),
     logger: boltLogger(log),
-    timeout: timeoutMs,
+    timeout: options.timeoutMs ?? 10_000,
+    rejectRateLimitedCalls: options.rejectRateLimitedCalls ?? false,
     // p-retry reads onFailedAttempt from this object; Slack's type only names node-retry's options.
-    retryConfig: { retries: retry.retries, factor: 2, minTimeout: retry.minTimeoutMs, maxTimeout: retry.maxTimeoutMs, randomize: true, onFailedAttempt } as webApi.RetryOptions,
+    // Without retries it would announce one that never comes: the caller logs the failure instead.
+    retryConfig: { retries: retry.retries, factor: 2, minTimeout: retry.minTimeoutMs, maxTimeout: retry.maxTimeoutMs, randomize: true, ...(retry.retries > 0 ? { onFailedAttempt } : {}) } as webApi.RetryOptions,
   });
 }
 
@@ -39,28 +45,15 @@ export interface SlackSender {
 }
 
 export interface SenderOptions {
-  /** Gap after one chat.postMessage to a channel before the next; Slack allows about 1 per second. */
-  channelIntervalMs: number;
+  /** Paces chat.postMessage per channel; shared with proactive deliveries. */
+  pacer: ChannelPacer;
   retry: RetryPolicy;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createSender(client: webApi.WebClient, log: Logger, options: SenderOptions): SlackSender {
-  const queues = new Map<string, Promise<void>>();
-
-  // One post at a time per channel, the next one `channelIntervalMs` after the previous finished:
-  // messages keep their order, and the gap Slack sees never shrinks below its limit.
-  function paced<T>(channel: string, send: () => Promise<T>): Promise<T> {
-    const sent = (queues.get(channel) ?? Promise.resolve()).then(send);
-    const free = sent.then(
-      () => sleep(options.channelIntervalMs),
-      () => sleep(options.channelIntervalMs),
-    );
-    queues.set(channel, free);
-    void free.then(() => queues.get(channel) === free && queues.delete(channel));
-    return sent;
-  }
+  const { paced } = options.pacer;
 
   async function attempt(what: string, context: Record<string, unknown>, call: () => Promise<unknown>): Promise<boolean> {
     try {
@@ -71,8 +64,6 @@ export function createSender(client: webApi.WebClient, log: Logger, options: Sen
       return false;
     }
   }
-
-  const payload = (reply: Reply) => ({ text: fallbackText(reply), blocks: messageBlocks(reply) });
 
   async function postToHook(url: string, body: unknown): Promise<void> {
     for (let attemptNo = 0; ; attemptNo++) {

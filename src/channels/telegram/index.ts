@@ -6,6 +6,7 @@ import type { TelegramConfig } from "../../config/env.ts";
 import { LOCALES } from "../../core/i18n.ts";
 import { createCallbackCodec } from "./callback-data.ts";
 import { menuFor } from "./commands.ts";
+import { createDeliver } from "./deliver.ts";
 import { TELEGRAM_LIMITS, type TelegramLimits } from "./limits.ts";
 import { toTelegramEvent } from "./map.ts";
 import { ALLOWED_UPDATES, pollUpdates, WEBHOOK_PATH, webhookRoutes } from "./receive.ts";
@@ -15,8 +16,12 @@ import { backoff, TelegramSender } from "./send.ts";
 export interface TelegramAdapterOptions {
   /** First retry delay after a failure (5xx, network); doubles each time. Default 1000 ms. */
   retryBaseMs?: number;
-  /** Tries per outgoing message before it is given up. Default 5. */
+  /** Tries per answer message before it is given up. Default 5. */
   maxAttempts?: number;
+  /** What a proactive delivery suggests waiting after a 5xx or network failure. Default 2000 ms. */
+  deliveryRetryMs?: number;
+  /** A send Telegram has not answered by then counts as failed (network). Default 30 s. */
+  sendTimeoutMs?: number;
   /** Sending limits to pace under. Default: Telegram's documented ones. */
   limits?: TelegramLimits;
   /** Long-polling timeout in seconds. Default 25. */
@@ -25,14 +30,23 @@ export interface TelegramAdapterOptions {
   onHandled?: (updateId: number) => void;
 }
 
-/** The Telegram channel: grammY's API client, long polling or a webhook, paced sending. */
+/** The Telegram channel: grammY's API client, long polling or a webhook, paced answers and deliveries. */
 export function createTelegramAdapter(config: TelegramConfig, deps: AdapterDeps, options: TelegramAdapterOptions = {}): ChannelAdapter {
   const { log: parentLog, dispatch } = deps;
   const log = parentLog.child({ channel: "telegram" });
   const retryBaseMs = options.retryBaseMs ?? 1000;
+  const deliveryRetryMs = options.deliveryRetryMs ?? 2000;
   const api = new Api(config.token, config.apiRoot ? { apiRoot: config.apiRoot } : undefined);
   const codec = createCallbackCodec(config.token);
-  const sender = new TelegramSender({ api, log, limits: options.limits ?? TELEGRAM_LIMITS, retryBaseMs, maxAttempts: options.maxAttempts ?? 5 });
+  const sender = new TelegramSender({
+    api,
+    log,
+    limits: options.limits ?? TELEGRAM_LIMITS,
+    retryBaseMs,
+    maxAttempts: options.maxAttempts ?? 5,
+    deliveryRetryMs,
+    sendTimeoutMs: options.sendTimeoutMs ?? 30_000,
+  });
   const inFlight = new Set<Promise<void>>();
   const chatChains = new Map<string, Promise<unknown>>();
   const stopping = new AbortController();
@@ -57,7 +71,7 @@ export function createTelegramAdapter(config: TelegramConfig, deps: AdapterDeps,
     const replies = await dispatched.finally(() => {
       if (chatChains.get(chatId) === dispatched) chatChains.delete(chatId);
     });
-    await sender.deliver(event.target, replies.flatMap((r) => renderReply(r, codec)));
+    await sender.answer(event.target, replies.flatMap((r) => renderReply(r, codec)));
   }
 
   function accept(update: Update): void {
@@ -118,5 +132,6 @@ export function createTelegramAdapter(config: TelegramConfig, deps: AdapterDeps,
       await running;
       await Promise.allSettled([...inFlight]);
     },
+    deliver: createDeliver({ sender, codec, log, retryMs: deliveryRetryMs }),
   };
 }

@@ -1,6 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { type Api, GrammyError, HttpError } from "grammy";
+import type { Api } from "grammy";
+import type { Message } from "grammy/types";
 import type { Logger } from "pino";
+import type { DeliveryOutcome } from "../adapter.ts";
+import { classifyFailure, type SendFailure } from "./failure.ts";
 import type { TelegramLimits } from "./limits.ts";
 import type { ReplyTarget } from "./map.ts";
 import { SendPacer } from "./pacer.ts";
@@ -10,94 +13,128 @@ export interface SenderOptions {
   api: Api;
   log: Logger;
   limits: TelegramLimits;
-  /** First delay after a 5xx or network failure; doubles on each retry. */
+  /** First delay after a 5xx or network failure of an answer; doubles on each retry. */
   retryBaseMs: number;
-  /** Tries per message, whatever went wrong, before it is given up (and logged). */
+  /** Tries per answer message, whatever went wrong, before it is given up (and logged). */
   maxAttempts: number;
+  /** What a proactive delivery suggests waiting after a 5xx or network failure. */
+  deliveryRetryMs: number;
+  /** A call Telegram has not answered by then is abandoned (and may still have been delivered). */
+  sendTimeoutMs: number;
 }
 
-type Outcome = "sent" | "blocked" | "failed";
+// grammY types its signal with the abort-controller polyfill; a native AbortSignal works the same.
+type GrammySignal = Parameters<Api["sendMessage"]>[3];
 
 /**
- * Sends messages in order within each chat, paced under Telegram's limits. Obeys 429 retry_after,
- * retries 5xx and network failures with backoff, and stops at 403 (the member blocked the bot or
- * removed it from the group): those are logged, never thrown.
+ * Sends messages in order within each chat, paced under Telegram's limits. Answers are retried
+ * here (429 retry_after, 5xx and network failures with backoff); proactive deliveries are tried
+ * once and their outcome handed back, since the delivery engine owns their retries.
  */
 export class TelegramSender {
   readonly #options: SenderOptions;
   readonly #pacer: SendPacer;
-  readonly #chains = new Map<string, Promise<void>>();
+  readonly #chains = new Map<string, Promise<unknown>>();
 
   constructor(options: SenderOptions) {
     this.#options = options;
     this.#pacer = new SendPacer(options.limits);
   }
 
-  /** Queues the messages after those already queued for the chat; resolves when they are sent or given up. */
-  deliver(target: ReplyTarget, messages: OutgoingMessage[]): Promise<void> {
+  /** Queues an answer after what is queued for the chat; resolves when it is sent or given up. */
+  answer(target: ReplyTarget, messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return Promise.resolve();
-    const previous = this.#chains.get(target.chatId) ?? Promise.resolve();
-    const chain = previous.then(() => this.#sendAll(target, messages));
-    this.#chains.set(target.chatId, chain);
-    void chain.finally(() => {
-      if (this.#chains.get(target.chatId) === chain) this.#chains.delete(target.chatId);
+    return this.#inTurn(target.chatId, async () => {
+      for (const message of messages) {
+        // The rest of an answer makes no sense once a part is missing or the chat is closed to us.
+        if (!(await this.#sendWithRetries(target, message))) return;
+      }
     });
-    return chain;
   }
 
-  async #sendAll(target: ReplyTarget, messages: OutgoingMessage[]): Promise<void> {
-    for (const message of messages) {
-      // The rest of an answer makes no sense once a part is missing or the chat is closed to us.
-      if ((await this.#sendOne(target, message)) !== "sent") return;
-    }
+  /**
+   * Queues a proactive message and tries each part once, in turn. A part that fails ends the
+   * delivery with its outcome: the parts before it were sent, and the engine's retry sends them
+   * again (at-least-once).
+   */
+  sendOnce(target: ReplyTarget, messages: OutgoingMessage[]): Promise<DeliveryOutcome> {
+    return this.#inTurn(target.chatId, async (): Promise<DeliveryOutcome> => {
+      let last: Message | undefined;
+      for (const message of messages) {
+        await this.#pacer.acquire(target.chatId, target.isGroup);
+        try {
+          last = await this.#call(target, message);
+        } catch (error) {
+          const failure = this.#noteFailure(target, classifyFailure(error, this.#options.deliveryRetryMs), error);
+          return failure.kind === "retry" ? { kind: "retry", afterMs: failure.afterMs, reason: failure.reason } : { kind: "failed", reason: failure.reason };
+        }
+      }
+      if (!last) return { kind: "failed", reason: "nothing to send: the reply has no text, choice or file" };
+      return { kind: "sent", platformMessageId: String(last.message_id) };
+    });
   }
 
-  async #sendOne(target: ReplyTarget, message: OutgoingMessage): Promise<Outcome> {
-    const { api, log, retryBaseMs, maxAttempts } = this.#options;
-    const chatLog = log.child({ chatId: target.chatId });
-    for (let attempt = 1; ; attempt++) {
+  /** Runs `job` once the chat's earlier sends are done: the pacer needs one chat's sends in order. */
+  #inTurn<T>(chatId: string, job: () => Promise<T>): Promise<T> {
+    const previous = this.#chains.get(chatId) ?? Promise.resolve();
+    const run = previous.then(job);
+    // A failed job must not stop the chat's later sends.
+    const settled = run.catch(() => undefined);
+    this.#chains.set(chatId, settled);
+    void settled.then(() => {
+      if (this.#chains.get(chatId) === settled) this.#chains.delete(chatId);
+    });
+    return run;
+  }
+
+  async #sendWithRetries(target: ReplyTarget, message: OutgoingMessage): Promise<boolean> {
+    const { retryBaseMs, maxAttempts } = this.#options;
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       await this.#pacer.acquire(target.chatId, target.isGroup);
       try {
-        await this.#call(api, target, message);
-        return "sent";
+        await this.#call(target, message);
+        return true;
       } catch (error) {
-        const giveUp = attempt >= maxAttempts;
-        if (error instanceof GrammyError && error.error_code === 429) {
-          const waitMs = (error.parameters.retry_after ?? 1) * 1000;
-          chatLog.warn({ retryAfterS: error.parameters.retry_after, attempt }, "Telegram asked to slow down");
-          if (giveUp) break;
-          this.#pacer.delayChat(target.chatId, waitMs);
-          continue;
-        }
-        if (error instanceof GrammyError && error.error_code === 403) {
-          chatLog.warn({ description: error.description }, "Telegram refused the message: the bot is blocked or no longer in the chat");
-          return "blocked";
-        }
-        const transient = error instanceof HttpError || (error instanceof GrammyError && error.error_code >= 500);
-        if (!transient) {
-          chatLog.error({ err: error }, "Telegram rejected a message; it is dropped");
-          return "failed";
-        }
-        chatLog.warn({ err: error, attempt }, "sending to Telegram failed; retrying");
-        if (giveUp) break;
-        await sleep(backoff(retryBaseMs, attempt));
+        const failure = this.#noteFailure(target, classifyFailure(error, backoff(retryBaseMs, attempt)), error, attempt);
+        if (failure.kind === "failed") return false;
+        if (attempt === maxAttempts) break;
+        // The pacer already holds the chat back after a 429; other failures wait here.
+        if (failure.cause !== "rate-limited") await sleep(failure.afterMs);
       }
     }
-    chatLog.error({ attempts: maxAttempts }, "message given up after repeated failures");
-    return "failed";
+    this.#options.log.error({ chatId: target.chatId, attempts: maxAttempts }, "message given up after repeated failures");
+    return false;
   }
 
-  async #call(api: Api, target: ReplyTarget, message: OutgoingMessage): Promise<void> {
+  /** Logs a failure once, and holds the chat back when Telegram asked to slow down. */
+  #noteFailure(target: ReplyTarget, failure: SendFailure, error: unknown, attempt?: number): SendFailure {
+    const log = this.#options.log.child({ chatId: target.chatId });
+    if (failure.cause === "rate-limited") {
+      this.#pacer.delayChat(target.chatId, failure.afterMs);
+      log.warn({ retryInMs: failure.afterMs, attempt }, "Telegram asked to slow down");
+    } else if (failure.cause === "blocked") {
+      log.warn({ reason: failure.reason }, "Telegram refused the message: the bot is blocked or no longer in the chat");
+    } else if (failure.cause === "refused") {
+      log.error({ reason: failure.reason }, "Telegram rejected a message");
+    } else {
+      log[failure.cause === "unexpected" ? "error" : "warn"]({ err: error, attempt }, "sending to Telegram failed");
+    }
+    return failure;
+  }
+
+  async #call(target: ReplyTarget, message: OutgoingMessage): Promise<Message> {
+    const { api, sendTimeoutMs } = this.#options;
+    const signal = AbortSignal.timeout(sendTimeoutMs) as GrammySignal;
     // Telegram has no ephemeral messages: a private answer in a group replies to the member's message.
     const reply_parameters = target.isGroup && message.private && target.memberMessageId !== undefined ? { message_id: target.memberMessageId, allow_sending_without_reply: true } : undefined;
     if (message.kind === "document") {
-      await api.sendDocument(target.chatId, message.url, { ...(reply_parameters ? { reply_parameters } : {}) });
-      return;
+      return api.sendDocument(target.chatId, message.url, { ...(reply_parameters ? { reply_parameters } : {}) }, signal);
     }
-    await api.sendMessage(target.chatId, message.text, {
+    const options = {
       ...(message.keyboard ? { reply_markup: { inline_keyboard: message.keyboard } } : {}),
       ...(reply_parameters ? { reply_parameters } : {}),
-    });
+    };
+    return api.sendMessage(target.chatId, message.text, options, signal);
   }
 }
 

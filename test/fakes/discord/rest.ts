@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { snowflake, snowflakeTime } from "./ids.ts";
 import { invalidMessage, invalidModal } from "./validate.ts";
 import { RateLimits, type Window } from "./limits.ts";
+import { FakeChannels } from "./channels.ts";
 
 /** One request the bot made, as the fake saw and answered it. */
 export interface RecordedCall {
@@ -48,6 +49,12 @@ export interface Failure {
   /** For 429: seconds to wait. */
   retryAfter?: number;
   global?: boolean;
+  /** For 4xx: Discord's error code (50007 cannot DM this user, 10003 unknown channel...). */
+  code?: number;
+  /** Cut the connection without answering, as a network failure would. */
+  drop?: boolean;
+  /** Let this many matching requests through first (to fail the second part of a long message). */
+  after?: number;
   times: number;
 }
 
@@ -72,16 +79,19 @@ export class FakeDiscordRest {
   /** Declared commands: "global" or a guild id → the last body PUT. */
   readonly commands = new Map<string, unknown[]>();
   readonly interactions = new Map<string, FakeInteraction>();
+  /** Guild channels and DMs, and what the bot posted there on its own initiative. */
+  readonly channels: FakeChannels;
   readonly #failures: Failure[] = [];
   readonly #limits: RateLimits;
   readonly #o: FakeRestOptions;
 
   constructor(options: FakeRestOptions) {
     this.#o = options;
+    this.channels = new FakeChannels(options.botUser);
     this.#limits = new RateLimits(options.globalLimit ?? { limit: 50, windowMs: 1000 }, options.routeLimit ?? ((key) => (key.startsWith("webhook") ? { limit: 5, windowMs: 1000 } : { limit: 10, windowMs: 1000 })));
   }
 
-  /** The next `times` requests matching answer `status` (429 with retry_after, 5xx...). */
+  /** The next `times` requests matching answer `status` (429 with retry_after, 5xx, 403 with `code`...) or are dropped. */
   failNext(failure: Omit<Failure, "times"> & { times?: number }): void {
     this.#failures.push({ times: 1, ...failure });
   }
@@ -102,17 +112,23 @@ export class FakeDiscordRest {
     const raw = await readBody(req);
     let body: unknown = raw;
     if (raw && String(req.headers["content-type"]).includes("json")) body = JSON.parse(raw);
-    const answer = this.#answer(method, path, body, req.headers.authorization);
+    const answer = this.#answer(method, path, body, req.headers.authorization, at);
+    if (answer === "drop") {
+      this.calls.push({ method, path, body, status: 0, at });
+      return void req.socket.destroy();
+    }
     this.calls.push({ method, path, body, status: answer.status, at });
     res.writeHead(answer.status, { ...(answer.body === undefined ? {} : { "content-type": "application/json" }), ...answer.headers });
     res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
   }
 
-  #answer(method: string, path: string, body: unknown, authorization: string | undefined): Answer {
+  #answer(method: string, path: string, body: unknown, authorization: string | undefined, at: number): Answer | "drop" {
     const failure = this.#failures.find((f) => f.path.test(path) && (!f.method || f.method === method));
-    if (failure) {
+    if (failure?.after) failure.after--;
+    else if (failure) {
       if (--failure.times <= 0) this.#failures.splice(this.#failures.indexOf(failure), 1);
-      if (failure.status !== 429) return error(failure.status, 0, `${failure.status}: injected failure`);
+      if (failure.drop) return "drop";
+      if (failure.status !== 429) return error(failure.status, failure.code ?? 0, `${failure.status}: injected failure`);
       const retryAfter = failure.retryAfter ?? 1;
       const headers: Record<string, string> = { "retry-after": String(retryAfter), "x-ratelimit-scope": failure.global ? "global" : "user" };
       if (failure.global) headers["x-ratelimit-global"] = "true";
@@ -124,11 +140,11 @@ export class FakeDiscordRest {
     if (!verdict.allowed) {
       return { status: 429, headers: verdict.headers, body: { message: "You are being rate limited.", retry_after: verdict.retryAfterS, global: verdict.global } };
     }
-    const answer = this.#route(method, path, body);
+    const answer = this.#route(method, path, body, at);
     return { ...answer, headers: { ...(interactionRoute && path.startsWith("/interactions") ? {} : verdict.headers), ...answer.headers } };
   }
 
-  #route(method: string, path: string, body: unknown): Answer {
+  #route(method: string, path: string, body: unknown, at: number): Answer {
     const app = this.#o.applicationId;
     let m: RegExpExecArray | null;
     if (method === "GET" && path === "/gateway/bot") {
@@ -139,6 +155,8 @@ export class FakeDiscordRest {
       this.commands.set(m[1] ?? "global", list);
       return { status: 200, body: list };
     }
+    if (method === "POST" && path === "/users/@me/channels") return this.channels.openDm(body as { recipient_id?: string });
+    if (method === "POST" && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return this.channels.post(m[1]!, body as Record<string, unknown>, at);
     if (method === "POST" && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) return this.#callback(m[1]!, m[2]!, body as Record<string, unknown>);
     if ((m = new RegExp(`^/webhooks/${app}/([^/]+)(/messages/@original)?$`).exec(path))) return this.#webhook(method, m[1]!, Boolean(m[2]), body as Record<string, unknown>);
     return error(404, 0, "404: Not Found");

@@ -54,6 +54,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     ...(options.routeLimit ? { routeLimit: options.routeLimit } : {}),
     ...(options.ackDeadlineMs ? { ackDeadlineMs: options.ackDeadlineMs } : {}),
   });
+  rest.channels.addGuildChannel(channelId);
   const gateway = new FakeGateway({
     token,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,

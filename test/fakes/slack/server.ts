@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { blockProblem, viewProblem } from "./blocks.ts";
+import { apiResult, type FakeUser, type Workspace } from "./methods.ts";
 
 /** One request the fake Slack received: a Web API method, or `response_url` for the reply hooks. */
 export interface SlackCall {
   method: string;
   body: Record<string, unknown>;
-  /** HTTP status answered (429 when rate-limited, 5xx when injected). */
+  /** HTTP status answered (429 when rate-limited, 5xx when injected); 0 when the connection was dropped. */
   status: number;
   /** The `error` of an `ok: false` answer. */
   error?: string;
@@ -26,27 +26,34 @@ export interface FakeSlack {
   /** A fresh response_url, as Slack puts in commands and interactions. */
   newResponseUrl(): string;
   calls: SlackCall[];
-  /** The next `times` calls to `method` are answered with this status (429 with `retryAfter` seconds). */
-  failNext(method: string, failure: { status: number; retryAfter?: number }, times?: number): void;
-  /** Makes a workspace member known to users.info. */
-  addUser(userId: string, profile: { realName: string; locale?: string }): void;
+  /**
+   * The next `times` calls to `method` fail this way, after failures queued before: an HTTP status
+   * (429 with `retryAfter` seconds, which also holds the channel that long), an `ok: false` error at
+   * HTTP 200, or "drop" (the connection is closed without an answer).
+   */
+  failNext(method: string, failure: Failure, times?: number): void;
+  /** Makes a workspace member known to users.info and conversations.open. */
+  addUser(userId: string, profile: FakeUser): void;
+  /** Archives a channel: posts to it are refused with `is_archived`. */
+  archiveChannel(channelId: string): void;
   /** Resolves with the first call (already received or coming) that matches. */
   waitFor(match: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
   close(): Promise<void>;
 }
 
-const BOT = { user_id: "UBOT", bot_id: "BBOT", user: "reseau", team: "Réseau test" };
+/** An injected failure: an HTTP status, Slack's `ok: false` error, or a dropped connection. */
+export type Failure = { status: number; retryAfter?: number } | { error: string } | "drop";
 
 /** A small Slack Web API on 127.0.0.1: records calls, enforces chat.postMessage's per-channel limit. */
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const interval = options.channelIntervalMs ?? 1_000;
   const teamId = options.teamId ?? "T0TEST";
   const calls: SlackCall[] = [];
-  const failures = new Map<string, { status: number; retryAfter?: number; times: number }>();
+  const failures = new Map<string, { failure: Failure; times: number }[]>();
   const lastPost = new Map<string, number>();
-  const usedTriggers = new Set<string>();
+  const heldUntil = new Map<string, number>();
   const hookUses = new Map<string, number>();
-  const users = new Map<string, { realName: string; locale?: string }>();
+  const ws: Workspace = { teamId, users: new Map(), archived: new Set(), usedTriggers: new Set() };
   const waiters = new Set<{ match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }>();
 
   function record(call: SlackCall): void {
@@ -59,44 +66,6 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (body.ok === false) call.error = String(body.error);
     record(call);
     res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
-  }
-
-  function apiResult(method: string, body: Record<string, unknown>): Record<string, unknown> {
-    const refuse = (error: string, detail?: string) => ({ ok: false, error, ...(detail ? { response_metadata: { messages: [detail] } } : {}) });
-    switch (method) {
-      case "auth.test":
-        return { ok: true, url: "https://test.slack.com/", team_id: teamId, ...BOT };
-      case "chat.postMessage":
-      case "chat.postEphemeral": {
-        if (!body.channel) return refuse("channel_not_found");
-        if (body.blocks !== undefined) {
-          const problem = blockProblem(body.blocks, 50);
-          if (problem) return refuse("invalid_blocks", problem);
-        }
-        const ts = `${(Date.now() / 1000).toFixed(6)}`;
-        return method === "chat.postMessage" ? { ok: true, channel: body.channel, ts, message: { text: body.text, blocks: body.blocks, ts } } : { ok: true, message_ts: ts };
-      }
-      case "views.open": {
-        const trigger = String(body.trigger_id ?? "");
-        if (!trigger || usedTriggers.has(trigger)) return refuse("expired_trigger_id");
-        usedTriggers.add(trigger);
-        const problem = viewProblem(body.view as Record<string, unknown>);
-        if (problem) return refuse("invalid_arguments", problem);
-        return { ok: true, view: { id: `V${randomUUID().slice(0, 8)}`, ...(body.view as object) } };
-      }
-      case "users.info": {
-        const user = users.get(String(body.user));
-        if (!user) return refuse("user_not_found");
-        const locale = body.include_locale === "true" || body.include_locale === true ? { locale: user.locale ?? "en-US" } : {};
-        return { ok: true, user: { id: body.user, team_id: teamId, name: user.realName.toLowerCase(), real_name: user.realName, profile: { real_name: user.realName, display_name: "" }, ...locale } };
-      }
-      case "views.publish": {
-        const problem = viewProblem(body.view as Record<string, unknown>);
-        return problem ? refuse("invalid_arguments", problem) : { ok: true, view: { id: "VHOME", ...(body.view as object) } };
-      }
-      default:
-        return refuse("unknown_method");
-    }
   }
 
   const server = createServer(async (req, res) => {
@@ -117,23 +86,40 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     if (req.headers.authorization !== "Bearer xoxb-test") return answer(res, call, 200, { ok: false, error: "not_authed" });
     if (takeFailure(call.method, res, call)) return;
     if (call.method === "chat.postMessage" && typeof body.channel === "string") {
+      const held = heldUntil.get(body.channel) ?? 0;
+      if (call.at < held) return rateLimited(res, call, held - call.at);
       const last = lastPost.get(body.channel);
       const gap = last === undefined ? Infinity : call.at - last;
       // A little tolerance for timer and network jitter, as Slack allows short bursts.
-      if (gap < interval * 0.8) {
-        const retryAfter = Math.max(1, Math.ceil((interval - gap) / 1000));
-        return answer(res, call, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(retryAfter) });
-      }
+      if (gap < interval * 0.8) return rateLimited(res, call, interval - gap);
       lastPost.set(body.channel, call.at);
     }
-    answer(res, call, 200, apiResult(call.method, body));
+    answer(res, call, 200, apiResult(ws, call.method, body));
   });
 
+  function rateLimited(res: ServerResponse, call: SlackCall, waitMs: number): void {
+    answer(res, call, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(Math.max(1, Math.ceil(waitMs / 1000))) });
+  }
+
   function takeFailure(method: string, res: ServerResponse, call: SlackCall): boolean {
-    const failure = failures.get(method);
-    if (!failure) return false;
-    if (--failure.times <= 0) failures.delete(method);
+    const queue = failures.get(method);
+    const next = queue?.[0];
+    if (!queue || !next) return false;
+    if (--next.times <= 0) queue.shift();
+    const { failure } = next;
+    if (failure === "drop") {
+      call.error = "dropped";
+      record(call);
+      res.socket?.destroy();
+      return true;
+    }
+    if ("error" in failure) {
+      answer(res, call, 200, { ok: false, error: failure.error });
+      return true;
+    }
     const headers: Record<string, string> = failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
+    // Slack keeps refusing a rate-limited channel until Retry-After has passed.
+    if (failure.status === 429 && failure.retryAfter !== undefined && typeof call.body.channel === "string") heldUntil.set(call.body.channel, call.at + failure.retryAfter * 1000);
     answer(res, call, failure.status, { ok: false, error: failure.status === 429 ? "ratelimited" : "internal_error" }, headers);
     return true;
   }
@@ -144,8 +130,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     apiUrl: `${base}/api/`,
     newResponseUrl: () => `${base}/response/${randomUUID()}`,
     calls,
-    failNext: (method, failure, times = 1) => void failures.set(method, { ...failure, times }),
-    addUser: (userId, profile) => void users.set(userId, profile),
+    failNext: (method, failure, times = 1) => void (failures.get(method) ?? failures.set(method, []).get(method)!).push({ failure, times }),
+    addUser: (userId, profile) => void ws.users.set(userId, profile),
+    archiveChannel: (channelId) => void ws.archived.add(channelId),
     waitFor: (match, timeoutMs = 10_000) => {
       const seen = calls.find(match);
       if (seen) return Promise.resolve(seen);

@@ -38,6 +38,8 @@ export async function createTelegramDriver(dispatch: Dispatch, options: Telegram
       retryBaseMs: options.retryBaseMs ?? 10,
       pollTimeoutSeconds: 5,
       maxAttempts: options.maxAttempts,
+      deliveryRetryMs: options.deliveryRetryMs,
+      sendTimeoutMs: options.sendTimeoutMs,
       limits,
       onHandled: (id) => {
         waiting.get(id)?.();

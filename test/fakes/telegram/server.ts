@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Chat, Message, Update, User } from "grammy/types";
-import { type RateRule, TELEGRAM_LIMITS, type TelegramLimits } from "../../../src/channels/telegram/limits.ts";
+import { TELEGRAM_LIMITS, type TelegramLimits } from "../../../src/channels/telegram/limits.ts";
+import { FakeRateLimits } from "./rate-limits.ts";
 
 /** One call the bot made, as the fake answered it. */
 export interface ApiCall {
@@ -13,17 +14,20 @@ export interface ApiCall {
   message?: Message;
 }
 
-/** A failure the fake plays on the next calls of a method instead of answering. */
-export type Failure = { status: 429; retryAfter: number } | { status: 403 | 500 | 502 } | "drop";
+/**
+ * A failure the fake plays on a call instead of answering: an error status (a 429 on a send holds
+ * the chat for retryAfter seconds, as Telegram does), a dropped connection, or no answer at all.
+ */
+export type Failure = { status: 429; retryAfter: number } | { status: 400 | 403 | 500 | 502; description?: string } | "drop" | "hang";
 
 const SENDS = new Set(["sendMessage", "sendDocument"]);
-// Sends within 90% of a window count: pacing exactly at the limit must not be judged by network jitter.
-const TOLERANCE = 0.9;
+const BLOCKED = "Forbidden: bot was blocked by the user";
 
 /**
  * A small Telegram Bot API: `/bot<token>/<method>` on 127.0.0.1. It records every call, queues
  * updates for getUpdates (long polling), enforces Telegram's sending limits with 429 retry_after,
- * and plays failures on demand (429, 5xx, dropped connection).
+ * plays failures on demand (429, 4xx, 5xx, dropped or unanswered connection), and knows which
+ * private chats were started and which members blocked the bot.
  */
 export class FakeTelegram {
   readonly calls: ApiCall[] = [];
@@ -31,11 +35,12 @@ export class FakeTelegram {
   apiRoot = "";
   readonly #server: Server;
   readonly #token: string;
-  readonly #limits: TelegramLimits;
+  readonly limits: FakeRateLimits;
   readonly #queue: Update[] = [];
   readonly #waiters = new Set<() => void>();
-  readonly #failures = new Map<string, Failure[]>();
-  readonly #accepted = new Map<string, number[]>();
+  readonly #failures = new Map<string, Array<Failure | undefined>>();
+  readonly #blocked = new Set<string>();
+  readonly #hanging = new Set<ServerResponse>();
   readonly #chats = new Map<string, Chat>();
   readonly #messages = new Map<string, Message>();
   #nextUpdateId = 1;
@@ -43,7 +48,7 @@ export class FakeTelegram {
 
   constructor(token: string, limits: TelegramLimits = TELEGRAM_LIMITS) {
     this.#token = token;
-    this.#limits = limits;
+    this.limits = new FakeRateLimits(limits);
     this.#server = createServer((req, res) => void this.#handle(req, res));
   }
 
@@ -55,6 +60,7 @@ export class FakeTelegram {
 
   async close(): Promise<void> {
     for (const wake of this.#waiters) wake();
+    for (const res of this.#hanging) res.destroy();
     this.#server.closeAllConnections();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
   }
@@ -79,9 +85,27 @@ export class FakeTelegram {
     return message;
   }
 
-  /** Plays `failure` on the next `times` calls of `method`. */
-  failNext(method: string, failure: Failure, times = 1): void {
-    this.#failures.set(method, [...(this.#failures.get(method) ?? []), ...Array.from({ length: times }, () => failure)]);
+  /** The person pressed Start in a private chat with the bot: it may write to them from now on. */
+  openPrivateChat(person: User): Chat {
+    const chat: Chat = { id: person.id, type: "private", first_name: person.first_name };
+    this.#chats.set(String(chat.id), chat);
+    return chat;
+  }
+
+  /** The bot was added to a group, supergroup or channel: it may post there. */
+  addBotTo(chat: Chat): void {
+    this.#chats.set(String(chat.id), chat);
+  }
+
+  /** The person blocked the bot: every send to their private chat gets 403. */
+  block(person: User): void {
+    this.#blocked.add(String(person.id));
+  }
+
+  /** Plays `failure` on `times` calls of `method`, after letting the next `after` calls through. */
+  failNext(method: string, failure: Failure, times = 1, after = 0): void {
+    const queued = this.#failures.get(method) ?? [];
+    this.#failures.set(method, [...queued, ...Array.from({ length: after }, () => undefined), ...Array.from({ length: times }, () => failure)]);
   }
 
   callsOf(method: string): ApiCall[] {
@@ -110,16 +134,19 @@ export class FakeTelegram {
     const call: ApiCall = { method, params, at: Date.now(), status: 200 };
     this.calls.push(call);
     const failure = this.#failures.get(method)?.shift();
-    if (failure === "drop") {
+    if (failure === "drop" || failure === "hang") {
       call.status = 0;
-      req.socket.destroy();
+      if (failure === "drop") req.socket.destroy();
+      else this.#hanging.add(res);
       return;
     }
     if (failure) {
       call.status = failure.status;
+      if (failure.status === 429 && SENDS.has(method)) this.limits.hold(String(params.chat_id), failure.retryAfter, call.at);
       const parameters = failure.status === 429 ? { retry_after: failure.retryAfter } : undefined;
       if (failure.status === 502) return void res.writeHead(502, { "content-type": "text/html" }).end("<html>Bad Gateway</html>");
-      return json(res, failure.status, { ok: false, error_code: failure.status, description: `Injected ${failure.status}`, ...(parameters ? { parameters } : {}) });
+      const description = "description" in failure && failure.description ? failure.description : `Injected ${failure.status}`;
+      return json(res, failure.status, { ok: false, error_code: failure.status, description, ...(parameters ? { parameters } : {}) });
     }
     if (method === "getUpdates") return this.#getUpdates(params, res);
     if (SENDS.has(method)) return this.#send(call, res);
@@ -160,7 +187,11 @@ export class FakeTelegram {
       call.status = 400;
       return json(res, 400, { ok: false, error_code: 400, description: "Bad Request: chat not found" });
     }
-    const waitS = this.#rateLimited(chatId, chat.type !== "private", call.at);
+    if (this.#blocked.has(chatId)) {
+      call.status = 403;
+      return json(res, 403, { ok: false, error_code: 403, description: BLOCKED });
+    }
+    const waitS = this.limits.check(chatId, chat.type !== "private", call.at);
     if (waitS > 0) {
       call.status = 429;
       return json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${waitS}`, parameters: { retry_after: waitS } });
@@ -184,24 +215,6 @@ export class FakeTelegram {
     this.#messages.set(`${chatId}:${message.message_id}`, message);
     call.message = message;
     json(res, 200, { ok: true, result: message });
-  }
-
-  /** Seconds to wait if this send breaks a limit (and then it is not counted), else 0. */
-  #rateLimited(chatId: string, isGroup: boolean, at: number): number {
-    const checks: [string, RateRule][] = [["*", this.#limits.global], ...(isGroup ? this.#limits.group : [this.#limits.privateChat]).map((r): [string, RateRule] => [chatId, r])];
-    let waitMs = 0;
-    for (const [key, rule] of checks) {
-      const window = rule.windowMs * TOLERANCE;
-      const recent = (this.#accepted.get(key) ?? []).filter((t) => t > at - window);
-      if (recent.length >= rule.limit) waitMs = Math.max(waitMs, recent[recent.length - rule.limit]! + window - at);
-    }
-    if (waitMs > 0) return Math.max(1, Math.ceil(waitMs / 1000));
-    for (const key of new Set(checks.map(([k]) => k))) {
-      const list = (this.#accepted.get(key) ?? []).filter((t) => t > at - 120_000);
-      list.push(at);
-      this.#accepted.set(key, list);
-    }
-    return 0;
   }
 }
 

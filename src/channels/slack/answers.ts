@@ -10,14 +10,15 @@ const REMEMBERED_FORMS = 1_000;
 
 type FormReply = Reply & { form: Form };
 
-/** Puts a dispatch's replies where the member sees them, natively. */
-export interface Delivery {
-  deliver(replies: Reply[], target: ReplyTarget): Promise<void>;
+/** Puts a dispatch's replies where the member who acted sees them, natively (answers, not deliveries). */
+export interface Answers {
+  send(replies: Reply[], target: ReplyTarget): Promise<void>;
   /** Opens a form remembered behind an "open" button; false when it is no longer known. */
   openRemembered(actionId: string, target: ReplyTarget): Promise<boolean>;
 }
 
-export function createDelivery(sender: SlackSender): Delivery {
+/** Answers through the retrying sender: a member waits for them, so they are retried at once. */
+export function createAnswers(sender: SlackSender): Answers {
   // Forms waiting behind a button, newest last; a restart forgets them and the press reaches the
   // core, which answers a stale action with its own sentence.
   const remembered = new Map<string, FormReply>();
@@ -41,7 +42,7 @@ export function createDelivery(sender: SlackSender): Delivery {
   }
 
   return {
-    async deliver(replies, target) {
+    async send(replies, target) {
       let triggerId = target.triggerId;
       for (const reply of replies) {
         if (!reply.form) {

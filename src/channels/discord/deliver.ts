@@ -1,0 +1,110 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { type REST, Routes } from "discord.js";
+import type { Logger } from "pino";
+import type { Reply } from "../../core/reply.ts";
+import type { DeliveryOutcome, DeliveryTarget } from "../adapter.ts";
+import { outcomeOfError } from "./delivery-outcome.ts";
+import { DeliveryRateLimited } from "./delivery-rest.ts";
+import { RouteHolds } from "./holds.ts";
+import { type RenderedMessage, renderReply } from "./render.ts";
+
+/** What a delivery needs from the adapter. */
+export interface DeliveryContext {
+  /** A REST manager that tries once (see createDeliveryRest). */
+  rest: REST;
+  log: Logger;
+  /** Wait suggested after a 5xx, a timeout or a dropped connection (Discord gives none). */
+  retryAfterMs: number;
+  /** Longest a delivery waits for a route Discord held with a 429; a longer hold is handed back as `retry`. */
+  maxHoldWaitMs: number;
+}
+
+/** Discord ids are snowflakes; anything else would end up in the request path. */
+const SNOWFLAKE = /^\d{17,20}$/;
+/** DM channels remembered; opening one again is harmless (Discord returns the same channel), only slower. */
+const DM_CACHE_MAX = 10_000;
+
+type Step<T> = { ok: true; value: T } | { ok: false; outcome: DeliveryOutcome };
+type MessageBody = Record<string, unknown>;
+
+/** The JSON of a channel message. No ephemeral flag: a member's private replies go to their DM. */
+const toBody = (message: RenderedMessage): MessageBody => ({
+  content: message.content || undefined,
+  components: message.components.map((row) => row.toJSON()),
+  allowed_mentions: { parse: [] },
+});
+
+/**
+ * Sends a Reply on the bot's own initiative: to a member (their user id; the DM channel is opened
+ * once and remembered) or to a channel. Rendered as an answer is, choices as buttons or menus whose
+ * presses come back as interactions; a form cannot be opened without an interaction, so only its
+ * text and choices go out. A long text is several messages: the outcome is the first failing
+ * part's, so a retry may repeat the parts already sent (the engine delivers at least once).
+ * Paced by discord.js's buckets and by the holds Discord's 429s impose; tries once; never throws.
+ */
+export function createDiscordDelivery(ctx: DeliveryContext): (target: DeliveryTarget, reply: Reply) => Promise<DeliveryOutcome> {
+  const holds = new RouteHolds();
+  const dmChannels = new Map<string, string>();
+
+  /** One request, after any hold Discord imposed on its route; its failure classified, 429s remembered. */
+  async function attempt<T>(route: string, what: Record<string, unknown>, request: () => Promise<T>): Promise<Step<T>> {
+    const wait = holds.remaining(route);
+    if (wait > ctx.maxHoldWaitMs) return { ok: false, outcome: { kind: "retry", afterMs: wait, reason: "Discord asked to wait before sending here again" } };
+    if (wait > 0) await sleep(wait);
+    try {
+      return { ok: true, value: await request() };
+    } catch (error) {
+      if (error instanceof DeliveryRateLimited) holds.hold(error.global ? RouteHolds.GLOBAL : route, error.retryAfterMs);
+      const outcome = outcomeOfError(error, ctx.retryAfterMs);
+      // The outcome says what Discord said; the error itself carries the message body, which stays out of the logs.
+      ctx.log.warn({ ...what, outcome }, outcome.kind === "retry" ? "Discord delivery to retry" : "Discord delivery failed");
+      return { ok: false, outcome };
+    }
+  }
+
+  async function dmChannelOf(userId: string): Promise<Step<string>> {
+    const known = dmChannels.get(userId);
+    if (known) return { ok: true, value: known };
+    const opened = await attempt("dm", { userId }, () => ctx.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }) as Promise<{ id: string }>);
+    if (!opened.ok) return opened;
+    dmChannels.set(userId, opened.value.id);
+    if (dmChannels.size > DM_CACHE_MAX) dmChannels.delete(dmChannels.keys().next().value!);
+    return { ok: true, value: opened.value.id };
+  }
+
+  function post(channelId: string, body: MessageBody): Promise<Step<{ id: string }>> {
+    return attempt(`channel:${channelId}`, { channelId }, () => ctx.rest.post(Routes.channelMessages(channelId), { body }) as Promise<{ id: string }>);
+  }
+
+  async function deliver(target: DeliveryTarget, reply: Reply): Promise<DeliveryOutcome> {
+    if (!SNOWFLAKE.test(target.id)) return { kind: "failed", reason: `not a Discord ${target.to === "member" ? "user" : "channel"} id: ${target.id}` };
+    let messages: MessageBody[];
+    try {
+      messages = renderReply(reply, ctx.log).map(toBody);
+    } catch (error) {
+      // The builders refuse what Discord would refuse: trying again would not change it.
+      ctx.log.error({ err: error, target }, "a reply Discord cannot carry was not delivered");
+      return { kind: "failed", reason: `the reply cannot be rendered for Discord: ${error instanceof Error ? error.message : String(error)}` };
+    }
+    if (messages.length === 0) return { kind: "failed", reason: "the reply has nothing to show" };
+    if (reply.form) ctx.log.info({ target, formId: reply.form.id }, "a delivery cannot open a form; its text and choices were sent");
+    const channel = target.to === "member" ? await dmChannelOf(target.id) : { ok: true as const, value: target.id };
+    if (!channel.ok) return channel.outcome;
+    let lastId = "";
+    for (const message of messages) {
+      const sent = await post(channel.value, message);
+      if (!sent.ok) return sent.outcome;
+      lastId = sent.value.id;
+    }
+    return { kind: "sent", platformMessageId: lastId };
+  }
+
+  return async (target, reply) => {
+    try {
+      return await deliver(target, reply);
+    } catch (error) {
+      ctx.log.error({ err: error, target }, "unexpected error while delivering a Discord message");
+      return { kind: "retry", afterMs: ctx.retryAfterMs, reason: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+    }
+  };
+}

@@ -1,0 +1,110 @@
+import type { webApi } from "@slack/bolt";
+import type { Logger } from "pino";
+import type { DeliveryOutcome, DeliveryTarget } from "../adapter.ts";
+import type { Reply } from "../../core/reply.ts";
+import { classifySlackError } from "./outcome.ts";
+import { type ChannelPacer, createGlobalGate } from "./pacer.ts";
+import { messagePayload } from "./render.ts";
+
+const REMEMBERED_IMS = 10_000;
+// conversations.open is a Tier 3 method (50+ calls a minute); it is paced as a channel of its own.
+const OPEN_ROUTE = "method:conversations.open";
+
+type Opened = { channel: string } | { outcome: DeliveryOutcome };
+
+export interface ProactiveOptions {
+  /** Gap between two deliveries across the workspace (Slack: several hundred posts a minute). */
+  globalIntervalMs: number;
+  /** The wait suggested when Slack gives none (5xx, network error, timeout). */
+  defaultRetryMs: number;
+}
+
+/** Sends one Reply on the bot's initiative; see ChannelAdapter.deliver. */
+export type Deliver = (target: DeliveryTarget, reply: Reply) => Promise<DeliveryOutcome>;
+
+/**
+ * Reminders and broadcasts. `client` makes one attempt per call (no retries, 429 rejected): the
+ * delivery engine retries from its outbox, so a restart loses nothing. Posts share the answers'
+ * per-channel pacing, and a 429 holds the channel for answers too.
+ *
+ * A Reply is one Slack message (its text in sections, its choices as buttons pressed later like any
+ * other), so there are no parts to repeat on a retry; `platformMessageId` is `<channel>:<ts>`, what
+ * chat.update needs. A form cannot open without a member's action: its text and choices are sent.
+ */
+export function createProactiveDelivery(client: webApi.WebClient, pacer: ChannelPacer, log: Logger, options: ProactiveOptions): Deliver {
+  const turn = createGlobalGate(options.globalIntervalMs);
+  // Slack user id → the bot's IM with them; an IM's id never changes, so it is asked for once.
+  const ims = new Map<string, string>();
+  const opening = new Map<string, Promise<Opened>>();
+
+  function failedAttempt(error: unknown, method: string, route: string, context: Record<string, unknown>): DeliveryOutcome {
+    const { outcome, rateLimitedMs, unexpected } = classifySlackError(error, method, options.defaultRetryMs);
+    // Other posts to this channel, answers included, wait as Slack asked.
+    if (rateLimitedMs) pacer.hold(route, rateLimitedMs);
+    if (unexpected) log.error({ err: error, method, ...context }, "slack: delivery failed unexpectedly");
+    else log.warn({ method, outcome, ...context }, "slack: delivery not accepted");
+    return outcome;
+  }
+
+  /** The bot's IM channel with a Slack user, or the outcome that stops the delivery. */
+  function imWith(user: string): Promise<Opened> {
+    const known = ims.get(user);
+    if (known) return Promise.resolve({ channel: known });
+    // Deliveries to one member at once (a reminder and a broadcast) share one conversations.open.
+    const pending = opening.get(user) ?? openIm(user).finally(() => opening.delete(user));
+    opening.set(user, pending);
+    return pending;
+  }
+
+  function openIm(user: string): Promise<Opened> {
+    return pacer.paced(OPEN_ROUTE, async () => {
+      try {
+        const opened = await client.conversations.open({ users: user });
+        const channel = opened.channel?.id;
+        if (!channel) return { outcome: { kind: "retry", afterMs: options.defaultRetryMs, reason: "conversations.open: no channel in Slack's answer" } };
+        ims.set(user, channel);
+        if (ims.size > REMEMBERED_IMS) ims.delete(ims.keys().next().value!);
+        return { channel };
+      } catch (error) {
+        return { outcome: failedAttempt(error, "conversations.open", OPEN_ROUTE, { user }) };
+      }
+    });
+  }
+
+  function post(channel: string, reply: Reply): Promise<DeliveryOutcome> {
+    return pacer.paced(channel, async () => {
+      await turn();
+      try {
+        const posted = await client.chat.postMessage({ channel, ...messagePayload(renderable(reply)) });
+        return { kind: "sent", platformMessageId: `${posted.channel ?? channel}:${posted.ts ?? ""}` };
+      } catch (error) {
+        return failedAttempt(error, "chat.postMessage", channel, { channel });
+      }
+    });
+  }
+
+  return async (target, reply) => {
+    try {
+      if (target.to === "conversation") return await post(target.id, reply);
+      // A member's externalId on Slack is "<team>:<user>".
+      const user = /^[A-Z0-9]+:([A-Z0-9]+)$/i.exec(target.id)?.[1];
+      if (!user) return { kind: "failed", reason: `not a Slack member id: ${target.id}` };
+      const im = await imWith(user);
+      if ("outcome" in im) return im.outcome;
+      const outcome = await post(im.channel, reply);
+      // A member gone from the workspace: their IM is forgotten with them.
+      if (outcome.kind === "failed") ims.delete(user);
+      return outcome;
+    } catch (error) {
+      log.error({ err: error, target }, "slack: delivery failed unexpectedly");
+      return { kind: "retry", afterMs: options.defaultRetryMs, reason: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}
+
+/** The Reply as a message: a form is left out (it opens only from a member's action), its title kept if there is no text. */
+function renderable(reply: Reply): Reply {
+  if (!reply.form) return reply;
+  const { form, ...message } = reply;
+  return message.text.trim() ? message : { ...message, text: form.title };
+}

@@ -1,0 +1,50 @@
+import type { DeliveryTarget } from "../channels/adapter.ts";
+import type { Reply } from "../core/reply.ts";
+import type { Db } from "../db/database.ts";
+
+/** A message a sender holds for `leaseMs`; `attempt` counts this try. */
+export interface ClaimedMessage {
+  id: string;
+  target: DeliveryTarget;
+  reply: Reply;
+  attempt: number;
+}
+
+/**
+ * Claims up to `limit` due messages of a platform in one statement. SKIP LOCKED lets several
+ * senders (processes) claim side by side without ever taking the same row; a row whose lease ran
+ * out (its sender died mid-send) is due again.
+ */
+export async function claimDueMessages(db: Db, platform: string, now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
+  const leaseEnd = new Date(now.getTime() + leaseMs);
+  const rows = await db.$queryRaw<{ id: string; targetKind: string; targetId: string; payload: Reply; attempts: number }[]>`
+    update "OutboundMessage" set "status" = 'SENDING', "lockedUntil" = ${leaseEnd}, "attempts" = "attempts" + 1
+    where "id" in (
+      select "id" from "OutboundMessage"
+      where "platform" = ${platform}
+        and (("status" = 'PENDING' and "notBefore" <= ${now}) or ("status" = 'SENDING' and "lockedUntil" < ${now}))
+      order by "notBefore", "createdAt"
+      limit ${limit}
+      for update skip locked)
+    returning "id"::text as "id", "targetKind", "targetId", "payload", "attempts"`;
+  return rows.map((r) => ({ id: r.id, target: { to: r.targetKind === "member" ? "member" : "conversation", id: r.targetId }, reply: r.payload, attempt: r.attempts }));
+}
+
+// Each mark applies only to the claim it belongs to (same attempt, still SENDING): a sender whose
+// lease ran out and whose row was claimed again cannot overwrite the newer claim's outcome.
+const held = (m: ClaimedMessage) => ({ id: m.id, status: "SENDING" as const, attempts: m.attempt });
+
+/** Records the platform's acceptance of the message. */
+export async function markSent(db: Db, m: ClaimedMessage, platformMessageId: string, at: Date): Promise<void> {
+  await db.outboundMessage.updateMany({ where: held(m), data: { status: "SENT", platformMessageId, sentAt: at, lockedUntil: null, lastError: null } });
+}
+
+/** Puts the message back in the queue, due at `notBefore`. */
+export async function markForRetry(db: Db, m: ClaimedMessage, notBefore: Date, reason: string): Promise<void> {
+  await db.outboundMessage.updateMany({ where: held(m), data: { status: "PENDING", notBefore, lockedUntil: null, lastError: reason } });
+}
+
+/** Records a permanent failure (shown in delivery reports, never retried). */
+export async function markFailed(db: Db, m: ClaimedMessage, reason: string): Promise<void> {
+  await db.outboundMessage.updateMany({ where: held(m), data: { status: "FAILED", lockedUntil: null, lastError: reason } });
+}

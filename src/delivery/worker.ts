@@ -1,0 +1,99 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Logger } from "pino";
+import type { ChannelAdapter, DeliveryOutcome } from "../channels/adapter.ts";
+import type { Db } from "../db/database.ts";
+import { type ClaimedMessage, claimDueMessages, markFailed, markForRetry, markSent } from "./claims.ts";
+
+export interface DeliveryWorkerOptions {
+  db: Db;
+  adapter: Pick<ChannelAdapter, "platform" | "deliver">;
+  log: Logger;
+  now?: () => Date;
+  /** Messages claimed per round. */
+  batchSize?: number;
+  /** Deliveries in flight at once; the adapter paces them under the platform's limits. */
+  concurrency?: number;
+  /** How long a claim holds a message; longer than any delivery, pacing wait included. */
+  leaseMs?: number;
+  /** Pause when nothing is due. */
+  idleMs?: number;
+  /** Tries before a message is recorded as failed. */
+  maxAttempts?: number;
+  /** Base of the backoff added after the first retries (5xx that keep coming). */
+  backoffBaseMs?: number;
+}
+
+/** Sends one platform's due outbox messages: claim, deliver, mark; until stopped. */
+export function createDeliveryWorker(options: DeliveryWorkerOptions) {
+  const { db, adapter } = options;
+  const log = options.log.child({ delivery: adapter.platform });
+  const now = options.now ?? (() => new Date());
+  const batchSize = options.batchSize ?? 100;
+  const concurrency = options.concurrency ?? 32;
+  const leaseMs = options.leaseMs ?? 5 * 60_000;
+  const idleMs = options.idleMs ?? 1_000;
+  const maxAttempts = options.maxAttempts ?? 8;
+  const backoffBaseMs = options.backoffBaseMs ?? 2_000;
+  const stopping = new AbortController();
+  let loop: Promise<void> | undefined;
+
+  async function settle(m: ClaimedMessage, outcome: DeliveryOutcome): Promise<void> {
+    if (outcome.kind === "sent") return markSent(db, m, outcome.platformMessageId, now());
+    if (outcome.kind === "failed") {
+      log.warn({ messageId: m.id, reason: outcome.reason }, "message cannot be delivered");
+      return markFailed(db, m, outcome.reason);
+    }
+    if (m.attempt >= maxAttempts) {
+      log.error({ messageId: m.id, attempts: m.attempt, reason: outcome.reason }, "giving up on a message");
+      return markFailed(db, m, `gave up after ${m.attempt} attempts: ${outcome.reason}`);
+    }
+    // The platform's retry-after first; a failure that keeps coming backs off further.
+    const backoff = m.attempt > 2 ? backoffBaseMs * 2 ** (m.attempt - 3) : 0;
+    return markForRetry(db, m, new Date(now().getTime() + Math.max(outcome.afterMs, backoff)), outcome.reason);
+  }
+
+  async function deliverOne(m: ClaimedMessage): Promise<void> {
+    const outcome = await adapter.deliver(m.target, m.reply).catch((error: unknown): DeliveryOutcome => {
+      // Adapters never throw by contract; if one does, the message is kept for another try.
+      log.error({ err: error, messageId: m.id }, "adapter threw while delivering");
+      return { kind: "retry", afterMs: 5_000, reason: (error as Error).message };
+    });
+    await settle(m, outcome);
+  }
+
+  /** One round: claims what is due and delivers it. Returns how many messages were claimed. */
+  async function runOnce(): Promise<number> {
+    const claimed = await claimDueMessages(db, adapter.platform, now(), batchSize, leaseMs);
+    let next = 0;
+    const lanes = Array.from({ length: Math.min(concurrency, claimed.length) }, async () => {
+      while (next < claimed.length) await deliverOne(claimed[next++]!);
+    });
+    await Promise.all(lanes);
+    return claimed.length;
+  }
+
+  async function run(): Promise<void> {
+    while (!stopping.signal.aborted) {
+      const claimed = await runOnce().catch((err: unknown) => {
+        log.error({ err }, "delivery round failed; retrying");
+        return 0;
+      });
+      if (claimed === 0) await sleep(idleMs, undefined, { signal: stopping.signal }).catch(() => undefined);
+    }
+  }
+
+  return {
+    runOnce,
+    /** Starts the loop in the background. */
+    start(): void {
+      loop ??= run();
+    },
+    /** Stops claiming; deliveries in progress finish and are marked. */
+    async stop(): Promise<void> {
+      stopping.abort();
+      await loop;
+    },
+  };
+}
+
+export type DeliveryWorker = ReturnType<typeof createDeliveryWorker>;
