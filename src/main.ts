@@ -9,6 +9,8 @@ import { readNetworkSeed, seedNetwork } from "./db/seed/seed-network.ts";
 import { createDeliveryWorker } from "./delivery/worker.ts";
 import { buildServer } from "./http/server.ts";
 
+// Advisory-lock keys: one sender per platform among the replicas sharing a PostgreSQL database.
+const SENDER_LOCKS = { local: 7_340_200, telegram: 7_340_201, slack: 7_340_202, discord: 7_340_203 } as const;
 const MIGRATIONS_DIR = fileURLToPath(new URL("../prisma/migrations", import.meta.url));
 const DEMO_SEED = fileURLToPath(new URL("../prisma/seed/tarn-et-garonne.json", import.meta.url));
 
@@ -42,7 +44,9 @@ async function main(): Promise<void> {
   // Adapters retry an unreachable platform in the background; one platform down never stops the others.
   await Promise.all(adapters.map((a) => a.start().catch((err: unknown) => log.error({ err, platform: a.platform }, "platform adapter failed to start"))));
   // Messages the bot sends on its own initiative wait in the outbox; one sender per platform drains it.
-  const senders = adapters.map((adapter) => createDeliveryWorker({ db: database.prisma, adapter, log }));
+  const senders = adapters.map((adapter) =>
+    createDeliveryWorker({ db: database.prisma, adapter, log, leadership: database.leadership(SENDER_LOCKS[adapter.platform]) }),
+  );
   for (const sender of senders) sender.start();
   log.info(
     { url: `http://${config.host}:${port}/`, platforms: ["local", ...adapters.map((a) => a.platform)].filter((p) => p !== "local" || local), startupMs: Date.now() - startedAt.getTime() },

@@ -21,7 +21,16 @@ export interface Database {
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /** A session-level advisory lock, taken when free and held until released or the process ends. */
+  leadership(key: number): Leadership;
   close(): Promise<void>;
+}
+
+/** Being the one process that does something (send for a platform) among replicas on one database. */
+export interface Leadership {
+  /** True while this process holds the lock; tries to take it when it does not. */
+  isLeader(): Promise<boolean>;
+  release(): Promise<void>;
 }
 
 /** Opens PGlite (a folder, or memory when `dataDir` is `memory://`) or PostgreSQL, per config. */
@@ -49,6 +58,8 @@ async function openPglite(dataDir: string): Promise<Database> {
       return mine;
     },
     ping: async () => void (await lite.query("select 1")),
+    // One process owns a PGlite folder (lockDataDir): it is every platform's sender.
+    leadership: () => ({ isLeader: async () => true, release: async () => {} }),
     close: async () => {
       await prisma.$disconnect();
       await lite.close();
@@ -108,11 +119,52 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
       }
     },
     ping: async () => void (await pool.query("select 1")),
+    leadership: (key) => postgresLeadership(url, searchPath, key),
     close: async () => {
       await prisma.$disconnect();
       await pool.end().catch(() => {});
     },
   };
+}
+
+/**
+ * Holds `pg_advisory_lock(key)` on a connection of its own: the lock lives exactly as long as that
+ * connection, so a process that dies (or loses the database) releases it for another replica.
+ */
+function postgresLeadership(url: string, options: string, key: number): Leadership {
+  let client: pg.Client | undefined;
+  let held = false;
+  const drop = () => {
+    held = false;
+    client = undefined;
+  };
+  return {
+    async isLeader() {
+      if (held) return true;
+      try {
+        client ??= await connect();
+        const [row] = (await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1) as ok", [key])).rows;
+        held = row?.ok === true;
+      } catch {
+        await client?.end().catch(() => {});
+        drop();
+      }
+      return held;
+    },
+    async release() {
+      const c = client;
+      drop();
+      await c?.end().catch(() => {});
+    },
+  };
+
+  async function connect(): Promise<pg.Client> {
+    const c = new pg.Client({ connectionString: url, options, connectionTimeoutMillis: 5_000 });
+    c.on("error", drop);
+    c.on("end", drop);
+    await c.connect();
+    return c;
+  }
 }
 
 function quoteIdent(name: string): string {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import type { ChannelAdapter, DeliveryOutcome } from "../channels/adapter.ts";
-import type { Db } from "../db/database.ts";
+import type { Db, Leadership } from "../db/database.ts";
 import { type ClaimedMessage, claimDueMessages, markFailed, markForRetry, markSent } from "./claims.ts";
 
 export interface DeliveryWorkerOptions {
@@ -21,6 +21,11 @@ export interface DeliveryWorkerOptions {
   maxAttempts?: number;
   /** Base of the backoff added after the first retries (5xx that keep coming). */
   backoffBaseMs?: number;
+  /**
+   * Replicas on one database: only the holder sends for this platform, so the adapter's pacing
+   * keeps the whole deployment under the platform's limits. Default: always send.
+   */
+  leadership?: Leadership;
 }
 
 /** Sends one platform's due outbox messages: claim, deliver, mark; until stopped. */
@@ -74,6 +79,10 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
 
   async function run(): Promise<void> {
     while (!stopping.signal.aborted) {
+      if (options.leadership && !(await options.leadership.isLeader())) {
+        await sleep(idleMs * 5, undefined, { signal: stopping.signal }).catch(() => undefined);
+        continue;
+      }
       const claimed = await runOnce().catch((err: unknown) => {
         log.error({ err }, "delivery round failed; retrying");
         return 0;
@@ -92,6 +101,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     async stop(): Promise<void> {
       stopping.abort();
       await loop;
+      await options.leadership?.release();
     },
   };
 }
