@@ -8,6 +8,7 @@ import { applyMigrations } from "./db/migrator.ts";
 import { readNetworkSeed, seedNetwork } from "./db/seed/seed-network.ts";
 import { createDeliveryWorker } from "./delivery/worker.ts";
 import { buildServer } from "./http/server.ts";
+import { botJobs, startScheduler } from "./scheduler/scheduler.ts";
 
 // Advisory-lock keys: one sender per platform among the replicas sharing a PostgreSQL database.
 const SENDER_LOCKS = { local: 7_340_200, telegram: 7_340_201, slack: 7_340_202, discord: 7_340_203 } as const;
@@ -48,6 +49,7 @@ async function main(): Promise<void> {
     createDeliveryWorker({ db: database.prisma, adapter, log, leadership: database.leadership(SENDER_LOCKS[adapter.platform]) }),
   );
   for (const sender of senders) sender.start();
+  const stopScheduler = startScheduler(botJobs(database.prisma), log);
   log.info(
     { url: `http://${config.host}:${port}/`, platforms: ["local", ...adapters.map((a) => a.platform)].filter((p) => p !== "local" || local), startupMs: Date.now() - startedAt.getTime() },
     "bot listening",
@@ -63,6 +65,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     deadline.unref();
+    await stopScheduler();
     await Promise.all(senders.map((s) => s.stop()));
     await Promise.all(adapters.map((a) => a.stop().catch((err: unknown) => log.error({ err, platform: a.platform }, "platform adapter failed to stop"))));
     await app.close();

@@ -1,0 +1,27 @@
+import type { Db } from "../db/database.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How long rows that only serve a short-lived purpose are kept. */
+export const RETENTION = {
+  /** Platforms redeliver within hours (Telegram keeps updates 24 h): a week is ample. */
+  handledEventsMs: 7 * DAY_MS,
+  /** Sent and failed outbox rows feed delivery reports; after a quarter they are history. */
+  finishedMessagesMs: 90 * DAY_MS,
+} as const;
+
+export interface PruneResult {
+  handledEvents: number;
+  finishedMessages: number;
+}
+
+/** Deletes redelivery claims and finished outbox rows past their retention; safe to run anywhere, anytime. */
+export async function pruneExpiredRows(db: Db, now: Date): Promise<PruneResult> {
+  const [events, messages] = await Promise.all([
+    db.processedEvent.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - RETENTION.handledEventsMs) } } }),
+    db.outboundMessage.deleteMany({
+      where: { status: { in: ["SENT", "FAILED"] }, createdAt: { lt: new Date(now.getTime() - RETENTION.finishedMessagesMs) } },
+    }),
+  ]);
+  return { handledEvents: events.count, finishedMessages: messages.count };
+}

@@ -1,0 +1,37 @@
+import cron from "node-cron";
+import type { Logger } from "pino";
+import type { Db } from "../db/database.ts";
+import { pruneExpiredRows } from "./maintenance.ts";
+
+/** A job node-cron runs; what is due lives in the database, so a missed tick is caught up by the next. */
+export interface ScheduledJob {
+  name: string;
+  /** Cron expression, in Europe/Paris wall-clock time. */
+  schedule: string;
+  run(now: Date): Promise<unknown>;
+}
+
+/** The bot's recurring jobs. */
+export function botJobs(db: Db): ScheduledJob[] {
+  return [{ name: "prune-expired-rows", schedule: "17 3 * * *", run: (now) => pruneExpiredRows(db, now) }];
+}
+
+/** Starts node-cron for `jobs` (one run at a time per job); returns a function that stops them. */
+export function startScheduler(jobs: ScheduledJob[], log: Logger): () => Promise<void> {
+  const tasks = jobs.map((job) =>
+    cron.schedule(
+      job.schedule,
+      async () => {
+        try {
+          log.info({ job: job.name, result: await job.run(new Date()) }, "scheduled job done");
+        } catch (err) {
+          log.error({ err, job: job.name }, "scheduled job failed; the next tick tries again");
+        }
+      },
+      { name: job.name, timezone: "Europe/Paris", noOverlap: true },
+    ),
+  );
+  return async () => {
+    await Promise.all(tasks.map((t) => t.stop()));
+  };
+}
