@@ -1,4 +1,5 @@
 import { snowflake } from "./ids.ts";
+import { messageObject } from "./payloads.ts";
 import { invalidMessage } from "./validate.ts";
 
 /** A message the bot posted in a channel on its own initiative (POST /channels/{id}/messages). */
@@ -78,23 +79,6 @@ export class FakeChannels {
 
   /** The message as Discord returns it, and as it comes back inside a component interaction. */
   messageObject(m: ChannelMessage): Record<string, unknown> {
-    return {
-      id: m.id,
-      type: 0,
-      channel_id: m.channelId,
-      content: m.content,
-      components: m.components,
-      flags: 0,
-      author: this.#botUser,
-      attachments: [],
-      embeds: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-    };
+    return messageObject({ id: m.id, type: 0, channel_id: m.channelId, content: m.content, components: m.components, flags: 0, author: this.#botUser });
   }
 }

@@ -111,3 +111,19 @@ export function componentInteraction(
 export function modalSubmit(applicationId: string, user: FakeUser, place: FakePlace, customId: string, components: unknown[], message?: Record<string, unknown>): Record<string, unknown> {
   return { ...interactionBase(applicationId, 5, user, place), ...(message ? { message } : {}), data: { custom_id: customId, components } };
 }
+
+/** A message as Discord's API returns it; `fields` are what differs between posts and interaction replies. */
+export function messageObject(fields: Record<string, unknown>): Record<string, unknown> {
+  return {
+    attachments: [],
+    embeds: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    ...fields,
+  };
+}

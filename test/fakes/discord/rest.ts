@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { snowflake, snowflakeTime } from "./ids.ts";
+import { messageObject } from "./payloads.ts";
 import { invalidMessage, invalidModal } from "./validate.ts";
 import { RateLimits, type Window } from "./limits.ts";
 import { FakeChannels } from "./channels.ts";
@@ -216,26 +217,8 @@ export class FakeDiscordRest {
   }
 
   #messageObject(i: FakeInteraction, m: FakeMessage): Record<string, unknown> {
-    return {
-      id: m.id,
-      type: 20,
-      channel_id: i.channelId,
-      content: m.content,
-      components: m.components,
-      flags: m.flags,
-      author: this.#o.botUser,
-      application_id: this.#o.applicationId,
-      webhook_id: this.#o.applicationId,
-      attachments: [],
-      embeds: [],
-      mentions: [],
-      mention_roles: [],
-      mention_everyone: false,
-      pinned: false,
-      tts: false,
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-    };
+    const app = this.#o.applicationId;
+    return messageObject({ id: m.id, type: 20, channel_id: i.channelId, content: m.content, components: m.components, flags: m.flags, author: this.#o.botUser, application_id: app, webhook_id: app });
   }
 }
 
