@@ -36,11 +36,11 @@ export const broadcastReply = (n: number) =>
  * Queues one reminder per target, then makes them all due at the same instant: the worker starts
  * with every message pending, and lateness does not include the time the inserts took.
  */
-export async function queueBroadcast(bot: TestBot, platform: DeliveryPlatform, targets: DeliveryTarget[]): Promise<Date> {
+export async function queueBroadcast(bot: TestBot, platform: DeliveryPlatform, targets: DeliveryTarget[], round = "first"): Promise<Date> {
   const later = new Date(Date.now() + 3_600_000);
   const messages = targets.map((target, i): NewOutboundMessage => ({
     networkId: bot.networkId,
-    idempotencyKey: `bench:${platform}:${i}`,
+    idempotencyKey: `bench:${platform}:${round}:${i}`,
     platform,
     target,
     reply: broadcastReply(i),

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { type BotProcess, say, startBot } from "../support/process.ts";
+import { benchDelivery } from "./delivery.ts";
 import { benchDiscord } from "./discord.ts";
 import { benchSlack } from "./slack.ts";
 import { benchTelegram } from "./telegram.ts";
@@ -118,4 +119,12 @@ const platforms: [string, () => Promise<Record<string, number | string>>][] = [
 for (const [name, run] of platforms) {
   console.log(`\n${name}:`);
   for (const [key, value] of Object.entries(await run())) console.log(`  ${key.padEnd(28)} ${value}`);
+}
+
+// Outbox → delivery worker → adapter → fake platform: broadcasts of thousands of messages, and the
+// grammY + auto-retry baseline against the same fake Telegram.
+console.log("\ndelivery (broadcasts through the outbox):");
+for (const row of await benchDelivery()) {
+  console.log("");
+  for (const [key, value] of Object.entries(row)) console.log(`  ${key.padEnd(40)} ${value}`);
 }
