@@ -5,6 +5,7 @@
 // Time is scaled where both the fake and the adapter have a knob for it (same factor on both
 // sides); Discord has none on the adapter's side and runs at real limits with fewer members.
 // Baseline (Telegram): a plain grammY loop with @grammyjs/auto-retry against the same fake.
+import { DELIVERY_REQUESTS_PER_SECOND } from "../../src/channels/discord/delivery-rest.ts";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api } from "grammy";
 import type { DeliveryTarget } from "../../src/channels/adapter.ts";
@@ -29,8 +30,6 @@ const TELEGRAM_FACTOR = 10;
 const SLACK_FACTOR = 100;
 /** discord.js's global pacing is a fixed 1 s window and the adapter's budget a constant: real limits only. */
 const DISCORD_MEMBERS = 500;
-/** The adapter's delivery REST budget (DELIVERY_REQUESTS_PER_SECOND in src/channels/discord/delivery-rest.ts). */
-const DISCORD_BUDGET_PER_S = 40;
 const BASELINE_CAP_MS = 10_000;
 const BASELINE_REAL_N = 300;
 const DRAIN_TIMEOUT_MS = 200_000;
@@ -174,7 +173,7 @@ async function benchDiscordDelivery(bot: TestBot): Promise<Row> {
     const targets = users.map((id): DeliveryTarget => ({ to: "member", id }));
     const run = await broadcast(bot, "discord", targets, harness.adapter);
     const calls = harness.fake.rest.calls.slice(from);
-    const known = await knownDmsRound(bot, "discord", targets, harness.adapter, DISCORD_BUDGET_PER_S, 1, () => {
+    const known = await knownDmsRound(bot, "discord", targets, harness.adapter, DELIVERY_REQUESTS_PER_SECOND, 1, () => {
       const later = harness.fake.rest.calls.slice(from + calls.length);
       return { accepted: later.filter((c) => c.method === "POST" && MESSAGES.test(c.path) && c.status === 200).map((c) => c.at), rateLimited: later.filter((c) => c.status === 429).length };
     });
@@ -184,14 +183,14 @@ async function benchDiscordDelivery(bot: TestBot): Promise<Row> {
       platform: "discord",
       members: DISCORD_MEMBERS,
       factor: 1,
-      limit: `adapter's delivery budget ${DISCORD_BUDGET_PER_S} req/s (fake: 50 req/s global, 10/s per route); real limits, fewer members: no time knob in the adapter`,
-      limitPerS: DISCORD_BUDGET_PER_S,
+      limit: `adapter's delivery budget ${DELIVERY_REQUESTS_PER_SECOND} req/s (fake: 50 req/s global, 10/s per route); real limits, fewer members: no time knob in the adapter`,
+      limitPerS: DELIVERY_REQUESTS_PER_SECOND,
       accepted: posts,
       rateLimited: calls.filter((c) => c.status === 429).length,
       ...run,
       extra: {
         "requests/s (opens + posts)": round1(ratePerSecond([...posts, ...opens])),
-        "fraction of budget in requests": round2(ratePerSecond([...posts, ...opens]) / DISCORD_BUDGET_PER_S),
+        "fraction of budget in requests": round2(ratePerSecond([...posts, ...opens]) / DELIVERY_REQUESTS_PER_SECOND),
         "DM opens": opens.length,
         "429 on DM opens": calls.filter((c) => c.path === "/users/@me/channels" && c.status === 429).length,
         "DM opens/s": round1(ratePerSecond(opens)),

@@ -27,7 +27,7 @@ export interface DeliveryRestSettings {
  * Requests per second this REST manager allows itself. The gateway client's own REST manager
  * (slash command declarations) shares the bot's 50/s global limit; interaction answers do not count.
  */
-const DELIVERY_REQUESTS_PER_SECOND = 40;
+export const DELIVERY_REQUESTS_PER_SECOND = 40;
 
 /**
  * A REST manager of its own for deliveries, since the client's retries 429s and 5xx by itself and
