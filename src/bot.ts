@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import { type CommandInfo, describeCommands } from "./core/command-catalog.ts";
 import type { Command, Feature } from "./core/commands.ts";
 import { createDispatcher, type Dispatch } from "./core/dispatch.ts";
+import type { Platform } from "./core/inbound.ts";
 import type { Db } from "./db/database.ts";
 import { recordDenial } from "./features/audit/record.ts";
 import { bindingFeature } from "./features/binding/feature.ts";
@@ -27,6 +28,8 @@ export interface BotOptions {
   now?: () => Date;
   /** Network of private conversations that nothing binds to a network. */
   defaultNetwork?: string | undefined;
+  /** Platforms the bot delivers to on its own initiative; default: the local chat only. */
+  platforms?: readonly Platform[];
 }
 
 /** The whole bot, channel-neutral: every adapter hands it InboundCommands and renders its Replies. */
@@ -43,5 +46,6 @@ export function createBot(db: Db, log: Logger, options: BotOptions = {}): Dispat
       stepForms: { answer: answerStepForm, begin: beginStepForms },
     },
     ...(options.now ? { now: options.now } : {}),
+    ...(options.platforms ? { platforms: options.platforms } : {}),
   });
 }

@@ -46,6 +46,11 @@ export interface ChannelAdapter {
    * retries are the delivery engine's, so that a restart loses nothing.
    */
   deliver(target: DeliveryTarget, reply: Reply): Promise<DeliveryOutcome>;
+  /**
+   * Replaces a message the bot delivered (live progress of a broadcast) with `reply`; same pacing
+   * and outcomes as `deliver`. `platformMessageId` is what `deliver` returned for it.
+   */
+  edit(target: DeliveryTarget, platformMessageId: string, reply: Reply): Promise<DeliveryOutcome>;
 }
 
 /** What every adapter gets from the composition root. */

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Db } from "../db/database.ts";
 import type { Locale, Translate } from "./i18n.ts";
-import type { InboundCommand } from "./inbound.ts";
+import type { InboundCommand, Platform } from "./inbound.ts";
 import type { Role } from "./roles.ts";
 
 /** Who is speaking, as the core sees it once their platform identity is resolved. */
@@ -24,4 +24,6 @@ export interface Context {
   t: Translate;
   now: Date;
   log: Logger;
+  /** Platforms the bot can reach members on by itself now (local chat and the configured ones). */
+  platforms: readonly Platform[];
 }

@@ -6,7 +6,7 @@ import { type Audience, allows, type Feature } from "./commands.ts";
 import type { Actor, Context } from "./context.ts";
 import { AppError } from "./errors.ts";
 import { createTranslator, DEFAULT_LOCALE, type Locale, toLocale } from "./i18n.ts";
-import type { InboundCommand, Input } from "./inbound.ts";
+import type { InboundCommand, Input, Platform } from "./inbound.ts";
 import { type Reply, say } from "./reply.ts";
 import type { Role } from "./roles.ts";
 
@@ -33,6 +33,8 @@ export interface DispatcherOptions {
   features: Feature[];
   ports: DispatchPorts;
   now?: () => Date;
+  /** Platforms the bot can deliver to on its own initiative (local chat and the configured ones). */
+  platforms?: readonly Platform[];
 }
 
 /** Turns one inbound command into replies; never throws. */
@@ -42,6 +44,7 @@ export type Dispatch = (inbound: InboundCommand) => Promise<Reply[]>;
 export function createDispatcher(options: DispatcherOptions): Dispatch {
   const { db, log, ports } = options;
   const now = options.now ?? (() => new Date());
+  const platforms = options.platforms ?? ["local"];
   const commands = options.features.flatMap((f) => f.commands ?? []);
   const index = new CommandIndex(commands);
   const actions = byKey(options.features.flatMap((f) => f.actions ?? []), (a) => a.prefix);
@@ -117,7 +120,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
         throw error;
       }
       locale = actor.locale;
-      const ctx: Context = { db, inbound, actor, t: createTranslator(actor.locale), now: started, log: eventLog.child({ memberId: actor.memberId }) };
+      const ctx: Context = { db, inbound, actor, t: createTranslator(actor.locale), now: started, log: eventLog.child({ memberId: actor.memberId }), platforms };
       return await handle(ctx);
     } catch (error) {
       return [say(explain(error, locale, eventLog))];

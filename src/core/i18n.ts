@@ -1,6 +1,10 @@
 import { IntlMessageFormat } from "intl-messageformat";
-import en from "../../locales/en/messages.json" with { type: "json" };
-import fr from "../../locales/fr/messages.json" with { type: "json" };
+import enBroadcasts from "../../locales/en/broadcasts.json" with { type: "json" };
+import enDeadlines from "../../locales/en/deadlines.json" with { type: "json" };
+import enMessages from "../../locales/en/messages.json" with { type: "json" };
+import frBroadcasts from "../../locales/fr/broadcasts.json" with { type: "json" };
+import frDeadlines from "../../locales/fr/deadlines.json" with { type: "json" };
+import frMessages from "../../locales/fr/messages.json" with { type: "json" };
 
 export type Locale = "fr" | "en";
 export const LOCALES: readonly Locale[] = ["fr", "en"];
@@ -10,12 +14,31 @@ type Leaves<T, Prefix extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
 }[keyof T & string];
 
+type Catalogue = { [key: string]: string | Catalogue };
+
+/** Merges a locale's files (messages.json, deadlines.json...); a feature's file may add to a shared section such as "commands". */
+function merge(...parts: Catalogue[]): Catalogue {
+  const out: Catalogue = {};
+  for (const part of parts) {
+    for (const [k, v] of Object.entries(part)) {
+      const existing = out[k];
+      if (typeof v !== "string" && existing !== undefined && typeof existing !== "string") out[k] = merge(existing, v);
+      else if (existing !== undefined) throw new Error(`Translation key defined twice: ${k}`);
+      else out[k] = v;
+    }
+  }
+  return out;
+}
+
+type FrenchCatalogue = typeof frMessages & typeof frDeadlines & typeof frBroadcasts;
+const fr = merge(frMessages, frDeadlines, frBroadcasts);
+const en = merge(enMessages, enDeadlines, enBroadcasts);
+
 /** Every sentence key the bot knows, derived from the French (default) catalogue. */
-export type MessageKey = Leaves<typeof fr>;
+export type MessageKey = Leaves<FrenchCatalogue>;
 export type MessageParams = Record<string, string | number | Date>;
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
-type Catalogue = { [key: string]: string | Catalogue };
 const catalogues: Record<Locale, Catalogue> = { fr, en };
 const compiled = new Map<string, IntlMessageFormat>();
 

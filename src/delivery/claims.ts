@@ -1,13 +1,29 @@
 import type { DeliveryTarget } from "../channels/adapter.ts";
-import type { Reply } from "../core/reply.ts";
 import type { Db } from "../db/database.ts";
+import { type OutboundPayload, readPayload } from "./payload.ts";
 
 /** A message a sender holds for `leaseMs`; `attempt` counts this try. */
 export interface ClaimedMessage {
   id: string;
+  networkId: string;
   target: DeliveryTarget;
-  reply: Reply;
+  memberId: string | null;
+  payload: OutboundPayload;
+  category: string;
+  urgent: boolean;
   attempt: number;
+}
+
+interface ClaimRow {
+  id: string;
+  networkId: string;
+  targetKind: string;
+  targetId: string;
+  memberId: string | null;
+  payload: unknown;
+  category: string;
+  urgent: boolean;
+  attempts: number;
 }
 
 /**
@@ -17,7 +33,7 @@ export interface ClaimedMessage {
  */
 export async function claimDueMessages(db: Db, platform: string, now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
   const leaseEnd = new Date(now.getTime() + leaseMs);
-  const rows = await db.$queryRaw<{ id: string; targetKind: string; targetId: string; payload: Reply; attempts: number }[]>`
+  const rows = await db.$queryRaw<ClaimRow[]>`
     update "OutboundMessage" set "status" = 'SENDING', "lockedUntil" = ${leaseEnd}, "attempts" = "attempts" + 1
     where "id" in (
       select "id" from "OutboundMessage"
@@ -26,8 +42,18 @@ export async function claimDueMessages(db: Db, platform: string, now: Date, limi
       order by "notBefore", "createdAt"
       limit ${limit}
       for update skip locked)
-    returning "id"::text as "id", "targetKind", "targetId", "payload", "attempts"`;
-  return rows.map((r) => ({ id: r.id, target: { to: r.targetKind === "member" ? "member" : "conversation", id: r.targetId }, reply: r.payload, attempt: r.attempts }));
+    returning "id"::text as "id", "networkId"::text as "networkId", "targetKind", "targetId", "memberId"::text as "memberId",
+      "payload", "category", "urgent", "attempts"`;
+  return rows.map((r) => ({
+    id: r.id,
+    networkId: r.networkId,
+    target: { to: r.targetKind === "member" ? "member" : "conversation", id: r.targetId },
+    memberId: r.memberId,
+    payload: readPayload(r.payload),
+    category: r.category,
+    urgent: r.urgent,
+    attempt: r.attempts,
+  }));
 }
 
 // Each mark applies only to the claim it belongs to (same attempt, still SENDING): a sender whose
@@ -47,4 +73,9 @@ export async function markForRetry(db: Db, m: ClaimedMessage, notBefore: Date, r
 /** Records a permanent failure (shown in delivery reports, never retried). */
 export async function markFailed(db: Db, m: ClaimedMessage, reason: string): Promise<void> {
   await db.outboundMessage.updateMany({ where: held(m), data: { status: "FAILED", lockedUntil: null, lastError: reason } });
+}
+
+/** Records that the message is no longer needed (muted since, nothing left to say). */
+export async function markCancelled(db: Db, m: ClaimedMessage, reason: string): Promise<void> {
+  await db.outboundMessage.updateMany({ where: held(m), data: { status: "CANCELLED", lockedUntil: null, lastError: reason } });
 }

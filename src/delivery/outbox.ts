@@ -3,18 +3,22 @@ import type { DeliveryTarget } from "../channels/adapter.ts";
 import type { Platform } from "../core/inbound.ts";
 import type { Reply } from "../core/reply.ts";
 import type { Db } from "../db/database.ts";
+import type { OutboundPayload } from "./payload.ts";
 
 /** A message to send later, as its cause describes it. */
-export interface NewOutboundMessage {
+export type NewOutboundMessage = {
   networkId: string;
   idempotencyKey: string;
-  platform: Exclude<Platform, "local">;
+  platform: Platform;
   target: DeliveryTarget;
   memberId?: string | undefined;
-  reply: Reply;
   category: string;
+  /** Ignores muted categories (and the caller did not hold it for quiet hours). */
+  urgent?: boolean;
+  /** The deadline or broadcast it belongs to. */
+  causeId?: string | undefined;
   notBefore: Date;
-}
+} & ({ payload: OutboundPayload } | { reply: Reply });
 
 /**
  * Queues messages in the caller's transaction, so they exist if and only if their cause does.
@@ -31,11 +35,22 @@ export async function enqueueMessages(db: Db | Prisma.TransactionClient, message
       targetKind: m.target.to,
       targetId: m.target.id,
       memberId: m.memberId ?? null,
-      payload: m.reply as unknown as Prisma.InputJsonObject,
+      payload: ("payload" in m ? m.payload : { kind: "reply", reply: m.reply }) as unknown as Prisma.InputJsonObject,
       category: m.category,
+      urgent: m.urgent ?? false,
+      causeId: m.causeId ?? null,
       notBefore: m.notBefore,
     })),
     skipDuplicates: true,
+  });
+  return count;
+}
+
+/** Withdraws queued messages of a cause (for one member, or all) that were not sent yet; returns how many. */
+export async function cancelPending(db: Db | Prisma.TransactionClient, causeId: string, reason: string, memberId?: string): Promise<number> {
+  const { count } = await db.outboundMessage.updateMany({
+    where: { causeId, status: "PENDING", ...(memberId ? { memberId } : {}) },
+    data: { status: "CANCELLED", lastError: reason },
   });
   return count;
 }

@@ -2,7 +2,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import type { ChannelAdapter, DeliveryOutcome } from "../channels/adapter.ts";
 import type { Db, Leadership } from "../db/database.ts";
-import { type ClaimedMessage, claimDueMessages, markFailed, markForRetry, markSent } from "./claims.ts";
+import { type ClaimedMessage, claimDueMessages, markCancelled, markFailed, markForRetry, markSent } from "./claims.ts";
+import { type Composed, composeMessages, type LiveViews } from "./compose.ts";
 
 export interface DeliveryWorkerOptions {
   db: Db;
@@ -26,6 +27,10 @@ export interface DeliveryWorkerOptions {
    * keeps the whole deployment under the platform's limits. Default: always send.
    */
   leadership?: Leadership;
+  /** Views computed at send time (`live` payloads), by name. */
+  views?: LiveViews;
+  /** Runs after each round while this sender holds the platform (live progress of broadcasts). */
+  afterRound?: () => Promise<void>;
 }
 
 /** Sends one platform's due outbox messages: claim, deliver, mark; until stopped. */
@@ -57,8 +62,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
     return markForRetry(db, m, new Date(now().getTime() + Math.max(outcome.afterMs, backoff)), outcome.reason);
   }
 
-  async function deliverOne(m: ClaimedMessage): Promise<void> {
-    const outcome = await adapter.deliver(m.target, m.reply).catch((error: unknown): DeliveryOutcome => {
+  async function deliverOne(m: ClaimedMessage, composed: Composed | undefined): Promise<void> {
+    if (!composed || composed.kind === "cancel") return markCancelled(db, m, composed?.reason ?? "not composed");
+    const outcome = await adapter.deliver(m.target, composed.reply).catch((error: unknown): DeliveryOutcome => {
       // Adapters never throw by contract; if one does, the message is kept for another try.
       log.error({ err: error, messageId: m.id }, "adapter threw while delivering");
       return { kind: "retry", afterMs: 5_000, reason: (error as Error).message };
@@ -69,11 +75,16 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   /** One round: claims what is due and delivers it. Returns how many messages were claimed. */
   async function runOnce(): Promise<number> {
     const claimed = await claimDueMessages(db, adapter.platform, now(), batchSize, leaseMs);
+    const composed = claimed.length ? await composeMessages(db, claimed, options.views ?? {}, now()) : new Map<string, Composed>();
     let next = 0;
     const lanes = Array.from({ length: Math.min(concurrency, claimed.length) }, async () => {
-      while (next < claimed.length) await deliverOne(claimed[next++]!);
+      while (next < claimed.length) {
+        const m = claimed[next++]!;
+        await deliverOne(m, composed.get(m.id));
+      }
     });
     await Promise.all(lanes);
+    await options.afterRound?.().catch((err: unknown) => log.error({ err }, "after-round work failed"));
     return claimed.length;
   }
 

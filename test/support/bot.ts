@@ -30,29 +30,38 @@ export interface TestBot {
   restart(): void;
   /** Sets the clock the bot sees (link-code expiry, audit times). */
   setNow(date: Date): void;
+  /** The clock the bot reads now. */
+  now(): Date;
   send(who: string | Speaker, input: string | Input): Promise<Reply[]>;
   /** Text of all replies, joined, for assertions on what the member reads. */
   text(who: string | Speaker, input: string | Input): Promise<string>;
   close(): Promise<void>;
 }
 
-export async function createTestBot(): Promise<TestBot> {
+export interface TestBotOptions {
+  /** Platforms the bot delivers to by itself (default: the local chat only). */
+  platforms?: Platform[];
+}
+
+export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const db = await createTestDatabase();
   const { networkId } = await seedNetwork(db.prisma, await readNetworkSeed(DEMO_SEED));
   let now = new Date("2026-11-23T09:00:00Z");
   const clock = () => now;
-  let dispatch = createBot(db.prisma, silentLog, { now: clock });
+  const botOptions = { now: clock, ...(options.platforms ? { platforms: options.platforms } : {}) };
+  let dispatch = createBot(db.prisma, silentLog, botOptions);
   const send = (who: string | Speaker, input: string | Input) => dispatch(inbound(who, input, now));
   return {
     db,
     networkId,
     dispatch: (command) => dispatch(command),
     restart: () => {
-      dispatch = createBot(db.prisma, silentLog, { now: clock });
+      dispatch = createBot(db.prisma, silentLog, botOptions);
     },
     setNow: (date) => {
       now = date;
     },
+    now: clock,
     send,
     text: async (who, input) => (await send(who, input)).map((r) => r.text).join("\n"),
     close: () => db.destroy(),
