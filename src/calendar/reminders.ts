@@ -1,4 +1,5 @@
-// STUB (signatures fixed): implemented by the calendar helper.
+import { workingDayOnOrBefore } from "./holidays.ts";
+import { addDays, parisDay, parisInstant, parisMinuteOfDay } from "./paris.ts";
 
 /** When members are reminded of a deadline: days before the due date (0: its morning), at a wall-clock minute. */
 export interface ReminderPolicy {
@@ -21,7 +22,17 @@ export interface ReminderTime {
  * after `now`, are left out; two offsets landing on the same instant give one reminder (the
  * larger offset's slot). Sorted by time.
  */
-export declare function reminderTimes(dueAt: Date, policy: ReminderPolicy, now: Date): ReminderTime[];
+export function reminderTimes(dueAt: Date, policy: ReminderPolicy, now: Date): ReminderTime[] {
+  const dueDay = parisDay(dueAt);
+  const byInstant = new Map<number, ReminderTime>();
+  // Largest offset first, so a merged reminder keeps its slot and its idempotency key stays stable.
+  for (const days of [...new Set(policy.days)].sort((a, b) => b - a)) {
+    const at = parisInstant(workingDayOnOrBefore(addDays(dueDay, -days)), policy.minute);
+    if (at >= dueAt || at <= now || byInstant.has(at.getTime())) continue;
+    byInstant.set(at.getTime(), { slot: `${days}d`, at });
+  }
+  return [...byInstant.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
 
 /** Quiet hours in Paris wall-clock minutes; the window may cross midnight (20:00–08:00). */
 export interface QuietHours {
@@ -30,4 +41,16 @@ export interface QuietHours {
 }
 
 /** `at` itself outside quiet hours; inside them, the instant they end (DST-correct). Equal start and end: no quiet hours. */
-export declare function afterQuietHours(at: Date, quiet: QuietHours): Date;
+export function afterQuietHours(at: Date, quiet: QuietHours): Date {
+  const { startMin, endMin } = quiet;
+  if (startMin === endMin) return at;
+  const minute = parisMinuteOfDay(at);
+  const today = parisDay(at);
+  if (startMin < endMin) {
+    return minute >= startMin && minute < endMin ? parisInstant(today, endMin) : at;
+  }
+  // The window crosses midnight: the evening part ends tomorrow morning, the early part this morning.
+  if (minute >= startMin) return parisInstant(addDays(today, 1), endMin);
+  if (minute < endMin) return parisInstant(today, endMin);
+  return at;
+}

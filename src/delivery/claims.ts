@@ -56,6 +56,21 @@ export async function claimDueMessages(db: Db, platform: string, now: Date, limi
   }));
 }
 
+/**
+ * Puts back in the queue the messages a previous sender of `platform` had claimed and not marked:
+ * called by a sender that has just become the platform's only sender (the previous one died or
+ * stopped), so that they go now rather than when their lease runs out. A message whose request was
+ * on the wire when that sender died may have reached the member: it is sent again (at least once),
+ * since Telegram, Slack and Discord's send calls take no idempotency key.
+ */
+export async function releaseOrphanedClaims(db: Db, platform: string, now: Date): Promise<number> {
+  const { count } = await db.outboundMessage.updateMany({
+    where: { platform, status: "SENDING" },
+    data: { status: "PENDING", notBefore: now, lockedUntil: null, lastError: "its sender stopped before marking it" },
+  });
+  return count;
+}
+
 // Each mark applies only to the claim it belongs to (same attempt, still SENDING): a sender whose
 // lease ran out and whose row was claimed again cannot overwrite the newer claim's outcome.
 const held = (m: ClaimedMessage) => ({ id: m.id, status: "SENDING" as const, attempts: m.attempt });

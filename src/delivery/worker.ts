@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import type { ChannelAdapter, DeliveryOutcome } from "../channels/adapter.ts";
 import type { Db, Leadership } from "../db/database.ts";
-import { type ClaimedMessage, claimDueMessages, markCancelled, markFailed, markForRetry, markSent } from "./claims.ts";
+import { type ClaimedMessage, claimDueMessages, markCancelled, markFailed, markForRetry, markSent, releaseOrphanedClaims } from "./claims.ts";
 import { type Composed, composeMessages, type LiveViews } from "./compose.ts";
 
 export interface DeliveryWorkerOptions {
@@ -89,10 +89,21 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   }
 
   async function run(): Promise<void> {
+    let leading = false;
     while (!stopping.signal.aborted) {
       if (options.leadership && !(await options.leadership.isLeader())) {
+        leading = false;
         await sleep(idleMs * 5, undefined, { signal: stopping.signal }).catch(() => undefined);
         continue;
+      }
+      if (options.leadership && !leading) {
+        // Sole sender from now on: what a previous sender claimed and never marked is ours to send.
+        const released = await releaseOrphanedClaims(db, adapter.platform, now()).catch((err: unknown) => {
+          log.error({ err }, "could not release a previous sender's claims; their lease will");
+          return 0;
+        });
+        if (released > 0) log.warn({ released }, "took over messages a previous sender had claimed");
+        leading = true;
       }
       const claimed = await runOnce().catch((err: unknown) => {
         log.error({ err }, "delivery round failed; retrying");

@@ -6,22 +6,26 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const RETENTION = {
   /** Platforms redeliver within hours (Telegram keeps updates 24 h): a week is ample. */
   handledEventsMs: 7 * DAY_MS,
-  /** Sent and failed outbox rows feed delivery reports; after a quarter they are history. */
+  /** Sent, failed and cancelled outbox rows feed delivery reports; after a quarter they are history. */
   finishedMessagesMs: 90 * DAY_MS,
+  /** What the local web chat showed a user on the bot's initiative. */
+  localInboxMs: 30 * DAY_MS,
 } as const;
 
 export interface PruneResult {
   handledEvents: number;
   finishedMessages: number;
+  localInbox: number;
 }
 
-/** Deletes redelivery claims and finished outbox rows past their retention; safe to run anywhere, anytime. */
+/** Deletes redelivery claims, finished outbox rows and old local-chat notices past their retention; safe to run anywhere, anytime. */
 export async function pruneExpiredRows(db: Db, now: Date): Promise<PruneResult> {
-  const [events, messages] = await Promise.all([
+  const [events, messages, inbox] = await Promise.all([
     db.processedEvent.deleteMany({ where: { receivedAt: { lt: new Date(now.getTime() - RETENTION.handledEventsMs) } } }),
     db.outboundMessage.deleteMany({
-      where: { status: { in: ["SENT", "FAILED"] }, createdAt: { lt: new Date(now.getTime() - RETENTION.finishedMessagesMs) } },
+      where: { status: { in: ["SENT", "FAILED", "CANCELLED"] }, createdAt: { lt: new Date(now.getTime() - RETENTION.finishedMessagesMs) } },
     }),
+    db.localInboxMessage.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - RETENTION.localInboxMs) } } }),
   ]);
-  return { handledEvents: events.count, finishedMessages: messages.count };
+  return { handledEvents: events.count, finishedMessages: messages.count, localInbox: inbox.count };
 }

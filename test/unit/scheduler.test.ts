@@ -26,13 +26,17 @@ describe("maintenance", () => {
       ],
     });
     const base = { networkId: bot.networkId, platform: "telegram" as const, target: { to: "member" as const, id: "1" }, reply: say("Rappel"), category: "reminder", notBefore: now };
-    await enqueueMessages(db, ["old-sent", "old-pending", "new-sent"].map((k) => ({ ...base, idempotencyKey: k })));
+    await enqueueMessages(db, ["old-sent", "old-cancelled", "old-pending", "new-sent"].map((k) => ({ ...base, idempotencyKey: k })));
     const oldDate = ago(RETENTION.finishedMessagesMs + 1);
     await db.outboundMessage.updateMany({ where: { idempotencyKey: "old-sent" }, data: { status: "SENT", createdAt: oldDate } });
+    await db.outboundMessage.updateMany({ where: { idempotencyKey: "old-cancelled" }, data: { status: "CANCELLED", createdAt: oldDate } });
+    await db.localInboxMessage.create({ data: { userId: "demo-adviser", payload: say("Ancien rappel") as object, updatedAt: ago(RETENTION.localInboxMs + 1) } });
+    await db.localInboxMessage.create({ data: { userId: "demo-adviser", payload: say("Rappel récent") as object } });
     await db.outboundMessage.updateMany({ where: { idempotencyKey: "old-pending" }, data: { createdAt: oldDate } });
     await db.outboundMessage.updateMany({ where: { idempotencyKey: "new-sent" }, data: { status: "SENT" } });
 
-    expect(await pruneExpiredRows(db, now)).toEqual({ handledEvents: 1, finishedMessages: 1 });
+    expect(await pruneExpiredRows(db, now)).toEqual({ handledEvents: 1, finishedMessages: 2, localInbox: 1 });
+    expect(await db.localInboxMessage.count()).toBe(1);
     expect((await db.processedEvent.findMany({ select: { eventId: true } })).map((e) => e.eventId)).toEqual(["recent"]);
     expect((await db.outboundMessage.findMany({ select: { idempotencyKey: true }, orderBy: { idempotencyKey: "asc" } })).map((m) => m.idempotencyKey)).toEqual(["new-sent", "old-pending"]);
   });

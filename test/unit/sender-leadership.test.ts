@@ -50,4 +50,26 @@ describe("one sender per platform among replicas", () => {
     await worker.stop();
     expect(sent).toEqual([{ to: "member", id: "T1:U1" }]);
   });
+
+  it("a new sole sender sends at once what a dead sender had claimed, instead of waiting for its lease", async () => {
+    const target = { to: "member" as const, id: "T1:U2" };
+    await enqueueMessages(bot.db.prisma, [
+      { networkId: bot.networkId, idempotencyKey: "broadcast:2:m2", platform: "slack", target, reply: say("Forum santé : inscriptions ouvertes."), category: "broadcast", notBefore: new Date() },
+    ]);
+    // The previous sender claimed it with a five-minute lease, then died before sending.
+    await bot.db.prisma.outboundMessage.updateMany({ where: { idempotencyKey: "broadcast:2:m2" }, data: { status: "SENDING", attempts: 1, lockedUntil: new Date(Date.now() + 300_000) } });
+    const sent: DeliveryTarget[] = [];
+    const worker = createDeliveryWorker({
+      db: bot.db.prisma,
+      adapter: { platform: "slack", deliver: async (t) => (sent.push(t), { kind: "sent", platformMessageId: "C1:2" }) },
+      log: silentLog,
+      idleMs: 10,
+      leadership: { isLeader: async () => true, release: async () => {} },
+    });
+    worker.start();
+    for (let i = 0; i < 100 && sent.length === 0; i++) await sleep(20);
+    await worker.stop();
+    expect(sent).toEqual([target]);
+    expect(await bot.db.prisma.outboundMessage.findFirst({ where: { idempotencyKey: "broadcast:2:m2" }, select: { status: true, attempts: true } })).toEqual({ status: "SENT", attempts: 2 });
+  });
 });

@@ -6,7 +6,7 @@ import type { TelegramConfig } from "../../config/env.ts";
 import { LOCALES } from "../../core/i18n.ts";
 import { createCallbackCodec } from "./callback-data.ts";
 import { menuFor } from "./commands.ts";
-import { createDeliver } from "./deliver.ts";
+import { createDeliver, createEdit } from "./deliver.ts";
 import { TELEGRAM_LIMITS, type TelegramLimits } from "./limits.ts";
 import { toTelegramEvent } from "./map.ts";
 import { ALLOWED_UPDATES, pollUpdates, WEBHOOK_PATH, webhookRoutes } from "./receive.ts";
@@ -47,6 +47,7 @@ export function createTelegramAdapter(config: TelegramConfig, deps: AdapterDeps,
     deliveryRetryMs,
     sendTimeoutMs: options.sendTimeoutMs ?? 30_000,
   });
+  const deliveryDeps = { sender, codec, log, retryMs: deliveryRetryMs };
   const inFlight = new Set<Promise<void>>();
   const chatChains = new Map<string, Promise<unknown>>();
   const stopping = new AbortController();
@@ -132,6 +133,7 @@ export function createTelegramAdapter(config: TelegramConfig, deps: AdapterDeps,
       await running;
       await Promise.allSettled([...inFlight]);
     },
-    deliver: createDeliver({ sender, codec, log, retryMs: deliveryRetryMs }),
+    deliver: createDeliver(deliveryDeps),
+    edit: createEdit(deliveryDeps),
   };
 }

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { Api } from "grammy";
+import { type Api, GrammyError } from "grammy";
 import type { Message } from "grammy/types";
 import type { Logger } from "pino";
 import type { DeliveryOutcome } from "../adapter.ts";
@@ -8,6 +8,10 @@ import type { TelegramLimits } from "./limits.ts";
 import type { ReplyTarget } from "./map.ts";
 import { SendPacer } from "./pacer.ts";
 import type { OutgoingMessage } from "./render.ts";
+
+type OutgoingText = Extract<OutgoingMessage, { kind: "text" }>;
+
+const NOT_MODIFIED = /message is not modified/i;
 
 export interface SenderOptions {
   api: Api;
@@ -65,13 +69,37 @@ export class TelegramSender {
         try {
           last = await this.#call(target, message);
         } catch (error) {
-          const failure = this.#noteFailure(target, classifyFailure(error, this.#options.deliveryRetryMs), error);
-          return failure.kind === "retry" ? { kind: "retry", afterMs: failure.afterMs, reason: failure.reason } : { kind: "failed", reason: failure.reason };
+          return this.#outcomeOf(target, error);
         }
       }
       if (!last) return { kind: "failed", reason: "nothing to send: the reply has no text, choice or file" };
       return { kind: "sent", platformMessageId: String(last.message_id) };
     });
+  }
+
+  /**
+   * Replaces the text and keyboard of a message the bot sent, in the chat's turn and pacing (an edit
+   * counts against Telegram's limits like a send), trying once. Without a keyboard the old one goes.
+   */
+  editOnce(target: ReplyTarget, messageId: number, message: OutgoingText): Promise<DeliveryOutcome> {
+    return this.#inTurn(target.chatId, async (): Promise<DeliveryOutcome> => {
+      await this.#pacer.acquire(target.chatId, target.isGroup);
+      const signal = AbortSignal.timeout(this.#options.sendTimeoutMs) as GrammySignal;
+      const options = message.keyboard ? { reply_markup: { inline_keyboard: message.keyboard } } : {};
+      try {
+        await this.#options.api.editMessageText(target.chatId, messageId, message.text, options, signal);
+      } catch (error) {
+        // Progress that did not change since the last edit: the member already sees this text.
+        if (!(error instanceof GrammyError && error.error_code === 400 && NOT_MODIFIED.test(error.description))) return this.#outcomeOf(target, error);
+      }
+      return { kind: "sent", platformMessageId: String(messageId) };
+    });
+  }
+
+  /** A proactive call's failure as the engine's outcome, logged once. */
+  #outcomeOf(target: ReplyTarget, error: unknown): DeliveryOutcome {
+    const failure = this.#noteFailure(target, classifyFailure(error, this.#options.deliveryRetryMs), error);
+    return failure.kind === "retry" ? { kind: "retry", afterMs: failure.afterMs, reason: failure.reason } : { kind: "failed", reason: failure.reason };
   }
 
   /** Runs `job` once the chat's earlier sends are done: the pacer needs one chat's sends in order. */

@@ -10,7 +10,7 @@ export interface ApiCall {
   params: Record<string, any>;
   at: number;
   status: number;
-  /** The message the fake created, for successful sends. */
+  /** The message the fake created (successful sends), or its new state (successful edits). */
   message?: Message;
 }
 
@@ -21,7 +21,10 @@ export interface ApiCall {
 export type Failure = { status: 429; retryAfter: number } | { status: 400 | 403 | 500 | 502; description?: string } | "drop" | "hang";
 
 const SENDS = new Set(["sendMessage", "sendDocument"]);
+// Edits count against the same limits as sends.
+const PACED = new Set([...SENDS, "editMessageText"]);
 const BLOCKED = "Forbidden: bot was blocked by the user";
+const NOT_MODIFIED = "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 
 /**
  * A small Telegram Bot API: `/bot<token>/<method>` on 127.0.0.1. It records every call, queues
@@ -112,12 +115,20 @@ export class FakeTelegram {
     return this.calls.filter((c) => c.method === method);
   }
 
-  /** Messages the bot successfully sent, optionally to one chat, after call index `since`. */
+  /**
+   * Messages the bot successfully sent, optionally to one chat, after call index `since`, as they
+   * look now (after any edit).
+   */
   sentMessages(chatId?: string | number, since = 0): Message[] {
     return this.calls
       .slice(since)
-      .filter((c) => c.message && (chatId === undefined || String(c.message.chat.id) === String(chatId)))
-      .map((c) => c.message!);
+      .filter((c) => SENDS.has(c.method) && c.message && (chatId === undefined || String(c.message.chat.id) === String(chatId)))
+      .map((c) => this.message(c.message!.chat.id, c.message!.message_id) ?? c.message!);
+  }
+
+  /** A message as it looks now, after any edit. */
+  message(chatId: string | number, messageId: number): Message | undefined {
+    return this.#messages.get(`${chatId}:${messageId}`);
   }
 
   #enqueue(update: Update): void {
@@ -142,7 +153,7 @@ export class FakeTelegram {
     }
     if (failure) {
       call.status = failure.status;
-      if (failure.status === 429 && SENDS.has(method)) this.limits.hold(String(params.chat_id), failure.retryAfter, call.at);
+      if (failure.status === 429 && PACED.has(method)) this.limits.hold(String(params.chat_id), failure.retryAfter, call.at);
       const parameters = failure.status === 429 ? { retry_after: failure.retryAfter } : undefined;
       if (failure.status === 502) return void res.writeHead(502, { "content-type": "text/html" }).end("<html>Bad Gateway</html>");
       const description = "description" in failure && failure.description ? failure.description : `Injected ${failure.status}`;
@@ -150,6 +161,7 @@ export class FakeTelegram {
     }
     if (method === "getUpdates") return this.#getUpdates(params, res);
     if (SENDS.has(method)) return this.#send(call, res);
+    if (method === "editMessageText") return this.#edit(call, res);
     const results: Record<string, unknown> = { getMe: this.bot, setMyCommands: true, setWebhook: true, deleteWebhook: true, answerCallbackQuery: true };
     if (!(method in results)) return json(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
     return json(res, 200, { ok: true, result: results[method] });
@@ -180,27 +192,24 @@ export class FakeTelegram {
     json(res, 200, { ok: true, result: updates });
   }
 
-  #send(call: ApiCall, res: ServerResponse): void {
+  /** The chat a send or an edit goes to, once it is known, open to the bot and within the limits; else the refusal is answered. */
+  #admit(call: ApiCall, res: ServerResponse): Chat | undefined {
     const chatId = String(call.params.chat_id);
     const chat = this.#chats.get(chatId);
-    if (!chat) {
-      call.status = 400;
-      return json(res, 400, { ok: false, error_code: 400, description: "Bad Request: chat not found" });
-    }
-    if (this.#blocked.has(chatId)) {
-      call.status = 403;
-      return json(res, 403, { ok: false, error_code: 403, description: BLOCKED });
-    }
+    if (!chat) return void refuse(call, res, 400, "Bad Request: chat not found");
+    if (this.#blocked.has(chatId)) return void refuse(call, res, 403, BLOCKED);
     const waitS = this.limits.check(chatId, chat.type !== "private", call.at);
-    if (waitS > 0) {
-      call.status = 429;
-      return json(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${waitS}`, parameters: { retry_after: waitS } });
-    }
-    const text = call.method === "sendMessage" ? String(call.params.text ?? "") : undefined;
-    if (text !== undefined && (text.length === 0 || text.length > 4096)) {
-      call.status = 400;
-      return json(res, 400, { ok: false, error_code: 400, description: "Bad Request: message text is empty or too long" });
-    }
+    if (waitS > 0) return void refuse(call, res, 429, `Too Many Requests: retry after ${waitS}`, { retry_after: waitS });
+    const text = call.method === "sendDocument" ? undefined : String(call.params.text ?? "");
+    if (text !== undefined && (text.length === 0 || text.length > 4096)) return void refuse(call, res, 400, "Bad Request: message text is empty or too long");
+    return chat;
+  }
+
+  #send(call: ApiCall, res: ServerResponse): void {
+    const chat = this.#admit(call, res);
+    if (!chat) return;
+    const chatId = String(chat.id);
+    const text = call.method === "sendMessage" ? String(call.params.text) : undefined;
     const replyTo = call.params.reply_parameters?.message_id as number | undefined;
     const repliedTo = replyTo === undefined ? undefined : this.#messages.get(`${chatId}:${replyTo}`);
     const message = {
@@ -216,6 +225,28 @@ export class FakeTelegram {
     call.message = message;
     json(res, 200, { ok: true, result: message });
   }
+
+  /** editMessageText: the bot's own message gets the new text and keyboard (none given: none kept). */
+  #edit(call: ApiCall, res: ServerResponse): void {
+    const chat = this.#admit(call, res);
+    if (!chat) return;
+    const key = `${chat.id}:${call.params.message_id}`;
+    const current = this.#messages.get(key);
+    if (!current) return refuse(call, res, 400, "Bad Request: message to edit not found");
+    if (current.from?.id !== this.bot.id || current.text === undefined) return refuse(call, res, 400, "Bad Request: message can't be edited");
+    const markup = call.params.reply_markup as Message["reply_markup"];
+    if (current.text === call.params.text && JSON.stringify(current.reply_markup) === JSON.stringify(markup)) return refuse(call, res, 400, NOT_MODIFIED);
+    const { reply_markup: _old, ...rest } = current;
+    const edited = { ...rest, text: String(call.params.text), edit_date: now(), ...(markup ? { reply_markup: markup } : {}) } as Message;
+    this.#messages.set(key, edited);
+    call.message = edited;
+    json(res, 200, { ok: true, result: edited });
+  }
+}
+
+function refuse(call: ApiCall, res: ServerResponse, status: number, description: string, parameters?: object): void {
+  call.status = status;
+  json(res, status, { ok: false, error_code: status, description, ...(parameters ? { parameters } : {}) });
 }
 
 function now(): number {

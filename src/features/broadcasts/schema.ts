@@ -1,0 +1,45 @@
+import { z } from "zod";
+import type { MessageKey } from "../../core/i18n.ts";
+import { PLATFORMS } from "../../core/inbound.ts";
+import { ROLES } from "../../core/roles.ts";
+import type { Segment } from "./segment.ts";
+
+/** The longest message the form takes; each platform's own limit is checked against the recipients. */
+export const MESSAGE_MAX = 4000;
+
+// A select sends one value, a multiselect several, an untouched optional field nothing: always a list.
+const list = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean));
+
+const ids = (error: MessageKey) => list.pipe(z.array(z.uuid({ error })));
+
+/** The broadcast form as submitted; error messages are locale keys, translated for the sender. */
+export const broadcastFormSchema = z
+  .object({
+    message: z
+      .string({ error: "broadcasts.errors.empty" satisfies MessageKey })
+      .trim()
+      .min(1, { error: "broadcasts.errors.empty" satisfies MessageKey })
+      .max(MESSAGE_MAX, { error: "broadcasts.errors.formTooLong" satisfies MessageKey }),
+    urgent: z.enum(["yes", "no", ""], { error: "broadcasts.errors.urgent" satisfies MessageKey }).default("no"),
+    roles: list.pipe(z.array(z.enum(ROLES, { error: "broadcasts.errors.role" satisfies MessageKey }))),
+    territory: ids("broadcasts.errors.territory"),
+    organisation: ids("broadcasts.errors.organisation"),
+    group: ids("broadcasts.errors.group"),
+    platform: z.union([z.literal(""), z.enum(PLATFORMS)], { error: "broadcasts.errors.platform" satisfies MessageKey }).default(""),
+  })
+  .transform((f) => ({
+    message: f.message,
+    urgent: f.urgent === "yes",
+    segment: {
+      roles: [...new Set(f.roles)],
+      territoryIds: [...new Set(f.territory)],
+      organisationIds: [...new Set(f.organisation)],
+      groupIds: [...new Set(f.group)],
+      platform: f.platform || null,
+    } satisfies Segment,
+  }));
+
+export type BroadcastForm = z.output<typeof broadcastFormSchema>;
