@@ -6,19 +6,27 @@ import type { Platform } from "./core/inbound.ts";
 import type { Db } from "./db/database.ts";
 import { recordDenial } from "./features/audit/record.ts";
 import { bindingFeature } from "./features/binding/feature.ts";
+import type { LiveViews } from "./delivery/compose.ts";
+import { broadcastsFeature, broadcastViews } from "./features/broadcasts/feature.ts";
+import { deadlinesFeature, deadlineViews } from "./features/deadlines/feature.ts";
 import { answerStepForm, beginStepForms } from "./features/form-steps/flow.ts";
+import { groupsFeature } from "./features/groups/feature.ts";
 import { createHelpFeature } from "./features/help/feature.ts";
 import { createActorResolver } from "./features/identity/resolve-actor.ts";
 import { claimInboundEvent } from "./features/inbound/claim-event.ts";
 import { languageFeature } from "./features/language/feature.ts";
 import { linkFeature } from "./features/link/feature.ts";
 import { membersFeature } from "./features/members/feature.ts";
+import { muteFeature } from "./features/mute/feature.ts";
 import { continueOnboarding, onboardingFeature } from "./features/onboarding/feature.ts";
 import { profileFeature } from "./features/profile/feature.ts";
 
-const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature];
+const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature];
 const help = createHelpFeature(() => allCommands);
 const allCommands: Command[] = [help, ...features].flatMap((f) => f.commands ?? []);
+
+/** The messages computed when they are sent (who has not answered, a broadcast's progress), by name. */
+export const botViews: LiveViews = { ...deadlineViews, ...broadcastViews };
 
 /** Every command of the bot, described for platforms that declare them (menus, slash commands). */
 export const botCommands: CommandInfo[] = describeCommands(allCommands);

@@ -1,7 +1,11 @@
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
-import { botCommands, createBot } from "./bot.ts";
-import { createAdapters } from "./channels/registry.ts";
+import { botCommands, botViews, createBot } from "./bot.ts";
+import type { ChannelAdapter } from "./channels/adapter.ts";
+import { createLocalDelivery } from "./channels/local/adapter.ts";
+import type { Platform } from "./core/inbound.ts";
+import { refreshBroadcastProgress } from "./features/broadcasts/feature.ts";
+import { configuredPlatforms, createAdapters } from "./channels/registry.ts";
 import { ConfigError, loadConfig } from "./config/env.ts";
 import { openDatabase } from "./db/database.ts";
 import { applyMigrations } from "./db/migrator.ts";
@@ -35,9 +39,12 @@ async function main(): Promise<void> {
     log.info(seeded, seeded.created ? "demo network seeded" : "demo network already present");
   }
 
-  const dispatch = createBot(database.prisma, log, { defaultNetwork: config.defaultNetwork });
-  const local = config.localChannel.enabled ? { dispatch, networkSlug: config.localChannel.networkSlug } : undefined;
+  // What the bot delivers to on its own initiative: the local chat (if on) and each configured platform.
+  const platforms: Platform[] = [...(config.localChannel.enabled ? (["local"] as const) : []), ...configuredPlatforms(config)];
+  const dispatch = createBot(database.prisma, log, { defaultNetwork: config.defaultNetwork, platforms });
+  const local = config.localChannel.enabled ? { dispatch, networkSlug: config.localChannel.networkSlug, db: database.prisma } : undefined;
   const adapters = createAdapters(config, { dispatch, log, commands: botCommands });
+  const deliverers: Pick<ChannelAdapter, "platform" | "deliver" | "edit">[] = [...(config.localChannel.enabled ? [createLocalDelivery(database.prisma)] : []), ...adapters];
   const app = await buildServer({ database, log, local, adapters, startedAt });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
@@ -45,13 +52,21 @@ async function main(): Promise<void> {
   // Adapters retry an unreachable platform in the background; one platform down never stops the others.
   await Promise.all(adapters.map((a) => a.start().catch((err: unknown) => log.error({ err, platform: a.platform }, "platform adapter failed to start"))));
   // Messages the bot sends on its own initiative wait in the outbox; one sender per platform drains it.
-  const senders = adapters.map((adapter) =>
-    createDeliveryWorker({ db: database.prisma, adapter, log, leadership: database.leadership(SENDER_LOCKS[adapter.platform]) }),
+  const senders = deliverers.map((adapter) =>
+    createDeliveryWorker({
+      db: database.prisma,
+      adapter,
+      log,
+      leadership: database.leadership(SENDER_LOCKS[adapter.platform]),
+      views: botViews,
+      // The platform's sender also keeps broadcast senders' progress messages up to date there.
+      afterRound: () => refreshBroadcastProgress(database.prisma, adapter, new Date()),
+    }),
   );
   for (const sender of senders) sender.start();
-  const stopScheduler = startScheduler(botJobs(database.prisma), log);
+  const stopScheduler = startScheduler(botJobs(database.prisma, { platforms }), log);
   log.info(
-    { url: `http://${config.host}:${port}/`, platforms: ["local", ...adapters.map((a) => a.platform)].filter((p) => p !== "local" || local), startupMs: Date.now() - startedAt.getTime() },
+    { url: `http://${config.host}:${port}/`, platforms, startupMs: Date.now() - startedAt.getTime() },
     "bot listening",
   );
 

@@ -64,17 +64,18 @@ export function parseRecurrence(text: string, firstDue: Date): ParsedRecurrence 
   return checkCron(cron, firstDue);
 }
 
+const NAMES = /\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b/gi;
+
 /** A 5-field expression cron-parser accepts and that fires within two years after `from`. */
 function checkCron(cron: string, from: Date): ParsedRecurrence {
-  // Only plain 5-field cron: no seconds field, no @macros, no randomized H values.
-  if (cron.split(" ").length !== 5 || /[h@]/i.test(cron.replace(/\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\b/gi, ""))) {
-    return { ok: false, error: "calendar.errors.recurrence" };
-  }
+  // Only plain 5-field cron: no seconds field, no @macros, no randomized H values (day and month names such as THU aside).
+  const withoutNames = cron.replace(NAMES, "");
+  if (cron.split(" ").length !== 5 || /[h@]/i.test(withoutNames)) return { ok: false, error: "calendar.errors.recurrence" };
   try {
     CronExpressionParser.parse(cron, { tz: PARIS, currentDate: from });
   } catch (error) {
     // cron-parser rejects impossible explicit dates (31 February) at parse time.
-    const never = error instanceof Error && /day of month/i.test(error.message);
+    const never = error instanceof Error && /explicit day of month/i.test(error.message);
     return { ok: false, error: never ? "calendar.errors.neverFires" : "calendar.errors.recurrence" };
   }
   if (nextOccurrence(cron, from) === null) return { ok: false, error: "calendar.errors.neverFires" };

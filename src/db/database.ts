@@ -119,7 +119,7 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
       }
     },
     ping: async () => void (await pool.query("select 1")),
-    leadership: (key) => postgresLeadership(url, searchPath, key),
+    leadership: (key) => postgresLeadership(url, searchPath, schema, key),
     close: async () => {
       await prisma.$disconnect();
       await pool.end().catch(() => {});
@@ -128,10 +128,12 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
 }
 
 /**
- * Holds `pg_advisory_lock(key)` on a connection of its own: the lock lives exactly as long as that
+ * Holds an advisory lock on a connection of its own: the lock lives exactly as long as that
  * connection, so a process that dies (or loses the database) releases it for another replica.
+ * Advisory locks are per database, not per schema: the lock is (hash of the schema, key), so two
+ * deployments in two schemas of one database do not take each other's turn.
  */
-function postgresLeadership(url: string, options: string, key: number): Leadership {
+function postgresLeadership(url: string, options: string, schema: string, key: number): Leadership {
   let client: pg.Client | undefined;
   let held = false;
   const drop = () => {
@@ -143,7 +145,7 @@ function postgresLeadership(url: string, options: string, key: number): Leadersh
       if (held) return true;
       try {
         client ??= await connect();
-        const [row] = (await client.query<{ ok: boolean }>("select pg_try_advisory_lock($1) as ok", [key])).rows;
+        const [row] = (await client.query<{ ok: boolean }>("select pg_try_advisory_lock(hashtext($1), $2) as ok", [schema, key])).rows;
         held = row?.ok === true;
       } catch {
         await client?.end().catch(() => {});

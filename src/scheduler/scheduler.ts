@@ -1,6 +1,8 @@
 import cron from "node-cron";
 import type { Logger } from "pino";
+import type { Platform } from "../core/inbound.ts";
 import type { Db } from "../db/database.ts";
+import { rollOverRecurringDeadlines } from "../features/deadlines/rollover.ts";
 import { pruneExpiredRows } from "./maintenance.ts";
 
 /** A job node-cron runs; what is due lives in the database, so a missed tick is caught up by the next. */
@@ -11,9 +13,12 @@ export interface ScheduledJob {
   run(now: Date): Promise<unknown>;
 }
 
-/** The bot's recurring jobs. */
-export function botJobs(db: Db): ScheduledJob[] {
-  return [{ name: "prune-expired-rows", schedule: "17 3 * * *", run: (now) => pruneExpiredRows(db, now) }];
+/** The bot's recurring jobs; `platforms` are those the bot delivers to (reminders of new occurrences). */
+export function botJobs(db: Db, options: { platforms: readonly Platform[] }): ScheduledJob[] {
+  return [
+    { name: "prune-expired-rows", schedule: "17 3 * * *", run: (now) => pruneExpiredRows(db, now) },
+    { name: "roll-over-recurring-deadlines", schedule: "*/5 * * * *", run: (now) => rollOverRecurringDeadlines(db, now, options.platforms) },
+  ];
 }
 
 /** Starts node-cron for `jobs` (one run at a time per job); returns a function that stops them. */

@@ -48,9 +48,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return db;
 }
 
-export async function dropSchema(schema: string): Promise<void> {
-  if (!postgresUrl) return;
-  const client = new pg.Client({ connectionString: postgresUrl });
+export async function dropSchema(schema: string, server = postgresUrl): Promise<void> {
+  if (!server) return;
+  const client = new pg.Client({ connectionString: server });
   await client.connect();
   try {
     await client.query(`drop schema if exists "${schema}" cascade`);

@@ -6,7 +6,7 @@ let bot: TestBot;
 let app: Awaited<ReturnType<typeof buildServer>>;
 beforeAll(async () => {
   bot = await createTestBot();
-  app = await buildServer({ database: bot.db, log: silentLog, local: { dispatch: (c) => bot.send({ user: c.externalUserId }, c.input), networkSlug: "tarn-et-garonne" }, startedAt: new Date() });
+  app = await buildServer({ database: bot.db, log: silentLog, local: { dispatch: (c) => bot.send({ user: c.externalUserId }, c.input), networkSlug: "tarn-et-garonne", db: bot.db.prisma }, startedAt: new Date() });
 });
 afterAll(async () => {
   await app.close();

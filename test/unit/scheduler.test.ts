@@ -42,7 +42,7 @@ describe("maintenance", () => {
   });
 
   it("the bot's jobs have valid schedules", () => {
-    for (const job of botJobs(bot.db.prisma)) expect(cron.validate(job.schedule), job.name).toBe(true);
+    for (const job of botJobs(bot.db.prisma, { platforms: ["local"] })) expect(cron.validate(job.schedule), job.name).toBe(true);
   });
 
   it("node-cron runs a job on its schedule, a failing run is logged and the next one still runs", async () => {

@@ -6,7 +6,7 @@ import { openDatabase } from "../../src/db/database.ts";
 import { enqueueMessages } from "../../src/delivery/outbox.ts";
 import { createDeliveryWorker } from "../../src/delivery/worker.ts";
 import { createTestBot, silentLog, type TestBot } from "../support/bot.ts";
-import { databaseKind, postgresUrl } from "../support/database.ts";
+import { createTestDatabase, databaseKind, postgresUrl } from "../support/database.ts";
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -27,6 +27,17 @@ describe("one sender per platform among replicas", () => {
     expect(await bot.db.leadership(424_243).isLeader()).toBe(true);
     await second.release();
     if (replica !== bot.db) await replica.close();
+  });
+
+  it("a deployment in another schema of the same PostgreSQL database holds its own lock", async () => {
+    const other = databaseKind === "postgresql" ? await createTestDatabase() : bot.db;
+    const here = bot.db.leadership(424_250);
+    const there = other.leadership(424_250);
+    expect(await here.isLeader()).toBe(true);
+    expect(await there.isLeader()).toBe(true);
+    await here.release();
+    await there.release();
+    if (other !== bot.db) await other.destroy();
   });
 
   it("a sender that does not hold the lock sends nothing, and starts when it gets it", async () => {

@@ -6,7 +6,8 @@ import type { DeliveryOutcome, DeliveryTarget } from "../adapter.ts";
 import { outcomeOfError } from "./delivery-outcome.ts";
 import { DeliveryRateLimited } from "./delivery-rest.ts";
 import { RouteHolds } from "./holds.ts";
-import { type RenderedMessage, renderReply } from "./render.ts";
+import { clip } from "../text.ts";
+import { CONTENT_MAX, type RenderedMessage, renderReply } from "./render.ts";
 
 /** What a delivery needs from the adapter. */
 export interface DeliveryContext {
@@ -27,6 +28,12 @@ const DM_CACHE_MAX = 10_000;
 type Step<T> = { ok: true; value: T } | { ok: false; outcome: DeliveryOutcome };
 type MessageBody = Record<string, unknown>;
 
+/** Delivers and edits messages on the bot's own initiative; see ChannelAdapter. */
+export interface DiscordDelivery {
+  deliver(target: DeliveryTarget, reply: Reply): Promise<DeliveryOutcome>;
+  edit(target: DeliveryTarget, platformMessageId: string, reply: Reply): Promise<DeliveryOutcome>;
+}
+
 /** The JSON of a channel message. No ephemeral flag: a member's private replies go to their DM. */
 const toBody = (message: RenderedMessage): MessageBody => ({
   content: message.content || undefined,
@@ -41,8 +48,9 @@ const toBody = (message: RenderedMessage): MessageBody => ({
  * text and choices go out. A long text is several messages: the outcome is the first failing
  * part's, so a retry may repeat the parts already sent (the engine delivers at least once).
  * Paced by discord.js's buckets and by the holds Discord's 429s impose; tries once; never throws.
+ * An edit finds the channel again from the target (the DM is remembered, or opened again).
  */
-export function createDiscordDelivery(ctx: DeliveryContext): (target: DeliveryTarget, reply: Reply) => Promise<DeliveryOutcome> {
+export function createDiscordDelivery(ctx: DeliveryContext): DiscordDelivery {
   const holds = new RouteHolds();
   const dmChannels = new Map<string, string>();
 
@@ -76,19 +84,30 @@ export function createDiscordDelivery(ctx: DeliveryContext): (target: DeliveryTa
     return attempt(`channel:${channelId}`, { channelId }, () => ctx.rest.post(Routes.channelMessages(channelId), { body }) as Promise<{ id: string }>);
   }
 
-  async function deliver(target: DeliveryTarget, reply: Reply): Promise<DeliveryOutcome> {
-    if (!SNOWFLAKE.test(target.id)) return { kind: "failed", reason: `not a Discord ${target.to === "member" ? "user" : "channel"} id: ${target.id}` };
-    let messages: MessageBody[];
+  /** The reply as Discord messages, or why it cannot be one. */
+  function rendered(target: DeliveryTarget, reply: Reply): Step<RenderedMessage[]> {
     try {
-      messages = renderReply(reply, ctx.log).map(toBody);
+      const messages = renderReply(reply, ctx.log);
+      if (messages.length === 0) return { ok: false, outcome: { kind: "failed", reason: "the reply has nothing to show" } };
+      return { ok: true, value: messages };
     } catch (error) {
       // The builders refuse what Discord would refuse: trying again would not change it.
       ctx.log.error({ err: error, target }, "a reply Discord cannot carry was not delivered");
-      return { kind: "failed", reason: `the reply cannot be rendered for Discord: ${error instanceof Error ? error.message : String(error)}` };
+      return { ok: false, outcome: { kind: "failed", reason: `the reply cannot be rendered for Discord: ${error instanceof Error ? error.message : String(error)}` } };
     }
-    if (messages.length === 0) return { kind: "failed", reason: "the reply has nothing to show" };
+  }
+
+  function channelOf(target: DeliveryTarget): Promise<Step<string>> {
+    return target.to === "member" ? dmChannelOf(target.id) : Promise.resolve({ ok: true, value: target.id });
+  }
+
+  async function deliver(target: DeliveryTarget, reply: Reply): Promise<DeliveryOutcome> {
+    if (!SNOWFLAKE.test(target.id)) return { kind: "failed", reason: `not a Discord ${target.to === "member" ? "user" : "channel"} id: ${target.id}` };
+    const render = rendered(target, reply);
+    if (!render.ok) return render.outcome;
+    const messages = render.value.map(toBody);
     if (reply.form) ctx.log.info({ target, formId: reply.form.id }, "a delivery cannot open a form; its text and choices were sent");
-    const channel = target.to === "member" ? await dmChannelOf(target.id) : { ok: true as const, value: target.id };
+    const channel = await channelOf(target);
     if (!channel.ok) return channel.outcome;
     let lastId = "";
     for (const message of messages) {
@@ -99,12 +118,33 @@ export function createDiscordDelivery(ctx: DeliveryContext): (target: DeliveryTa
     return { kind: "sent", platformMessageId: lastId };
   }
 
-  return async (target, reply) => {
-    try {
-      return await deliver(target, reply);
-    } catch (error) {
-      ctx.log.error({ err: error, target }, "unexpected error while delivering a Discord message");
-      return { kind: "retry", afterMs: ctx.retryAfterMs, reason: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
-    }
-  };
+  /** One message replaced: a text that took several messages is clipped to one, the choices kept under it. */
+  async function edit(target: DeliveryTarget, messageId: string, reply: Reply): Promise<DeliveryOutcome> {
+    if (!SNOWFLAKE.test(target.id)) return { kind: "failed", reason: `not a Discord ${target.to === "member" ? "user" : "channel"} id: ${target.id}` };
+    if (!SNOWFLAKE.test(messageId)) return { kind: "failed", reason: `not a Discord message id: ${messageId}` };
+    const render = rendered(target, reply);
+    if (!render.ok) return render.outcome;
+    const content = clip(render.value.map((m) => m.content).join("\n"), CONTENT_MAX);
+    // An empty content and no rows clear what the message showed before (PATCH keeps omitted fields).
+    const body = { ...toBody({ ...render.value.at(-1)!, content }), content };
+    const channel = await channelOf(target);
+    if (!channel.ok) return channel.outcome;
+    const route = `channel:${channel.value}`;
+    const edited = await attempt(route, { channelId: channel.value, messageId }, () => ctx.rest.patch(Routes.channelMessage(channel.value, messageId), { body }) as Promise<{ id: string }>);
+    return edited.ok ? { kind: "sent", platformMessageId: messageId } : edited.outcome;
+  }
+
+  /** Whatever throws unexpectedly is logged and retried later: the engine is never thrown at. */
+  const guarded =
+    <A extends unknown[]>(what: string, run: (target: DeliveryTarget, ...rest: A) => Promise<DeliveryOutcome>) =>
+    async (target: DeliveryTarget, ...rest: A): Promise<DeliveryOutcome> => {
+      try {
+        return await run(target, ...rest);
+      } catch (error) {
+        ctx.log.error({ err: error, target }, `unexpected error while ${what} a Discord message`);
+        return { kind: "retry", afterMs: ctx.retryAfterMs, reason: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+      }
+    };
+
+  return { deliver: guarded("delivering", deliver), edit: guarded("editing", edit) };
 }

@@ -8,6 +8,7 @@ import { DeliveryRateLimited } from "./delivery-rest.ts";
  */
 const PERMANENT: Record<number, string> = {
   10003: "unknown channel",
+  10008: "unknown message (deleted)",
   10013: "unknown user",
   50001: "missing access to the channel",
   50007: "cannot send messages to this user (DMs closed, bot blocked, or no shared server)",

@@ -48,7 +48,7 @@ export function createDiscordAdapter(config: DiscordConfig, deps: AdapterDeps, o
   });
   client.on(Events.InteractionCreate, receiver.receive);
   const deliveryRest = createDeliveryRest(config, { timeoutMs: options.restTimeoutMs ?? 10_000, rateLimitOffsetMs: options.rateLimitOffsetMs ?? 50 });
-  const deliver = createDiscordDelivery({
+  const delivery = createDiscordDelivery({
     rest: deliveryRest,
     log,
     retryAfterMs: options.deliveryRetryAfterMs ?? 2000,
@@ -96,7 +96,8 @@ export function createDiscordAdapter(config: DiscordConfig, deps: AdapterDeps, o
       deliveryRest.clearHandlerSweeper();
       await receiver.drain();
     },
-    deliver,
+    deliver: delivery.deliver,
+    edit: delivery.edit,
   };
 }
 

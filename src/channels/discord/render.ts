@@ -18,7 +18,7 @@ export interface RenderedMessage {
 }
 
 /** Discord's limits (https://discord.com/developers/docs/components/reference). */
-const CONTENT_MAX = 2000;
+export const CONTENT_MAX = 2000;
 const CUSTOM_ID_MAX = 100;
 const ROWS_MAX = 5;
 const BUTTONS_PER_ROW = 5;

@@ -1,18 +1,25 @@
 import { readFile } from "node:fs/promises";
 import type { FastifyInstance } from "fastify";
 import type { Dispatch } from "../../core/dispatch.ts";
+import type { Db } from "../../db/database.ts";
+import { parseInboxQuery, readInbox } from "./inbox.ts";
 import { toInboundCommand } from "./map.ts";
 import { parseLocalMessage } from "./schema.ts";
 
 export interface LocalChannelOptions {
   dispatch: Dispatch;
   networkSlug: string;
+  /** Where deliveries to local users wait for the page to fetch them (LocalInboxMessage). */
+  db: Db;
   now?: () => Date;
 }
 
 const chatPage = readFile(new URL("./chat-page.html", import.meta.url), "utf8");
 
-/** The local channel: the web chat page at `/` and its JSON endpoint, the contract e2e tests drive. */
+/**
+ * The local channel: the web chat page at `/`, its JSON endpoint (the contract e2e tests drive it),
+ * and the inbox the page polls for what the bot sends on its own initiative.
+ */
 export async function localChannelRoutes(app: FastifyInstance, options: LocalChannelOptions): Promise<void> {
   const page = await chatPage;
   const now = options.now ?? (() => new Date());
@@ -24,5 +31,12 @@ export async function localChannelRoutes(app: FastifyInstance, options: LocalCha
     if (!parsed.ok) return reply.code(400).send({ error: { code: "invalid_message", message: parsed.reason } });
     const replies = await options.dispatch(toInboundCommand(parsed.message, options.networkSlug, now()));
     return { replies };
+  });
+
+  app.get("/api/local/inbox", async (request, reply) => {
+    const query = parseInboxQuery(request.query);
+    if (!query.ok) return reply.code(400).send({ error: { code: "invalid_query", message: query.reason } });
+    // Read with the real clock: rows are stamped with it, whatever clock the bot's rules use.
+    return reply.header("cache-control", "no-store").send(await readInbox(options.db, query.user, query.since, new Date()));
   });
 }

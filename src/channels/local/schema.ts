@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-const user = z.string().trim().min(1).max(64).regex(/^[\w.@-]+$/, { error: "must be 1 to 64 letters, digits or . _ - @" });
+/** A local chat user id, as typed in the page's user field. */
+export const localUser = z.string().trim().min(1).max(64).regex(/^[\w.@-]+$/, { error: "must be 1 to 64 letters, digits or . _ - @" });
+const user = localUser;
 
 // A client may name its message so that a retry after a network error is not handled twice.
 const id = z.string().min(1).max(100).optional();

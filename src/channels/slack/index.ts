@@ -39,7 +39,7 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps, optio
   const client = createWebClient(config.botToken, config.apiUrl, log, retry);
   const pacer = createChannelPacer(options.channelIntervalMs ?? 1_000);
   const sender = createSender(client, log, { pacer, retry });
-  const deliver = createProactiveDelivery(createWebClient(config.botToken, config.apiUrl, log, NO_RETRY, { rejectRateLimitedCalls: true }), pacer, log, {
+  const proactive = createProactiveDelivery(createWebClient(config.botToken, config.apiUrl, log, NO_RETRY, { rejectRateLimitedCalls: true }), pacer, log, {
     globalIntervalMs: options.deliveryIntervalMs ?? 250,
     defaultRetryMs: options.deliveryRetryMs ?? 3_000,
   });
@@ -98,7 +98,8 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps, optio
       if (socketStarted) await app.stop();
       await work.idle();
     },
-    deliver,
+    deliver: proactive.deliver,
+    edit: proactive.edit,
     idle: work.idle,
   };
 }

@@ -19,8 +19,11 @@ export interface ProactiveOptions {
   defaultRetryMs: number;
 }
 
-/** Sends one Reply on the bot's initiative; see ChannelAdapter.deliver. */
-export type Deliver = (target: DeliveryTarget, reply: Reply) => Promise<DeliveryOutcome>;
+/** Sends one Reply on the bot's initiative, or replaces one it sent; see ChannelAdapter. */
+export interface ProactiveDelivery {
+  deliver(target: DeliveryTarget, reply: Reply): Promise<DeliveryOutcome>;
+  edit(target: DeliveryTarget, platformMessageId: string, reply: Reply): Promise<DeliveryOutcome>;
+}
 
 /**
  * Reminders and broadcasts. `client` makes one attempt per call (no retries, 429 rejected): the
@@ -29,9 +32,10 @@ export type Deliver = (target: DeliveryTarget, reply: Reply) => Promise<Delivery
  *
  * A Reply is one Slack message (its text in sections, its choices as buttons pressed later like any
  * other), so there are no parts to repeat on a retry; `platformMessageId` is `<channel>:<ts>`, what
- * chat.update needs. A form cannot open without a member's action: its text and choices are sent.
+ * chat.update needs, so an edit finds the message whoever it was sent to. Edits are paced and
+ * classified as posts are. A form cannot open without a member's action: its text and choices are sent.
  */
-export function createProactiveDelivery(client: webApi.WebClient, pacer: ChannelPacer, log: Logger, options: ProactiveOptions): Deliver {
+export function createProactiveDelivery(client: webApi.WebClient, pacer: ChannelPacer, log: Logger, options: ProactiveOptions): ProactiveDelivery {
   const turn = createGlobalGate(options.globalIntervalMs);
   // Slack user id → the bot's IM with them; an IM's id never changes, so it is asked for once.
   const ims = new Map<string, string>();
@@ -83,7 +87,32 @@ export function createProactiveDelivery(client: webApi.WebClient, pacer: Channel
     });
   }
 
-  return async (target, reply) => {
+  // The channel's turn and the workspace's spacing, as a post: an edit is a message written there.
+  function update(channel: string, ts: string, reply: Reply): Promise<DeliveryOutcome> {
+    return pacer.paced(channel, async () => {
+      await turn();
+      try {
+        await client.chat.update({ channel, ts, ...messagePayload(renderable(reply)) });
+        return { kind: "sent", platformMessageId: `${channel}:${ts}` };
+      } catch (error) {
+        // message_not_found, cant_update_message, edit_window_closed: failed, as a refused post.
+        return failedAttempt(error, "chat.update", channel, { channel, ts });
+      }
+    });
+  }
+
+  async function edit(target: DeliveryTarget, platformMessageId: string, reply: Reply): Promise<DeliveryOutcome> {
+    const sent = /^([A-Z0-9]+):(\d+\.\d+)$/i.exec(platformMessageId);
+    if (!sent) return { kind: "failed", reason: `not a Slack message id (<channel>:<ts>): ${platformMessageId}` };
+    try {
+      return await update(sent[1]!, sent[2]!, reply);
+    } catch (error) {
+      log.error({ err: error, target }, "slack: editing a message failed unexpectedly");
+      return { kind: "retry", afterMs: options.defaultRetryMs, reason: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  async function deliver(target: DeliveryTarget, reply: Reply): Promise<DeliveryOutcome> {
     try {
       if (target.to === "conversation") return await post(target.id, reply);
       // A member's externalId on Slack is "<team>:<user>".
@@ -99,7 +128,9 @@ export function createProactiveDelivery(client: webApi.WebClient, pacer: Channel
       log.error({ err: error, target }, "slack: delivery failed unexpectedly");
       return { kind: "retry", afterMs: options.defaultRetryMs, reason: error instanceof Error ? error.message : String(error) };
     }
-  };
+  }
+
+  return { deliver, edit };
 }
 
 /** The Reply as a message: a form is left out (it opens only from a member's action), its title kept if there is no text. */

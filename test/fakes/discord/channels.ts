@@ -10,6 +10,8 @@ export interface ChannelMessage {
   components: unknown[];
   /** performance.now() when Discord accepted it. */
   at: number;
+  /** performance.now() of its last edit. */
+  editedAt?: number;
 }
 
 /** A direct-message channel the bot opened with a user (POST /users/@me/channels). */
@@ -75,6 +77,22 @@ export class FakeChannels {
     const message: ChannelMessage = { id: snowflake(), channelId, content: (body?.content as string) ?? "", components: (body?.components as unknown[]) ?? [], at };
     this.messages.set(channelId, [...(this.messages.get(channelId) ?? []), message]);
     return { status: 200, body: this.messageObject(message) };
+  }
+
+  /** PATCH /channels/{id}/messages/{id}: the bot's message gets the fields given; the others stay. */
+  edit(channelId: string, messageId: string, body: Record<string, unknown> | undefined, at: number): ChannelAnswer {
+    const posted = this.messages.get(channelId);
+    const dm = [...this.dms.values()].some((d) => d.id === channelId);
+    if (!posted && !dm && !this.#guildChannels.has(channelId)) return error(404, 10003, "Unknown Channel");
+    const index = posted?.findIndex((m) => m.id === messageId) ?? -1;
+    if (!posted || index < 0) return error(404, 10008, "Unknown Message");
+    const current = posted[index]!;
+    const next = { content: (body?.content as string | undefined) ?? current.content, components: (body?.components as unknown[] | undefined) ?? current.components };
+    const invalid = invalidMessage(next);
+    if (invalid) return error(400, 50035, `Invalid Form Body: ${invalid}`);
+    const edited: ChannelMessage = { ...current, ...next, editedAt: at };
+    posted[index] = edited;
+    return { status: 200, body: this.messageObject(edited) };
   }
 
   /** The message as Discord returns it, and as it comes back inside a component interaction. */

@@ -158,6 +158,7 @@ export class FakeDiscordRest {
     }
     if (method === "POST" && path === "/users/@me/channels") return this.channels.openDm(body as { recipient_id?: string });
     if (method === "POST" && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return this.channels.post(m[1]!, body as Record<string, unknown>, at);
+    if (method === "PATCH" && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) return this.channels.edit(m[1]!, m[2]!, body as Record<string, unknown>, at);
     if (method === "POST" && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) return this.#callback(m[1]!, m[2]!, body as Record<string, unknown>);
     if ((m = new RegExp(`^/webhooks/${app}/([^/]+)(/messages/@original)?$`).exec(path))) return this.#webhook(method, m[1]!, Boolean(m[2]), body as Record<string, unknown>);
     return error(404, 0, "404: Not Found");

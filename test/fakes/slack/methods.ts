@@ -11,12 +11,24 @@ export interface FakeUser {
   deactivated?: boolean;
 }
 
-/** What the fake workspace holds: members, archived channels, used trigger ids. */
+/** A message the bot posted to a channel, as it reads now. */
+export interface FakeSlackMessage {
+  channel: string;
+  ts: string;
+  text: unknown;
+  blocks: unknown;
+  /** Set once chat.update changed it. */
+  edited?: { ts: string };
+}
+
+/** What the fake workspace holds: members, archived channels, used trigger ids, posted messages. */
 export interface Workspace {
   teamId: string;
   users: Map<string, FakeUser>;
   archived: Set<string>;
   usedTriggers: Set<string>;
+  /** `<channel>:<ts>` → the message the bot posted there. */
+  messages: Map<string, FakeSlackMessage>;
 }
 
 const BOT = { user_id: "UBOT", bot_id: "BBOT", user: "reseau", team: "Réseau test" };
@@ -34,6 +46,8 @@ export function apiResult(ws: Workspace, method: string, body: Json): Json {
     case "chat.postMessage":
     case "chat.postEphemeral":
       return post(ws, method, body);
+    case "chat.update":
+      return update(ws, body);
     case "conversations.open":
       return openIm(ws, String(body.users ?? ""));
     case "views.open": {
@@ -68,8 +82,32 @@ function post(ws: Workspace, method: string, body: Json): Json {
     const problem = blockProblem(body.blocks, 50);
     if (problem) return refuse("invalid_blocks", problem);
   }
-  const ts = `${(Date.now() / 1000).toFixed(6)}`;
-  return method === "chat.postMessage" ? { ok: true, channel, ts, message: { text: body.text, blocks: body.blocks, ts } } : { ok: true, message_ts: ts };
+  const ts = nextTs();
+  if (method !== "chat.postMessage") return { ok: true, message_ts: ts };
+  ws.messages.set(`${channel}:${ts}`, { channel, ts, text: body.text, blocks: body.blocks });
+  return { ok: true, channel, ts, message: { text: body.text, blocks: body.blocks, ts } };
+}
+
+// Slack's chat.update: only the bot's own messages, the new text and blocks replacing the old.
+function update(ws: Workspace, body: Json): Json {
+  const channel = String(body.channel ?? "");
+  if (!channel) return refuse("channel_not_found");
+  if (ws.archived.has(channel)) return refuse("is_archived");
+  const message = ws.messages.get(`${channel}:${String(body.ts ?? "")}`);
+  if (!message) return refuse("message_not_found");
+  if (body.blocks !== undefined) {
+    const problem = blockProblem(body.blocks, 50);
+    if (problem) return refuse("invalid_blocks", problem);
+  }
+  Object.assign(message, { text: body.text, blocks: body.blocks, edited: { ts: nextTs() } });
+  return { ok: true, channel, ts: message.ts, text: body.text, message: { text: body.text, blocks: body.blocks } };
+}
+
+// Message timestamps are ids: unique and increasing, even for two posts in one millisecond.
+let lastTs = 0;
+function nextTs(): string {
+  lastTs = Math.max(lastTs + 1, Date.now() * 1000);
+  return `${Math.floor(lastTs / 1_000_000)}.${String(lastTs % 1_000_000).padStart(6, "0")}`;
 }
 
 // conversations.open with one user: the bot's IM with them, the same id every time.

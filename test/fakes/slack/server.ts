@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { apiResult, type FakeUser, type Workspace } from "./methods.ts";
+import { apiResult, type FakeSlackMessage, type FakeUser, type Workspace } from "./methods.ts";
 
 /** One request the fake Slack received: a Web API method, or `response_url` for the reply hooks. */
 export interface SlackCall {
@@ -15,7 +15,7 @@ export interface SlackCall {
 }
 
 export interface FakeSlackOptions {
-  /** chat.postMessage allows one message per channel per this many ms (Slack: about 1 s). */
+  /** chat.postMessage and chat.update allow one write per channel per this many ms (Slack: about 1 s). */
   channelIntervalMs?: number;
   teamId?: string;
 }
@@ -36,6 +36,8 @@ export interface FakeSlack {
   addUser(userId: string, profile: FakeUser): void;
   /** Archives a channel: posts to it are refused with `is_archived`. */
   archiveChannel(channelId: string): void;
+  /** A message the bot posted, as it reads now (after chat.update). */
+  message(channel: string, ts: string): FakeSlackMessage | undefined;
   /** Resolves with the first call (already received or coming) that matches. */
   waitFor(match: (call: SlackCall) => boolean, timeoutMs?: number): Promise<SlackCall>;
   close(): Promise<void>;
@@ -44,7 +46,10 @@ export interface FakeSlack {
 /** An injected failure: an HTTP status, Slack's `ok: false` error, or a dropped connection. */
 export type Failure = { status: number; retryAfter?: number } | { error: string } | "drop";
 
-/** A small Slack Web API on 127.0.0.1: records calls, enforces chat.postMessage's per-channel limit. */
+// Writes to a channel share its limit of about one a second: new messages and edits alike.
+const CHANNEL_WRITES = new Set(["chat.postMessage", "chat.update"]);
+
+/** A small Slack Web API on 127.0.0.1: records calls, enforces the per-channel limit on posts and edits. */
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
   const interval = options.channelIntervalMs ?? 1_000;
   const teamId = options.teamId ?? "T0TEST";
@@ -53,7 +58,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const lastPost = new Map<string, number>();
   const heldUntil = new Map<string, number>();
   const hookUses = new Map<string, number>();
-  const ws: Workspace = { teamId, users: new Map(), archived: new Set(), usedTriggers: new Set() };
+  const ws: Workspace = { teamId, users: new Map(), archived: new Set(), usedTriggers: new Set(), messages: new Map() };
   const waiters = new Set<{ match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }>();
 
   function record(call: SlackCall): void {
@@ -85,7 +90,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     call.method = url.pathname.replace(/^\/api\//, "");
     if (req.headers.authorization !== "Bearer xoxb-test") return answer(res, call, 200, { ok: false, error: "not_authed" });
     if (takeFailure(call.method, res, call)) return;
-    if (call.method === "chat.postMessage" && typeof body.channel === "string") {
+    if (CHANNEL_WRITES.has(call.method) && typeof body.channel === "string") {
       const held = heldUntil.get(body.channel) ?? 0;
       if (call.at < held) return rateLimited(res, call, held - call.at);
       const last = lastPost.get(body.channel);
@@ -133,6 +138,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     failNext: (method, failure, times = 1) => void (failures.get(method) ?? failures.set(method, []).get(method)!).push({ failure, times }),
     addUser: (userId, profile) => void ws.users.set(userId, profile),
     archiveChannel: (channelId) => void ws.archived.add(channelId),
+    message: (channel, ts) => ws.messages.get(`${channel}:${ts}`),
     waitFor: (match, timeoutMs = 10_000) => {
       const seen = calls.find(match);
       if (seen) return Promise.resolve(seen);

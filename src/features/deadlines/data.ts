@@ -1,0 +1,51 @@
+import type { Actor } from "../../core/context.ts";
+import type { Db } from "../../db/database.ts";
+import { canManageGroup } from "../groups/data.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+const deadlineFields = {
+  id: true,
+  networkId: true,
+  groupId: true,
+  title: true,
+  kind: true,
+  dueAt: true,
+  reminderDays: true,
+  reminderMinute: true,
+  recurrence: true,
+  seriesId: true,
+  createdById: true,
+  cancelledAt: true,
+  group: { select: { name: true, leadMemberId: true, createdById: true } },
+} as const;
+
+/** A deadline of the network by id (as a button carries it), or null. */
+export async function loadDeadline(db: Db, networkId: string, id: string) {
+  if (!UUID.test(id)) return null;
+  return db.deadline.findFirst({ where: { id, networkId }, select: deadlineFields });
+}
+
+export type LoadedDeadline = NonNullable<Awaited<ReturnType<typeof loadDeadline>>>;
+
+/** Who sees a deadline's answers and may cancel it: whoever manages its group, and its author. */
+export function canManageDeadline(actor: Pick<Actor, "memberId" | "roles">, d: Pick<LoadedDeadline, "createdById" | "group">): boolean {
+  return canManageGroup(actor, d.group) || d.createdById === actor.memberId;
+}
+
+export async function isGroupMember(db: Db, groupId: string, memberId: string): Promise<boolean> {
+  return (await db.workingGroupMember.count({ where: { groupId, memberId } })) === 1;
+}
+
+/** The group's current members and their answers to a deadline, by name. */
+export async function answersOf(db: Db, deadlineId: string, groupId: string) {
+  const [members, responses] = await Promise.all([
+    db.workingGroupMember.findMany({ where: { groupId }, select: { member: { select: { id: true, displayName: true } } }, orderBy: { member: { displayName: "asc" } } }),
+    db.deadlineResponse.findMany({ where: { deadlineId }, select: { memberId: true, status: true, reason: true, member: { select: { displayName: true } } }, orderBy: { member: { displayName: "asc" } } }),
+  ]);
+  const answered = new Set(responses.map((r) => r.memberId));
+  return {
+    responses,
+    waiting: members.map((m) => m.member).filter((m) => !answered.has(m.id)),
+  };
+}
