@@ -2,7 +2,9 @@
 // by one delivery worker, and the figures read back from the OutboundMessage rows.
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ChannelAdapter, DeliveryTarget } from "../../src/channels/adapter.ts";
-import { say } from "../../src/core/reply.ts";
+import { randomUUID } from "node:crypto";
+import type { OutboundPayload } from "../../src/delivery/payload.ts";
+import { reminderNotice } from "../../src/features/deadlines/schedule.ts";
 import { enqueueMessages, type NewOutboundMessage } from "../../src/delivery/outbox.ts";
 import { createDeliveryWorker } from "../../src/delivery/worker.ts";
 import { silentLog, type TestBot } from "../support/bot.ts";
@@ -25,12 +27,24 @@ export function ratePerSecond(times: number[]): number {
   return (sorted.length - 1) / ((sorted.at(-1)! - sorted[0]!) / 1000);
 }
 
-/** The reminder every member of the broadcast gets: text and two buttons, as the deliver tests send. */
-export const broadcastReply = (n: number) =>
-  say(`Rappel : l’atelier « Démarches en ligne » commence demain à 9 h (envoi ${n}).`, [
-    { id: `reminder:done:${n}`, label: "C’est fait" },
-    { id: `reminder:snooze:${n}`, label: "Plus tard" },
-  ]);
+/**
+ * The reminder every member gets: a working-group deadline's notice, as the deadlines feature
+ * queues it (worded when sent, its due time shown in Paris time, three buttons).
+ */
+export const reminderPayload = (n: number): OutboundPayload => ({
+  kind: "notice",
+  notice: reminderNotice({
+    id: randomUUID(),
+    networkId: "",
+    title: `Feuille de route France Numérique Ensemble (envoi ${n})`,
+    kind: "TASK",
+    dueAt: new Date("2027-06-30T16:00:00Z"),
+    reminderDays: [7],
+    reminderMinute: 540,
+    createdById: null,
+    group: { name: "France Numérique Ensemble", leadMemberId: null },
+  }),
+});
 
 /**
  * Queues one reminder per target, then makes them all due at the same instant: the worker starts
@@ -43,7 +57,7 @@ export async function queueBroadcast(bot: TestBot, platform: DeliveryPlatform, t
     idempotencyKey: `bench:${platform}:${round}:${i}`,
     platform,
     target,
-    reply: broadcastReply(i),
+    payload: reminderPayload(i),
     category: "reminder",
     notBefore: later,
   }));

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { type BotProcess, say, startBot } from "../support/process.ts";
+import { benchBroadcastConfirm } from "./broadcast.ts";
 import { benchDelivery } from "./delivery.ts";
 import { benchDiscord } from "./discord.ts";
 import { benchSlack } from "./slack.ts";
@@ -119,6 +120,13 @@ const platforms: [string, () => Promise<Record<string, number | string>>][] = [
 for (const [name, run] of platforms) {
   console.log(`\n${name}:`);
   for (const [key, value] of Object.entries(await run())) console.log(`  ${key.padEnd(28)} ${value}`);
+}
+
+// A coordinator's broadcast to 10,000 members: preview, then the confirmation that queues every row.
+console.log("\nbroadcast confirmation (10,000 recipients, through the dispatcher):");
+for (const kind of ["pglite", "postgresql"] as const) {
+  const row = await benchBroadcastConfirm(kind, postgresUrl).catch((err: unknown) => ({ database: kind, error: (err as Error).message }));
+  console.log(`  ${Object.entries(row).map(([k, v]) => `${k}: ${v}`).join(" | ")}`);
 }
 
 // Outbox → delivery worker → adapter → fake platform: broadcasts of thousands of messages, and the

@@ -57,15 +57,50 @@ describe("slack: delivering on the bot's initiative", () => {
     await h.adapter.idle();
     expect(received).toHaveLength(1);
     expect(received[0]).toMatchObject({ platform: "slack", externalUserId: identity.externalId, conversation: "private", input: { kind: "action", actionId: "reminder:snooze:r1" } });
-    // The core's answer to the press comes in the same direct conversation.
-    expect(calls(h, "chat.postMessage").map((c) => [c.body.channel, c.status])).toEqual([["DALICE", 200], ["DALICE", 200]]);
+    // The reminder was posted to Alice's user id; the core's answer to the press comes in the same direct conversation.
+    expect(calls(h, "chat.postMessage").map((c) => [c.body.channel, c.status])).toEqual([["UALICE", 200], ["DALICE", 200]]);
   });
 
-  it("the direct conversation with a member is opened once and remembered", async () => {
+  it("a reminder reaches a member without opening a conversation first: no conversations.open call", async () => {
     const h = await start();
+    expect(h.fake.ims.has("DALICE")).toBe(false);
+    const outcome = await h.adapter.deliver(member("UALICE"), reminder);
+    // Slack opened the direct conversation itself and named it: the message id is where chat.update finds it.
+    expect(outcome).toEqual({ kind: "sent", platformMessageId: expect.stringMatching(/^DALICE:\d+\.\d+$/) });
+    expect(h.fake.ims.has("DALICE")).toBe(true);
+    expect(calls(h, "conversations.open")).toEqual([]);
+    expect(h.fake.calls.filter((c) => c.method !== "auth.test").map((c) => [c.method, c.body.channel])).toEqual([["chat.postMessage", "UALICE"]]);
+    const [, ts] = (outcome as { platformMessageId: string }).platformMessageId.split(":");
+    expect(h.fake.message("DALICE", ts!)?.text).toBe(reminder.text);
+  });
+
+  it("two deliveries in a row to one member take turns in their direct conversation, and Slack never has to refuse one", async () => {
+    // A channel interval long enough that a second post without pacing would always come too soon.
+    const h = await start(async () => [], { channelIntervalMs: 400 }, 400);
+    h.fake.addUser("UBEA", { realName: "Béatrice Roux", locale: "fr-FR" });
     for (const text of ["un", "deux"]) expect((await h.adapter.deliver(member("UALICE"), say(text))).kind).toBe("sent");
-    expect(calls(h, "conversations.open").map((c) => c.body.users)).toEqual(["UALICE"]);
-    expect(calls(h, "chat.postMessage").map((c) => [c.body.channel, c.body.text])).toEqual([["DALICE", "un"], ["DALICE", "deux"]]);
+    // Delivered at once (a reminder and a broadcast claimed together), before the DM is known.
+    const together = await Promise.all(["trois", "quatre"].map((text) => h.adapter.deliver({ to: "member", id: `${TEAM_ID}:UBEA` }, say(text))));
+    expect(together.map((o) => o.kind)).toEqual(["sent", "sent"]);
+    expect(calls(h, "chat.postMessage").map((c) => [c.body.channel, c.body.text, c.status])).toEqual([
+      ["UALICE", "un", 200],
+      ["UALICE", "deux", 200],
+      ["UBEA", "trois", 200],
+      ["UBEA", "quatre", 200],
+    ]);
+    expect(rateLimited(h)).toEqual([]);
+    expect(calls(h, "conversations.open")).toEqual([]);
+  });
+
+  it("a member's next delivery, once their direct conversation is known, waits for the previous one's turn", async () => {
+    const h = await start(async () => [], { channelIntervalMs: 400 }, 400);
+    const first = await h.adapter.deliver(member("UALICE"), say("un"));
+    const [channel, ts] = (first as { platformMessageId: string }).platformMessageId.split(":") as [string, string];
+    // An edit names the DM; the delivery after it names the member: both are the same conversation.
+    const [edited, second] = await Promise.all([h.adapter.edit(member("UALICE"), `${channel}:${ts}`, say("un, corrigé")), h.adapter.deliver(member("UALICE"), say("deux"))]);
+    expect([edited.kind, second.kind]).toEqual(["sent", "sent"]);
+    expect(rateLimited(h)).toEqual([]);
+    expect(h.fake.message(channel, ts)?.text).toBe("un, corrigé");
   });
 
   it("a broadcast reaches a channel as the bot's message", async () => {
@@ -91,10 +126,25 @@ describe("slack: delivering on the bot's initiative", () => {
     const h = await start();
     h.fake.failNext("chat.postMessage", { status: 429, retryAfter: 7 });
     expect(await h.adapter.deliver(general, reminder)).toMatchObject({ kind: "retry", afterMs: 7000 });
-    h.fake.failNext("conversations.open", { status: 429, retryAfter: 3 });
+    h.fake.failNext("chat.postMessage", { status: 429, retryAfter: 3 });
     expect(await h.adapter.deliver(member("UALICE"), reminder)).toMatchObject({ kind: "retry", afterMs: 3000 });
-    expect(calls(h, "chat.postMessage")).toHaveLength(1);
-    expect(calls(h, "conversations.open")).toHaveLength(1);
+    expect(calls(h, "chat.postMessage")).toHaveLength(2);
+  });
+
+  it("after a 429 on a post to a member, their next delivery waits for Retry-After", async () => {
+    const h = await start();
+    h.fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
+    expect((await h.adapter.deliver(member("UALICE"), say("un"))).kind).toBe("retry");
+    expect(await h.adapter.deliver(member("UALICE"), say("un"))).toMatchObject({ kind: "sent", platformMessageId: expect.stringMatching(/^DALICE:/) });
+    // The fake refuses Alice's DM for the whole second: a single 429 means the adapter waited.
+    expect(rateLimited(h)).toHaveLength(1);
+  });
+
+  it("a Slack server error on a post to a member asks for a retry later", async () => {
+    const h = await start();
+    h.fake.failNext("chat.postMessage", { status: 502 });
+    expect(await h.adapter.deliver(member("UALICE"), reminder)).toEqual({ kind: "retry", afterMs: RETRY_MS, reason: "chat.postMessage: HTTP 502" });
+    expect((await h.adapter.deliver(member("UALICE"), reminder)).kind).toBe("sent");
   });
 
   it("after a 429, the next message to that channel waits for Retry-After instead of being refused again", async () => {
@@ -120,20 +170,20 @@ describe("slack: delivering on the bot's initiative", () => {
     const h = await start();
     h.fake.addUser("UBOB", { realName: "Bob", deactivated: true });
     h.fake.archiveChannel("C0OLD");
+    const outcomes = [await h.adapter.deliver(member("UNOBODY"), reminder), await h.adapter.deliver(member("UBOB"), reminder)];
     h.fake.failNext("chat.postMessage", { error: "not_in_channel" });
     h.fake.failNext("chat.postMessage", { error: "invalid_blocks" });
-    const outcomes = [
-      await h.adapter.deliver(member("UNOBODY"), reminder),
-      await h.adapter.deliver(member("UBOB"), reminder),
+    outcomes.push(
       await h.adapter.deliver(general, reminder),
       await h.adapter.deliver(general, reminder),
       await h.adapter.deliver({ to: "conversation", id: "C0OLD" }, reminder),
       await h.adapter.deliver({ to: "member", id: "UALICE" }, reminder),
-    ];
+    );
     expect(outcomes.map((o) => o.kind)).toEqual(Array(6).fill("failed"));
+    expect(calls(h, "conversations.open")).toEqual([]);
     expect(outcomes.map((o) => ("reason" in o ? o.reason : ""))).toEqual([
-      "conversations.open: user_not_found",
-      "conversations.open: user_disabled",
+      "chat.postMessage: user_not_found",
+      "chat.postMessage: account_inactive",
       "chat.postMessage: not_in_channel",
       "chat.postMessage: invalid_blocks",
       "chat.postMessage: is_archived",
@@ -155,10 +205,11 @@ describe("slack: delivering on the bot's initiative", () => {
     const outcomes = await Promise.all([...deliveries, ...broadcasts]);
     await h.adapter.idle();
     expect(outcomes.map((o) => o.kind)).toEqual(Array(6).fill("sent"));
-    const toAlice = calls(h, "chat.postMessage").filter((c) => c.body.channel === "DALICE").map((c) => c.body.text);
+    // Deliveries name Alice by user id, the answer names her DM: one conversation either way.
+    const toAlice = calls(h, "chat.postMessage").filter((c) => c.body.channel === "UALICE" || c.body.channel === "DALICE").map((c) => c.body.text);
     expect(toAlice.filter((t) => t !== "pong")).toEqual(["un", "deux", "trois"]);
     expect(toAlice).toContain("pong");
-    expect(calls(h, "conversations.open")).toHaveLength(1);
+    expect(calls(h, "conversations.open")).toEqual([]);
     expect(rateLimited(h)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Form, Reply } from "../../core/reply.ts";
 import { type ReplyTarget, writeFormMetadata } from "./map.ts";
+import type { ChannelPacer } from "./pacer.ts";
 import { formModal } from "./render.ts";
 import type { SlackSender } from "./send.ts";
 
@@ -18,7 +19,7 @@ export interface Answers {
 }
 
 /** Answers through the retrying sender: a member waits for them, so they are retried at once. */
-export function createAnswers(sender: SlackSender): Answers {
+export function createAnswers(sender: SlackSender, pacer: Pick<ChannelPacer, "sameChannel">): Answers {
   // Forms waiting behind a button, newest last; a restart forgets them and the press reaches the
   // core, which answers a stale action with its own sentence.
   const remembered = new Map<string, FormReply>();
@@ -33,6 +34,8 @@ export function createAnswers(sender: SlackSender): Answers {
     const { channelId, userId } = target;
     if (reply.visibility === "public" && channelId && (await sender.postMessage(channelId, reply))) return;
     if (target.botIm && channelId) {
+      // Deliveries name the member by user id: they and these answers take turns in this DM.
+      pacer.sameChannel(userId, channelId);
       await sender.postMessage(channelId, reply);
       return;
     }

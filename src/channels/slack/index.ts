@@ -60,7 +60,7 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps, optio
   const profile = deps.commands.find((c) => c.name === "profile");
   registerListeners(app, {
     dispatch: deps.dispatch,
-    answers: createAnswers(sender),
+    answers: createAnswers(sender, pacer),
     sender,
     people: createPeople(config.botToken, client.slackApiUrl, log),
     log,

@@ -6,12 +6,6 @@ import { classifySlackError } from "./outcome.ts";
 import { type ChannelPacer, createGlobalGate } from "./pacer.ts";
 import { messagePayload } from "./render.ts";
 
-const REMEMBERED_IMS = 10_000;
-// conversations.open is a Tier 3 method (50+ calls a minute); it is paced as a channel of its own.
-const OPEN_ROUTE = "method:conversations.open";
-
-type Opened = { channel: string } | { outcome: DeliveryOutcome };
-
 export interface ProactiveOptions {
   /** Gap between two deliveries across the workspace (Slack: several hundred posts a minute). */
   globalIntervalMs: number;
@@ -30,6 +24,10 @@ export interface ProactiveDelivery {
  * delivery engine retries from its outbox, so a restart loses nothing. Posts share the answers'
  * per-channel pacing, and a 429 holds the channel for answers too.
  *
+ * A member is written to by their user id: Slack posts to the app's direct conversation with them
+ * (opening it if needed) and answers with its id, so no conversations.open comes first. Until that
+ * id is known, the member's posts are paced under their user id; the pacer then joins the two.
+ *
  * A Reply is one Slack message (its text in sections, its choices as buttons pressed later like any
  * other), so there are no parts to repeat on a retry; `platformMessageId` is `<channel>:<ts>`, what
  * chat.update needs, so an edit finds the message whoever it was sent to. Edits are paced and
@@ -37,9 +35,6 @@ export interface ProactiveDelivery {
  */
 export function createProactiveDelivery(client: webApi.WebClient, pacer: ChannelPacer, log: Logger, options: ProactiveOptions): ProactiveDelivery {
   const turn = createGlobalGate(options.globalIntervalMs);
-  // Slack user id → the bot's IM with them; an IM's id never changes, so it is asked for once.
-  const ims = new Map<string, string>();
-  const opening = new Map<string, Promise<Opened>>();
 
   function failedAttempt(error: unknown, method: string, route: string, context: Record<string, unknown>): DeliveryOutcome {
     const { outcome, rateLimitedMs, unexpected } = classifySlackError(error, method, options.defaultRetryMs);
@@ -50,39 +45,18 @@ export function createProactiveDelivery(client: webApi.WebClient, pacer: Channel
     return outcome;
   }
 
-  /** The bot's IM channel with a Slack user, or the outcome that stops the delivery. */
-  function imWith(user: string): Promise<Opened> {
-    const known = ims.get(user);
-    if (known) return Promise.resolve({ channel: known });
-    // Deliveries to one member at once (a reminder and a broadcast) share one conversations.open.
-    const pending = opening.get(user) ?? openIm(user).finally(() => opening.delete(user));
-    opening.set(user, pending);
-    return pending;
-  }
-
-  function openIm(user: string): Promise<Opened> {
-    return pacer.paced(OPEN_ROUTE, async () => {
-      try {
-        const opened = await client.conversations.open({ users: user });
-        const channel = opened.channel?.id;
-        if (!channel) return { outcome: { kind: "retry", afterMs: options.defaultRetryMs, reason: "conversations.open: no channel in Slack's answer" } };
-        ims.set(user, channel);
-        if (ims.size > REMEMBERED_IMS) ims.delete(ims.keys().next().value!);
-        return { channel };
-      } catch (error) {
-        return { outcome: failedAttempt(error, "conversations.open", OPEN_ROUTE, { user }) };
-      }
-    });
-  }
-
-  function post(channel: string, reply: Reply): Promise<DeliveryOutcome> {
-    return pacer.paced(channel, async () => {
+  /** Posts to a channel, or to a user id (their DM with the bot, named in Slack's answer). */
+  function post(to: string, reply: Reply): Promise<DeliveryOutcome> {
+    return pacer.paced(to, async () => {
       await turn();
       try {
-        const posted = await client.chat.postMessage({ channel, ...messagePayload(renderable(reply)) });
-        return { kind: "sent", platformMessageId: `${posted.channel ?? channel}:${posted.ts ?? ""}` };
+        const posted = await client.chat.postMessage({ channel: to, ...messagePayload(renderable(reply)) });
+        const channel = posted.channel ?? to;
+        // The member's next posts, and answers in their DM, take turns with this one.
+        if (channel !== to) pacer.sameChannel(to, channel);
+        return { kind: "sent", platformMessageId: `${channel}:${posted.ts ?? ""}` };
       } catch (error) {
-        return failedAttempt(error, "chat.postMessage", channel, { channel });
+        return failedAttempt(error, "chat.postMessage", to, { channel: to });
       }
     });
   }
@@ -118,12 +92,7 @@ export function createProactiveDelivery(client: webApi.WebClient, pacer: Channel
       // A member's externalId on Slack is "<team>:<user>".
       const user = /^[A-Z0-9]+:([A-Z0-9]+)$/i.exec(target.id)?.[1];
       if (!user) return { kind: "failed", reason: `not a Slack member id: ${target.id}` };
-      const im = await imWith(user);
-      if ("outcome" in im) return im.outcome;
-      const outcome = await post(im.channel, reply);
-      // A member gone from the workspace: their IM is forgotten with them.
-      if (outcome.kind === "failed") ims.delete(user);
-      return outcome;
+      return await post(user, reply);
     } catch (error) {
       log.error({ err: error, target }, "slack: delivery failed unexpectedly");
       return { kind: "retry", afterMs: options.defaultRetryMs, reason: error instanceof Error ? error.message : String(error) };

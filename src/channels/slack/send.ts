@@ -53,7 +53,13 @@ export interface SenderOptions {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function createSender(client: webApi.WebClient, log: Logger, options: SenderOptions): SlackSender {
-  const { paced } = options.pacer;
+  const { paced, sameChannel } = options.pacer;
+
+  // Posted to a user id, the message lands in their DM, named in the answer: later posts there share its turn.
+  async function postPaced(channel: string, reply: Reply): Promise<void> {
+    const posted = await paced(channel, () => client.chat.postMessage({ channel, ...payload(reply) }));
+    if (posted.channel && posted.channel !== channel) sameChannel(channel, posted.channel);
+  }
 
   async function attempt(what: string, context: Record<string, unknown>, call: () => Promise<unknown>): Promise<boolean> {
     try {
@@ -79,7 +85,7 @@ export function createSender(client: webApi.WebClient, log: Logger, options: Sen
 
   return {
     postMessage: (channel, reply) =>
-      attempt("chat.postMessage", { channel }, () => paced(channel, () => client.chat.postMessage({ channel, ...payload(reply) }))),
+      attempt("chat.postMessage", { channel }, () => postPaced(channel, reply)),
     postEphemeral: (channel, user, reply) => attempt("chat.postEphemeral", { channel, user }, () => client.chat.postEphemeral({ channel, user, ...payload(reply) })),
     respond: (url, reply) => attempt("response_url", {}, () => postToHook(url, { response_type: "ephemeral", replace_original: false, ...payload(reply) })),
     openModal: (triggerId, view) => attempt("views.open", {}, () => client.views.open({ trigger_id: triggerId, view })),

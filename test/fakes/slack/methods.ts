@@ -21,7 +21,7 @@ export interface FakeSlackMessage {
   edited?: { ts: string };
 }
 
-/** What the fake workspace holds: members, archived channels, used trigger ids, posted messages. */
+/** What the fake workspace holds: members, archived channels, used trigger ids, posted messages, DMs. */
 export interface Workspace {
   teamId: string;
   users: Map<string, FakeUser>;
@@ -29,12 +29,27 @@ export interface Workspace {
   usedTriggers: Set<string>;
   /** `<channel>:<ts>` → the message the bot posted there. */
   messages: Map<string, FakeSlackMessage>;
+  /** The bot's DMs opened so far (by conversations.open or a post to a user id). */
+  ims: Set<string>;
 }
 
 const BOT = { user_id: "UBOT", bot_id: "BBOT", user: "reseau", team: "Réseau test" };
 
 /** The bot's IM with a user: `D` and the user id without its `U`, as the contract driver reads it. */
 export const imOf = (userId: string) => `D${userId.slice(1)}`;
+
+/**
+ * Where chat.postMessage writes: a user id stands for the bot's DM with that user, opened if need be
+ * (as Slack does for a bot token); an unknown user, a deactivated one or the bot itself is refused.
+ */
+export function writtenChannel(ws: Workspace, channel: string): { channel: string } | { error: string } {
+  if (!/^[UW][A-Z0-9]+$/.test(channel)) return { channel };
+  if (channel === BOT.user_id) return { error: "cannot_dm_bot" };
+  const user = ws.users.get(channel);
+  if (!user) return { error: "user_not_found" };
+  if (user.deactivated) return { error: "account_inactive" };
+  return { channel: imOf(channel) };
+}
 
 const refuse = (error: string, detail?: string) => ({ ok: false, error, ...(detail ? { response_metadata: { messages: [detail] } } : {}) });
 
@@ -75,8 +90,10 @@ export function apiResult(ws: Workspace, method: string, body: Json): Json {
 }
 
 function post(ws: Workspace, method: string, body: Json): Json {
-  const channel = body.channel;
-  if (typeof channel !== "string" || !channel) return refuse("channel_not_found");
+  if (typeof body.channel !== "string" || !body.channel) return refuse("channel_not_found");
+  const written = method === "chat.postMessage" ? writtenChannel(ws, body.channel) : { channel: body.channel };
+  if ("error" in written) return refuse(written.error);
+  const { channel } = written;
   if (ws.archived.has(channel)) return refuse("is_archived");
   if (body.blocks !== undefined) {
     const problem = blockProblem(body.blocks, 50);
@@ -84,6 +101,7 @@ function post(ws: Workspace, method: string, body: Json): Json {
   }
   const ts = nextTs();
   if (method !== "chat.postMessage") return { ok: true, message_ts: ts };
+  if (channel !== body.channel) ws.ims.add(channel);
   ws.messages.set(`${channel}:${ts}`, { channel, ts, text: body.text, blocks: body.blocks });
   return { ok: true, channel, ts, message: { text: body.text, blocks: body.blocks, ts } };
 }
@@ -117,5 +135,6 @@ function openIm(ws: Workspace, users: string): Json {
   const user = ws.users.get(users);
   if (!user) return refuse("user_not_found");
   if (user.deactivated) return refuse("user_disabled");
+  ws.ims.add(imOf(users));
   return { ok: true, channel: { id: imOf(users) } };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { apiResult, type FakeSlackMessage, type FakeUser, type Workspace } from "./methods.ts";
+import { apiResult, type FakeSlackMessage, type FakeUser, type Workspace, writtenChannel } from "./methods.ts";
 
 /** One request the fake Slack received: a Web API method, or `response_url` for the reply hooks. */
 export interface SlackCall {
@@ -32,10 +32,12 @@ export interface FakeSlack {
    * HTTP 200, or "drop" (the connection is closed without an answer).
    */
   failNext(method: string, failure: Failure, times?: number): void;
-  /** Makes a workspace member known to users.info and conversations.open. */
+  /** Makes a workspace member known to users.info, conversations.open and posts to their user id. */
   addUser(userId: string, profile: FakeUser): void;
   /** Archives a channel: posts to it are refused with `is_archived`. */
   archiveChannel(channelId: string): void;
+  /** The bot's DMs opened so far, by conversations.open or by a post to a user id. */
+  ims: ReadonlySet<string>;
   /** A message the bot posted, as it reads now (after chat.update). */
   message(channel: string, ts: string): FakeSlackMessage | undefined;
   /** Resolves with the first call (already received or coming) that matches. */
@@ -58,7 +60,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const lastPost = new Map<string, number>();
   const heldUntil = new Map<string, number>();
   const hookUses = new Map<string, number>();
-  const ws: Workspace = { teamId, users: new Map(), archived: new Set(), usedTriggers: new Set(), messages: new Map() };
+  const ws: Workspace = { teamId, users: new Map(), archived: new Set(), usedTriggers: new Set(), messages: new Map(), ims: new Set() };
   const waiters = new Set<{ match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }>();
 
   function record(call: SlackCall): void {
@@ -90,17 +92,27 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     call.method = url.pathname.replace(/^\/api\//, "");
     if (req.headers.authorization !== "Bearer xoxb-test") return answer(res, call, 200, { ok: false, error: "not_authed" });
     if (takeFailure(call.method, res, call)) return;
-    if (CHANNEL_WRITES.has(call.method) && typeof body.channel === "string") {
-      const held = heldUntil.get(body.channel) ?? 0;
+    const channel = writeChannel(call);
+    if (channel) {
+      const held = heldUntil.get(channel) ?? 0;
       if (call.at < held) return rateLimited(res, call, held - call.at);
-      const last = lastPost.get(body.channel);
+      const last = lastPost.get(channel);
       const gap = last === undefined ? Infinity : call.at - last;
       // A little tolerance for timer and network jitter, as Slack allows short bursts.
       if (gap < interval * 0.8) return rateLimited(res, call, interval - gap);
-      lastPost.set(body.channel, call.at);
+      lastPost.set(channel, call.at);
     }
     answer(res, call, 200, apiResult(ws, call.method, body));
   });
+
+  // The channel a write counts against: a post to a user id writes in their DM, whose limit it shares.
+  function writeChannel(call: SlackCall): string | undefined {
+    const channel = call.body.channel;
+    if (!CHANNEL_WRITES.has(call.method) || typeof channel !== "string") return undefined;
+    if (call.method !== "chat.postMessage") return channel;
+    const written = writtenChannel(ws, channel);
+    return "error" in written ? undefined : written.channel;
+  }
 
   function rateLimited(res: ServerResponse, call: SlackCall, waitMs: number): void {
     answer(res, call, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(Math.max(1, Math.ceil(waitMs / 1000))) });
@@ -124,7 +136,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
     const headers: Record<string, string> = failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
     // Slack keeps refusing a rate-limited channel until Retry-After has passed.
-    if (failure.status === 429 && failure.retryAfter !== undefined && typeof call.body.channel === "string") heldUntil.set(call.body.channel, call.at + failure.retryAfter * 1000);
+    const channel = writeChannel(call) ?? (typeof call.body.channel === "string" ? call.body.channel : undefined);
+    if (failure.status === 429 && failure.retryAfter !== undefined && channel) heldUntil.set(channel, call.at + failure.retryAfter * 1000);
     answer(res, call, failure.status, { ok: false, error: failure.status === 429 ? "ratelimited" : "internal_error" }, headers);
     return true;
   }
@@ -138,6 +151,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     failNext: (method, failure, times = 1) => void (failures.get(method) ?? failures.set(method, []).get(method)!).push({ failure, times }),
     addUser: (userId, profile) => void ws.users.set(userId, profile),
     archiveChannel: (channelId) => void ws.archived.add(channelId),
+    ims: ws.ims,
     message: (channel, ts) => ws.messages.get(`${channel}:${ts}`),
     waitFor: (match, timeoutMs = 10_000) => {
       const seen = calls.find(match);
