@@ -29,10 +29,18 @@ const INSTANT_STYLES = {
   time: { timeStyle: "short" },
 } as const satisfies Record<string, Intl.DateTimeFormatOptions>;
 
+// Building an Intl.DateTimeFormat costs far more than using one: one per language and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 function renderParam(value: NoticeParam, locale: Locale): string | number {
   if (typeof value !== "object") return value;
-  const tag = locale === "fr" ? "fr-FR" : "en-GB";
-  return new Intl.DateTimeFormat(tag, { ...INSTANT_STYLES[value.style ?? "datetime"], timeZone: TIME_ZONE }).format(new Date(value.instant));
+  const style = value.style ?? "datetime";
+  let format = formatters.get(`${locale}:${style}`);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { ...INSTANT_STYLES[style], timeZone: TIME_ZONE });
+    formatters.set(`${locale}:${style}`, format);
+  }
+  return format.format(new Date(value.instant));
 }
 
 /** A notice in one language: its sentence, instants in Europe/Paris wall-clock time, its buttons. */

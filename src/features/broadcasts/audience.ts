@@ -43,6 +43,14 @@ export function broadcastNotice(sender: string, text: string, urgent: boolean): 
 export async function planAudience(db: Db, members: SegmentMember[], platforms: readonly Platform[], only: Platform | null, urgent: boolean, now: Date): Promise<AudiencePlan> {
   const reachable = await findRecipients(db, members.map((m) => m.id), platforms, only ?? undefined);
   const plan: AudiencePlan = { matched: members.length, recipients: [], muted: 0, unreachable: 0, held: 0, firstRelease: null };
+  // Members share a handful of quiet-hour windows: each is worked out once for this instant.
+  const releases = new Map<string, Date>();
+  const releaseAt = (startMin: number, endMin: number): Date => {
+    const key = `${startMin}-${endMin}`;
+    let at = releases.get(key);
+    if (!at) releases.set(key, (at = afterQuietHours(now, { startMin, endMin })));
+    return at;
+  };
   for (const member of members) {
     const r = reachable.get(member.id);
     if (!r) {
@@ -53,7 +61,7 @@ export async function planAudience(db: Db, members: SegmentMember[], platforms: 
       plan.muted += 1;
       continue;
     }
-    const notBefore = urgent ? now : afterQuietHours(now, { startMin: r.quietStartMin, endMin: r.quietEndMin });
+    const notBefore = urgent ? now : releaseAt(r.quietStartMin, r.quietEndMin);
     if (notBefore > now) {
       plan.held += 1;
       if (!plan.firstRelease || notBefore < plan.firstRelease) plan.firstRelease = notBefore;

@@ -61,7 +61,11 @@ export async function segmentMembers(db: Db, networkId: string, segment: Segment
   }
   if (segment.organisationIds.length) and.push({ organisationId: { in: segment.organisationIds } });
   if (segment.groupIds.length) and.push({ groups: { some: { groupId: { in: segment.groupIds }, group: { archivedAt: null } } } });
-  if (segment.platform) and.push({ identities: { some: { platform: segment.platform } } });
+  if (segment.platform) {
+    // Read apart: Prisma's `identities: { some }` filter costs seconds on 10,000 members.
+    const onPlatform = await db.platformIdentity.findMany({ where: { networkId, platform: segment.platform }, select: { memberId: true }, distinct: ["memberId"] });
+    and.push({ id: { in: onPlatform.map((i) => i.memberId) } });
+  }
   const rows = await db.member.findMany({
     where: { networkId, status: "ACTIVE", AND: and },
     select: { id: true, displayName: true, locale: true },

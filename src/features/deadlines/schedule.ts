@@ -46,8 +46,16 @@ export function reminderNotice(d: SchedulableDeadline): Notice {
   };
 }
 
+/** `afterQuietHours`, worked out once per instant and window: a group's members share a few windows. */
+function heldUntil(cache: Map<string, Date>, at: Date, r: Recipient): Date {
+  const key = `${at.getTime()}:${r.quietStartMin}-${r.quietEndMin}`;
+  let held = cache.get(key);
+  if (!held) cache.set(key, (held = afterQuietHours(at, { startMin: r.quietStartMin, endMin: r.quietEndMin })));
+  return held;
+}
+
 /** One reminder to one member, held until their quiet hours end. */
-export function reminderMessage(d: SchedulableDeadline, r: Recipient, at: Date, key: string): NewOutboundMessage {
+export function reminderMessage(d: SchedulableDeadline, r: Recipient, at: Date, key: string, cache = new Map<string, Date>()): NewOutboundMessage {
   return {
     networkId: d.networkId,
     idempotencyKey: key,
@@ -57,7 +65,7 @@ export function reminderMessage(d: SchedulableDeadline, r: Recipient, at: Date, 
     // Calls for newsletter items are the "news" members may mute; the rest are working-group reminders.
     category: d.kind === "NEWS_COLLECTION" ? "news" : "reminder",
     causeId: d.id,
-    notBefore: afterQuietHours(at, { startMin: r.quietStartMin, endMin: r.quietEndMin }),
+    notBefore: heldUntil(cache, at, r),
     payload: { kind: "notice", notice: reminderNotice(d) },
   };
 }
@@ -65,8 +73,9 @@ export function reminderMessage(d: SchedulableDeadline, r: Recipient, at: Date, 
 /** Every reminder still ahead for these members: one per member and reminder day, none at or after the due time. */
 export function memberReminders(d: SchedulableDeadline, recipients: Recipient[], now: Date): NewOutboundMessage[] {
   const times = reminderTimes(d.dueAt, { days: d.reminderDays, minute: d.reminderMinute }, now);
+  const cache = new Map<string, Date>();
   return recipients.flatMap((r) =>
-    times.map((t) => reminderMessage(d, r, t.at, `dl:${d.id}:${t.slot}:${r.memberId}`)).filter((m) => m.notBefore < d.dueAt),
+    times.map((t) => reminderMessage(d, r, t.at, `dl:${d.id}:${t.slot}:${r.memberId}`, cache)).filter((m) => m.notBefore < d.dueAt),
   );
 }
 
