@@ -3,9 +3,10 @@
 // with Telegram's real limits, and members created in bulk.
 import { randomBytes, randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll } from "vitest";
 import { openDatabase, type Database } from "../../src/db/database.ts";
 import { TEST_TOKEN } from "../fakes/telegram/driver.ts";
-import type { FakeTelegram } from "../fakes/telegram/server.ts";
+import { FakeTelegram } from "../fakes/telegram/server.ts";
 import { dropSchema, postgresUrl } from "../support/database.ts";
 import { type BotProcess, startBot } from "../support/process.ts";
 
@@ -60,4 +61,32 @@ export function messagesPerChat(fake: FakeTelegram): Map<string, number> {
   const counts = new Map<string, number>();
   for (const m of fake.sentMessages()) counts.set(String(m.chat.id), (counts.get(String(m.chat.id)) ?? 0) + 1);
   return counts;
+}
+
+/** What a proof runs in: a fake Telegram, a fresh schema, and the bot processes it started. */
+export interface ProofEnvironment {
+  fake: FakeTelegram;
+  schema: Awaited<ReturnType<typeof sharedSchema>>;
+  /** Starts a bot process on the schema, sending to the fake; it is killed after the file's tests. */
+  startBot(): Promise<BotProcess>;
+}
+
+/** Sets up a proof environment before the file's tests and tears it down after them. */
+export function useProofEnvironment(): ProofEnvironment {
+  const bots: BotProcess[] = [];
+  const env = { startBot: async () => {
+    const bot = await startTelegramBot(env.schema.url, env.fake);
+    bots.push(bot);
+    return bot;
+  } } as ProofEnvironment;
+  beforeAll(async () => {
+    env.fake = await new FakeTelegram(TEST_TOKEN).listen();
+    env.schema = await sharedSchema();
+  });
+  afterAll(async () => {
+    await Promise.all(bots.map((b) => b.stop("SIGKILL")));
+    await env.fake.close();
+    await env.schema.drop();
+  });
+  return env;
 }

@@ -1,40 +1,24 @@
 // Proof (issue 4): two bot processes on one PostgreSQL, 5,000 reminders due at once: every member
 // receives each reminder exactly once, as the fake Telegram server (Telegram's real limits) sees it.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDeadline } from "../../src/features/deadlines/mutations.ts";
-import { TEST_TOKEN } from "../fakes/telegram/driver.ts";
-import { FakeTelegram } from "../fakes/telegram/server.ts";
-import type { BotProcess } from "../support/process.ts";
-import { messagesPerChat, openShared, sharedSchema, startTelegramBot, telegramMembers, waitFor } from "./support.ts";
+import { messagesPerChat, openShared, telegramMembers, useProofEnvironment, waitFor } from "./support.ts";
 
 const MEMBERS = 5_000;
 // 5,000 messages at Telegram's 30 per second take about three minutes.
 const DELIVERY_TIMEOUT_MS = 8 * 60_000;
 
-let fake: FakeTelegram;
-let schema: Awaited<ReturnType<typeof sharedSchema>>;
-const bots: BotProcess[] = [];
-
-beforeAll(async () => {
-  fake = await new FakeTelegram(TEST_TOKEN).listen();
-  schema = await sharedSchema();
-});
-afterAll(async () => {
-  await Promise.all(bots.map((b) => b.stop("SIGKILL")));
-  await fake.close();
-  await schema.drop();
-});
+const env = useProofEnvironment();
 
 describe("two bot processes on one PostgreSQL", () => {
   it(
     "5,000 reminders due at once: every member gets theirs exactly once, with no 429 storm",
     async () => {
       // The first process migrates and seeds; the second starts on the same schema.
-      bots.push(await startTelegramBot(schema.url, fake));
-      bots.push(await startTelegramBot(schema.url, fake));
-      const db = await openShared(schema.schema);
+      const bots = [await env.startBot(), await env.startBot()];
+      const db = await openShared(env.schema.schema);
       try {
-        const { networkId, members } = await telegramMembers(db, fake, MEMBERS, 8_000_000);
+        const { networkId, members } = await telegramMembers(db, env.fake, MEMBERS, 8_000_000);
         const coordinator = await db.prisma.member.findFirstOrThrow({ where: { networkId, roles: { has: "NETWORK_COORDINATOR" } }, select: { id: true } });
         const group = await db.prisma.workingGroup.create({ data: { networkId, name: "France Numérique Ensemble", createdById: coordinator.id } });
         for (let i = 0; i < members.length; i += 1_000) {
@@ -57,15 +41,15 @@ describe("two bot processes on one PostgreSQL", () => {
           async () => (await db.prisma.outboundMessage.count({ where: { causeId: created.id, status: { in: ["PENDING", "SENDING"] }, notBefore: { lte: new Date() } } })) === 0,
           DELIVERY_TIMEOUT_MS,
           async () =>
-            `${fake.sentMessages().length} sent by the fake; outbox ${JSON.stringify(await db.prisma.outboundMessage.groupBy({ by: ["status"], where: { causeId: created.id }, _count: true }))}; ${bots.map((b) => b.stdout().split("\n").slice(-4).join("\n")).join("\n---\n")}`,
+            `${env.fake.sentMessages().length} sent by the fake; outbox ${JSON.stringify(await db.prisma.outboundMessage.groupBy({ by: ["status"], where: { causeId: created.id }, _count: true }))}; ${bots.map((b) => b.stdout().split("\n").slice(-4).join("\n")).join("\n---\n")}`,
         );
-        const perChat = messagesPerChat(fake);
+        const perChat = messagesPerChat(env.fake);
         expect(perChat.size).toBe(MEMBERS);
         expect([...perChat.values()].filter((n) => n !== 1)).toEqual([]);
         for (const m of members) expect(perChat.get(String(m.userId)), m.name).toBe(1);
         expect(await db.prisma.outboundMessage.count({ where: { causeId: created.id, status: "SENT", platformMessageId: { not: null } } })).toBe(MEMBERS);
         // One process sends for Telegram at a time, paced under 30/s: Telegram answers no 429.
-        expect(fake.callsOf("sendMessage").filter((c) => c.status === 429)).toHaveLength(0);
+        expect(env.fake.callsOf("sendMessage").filter((c) => c.status === 429)).toHaveLength(0);
         expect(bots.every((b) => b.child.exitCode === null)).toBe(true);
       } finally {
         await db.close();
