@@ -105,6 +105,9 @@ describe("seeing and changing groups", () => {
     );
     expect((await queuedFor(bot, deadline.id)).filter((q) => q.includes("demo-intern"))).toEqual([]);
     expect(await bot.text("demo-intern", action(`dl:d:${deadline.id}`))).toContain("You are not in the group “Logement des internes”");
+    // Back in the group: the reminders still ahead are queued again.
+    await bot.text("demo-coordinator", "groupe logement des internes ajouter thomas lefèvre");
+    expect((await queuedFor(bot, deadline.id)).filter((q) => q.includes("demo-intern"))).toEqual(["2d demo-intern 2026-12-02T08:00:00.000Z", "0d demo-intern 2026-12-04T08:00:00.000Z"]);
     expect(await bot.text("demo-coordinator", "groupe logement des internes retirer Julien Martin, Jean Dupont")).toBe(
       "Le groupe n’a pas été enregistré :\nJe ne trouve aucun membre actif nommé Jean Dupont : vérifiez l’orthographe (« membres » les liste).",
     );

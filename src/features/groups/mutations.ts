@@ -37,6 +37,9 @@ export async function createGroup(db: Db, input: NewGroup): Promise<{ kind: "cre
   }
 }
 
+/** Why a member's reminders were withdrawn when they left a group. */
+const LEFT_GROUP = "left the group";
+
 /**
  * Adds members to a group; they get the reminders still ahead of its open deadlines, queued in the
  * same transaction (idempotency keys make adding someone twice harmless). Returns who was new.
@@ -49,6 +52,10 @@ export async function addGroupMembers(db: Db, input: { networkId: string; groupI
     const already = await tx.workingGroupMember.findMany({ where: { groupId: input.groupId, memberId: { in: input.memberIds } }, select: { memberId: true } });
     const fresh = input.memberIds.filter((id) => !already.some((a) => a.memberId === id));
     await tx.workingGroupMember.createMany({ data: fresh.map((memberId) => ({ groupId: input.groupId, memberId, networkId: input.networkId, joinedAt: input.now })), skipDuplicates: true });
+    // Someone who left and comes back: the reminders withdrawn when they left hold their keys; they go.
+    if (fresh.length > 0 && deadlines.length > 0) {
+      await tx.outboundMessage.deleteMany({ where: { causeId: { in: deadlines.map((d) => d.id) }, memberId: { in: fresh }, status: "CANCELLED", lastError: LEFT_GROUP } });
+    }
     for (const d of deadlines) await queueDeadlineMessages(tx, d, fresh, recipients, input.now);
     return fresh;
   });
@@ -61,7 +68,7 @@ export async function removeGroupMembers(db: Db, input: { groupId: string; membe
     const present = await tx.workingGroupMember.findMany({ where: { groupId: input.groupId, memberId: { in: input.memberIds } }, select: { memberId: true } });
     const ids = present.map((p) => p.memberId);
     await tx.workingGroupMember.deleteMany({ where: { groupId: input.groupId, memberId: { in: ids } } });
-    for (const d of deadlines) for (const memberId of ids) await cancelPending(tx, d.id, "left the group", memberId);
+    for (const d of deadlines) for (const memberId of ids) await cancelPending(tx, d.id, LEFT_GROUP, memberId);
     return ids;
   });
 }
