@@ -32,8 +32,9 @@ const INSTANT_STYLES = {
 // Building an Intl.DateTimeFormat costs far more than using one: one per language and style.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function renderParam(value: NoticeParam, locale: Locale): string | number {
+function renderParam(value: NoticeParam, locale: Locale, t: Translate): string | number {
   if (typeof value !== "object") return value;
+  if ("phrase" in value) return t(value.phrase);
   const style = value.style ?? "datetime";
   let format = formatters.get(`${locale}:${style}`);
   if (!format) {
@@ -46,7 +47,7 @@ function renderParam(value: NoticeParam, locale: Locale): string | number {
 /** A notice in one language: its sentence, instants in Europe/Paris wall-clock time, its buttons. */
 export function renderNotice(notice: Notice, locale: Locale): Reply {
   const t = createTranslator(locale);
-  const params = Object.fromEntries(Object.entries(notice.params ?? {}).map(([k, v]) => [k, renderParam(v, locale)]));
+  const params = Object.fromEntries(Object.entries(notice.params ?? {}).map(([k, v]) => [k, renderParam(v, locale, t)]));
   const text = t(notice.key, params);
   const choices = (notice.choices ?? []).map((c) => ({ id: c.id, label: t(c.label), ...(c.style ? { style: c.style } : {}) }));
   return choices.length > 0 ? { text, choices, visibility: "private" } : { text, visibility: "private" };

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { action, createTestBot, onboard, type TestBot } from "../support/bot.ts";
+import type { Reply } from "../../src/core/reply.ts";
+import { createDeliveryWorker } from "../../src/delivery/worker.ts";
+import { action, createTestBot, onboard, silentLog, type TestBot } from "../support/bot.ts";
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -60,4 +62,27 @@ describe("role requests and the member list", () => {
     await bot.db.prisma.roleRequest.updateMany({ where: { status: "PENDING" }, data: { status: "REFUSED" } });
     expect(await bot.text("demo-coordinator", "demandes")).toBe("Aucune demande de rôle en attente.");
   });
+  it("the member hears of the decision on the bot's initiative, in their language, with the coordinator's reason", async () => {
+    await onboard(bot, "waiting-adviser", "DIGITAL_ADVISER");
+    await onboard(bot, "waiting-partner", "PARTNER");
+    await bot.text("waiting-partner", "langue en");
+    await bot.text("demo-coordinator", action(`role:approve:${(await pendingRequestOf("waiting-adviser")).id}`));
+    await bot.text("demo-coordinator", `refuser ${(await pendingRequestOf("waiting-partner")).id.slice(0, 8)} structure hors du département`);
+    const delivered: { to: string; reply: Reply }[] = [];
+    const sender = createDeliveryWorker({
+      db: bot.db.prisma,
+      adapter: { platform: "local", deliver: async (target, reply) => (delivered.push({ to: target.id, reply }), { kind: "sent", platformMessageId: String(delivered.length) }) },
+      log: silentLog,
+      now: bot.now,
+    });
+    await sender.runOnce();
+    await sender.runOnce();
+    const coordinator = await bot.db.prisma.member.findFirstOrThrow({ where: { identities: { some: { externalId: "demo-coordinator" } } }, select: { displayName: true } });
+    const toThem = delivered.filter((d) => d.to.startsWith("waiting-"));
+    expect(toThem.map((d) => [d.to, d.reply.text]).sort()).toEqual([
+      ["waiting-adviser", `Bonne nouvelle : votre rôle « conseiller numérique » est validé par ${coordinator.displayName}. Tapez « aide » pour voir ce que vous pouvez faire maintenant.`],
+      ["waiting-partner", `Your request for the role “partner” was not accepted by ${coordinator.displayName}. Reason: structure hors du département`],
+    ]);
+  });
+
 });

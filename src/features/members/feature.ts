@@ -51,7 +51,16 @@ async function requests(ctx: Context): Promise<Reply[]> {
 async function decide(ctx: Context, requestId: string | null, approve: boolean, reason?: string): Promise<Reply[]> {
   const { t } = ctx;
   if (!requestId) return [say(t("roleRequests.notFound"))];
-  const decision = await decideRoleRequest(ctx.db, { networkId: ctx.actor.networkId, requestId, deciderId: ctx.actor.memberId, approve, ...(reason ? { reason } : {}), now: ctx.now });
+  const decision = await decideRoleRequest(ctx.db, {
+    networkId: ctx.actor.networkId,
+    requestId,
+    deciderId: ctx.actor.memberId,
+    deciderName: ctx.actor.displayName,
+    approve,
+    ...(reason ? { reason } : {}),
+    now: ctx.now,
+    platforms: ctx.platforms,
+  });
   if (decision.kind === "not-pending") return [say(t("roleRequests.alreadyDecided"))];
   const params = { name: decision.memberName, role: t(`roles.singular.${decision.role as Role}`) };
   return [say(decision.kind === "approved" ? t("roleRequests.approved", params) : t("roleRequests.refused", params))];
