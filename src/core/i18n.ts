@@ -1,7 +1,9 @@
 import { IntlMessageFormat } from "intl-messageformat";
+import enActivities from "../../locales/en/activities.json" with { type: "json" };
 import enBroadcasts from "../../locales/en/broadcasts.json" with { type: "json" };
 import enDeadlines from "../../locales/en/deadlines.json" with { type: "json" };
 import enMessages from "../../locales/en/messages.json" with { type: "json" };
+import frActivities from "../../locales/fr/activities.json" with { type: "json" };
 import frBroadcasts from "../../locales/fr/broadcasts.json" with { type: "json" };
 import frDeadlines from "../../locales/fr/deadlines.json" with { type: "json" };
 import frMessages from "../../locales/fr/messages.json" with { type: "json" };
@@ -30,9 +32,9 @@ function merge(...parts: Catalogue[]): Catalogue {
   return out;
 }
 
-type FrenchCatalogue = typeof frMessages & typeof frDeadlines & typeof frBroadcasts;
-const fr = merge(frMessages, frDeadlines, frBroadcasts);
-const en = merge(enMessages, enDeadlines, enBroadcasts);
+type FrenchCatalogue = typeof frMessages & typeof frDeadlines & typeof frBroadcasts & typeof frActivities;
+const fr = merge(frMessages, frDeadlines, frBroadcasts, frActivities);
+const en = merge(enMessages, enDeadlines, enBroadcasts, enActivities);
 
 /** Every sentence key the bot knows, derived from the French (default) catalogue. */
 export type MessageKey = Leaves<FrenchCatalogue>;
