@@ -4,6 +4,7 @@ import type { Command, Feature } from "./core/commands.ts";
 import { createDispatcher, type Dispatch } from "./core/dispatch.ts";
 import type { Platform } from "./core/inbound.ts";
 import type { Db } from "./db/database.ts";
+import { activitiesFeature } from "./features/activities/feature.ts";
 import { recordDenial } from "./features/audit/record.ts";
 import { bindingFeature } from "./features/binding/feature.ts";
 import type { LiveViews } from "./delivery/compose.ts";
@@ -21,7 +22,7 @@ import { muteFeature } from "./features/mute/feature.ts";
 import { continueOnboarding, onboardingFeature } from "./features/onboarding/feature.ts";
 import { profileFeature } from "./features/profile/feature.ts";
 
-const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature];
+const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature];
 const help = createHelpFeature(() => allCommands);
 const allCommands: Command[] = [help, ...features].flatMap((f) => f.commands ?? []);
 
