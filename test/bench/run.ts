@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { type BotProcess, say, startBot } from "../support/process.ts";
+import { benchQuickEntry } from "./activities.ts";
 import { benchBroadcastConfirm } from "./broadcast.ts";
 import { benchDelivery } from "./delivery.ts";
 import { benchDiscord } from "./discord.ts";
@@ -126,6 +127,13 @@ for (const [name, run] of platforms) {
 console.log("\nbroadcast confirmation (10,000 recipients, through the dispatcher):");
 for (const kind of ["pglite", "postgresql"] as const) {
   const row = await benchBroadcastConfirm(kind, postgresUrl).catch((err: unknown) => ({ database: kind, error: (err as Error).message }));
+  console.log(`  ${Object.entries(row).map(([k, v]) => `${k}: ${v}`).join(" | ")}`);
+}
+
+// An adviser's one-line activity report, then the press that confirms the draft.
+console.log("\nactivity quick entry (300 entries, one after another, through the dispatcher):");
+for (const kind of ["pglite", "postgresql"] as const) {
+  const row = await benchQuickEntry(kind, postgresUrl).catch((err: unknown) => ({ database: kind, error: (err as Error).message }));
   console.log(`  ${Object.entries(row).map(([k, v]) => `${k}: ${v}`).join(" | ")}`);
 }
 
