@@ -89,10 +89,18 @@ function normalize(text: string): string {
   return text.trim().toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, " ");
 }
 
-/** A typed day relative to `today`, or null when it is not one. */
-function readDay(text: string, today: CalendarDay): CalendarDay | null {
-  const relative = RELATIVE_DAYS[text];
-  if (relative !== undefined) return addDays(today, relative);
+/** How a typed day and month without a year is placed: the next such day, or the latest one, today included. */
+export type YearlessDay = "next" | "latest";
+
+/**
+ * A day as members type it ("24/01", "24/1/27", "2027-01-24", or a word of `relative` such as
+ * "demain"), or null when it is not one. A day and month alone is the next such day (a due date;
+ * 29/02 may wait for the next leap year) or the latest one (an activity already done).
+ */
+export function readTypedDay(typed: string, today: CalendarDay, yearless: YearlessDay, relative: Readonly<Record<string, number>> = RELATIVE_DAYS): CalendarDay | null {
+  const text = normalize(typed);
+  const offset = relative[text];
+  if (offset !== undefined) return addDays(today, offset);
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (iso) return existing(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const dmy = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(text);
@@ -100,10 +108,10 @@ function readDay(text: string, today: CalendarDay): CalendarDay | null {
   const day = Number(dmy[1]);
   const month = Number(dmy[2]);
   if (dmy[3] !== undefined) return existing(dmy[3].length === 2 ? 2000 + Number(dmy[3]) : Number(dmy[3]), month, day);
-  // No year: the next such date, today included; 29/02 may wait for the next leap year.
-  for (let year = today.year; year <= today.year + 8; year++) {
-    const candidate = existing(year, month, day);
-    if (candidate && compareDays(candidate, today) >= 0) return candidate;
+  const step = yearless === "next" ? 1 : -1;
+  for (let years = 0; years <= 8; years++) {
+    const candidate = existing(today.year + step * years, month, day);
+    if (candidate && step * compareDays(candidate, today) >= 0) return candidate;
   }
   return null;
 }
@@ -133,12 +141,12 @@ export function parseInstant(dateText: string, timeText: string | undefined, now
   let timePart = normalize(timeText ?? "");
   if (timePart === "") {
     const joined = /^(.*?)(?:\s+(?:à|a|at))?\s+(\d{1,2}\s*[:h.]?\s*(?:\d{2})?)$/.exec(datePart);
-    if (joined && readDay(joined[1]!, parisDay(now))) {
+    if (joined && readTypedDay(joined[1]!, parisDay(now), "next")) {
       datePart = joined[1]!;
       timePart = joined[2]!;
     }
   }
-  const day = readDay(datePart, parisDay(now));
+  const day = readTypedDay(datePart, parisDay(now), "next");
   if (!day) return { ok: false, error: "calendar.errors.date" };
   const minute = timePart === "" ? defaultMinute : readMinute(timePart);
   if (minute === null) return { ok: false, error: "calendar.errors.time" };

@@ -1,4 +1,4 @@
-import { addDays, type CalendarDay, compareDays, isCalendarDay } from "../../calendar/paris.ts";
+import { type CalendarDay, readTypedDay } from "../../calendar/paris.ts";
 import type { Locale } from "../../core/i18n.ts";
 
 const RELATIVE: Record<string, number> = {
@@ -20,26 +20,7 @@ const RELATIVE: Record<string, number> = {
  * activity is reported after it happened. Null when the text is not a day.
  */
 export function readActivityDay(text: string, today: CalendarDay): CalendarDay | null {
-  const typed = text.trim().toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, " ");
-  const relative = RELATIVE[typed];
-  if (relative !== undefined) return addDays(today, relative);
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(typed);
-  if (iso) return existing(Number(iso[1]), Number(iso[2]), Number(iso[3]));
-  const dmy = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{2}|\d{4}))?$/.exec(typed);
-  if (!dmy) return null;
-  const day = Number(dmy[1]);
-  const month = Number(dmy[2]);
-  if (dmy[3] !== undefined) return existing(dmy[3].length === 2 ? 2000 + Number(dmy[3]) : Number(dmy[3]), month, day);
-  for (let year = today.year; year >= today.year - 4; year--) {
-    const candidate = existing(year, month, day);
-    if (candidate && compareDays(candidate, today) <= 0) return candidate;
-  }
-  return null;
-}
-
-function existing(year: number, month: number, day: number): CalendarDay | null {
-  const candidate = { year, month, day };
-  return isCalendarDay(candidate) ? candidate : null;
+  return readTypedDay(text, today, "latest", RELATIVE);
 }
 
 /** "2026-11-03", as drafts and the form carry days. */
