@@ -23,10 +23,16 @@ export interface Form {
   fields: FormField[];
 }
 
+/**
+ * A file in a reply (an export, a chart). With `content`, each platform uploads the bytes natively
+ * (Telegram document or photo, Slack file upload, Discord attachment, a download link on the web chat);
+ * with only `url`, it is shown as a link.
+ */
 export interface FileRef {
   name: string;
-  url: string;
   mediaType: string;
+  url?: string;
+  content?: Uint8Array;
 }
 
 /** A channel-neutral answer, already in the member's language; each adapter renders it natively. */

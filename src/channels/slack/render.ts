@@ -30,6 +30,7 @@ export function escapeMrkdwn(text: string): string {
 export function messageBlocks(reply: Reply, maxBlocks = MESSAGE_BLOCKS): types.KnownBlock[] {
   const blocks: types.KnownBlock[] = textChunks(reply.text).map((chunk) => ({ type: "section", text: plain(chunk) }));
   for (const file of reply.files ?? []) {
+    if (!file.url) continue;
     blocks.push({ type: "section", text: { type: "mrkdwn", text: `<${escapeMrkdwn(file.url).replaceAll("|", "%7C")}|${escapeMrkdwn(clip(file.name, 200))}>` } });
   }
   blocks.push(...choiceBlocks(reply.choices ?? []));

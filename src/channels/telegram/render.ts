@@ -27,7 +27,7 @@ export function renderReply(reply: Reply, codec: CallbackCodec): OutgoingMessage
     if (last?.kind === "text") last.keyboard = keyboard;
     else messages.push({ kind: "text", text: reply.choices.map((c) => c.label).join(" · "), keyboard, private: isPrivate });
   }
-  for (const file of reply.files ?? []) messages.push({ kind: "document", url: file.url, name: file.name, private: isPrivate });
+  for (const file of reply.files ?? []) if (file.url) messages.push({ kind: "document", url: file.url, name: file.name, private: isPrivate });
   return messages;
 }
 

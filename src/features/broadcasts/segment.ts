@@ -4,6 +4,7 @@ import type { Locale, Translate } from "../../core/i18n.ts";
 import { PLATFORMS } from "../../core/inbound.ts";
 import { ROLES } from "../../core/roles.ts";
 import type { Db } from "../../db/database.ts";
+import { territoriesWithin } from "../directory/territories.ts";
 
 /**
  * Who a broadcast goes to. An empty dimension does not filter; dimensions combine with AND, the
@@ -29,31 +30,9 @@ export interface SegmentMember {
   locale: Locale;
 }
 
-/** The territories of `roots` and everything under them, within the network. */
-async function withDescendants(db: Db, networkId: string, roots: readonly string[]): Promise<string[]> {
-  if (roots.length === 0) return [];
-  const all = await db.territory.findMany({ where: { networkId }, select: { id: true, parentId: true } });
-  const children = new Map<string, string[]>();
-  for (const t of all) {
-    if (!t.parentId) continue;
-    const siblings = children.get(t.parentId);
-    if (siblings) siblings.push(t.id);
-    else children.set(t.parentId, [t.id]);
-  }
-  const found = new Set<string>();
-  const queue = roots.filter((id) => all.some((t) => t.id === id));
-  while (queue.length > 0) {
-    const id = queue.pop()!;
-    if (found.has(id)) continue;
-    found.add(id);
-    queue.push(...(children.get(id) ?? []));
-  }
-  return [...found];
-}
-
 /** The active members of the network the segment selects, by name. */
 export async function segmentMembers(db: Db, networkId: string, segment: Segment): Promise<SegmentMember[]> {
-  const territories = await withDescendants(db, networkId, segment.territoryIds);
+  const territories = await territoriesWithin(db, networkId, segment.territoryIds);
   const and: Prisma.MemberWhereInput[] = [];
   if (segment.roles.length) and.push({ roles: { hasSome: segment.roles } });
   if (segment.territoryIds.length) {

@@ -1,0 +1,109 @@
+import type { CalendarDay } from "../../calendar/paris.ts";
+import type { Db } from "../../db/database.ts";
+import { territoriesWithin } from "../directory/territories.ts";
+import { type CountScope, counterFor, type IndicatorFilter, memberWhere } from "./counters.ts";
+import { type DayRange, dateColumnFilter, type IndicatorPeriod, periodContaining } from "./period.ts";
+
+/** A fiche-action as indicators are shown under it. */
+export interface FicheRef {
+  id: string;
+  code: string;
+  title: string;
+  planCode: string;
+  axisNumber: number;
+}
+
+/** One indicator's value over a range, against its target. */
+export interface IndicatorValue {
+  id: string;
+  label: string;
+  unit: string;
+  target: number;
+  period: IndicatorPeriod;
+  computation: string;
+  fiche: FicheRef;
+  range: DayRange;
+  value: number;
+  /** `data`: counted from what members record; `reports`: summed from progress reports on the indicator. */
+  source: "data" | "reports";
+}
+
+/**
+ * Which days to count: each indicator over its own period containing `today` (this year, this
+ * half-year, the plan), or every indicator over one range (an export for a chosen period).
+ */
+export type IndicatorWindow = { today: CalendarDay } | { range: DayRange };
+
+export interface IndicatorQuery {
+  networkId: string;
+  window: IndicatorWindow;
+  /** Only what happened in this territory and those under it. */
+  territoryId?: string | undefined;
+}
+
+/** Every indicator of the network's plans, in plan, axis and fiche order, with its value. */
+export async function computeIndicators(db: Db, query: IndicatorQuery): Promise<IndicatorValue[]> {
+  const [indicators, territoryIds] = await Promise.all([
+    db.indicator.findMany({
+      where: { networkId: query.networkId },
+      select: {
+        id: true,
+        label: true,
+        unit: true,
+        target: true,
+        period: true,
+        computation: true,
+        filter: true,
+        ficheAction: { select: { id: true, code: true, title: true, axis: { select: { number: true, plan: { select: { code: true, startYear: true, endYear: true } } } } } },
+      },
+    }),
+    query.territoryId ? territoriesWithin(db, query.networkId, [query.territoryId]) : Promise.resolve(undefined),
+  ]);
+  const ordered = indicators.sort(
+    (a, b) =>
+      a.ficheAction.axis.plan.code.localeCompare(b.ficheAction.axis.plan.code) ||
+      a.ficheAction.axis.number - b.ficheAction.axis.number ||
+      a.ficheAction.code.localeCompare(b.ficheAction.code, "fr", { numeric: true }) ||
+      a.label.localeCompare(b.label, "fr"),
+  );
+  const reportAuthors = territoryIds ? (await db.member.findMany({ where: await memberWhere(db, { networkId: query.networkId, range: anyRange, territoryIds }), select: { id: true } })).map((m) => m.id) : undefined;
+  return Promise.all(
+    ordered.map(async (row) => {
+      const plan = row.ficheAction.axis.plan;
+      const period = row.period as IndicatorPeriod;
+      const range = "range" in query.window ? query.window.range : periodContaining(period, query.window.today, plan);
+      const filter = (row.filter ?? {}) as IndicatorFilter;
+      const counter = counterFor(row.computation, filter);
+      const scope: CountScope = { networkId: query.networkId, range, territoryIds };
+      const value = counter ? await counter(db, scope, filter) : await reportedValue(db, row.id, range, reportAuthors);
+      return {
+        id: row.id,
+        label: row.label,
+        unit: row.unit,
+        target: Number(row.target),
+        period,
+        computation: row.computation,
+        fiche: { id: row.ficheAction.id, code: row.ficheAction.code, title: row.ficheAction.title, planCode: plan.code, axisNumber: row.ficheAction.axis.number },
+        range,
+        value,
+        source: counter ? "data" : "reports",
+      } satisfies IndicatorValue;
+    }),
+  );
+}
+
+const anyRange: DayRange = { from: { year: 1, month: 1, day: 1 }, to: { year: 9999, month: 12, day: 31 } };
+
+/** The sum of the values progress reports attached to the indicator, by the authors in the territory when one is asked. */
+async function reportedValue(db: Db, indicatorId: string, range: DayRange, authors: string[] | undefined): Promise<number> {
+  const sum = await db.progressReport.aggregate({
+    where: { indicatorId, date: dateColumnFilter(range), ...(authors ? { memberId: { in: authors } } : {}) },
+    _sum: { value: true },
+  });
+  return Number(sum._sum.value ?? 0);
+}
+
+/** The share of the target reached, from 0; undefined when the target is 0 (not set in the plan). */
+export function progressRatio(indicator: Pick<IndicatorValue, "value" | "target">): number | undefined {
+  return indicator.target > 0 ? indicator.value / indicator.target : undefined;
+}

@@ -1,0 +1,79 @@
+import type { Prisma } from "@prisma/client";
+import type { Db } from "../../db/database.ts";
+import { type DayRange, dateColumnFilter } from "./period.ts";
+
+/** What an indicator narrows its count to (validated by `indicatorFilterSchema` when plans are seeded). */
+export interface IndicatorFilter {
+  eventType?: string;
+  topic?: string;
+  role?: string;
+  kind?: string;
+}
+
+/** Where to count: a period, and optionally the territories (already with their descendants) a report was made in. */
+export interface CountScope {
+  networkId: string;
+  range: DayRange;
+  territoryIds?: readonly string[] | undefined;
+}
+
+/** Counts an indicator from what the network records. */
+export type Counter = (db: Db, scope: CountScope, filter: IndicatorFilter) => Promise<number>;
+
+async function organisationsIn(db: Db, scope: CountScope): Promise<string[]> {
+  const rows = await db.organisation.findMany({ where: { networkId: scope.networkId, territoryId: { in: [...(scope.territoryIds ?? [])] } }, select: { id: true } });
+  return rows.map((r) => r.id);
+}
+
+/**
+ * Activity reports in the scope. A report is in a territory when its commune is, or its support
+ * site is located there; organisations are read apart (a relation filter is slow on 100,000 rows).
+ */
+export async function activityWhere(db: Db, scope: CountScope, filter: IndicatorFilter = {}): Promise<Prisma.ActivityReportWhereInput> {
+  const where: Prisma.ActivityReportWhereInput = { networkId: scope.networkId, date: dateColumnFilter(scope.range) };
+  if (filter.kind) where.kind = filter.kind as Prisma.ActivityReportWhereInput["kind"];
+  if (filter.topic) where.themes = { has: filter.topic };
+  if (scope.territoryIds) {
+    const organisations = await organisationsIn(db, scope);
+    where.OR = [{ territoryId: { in: [...scope.territoryIds] } }, { organisationId: { in: organisations } }];
+  }
+  return where;
+}
+
+/** Members in the scope's territories (placed there, or working for an organisation located there). */
+export async function memberWhere(db: Db, scope: CountScope): Promise<Prisma.MemberWhereInput> {
+  if (!scope.territoryIds) return { networkId: scope.networkId };
+  const organisations = await organisationsIn(db, scope);
+  return { networkId: scope.networkId, OR: [{ territoryId: { in: [...scope.territoryIds] } }, { organisationId: { in: organisations } }] };
+}
+
+const countActivities: Counter = async (db, scope, filter) => db.activityReport.count({ where: await activityWhere(db, scope, filter) });
+
+const countActivityParticipants: Counter = async (db, scope, filter) => {
+  const sum = await db.activityReport.aggregate({ where: await activityWhere(db, scope, filter), _sum: { participants: true } });
+  return sum._sum.participants ?? 0;
+};
+
+/** Active members holding the role who had joined by the end of the period. */
+const countMembers: Counter = async (db, scope, filter) => {
+  const where: Prisma.MemberWhereInput = { ...(await memberWhere(db, scope)), status: "ACTIVE", createdAt: { lte: dateColumnFilter(scope.range).lte } };
+  if (filter.role) where.roles = { has: filter.role as never };
+  return db.member.count({ where });
+};
+
+/**
+ * The computations the bot can count from its own records, by name. Participants of activities
+ * count here; participants of events come with the events feature. A computation with no counter
+ * yet (events, attendance, mission accueil requests, the mois du numérique) is summed from the
+ * progress reports members attach to the indicator, so its value is never asked twice nor lost.
+ */
+export const COUNTERS: Partial<Record<string, Counter>> = {
+  COUNT_ACTIVITIES: countActivities,
+  COUNT_MEMBERS: countMembers,
+};
+
+/** The counter for a computation and filter, or undefined when the value comes from progress reports. */
+export function counterFor(computation: string, filter: IndicatorFilter): Counter | undefined {
+  if (computation === "COUNT_PARTICIPANTS" && !filter.eventType) return countActivityParticipants;
+  return COUNTERS[computation];
+}
