@@ -3,6 +3,14 @@ import enActivities from "../../locales/en/activities.json" with { type: "json" 
 import enBroadcasts from "../../locales/en/broadcasts.json" with { type: "json" };
 import enDeadlines from "../../locales/en/deadlines.json" with { type: "json" };
 import enMessages from "../../locales/en/messages.json" with { type: "json" };
+import enIndicators from "../../locales/en/indicators.json" with { type: "json" };
+import enProgress from "../../locales/en/progress.json" with { type: "json" };
+import enDigest from "../../locales/en/digest.json" with { type: "json" };
+import enReports from "../../locales/en/reports.json" with { type: "json" };
+import frIndicators from "../../locales/fr/indicators.json" with { type: "json" };
+import frProgress from "../../locales/fr/progress.json" with { type: "json" };
+import frDigest from "../../locales/fr/digest.json" with { type: "json" };
+import frReports from "../../locales/fr/reports.json" with { type: "json" };
 import frActivities from "../../locales/fr/activities.json" with { type: "json" };
 import frBroadcasts from "../../locales/fr/broadcasts.json" with { type: "json" };
 import frDeadlines from "../../locales/fr/deadlines.json" with { type: "json" };
@@ -32,9 +40,16 @@ function merge(...parts: Catalogue[]): Catalogue {
   return out;
 }
 
-type FrenchCatalogue = typeof frMessages & typeof frDeadlines & typeof frBroadcasts & typeof frActivities;
-const fr = merge(frMessages, frDeadlines, frBroadcasts, frActivities);
-const en = merge(enMessages, enDeadlines, enBroadcasts, enActivities);
+type FrenchCatalogue = typeof frMessages &
+  typeof frDeadlines &
+  typeof frBroadcasts &
+  typeof frActivities &
+  typeof frIndicators &
+  typeof frProgress &
+  typeof frDigest &
+  typeof frReports;
+const fr = merge(frMessages, frDeadlines, frBroadcasts, frActivities, frIndicators, frProgress, frDigest, frReports);
+const en = merge(enMessages, enDeadlines, enBroadcasts, enActivities, enIndicators, enProgress, enDigest, enReports);
 
 /** Every sentence key the bot knows, derived from the French (default) catalogue. */
 export type MessageKey = Leaves<FrenchCatalogue>;
