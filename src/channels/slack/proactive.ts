@@ -2,9 +2,10 @@ import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { DeliveryOutcome, DeliveryTarget } from "../adapter.ts";
 import type { Reply } from "../../core/reply.ts";
+import { type ContentFile, contentFiles, directChannel, isUserId, uploadArguments, uploadedFileIds } from "./files.ts";
 import { classifySlackError } from "./outcome.ts";
 import { type ChannelPacer, createGlobalGate } from "./pacer.ts";
-import { messagePayload } from "./render.ts";
+import { hasMessage, messagePayload } from "./render.ts";
 
 export interface ProactiveOptions {
   /** Gap between two deliveries across the workspace (Slack: several hundred posts a minute). */
@@ -32,6 +33,7 @@ export interface ProactiveDelivery {
  * other), so there are no parts to repeat on a retry; `platformMessageId` is `<channel>:<ts>`, what
  * chat.update needs, so an edit finds the message whoever it was sent to. Edits are paced and
  * classified as posts are. A form cannot open without a member's action: its text and choices are sent.
+ * Files with bytes are uploaded in one message before it (see `send`); an edit leaves them as they are.
  */
 export function createProactiveDelivery(client: webApi.WebClient, pacer: ChannelPacer, log: Logger, options: ProactiveOptions): ProactiveDelivery {
   const turn = createGlobalGate(options.globalIntervalMs);
@@ -61,6 +63,43 @@ export function createProactiveDelivery(client: webApi.WebClient, pacer: Channel
     });
   }
 
+  /** Shares files in one message, into a conversation or a member's DM (opened first: uploads need its id). */
+  async function upload(to: string, files: ContentFile[]): Promise<DeliveryOutcome> {
+    let channel = to;
+    if (isUserId(to)) {
+      try {
+        channel = await directChannel(client, pacer, to);
+      } catch (error) {
+        return failedAttempt(error, "conversations.open", to, { user: to });
+      }
+    }
+    // Sharing writes a message in the conversation: the channel's turn and the workspace's spacing, as a post.
+    return pacer.paced(channel, async () => {
+      await turn();
+      try {
+        const ids = uploadedFileIds(await client.files.uploadV2(uploadArguments(channel, files)));
+        // No chat.update can change a file message: this id is only a record of what was sent.
+        return { kind: "sent", platformMessageId: `${channel}:${ids.join(",")}` };
+      } catch (error) {
+        return failedAttempt(error, "files.uploadV2", channel, { channel, files: files.map((f) => f.name) });
+      }
+    });
+  }
+
+  /**
+   * The files, then the message. A failure between the two makes the engine's retry send the first
+   * again. The upload goes first because it is what fails for lasting reasons (the app lacks the
+   * files:write scope, a file is refused) while the post after it rarely does: a member does not get
+   * the same text at every retry. The message's id is the one returned, for edits.
+   */
+  async function send(to: string, reply: Reply): Promise<DeliveryOutcome> {
+    const files = contentFiles(reply);
+    if (files.length === 0) return post(to, reply);
+    const uploaded = await upload(to, files);
+    if (uploaded.kind !== "sent" || !hasMessage(renderable(reply))) return uploaded;
+    return post(to, reply);
+  }
+
   // The channel's turn and the workspace's spacing, as a post: an edit is a message written there.
   function update(channel: string, ts: string, reply: Reply): Promise<DeliveryOutcome> {
     return pacer.paced(channel, async () => {
@@ -88,11 +127,11 @@ export function createProactiveDelivery(client: webApi.WebClient, pacer: Channel
 
   async function deliver(target: DeliveryTarget, reply: Reply): Promise<DeliveryOutcome> {
     try {
-      if (target.to === "conversation") return await post(target.id, reply);
+      if (target.to === "conversation") return await send(target.id, reply);
       // A member's externalId on Slack is "<team>:<user>".
       const user = /^[A-Z0-9]+:([A-Z0-9]+)$/i.exec(target.id)?.[1];
       if (!user) return { kind: "failed", reason: `not a Slack member id: ${target.id}` };
-      return await post(user, reply);
+      return await send(user, reply);
     } catch (error) {
       log.error({ err: error, target }, "slack: delivery failed unexpectedly");
       return { kind: "retry", afterMs: options.defaultRetryMs, reason: error instanceof Error ? error.message : String(error) };

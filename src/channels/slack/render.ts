@@ -30,7 +30,8 @@ export function escapeMrkdwn(text: string): string {
 export function messageBlocks(reply: Reply, maxBlocks = MESSAGE_BLOCKS): types.KnownBlock[] {
   const blocks: types.KnownBlock[] = textChunks(reply.text).map((chunk) => ({ type: "section", text: plain(chunk) }));
   for (const file of reply.files ?? []) {
-    if (!file.url) continue;
+    // A file with bytes is uploaded beside the message (files.ts); only a url-only file is a link here.
+    if (!file.url || file.content) continue;
     blocks.push({ type: "section", text: { type: "mrkdwn", text: `<${escapeMrkdwn(file.url).replaceAll("|", "%7C")}|${escapeMrkdwn(clip(file.name, 200))}>` } });
   }
   blocks.push(...choiceBlocks(reply.choices ?? []));
@@ -56,6 +57,11 @@ function choiceBlocks(choices: Choice[]): types.KnownBlock[] {
 /** Section-sized pieces of a text; nothing is cut off. */
 function textChunks(text: string): string[] {
   return splitText(text, SECTION_CHARS).filter((chunk) => chunk.trim());
+}
+
+/** Whether the reply needs a message at all: text, choices or links (a reply may be only uploaded files). */
+export function hasMessage(reply: Reply): boolean {
+  return Boolean(reply.text.trim() || reply.choices?.length || reply.files?.some((file) => file.url && !file.content));
 }
 
 /** The notification text shown beside the blocks (and to screen readers). */

@@ -1,6 +1,7 @@
 import { type types, webApi } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Reply } from "../../core/reply.ts";
+import { type ContentFile, directChannel, isUserId, uploadArguments } from "./files.ts";
 import { boltLogger } from "./logger.ts";
 import type { ChannelPacer } from "./pacer.ts";
 import { messagePayload as payload } from "./render.ts";
@@ -42,6 +43,11 @@ export interface SlackSender {
   respond(responseUrl: string, reply: Reply): Promise<boolean>;
   openModal(triggerId: string, view: types.ModalView): Promise<boolean>;
   publishHome(userId: string, view: types.HomeView): Promise<boolean>;
+  /**
+   * Uploads a reply's files in one message to a conversation, or to a member's DM with the bot when
+   * `to` is their user id; `comment` (a reply) is the text shown above them.
+   */
+  uploadFiles(to: string, files: ContentFile[], comment?: Reply): Promise<boolean>;
 }
 
 export interface SenderOptions {
@@ -59,6 +65,12 @@ export function createSender(client: webApi.WebClient, log: Logger, options: Sen
   async function postPaced(channel: string, reply: Reply): Promise<void> {
     const posted = await paced(channel, () => client.chat.postMessage({ channel, ...payload(reply) }));
     if (posted.channel && posted.channel !== channel) sameChannel(channel, posted.channel);
+  }
+
+  // Sharing files writes a message in the conversation: it takes the channel's turn like a post.
+  async function uploadPaced(to: string, files: ContentFile[], comment?: Reply): Promise<void> {
+    const channel = isUserId(to) ? await directChannel(client, options.pacer, to) : to;
+    await paced(channel, () => client.files.uploadV2(uploadArguments(channel, files, comment)));
   }
 
   async function attempt(what: string, context: Record<string, unknown>, call: () => Promise<unknown>): Promise<boolean> {
@@ -90,5 +102,6 @@ export function createSender(client: webApi.WebClient, log: Logger, options: Sen
     respond: (url, reply) => attempt("response_url", {}, () => postToHook(url, { response_type: "ephemeral", replace_original: false, ...payload(reply) })),
     openModal: (triggerId, view) => attempt("views.open", {}, () => client.views.open({ trigger_id: triggerId, view })),
     publishHome: (userId, view) => attempt("views.publish", { user: userId }, () => client.views.publish({ user_id: userId, view })),
+    uploadFiles: (to, files, comment) => attempt("files.uploadV2", { to, files: files.map((f) => f.name) }, () => uploadPaced(to, files, comment)),
   };
 }

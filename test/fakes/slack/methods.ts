@@ -21,7 +21,21 @@ export interface FakeSlackMessage {
   edited?: { ts: string };
 }
 
-/** What the fake workspace holds: members, archived channels, used trigger ids, posted messages, DMs. */
+/** A file the bot uploaded (files.uploadV2's three steps): announced, its bytes received, then shared. */
+export interface FakeSlackFile {
+  id: string;
+  filename: string;
+  /** The length announced to files.getUploadURLExternal. */
+  length: number;
+  /** The bytes POSTed to the upload URL. */
+  bytes?: Buffer;
+  /** Set by files.completeUploadExternal: where the file was shared, its title, the text above it. */
+  channel?: string;
+  title?: string;
+  initialComment?: string;
+}
+
+/** What the fake workspace holds: members, archived channels, used trigger ids, posted messages, DMs, files. */
 export interface Workspace {
   teamId: string;
   users: Map<string, FakeUser>;
@@ -31,6 +45,10 @@ export interface Workspace {
   messages: Map<string, FakeSlackMessage>;
   /** The bot's DMs opened so far (by conversations.open or a post to a user id). */
   ims: Set<string>;
+  /** Uploaded files by id, shared or not yet. */
+  files: Map<string, FakeSlackFile>;
+  /** Where upload URLs point: the fake itself (`<uploadBase>/upload/<file id>`). */
+  uploadBase: string;
 }
 
 const BOT = { user_id: "UBOT", bot_id: "BBOT", user: "reseau", team: "Réseau test" };
@@ -80,6 +98,10 @@ export function apiResult(ws: Workspace, method: string, body: Json): Json {
       const profile = { real_name: user.realName, display_name: "" };
       return { ok: true, user: { id: body.user, team_id: ws.teamId, name: user.realName.toLowerCase(), real_name: user.realName, deleted: Boolean(user.deactivated), profile, ...locale } };
     }
+    case "files.getUploadURLExternal":
+      return uploadUrl(ws, body);
+    case "files.completeUploadExternal":
+      return completeUpload(ws, body);
     case "views.publish": {
       const problem = viewProblem(body.view as Json);
       return problem ? refuse("invalid_arguments", problem) : { ok: true, view: { id: "VHOME", ...(body.view as object) } };
@@ -119,6 +141,31 @@ function update(ws: Workspace, body: Json): Json {
   }
   Object.assign(message, { text: body.text, blocks: body.blocks, edited: { ts: nextTs() } });
   return { ok: true, channel, ts: message.ts, text: body.text, message: { text: body.text, blocks: body.blocks } };
+}
+
+// Step 1 of files.uploadV2: a URL to POST the bytes to, and the file's id.
+function uploadUrl(ws: Workspace, body: Json): Json {
+  const filename = String(body.filename ?? "");
+  const length = Number(body.length);
+  if (!filename || !Number.isInteger(length) || length <= 0) return refuse("invalid_arguments", "filename and a positive length are required");
+  const id = `F${randomUUID().replaceAll("-", "").slice(0, 10).toUpperCase()}`;
+  ws.files.set(id, { id, filename, length });
+  return { ok: true, upload_url: `${ws.uploadBase}/upload/${id}`, file_id: id };
+}
+
+// Step 3: the uploaded files shared in one message. Slack wants a conversation id here, not a user id.
+function completeUpload(ws: Workspace, body: Json): Json {
+  const files = body.files as { id?: string; title?: string }[] | undefined;
+  if (!Array.isArray(files) || files.length === 0) return refuse("invalid_arguments", "files is required");
+  const channel = typeof body.channel_id === "string" ? body.channel_id : undefined;
+  if (channel !== undefined && (!/^[CGD][A-Z0-9]+$/.test(channel) || ws.archived.has(channel))) return refuse(channel && ws.archived.has(channel) ? "is_archived" : "channel_not_found");
+  const known = files.map((f) => ws.files.get(String(f.id)));
+  if (known.some((f) => !f)) return refuse("file_not_found");
+  const incomplete = known.find((f) => f!.bytes?.length !== f!.length);
+  if (incomplete) return refuse("invalid_arguments", `the bytes of ${incomplete.id} were not uploaded in full`);
+  known.forEach((file, i) => Object.assign(file!, { channel, title: files[i]!.title ?? file!.filename, ...(typeof body.initial_comment === "string" ? { initialComment: body.initial_comment } : {}) }));
+  if (channel?.startsWith("D")) ws.ims.add(channel);
+  return { ok: true, files: known.map((f) => ({ id: f!.id, title: f!.title, name: f!.filename })) };
 }
 
 // Message timestamps are ids: unique and increasing, even for two posts in one millisecond.

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { apiResult, type FakeSlackMessage, type FakeUser, type Workspace, writtenChannel } from "./methods.ts";
+import { apiResult, type FakeSlackFile, type FakeSlackMessage, type FakeUser, type Workspace, writtenChannel } from "./methods.ts";
 
-/** One request the fake Slack received: a Web API method, or `response_url` for the reply hooks. */
+/** One request the fake Slack received: a Web API method, `response_url` for the reply hooks, `upload_url` for file bytes. */
 export interface SlackCall {
   method: string;
   body: Record<string, unknown>;
@@ -38,6 +38,8 @@ export interface FakeSlack {
   archiveChannel(channelId: string): void;
   /** The bot's DMs opened so far, by conversations.open or by a post to a user id. */
   ims: ReadonlySet<string>;
+  /** Files the bot uploaded (files.uploadV2), by id; `channel` is set once shared. */
+  files: ReadonlyMap<string, FakeSlackFile>;
   /** A message the bot posted, as it reads now (after chat.update). */
   message(channel: string, ts: string): FakeSlackMessage | undefined;
   /** Resolves with the first call (already received or coming) that matches. */
@@ -48,8 +50,8 @@ export interface FakeSlack {
 /** An injected failure: an HTTP status, Slack's `ok: false` error, or a dropped connection. */
 export type Failure = { status: number; retryAfter?: number } | { error: string } | "drop";
 
-// Writes to a channel share its limit of about one a second: new messages and edits alike.
-const CHANNEL_WRITES = new Set(["chat.postMessage", "chat.update"]);
+// Writes to a channel share its limit of about one a second: new messages, edits and file shares alike.
+const CHANNEL_WRITES = new Set(["chat.postMessage", "chat.update", "files.completeUploadExternal"]);
 
 /** A small Slack Web API on 127.0.0.1: records calls, enforces the per-channel limit on posts and edits. */
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
@@ -60,7 +62,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const lastPost = new Map<string, number>();
   const heldUntil = new Map<string, number>();
   const hookUses = new Map<string, number>();
-  const ws: Workspace = { teamId, users: new Map(), archived: new Set(), usedTriggers: new Set(), messages: new Map(), ims: new Set() };
+  const ws: Workspace = { teamId, users: new Map(), archived: new Set(), usedTriggers: new Set(), messages: new Map(), ims: new Set(), files: new Map(), uploadBase: "" };
   const waiters = new Set<{ match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }>();
 
   function record(call: SlackCall): void {
@@ -77,6 +79,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://fake");
+    if (url.pathname.startsWith("/upload/")) return receiveUpload(req, res, url.pathname.slice("/upload/".length));
     const body = await readBody(req);
     const call: SlackCall = { method: "", body, status: 0, at: Date.now() };
     if (url.pathname.startsWith("/response/")) {
@@ -105,9 +108,22 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     answer(res, call, 200, apiResult(ws, call.method, body));
   });
 
+  // Step 2 of files.uploadV2: the bytes, POSTed (multipart, field `body`) to the URL step 1 gave.
+  async function receiveUpload(req: IncomingMessage, res: ServerResponse, fileId: string): Promise<void> {
+    const call: SlackCall = { method: "upload_url", body: { file_id: fileId }, status: 0, at: Date.now() };
+    const bytes = await readUpload(req);
+    call.body.length = bytes.length;
+    if (takeFailure("upload_url", res, call)) return;
+    const file = ws.files.get(fileId);
+    call.status = file ? 200 : 404;
+    if (file) file.bytes = bytes;
+    record(call);
+    res.writeHead(call.status, { "content-type": "text/plain" }).end(file ? `OK - ${bytes.length}` : "Not Found");
+  }
+
   // The channel a write counts against: a post to a user id writes in their DM, whose limit it shares.
   function writeChannel(call: SlackCall): string | undefined {
-    const channel = call.body.channel;
+    const channel = call.body.channel ?? call.body.channel_id;
     if (!CHANNEL_WRITES.has(call.method) || typeof channel !== "string") return undefined;
     if (call.method !== "chat.postMessage") return channel;
     const written = writtenChannel(ws, channel);
@@ -136,7 +152,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     }
     const headers: Record<string, string> = failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
     // Slack keeps refusing a rate-limited channel until Retry-After has passed.
-    const channel = writeChannel(call) ?? (typeof call.body.channel === "string" ? call.body.channel : undefined);
+    const named = call.body.channel ?? call.body.channel_id;
+    const channel = writeChannel(call) ?? (typeof named === "string" ? named : undefined);
     if (failure.status === 429 && failure.retryAfter !== undefined && channel) heldUntil.set(channel, call.at + failure.retryAfter * 1000);
     answer(res, call, failure.status, { ok: false, error: failure.status === 429 ? "ratelimited" : "internal_error" }, headers);
     return true;
@@ -144,6 +161,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ws.uploadBase = base;
   return {
     apiUrl: `${base}/api/`,
     newResponseUrl: () => `${base}/response/${randomUUID()}`,
@@ -152,6 +170,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     addUser: (userId, profile) => void ws.users.set(userId, profile),
     archiveChannel: (channelId) => void ws.archived.add(channelId),
     ims: ws.ims,
+    files: ws.files,
     message: (channel, ts) => ws.messages.get(`${channel}:${ts}`),
     waitFor: (match, timeoutMs = 10_000) => {
       const seen = calls.find(match);
@@ -175,7 +194,19 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   if ((req.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
   const fields: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    fields[key] = key === "blocks" || key === "view" || key === "attachments" ? JSON.parse(value) : value;
+    fields[key] = key === "blocks" || key === "view" || key === "attachments" || key === "files" ? JSON.parse(value) : value;
   }
   return fields;
+}
+
+/** The uploaded bytes: WebClient sends them as multipart form data; a raw body is taken as is. */
+async function readUpload(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  const type = req.headers["content-type"] ?? "";
+  if (!type.startsWith("multipart/form-data")) return raw;
+  const form = await new Response(raw, { headers: { "content-type": type } }).formData();
+  const part = form.get("body") ?? [...form.values()].find((value) => typeof value !== "string");
+  return part && typeof part !== "string" ? Buffer.from(await part.arrayBuffer()) : Buffer.alloc(0);
 }
