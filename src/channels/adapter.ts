@@ -17,7 +17,7 @@ export interface DeliveryTarget {
 
 /** What became of one delivery attempt; the delivery engine decides what to do next. */
 export type DeliveryOutcome =
-  /** Accepted by the platform; the id of the (last) message it created. */
+  /** Accepted by the platform; the id of the message a later edit changes (the last text message, not a file). */
   | { kind: "sent"; platformMessageId: string }
   /** Worth trying again later: 429 (with the platform's retry-after), 5xx, network error, timeout. */
   | { kind: "retry"; afterMs: number; reason: string }

@@ -60,7 +60,7 @@ function guarded({ log, retryMs }: DeliveryDeps, what: string, target: DeliveryT
 }
 
 /**
- * The adapter's `deliver`: renders as for an answer (signed buttons, split text, documents), waits
+ * The adapter's `deliver`: renders as for an answer (signed buttons, split text, then files), waits
  * its turn in the chat's queue and pacing, tries once, and never throws.
  */
 export function createDeliver(deps: DeliveryDeps): (target: DeliveryTarget, reply: Reply) => Promise<DeliveryOutcome> {
@@ -68,7 +68,7 @@ export function createDeliver(deps: DeliveryDeps): (target: DeliveryTarget, repl
   return (target, reply) =>
     guarded(deps, "delivering to", target, async (chat) => {
       if (reply.form) log.debug({ chatId: chat.chatId, formId: reply.form.id }, "a form cannot be opened unprompted; its text and choices are sent");
-      return sender.sendOnce(chat, renderReply(unpromptedReply(reply), codec));
+      return sender.sendOnce(chat, renderReply(unpromptedReply(reply), codec, log.child({ chatId: chat.chatId })));
     });
 }
 
@@ -77,12 +77,12 @@ export function createDeliver(deps: DeliveryDeps): (target: DeliveryTarget, repl
  * clipped (an edit cannot add messages) and files are left out (a text message cannot become one).
  */
 export function createEdit(deps: DeliveryDeps): (target: DeliveryTarget, platformMessageId: string, reply: Reply) => Promise<DeliveryOutcome> {
-  const { sender, codec } = deps;
+  const { sender, codec, log } = deps;
   return (target, platformMessageId, reply) =>
     guarded(deps, "editing a message on", target, async (chat) => {
       if (!MESSAGE_ID.test(platformMessageId)) return { kind: "failed", reason: `not a Telegram message id: ${JSON.stringify(platformMessageId)}` };
       const unprompted = unpromptedReply(reply);
-      const [message] = renderReply({ ...unprompted, text: clip(unprompted.text, MESSAGE_MAX_CHARS), files: [] }, codec);
+      const [message] = renderReply({ ...unprompted, text: clip(unprompted.text, MESSAGE_MAX_CHARS), files: [] }, codec, log);
       if (message?.kind !== "text") return { kind: "failed", reason: "nothing to show: the reply has no text or choice" };
       return sender.editOnce(chat, Number(platformMessageId), message);
     });

@@ -72,7 +72,7 @@ export function createTelegramAdapter(config: TelegramConfig, deps: AdapterDeps,
     const replies = await dispatched.finally(() => {
       if (chatChains.get(chatId) === dispatched) chatChains.delete(chatId);
     });
-    await sender.answer(event.target, replies.flatMap((r) => renderReply(r, codec)));
+    await sender.answer(event.target, replies.flatMap((r) => renderReply(r, codec, log.child({ chatId }))));
   }
 
   function accept(update: Update): void {

@@ -29,3 +29,9 @@ export function scaleLimits(limits: TelegramLimits, factor: number): TelegramLim
   const scale = (r: RateRule): RateRule => ({ limit: r.limit, windowMs: r.windowMs / factor });
   return { global: scale(limits.global), privateChat: scale(limits.privateChat), group: limits.group.map(scale) };
 }
+
+/** The largest file a bot may upload (Bot API "Sending files": 50 MB); larger files are not sent. */
+export const TELEGRAM_UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
+
+/** The largest image sent as a photo (10 MB); a larger one goes as a document, uncompressed. */
+export const TELEGRAM_PHOTO_MAX_BYTES = 10 * 1024 * 1024;

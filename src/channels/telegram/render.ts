@@ -1,7 +1,9 @@
 import { splitText } from "../text.ts";
 import type { InlineKeyboardButton } from "grammy/types";
+import type { Logger } from "pino";
 import type { Reply } from "../../core/reply.ts";
 import type { CallbackCodec } from "./callback-data.ts";
+import { type OutgoingFile, renderFile } from "./files.ts";
 
 /** Telegram's limit for one message's text, in UTF-16 code units. */
 export const MESSAGE_MAX_CHARS = 4096;
@@ -9,14 +11,15 @@ export const MESSAGE_MAX_CHARS = 4096;
 /** One Telegram message to send, before choosing its chat. */
 export type OutgoingMessage =
   | { kind: "text"; text: string; keyboard?: InlineKeyboardButton[][]; private: boolean }
-  | { kind: "document"; url: string; name: string; private: boolean };
+  | OutgoingFile;
 
 /**
  * Renders a Reply as Telegram messages: plain text (no parse_mode, so a member's text cannot inject
  * markup) split at the 4096-character limit, choices as an inline keyboard under the last part,
- * files as documents.
+ * then files (uploaded as photos or documents, or sent by URL); a file Telegram would refuse is
+ * logged and left out.
  */
-export function renderReply(reply: Reply, codec: CallbackCodec): OutgoingMessage[] {
+export function renderReply(reply: Reply, codec: CallbackCodec, log: Pick<Logger, "warn">): OutgoingMessage[] {
   const isPrivate = reply.visibility === "private";
   const parts = reply.text.trim() ? splitText(reply.text, MESSAGE_MAX_CHARS) : [];
   const messages: OutgoingMessage[] = parts.map((text) => ({ kind: "text", text, private: isPrivate }));
@@ -27,7 +30,10 @@ export function renderReply(reply: Reply, codec: CallbackCodec): OutgoingMessage
     if (last?.kind === "text") last.keyboard = keyboard;
     else messages.push({ kind: "text", text: reply.choices.map((c) => c.label).join(" · "), keyboard, private: isPrivate });
   }
-  for (const file of reply.files ?? []) if (file.url) messages.push({ kind: "document", url: file.url, name: file.name, private: isPrivate });
+  for (const file of reply.files ?? []) {
+    const message = renderFile(file, isPrivate, log);
+    if (message) messages.push(message);
+  }
   return messages;
 }
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { type Api, GrammyError } from "grammy";
+import { type Api, GrammyError, InputFile } from "grammy";
 import type { Message } from "grammy/types";
 import type { Logger } from "pino";
 import type { DeliveryOutcome } from "../adapter.ts";
@@ -12,6 +12,9 @@ import type { OutgoingMessage } from "./render.ts";
 type OutgoingText = Extract<OutgoingMessage, { kind: "text" }>;
 
 const NOT_MODIFIED = /message is not modified/i;
+// An upload gets this much more time per byte than a message (1 MB/s, a slow uplink): a 50 MB export
+// abandoned at the usual timeout would be sent again, and may arrive twice.
+const UPLOAD_MS_PER_BYTE = 1000 / (1024 * 1024);
 
 export interface SenderOptions {
   api: Api;
@@ -50,8 +53,10 @@ export class TelegramSender {
     if (messages.length === 0) return Promise.resolve();
     return this.#inTurn(target.chatId, async () => {
       for (const message of messages) {
-        // The rest of an answer makes no sense once a part is missing or the chat is closed to us.
-        if (!(await this.#sendWithRetries(target, message))) return;
+        const failure = await this.#sendWithRetries(target, message);
+        // The rest of an answer makes no sense once a text part is missing or the chat is closed to
+        // us; a file that could not go does not hold back the next one.
+        if (failure && (message.kind === "text" || failure === "blocked")) return;
       }
     });
   }
@@ -59,21 +64,25 @@ export class TelegramSender {
   /**
    * Queues a proactive message and tries each part once, in turn. A part that fails ends the
    * delivery with its outcome: the parts before it were sent, and the engine's retry sends them
-   * again (at-least-once).
+   * again (at-least-once). The id handed back is the last text message's, the one an edit can
+   * replace (a photo or document has no text to edit), or the last file's when there is no text.
    */
   sendOnce(target: ReplyTarget, messages: OutgoingMessage[]): Promise<DeliveryOutcome> {
     return this.#inTurn(target.chatId, async (): Promise<DeliveryOutcome> => {
       let last: Message | undefined;
+      let lastText: Message | undefined;
       for (const message of messages) {
         await this.#pacer.acquire(target.chatId, target.isGroup);
         try {
           last = await this.#call(target, message);
+          if (message.kind === "text") lastText = last;
         } catch (error) {
           return this.#outcomeOf(target, error);
         }
       }
-      if (!last) return { kind: "failed", reason: "nothing to send: the reply has no text, choice or file" };
-      return { kind: "sent", platformMessageId: String(last.message_id) };
+      const kept = lastText ?? last;
+      if (!kept) return { kind: "failed", reason: "nothing to send: the reply has no text, choice or file" };
+      return { kind: "sent", platformMessageId: String(kept.message_id) };
     });
   }
 
@@ -115,23 +124,24 @@ export class TelegramSender {
     return run;
   }
 
-  async #sendWithRetries(target: ReplyTarget, message: OutgoingMessage): Promise<boolean> {
+  /** Sends one message, retrying what may work later; undefined once sent, else why it was given up. */
+  async #sendWithRetries(target: ReplyTarget, message: OutgoingMessage): Promise<SendFailure["cause"] | undefined> {
     const { retryBaseMs, maxAttempts } = this.#options;
     for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       await this.#pacer.acquire(target.chatId, target.isGroup);
       try {
         await this.#call(target, message);
-        return true;
+        return undefined;
       } catch (error) {
         const failure = this.#noteFailure(target, classifyFailure(error, backoff(retryBaseMs, attempt)), error, attempt);
-        if (failure.kind === "failed") return false;
+        if (failure.kind === "failed") return failure.cause;
         if (attempt === maxAttempts) break;
         // The pacer already holds the chat back after a 429; other failures wait here.
         if (failure.cause !== "rate-limited") await sleep(failure.afterMs);
       }
     }
-    this.#options.log.error({ chatId: target.chatId, attempts: maxAttempts }, "message given up after repeated failures");
-    return false;
+    this.#options.log.error({ chatId: target.chatId, attempts: maxAttempts, kind: message.kind }, "message given up after repeated failures");
+    return "unavailable";
   }
 
   /** Logs a failure once, and holds the chat back when Telegram asked to slow down. */
@@ -152,11 +162,17 @@ export class TelegramSender {
 
   async #call(target: ReplyTarget, message: OutgoingMessage): Promise<Message> {
     const { api, sendTimeoutMs } = this.#options;
-    const signal = AbortSignal.timeout(sendTimeoutMs) as GrammySignal;
+    const uploadMs = message.kind === "upload" ? Math.ceil(message.content.byteLength * UPLOAD_MS_PER_BYTE) : 0;
+    const signal = AbortSignal.timeout(sendTimeoutMs + uploadMs) as GrammySignal;
     // Telegram has no ephemeral messages: a private answer in a group replies to the member's message.
     const reply_parameters = target.isGroup && message.private && target.memberMessageId !== undefined ? { message_id: target.memberMessageId, allow_sending_without_reply: true } : undefined;
-    if (message.kind === "document") {
-      return api.sendDocument(target.chatId, message.url, { ...(reply_parameters ? { reply_parameters } : {}) }, signal);
+    const replyOptions = reply_parameters ? { reply_parameters } : {};
+    if (message.kind === "document") return api.sendDocument(target.chatId, message.url, replyOptions, signal);
+    if (message.kind === "upload") {
+      // A fresh InputFile per try: grammY streams it into a multipart body, under the file's own name.
+      const file = new InputFile(message.content, message.name);
+      if (message.as === "photo") return api.sendPhoto(target.chatId, file, replyOptions, signal);
+      return api.sendDocument(target.chatId, file, replyOptions, signal);
     }
     const options = {
       ...(message.keyboard ? { reply_markup: { inline_keyboard: message.keyboard } } : {}),

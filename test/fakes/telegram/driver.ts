@@ -154,7 +154,7 @@ function mentions(text: string, label: string): boolean {
 function seen(message: Message, person: User): SeenReply {
   const answersThem = message.reply_to_message?.from?.id === person.id;
   return {
-    text: message.text ?? message.document?.file_name ?? "",
+    text: message.text ?? message.caption ?? message.document?.file_name ?? "",
     choices: buttons(message).map((b) => b.text),
     private: message.chat.type === "private" || answersThem,
   };

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Chat, Message, Update, User } from "grammy/types";
 import { TELEGRAM_LIMITS, type TelegramLimits } from "../../../src/channels/telegram/limits.ts";
+import { parseMultipart } from "./multipart.ts";
 import { FakeRateLimits } from "./rate-limits.ts";
 
 /** One call the bot made, as the fake answered it. */
@@ -12,6 +13,20 @@ export interface ApiCall {
   status: number;
   /** The message the fake created (successful sends), or its new state (successful edits). */
   message?: Message;
+  /** The file uploaded with a multipart sendDocument or sendPhoto. */
+  upload?: UploadedFile;
+}
+
+/** A file the bot uploaded, as Telegram received and typed it. */
+export interface UploadedFile {
+  /** The parameter the file was given for: "document" or "photo". */
+  param: string;
+  fileName: string;
+  /** The type the upload declared for the part (grammY always says application/octet-stream). */
+  contentType: string;
+  /** The type Telegram gives the document, from the name's extension. */
+  mimeType: string;
+  bytes: Uint8Array;
 }
 
 /**
@@ -20,15 +35,32 @@ export interface ApiCall {
  */
 export type Failure = { status: 429; retryAfter: number } | { status: 400 | 403 | 500 | 502; description?: string } | "drop" | "hang";
 
-const SENDS = new Set(["sendMessage", "sendDocument"]);
+const SENDS = new Set(["sendMessage", "sendDocument", "sendPhoto"]);
+const FILE_PARAMS: Record<string, string> = { sendDocument: "document", sendPhoto: "photo" };
+/** Bots upload at most 50 MB; photos at most 10 MB, width + height at most 10000, sides at most 20:1. */
+const UPLOAD_MAX_BYTES = 50 * 1024 * 1024;
+const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+// What Telegram types a document by its extension (the upload itself says only octet-stream).
+const MIME_TYPES: Record<string, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv",
+  ics: "text/calendar",
+  pdf: "application/pdf",
+  png: "image/png",
+  jpg: "image/jpeg",
+  txt: "text/plain",
+  json: "application/json",
+  zip: "application/zip",
+};
 // Edits count against the same limits as sends.
 const PACED = new Set([...SENDS, "editMessageText"]);
 const BLOCKED = "Forbidden: bot was blocked by the user";
 const NOT_MODIFIED = "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 
 /**
- * A small Telegram Bot API: `/bot<token>/<method>` on 127.0.0.1. It records every call, queues
- * updates for getUpdates (long polling), enforces Telegram's sending limits with 429 retry_after,
+ * A small Telegram Bot API: `/bot<token>/<method>` on 127.0.0.1. It records every call (with the
+ * files uploaded as multipart/form-data), queues updates for getUpdates (long polling), enforces
+ * Telegram's sending limits with 429 retry_after and its upload limits,
  * plays failures on demand (429, 4xx, 5xx, dropped or unanswered connection), and knows which
  * private chats were started and which members blocked the bot.
  */
@@ -48,6 +80,7 @@ export class FakeTelegram {
   readonly #messages = new Map<string, Message>();
   #nextUpdateId = 1;
   #nextMessageId = 1;
+  #nextFileId = 1;
 
   constructor(token: string, limits: TelegramLimits = TELEGRAM_LIMITS) {
     this.#token = token;
@@ -138,11 +171,21 @@ export class FakeTelegram {
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
+    // A call counts from when it arrives, not when its body is read: an upload takes a while to read.
+    const at = Date.now();
     const body = await readBody(req);
     if (!match || match[1] !== this.#token) return json(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = match[2]!;
-    const params = body ? (JSON.parse(body) as Record<string, any>) : {};
-    const call: ApiCall = { method, params, at: Date.now(), status: 200 };
+    // Telegram's server refuses a request body over its upload limit before reading what it is.
+    if (body.length > UPLOAD_MAX_BYTES) {
+      this.calls.push({ method, params: {}, at, status: 413 });
+      return json(res, 413, { ok: false, error_code: 413, description: "Request Entity Too Large" });
+    }
+    const contentType = req.headers["content-type"] ?? "";
+    const read = /^multipart\/form-data/i.test(contentType) ? readForm(method, body, contentType) : { params: body.length > 0 ? (JSON.parse(body.toString("utf8")) as Record<string, any>) : {} };
+    if (!read) return json(res, 400, { ok: false, error_code: 400, description: "Bad Request: can't parse form data" });
+    const call: ApiCall = { method, params: read.params, at, status: 200, ...(read.upload ? { upload: read.upload } : {}) };
+    const params = call.params;
     this.calls.push(call);
     const failure = this.#failures.get(method)?.shift();
     if (failure === "drop" || failure === "hang") {
@@ -200,9 +243,27 @@ export class FakeTelegram {
     if (this.#blocked.has(chatId)) return void refuse(call, res, 403, BLOCKED);
     const waitS = this.limits.check(chatId, chat.type !== "private", call.at);
     if (waitS > 0) return void refuse(call, res, 429, `Too Many Requests: retry after ${waitS}`, { retry_after: waitS });
-    const text = call.method === "sendDocument" ? undefined : String(call.params.text ?? "");
+    const text = call.method in FILE_PARAMS ? undefined : String(call.params.text ?? "");
     if (text !== undefined && (text.length === 0 || text.length > 4096)) return void refuse(call, res, 400, "Bad Request: message text is empty or too long");
+    const fileRefusal = this.#refuseFile(call);
+    if (fileRefusal) return void refuse(call, res, 400, fileRefusal);
     return chat;
+  }
+
+  /** Why Telegram would refuse the file of a sendDocument or sendPhoto, if it would. */
+  #refuseFile(call: ApiCall): string | undefined {
+    const param = FILE_PARAMS[call.method];
+    if (!param) return undefined;
+    const given = call.params[param];
+    if (typeof given === "string" && given.startsWith("attach://") && !call.upload) return "Bad Request: file must be non-empty";
+    if (!call.upload) return given ? undefined : "Bad Request: there is no document in the request";
+    if (call.upload.bytes.byteLength === 0) return "Bad Request: file must be non-empty";
+    if (call.method !== "sendPhoto") return undefined;
+    if (call.upload.bytes.byteLength > PHOTO_MAX_BYTES) return "Bad Request: PHOTO_SAVE_FILE_INVALID";
+    const size = pngSize(call.upload.bytes);
+    if (size && (size.width + size.height > 10_000 || Math.max(size.width, size.height) / Math.min(size.width, size.height) > 20)) return "Bad Request: PHOTO_INVALID_DIMENSIONS";
+    if (!size && !/\.jpe?g$/i.test(call.upload.fileName)) return "Bad Request: IMAGE_PROCESS_FAILED";
+    return undefined;
   }
 
   #send(call: ApiCall, res: ServerResponse): void {
@@ -217,13 +278,36 @@ export class FakeTelegram {
       from: this.bot,
       chat,
       date: now(),
-      ...(text !== undefined ? { text } : { document: { file_id: "f", file_unique_id: "f", file_name: String(call.params.document) } }),
+      ...(text !== undefined ? { text } : this.#fileOf(call)),
       ...(call.params.reply_markup ? { reply_markup: call.params.reply_markup } : {}),
       ...(repliedTo ? { reply_to_message: { ...repliedTo, reply_to_message: undefined } } : {}),
     } as Message;
     this.#messages.set(`${chatId}:${message.message_id}`, message);
     call.message = message;
     json(res, 200, { ok: true, result: message });
+  }
+
+  /** What a file message carries: a document as Telegram types it, or a photo's sizes. */
+  #fileOf(call: ApiCall): Pick<Message, "document" | "photo"> {
+    const upload = call.upload;
+    const id = `file-${this.#nextFileId++}`;
+    if (!upload) return { document: { file_id: id, file_unique_id: id, file_name: String(call.params.document) } };
+    if (call.method === "sendPhoto") {
+      // Telegram keeps the photo re-encoded at a few sizes, the largest last.
+      const { width, height } = pngSize(upload.bytes) ?? { width: 1280, height: 960 };
+      const longest = Math.max(width, height);
+      const sides = [...[90, 320, 800, 1280].filter((side) => side < longest), Math.min(longest, 2560)];
+      return {
+        photo: sides.map((side, i) => ({
+          file_id: `${id}-${i}`,
+          file_unique_id: `${id}-${i}`,
+          width: Math.round((width * side) / longest),
+          height: Math.round((height * side) / longest),
+          file_size: Math.round((upload.bytes.byteLength * side) / longest),
+        })),
+      };
+    }
+    return { document: { file_id: id, file_unique_id: id, file_name: upload.fileName, mime_type: upload.mimeType, file_size: upload.bytes.byteLength } };
   }
 
   /** editMessageText: the bot's own message gets the new text and keyboard (none given: none kept). */
@@ -258,8 +342,34 @@ function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The parameters of a multipart call, as Telegram reads them: objects (reply_markup,
+ * reply_parameters) come JSON-encoded, and a file parameter says `attach://<part>`.
+ */
+function readForm(method: string, body: Buffer, contentType: string): { params: Record<string, any>; upload?: UploadedFile } | undefined {
+  const form = parseMultipart(body, contentType);
+  if (!form) return undefined;
+  const params: Record<string, any> = {};
+  for (const [key, value] of Object.entries(form.fields)) params[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
+  const param = FILE_PARAMS[method];
+  const attached = param && typeof params[param] === "string" ? /^attach:\/\/(.+)$/.exec(params[param])?.[1] : undefined;
+  const part = attached === undefined ? undefined : form.files.find((f) => f.field === attached);
+  if (!param || !part) return { params };
+  const extension = /\.([^.]+)$/.exec(part.fileName)?.[1]?.toLowerCase() ?? "";
+  return { params, upload: { param, fileName: part.fileName, contentType: part.contentType, mimeType: MIME_TYPES[extension] ?? "application/octet-stream", bytes: part.bytes } };
+}
+
+/** A PNG's width and height from its header, or undefined for anything else. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.byteLength < 24 || !signature.every((b, i) => bytes[i] === b)) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const size = { width: view.getUint32(16), height: view.getUint32(20) };
+  return size.width > 0 && size.height > 0 ? size : undefined;
 }
