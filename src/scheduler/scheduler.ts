@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Platform } from "../core/inbound.ts";
 import type { Db } from "../db/database.ts";
 import { rollOverRecurringDeadlines } from "../features/deadlines/rollover.ts";
+import { queueWeeklyDigest } from "../features/digest/queue.ts";
 import { pruneExpiredRows } from "./maintenance.ts";
 
 /** A job node-cron runs; what is due lives in the database, so a missed tick is caught up by the next. */
@@ -18,6 +19,7 @@ export function botJobs(db: Db, options: { platforms: readonly Platform[] }): Sc
   return [
     { name: "prune-expired-rows", schedule: "17 3 * * *", run: (now) => pruneExpiredRows(db, now) },
     { name: "roll-over-recurring-deadlines", schedule: "*/5 * * * *", run: (now) => rollOverRecurringDeadlines(db, now, options.platforms) },
+    { name: "weekly-digest", schedule: "*/15 * * * *", run: (now) => queueWeeklyDigest(db, now, options.platforms) },
   ];
 }
 

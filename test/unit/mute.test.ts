@@ -17,7 +17,7 @@ describe("muting", () => {
       [
         "Les messages non urgents que vous recevez :",
         "• annonces du réseau : reçus",
-        "• rappels des groupes de travail : reçus",
+        "• rappels (groupes de travail, relances des rapports d’activité) : reçus",
         "• appels pour la lettre d’information : reçus",
         "Les messages urgents vous parviennent toujours, même en sourdine et pendant vos heures calmes.",
       ].join("\n"),
@@ -39,7 +39,7 @@ describe("muting", () => {
 
   it("in English too", async () => {
     expect(await bot.text("demo-intern", "mute")).toContain("• network announcements: received");
-    expect(await bot.text("demo-intern", action("mute:t:reminder"))).toContain("Done: “working-group reminders” muted, except urgent messages.");
+    expect(await bot.text("demo-intern", action("mute:t:reminder"))).toContain("Done: “reminders (working groups, activity report nudges)” muted, except urgent messages.");
   });
 
   it("a category that cannot be muted is refused and nothing changes", async () => {
