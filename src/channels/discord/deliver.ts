@@ -8,6 +8,7 @@ import { DeliveryRateLimited } from "./delivery-rest.ts";
 import { RouteHolds } from "./holds.ts";
 import { clip } from "../text.ts";
 import { CONTENT_MAX, type RenderedMessage, renderReply } from "./render.ts";
+import { attachmentsField, rawFiles, type Upload } from "./uploads.ts";
 
 /** What a delivery needs from the adapter. */
 export interface DeliveryContext {
@@ -27,6 +28,8 @@ const DM_CACHE_MAX = 10_000;
 
 type Step<T> = { ok: true; value: T } | { ok: false; outcome: DeliveryOutcome };
 type MessageBody = Record<string, unknown>;
+/** A message's JSON, and the files sent with it as multipart (`payload_json` + `files[n]`). */
+type OutgoingMessage = { body: MessageBody; uploads: Upload[] };
 
 /** Delivers and edits messages on the bot's own initiative; see ChannelAdapter. */
 export interface DiscordDelivery {
@@ -34,12 +37,22 @@ export interface DiscordDelivery {
   edit(target: DeliveryTarget, platformMessageId: string, reply: Reply): Promise<DeliveryOutcome>;
 }
 
-/** The JSON of a channel message. No ephemeral flag: a member's private replies go to their DM. */
-const toBody = (message: RenderedMessage): MessageBody => ({
-  content: message.content || undefined,
-  components: message.components.map((row) => row.toJSON()),
-  allowed_mentions: { parse: [] },
+/**
+ * A channel message. No ephemeral flag: a member's private replies go to their DM. Its
+ * `attachments` name the uploads; on an edit they also replace the files the message had.
+ */
+const toOutgoing = (message: RenderedMessage): OutgoingMessage => ({
+  body: {
+    content: message.content || undefined,
+    components: message.components.map((row) => row.toJSON()),
+    allowed_mentions: { parse: [] },
+    ...(message.uploads.length > 0 ? { attachments: attachmentsField(message.uploads) } : {}),
+  },
+  uploads: message.uploads,
 });
+
+/** discord.js's request data: JSON alone, or multipart when there are files. */
+const requestData = (message: OutgoingMessage) => (message.uploads.length > 0 ? { body: message.body, files: rawFiles(message.uploads) } : { body: message.body });
 
 /**
  * Sends a Reply on the bot's own initiative: to a member (their user id; the DM channel is opened
@@ -80,8 +93,8 @@ export function createDiscordDelivery(ctx: DeliveryContext): DiscordDelivery {
     return { ok: true, value: opened.value.id };
   }
 
-  function post(channelId: string, body: MessageBody): Promise<Step<{ id: string }>> {
-    return attempt(`channel:${channelId}`, { channelId }, () => ctx.rest.post(Routes.channelMessages(channelId), { body }) as Promise<{ id: string }>);
+  function post(channelId: string, message: OutgoingMessage): Promise<Step<{ id: string }>> {
+    return attempt(`channel:${channelId}`, { channelId }, () => ctx.rest.post(Routes.channelMessages(channelId), requestData(message)) as Promise<{ id: string }>);
   }
 
   /** The reply as Discord messages, or why it cannot be one. */
@@ -105,7 +118,7 @@ export function createDiscordDelivery(ctx: DeliveryContext): DiscordDelivery {
     if (!SNOWFLAKE.test(target.id)) return { kind: "failed", reason: `not a Discord ${target.to === "member" ? "user" : "channel"} id: ${target.id}` };
     const render = rendered(target, reply);
     if (!render.ok) return render.outcome;
-    const messages = render.value.map(toBody);
+    const messages = render.value.map(toOutgoing);
     if (reply.form) ctx.log.info({ target, formId: reply.form.id }, "a delivery cannot open a form; its text and choices were sent");
     const channel = await channelOf(target);
     if (!channel.ok) return channel.outcome;
@@ -126,11 +139,12 @@ export function createDiscordDelivery(ctx: DeliveryContext): DiscordDelivery {
     if (!render.ok) return render.outcome;
     const content = clip(render.value.map((m) => m.content).join("\n"), CONTENT_MAX);
     // An empty content and no rows clear what the message showed before (PATCH keeps omitted fields).
-    const body = { ...toBody({ ...render.value.at(-1)!, content }), content };
+    const last = toOutgoing({ ...render.value.at(-1)!, content });
+    const message = { ...last, body: { ...last.body, content } };
     const channel = await channelOf(target);
     if (!channel.ok) return channel.outcome;
     const route = `channel:${channel.value}`;
-    const edited = await attempt(route, { channelId: channel.value, messageId }, () => ctx.rest.patch(Routes.channelMessage(channel.value, messageId), { body }) as Promise<{ id: string }>);
+    const edited = await attempt(route, { channelId: channel.value, messageId }, () => ctx.rest.patch(Routes.channelMessage(channel.value, messageId), requestData(message)) as Promise<{ id: string }>);
     return edited.ok ? { kind: "sent", platformMessageId: messageId } : edited.outcome;
   }
 

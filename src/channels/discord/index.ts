@@ -6,6 +6,7 @@ import { createDiscordClient } from "./client.ts";
 import { createDiscordDelivery } from "./deliver.ts";
 import { createDeliveryRest } from "./delivery-rest.ts";
 import { FormMemory } from "./modal.ts";
+import { FormPages } from "./pages.ts";
 import { createInteractionReceiver } from "./receive.ts";
 import { registerCommands } from "./register.ts";
 
@@ -37,13 +38,15 @@ export function createDiscordAdapter(config: DiscordConfig, deps: AdapterDeps, o
     log,
   );
   const words = registerCommands(client, config.applicationId, deps.commands, log);
+  const now = options.now ?? (() => new Date());
   const receiver = createInteractionReceiver({
     dispatch: deps.dispatch,
     log,
     memory: new FormMemory(),
+    pages: new FormPages(() => now().getTime()),
     words,
     ackAfterMs: options.ackAfterMs ?? 1500,
-    now: options.now ?? (() => new Date()),
+    now,
     onHandled: options.onInteractionHandled,
   });
   client.on(Events.InteractionCreate, receiver.receive);

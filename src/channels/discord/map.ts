@@ -36,14 +36,23 @@ export function fromChoice(interaction: BaseInteraction, actionId: string, recei
   return envelope(interaction, { kind: "action", actionId }, receivedAt);
 }
 
-/** A submitted modal: values keyed by the core's field names. */
-export function fromModal(interaction: ModalSubmitInteraction, memory: FormMemory, receivedAt: Date): InboundCommand {
+/** What a modal's components carry: custom id → the typed value, or the picked values. */
+export function submittedValues(interaction: ModalSubmitInteraction): Map<string, string | readonly string[]> {
   const raw = new Map<string, string | readonly string[]>();
   for (const [customId, field] of interaction.fields.fields) {
     if ("values" in field && field.values) raw.set(customId, field.values);
     else if ("value" in field && typeof field.value === "string") raw.set(customId, field.value);
   }
+  return raw;
+}
+
+/** A form's values, submitted through a modal or gathered from several (a form of more than five fields). */
+export function fromFormValues(interaction: BaseInteraction, formId: string, values: Record<string, string | string[]>, receivedAt: Date): InboundCommand {
+  return envelope(interaction, { kind: "form", formId, values }, receivedAt);
+}
+
+/** A submitted modal: values keyed by the core's field names. */
+export function fromModal(interaction: ModalSubmitInteraction, memory: FormMemory, receivedAt: Date): InboundCommand {
   const shown = memory.recall(interaction.user.id, interaction.customId);
-  const values = decodeFormValues(raw, shown);
-  return envelope(interaction, { kind: "form", formId: interaction.customId, values }, receivedAt);
+  return fromFormValues(interaction, interaction.customId, decodeFormValues(submittedValues(interaction), shown), receivedAt);
 }

@@ -3,13 +3,16 @@ import type { Logger } from "pino";
 import type { Dispatch } from "../../core/dispatch.ts";
 import type { InboundCommand } from "../../core/inbound.ts";
 import { fromChoice, fromModal, fromSlashCommand } from "./map.ts";
-import { type FormMemory, OPEN_FORM_PREFIX, renderModal } from "./modal.ts";
+import { type FormMemory, OPEN_FORM_PREFIX } from "./modal.ts";
+import { continuePagedForm, showForm } from "./paged-form.ts";
+import type { FormPages } from "./pages.ts";
 import { type Answerable, answer } from "./respond.ts";
 
 export interface ReceiveContext {
   dispatch: Dispatch;
   log: Logger;
   memory: FormMemory;
+  pages: FormPages;
   /** Slash command name → the core's word. */
   words: Map<string, string>;
   ackAfterMs: number;
@@ -35,13 +38,13 @@ export function createInteractionReceiver(ctx: ReceiveContext) {
     // A button standing for a form opens it at once, well within the deadline, without the core.
     if (interaction.isButton() && interaction.customId.startsWith(OPEN_FORM_PREFIX)) {
       const parked = ctx.memory.unpark(interaction.customId, interaction.user.id);
-      if (parked) {
-        ctx.memory.remember(interaction.user.id, parked.form);
-        return interaction.showModal(renderModal(parked.form, parked.intro, ctx.log));
-      }
+      if (parked) return showForm(interaction, parked.form, parked.intro, ctx);
       // Expired (or forged): the core answers an unknown action with a sentence.
     }
-    const inbound = toInbound(interaction);
+    // The pages of a form of more than five fields are gathered here; the core gets the whole form.
+    const paged = await continuePagedForm(interaction, ctx);
+    if (paged === "answered") return;
+    const inbound = paged ?? toInbound(interaction);
     if (!inbound) return;
     await answer(interaction, ctx.dispatch(inbound), ctx);
   }

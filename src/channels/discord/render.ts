@@ -9,11 +9,13 @@ import {
 } from "discord.js";
 import type { Logger } from "pino";
 import type { Choice, Reply } from "../../core/reply.ts";
+import { type Upload, uploadsOf } from "./uploads.ts";
 
-/** A message ready for discord.js: text, rows of components (validated by the builders), visibility. */
+/** A message ready for discord.js: text, rows of components (validated by the builders), files to upload, visibility. */
 export interface RenderedMessage {
   content: string;
   components: ActionRowBuilder<MessageActionRowComponentBuilder>[];
+  uploads: Upload[];
   private: boolean;
 }
 
@@ -26,8 +28,6 @@ const OPTIONS_PER_MENU = 25;
 
 /** Custom id of the menus we draw when there are too many choices for buttons; the picked value is the choice id. */
 export const MENU_PREFIX = "discord.menu:";
-
-
 
 /** Choices Discord can carry: ids of at most 100 characters, each once per message. */
 function usableChoices(choices: Choice[], log: Logger): Choice[] {
@@ -68,18 +68,22 @@ export function choiceRows(choices: Choice[], log: Logger): ActionRowBuilder<Mes
   return rows;
 }
 
-/** One Reply as Discord messages: long texts split, the choices under the last piece. */
+/**
+ * One Reply as Discord messages: long texts split, the choices and the uploaded files under the
+ * last piece; a file with only a url is a line of text.
+ */
 export function renderReply(reply: Reply, log: Logger, extraRows: ActionRowBuilder<MessageActionRowComponentBuilder>[] = []): RenderedMessage[] {
   const rows = [...choiceRows(reply.choices ?? [], log), ...extraRows].slice(0, ROWS_MAX);
-  const files = (reply.files ?? []).map((f) => `${f.name}: ${f.url}`);
-  const text = [reply.text, ...files].filter(Boolean).join("\n");
-  if (!text.trim() && rows.length === 0) return [];
-  // A message of buttons only still needs one (empty) piece to carry them.
+  const { uploads, links } = uploadsOf(reply.files ?? [], log);
+  const text = [reply.text, ...links.map((f) => `${f.name}: ${f.url}`)].filter(Boolean).join("\n");
+  if (!text.trim() && rows.length === 0 && uploads.length === 0) return [];
+  // A message of buttons or files only still needs one (empty) piece to carry them.
   const split = splitText(text, CONTENT_MAX);
   const pieces = split.length > 0 ? split : [""];
   return pieces.map((content, i) => ({
     content,
     components: i === pieces.length - 1 ? rows : [],
+    uploads: i === pieces.length - 1 ? uploads : [],
     private: reply.visibility === "private",
   }));
 }

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import {
   type ChatInputCommandInteraction,
+  type InteractionEditReplyOptions,
   type InteractionReplyOptions,
   MessageFlags,
   type MessageComponentInteraction,
@@ -8,8 +9,11 @@ import {
 } from "discord.js";
 import type { Logger } from "pino";
 import type { Reply } from "../../core/reply.ts";
-import { type FormMemory, renderModal } from "./modal.ts";
+import type { FormMemory } from "./modal.ts";
+import { showForm } from "./paged-form.ts";
+import type { FormPages } from "./pages.ts";
 import { openFormRow, type RenderedMessage, renderReply } from "./render.ts";
+import { withUploads } from "./uploads.ts";
 
 /** The interactions members start, which we answer. */
 export type Answerable = ChatInputCommandInteraction | MessageComponentInteraction | ModalSubmitInteraction;
@@ -17,6 +21,8 @@ export type Answerable = ChatInputCommandInteraction | MessageComponentInteracti
 export interface RespondContext {
   log: Logger;
   memory: FormMemory;
+  /** Forms of more than five fields, filled page by page. */
+  pages: FormPages;
   /** How long to wait for the core before deferring; Discord wants an answer within 3 s. */
   ackAfterMs: number;
 }
@@ -24,12 +30,13 @@ export interface RespondContext {
 /** Past this age the answer must be on its way: Discord's deadline is 3 s, minus the time the request takes. */
 const ACK_BUDGET_MS = 2500;
 
-const payload = (m: RenderedMessage): InteractionReplyOptions => ({
-  content: m.content || undefined,
-  components: m.components,
-  allowedMentions: { parse: [] },
-  ...(m.private ? { flags: MessageFlags.Ephemeral } : {}),
-});
+/** A rendered message as an interaction answer or follow-up, its files uploaded with it. */
+const payload = (interaction: Answerable, m: RenderedMessage) =>
+  withUploads<InteractionReplyOptions>(
+    interaction,
+    { content: m.content || undefined, components: m.components, allowedMentions: { parse: [] }, ...(m.private ? { flags: MessageFlags.Ephemeral } : {}) },
+    m.uploads,
+  );
 
 /**
  * Answers an interaction within Discord's 3-second deadline. The core's answer races a timer:
@@ -67,14 +74,12 @@ async function answerNow(interaction: Answerable, replies: Reply[], ctx: Respond
   // A modal cannot answer a modal submission; there the form waits behind a button.
   if (withForm?.form && !interaction.isModalSubmit()) {
     const intro = replies.map((r) => r.text).filter(Boolean).join("\n");
-    ctx.memory.remember(interaction.user.id, withForm.form);
-    await interaction.showModal(renderModal(withForm.form, intro, ctx.log));
-    return;
+    return showForm(interaction, withForm.form, intro, ctx);
   }
   const [first, ...rest] = messagesFor(interaction, replies, ctx);
   if (!first) return; // a redelivered interaction: the core already answered it once
-  await interaction.reply(payload(first));
-  for (const message of rest) await interaction.followUp(payload(message));
+  await interaction.reply(payload(interaction, first));
+  for (const message of rest) await interaction.followUp(payload(interaction, message));
 }
 
 async function answerDeferred(interaction: Answerable, replies: Reply[], ctx: RespondContext): Promise<void> {
@@ -83,8 +88,8 @@ async function answerDeferred(interaction: Answerable, replies: Reply[], ctx: Re
   const inPlace = messages.findIndex((m) => m.private);
   if (inPlace >= 0) {
     const m = messages[inPlace]!;
-    await interaction.editReply({ content: m.content || null, components: m.components, allowedMentions: { parse: [] } });
+    await interaction.editReply(withUploads<InteractionEditReplyOptions>(interaction, { content: m.content || null, components: m.components, allowedMentions: { parse: [] } }, m.uploads));
   }
-  for (const [i, message] of messages.entries()) if (i !== inPlace) await interaction.followUp(payload(message));
+  for (const [i, message] of messages.entries()) if (i !== inPlace) await interaction.followUp(payload(interaction, message));
   if (inPlace < 0) await interaction.deleteReply();
 }

@@ -4,6 +4,7 @@ import { messageObject } from "./payloads.ts";
 import { invalidMessage, invalidModal } from "./validate.ts";
 import { RateLimits, type Window } from "./limits.ts";
 import { FakeChannels } from "./channels.ts";
+import { attachmentObjects, type FakeAttachment, readRequest, refusedUploads } from "./multipart.ts";
 
 /** One request the bot made, as the fake saw and answered it. */
 export interface RecordedCall {
@@ -11,6 +12,8 @@ export interface RecordedCall {
   /** Path after /api/v10, without the query. */
   path: string;
   body: unknown;
+  /** Files uploaded with it (multipart/form-data). */
+  attachments: FakeAttachment[];
   status: number;
   /** performance.now() when it arrived. */
   at: number;
@@ -22,6 +25,7 @@ export interface FakeMessage {
   content: string;
   components: unknown[];
   flags: number;
+  attachments: FakeAttachment[];
   deleted: boolean;
 }
 
@@ -110,20 +114,18 @@ export class FakeDiscordRest {
     const url = new URL(req.url ?? "/", "http://fake");
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v\d+/, "");
     const method = req.method ?? "GET";
-    const raw = await readBody(req);
-    let body: unknown = raw;
-    if (raw && String(req.headers["content-type"]).includes("json")) body = JSON.parse(raw);
-    const answer = this.#answer(method, path, body, req.headers.authorization, at);
+    const { body, attachments } = await readRequest(req);
+    const answer = this.#answer(method, path, body, attachments, req.headers.authorization, at);
     if (answer === "drop") {
-      this.calls.push({ method, path, body, status: 0, at });
+      this.calls.push({ method, path, body, attachments, status: 0, at });
       return void req.socket.destroy();
     }
-    this.calls.push({ method, path, body, status: answer.status, at });
+    this.calls.push({ method, path, body, attachments, status: answer.status, at });
     res.writeHead(answer.status, { ...(answer.body === undefined ? {} : { "content-type": "application/json" }), ...answer.headers });
     res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
   }
 
-  #answer(method: string, path: string, body: unknown, authorization: string | undefined, at: number): Answer | "drop" {
+  #answer(method: string, path: string, body: unknown, attachments: FakeAttachment[], authorization: string | undefined, at: number): Answer | "drop" {
     const failure = this.#failures.find((f) => f.path.test(path) && (!f.method || f.method === method));
     if (failure?.after) failure.after--;
     else if (failure) {
@@ -141,11 +143,12 @@ export class FakeDiscordRest {
     if (!verdict.allowed) {
       return { status: 429, headers: verdict.headers, body: { message: "You are being rate limited.", retry_after: verdict.retryAfterS, global: verdict.global } };
     }
-    const answer = this.#route(method, path, body, at);
+    const refused = refusedUploads(attachments);
+    const answer = refused ? error(refused.status, refused.code, refused.message) : this.#route(method, path, body, attachments, at);
     return { ...answer, headers: { ...(interactionRoute && path.startsWith("/interactions") ? {} : verdict.headers), ...answer.headers } };
   }
 
-  #route(method: string, path: string, body: unknown, at: number): Answer {
+  #route(method: string, path: string, body: unknown, attachments: FakeAttachment[], at: number): Answer {
     const app = this.#o.applicationId;
     let m: RegExpExecArray | null;
     if (method === "GET" && path === "/gateway/bot") {
@@ -157,14 +160,14 @@ export class FakeDiscordRest {
       return { status: 200, body: list };
     }
     if (method === "POST" && path === "/users/@me/channels") return this.channels.openDm(body as { recipient_id?: string });
-    if (method === "POST" && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return this.channels.post(m[1]!, body as Record<string, unknown>, at);
-    if (method === "PATCH" && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) return this.channels.edit(m[1]!, m[2]!, body as Record<string, unknown>, at);
-    if (method === "POST" && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) return this.#callback(m[1]!, m[2]!, body as Record<string, unknown>);
-    if ((m = new RegExp(`^/webhooks/${app}/([^/]+)(/messages/@original)?$`).exec(path))) return this.#webhook(method, m[1]!, Boolean(m[2]), body as Record<string, unknown>);
+    if (method === "POST" && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return this.channels.post(m[1]!, body as Record<string, unknown>, at, attachments);
+    if (method === "PATCH" && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) return this.channels.edit(m[1]!, m[2]!, body as Record<string, unknown>, at, attachments);
+    if (method === "POST" && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) return this.#callback(m[1]!, m[2]!, body as Record<string, unknown>, attachments);
+    if ((m = new RegExp(`^/webhooks/${app}/([^/]+)(/messages/@original)?$`).exec(path))) return this.#webhook(method, m[1]!, Boolean(m[2]), body as Record<string, unknown>, attachments);
     return error(404, 0, "404: Not Found");
   }
 
-  #callback(id: string, token: string, body: { type?: number; data?: Record<string, unknown> }): Answer {
+  #callback(id: string, token: string, body: { type?: number; data?: Record<string, unknown> }, attachments: FakeAttachment[]): Answer {
     const i = this.interactions.get(token);
     const now = performance.now();
     if (!i || i.id !== id) return error(404, 10062, "Unknown interaction");
@@ -177,11 +180,11 @@ export class FakeDiscordRest {
       return error(400, 40060, "Interaction has already been acknowledged.");
     }
     if (body.type === 9 && i.type === 5) return error(400, 50035, "Invalid Form Body: a modal cannot answer a modal submission");
-    const invalid = body.type === 4 ? invalidMessage(body.data) : body.type === 9 ? invalidModal(body.data) : undefined;
+    const invalid = body.type === 4 ? invalidMessage(body.data, attachments.length) : body.type === 9 ? invalidModal(body.data) : undefined;
     if (invalid) return error(400, 50035, `Invalid Form Body: ${invalid}`);
     i.ack = { type: body.type ?? 0, at: now, data: body.data };
     if (body.type === 4) {
-      i.original = message(body.data ?? {});
+      i.original = message(body.data ?? {}, attachments);
       i.answeredAt = now;
     } else if (body.type === 5) {
       i.original = { ...message({ flags: body.data?.flags }), content: "" };
@@ -191,14 +194,16 @@ export class FakeDiscordRest {
     return { status: 204 };
   }
 
-  #webhook(method: string, token: string, original: boolean, body: Record<string, unknown>): Answer {
+  #webhook(method: string, token: string, original: boolean, body: Record<string, unknown>, attachments: FakeAttachment[]): Answer {
     const i = this.interactions.get(token);
     if (!i || !i.ack || i.ack.type === 9) return error(404, 10015, "Unknown Webhook");
     const now = performance.now();
     if (original && method === "PATCH" && i.original) {
-      const invalid = invalidMessage({ ...body, content: body.content ?? i.original.content });
+      // New uploads replace the files the message had (the `attachments` field lists those kept).
+      const files = attachments.length > 0 ? attachments : i.original.attachments;
+      const invalid = invalidMessage({ ...body, content: body.content ?? i.original.content }, files.length);
       if (invalid) return error(400, 50035, `Invalid Form Body: ${invalid}`);
-      i.original = { ...i.original, content: (body.content as string | null) ?? "", components: (body.components as unknown[]) ?? i.original.components };
+      i.original = { ...i.original, content: (body.content as string | null) ?? "", components: (body.components as unknown[]) ?? i.original.components, attachments: files };
       i.answeredAt = now;
       return { status: 200, body: this.#messageObject(i, i.original) };
     }
@@ -207,9 +212,9 @@ export class FakeDiscordRest {
       return { status: 204 };
     }
     if (!original && method === "POST") {
-      const invalid = invalidMessage(body);
+      const invalid = invalidMessage(body, attachments.length);
       if (invalid) return error(400, 50035, `Invalid Form Body: ${invalid}`);
-      const followUp = message(body);
+      const followUp = message(body, attachments);
       i.followUps.push(followUp);
       i.answeredAt = now;
       return { status: 200, body: this.#messageObject(i, followUp) };
@@ -219,12 +224,12 @@ export class FakeDiscordRest {
 
   #messageObject(i: FakeInteraction, m: FakeMessage): Record<string, unknown> {
     const app = this.#o.applicationId;
-    return messageObject({ id: m.id, type: 20, channel_id: i.channelId, content: m.content, components: m.components, flags: m.flags, author: this.#o.botUser, application_id: app, webhook_id: app });
+    return messageObject({ id: m.id, type: 20, channel_id: i.channelId, content: m.content, components: m.components, flags: m.flags, attachments: attachmentObjects(m.attachments, i.channelId), author: this.#o.botUser, application_id: app, webhook_id: app });
   }
 }
 
-function message(data: Record<string, unknown>): FakeMessage {
-  return { id: snowflake(), content: (data.content as string) ?? "", components: (data.components as unknown[]) ?? [], flags: Number(data.flags ?? 0), deleted: false };
+function message(data: Record<string, unknown>, attachments: FakeAttachment[] = []): FakeMessage {
+  return { id: snowflake(), content: (data.content as string) ?? "", components: (data.components as unknown[]) ?? [], flags: Number(data.flags ?? 0), attachments, deleted: false };
 }
 
 /** The bucket of a request, as Discord keys them: route shape plus its major parameter. */
@@ -233,10 +238,4 @@ function routeKey(method: string, path: string): string {
   if (webhook) return `webhook:${webhook[1]}`;
   const major = /^\/(?:channels|guilds)\/(\d+)/.exec(path)?.[1] ?? "global";
   return `${method}:${path.replace(/\d{17,19}/g, ":id")}:${major}`;
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
 }

@@ -1,11 +1,11 @@
 // What Discord rejects with 50035 "Invalid Form Body", for the messages and modals the bot sends.
 
-/** Discord's documented message limits: 2000 characters, 5 rows of 5 buttons or one menu of 25 options. */
-export function invalidMessage(data: Record<string, unknown> | undefined): string | undefined {
+/** Discord's documented message limits: 2000 characters, 5 rows of 5 buttons or one menu of 25 options; text, components or files. */
+export function invalidMessage(data: Record<string, unknown> | undefined, attachments = 0): string | undefined {
   const content = (data?.content as string | undefined) ?? "";
   const rows = (data?.components as { components: { type: number; custom_id?: string; options?: unknown[] }[] }[] | undefined) ?? [];
   if (content.length > 2000) return "content longer than 2000";
-  if (!content && rows.length === 0) return "empty message";
+  if (!content && rows.length === 0 && attachments === 0) return "empty message";
   if (rows.length > 5) return "more than 5 action rows";
   const ids = rows.flatMap((r) => r.components.map((c) => c.custom_id));
   if (new Set(ids).size !== ids.length) return "custom_id repeated";
