@@ -1,0 +1,61 @@
+import { stringify } from "csv-stringify/sync";
+import { createTranslator, type Locale } from "../../core/i18n.ts";
+import type { Db } from "../../db/database.ts";
+import { isoDay, dayOfColumn } from "../activities/days.ts";
+import { computeIndicators } from "../indicators/compute.ts";
+import { activityColumns } from "./activity-columns.ts";
+import { type Cell, type CellKind, type Column, indicatorColumns } from "./columns.ts";
+import { activityPages, type CopilQuery, loadPlaceBook, territoryScope } from "./data.ts";
+import type { CopilExport } from "./workbook.ts";
+
+// What French Excel opens with a double click: a BOM so it reads UTF-8, ";" because "," is its
+// decimal separator, and CRLF line ends.
+const BOM = "\uFEFF";
+const OPTIONS = { delimiter: ";", record_delimiter: "windows" } as const;
+
+/** The activity reports of the period, one line each, with the columns of the workbook's "Activités" sheet. */
+export async function buildActivitiesCsv(db: Db, query: CopilQuery): Promise<Uint8Array> {
+  return (await writeActivitiesCsv(db, query)).bytes;
+}
+
+/** Every indicator over the period against its target, with the columns of the workbook's "Synthèse" sheet. */
+export async function buildIndicatorsCsv(db: Db, query: CopilQuery): Promise<Uint8Array> {
+  return (await writeIndicatorsCsv(db, query)).bytes;
+}
+
+/** `buildActivitiesCsv`, with the count of lines it wrote. */
+export async function writeActivitiesCsv(db: Db, query: CopilQuery): Promise<CopilExport> {
+  const t = createTranslator(query.locale);
+  const [territoryIds, places] = await Promise.all([territoryScope(db, query), loadPlaceBook(db, query.networkId)]);
+  const columns = activityColumns(t, places);
+  const parts = [BOM, stringify([columns.map((c) => c.header)], OPTIONS)];
+  let activities = 0;
+  for await (const page of activityPages(db, query, territoryIds)) {
+    parts.push(stringify(records(columns, page, query.locale), OPTIONS));
+    activities += page.length;
+  }
+  return { bytes: Buffer.from(parts.join(""), "utf8"), activities, indicators: 0 };
+}
+
+/** `buildIndicatorsCsv`, with the count of indicators it wrote. */
+export async function writeIndicatorsCsv(db: Db, query: CopilQuery): Promise<CopilExport> {
+  const t = createTranslator(query.locale);
+  const indicators = await computeIndicators(db, { networkId: query.networkId, window: { range: query.range }, territoryId: query.territoryId });
+  const columns = indicatorColumns(t);
+  const text = BOM + stringify([columns.map((c) => c.header), ...records(columns, indicators, query.locale)], OPTIONS);
+  return { bytes: Buffer.from(text, "utf8"), activities: 0, indicators: indicators.length };
+}
+
+function records<Row>(columns: Column<Row>[], rows: Row[], locale: Locale): string[][] {
+  return rows.map((row) => columns.map((c) => csvCell(c.kind, c.value(row), locale)));
+}
+
+/** Days as 2026-01-31; numbers with the language's decimal mark; a share of the target in percent (45 for 45 %). */
+function csvCell(kind: CellKind, value: Cell, locale: Locale): string {
+  if (value === undefined) return "";
+  if (value instanceof Date) return isoDay(dayOfColumn(value));
+  if (typeof value === "string") return value;
+  const number = kind === "ratio" ? Math.round(value * 100) : value;
+  const text = String(number);
+  return locale === "fr" ? text.replace(".", ",") : text;
+}

@@ -1,0 +1,50 @@
+import { AppError } from "../../core/errors.ts";
+import type { Db } from "../../db/database.ts";
+
+/** A territory an export may be narrowed to. */
+export interface ExportTerritory {
+  id: string;
+  name: string;
+  kind: "DEPARTMENT" | "EPCI" | "COMMUNE";
+}
+
+/** Above this many communes they are not offered one by one (a menu would be too long to use). */
+export const COMMUNE_CHOICES_MAX = 25;
+
+/** The department, its intercommunalities, and the communes when there are few, as the form lists them. */
+export async function exportTerritories(db: Db, networkId: string): Promise<ExportTerritory[]> {
+  const rows = await db.territory.findMany({ where: { networkId }, select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } });
+  const of = (kind: ExportTerritory["kind"]) => rows.filter((r) => r.kind === kind) as ExportTerritory[];
+  const communes = of("COMMUNE");
+  return [...of("DEPARTMENT"), ...of("EPCI"), ...(communes.length <= COMMUNE_CHOICES_MAX ? communes : [])];
+}
+
+/** A territory of the network by its id (a form's answer), or an error the member can act on. */
+export async function territoryById(db: Db, networkId: string, id: string): Promise<ExportTerritory> {
+  const row = await db.territory.findFirst({ where: { networkId, id }, select: { id: true, name: true, kind: true } });
+  if (!row) throw new AppError("unknown_territory", "reports.errors.territory", { name: id });
+  return row as ExportTerritory;
+}
+
+const normalise = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[’'`-]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/**
+ * A territory by a name the member typed: the one so named, or the only one whose name contains
+ * it ("Terres des Confluences" for "Communauté de communes Terres des Confluences").
+ */
+export async function territoryByName(db: Db, networkId: string, typed: string): Promise<ExportTerritory> {
+  const rows = (await db.territory.findMany({ where: { networkId }, select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } })) as ExportTerritory[];
+  const wanted = normalise(typed);
+  const exact = rows.filter((r) => normalise(r.name) === wanted);
+  const found = exact.length > 0 ? exact : rows.filter((r) => ` ${normalise(r.name)} `.includes(` ${wanted} `));
+  if (found.length === 1) return found[0]!;
+  if (found.length === 0) throw new AppError("unknown_territory", "reports.errors.territory", { name: typed });
+  throw new AppError("ambiguous_territory", "reports.errors.ambiguous", { name: typed, names: found.slice(0, 5).map((r) => r.name).join(", ") });
+}

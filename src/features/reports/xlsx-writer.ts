@@ -1,0 +1,99 @@
+import ExcelJS from "exceljs";
+import { PassThrough } from "node:stream";
+import type { Cell, CellKind, Column } from "./columns.ts";
+
+/** How dates and shares of a target show in Excel (the cells hold a real date and a number). */
+const NUMBER_FORMATS: Partial<Record<CellKind, string>> = { date: "dd/mm/yyyy", ratio: "0%" };
+const BOLD = { bold: true };
+
+/**
+ * A workbook written row by row into memory. The streaming writer is about twice as fast as
+ * building the whole workbook and serialising it (35,000 activity rows: ~3 s against ~6.5 s), and
+ * inline strings (no shared-string table) are faster still; committed rows leave the heap.
+ */
+export class XlsxWriter {
+  readonly #chunks: Buffer[] = [];
+  readonly #ended: Promise<void>;
+  readonly #workbook: ExcelJS.stream.xlsx.WorkbookWriter;
+
+  constructor() {
+    const out = new PassThrough();
+    out.on("data", (chunk: Buffer) => this.#chunks.push(chunk));
+    this.#ended = new Promise((resolve, reject) => {
+      out.on("end", resolve);
+      out.on("error", reject);
+    });
+    this.#workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  }
+
+  /** A sheet holding one table: its header row bold and frozen, filters on it, widths and number formats per column. */
+  async table<Row>(name: string, columns: Column<Row>[], rows: AsyncIterable<Row[]> | Row[][]): Promise<number> {
+    const sheet = this.#workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+    // A column's style reaches the cells added under it, so formats cost nothing per row.
+    sheet.columns = columns.map((c) => ({ width: c.width, ...(NUMBER_FORMATS[c.kind] ? { style: { numFmt: NUMBER_FORMATS[c.kind]! } } : {}) }));
+    const header = sheet.addRow(columns.map((c) => c.header));
+    header.font = BOLD;
+    header.commit();
+    let count = 0;
+    for await (const page of rows) {
+      for (const row of page) sheet.addRow(columns.map((c) => cellValue(c.value(row)))).commit();
+      count += page.length;
+    }
+    sheet.commit();
+    return count;
+  }
+
+  /** A free-form sheet: `draw` adds its rows through a `SheetPen`; the first row stays in view. */
+  sheet(name: string, widths: number[], draw: (pen: SheetPen) => void): void {
+    const sheet = this.#workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = widths.map((width) => ({ width }));
+    draw(new SheetPen(sheet));
+    sheet.commit();
+  }
+
+  /** Closes the workbook and returns its bytes. */
+  async bytes(): Promise<Uint8Array> {
+    await this.#workbook.commit();
+    await this.#ended;
+    return new Uint8Array(Buffer.concat(this.#chunks));
+  }
+}
+
+/** Writes rows of a free-form sheet: headings, tables and notes. */
+export class SheetPen {
+  readonly #sheet: ExcelJS.Worksheet;
+  constructor(sheet: ExcelJS.Worksheet) {
+    this.#sheet = sheet;
+  }
+
+  /** A line of text, bold when it is a heading. */
+  line(text: string, heading = false): void {
+    const row = this.#sheet.addRow([text]);
+    if (heading) row.font = BOLD;
+    row.commit();
+  }
+
+  blank(): void {
+    this.#sheet.addRow([]).commit();
+  }
+
+  /** A bold header row, then a row per item, each cell formatted as its column says. */
+  table<Row>(columns: Column<Row>[], rows: Row[]): void {
+    const header = this.#sheet.addRow(columns.map((c) => c.header));
+    header.font = BOLD;
+    header.commit();
+    for (const item of rows) {
+      const row = this.#sheet.addRow(columns.map((c) => cellValue(c.value(item))));
+      columns.forEach((c, i) => {
+        const format = NUMBER_FORMATS[c.kind];
+        if (format) row.getCell(i + 1).numFmt = format;
+      });
+      row.commit();
+    }
+  }
+}
+
+function cellValue(value: Cell): ExcelJS.CellValue {
+  return value === undefined ? null : value;
+}
