@@ -32,6 +32,30 @@ const indicator = z.object({
   filter: indicatorFilterSchema,
 });
 
+/** A plan (SDAASP, CLS...) with its axes, fiches-actions and indicators; a network may carry several. */
+const plan = z.object({
+  code: z.string().min(1),
+  title: z.string().min(1),
+  startYear: z.number().int(),
+  endYear: z.number().int(),
+  axes: z.array(
+    z.object({
+      number: z.number().int(),
+      title: z.string().min(1),
+      fiches: z.array(
+        z.object({
+          code: z.string().min(1),
+          title: z.string().min(1),
+          pilot: z.string().nullable(),
+          partners: z.array(z.string()),
+          calendar: z.string().nullable(),
+          indicators: z.array(indicator),
+        }),
+      ),
+    }),
+  ),
+});
+
 /** The shape of a network seed file such as `prisma/seed/tarn-et-garonne.json`. */
 export const networkSeedSchema = z.object({
   network: z.object({
@@ -63,28 +87,10 @@ export const networkSeedSchema = z.object({
       territory: key.nullable(),
     }),
   ),
-  plan: z.object({
-    code: z.string().min(1),
-    title: z.string().min(1),
-    startYear: z.number().int(),
-    endYear: z.number().int(),
-    axes: z.array(
-      z.object({
-        number: z.number().int(),
-        title: z.string().min(1),
-        fiches: z.array(
-          z.object({
-            code: z.string().min(1),
-            title: z.string().min(1),
-            pilot: z.string().nullable(),
-            partners: z.array(z.string()),
-            calendar: z.string().nullable(),
-            indicators: z.array(indicator),
-          }),
-        ),
-      }),
-    ),
-  }),
+  plans: z
+    .array(plan)
+    .min(1)
+    .refine((plans) => new Set(plans.map((p) => p.code)).size === plans.length, "Each plan of a network has its own code"),
   members: z.array(
     z.object({
       key,

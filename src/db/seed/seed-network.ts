@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import type { Prisma } from "@prisma/client";
 import type { Db } from "../database.ts";
 import { type NetworkSeed, networkSeedSchema } from "./schema.ts";
 
@@ -16,7 +17,7 @@ export async function readNetworkSeed(path: string): Promise<NetworkSeed> {
 }
 
 /**
- * Creates the network of `seed` with its territories, organisations, plan and demo members (each
+ * Creates the network of `seed` with its territories, organisations, plans and demo members (each
  * reachable on the local channel as `local:<key>`), and binds the local channel to it. Does
  * nothing when the network already exists, so it runs safely at every start.
  */
@@ -44,26 +45,7 @@ export async function seedNetwork(db: Db, seed: NetworkSeed): Promise<SeedResult
         });
         organisationIds.set(o.key, row.id);
       }
-      const plan = await tx.plan.create({
-        data: { networkId, code: seed.plan.code, title: seed.plan.title, startYear: seed.plan.startYear, endYear: seed.plan.endYear },
-      });
-      for (const a of seed.plan.axes) {
-        const axis = await tx.axis.create({ data: { networkId, planId: plan.id, number: a.number, title: a.title } });
-        for (const f of a.fiches) {
-          await tx.ficheAction.create({
-            data: {
-              networkId,
-              axisId: axis.id,
-              code: f.code,
-              title: f.title,
-              pilot: f.pilot,
-              partners: f.partners,
-              calendar: f.calendar,
-              indicators: { create: f.indicators.map((i) => ({ ...i, networkId })) },
-            },
-          });
-        }
-      }
+      for (const p of seed.plans) await createPlan(tx, networkId, p);
       for (const m of seed.members) {
         await tx.member.create({
           data: {
@@ -83,6 +65,28 @@ export async function seedNetwork(db: Db, seed: NetworkSeed): Promise<SeedResult
     },
     { timeout: 60_000, maxWait: 60_000 },
   );
+}
+
+/** One plan with its axes, fiches-actions and their indicators. */
+async function createPlan(tx: Prisma.TransactionClient, networkId: string, p: NetworkSeed["plans"][number]): Promise<void> {
+  const plan = await tx.plan.create({ data: { networkId, code: p.code, title: p.title, startYear: p.startYear, endYear: p.endYear } });
+  for (const a of p.axes) {
+    const axis = await tx.axis.create({ data: { networkId, planId: plan.id, number: a.number, title: a.title } });
+    for (const f of a.fiches) {
+      await tx.ficheAction.create({
+        data: {
+          networkId,
+          axisId: axis.id,
+          code: f.code,
+          title: f.title,
+          pilot: f.pilot,
+          partners: f.partners,
+          calendar: f.calendar,
+          indicators: { create: f.indicators.map((i) => ({ ...i, networkId })) },
+        },
+      });
+    }
+  }
 }
 
 function lookup(ids: Map<string, string>, key: string | null): string | null {

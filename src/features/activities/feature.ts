@@ -8,6 +8,8 @@ import { answerDraft, blankForm, chooseKind, DRAFT_STEPS, quickEntry, sameAsLast
 import { showMyFigures } from "./figures.ts";
 import { askDeleteActivity, deleteMyActivity, editActivity, listMyActivities } from "./mine.ts";
 import { submitActivityForm } from "./save.ts";
+import { isMyProgressWord, PROGRESS_REPORTERS } from "../progress/feature.ts";
+import { listMyProgress } from "../progress/mine.ts";
 
 const REPORTERS: readonly Role[] = ["DIGITAL_ADVISER"];
 
@@ -23,10 +25,14 @@ function activityCommand(ctx: Context, args: string): Promise<Reply[]> {
   return quickEntry(ctx, args);
 }
 
-/** `mes activités`, `mes chiffres`; `activités` and `chiffres` alone say the same. */
+const holds = (ctx: Context, roles: readonly Role[]) => roles.some((r) => ctx.actor.roles.includes(r));
+
+/** `mes activités`, `mes chiffres` (advisers), `mes avancements` (progress reporters); `activités` and `chiffres` alone say the same. */
 function mineCommand(ctx: Context, args: string): Promise<Reply[]> {
   const input = ctx.inbound.input;
   const typed = normaliseWord(args || (input.kind === "text" ? (input.text.trim().split(/\s+/)[0] ?? "") : ""));
+  if (isMyProgressWord(typed) && holds(ctx, PROGRESS_REPORTERS)) return listMyProgress(ctx);
+  if (!holds(ctx, REPORTERS)) return Promise.resolve([say(ctx.t("progress.mineHelp"))]);
   if (LIST_WORDS.has(typed)) return listMyActivities(ctx);
   if (FIGURES_WORDS.has(typed)) return showMyFigures(ctx);
   return Promise.resolve([say(ctx.t("activities.mineHelp"))]);
@@ -52,7 +58,8 @@ function pressed(ctx: Context, [verb = "", id = "", ...rest]: string[]): Promise
 export const activitiesFeature: Feature = {
   commands: [
     { name: "activity", words: "commands.activity.words", summary: "commands.activity.summary", audience: REPORTERS, run: activityCommand },
-    { name: "mine", words: "commands.mine.words", summary: "commands.mine.summary", audience: REPORTERS, run: mineCommand },
+    // "mes" is one command word: progress reporters' "mes avancements" is routed from here.
+    { name: "mine", words: "commands.mine.words", summary: "commands.mine.summary", audience: [...REPORTERS, ...PROGRESS_REPORTERS], run: mineCommand },
   ],
   actions: [{ prefix: "act", audience: REPORTERS, run: pressed }],
   forms: [{ formId: "activity", audience: REPORTERS, run: submitActivityForm }],
