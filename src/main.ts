@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const dispatch = createBot(database.prisma, log, { defaultNetwork: config.defaultNetwork, platforms });
   const local = config.localChannel.enabled ? { dispatch, networkSlug: config.localChannel.networkSlug, db: database.prisma } : undefined;
   const adapters = createAdapters(config, { dispatch, log, commands: botCommands });
-  const deliverers: Pick<ChannelAdapter, "platform" | "deliver" | "edit">[] = [...(config.localChannel.enabled ? [createLocalDelivery(database.prisma)] : []), ...adapters];
+  const deliverers: Pick<ChannelAdapter, "platform" | "deliver" | "edit">[] = [...(config.localChannel.enabled ? [createLocalDelivery(database.prisma, { networkSlug: config.localChannel.networkSlug })] : []), ...adapters];
   const app = await buildServer({ database, log, local, adapters, startedAt });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

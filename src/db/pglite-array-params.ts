@@ -4,7 +4,8 @@ import type { PGlite, Transaction } from "@electric-sql/pglite";
  * PGlite serialises a parameter by its type OID. For an array of a custom enum (`"Role"[]`, as in
  * `roles: { has: "PARTNER" }`) it does not know the OID and sends `String(array)`, which PostgreSQL
  * rejects as a malformed array literal. An array literal is accepted for every array type, so the
- * adapter's queries get array parameters as literals. Binary arrays are left alone.
+ * adapter's queries get array parameters as literals. Binary arrays are left alone. Prisma sends
+ * Bytes as base64 text, which PGlite's bytea serializer refuses: they are decoded here.
  */
 export function withArrayLiteralParams(lite: PGlite): PGlite {
   const wrapQueryable = <T extends Pick<PGlite, "query">>(target: T): T =>
@@ -12,7 +13,7 @@ export function withArrayLiteralParams(lite: PGlite): PGlite {
       get(obj, prop, receiver) {
         if (prop === "query") {
           return (sql: string, params?: unknown[], options?: unknown) =>
-            obj.query(sql, params?.map((p) => (isLiteralArray(p) ? toArrayLiteral(p) : p)), options as never);
+            obj.query(sql, params?.map((p) => (isLiteralArray(p) ? toArrayLiteral(p) : p)), withByteaSerializer(options) as never);
         }
         const value = Reflect.get(obj, prop, receiver);
         return typeof value === "function" ? value.bind(obj) : value;
@@ -27,6 +28,20 @@ export function withArrayLiteralParams(lite: PGlite): PGlite {
       return Reflect.get(obj, prop, receiver);
     },
   });
+}
+
+const BYTEA_OID = 17;
+
+function withByteaSerializer(options: unknown): object {
+  const given = (options ?? {}) as { serializers?: Record<number, (value: unknown) => string> };
+  return { ...given, serializers: { ...given.serializers, [BYTEA_OID]: serializeBytea } };
+}
+
+/** A bytea parameter in PostgreSQL's hex form, from base64 text (Prisma) or bytes. */
+function serializeBytea(value: unknown): string {
+  const bytes = typeof value === "string" ? Buffer.from(value, "base64") : value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : null;
+  if (!bytes) throw new Error("Invalid input for bytea type");
+  return `\\x${bytes.toString("hex")}`;
 }
 
 function isLiteralArray(value: unknown): value is unknown[] {

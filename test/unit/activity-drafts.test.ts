@@ -192,26 +192,27 @@ describe("on Telegram, the form one question at a time", () => {
     await bot.db.prisma.platformIdentity.create({ data: { networkId: bot.networkId, memberId: adviser, platform: "telegram", externalId: "601" } });
     await say("activité");
     const first = await press("Accompagnement individuel");
-    expect(first[0]!.text).toBe("Compte rendu d’activité — question 1 sur 11\nDurée (ex. 45 min, 1h30, 90)");
-    expect((await say("1h30"))[0]!.text).toContain("question 2 sur 11\nThèmes abordés");
+    expect(first[0]!.text).toBe("Compte rendu d’activité — question 1 sur 12\nDurée (ex. 45 min, 1h30, 90)");
+    expect((await say("1h30"))[0]!.text).toContain("question 2 sur 12\nThèmes abordés");
     await press("Courriels");
     await press("Démarches administratives");
-    expect((await press("Suivant"))[0]!.text).toContain("question 3 sur 11\nLieu");
+    expect((await press("Suivant"))[0]!.text).toContain("question 3 sur 12\nLieu");
     await press("À domicile");
-    expect((await say("Montech"))[0]!.text).toContain("question 5 sur 11\nDate");
-    await say("hier");
+    expect((await say("Montech"))[0]!.text).toContain("question 5 sur 12\nDate");
+    expect((await say("hier"))[0]!.text).toContain("question 6 sur 12\nTranche d’âge");
+    await press("60 ans et plus");
     await press("CAF");
     await press("Suivant");
-    expect(last[0]!.text).toContain("question 7 sur 11\nMatériel utilisé");
+    expect(last[0]!.text).toContain("question 8 sur 12\nMatériel utilisé");
     await press("Suivant");
     await press("En partie autonome");
     await press("Passer");
-    expect(last[0]!.text).toContain("question 10 sur 11\nNotes");
+    expect(last[0]!.text).toContain("question 11 sur 12\nNotes");
     await press("Passer");
     const saved = await press("Garder la valeur actuelle");
     expect(saved[0]!.text).toBe("Activité enregistrée : dim. 22 nov. 2026 — Accompagnement individuel — 1 h 30 — Courriels, Démarches administratives. Merci !");
     expect(await reports()).toEqual([
-      expect.objectContaining({ kind: "INDIVIDUAL", durationMin: 90, place: "HOME", territoryId: await communeId(bot, "Montech"), themes: ["email", "procedures"], procedures: ["caf"], autonomy: "partly", equipment: [] }),
+      expect.objectContaining({ kind: "INDIVIDUAL", durationMin: 90, place: "HOME", territoryId: await communeId(bot, "Montech"), themes: ["email", "procedures"], procedures: ["caf"], autonomy: "partly", equipment: [], ageBrackets: { "60_plus": 1 } }),
     ]);
   });
 
@@ -223,9 +224,9 @@ describe("on Telegram, the form one question at a time", () => {
     await press("Suivant");
     await press("À distance");
     // Every other question left as it is: the last one (the kind) completes the form.
-    for (let i = 4; i <= 11; i++) await press(["Suivant", "Garder la valeur actuelle", "Passer"].find((l) => labels(last).includes(l))!);
+    for (let i = 4; i <= 12; i++) await press(["Suivant", "Garder la valeur actuelle", "Passer"].find((l) => labels(last).includes(l))!);
     expect(last.map((r) => r.text).join("\n")).toContain("• la durée doit être comprise entre 1 minute et 12 heures ;");
-    expect(last.at(-1)!.text).toContain("question 1 sur 11");
+    expect(last.at(-1)!.text).toContain("question 1 sur 12");
     expect(await reports()).toHaveLength(0);
   });
 });

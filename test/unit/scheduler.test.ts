@@ -17,7 +17,7 @@ const now = new Date("2026-11-23T03:17:00Z");
 const ago = (ms: number) => new Date(now.getTime() - ms);
 
 describe("maintenance", () => {
-  it("redelivery claims and finished outbox rows are deleted after their retention; the rest stays", async () => {
+  it("redelivery claims, finished outbox rows, old notices and web-chat files are deleted after their retention; the rest stays", async () => {
     const db = bot.db.prisma;
     await db.processedEvent.createMany({
       data: [
@@ -34,8 +34,11 @@ describe("maintenance", () => {
     await db.localInboxMessage.create({ data: { userId: "demo-adviser", payload: say("Rappel récent") as object } });
     await db.outboundMessage.updateMany({ where: { idempotencyKey: "old-pending" }, data: { createdAt: oldDate } });
     await db.outboundMessage.updateMany({ where: { idempotencyKey: "new-sent" }, data: { status: "SENT" } });
+    const file = (name: string, createdAt: Date) => ({ networkId: bot.networkId, name, mediaType: "text/csv", content: Uint8Array.from([59]), createdAt });
+    await db.generatedFile.createMany({ data: [file("week-old.csv", ago(RETENTION.generatedFilesMs + 1)), file("yesterday.csv", ago(24 * 3600_000))] });
 
-    expect(await pruneExpiredRows(db, now)).toEqual({ handledEvents: 1, finishedMessages: 2, localInbox: 1 });
+    expect(await pruneExpiredRows(db, now)).toEqual({ handledEvents: 1, finishedMessages: 2, localInbox: 1, generatedFiles: 1 });
+    expect((await db.generatedFile.findMany({ select: { name: true } })).map((f) => f.name)).toEqual(["yesterday.csv"]);
     expect(await db.localInboxMessage.count()).toBe(1);
     expect((await db.processedEvent.findMany({ select: { eventId: true } })).map((e) => e.eventId)).toEqual(["recent"]);
     expect((await db.outboundMessage.findMany({ select: { idempotencyKey: true }, orderBy: { idempotencyKey: "asc" } })).map((m) => m.idempotencyKey)).toEqual(["new-sent", "old-pending"]);

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { FastifyInstance } from "fastify";
 import type { Dispatch } from "../../core/dispatch.ts";
 import type { Db } from "../../db/database.ts";
+import { linkReplyFiles, localFileOwner, localFileRoutes } from "./files.ts";
 import { parseInboxQuery, readInbox } from "./inbox.ts";
 import { toInboundCommand } from "./map.ts";
 import { parseLocalMessage } from "./schema.ts";
@@ -9,7 +10,7 @@ import { parseLocalMessage } from "./schema.ts";
 export interface LocalChannelOptions {
   dispatch: Dispatch;
   networkSlug: string;
-  /** Where deliveries to local users wait for the page to fetch them (LocalInboxMessage). */
+  /** Where deliveries to local users wait for the page to fetch them (LocalInboxMessage), and files for download (GeneratedFile). */
   db: Db;
   now?: () => Date;
 }
@@ -18,7 +19,7 @@ const chatPage = readFile(new URL("./chat-page.html", import.meta.url), "utf8");
 
 /**
  * The local channel: the web chat page at `/`, its JSON endpoint (the contract e2e tests drive it),
- * and the inbox the page polls for what the bot sends on its own initiative.
+ * the inbox the page polls for what the bot sends on its own initiative, and the files replies link.
  */
 export async function localChannelRoutes(app: FastifyInstance, options: LocalChannelOptions): Promise<void> {
   const page = await chatPage;
@@ -30,7 +31,7 @@ export async function localChannelRoutes(app: FastifyInstance, options: LocalCha
     const parsed = parseLocalMessage(request.body);
     if (!parsed.ok) return reply.code(400).send({ error: { code: "invalid_message", message: parsed.reason } });
     const replies = await options.dispatch(toInboundCommand(parsed.message, options.networkSlug, now()));
-    return { replies };
+    return { replies: await linkReplyFiles(options.db, replies, () => localFileOwner(options.db, parsed.message.user, options.networkSlug)) };
   });
 
   app.get("/api/local/inbox", async (request, reply) => {
@@ -39,4 +40,6 @@ export async function localChannelRoutes(app: FastifyInstance, options: LocalCha
     // Read with the real clock: rows are stamped with it, whatever clock the bot's rules use.
     return reply.header("cache-control", "no-store").send(await readInbox(options.db, query.user, query.since, new Date()));
   });
+
+  localFileRoutes(app, options.db);
 }

@@ -1,6 +1,6 @@
 import type { CalendarDay } from "../../calendar/paris.ts";
 import type { Locale, MessageKey, Translate } from "../../core/i18n.ts";
-import type { AgeBracket } from "./catalogue.ts";
+import { type AgeBreakdown, known, mainBracket } from "./ages.ts";
 import { dayOfColumn, formatDay, formatDuration, readActivityDay } from "./days.ts";
 import type { ActivityDraft } from "./draft.ts";
 import type { NetworkPlaces, StoredReport } from "./data.ts";
@@ -74,10 +74,26 @@ export function describeReport(t: Translate, locale: Locale, v: ReportView): str
   optional("activities.labels.autonomy", v.autonomy && t(`activities.catalogue.autonomy.${v.autonomy}`));
   if (v.referred) optional("activities.labels.referral", v.referralKind ? t(`activities.catalogue.referrals.${v.referralKind as "other"}`) : t("activities.summary.yes"));
   optional("activities.labels.workshop", workshopText(t, v));
-  const ages = Object.entries(v.ageBrackets ?? {}).filter(([, n]) => (n ?? 0) > 0);
-  optional("activities.labels.ages", ages.length ? joined(ages.map(([b, n]) => t("activities.summary.ageCount", { bracket: t(`activities.catalogue.ageBrackets.${b as AgeBracket}`), count: n! }))) : undefined);
+  const ages = known(v.ageBrackets);
+  if (ages && isGroup(v)) optional("activities.labels.ages", agesText(t, ages));
+  else if (ages) optional("activities.labels.age", bracketText(t, ages));
   optional("activities.labels.notes", v.notes);
   return lines;
+}
+
+/** A workshop (or a draft with several people), whose ages are a breakdown rather than one bracket. */
+function isGroup(v: ReportView): boolean {
+  return v.kind === "COLLECTIVE" || (v.kind === undefined && (v.participants ?? 1) > 1);
+}
+
+/** "35–60 ans : 3, 60 ans et plus : 5". */
+function agesText(t: Translate, ages: AgeBreakdown): string {
+  return joined(Object.entries(ages).map(([b, n]) => t("activities.summary.ageCount", { bracket: t(`activities.catalogue.ageBrackets.${b as "60_plus"}`), count: n })));
+}
+
+/** The bracket of the one person helped: "60 ans et plus". */
+function bracketText(t: Translate, ages: AgeBreakdown): string {
+  return t(`activities.catalogue.ageBrackets.${mainBracket(ages)!}`);
 }
 
 function workshopText(t: Translate, v: ReportView): string | undefined {
@@ -86,13 +102,18 @@ function workshopText(t: Translate, v: ReportView): string | undefined {
   return v.workshopTitle ? t("activities.summary.workshopTitle", { title: v.workshopTitle }) : level;
 }
 
-/** One line for a list: "lun. 23 nov. 2026 — Atelier collectif — 2 h — 8 pers. — Smartphone". */
+/**
+ * One line for a list: "lun. 23 nov. 2026 — Atelier collectif — 2 h — 8 pers. (60 ans et plus : 5)
+ * — Smartphone"; an individual support names the person's age bracket when it is known.
+ */
 export function reportHeadline(t: Translate, locale: Locale, v: ReportView): string {
+  const ages = known(v.ageBrackets);
+  const people = t("activities.summary.people", { count: v.participants ?? 0 });
   const parts = [
     v.date ? formatDay(v.date, locale) : "",
     v.kind ? t(`activities.catalogue.kinds.${v.kind}`) : "",
     v.durationMin ? formatDuration(v.durationMin) : "",
-    v.kind === "COLLECTIVE" ? t("activities.summary.people", { count: v.participants ?? 0 }) : "",
+    v.kind === "COLLECTIVE" ? (ages ? t("activities.summary.peopleAges", { people, ages: agesText(t, ages) }) : people) : ages ? bracketText(t, ages) : "",
     (v.themes ?? []).map((c) => t(`activities.catalogue.themes.${c}`)).join(", "),
   ];
   return parts.filter(Boolean).join(" — ");

@@ -2,6 +2,7 @@ import { type CalendarDay, parisDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 import type { Locale, Translate } from "../../core/i18n.ts";
 import type { Choice, Reply } from "../../core/reply.ts";
+import { formatAgeBreakdown, known } from "./ages.ts";
 import { ACTIVITY_KINDS, DURATIONS } from "./catalogue.ts";
 import type { NetworkPlaces } from "./data.ts";
 import { formatDay, formatDuration, readActivityDay } from "./days.ts";
@@ -22,7 +23,12 @@ function optionLabel(t: Translate, locale: Locale, value: Partial<ActivityDraft>
     const day = readActivityDay(value.date, today);
     if (day) parts.push(formatDay(day, locale));
   }
-  if (value.participants !== undefined) parts.push(t("activities.summary.people", { count: value.participants }));
+  if (value.participants !== undefined) {
+    const people = t("activities.summary.people", { count: value.participants });
+    // "6 seniors" reads as six people aged 60 or more: the reading says so.
+    const ages = value.ageBrackets && known(value.ageBrackets);
+    parts.push(ages ? t("activities.summary.peopleAges", { people, ages: formatAgeBreakdown(ages) }) : people);
+  }
   if (value.themes?.length) parts.push(value.themes.map((c) => t(`activities.catalogue.themes.${c}`)).join(", "));
   if (value.procedures?.length) parts.push(value.procedures.map((c) => t(`activities.catalogue.procedures.${c}`)).join(", "));
   if (value.equipment?.length) parts.push(value.equipment.map((c) => t(`activities.catalogue.equipment.${c}`)).join(", "));

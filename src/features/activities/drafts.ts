@@ -1,4 +1,3 @@
-import type { Prisma } from "@prisma/client";
 import { parisDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
@@ -100,8 +99,8 @@ const STEPS: Record<string, DraftStep> = {
     if (pending.ambiguities.length > 0) return [draftReply(ctx, pending, places)];
     const checked = checkReport(ctx, places, valuesOfDraft(pending.draft, parisDay(ctx.now)));
     if (!checked.ok) return [draftReply(ctx, pending, places)];
-    const ageBrackets = pending.draft.ageBrackets as Prisma.InputJsonValue | undefined;
-    const id = await recordActivity(ctx.db, ctx.actor, checked.report, { draftToken: pending.token, ...(ageBrackets ? { ageBrackets } : {}) });
+    // The checked report carries the ages as the rules read them (one bracket for an individual support).
+    const id = await recordActivity(ctx.db, ctx.actor, checked.report, { draftToken: pending.token });
     return id ? [savedReply(ctx, checked.report, places)] : [say(ctx.t("activities.errors.draftGone"))];
   },
   fix: async (ctx, pending, places) => [activityForm(ctx, places, valuesOfDraft(pending.draft, parisDay(ctx.now)))],

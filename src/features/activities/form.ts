@@ -1,11 +1,12 @@
 import type { CalendarDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 import type { FormField, Reply } from "../../core/reply.ts";
-import { ACTIVITY_KINDS, AUTONOMY, EQUIPMENT, PROCEDURE_DOMAINS, REFERRAL_KINDS, THEMES, WORKSHOP_LEVELS } from "./catalogue.ts";
+import { AGE_SHORT, formatAgeBreakdown, known, mainBracket } from "./ages.ts";
+import { ACTIVITY_KINDS, AGE_BRACKETS, AUTONOMY, EQUIPMENT, PROCEDURE_DOMAINS, REFERRAL_KINDS, THEMES, WORKSHOP_LEVELS } from "./catalogue.ts";
 import type { NetworkPlaces, StoredReport } from "./data.ts";
 import { dayOfColumn, formatDuration, isoDay, readActivityDay } from "./days.ts";
 import type { ActivityDraft } from "./draft.ts";
-import { NOTES_MAX, type ReportValues, TITLE_MAX } from "./schema.ts";
+import { AGES_MAX, NOTES_MAX, type ReportValues, TITLE_MAX } from "./schema.ts";
 
 /** Above this many communes the commune is typed rather than picked (Discord menus hold 25). */
 const COMMUNE_MENU_MAX = 25;
@@ -18,6 +19,10 @@ export function valuesOfDraft(d: ActivityDraft, today: CalendarDay): ReportValue
   values.date = day ? isoDay(day) : (d.date ?? "");
   if (d.durationMin !== undefined) values.duration = formatDuration(d.durationMin);
   if (d.participants !== undefined) values.participants = String(d.participants);
+  const ages = known(d.ageBrackets);
+  // The kind picks the field that shows; a draft without one keeps both ready.
+  if (ages && d.kind !== "INDIVIDUAL" && d.kind !== "ONE_OFF") values.ages = formatAgeBreakdown(ages);
+  if (ages && d.kind !== "COLLECTIVE") values.ageBracket = mainBracket(ages)!;
   if (d.place) values.place = d.place === "SUPPORT_SITE" && d.organisationId ? d.organisationId : d.place;
   else if (d.organisationId) values.place = d.organisationId;
   if (d.territoryId) values.commune = d.territoryId;
@@ -58,7 +63,7 @@ export function draftOfReport(r: StoredReport): ActivityDraft {
 
 /**
  * The activity form, pre-filled with `values`. The fields that have no good default come first:
- * Discord shows five and the others keep their values. Submitting `activity:<id>` changes that report.
+ * Discord pages them five at a time (the first page is what most reports need). Submitting `activity:<id>` changes that report.
  */
 export function activityForm(ctx: Context, places: NetworkPlaces, values: ReportValues, reportId?: string): Reply {
   const { t } = ctx;
@@ -93,8 +98,11 @@ export function activityForm(ctx: Context, places: NetworkPlaces, values: Report
       ? [
           { name: "workshopTitle", label: t("activities.form.workshopTitle"), type: "text", required: false, maxLength: TITLE_MAX, ...value("workshopTitle") } satisfies FormField,
           { name: "workshopLevel", label: t("activities.form.workshopLevel"), type: "select", required: false, ...value("workshopLevel"), options: options(WORKSHOP_LEVELS, (c) => t(`activities.catalogue.levels.${c as "beginner"}`), true) } satisfies FormField,
+          { name: "ages", label: t("activities.form.ages"), type: "text", required: false, maxLength: AGES_MAX, ...value("ages") } satisfies FormField,
         ]
-      : []),
+      : [
+          { name: "ageBracket", label: t("activities.form.ageBracket"), type: "select", required: false, ...value("ageBracket"), options: options(AGE_BRACKETS, (c) => t(`activities.catalogue.ageBrackets.${c as "60_plus"}`), true) } satisfies FormField,
+        ]),
     { name: "procedures", label: t("activities.form.procedures"), type: "multiselect", required: false, ...value("procedures"), options: options(PROCEDURE_DOMAINS, (c) => t(`activities.catalogue.procedures.${c as "caf"}`)) },
     { name: "equipment", label: t("activities.form.equipment"), type: "multiselect", required: false, ...value("equipment"), options: options(EQUIPMENT, (c) => t(`activities.catalogue.equipment.${c as "other"}`)) },
     ...(collective
@@ -106,8 +114,10 @@ export function activityForm(ctx: Context, places: NetworkPlaces, values: Report
     { name: "notes", label: t("activities.form.notes"), type: "textarea", required: false, maxLength: NOTES_MAX, ...value("notes") },
     { name: "kind", label: t("activities.form.kind"), type: "select", required: true, ...value("kind"), options: options(ACTIVITY_KINDS, (c) => t(`activities.catalogue.kinds.${c as "INDIVIDUAL"}`)) },
   ];
+  const intro = t(reportId ? "activities.form.introEdit" : "activities.form.intro");
   return {
-    text: t(reportId ? "activities.form.introEdit" : "activities.form.intro"),
+    // A modal label is short (Discord: 45 characters): the ways to write ages are said before the form.
+    text: collective ? `${intro}\n${t("activities.form.agesHint", { brackets: AGE_BRACKETS.map((b) => AGE_SHORT[b]).join(", ") })}` : intro,
     visibility: "private",
     form: { id: reportId ? `activity:${reportId}` : "activity", title: t("activities.form.title"), submitLabel: t("activities.form.submit"), fields },
   };

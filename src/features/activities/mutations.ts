@@ -1,4 +1,4 @@
-import type { Prisma } from "@prisma/client";
+import { Prisma } from "@prisma/client";
 import type { Db } from "../../db/database.ts";
 import { columnOfDay } from "./days.ts";
 import { consumeDraft, dropDraft } from "./pending.ts";
@@ -13,6 +13,7 @@ function columns(r: ValidReport) {
     organisationId: r.organisationId,
     territoryId: r.territoryId,
     participants: r.participants,
+    ageBrackets: r.ageBrackets ?? Prisma.DbNull,
     themes: r.themes,
     procedures: r.procedures,
     equipment: r.equipment,
@@ -33,13 +34,13 @@ export async function recordActivity(
   db: Db,
   author: { networkId: string; memberId: string; identityId: string },
   report: ValidReport,
-  options: { draftToken?: string; ageBrackets?: Prisma.InputJsonValue } = {},
+  options: { draftToken?: string } = {},
 ): Promise<string | null> {
-  const { draftToken, ageBrackets } = options;
+  const { draftToken } = options;
   return db.$transaction(async (tx) => {
     if (draftToken !== undefined && !(await consumeDraft(tx, author.identityId, draftToken))) return null;
     const created = await tx.activityReport.create({
-      data: { networkId: author.networkId, memberId: author.memberId, ...columns(report), ...(ageBrackets ? { ageBrackets } : {}) },
+      data: { networkId: author.networkId, memberId: author.memberId, ...columns(report) },
       select: { id: true },
     });
     await dropDraft(tx, author.identityId);

@@ -18,7 +18,7 @@ export function checkReport(ctx: Context, places: NetworkPlaces, values: ReportV
     communes: places.communes,
   }).safeParse(values);
   if (parsed.success) return { ok: true, report: parsed.data };
-  return { ok: false, sentence: [ctx.t("activities.errors.intro"), ...problemsOf(parsed.error).map((key) => ctx.t(key))].join("\n") };
+  return { ok: false, sentence: [ctx.t("activities.errors.intro"), ...problemsOf(parsed.error).map((p) => ctx.t(p.key, p.params))].join("\n") };
 }
 
 /** A valid report as the member reads it back. */

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { type CalendarDay, compareDays } from "../../calendar/paris.ts";
 import { normaliseWord } from "../../core/command-words.ts";
-import type { MessageKey } from "../../core/i18n.ts";
+import type { MessageKey, MessageParams } from "../../core/i18n.ts";
+import { type AgeBreakdown, ageTotal, readAgeBreakdown } from "./ages.ts";
 import {
   ACTIVITY_KINDS,
+  AGE_BRACKETS,
   type ActivityKind,
   AUTONOMY,
   EQUIPMENT,
@@ -38,6 +40,8 @@ export interface ValidReport {
   organisationId: string | null;
   territoryId: string | null;
   participants: number;
+  /** People per age bracket: the typed breakdown of a workshop, the one person's bracket otherwise. */
+  ageBrackets: AgeBreakdown | null;
   themes: string[];
   procedures: string[];
   equipment: string[];
@@ -51,6 +55,7 @@ export interface ValidReport {
 
 export const TITLE_MAX = 120;
 export const NOTES_MAX = 1000;
+export const AGES_MAX = 200;
 /** A collective workshop has at least this many participants; with one person it is individual support. */
 export const MIN_WORKSHOP_PARTICIPANTS = 2;
 
@@ -90,6 +95,8 @@ export function reportSchema(rules: ReportRulesContext) {
       date: text,
       duration: text,
       participants: text,
+      ages: text,
+      ageBracket: text,
       place: text,
       commune: text,
       themes: list,
@@ -103,7 +110,7 @@ export function reportSchema(rules: ReportRulesContext) {
     })
     // One stage for every rule: zod skips a transform once a field failed, and the member should read all problems at once.
     .transform((f, ctx): ValidReport => {
-      const problem = (message: MessageKey) => ctx.issues.push({ code: "custom", message, input: f });
+      const problem = (message: MessageKey, params?: MessageParams) => ctx.issues.push({ code: "custom", message, input: f, ...(params ? { params } : {}) });
       const kind = (ACTIVITY_KINDS as readonly string[]).includes(f.kind) ? (f.kind as ActivityKind) : null;
       if (!kind) problem("activities.errors.kind");
       const date = f.date === "" ? rules.today : readActivityDay(f.date, rules.today);
@@ -114,7 +121,9 @@ export function reportSchema(rules: ReportRulesContext) {
       else if (durationMin < 1 || durationMin > MAX_DURATION_MIN) problem("activities.errors.durationRange");
       const collective = kind === "COLLECTIVE";
       const participants = collective ? Number(f.participants) : 1;
-      if (collective && (!/^\d+$/.test(f.participants) || participants < MIN_WORKSHOP_PARTICIPANTS || participants > MAX_PARTICIPANTS)) problem("activities.errors.participants");
+      const participantsOk = !collective || (/^\d+$/.test(f.participants) && participants >= MIN_WORKSHOP_PARTICIPANTS && participants <= MAX_PARTICIPANTS);
+      if (!participantsOk) problem("activities.errors.participants");
+      const ageBrackets = collective ? readAges(f.ages, participantsOk ? participants : null, problem) : readBracket(f.ageBracket, problem);
       const themes = pick(f.themes, THEMES, "activities.errors.theme", problem);
       if (f.themes.length === 0) problem("activities.errors.themesMissing");
       const procedures = pick(f.procedures, PROCEDURE_DOMAINS, "activities.errors.procedure", problem);
@@ -139,6 +148,7 @@ export function reportSchema(rules: ReportRulesContext) {
         organisationId,
         territoryId,
         participants,
+        ageBrackets,
         themes,
         // Procedure domains qualify the theme "administrative procedures" only.
         procedures: themes.includes("procedures") ? procedures : [],
@@ -153,6 +163,32 @@ export function reportSchema(rules: ReportRulesContext) {
     });
 }
 
+/** A workshop's typed breakdown: known brackets, whole numbers, no more people than participants. */
+function readAges(typed: string, participants: number | null, problem: (key: MessageKey, params?: MessageParams) => void): AgeBreakdown | null {
+  if (typed.length > AGES_MAX) {
+    problem("activities.errors.agesTooLong");
+    return null;
+  }
+  const reading = readAgeBreakdown(typed);
+  if (!reading.ok) {
+    // A long part is cut: the member recognises it by its start.
+    const part = reading.part.length > 40 ? `${reading.part.slice(0, 39)}…` : reading.part;
+    problem(reading.problem === "whole" ? "activities.errors.agesWhole" : "activities.errors.agesUnknown", { part });
+    return null;
+  }
+  const sum = reading.breakdown ? ageTotal(reading.breakdown) : 0;
+  if (participants !== null && sum > participants) problem("activities.errors.agesSum", { sum, participants });
+  return reading.breakdown;
+}
+
+/** The age bracket of the one person an individual support or a one-off request was for. */
+function readBracket(code: string, problem: (key: MessageKey) => void): AgeBreakdown | null {
+  if (code === "") return null;
+  if ((AGE_BRACKETS as readonly string[]).includes(code)) return { [code]: 1 };
+  problem("activities.errors.ageBracket");
+  return null;
+}
+
 /** The place field: a support site's organisation id, or another kind of place. */
 function readPlace(value: string, rules: ReportRulesContext, problem: (key: MessageKey) => void): { place: Place | null; organisationId: string | null } {
   if (rules.organisationIds.has(value)) return { place: "SUPPORT_SITE", organisationId: value };
@@ -165,7 +201,19 @@ function readPlace(value: string, rules: ReportRulesContext, problem: (key: Mess
   return { place: null, organisationId: null };
 }
 
-/** Every broken rule's locale key, once each, in the order of the form. */
-export function problemsOf(error: z.ZodError): MessageKey[] {
-  return [...new Set(error.issues.map((i) => i.message as MessageKey))];
+/** A broken rule: its sentence's locale key and what the sentence names. */
+export interface Problem {
+  key: MessageKey;
+  params?: MessageParams;
+}
+
+/** Every broken rule, once each, in the order of the form. */
+export function problemsOf(error: z.ZodError): Problem[] {
+  const seen = new Map<string, Problem>();
+  for (const issue of error.issues) {
+    const params = "params" in issue ? (issue.params as MessageParams | undefined) : undefined;
+    const problem = { key: issue.message as MessageKey, ...(params ? { params } : {}) };
+    seen.set(JSON.stringify(problem), problem);
+  }
+  return [...seen.values()];
 }
