@@ -5,15 +5,18 @@ import { createDispatcher, type Dispatch } from "./core/dispatch.ts";
 import type { Platform } from "./core/inbound.ts";
 import type { Db } from "./db/database.ts";
 import { activitiesFeature } from "./features/activities/feature.ts";
+import { progressFeature } from "./features/progress/feature.ts";
 import { recordDenial } from "./features/audit/record.ts";
 import { bindingFeature } from "./features/binding/feature.ts";
 import type { LiveViews } from "./delivery/compose.ts";
 import { broadcastsFeature, broadcastViews } from "./features/broadcasts/feature.ts";
 import { deadlinesFeature, deadlineViews } from "./features/deadlines/feature.ts";
+import { digestViews } from "./features/digest/views.ts";
 import { answerStepForm, beginStepForms } from "./features/form-steps/flow.ts";
 import { groupsFeature } from "./features/groups/feature.ts";
 import { createHelpFeature } from "./features/help/feature.ts";
 import { createActorResolver } from "./features/identity/resolve-actor.ts";
+import { indicatorsFeature } from "./features/indicators/feature.ts";
 import { claimInboundEvent } from "./features/inbound/claim-event.ts";
 import { languageFeature } from "./features/language/feature.ts";
 import { linkFeature } from "./features/link/feature.ts";
@@ -21,13 +24,14 @@ import { membersFeature } from "./features/members/feature.ts";
 import { muteFeature } from "./features/mute/feature.ts";
 import { continueOnboarding, onboardingFeature } from "./features/onboarding/feature.ts";
 import { profileFeature } from "./features/profile/feature.ts";
+import { reportsFeature } from "./features/reports/feature.ts";
 
-const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature];
+const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature, indicatorsFeature, reportsFeature, progressFeature];
 const help = createHelpFeature(() => allCommands);
 const allCommands: Command[] = [help, ...features].flatMap((f) => f.commands ?? []);
 
 /** The messages computed when they are sent (who has not answered, a broadcast's progress), by name. */
-export const botViews: LiveViews = { ...deadlineViews, ...broadcastViews };
+export const botViews: LiveViews = { ...deadlineViews, ...broadcastViews, ...digestViews };
 
 /** Every command of the bot, described for platforms that declare them (menus, slash commands). */
 export const botCommands: CommandInfo[] = describeCommands(allCommands);

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { type BotProcess, say, startBot } from "../support/process.ts";
 import { benchQuickEntry } from "./activities.ts";
+import { benchIndicators } from "./indicators.ts";
 import { benchBroadcastConfirm } from "./broadcast.ts";
 import { benchDelivery } from "./delivery.ts";
 import { benchDiscord } from "./discord.ts";
@@ -134,6 +135,14 @@ for (const kind of ["pglite", "postgresql"] as const) {
 console.log("\nactivity quick entry (300 entries, one after another, through the dispatcher):");
 for (const kind of ["pglite", "postgresql"] as const) {
   const row = await benchQuickEntry(kind, postgresUrl).catch((err: unknown) => ({ database: kind, error: (err as Error).message }));
+  console.log(`  ${Object.entries(row).map(([k, v]) => `${k}: ${v}`).join(" | ")}`);
+}
+
+// 100,000 activity reports (three years of a 30-adviser network): indicators, the Monday digest,
+// a year's COPIL export, and a quick entry with that history in the table.
+console.log("\nindicators, digest and export (100,000 generated activity reports):");
+for (const kind of ["pglite", "postgresql"] as const) {
+  const row = await benchIndicators(kind, postgresUrl).catch((err: unknown) => ({ database: kind, error: (err as Error).message }));
   console.log(`  ${Object.entries(row).map(([k, v]) => `${k}: ${v}`).join(" | ")}`);
 }
 

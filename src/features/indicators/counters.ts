@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { addDays, parisInstant } from "../../calendar/paris.ts";
 import type { Db } from "../../db/database.ts";
 import { type DayRange, dateColumnFilter } from "./period.ts";
 
@@ -54,9 +55,9 @@ const countActivityParticipants: Counter = async (db, scope, filter) => {
   return sum._sum.participants ?? 0;
 };
 
-/** Active members holding the role who had joined by the end of the period. */
+/** Active members holding the role who had joined by the end of the period (its last day included, Paris time). */
 const countMembers: Counter = async (db, scope, filter) => {
-  const where: Prisma.MemberWhereInput = { ...(await memberWhere(db, scope)), status: "ACTIVE", createdAt: { lte: dateColumnFilter(scope.range).lte } };
+  const where: Prisma.MemberWhereInput = { ...(await memberWhere(db, scope)), status: "ACTIVE", createdAt: { lt: parisInstant(addDays(scope.range.to, 1), 0) } };
   if (filter.role) where.roles = { has: filter.role as never };
   return db.member.count({ where });
 };

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import type { Context } from "../../core/context.ts";
+import { AppError } from "../../core/errors.ts";
+import type { BoardRequest } from "./data.ts";
+import { findTerritoryByName } from "./territory-names.ts";
+
+const FIRST_YEAR = 2000;
+const LAST_YEAR = 2100;
+
+/** The chart button's id: `ind:chart:<year or "current">:<territory id or "-">` (54 bytes at most, under Telegram's 64). */
+export function chartActionId(request: BoardRequest): string {
+  return `ind:chart:${request.year ?? "current"}:${request.territory?.id ?? "-"}`;
+}
+
+function readYear(word: string): number | undefined {
+  if (!/^\d{4}$/.test(word)) return undefined;
+  const year = Number(word);
+  return year >= FIRST_YEAR && year <= LAST_YEAR ? year : undefined;
+}
+
+/**
+ * `indicateurs [année] [territoire]`, in either order: "indicateurs 2025", "indicateurs Moissac",
+ * "indicateurs terres des confluences 2025". An unknown or ambiguous territory is refused with names to choose from.
+ */
+export async function readTypedRequest(ctx: Context, args: string): Promise<BoardRequest> {
+  const words = args.trim().split(/\s+/).filter(Boolean);
+  const yearAt = words.findIndex((word) => readYear(word) !== undefined);
+  const year = yearAt === -1 ? undefined : readYear(words[yearAt]!);
+  const place = words.filter((_, i) => i !== yearAt).join(" ");
+  if (place === "") return { year, territory: undefined };
+  const match = await findTerritoryByName(ctx.db, ctx.actor.networkId, place);
+  const list = (names: string[]) => new Intl.ListFormat(ctx.actor.locale, { type: "disjunction" }).format(names.map((name) => ctx.t("indicators.errors.quoted", { name })));
+  if (match.kind === "unknown") throw new AppError("territory_unknown", "indicators.errors.unknownTerritory", { typed: place, names: list(match.closest) });
+  if (match.kind === "ambiguous") throw new AppError("territory_ambiguous", "indicators.errors.ambiguousTerritory", { typed: place, names: list(match.names) });
+  return { year, territory: match.territory };
+}
+
+const chartParts = z.tuple([z.literal("chart"), z.union([z.literal("current"), z.string().regex(/^\d{4}$/)]), z.union([z.literal("-"), z.uuid()])]);
+
+/** The request behind a pressed chart button; a forged or stale one is refused. */
+export async function readChartAction(ctx: Context, parts: string[]): Promise<BoardRequest> {
+  const parsed = chartParts.safeParse(parts);
+  if (!parsed.success) throw new AppError("stale_action", "indicators.errors.staleChart");
+  const [, yearPart, territoryPart] = parsed.data;
+  const territory = territoryPart === "-" ? undefined : await ctx.db.territory.findFirst({ where: { id: territoryPart, networkId: ctx.actor.networkId }, select: { id: true, name: true } });
+  if (territory === null) throw new AppError("stale_action", "indicators.errors.staleChart");
+  return { year: yearPart === "current" ? undefined : Number(yearPart), territory };
+}
