@@ -32,6 +32,6 @@ describe("the demo network's plans", () => {
     expect(target("2.1.1", "Newsletters publiées")).toBe(3);
     expect(target("3.2.1", "Forums santé organisés")).toBe(2);
     expect(target("3.2.1", "Participants aux forums santé")).toBe(0);
-    expect(values.filter((v) => v.fiche.planCode === "SDAASP-82")).toHaveLength(19);
+    expect(values.filter((v) => v.fiche.planCode === "SDAASP-82")).toHaveLength(23);
   });
 });
