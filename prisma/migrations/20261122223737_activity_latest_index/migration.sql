@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "ActivityReport_memberId_createdAt_idx" ON "ActivityReport"("memberId", "createdAt");
+
