@@ -3,10 +3,12 @@ import enActivities from "../../locales/en/activities.json" with { type: "json" 
 import enBroadcasts from "../../locales/en/broadcasts.json" with { type: "json" };
 import enDeadlines from "../../locales/en/deadlines.json" with { type: "json" };
 import enMessages from "../../locales/en/messages.json" with { type: "json" };
+import enEvents from "../../locales/en/events.json" with { type: "json" };
 import enIndicators from "../../locales/en/indicators.json" with { type: "json" };
 import enProgress from "../../locales/en/progress.json" with { type: "json" };
 import enDigest from "../../locales/en/digest.json" with { type: "json" };
 import enReports from "../../locales/en/reports.json" with { type: "json" };
+import frEvents from "../../locales/fr/events.json" with { type: "json" };
 import frIndicators from "../../locales/fr/indicators.json" with { type: "json" };
 import frProgress from "../../locales/fr/progress.json" with { type: "json" };
 import frDigest from "../../locales/fr/digest.json" with { type: "json" };
@@ -47,9 +49,10 @@ type FrenchCatalogue = typeof frMessages &
   typeof frIndicators &
   typeof frProgress &
   typeof frDigest &
-  typeof frReports;
-const fr = merge(frMessages, frDeadlines, frBroadcasts, frActivities, frIndicators, frProgress, frDigest, frReports);
-const en = merge(enMessages, enDeadlines, enBroadcasts, enActivities, enIndicators, enProgress, enDigest, enReports);
+  typeof frReports &
+  typeof frEvents;
+const fr = merge(frMessages, frDeadlines, frBroadcasts, frActivities, frIndicators, frProgress, frDigest, frReports, frEvents);
+const en = merge(enMessages, enDeadlines, enBroadcasts, enActivities, enIndicators, enProgress, enDigest, enReports, enEvents);
 
 /** Every sentence key the bot knows, derived from the French (default) catalogue. */
 export type MessageKey = Leaves<FrenchCatalogue>;
