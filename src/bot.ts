@@ -25,8 +25,10 @@ import { muteFeature } from "./features/mute/feature.ts";
 import { continueOnboarding, onboardingFeature } from "./features/onboarding/feature.ts";
 import { profileFeature } from "./features/profile/feature.ts";
 import { reportsFeature } from "./features/reports/feature.ts";
+import { eventsFeature } from "./features/events/feature.ts";
+import { mineFeature } from "./features/mine/feature.ts";
 
-const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature, indicatorsFeature, reportsFeature, progressFeature];
+const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature, indicatorsFeature, reportsFeature, progressFeature, eventsFeature, mineFeature];
 const help = createHelpFeature(() => allCommands);
 const allCommands: Command[] = [help, ...features].flatMap((f) => f.commands ?? []);
 

@@ -12,8 +12,8 @@ export function withArrayLiteralParams(lite: PGlite): PGlite {
     new Proxy(target, {
       get(obj, prop, receiver) {
         if (prop === "query") {
-          return (sql: string, params?: unknown[], options?: unknown) =>
-            obj.query(sql, params?.map((p) => (isLiteralArray(p) ? toArrayLiteral(p) : p)), withByteaSerializer(options) as never);
+          return async (sql: string, params?: unknown[], options?: unknown) =>
+            uuidArraysAsText(await obj.query(sql, params?.map((p) => (isLiteralArray(p) ? toArrayLiteral(p) : p)), withByteaSerializer(options) as never));
         }
         const value = Reflect.get(obj, prop, receiver);
         return typeof value === "function" ? value.bind(obj) : value;
@@ -31,6 +31,14 @@ export function withArrayLiteralParams(lite: PGlite): PGlite {
 }
 
 const BYTEA_OID = 17;
+const UUID_ARRAY_OID = 2951;
+const TEXT_ARRAY_OID = 1009;
+
+/** The adapter has no column type for uuid[] (Event.audienceTerritoryIds) and refuses the row; PGlite already parsed it to strings, as text[]. */
+function uuidArraysAsText<T extends { fields?: { dataTypeID: number }[] }>(result: T): T {
+  if (!result.fields?.some((f) => f.dataTypeID === UUID_ARRAY_OID)) return result;
+  return { ...result, fields: result.fields.map((f) => (f.dataTypeID === UUID_ARRAY_OID ? { ...f, dataTypeID: TEXT_ARRAY_OID } : f)) };
+}
 
 function withByteaSerializer(options: unknown): object {
   const given = (options ?? {}) as { serializers?: Record<number, (value: unknown) => string> };

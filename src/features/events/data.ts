@@ -1,0 +1,54 @@
+import type { Db } from "../../db/database.ts";
+import { territoriesWithin } from "../directory/territories.ts";
+import { type AudienceMember, inAudience } from "./audience.ts";
+
+const LIST_LIMIT = 10;
+
+/** Registered members per event, for "places left". */
+export async function registeredCounts(db: Db, eventIds: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.eventRegistration.groupBy({ by: ["eventId"], where: { eventId: { in: [...eventIds] }, status: "REGISTERED" }, _count: { _all: true } });
+  return new Map(rows.map((r) => [r.eventId, r._count._all]));
+}
+
+/** The next scheduled events this member may register for, soonest first. */
+export async function upcomingEventsFor(db: Db, networkId: string, member: AudienceMember, now: Date) {
+  const events = await db.event.findMany({ where: { networkId, status: "SCHEDULED", startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: 100 });
+  const trees = new Map<string, Set<string>>();
+  const open = [];
+  for (const e of events) {
+    const treeKey = e.audienceTerritoryIds.join(",");
+    if (e.audienceTerritoryIds.length > 0 && !trees.has(treeKey)) trees.set(treeKey, new Set(await territoriesWithin(db, networkId, e.audienceTerritoryIds)));
+    if (await inAudience(db, e, member, trees.get(treeKey))) open.push(e);
+    if (open.length === LIST_LIMIT) break;
+  }
+  return open;
+}
+
+/** The member's live registrations (registered or waiting) for events not over yet, soonest first. */
+export function myRegistrations(db: Db, memberId: string, now: Date) {
+  return db.eventRegistration.findMany({
+    where: { memberId, status: { in: ["REGISTERED", "WAITLISTED"] }, event: { status: "SCHEDULED", endsAt: { gt: now } } },
+    include: { event: true },
+    orderBy: { event: { startsAt: "asc" } },
+    take: 20,
+  });
+}
+
+/** An event of the network by the short number shown in lists (its id's start) or a part of its title. */
+export async function findEvents(db: Db, networkId: string, reference: string) {
+  const ref = reference.trim();
+  if (/^[0-9a-f]{8}$/i.test(ref)) {
+    const rows = await db.$queryRaw<{ id: string }[]>`select id::text as id from "Event" where "networkId" = ${networkId}::uuid and id::text like ${`${ref.toLowerCase()}%`} limit 2`;
+    if (rows.length > 0) return db.event.findMany({ where: { id: { in: rows.map((r) => r.id) } } });
+  }
+  return db.event.findMany({ where: { networkId, title: { contains: ref, mode: "insensitive" } }, orderBy: { startsAt: "desc" }, take: 5 });
+}
+
+/** Registrants and the waiting list in order, with their answers. */
+export function registrantsOf(db: Db, eventId: string) {
+  return db.eventRegistration.findMany({
+    where: { eventId, status: { in: ["REGISTERED", "WAITLISTED"] } },
+    include: { member: { select: { displayName: true, organisation: { select: { name: true } } } } },
+    orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
+  });
+}
