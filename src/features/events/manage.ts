@@ -6,6 +6,7 @@ import { type Reply, say } from "../../core/reply.ts";
 import { findEvents, registrantsOf } from "./data.ts";
 import { eventBlock, formatWhen, shortRef } from "./format.ts";
 import { notifyMembers } from "./notify.ts";
+import { cancelEventReminders } from "./reminders.ts";
 import { readQuestions } from "./schema.ts";
 
 const words = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
@@ -73,6 +74,8 @@ export async function cancelEvent(ctx: Context, id: string): Promise<Reply[]> {
     const event = await tx.event.findUniqueOrThrow({ where: { id: found.id } });
     if (event.status === "CANCELLED") return null;
     await tx.event.update({ where: { id: event.id }, data: { status: "CANCELLED", cancelledAt: ctx.now, sequence: { increment: 1 } } });
+    // Before the cancellation notices are queued: they share the event as cause.
+    await cancelEventReminders(tx, event.id, "event cancelled");
     const members = await tx.eventRegistration.findMany({ where: { eventId: event.id, status: { in: ["REGISTERED", "WAITLISTED"] } }, select: { memberId: true } });
     await notifyMembers(tx, event, members.map((m) => m.memberId), { key: "events.notify.cancelled", keyOf: (m) => `event-cancelled:${event.id}:${m}`, platforms: ctx.platforms, now: ctx.now });
     return members.length;

@@ -81,7 +81,7 @@ export async function submitAnswers(ctx: Context, values: Record<string, string 
 
 async function register(ctx: Context, event: Event, answers: Record<string, string>): Promise<Reply[]> {
   const member = await loadAudienceMember(ctx.db, ctx.actor.memberId);
-  const outcome = await registerForEvent(ctx.db, { event, member, answers, now: ctx.now });
+  const outcome = await registerForEvent(ctx.db, { event, member, answers, now: ctx.now, platforms: ctx.platforms });
   return confirmation(ctx, event, outcome);
 }
 

@@ -1,9 +1,10 @@
 import type { Prisma, RegistrationStatus } from "@prisma/client";
 import { AppError } from "../../core/errors.ts";
-import type { Platform } from "../../core/inbound.ts";
+import { PLATFORMS, type Platform } from "../../core/inbound.ts";
 import type { Db } from "../../db/database.ts";
 import { type AudienceMember, inAudience } from "./audience.ts";
 import { notifyMembers } from "./notify.ts";
+import { cancelEventReminders, queueEventReminders } from "./reminders.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -38,7 +39,7 @@ export async function waitlistPosition(db: Db | Tx, eventId: string, queuedAt: D
  * sentence when registration is closed, the event cancelled or started, the member already in, or
  * outside the audience. Re-registering after a cancellation reuses the row.
  */
-export async function registerForEvent(db: Db, input: { event: EventRef; member: AudienceMember; answers?: Record<string, string>; now: Date }): Promise<RegistrationOutcome> {
+export async function registerForEvent(db: Db, input: { event: EventRef; member: AudienceMember; answers?: Record<string, string>; now: Date; platforms?: readonly Platform[] }): Promise<RegistrationOutcome> {
   const { event, member, now } = input;
   if (!(await inAudience(db, event, member))) throw new AppError("event-audience", "events.errors.audience");
   return db.$transaction(async (tx) => {
@@ -65,7 +66,11 @@ export async function registerForEvent(db: Db, input: { event: EventRef; member:
     const queuedAt = lastQueued && lastQueued.queuedAt >= now ? new Date(lastQueued.queuedAt.getTime() + 1) : now;
     const data = { status, answers: input.answers ?? {}, queuedAt, cancelledAt: null, checkedInAt: null };
     const row = await tx.eventRegistration.upsert({ where: key, create: { ...data, networkId: locked.networkId, eventId: locked.id, memberId: member.id }, update: data, select: { id: true } });
-    if (status === "REGISTERED") return { status, registrationId: row.id };
+    if (status === "REGISTERED") {
+      // Without the platforms the bot runs on, reminders go to the member's last attached account.
+      await queueEventReminders(tx, locked, [{ id: row.id, memberId: member.id }], input.platforms ?? PLATFORMS, now);
+      return { status, registrationId: row.id };
+    }
     return { status, registrationId: row.id, position: await waitlistPosition(tx, locked.id, queuedAt) };
   });
 }
@@ -88,6 +93,7 @@ export async function cancelRegistration(db: Db, input: { event: EventRef; membe
     if (!existing || existing.status === "CANCELLED") throw new AppError("event-not-registered", "events.errors.notRegistered", { title: locked.title });
     const was = existing.status;
     await tx.eventRegistration.update({ where: { id: existing.id }, data: { status: "CANCELLED", cancelledAt: now } });
+    await cancelEventReminders(tx, locked.id, "registration cancelled", memberId);
     if (was !== "REGISTERED" || locked.status === "CANCELLED" || locked.startsAt <= now) return { was, promotedMemberId: null };
     const registered = await tx.eventRegistration.count({ where: { eventId: locked.id, status: "REGISTERED" } });
     if (locked.capacity !== null && registered >= locked.capacity) return { was, promotedMemberId: null };
@@ -101,6 +107,7 @@ export async function cancelRegistration(db: Db, input: { event: EventRef; membe
       now,
       cancelButton: true,
     });
+    await queueEventReminders(tx, locked, [{ id: next.id, memberId: next.memberId }], input.platforms, now);
     return { was, promotedMemberId: next.memberId };
   });
 }
