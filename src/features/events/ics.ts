@@ -11,7 +11,7 @@ export interface EventForCalendar {
   endsAt: Date;
   place: string | null;
   onlineUrl: string | null;
-  status: "SCHEDULED" | "CANCELLED";
+  status: "PROPOSED" | "SCHEDULED" | "REJECTED" | "CANCELLED";
   /** Bumped by the caller on every change, so calendar apps replace their copy. */
   sequence: number;
   updatedAt: Date;
@@ -50,7 +50,7 @@ export function eventUid(eventId: string): string {
  * Import it as is, or send it again after each change: the same UID and a higher SEQUENCE update the copy.
  */
 export function eventCalendar(event: EventForCalendar, options: EventCalendarOptions): CalendarFile {
-  const cancelled = options.method === "CANCEL" || event.status === "CANCELLED";
+  const cancelled = options.method === "CANCEL" || event.status === "CANCELLED" || event.status === "REJECTED";
   const calendar = ical({
     prodId: { company: UID_DOMAIN, product: options.productName.replace(/\/+/g, " ").trim() || UID_DOMAIN, language: "FR" },
     method: ICalCalendarMethod[options.method],

@@ -46,6 +46,8 @@ export async function registerForEvent(db: Db, input: { event: EventRef; member:
     const locked = await lockEvent(tx, event);
     const title = locked.title;
     if (locked.status === "CANCELLED") throw new AppError("event-cancelled", "events.errors.cancelled", { title });
+    // A proposed or declined animation is not open to registration (nor shown to members).
+    if (locked.status !== "SCHEDULED") throw new AppError("event-not-found", "events.errors.notFound");
     if (now >= locked.startsAt) throw new AppError("event-started", "events.errors.started", { title });
     if (locked.registrationClosesAt && now >= locked.registrationClosesAt) throw new AppError("event-closed", "events.errors.closed", { title });
     const key = { eventId_memberId: { eventId: locked.id, memberId: member.id } };
