@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { EVENT_COUNTERS } from "../../src/features/events/counters.ts";
+import { computeIndicators } from "../../src/features/indicators/compute.ts";
 import type { CountScope, IndicatorFilter } from "../../src/features/indicators/counters.ts";
 import { yearRange } from "../../src/features/indicators/period.ts";
 import { createTestBot, type TestBot } from "../support/bot.ts";
@@ -57,5 +58,33 @@ describe("indicators counted from events", () => {
     await insertEvent(bot, { type: "HEALTH_FORUM", ...at("2026-10-02T16:00:00Z", "2026-10-02T18:00:00Z") });
     expect(await count("COUNT_EVENTS", { eventType: "HEALTH_FORUM" }, [epci, moissac])).toBe(1);
     expect(await count("COUNT_EVENTS", { eventType: "HEALTH_FORUM" })).toBe(2);
+  });
+});
+
+describe("the plan's indicators fed by events", () => {
+  const commissions = () => bot.db.prisma.indicator.findFirstOrThrow({ where: { networkId: bot.networkId, label: "Commissions santé réunies" } });
+  const valueOf = async (id: string) => (await computeIndicators(bot.db.prisma, { networkId: bot.networkId, window: { today: { year: 2026, month: 11, day: 23 } } })).find((v) => v.id === id)!;
+
+  it("a commission held in the bot counts; one planned for December counts only once held", async () => {
+    const indicator = await commissions();
+    await insertEvent(bot, { type: "HEALTH_COMMITTEE", ...at("2026-10-06T16:00:00Z", "2026-10-06T18:00:00Z") });
+    await insertEvent(bot, { type: "HEALTH_COMMITTEE", ...at("2026-12-08T16:00:00Z", "2026-12-08T18:00:00Z") });
+    expect(await valueOf(indicator.id)).toMatchObject({ value: 1, source: "data" });
+    const december = await computeIndicators(bot.db.prisma, { networkId: bot.networkId, window: { today: { year: 2026, month: 12, day: 9 } } });
+    expect(december.find((v) => v.id === indicator.id)!.value).toBe(2);
+  });
+
+  it("a commission held outside the bot and reported in a progress report adds to those held in the bot", async () => {
+    const indicator = await commissions();
+    await insertEvent(bot, { type: "HEALTH_COMMITTEE", ...at("2026-10-06T16:00:00Z", "2026-10-06T18:00:00Z") });
+    const author = await memberId(bot, "demo-cls");
+    const report = await bot.db.prisma.progressReport.create({
+      data: { networkId: bot.networkId, memberId: author, ficheActionId: indicator.ficheActionId, indicatorId: indicator.id, value: 1, text: "Commission réunie en mairie", date: new Date("2026-03-12") },
+    });
+    try {
+      expect(await valueOf(indicator.id)).toMatchObject({ value: 2, source: "both" });
+    } finally {
+      await bot.db.prisma.progressReport.delete({ where: { id: report.id } });
+    }
   });
 });

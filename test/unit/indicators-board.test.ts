@@ -59,7 +59,7 @@ describe("indicators as text", () => {
     const all = replies.map((r) => r.text).join("\n").split("\n");
     expect(all[0]).toBe("Indicateurs — Réseau des partenaires du Tarn-et-Garonne");
     expect(all[1]).toBe("Périodes en cours au 23 novembre 2026 · tout le réseau");
-    expect(all).toContain("◆ valeur tirée des bilans d’avancement saisis par les membres ; les autres sont comptées à partir des activités et des membres enregistrés.");
+    expect(all).toContain("◆ valeur tirée, en tout ou en partie, des bilans d’avancement saisis par les membres ; les autres sont comptées à partir des activités, des membres et des événements enregistrés.");
     expect(lineOf(all, "Acteurs membres")).toBe("▰▰▰▰▰▰▱▱▱▱ Acteurs membres du réseau de médiation numérique : 18 / 30 membres · 60 %");
     expect(lineOf(all, "Accompagnements réalisés")).toBe("▰▰▱▱▱▱▱▱▱▱ Accompagnements réalisés par les conseillers numériques : 8 / 40 activités · 20 %");
     expect(lineOf(all, "Actions conduites")).toBe("▰▰▰▰▰▰▰▱▱▱ Actions conduites par le réseau : 2 / 3 actions · 67 % ◆");

@@ -20,11 +20,20 @@ describe("the demo network's plans", () => {
     expect(await bot.db.prisma.ficheAction.count({ where: { axis: { plan: { code: "SDAASP-82" } } } })).toBe(8);
   });
 
-  it("each CLS indicator has the document's target and is summed from progress reports until events exist", async () => {
+  it("each CLS indicator has the document's target; meetings, forums and attendance are counted from events, the rest from progress reports", async () => {
     const values = await computeIndicators(bot.db.prisma, { networkId: bot.networkId, window: { today: { year: 2026, month: 11, day: 23 } } });
     const cls = values.filter((v) => v.fiche.planCode === "CLS-TDC");
     expect(cls).toHaveLength(14);
-    expect(cls.every((v) => v.period === "YEAR" && v.source === "reports" && v.value === 0)).toBe(true);
+    expect(cls.every((v) => v.period === "YEAR" && v.value === 0)).toBe(true);
+    const fromEvents = cls.filter((v) => v.source === "data").map((v) => v.label);
+    expect(fromEvents.sort()).toEqual([
+      "Commissions santé réunies",
+      "Forums santé organisés",
+      "Participants aux forums santé",
+      "Réunions de la commission de coordination sanitaire territoriale",
+      "Sessions de formation ou de sensibilisation proposées aux élus",
+      "Élus présents aux commissions santé (émargements)",
+    ]);
     const target = (code: string, label: string) => cls.find((v) => v.fiche.code === code && v.label === label)?.target;
     expect(target("1.1.1", "Sessions de formation ou de sensibilisation proposées aux élus")).toBe(3);
     expect(target("1.1.2", "Commissions santé réunies")).toBe(3);

@@ -1,9 +1,10 @@
 import type { Prisma } from "@prisma/client";
-import { addDays, parisInstant } from "../../calendar/paris.ts";
+import { addDays, type CalendarDay, compareDays, parisInstant } from "../../calendar/paris.ts";
 import type { Counter, CountScope, IndicatorFilter } from "../indicators/counters.ts";
 
 /**
- * Events of the filter's type (and topic) starting within the period's Paris days, not cancelled.
+ * Events of the filter's type (and topic) starting within the period's Paris days, not cancelled;
+ * counting "so far", only those started by the end of today (a meeting planned for December is not held yet).
  * Territory scope: an event counts in a territory when its audience names territories that
  * intersect the scope; events open to the whole network count only network-wide, since they
  * belong to no one territory.
@@ -12,12 +13,19 @@ export function eventWhere(scope: CountScope, filter: IndicatorFilter): Prisma.E
   const where: Prisma.EventWhereInput = {
     networkId: scope.networkId,
     status: "SCHEDULED",
-    startsAt: { gte: parisInstant(scope.range.from, 0), lt: parisInstant(addDays(scope.range.to, 1), 0) },
+    startsAt: { gte: parisInstant(scope.range.from, 0), lt: parisInstant(addDays(lastDay(scope), 1), 0) },
   };
   if (filter.eventType) where.type = filter.eventType as Prisma.EventWhereInput["type"];
   if (filter.topic) where.topic = filter.topic;
   if (scope.territoryIds) where.audienceTerritoryIds = { hasSome: [...scope.territoryIds] };
   return where;
+}
+
+function lastDay(scope: CountScope): CalendarDay {
+  const { to } = scope.range;
+  const today = scope.today;
+  if (!today) return to;
+  return compareDays(today, to) < 0 ? today : to;
 }
 
 const countEvents: Counter = (db, scope, filter) => db.event.count({ where: eventWhere(scope, filter) });

@@ -19,7 +19,7 @@ export interface BoardHeading {
 export function indicatorLine(t: Translate, locale: Locale, indicator: IndicatorValue, sameRangeForAll: boolean): string {
   const note = periodNote(t, indicator, sameRangeForAll);
   const label = clip(indicator.label, LABEL_MAX) + (note ? ` (${note})` : "");
-  const mark = indicator.source === "reports" ? ` ${REPORTS_MARK}` : "";
+  const mark = indicator.source !== "data" ? ` ${REPORTS_MARK}` : "";
   const percent = percentReached(indicator);
   if (percent === undefined) return t("indicators.board.lineNoTarget", { label, value: amountWithUnit(t, locale, indicator.unit, indicator.value), mark });
   return t("indicators.board.line", { bar: textBar(indicator), label, value: formatAmount(indicator.value, locale), target: amountWithUnit(t, locale, indicator.unit, indicator.target), percent, mark });
@@ -33,7 +33,7 @@ export function indicatorLine(t: Translate, locale: Locale, indicator: Indicator
 export function boardMessages(t: Translate, locale: Locale, heading: BoardHeading, values: readonly IndicatorValue[], planTitles: ReadonlyMap<string, string>, sameRangeForAll: boolean): string[] {
   const intro = [t("indicators.board.title", { network: heading.network }), t("indicators.board.subtitle", { period: heading.period, scope: heading.scope })];
   if (values.length === 0) return [[...intro, t("indicators.board.empty")].join("\n")];
-  if (values.some((v) => v.source === "reports")) intro.push(t("indicators.board.legend", { mark: REPORTS_MARK }));
+  if (values.some((v) => v.source !== "data")) intro.push(t("indicators.board.legend", { mark: REPORTS_MARK }));
   const messages: string[][] = [intro];
   for (const plan of groupByPlanAndFiche(values)) {
     const planLine = clip(planHeading(t, plan.planCode, planTitles), PLAN_MAX);

@@ -18,13 +18,13 @@ export function chartInput(t: Translate, locale: Locale, board: Board): ChartInp
           label: note ? `${indicator.label} (${note})` : indicator.label,
           ratio: progressRatio(indicator),
           figures: percent === undefined ? value : t("indicators.chart.figures", { value, target: formatAmount(indicator.target, locale), percent }),
-          fromReports: indicator.source === "reports",
+          fromReports: indicator.source !== "data",
         };
       }),
     })),
   );
   const legend = [t("indicators.chart.legendTarget")];
-  if (board.values.some((v) => v.source === "reports")) legend.push(t("indicators.board.legend", { mark: REPORTS_MARK }));
+  if (board.values.some((v) => v.source !== "data")) legend.push(t("indicators.board.legend", { mark: REPORTS_MARK }));
   return {
     title: t("indicators.board.title", { network: board.heading.network }),
     subtitle: t("indicators.board.subtitle", { period: board.heading.period, scope: board.heading.scope }),

@@ -1,7 +1,7 @@
 import type { CalendarDay } from "../../calendar/paris.ts";
 import type { Db } from "../../db/database.ts";
 import { territoriesWithin } from "../directory/territories.ts";
-import { type CountScope, counterFor, type IndicatorFilter, memberWhere } from "./counters.ts";
+import { acceptsReports, type CountScope, counterFor, type IndicatorFilter, memberWhere } from "./counters.ts";
 import { type DayRange, dateColumnFilter, type IndicatorPeriod, periodContaining } from "./period.ts";
 
 /** A fiche-action as indicators are shown under it. */
@@ -24,8 +24,8 @@ export interface IndicatorValue {
   fiche: FicheRef;
   range: DayRange;
   value: number;
-  /** `data`: counted from what members record; `reports`: summed from progress reports on the indicator. */
-  source: "data" | "reports";
+  /** `data`: counted from what members record; `reports`: summed from progress reports on the indicator; `both`: events counted plus those reported. */
+  source: "data" | "reports" | "both";
 }
 
 /**
@@ -74,8 +74,12 @@ export async function computeIndicators(db: Db, query: IndicatorQuery): Promise<
       const range = "range" in query.window ? query.window.range : periodContaining(period, query.window.today, plan);
       const filter = (row.filter ?? {}) as IndicatorFilter;
       const counter = counterFor(row.computation, filter);
-      const scope: CountScope = { networkId: query.networkId, range, territoryIds };
-      const value = counter ? await counter(db, scope, filter) : await reportedValue(db, row.id, range, reportAuthors);
+      const scope: CountScope = { networkId: query.networkId, range, territoryIds, today: "today" in query.window ? query.window.today : undefined };
+      const [counted, reported] = await Promise.all([
+        counter ? counter(db, scope, filter) : Promise.resolve(0),
+        acceptsReports(row.computation, filter) ? reportedValue(db, row.id, range, reportAuthors) : Promise.resolve(0),
+      ]);
+      const value = counted + reported;
       return {
         id: row.id,
         label: row.label,
@@ -86,7 +90,7 @@ export async function computeIndicators(db: Db, query: IndicatorQuery): Promise<
         fiche: { id: row.ficheAction.id, code: row.ficheAction.code, title: row.ficheAction.title, planCode: plan.code, axisNumber: row.ficheAction.axis.number },
         range,
         value,
-        source: counter ? "data" : "reports",
+        source: !counter ? "reports" : reported > 0 ? "both" : "data",
       } satisfies IndicatorValue;
     }),
   );

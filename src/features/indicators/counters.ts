@@ -1,6 +1,8 @@
 import type { Prisma } from "@prisma/client";
 import { addDays, parisInstant } from "../../calendar/paris.ts";
 import type { Db } from "../../db/database.ts";
+import type { CalendarDay } from "../../calendar/paris.ts";
+import { EVENT_COUNTERS } from "../events/counters.ts";
 import { type DayRange, dateColumnFilter } from "./period.ts";
 
 /** What an indicator narrows its count to (validated by `indicatorFilterSchema` when plans are seeded). */
@@ -16,6 +18,8 @@ export interface CountScope {
   networkId: string;
   range: DayRange;
   territoryIds?: readonly string[] | undefined;
+  /** Today (Paris), when counting "so far": events planned after it have not been held yet. */
+  today?: CalendarDay | undefined;
 }
 
 /** Counts an indicator from what the network records. */
@@ -63,18 +67,33 @@ const countMembers: Counter = async (db, scope, filter) => {
 };
 
 /**
- * The computations the bot can count from its own records, by name. Participants of activities
- * count here; participants of events come with the events feature. A computation with no counter
- * yet (events, attendance, mission accueil requests, the mois du numérique) is summed from the
- * progress reports members attach to the indicator, so its value is never asked twice nor lost.
+ * The computations the bot counts from its own records only, by name: activities and members are
+ * all recorded here, so progress reports cannot add to them.
  */
 export const COUNTERS: Partial<Record<string, Counter>> = {
   COUNT_ACTIVITIES: countActivities,
   COUNT_MEMBERS: countMembers,
 };
 
-/** The counter for a computation and filter, or undefined when the value comes from progress reports. */
+/**
+ * Computations counted from the bot's events (events of a type, their participants and attendance,
+ * the mois du numérique's partners and animations). Meetings are also held without the bot: those
+ * are reported in progress reports on the indicator, which add to the count (reports made before
+ * the bot recorded events keep counting; the progress form says that events in the bot count
+ * themselves). A computation with no counter (mission accueil requests, until issue 7) is summed
+ * from progress reports only.
+ */
+const EVENT_FAMILY: Partial<Record<string, Counter>> = { ...EVENT_COUNTERS };
+
+/** The counter for a computation and filter, or undefined when the value comes from progress reports only. */
 export function counterFor(computation: string, filter: IndicatorFilter): Counter | undefined {
   if (computation === "COUNT_PARTICIPANTS" && !filter.eventType) return countActivityParticipants;
+  if (filter.eventType) return EVENT_FAMILY[computation];
   return COUNTERS[computation];
+}
+
+/** True when progress reports may carry a value for the indicator: it is not counted from the bot's records alone. */
+export function acceptsReports(computation: string, filter: IndicatorFilter): boolean {
+  const counter = counterFor(computation, filter);
+  return counter === undefined || Object.values(EVENT_FAMILY).includes(counter);
 }

@@ -64,6 +64,7 @@ export function draftReply(ctx: Context, draft: ProgressDraft, fiches: Fiche[], 
   const readings = indicatorChoices(fiche, draft.counts);
   if (readings.length > 0) lines.push(t("progress.draft.indicator", { indicator: indicatorLine }));
   for (const counted of fiche.indicators.filter((i) => i.counted)) lines.push(t("progress.draft.counted", { indicator: counted.label }));
+  if (chosen?.eventFed) lines.push(t("progress.draft.eventFed", { indicator: chosen.label }));
   const ready = draft.indicatorId !== undefined || readings.length === 0;
   if (ready) choices.push({ id: `prg:ok:${draft.token}`, label: t("progress.buttons.save"), style: "primary" });
   else lines.push(t("progress.draft.askIndicator"));

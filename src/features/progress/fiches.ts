@@ -1,5 +1,7 @@
 import type { Db } from "../../db/database.ts";
-import { counterFor, type IndicatorFilter } from "../indicators/counters.ts";
+import { acceptsReports, counterFor, type IndicatorFilter } from "../indicators/counters.ts";
+
+const isEventFed = (computation: string, filter: IndicatorFilter) => counterFor(computation, filter) !== undefined && acceptsReports(computation, filter);
 
 /** An indicator of a fiche as progress reports see it. */
 export interface FicheIndicator {
@@ -8,6 +10,8 @@ export interface FicheIndicator {
   unit: string;
   /** True when the bot counts it from its own records: a progress report cannot add to it. */
   counted: boolean;
+  /** True when the bot also counts it from its events: a report adds only what was held outside the bot. */
+  eventFed: boolean;
 }
 
 /** A fiche-action members may report progress on, with its plan and indicators. */
@@ -46,7 +50,8 @@ export async function loadFiches(db: Db, networkId: string): Promise<Fiche[]> {
       axisNumber: r.axis.number,
       // Sorted here rather than by the database, whose collation may differ between PGlite and PostgreSQL.
       indicators: r.indicators
-        .map((i) => ({ id: i.id, label: i.label, unit: i.unit, counted: counterFor(i.computation, (i.filter ?? {}) as IndicatorFilter) !== undefined }))
+        .map((i) => ({ id: i.id, label: i.label, unit: i.unit, counted: !acceptsReports(i.computation, (i.filter ?? {}) as IndicatorFilter),
+          eventFed: isEventFed(i.computation, (i.filter ?? {}) as IndicatorFilter), }))
         .sort((a, b) => a.label.localeCompare(b.label, "fr")),
     }))
     .sort((a, b) => a.planCode.localeCompare(b.planCode) || a.axisNumber - b.axisNumber || a.code.localeCompare(b.code, "fr", { numeric: true }));
