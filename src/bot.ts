@@ -26,9 +26,11 @@ import { continueOnboarding, onboardingFeature } from "./features/onboarding/fea
 import { profileFeature } from "./features/profile/feature.ts";
 import { reportsFeature } from "./features/reports/feature.ts";
 import { eventsFeature } from "./features/events/feature.ts";
+import { cohortsFeature } from "./features/cohorts/feature.ts";
 import { mineFeature } from "./features/mine/feature.ts";
+import { moisFeature } from "./features/mois/feature.ts";
 
-const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature, indicatorsFeature, reportsFeature, progressFeature, eventsFeature, mineFeature];
+const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature, indicatorsFeature, reportsFeature, progressFeature, eventsFeature, cohortsFeature, moisFeature, mineFeature];
 const help = createHelpFeature(() => allCommands);
 const allCommands: Command[] = [help, ...features].flatMap((f) => f.commands ?? []);
 

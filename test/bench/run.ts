@@ -12,6 +12,7 @@ import { benchIndicators } from "./indicators.ts";
 import { benchBroadcastConfirm } from "./broadcast.ts";
 import { benchDelivery } from "./delivery.ts";
 import { benchDiscord } from "./discord.ts";
+import { printRegistrationBench } from "./events.ts";
 import { benchSlack } from "./slack.ts";
 import { benchTelegram } from "./telegram.ts";
 
@@ -137,6 +138,9 @@ for (const kind of ["pglite", "postgresql"] as const) {
   const row = await benchQuickEntry(kind, postgresUrl).catch((err: unknown) => ({ database: kind, error: (err as Error).message }));
   console.log(`  ${Object.entries(row).map(([k, v]) => `${k}: ${v}`).join(" | ")}`);
 }
+
+// 500 members pressing "S'inscrire" for one event of 200 places within one second.
+await printRegistrationBench(postgresUrl);
 
 // 100,000 activity reports (three years of a 30-adviser network): indicators, the Monday digest,
 // a year's COPIL export, and a quick entry with that history in the table.

@@ -1,7 +1,8 @@
 import ICAL from "ical.js";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
 import { action, createTestBot, form, type TestBot } from "../support/bot.ts";
 import { choiceByLabel, formOf, memberId } from "./activity-support.ts";
+import { insertCohort } from "./cohorts-support.ts";
 import { insertEvent } from "./events-support.ts";
 
 let bot: TestBot;
@@ -84,12 +85,17 @@ describe("creating an event", () => {
   });
 
   it("creates the event in Paris time; members see it", async () => {
+    // A welcome evening belongs to the cohort of its semester: the demo intern arrived in November.
+    const cohort = await insertCohort(bot, "Novembre 2026", "2026-11-02");
+    onTestFinished(() => bot.db.prisma.cohort.delete({ where: { id: cohort.id } }).then(() => undefined));
+    await bot.db.prisma.member.update({ where: { id: await memberId(bot, "demo-intern") }, data: { cohortId: cohort.id } });
     const text = await bot.text("demo-coordinator", creation({ roles: ["INTERN"], questions: "Régime alimentaire\n\nBesoin d’un hébergement ?" }));
     expect(text).toContain("Événement « Soirée d’accueil des internes » créé");
     const event = await bot.db.prisma.event.findFirstOrThrow({});
     expect(event.startsAt.toISOString()).toBe("2026-11-26T17:30:00.000Z");
     expect(event.endsAt.toISOString()).toBe("2026-11-26T20:00:00.000Z");
     expect(event.audienceRoles).toEqual(["INTERN"]);
+    expect(event.cohortId).toBe(cohort.id);
     expect(event.questions).toEqual([{ id: "q1", label: "Régime alimentaire" }, { id: "q2", label: "Besoin d’un hébergement ?" }]);
     expect(await bot.text("demo-intern", "events")).toContain("Soirée d’accueil des internes");
     expect(await bot.text("demo-adviser", "événements")).toContain("Aucun événement à venir");

@@ -20,7 +20,17 @@ describe("translations", () => {
   });
 
   it("every message is valid ICU in its locale and uses the same placeholders in both languages", () => {
-    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)/g)].map((m) => m[1]).sort();
+    // The variables a message uses, read from its ICU syntax tree (plural and select branches included).
+    type Node = { type: number; value?: string; options?: Record<string, { value: Node[] }>; children?: Node[] };
+    const variables = (nodes: Node[], into: Set<string>): Set<string> => {
+      for (const node of nodes) {
+        if (node.type !== 0 && node.type !== 7 && typeof node.value === "string") into.add(node.value);
+        for (const option of Object.values(node.options ?? {})) variables(option.value, into);
+        if (node.children) variables(node.children, into);
+      }
+      return into;
+    };
+    const placeholders = (text: string) => [...variables(new IntlMessageFormat(text, "fr", undefined, { ignoreTag: true }).getAst() as Node[], new Set())].sort();
     const fr = flatten(allCatalogues.fr);
     const en = flatten(allCatalogues.en);
     for (const [key, text] of fr) {

@@ -63,3 +63,10 @@ ALTER TABLE "Event" ADD CONSTRAINT "Event_reviewedById_fkey" FOREIGN KEY ("revie
 -- AddForeignKey
 ALTER TABLE "Cohort" ADD CONSTRAINT "Cohort_networkId_fkey" FOREIGN KEY ("networkId") REFERENCES "Network"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- AlterTable
+ALTER TABLE "Event" ADD COLUMN     "intendedPublic" TEXT,
+ADD COLUMN     "territoryId" UUID;
+
+-- AddForeignKey
+ALTER TABLE "Event" ADD CONSTRAINT "Event_territoryId_fkey" FOREIGN KEY ("territoryId") REFERENCES "Territory"("id") ON DELETE SET NULL ON UPDATE CASCADE;

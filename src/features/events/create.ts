@@ -1,17 +1,34 @@
 import { addDays, parisDay, parisInstant, parseInstant, readTypedDay } from "../../calendar/paris.ts";
+import { MAX_OCCURRENCES, REPEAT_KINDS } from "../../calendar/rrule.ts";
 import type { Context } from "../../core/context.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { ROLES } from "../../core/roles.ts";
-import { type Reply, say } from "../../core/reply.ts";
+import { type FormField, type Reply, say } from "../../core/reply.ts";
+import { chooseWelcomeCohort, cohortOptions, createEventRow } from "../cohorts/welcome-evening.ts";
 import { formatWhen, shortRef } from "./format.ts";
+import { createRestOfSeries, planSeries } from "./series.ts";
 import { EVENT_TYPES, type EventFormValues, eventFormSchema, MAX_CAPACITY, questionsFromText } from "./schema.ts";
 
 type Values = Record<string, string | string[]>;
 
+/** How the form is shown: creating (with the repeat fields) or editing one event (`edit.ts`). */
+export interface EventFormMode {
+  formId: string;
+  title: MessageKey;
+  submit: MessageKey;
+  intro: MessageKey;
+  refused: MessageKey;
+  repeat: boolean;
+}
+
+const CREATE_MODE: EventFormMode = { formId: "evtnew", title: "events.create.title", submit: "events.create.submit", intro: "events.create.intro", refused: "events.create.refused", repeat: true };
+
 /** The creation form, pre-filled with what was typed when a refusal sends it back. */
-export async function eventForm(ctx: Context, values: Values = {}, problems: string[] = []): Promise<Reply[]> {
+export async function eventForm(ctx: Context, values: Values = {}, problems: string[] = [], mode: EventFormMode = CREATE_MODE): Promise<Reply[]> {
   const { t } = ctx;
   const fiches = await ctx.db.ficheAction.findMany({ where: { networkId: ctx.actor.networkId }, select: { id: true, code: true, title: true }, orderBy: { code: "asc" } });
+  // A welcome evening is for one cohort of interns; left empty, the cohort of its date's semester.
+  const cohorts = mode.formId === CREATE_MODE.formId ? await cohortOptions(ctx) : [];
   const v = (name: string, fallback = "") => {
     const value = values[name];
     return Array.isArray(value) ? value.join(" ") : (value ?? fallback);
@@ -19,12 +36,12 @@ export async function eventForm(ctx: Context, values: Values = {}, problems: str
   const roles = values.roles === undefined ? [] : Array.isArray(values.roles) ? values.roles : values.roles.split(",").filter(Boolean);
   return [
     {
-      text: problems.length ? [t("events.create.refused"), ...problems].join("\n") : t("events.create.intro"),
+      text: problems.length ? [t(mode.refused), ...problems].join("\n") : t(mode.intro),
       visibility: "private",
       form: {
-        id: "evtnew",
-        title: t("events.create.title"),
-        submitLabel: t("events.create.submit"),
+        id: mode.formId,
+        title: t(mode.title),
+        submitLabel: t(mode.submit),
         fields: [
           { name: "title", label: t("events.create.name"), type: "text", required: true, maxLength: 120, value: v("title") },
           { name: "description", label: t("events.create.description"), type: "textarea", required: false, maxLength: 1000, value: v("description") },
@@ -39,17 +56,29 @@ export async function eventForm(ctx: Context, values: Values = {}, problems: str
           { name: "closes", label: t("events.create.closes"), type: "text", required: false, maxLength: 20, value: v("closes") },
           { name: "roles", label: t("events.create.roles"), type: "multiselect", required: false, value: roles, options: ROLES.map((r) => ({ value: r, label: t(`roles.plural.${r}`) })) },
           { name: "ficheActionId", label: t("events.create.fiche"), type: "select", required: false, value: v("ficheActionId"), options: fiches.map((f) => ({ value: f.id, label: `${f.code} ${f.title}`.slice(0, 75) })) },
+          ...(cohorts.length ? [{ name: "cohortId", label: t("cohorts.welcome.cohortField"), type: "select" as const, required: false, value: v("cohortId"), options: cohorts }] : []),
           { name: "questions", label: t("events.create.questions"), type: "textarea", required: false, maxLength: 2000, value: v("questions") },
+          ...(mode.repeat ? repeatFields(ctx, v) : []),
         ],
       },
     },
   ];
 }
 
+/** A recurring meeting: how it repeats, then how many times or until when. */
+function repeatFields(ctx: Context, v: (name: string, fallback?: string) => string): FormField[] {
+  const { t } = ctx;
+  return [
+    { name: "repeat", label: t("events.repeat.label"), type: "select", required: false, value: v("repeat", "none"), options: REPEAT_KINDS.map((k) => ({ value: k, label: t(`events.repeat.kinds.${k}`) })) },
+    { name: "repeatCount", label: t("events.repeat.count", { max: MAX_OCCURRENCES }), type: "number", required: false, value: v("repeatCount") },
+    { name: "repeatUntil", label: t("events.repeat.until"), type: "text", required: false, maxLength: 20, value: v("repeatUntil") },
+  ];
+}
+
 type Checked = { ok: true; startsAt: Date; endsAt: Date; capacity: number | null; closesAt: Date | null } | { ok: false; problems: string[] };
 
 /** Reads dates, times, capacity and link; each refusal says what to type instead. */
-function check(ctx: Context, form: EventFormValues): Checked {
+export function check(ctx: Context, form: EventFormValues): Checked {
   const { t } = ctx;
   // Without a typed time parseInstant would pick 9:00: an event's hours are never guessed.
   if (form.start === "" || form.end === "") return { ok: false, problems: [t("events.errors.times")] };
@@ -92,8 +121,12 @@ export async function saveEvent(ctx: Context, values: Values): Promise<Reply[]> 
   const form = parsed.data;
   const checked = check(ctx, form);
   if (!checked.ok) return eventForm(ctx, values, checked.problems);
+  const series = planSeries(ctx, values, checked.startsAt);
+  if (!series.ok) return eventForm(ctx, values, series.problems);
+  const welcome = form.type === "WELCOME_EVENING" ? await chooseWelcomeCohort(ctx, values.cohortId, checked.startsAt) : null;
+  if (welcome && !welcome.ok) return eventForm(ctx, values, [welcome.problem]);
   const fiche = form.ficheActionId ? await ctx.db.ficheAction.findFirst({ where: { id: form.ficheActionId, networkId: ctx.actor.networkId }, select: { id: true } }) : null;
-  const event = await ctx.db.event.create({
+  const created = await createEventRow(ctx, welcome?.ok ? welcome.cohort : null, {
     data: {
       networkId: ctx.actor.networkId,
       createdById: ctx.actor.memberId,
@@ -110,8 +143,12 @@ export async function saveEvent(ctx: Context, values: Values): Promise<Reply[]> 
       audienceRoles: form.roles,
       ficheActionId: fiche?.id ?? null,
       questions: questionsFromText(form.questions) as unknown as object[],
+      ...(series.rule ? { seriesId: series.seriesId, recurrence: series.rule } : {}),
     },
   });
+  if (!created.ok) return eventForm(ctx, values, [created.problem]);
+  const event = created.event;
+  if (series.rule) return createRestOfSeries(ctx, event, series.starts);
   return [
     say(ctx.t("events.create.done", { title: event.title, ref: shortRef(event.id), when: formatWhen(event, ctx) }), [
       { id: `evt:l:${event.id}`, label: ctx.t("events.buttons.registrants") },

@@ -4,8 +4,11 @@ import type { Context } from "../../core/context.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { eventForm, saveEvent } from "./create.ts";
+import { saveEventEdit } from "./edit.ts";
+import { checkInWithCode, pressAttendance } from "./attendance.ts";
 import { manageEvent, pressManage } from "./manage.ts";
 import { listMyRegistrations, listUpcomingEvents, pressCancel, pressRegister, submitAnswers } from "./member.ts";
+import { pressCalendar } from "./notify.ts";
 import { EVENT_ORGANISERS } from "./schema.ts";
 
 const words = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
@@ -27,11 +30,15 @@ function eventCommand(ctx: Context, args: string): Promise<Reply[]> {
 const organises = (ctx: Context) => EVENT_ORGANISERS.some((r) => ctx.actor.roles.includes(r));
 
 // Buttons: evt:r:<id> register, evt:c:<id> cancel my registration; organisers: evt:l:<id> registrants,
-// evt:x:<id> cancel the event?, evt:xx:<id> cancel it.
-function pressed(ctx: Context, [verb = "", id = ""]: string[]): Promise<Reply[]> {
+// evt:x:<id> cancel the event?, evt:xx:<id> cancel it, evt:xs:<id> cancel it and the series' following dates,
+// evt:e:<id> edit it; evt:cal:<id> the .ics of an event the member holds a place at.
+function pressed(ctx: Context, [verb = "", id = "", ...rest]: string[]): Promise<Reply[]> {
   if (verb === "r") return pressRegister(ctx, id);
   if (verb === "c") return pressCancel(ctx, id);
-  if (["l", "x", "xx"].includes(verb) && organises(ctx)) return pressManage(ctx, verb, id);
+  if (verb === "cal") return pressCalendar(ctx, id);
+  if (["l", "x", "xx", "xs", "e"].includes(verb) && organises(ctx)) return pressManage(ctx, verb, id);
+  // Attendance: evt:a:<id>[:<page>] check-in list, evt:p:<registrationId>:<page> toggle, evt:em:<id> émargement.
+  if (["a", "p", "em"].includes(verb) && organises(ctx)) return pressAttendance(ctx, [verb, id, ...rest]);
   return Promise.resolve([say(ctx.t("errors.staleAction"))]);
 }
 
@@ -41,10 +48,12 @@ export const eventsFeature: Feature = {
     { name: "events", words: "commands.events.words", summary: "commands.events.summary", audience: "member", run: (ctx) => listUpcomingEvents(ctx) },
     { name: "myRegistrations", words: "commands.myRegistrations.words", summary: "commands.myRegistrations.summary", audience: "member", run: (ctx) => listMyRegistrations(ctx) },
     { name: "event", words: "commands.event.words", summary: "commands.event.summary", audience: EVENT_ORGANISERS, run: eventCommand },
+    { name: "checkIn", words: "commands.checkIn.words", summary: "commands.checkIn.summary", audience: "member", run: checkInWithCode },
   ],
   actions: [{ prefix: "evt", audience: "member", run: pressed }],
   forms: [
     { formId: "evtreg", audience: "member", run: submitAnswers },
     { formId: "evtnew", audience: EVENT_ORGANISERS, run: saveEvent },
+    { formId: "evtedit", audience: EVENT_ORGANISERS, run: saveEventEdit },
   ],
 };

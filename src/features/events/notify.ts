@@ -1,11 +1,14 @@
 import type { Event, Prisma } from "@prisma/client";
 import { afterQuietHours } from "../../calendar/reminders.ts";
+import type { Context } from "../../core/context.ts";
 import type { MessageKey } from "../../core/i18n.ts";
+import { type Reply, say } from "../../core/reply.ts";
 import type { Platform } from "../../core/inbound.ts";
 import type { Db } from "../../db/database.ts";
 import { enqueueMessages } from "../../delivery/outbox.ts";
-import type { Notice } from "../../delivery/payload.ts";
+import type { Notice, NoticeChoice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
+import { eventCalendar } from "./ics.ts";
 
 /** How to tell members about a change to their registration. */
 export interface EventNotice {
@@ -15,6 +18,13 @@ export interface EventNotice {
   now: Date;
   /** Offers "cancel my registration" under the notice. */
   cancelButton?: boolean;
+  /**
+   * Offers "📅 add to calendar" (evt:cal:<id>), which answers with the event's current .ics: notices
+   * are rendered when sent and cannot carry files, so the file is made when the member asks.
+   */
+  calendarButton?: boolean;
+  /** More parameters of the sentence (what changed). */
+  params?: Notice["params"];
 }
 
 /**
@@ -25,9 +35,13 @@ export async function notifyMembers(tx: Prisma.TransactionClient, event: Pick<Ev
   const recipients = await findRecipients(tx as unknown as Db, memberIds, n.platforms);
   const notice: Notice = {
     key: n.key,
-    params: { title: event.title, start: { instant: event.startsAt.toISOString(), style: "datetime" }, place: event.place ?? event.onlineUrl ?? "—" },
-    ...(n.cancelButton ? { choices: [{ id: `evt:c:${event.id}`, label: "events.buttons.cancel", style: "danger" as const }] } : {}),
+    params: { title: event.title, start: { instant: event.startsAt.toISOString(), style: "datetime" }, place: event.place ?? event.onlineUrl ?? "—", ...n.params },
   };
+  const choices: NoticeChoice[] = [
+    ...(n.calendarButton ? [{ id: `evt:cal:${event.id}`, label: "events.buttons.calendar" as const }] : []),
+    ...(n.cancelButton ? [{ id: `evt:c:${event.id}`, label: "events.buttons.cancel" as const, style: "danger" as const }] : []),
+  ];
+  if (choices.length > 0) notice.choices = choices;
   return enqueueMessages(
     tx,
     [...recipients.values()].map((r) => ({
@@ -44,4 +58,14 @@ export async function notifyMembers(tx: Prisma.TransactionClient, event: Pick<Ev
       payload: { kind: "notice", notice },
     })),
   );
+}
+
+/** The "📅 add to calendar" button: the event's .ics as it is now, for a member who holds a place. */
+export async function pressCalendar(ctx: Context, id: string): Promise<Reply[]> {
+  const event = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
+  if (!event) return [say(ctx.t("errors.staleAction"))];
+  const mine = await ctx.db.eventRegistration.findUnique({ where: { eventId_memberId: { eventId: event.id, memberId: ctx.actor.memberId } }, select: { status: true } });
+  if (mine?.status !== "REGISTERED") return [say(ctx.t("events.calendar.notRegistered", { title: event.title }))];
+  const file = eventCalendar(event, { method: "PUBLISH", productName: "partner-network-bot", now: ctx.now });
+  return [{ ...say(ctx.t(event.status === "CANCELLED" ? "events.calendar.cancelled" : "events.calendar.file", { title: event.title })), files: [file] }];
 }

@@ -1,8 +1,9 @@
-import type { Prisma, RegistrationStatus } from "@prisma/client";
+import type { Event, Prisma, RegistrationStatus } from "@prisma/client";
 import { AppError } from "../../core/errors.ts";
 import { PLATFORMS, type Platform } from "../../core/inbound.ts";
 import type { Db } from "../../db/database.ts";
 import { type AudienceMember, inAudience } from "./audience.ts";
+import { EVENT_TRANSACTION, oneAtATime } from "./event-queue.ts";
 import { notifyMembers } from "./notify.ts";
 import { cancelEventReminders, queueEventReminders } from "./reminders.ts";
 
@@ -42,7 +43,7 @@ export async function waitlistPosition(db: Db | Tx, eventId: string, queuedAt: D
 export async function registerForEvent(db: Db, input: { event: EventRef; member: AudienceMember; answers?: Record<string, string>; now: Date; platforms?: readonly Platform[] }): Promise<RegistrationOutcome> {
   const { event, member, now } = input;
   if (!(await inAudience(db, event, member))) throw new AppError("event-audience", "events.errors.audience");
-  return db.$transaction(async (tx) => {
+  return oneAtATime(event.id, () => db.$transaction(async (tx) => {
     const locked = await lockEvent(tx, event);
     const title = locked.title;
     if (locked.status === "CANCELLED") throw new AppError("event-cancelled", "events.errors.cancelled", { title });
@@ -74,7 +75,7 @@ export async function registerForEvent(db: Db, input: { event: EventRef; member:
       return { status, registrationId: row.id };
     }
     return { status, registrationId: row.id, position: await waitlistPosition(tx, locked.id, queuedAt) };
-  });
+  }, EVENT_TRANSACTION));
 }
 
 /** What a cancellation did: the place given up, and the member promoted from the waiting list, if any. */
@@ -89,7 +90,7 @@ export interface CancellationOutcome {
  */
 export async function cancelRegistration(db: Db, input: { event: EventRef; memberId: string; now: Date; platforms: readonly Platform[] }): Promise<CancellationOutcome> {
   const { event, memberId, now } = input;
-  return db.$transaction(async (tx) => {
+  return oneAtATime(event.id, () => db.$transaction(async (tx) => {
     const locked = await lockEvent(tx, event);
     const existing = await tx.eventRegistration.findUnique({ where: { eventId_memberId: { eventId: locked.id, memberId } } });
     if (!existing || existing.status === "CANCELLED") throw new AppError("event-not-registered", "events.errors.notRegistered", { title: locked.title });
@@ -97,19 +98,38 @@ export async function cancelRegistration(db: Db, input: { event: EventRef; membe
     await tx.eventRegistration.update({ where: { id: existing.id }, data: { status: "CANCELLED", cancelledAt: now } });
     await cancelEventReminders(tx, locked.id, "registration cancelled", memberId);
     if (was !== "REGISTERED" || locked.status === "CANCELLED" || locked.startsAt <= now) return { was, promotedMemberId: null };
-    const registered = await tx.eventRegistration.count({ where: { eventId: locked.id, status: "REGISTERED" } });
-    if (locked.capacity !== null && registered >= locked.capacity) return { was, promotedMemberId: null };
-    const next = await tx.eventRegistration.findFirst({ where: { eventId: locked.id, status: "WAITLISTED" }, orderBy: [{ queuedAt: "asc" }, { id: "asc" }] });
-    if (!next) return { was, promotedMemberId: null };
-    await tx.eventRegistration.update({ where: { id: next.id }, data: { status: "REGISTERED" } });
-    await notifyMembers(tx, locked, [next.memberId], {
+    const [promoted] = await promoteWaiting(tx, locked, input.platforms, now, 1);
+    return { was, promotedMemberId: promoted ?? null };
+  }, EVENT_TRANSACTION));
+}
+
+/**
+ * Gives free places to the members waiting, in queue order, inside the caller's transaction with the
+ * event row locked: each is told (with a button for the calendar file) and gets their reminders.
+ * Returns the promoted members' ids. `max` bounds how many (a cancellation frees one place).
+ */
+export async function promoteWaiting(tx: Tx, locked: Event, platforms: readonly Platform[], now: Date, max = Number.POSITIVE_INFINITY): Promise<string[]> {
+  if (locked.status !== "SCHEDULED" || locked.startsAt <= now) return [];
+  const registered = await tx.eventRegistration.count({ where: { eventId: locked.id, status: "REGISTERED" } });
+  const free = Math.min(max, locked.capacity === null ? Number.POSITIVE_INFINITY : locked.capacity - registered);
+  if (free <= 0) return [];
+  const next = await tx.eventRegistration.findMany({
+    where: { eventId: locked.id, status: "WAITLISTED" },
+    orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
+    ...(Number.isFinite(free) ? { take: free } : {}),
+  });
+  if (next.length === 0) return [];
+  await tx.eventRegistration.updateMany({ where: { id: { in: next.map((r) => r.id) } }, data: { status: "REGISTERED" } });
+  for (const reg of next) {
+    await notifyMembers(tx, locked, [reg.memberId], {
       key: "events.notify.promoted",
-      keyOf: () => `event-promoted:${next.id}:${next.queuedAt.getTime()}`,
-      platforms: input.platforms,
+      keyOf: () => `event-promoted:${reg.id}:${reg.queuedAt.getTime()}`,
+      platforms,
       now,
       cancelButton: true,
+      calendarButton: true,
     });
-    await queueEventReminders(tx, locked, [{ id: next.id, memberId: next.memberId }], input.platforms, now);
-    return { was, promotedMemberId: next.memberId };
-  });
+  }
+  await queueEventReminders(tx, locked, next.map((r) => ({ id: r.id, memberId: r.memberId })), platforms, now);
+  return next.map((r) => r.memberId);
 }

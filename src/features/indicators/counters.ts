@@ -3,6 +3,7 @@ import { addDays, parisInstant } from "../../calendar/paris.ts";
 import type { Db } from "../../db/database.ts";
 import type { CalendarDay } from "../../calendar/paris.ts";
 import { EVENT_COUNTERS } from "../events/counters.ts";
+import { MOIS_COUNTERS } from "../mois/counters.ts";
 import { type DayRange, dateColumnFilter } from "./period.ts";
 
 /** What an indicator narrows its count to (validated by `indicatorFilterSchema` when plans are seeded). */
@@ -83,7 +84,7 @@ export const COUNTERS: Partial<Record<string, Counter>> = {
  * themselves). A computation with no counter (mission accueil requests, until issue 7) is summed
  * from progress reports only.
  */
-const EVENT_FAMILY: Partial<Record<string, Counter>> = { ...EVENT_COUNTERS };
+const EVENT_FAMILY: Partial<Record<string, Counter>> = { ...EVENT_COUNTERS, ...MOIS_COUNTERS };
 
 /** The counter for a computation and filter, or undefined when the value comes from progress reports only. */
 export function counterFor(computation: string, filter: IndicatorFilter): Counter | undefined {

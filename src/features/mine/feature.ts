@@ -9,6 +9,8 @@ import { showMyFigures } from "../activities/figures.ts";
 import { listMyActivities } from "../activities/mine.ts";
 import { isMyRegistrationsWord } from "../events/feature.ts";
 import { listMyRegistrations } from "../events/member.ts";
+import { isMyAnimationsWord } from "../mois/feature.ts";
+import { listMyAnimations } from "../mois/mine.ts";
 import { isMyProgressWord, PROGRESS_REPORTERS } from "../progress/feature.ts";
 import { listMyProgress } from "../progress/mine.ts";
 
@@ -27,6 +29,7 @@ function mineCommand(ctx: Context, args: string): Promise<Reply[]> {
   const input = ctx.inbound.input;
   const typed = normaliseWord(args || (input.kind === "text" ? (input.text.trim().split(/\s+/)[0] ?? "") : ""));
   if (isMyRegistrationsWord(typed)) return listMyRegistrations(ctx);
+  if (isMyAnimationsWord(typed)) return listMyAnimations(ctx);
   if (!holds(ctx, [...ACTIVITY_REPORTERS, ...PROGRESS_REPORTERS])) return Promise.resolve([say(ctx.t("events.mine.help"))]);
   if (isMyProgressWord(typed) && holds(ctx, PROGRESS_REPORTERS)) return listMyProgress(ctx);
   if (!holds(ctx, ACTIVITY_REPORTERS)) return Promise.resolve([say(ctx.t("progress.mineHelp"))]);

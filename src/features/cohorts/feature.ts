@@ -1,0 +1,81 @@
+import { parisDay, readTypedDay } from "../../calendar/paris.ts";
+import { normaliseWord } from "../../core/command-words.ts";
+import type { Feature } from "../../core/commands.ts";
+import type { Context } from "../../core/context.ts";
+import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
+import { type Reply, say } from "../../core/reply.ts";
+import { EVENT_ORGANISERS } from "../events/schema.ts";
+import { findCohortByName, listCohorts, membersNamed } from "./data.ts";
+import { cohortLine, formatArrival } from "./format.ts";
+import { createCohort, joinCohort } from "./mutations.ts";
+
+const wordsOf = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
+const CREATE_WORDS = wordsOf("cohorts.commands.createWords");
+const ADD_WORDS = wordsOf("cohorts.commands.addWords");
+const MAX_NAME = 60;
+
+/** Who manages cohorts: the organisers of their welcome evenings. */
+export const COHORT_MANAGERS = EVENT_ORGANISERS;
+
+/** `cohortes`: every cohort with its arrival, interns and welcome evening. */
+async function showCohorts(ctx: Context): Promise<Reply[]> {
+  const cohorts = await listCohorts(ctx.db, ctx.actor.networkId);
+  if (cohorts.length === 0) return [say(ctx.t("cohorts.list.none"))];
+  return [say([ctx.t("cohorts.list.intro", { count: cohorts.length }), ...cohorts.map((c) => cohortLine(c, ctx))].join("\n"))];
+}
+
+/** `cohorte créer Novembre 2026 02/11/2026`: the name, then the arrival date last. */
+async function create(ctx: Context, words: string[]): Promise<Reply[]> {
+  const typedDate = words.at(-1) ?? "";
+  const name = words.slice(0, -1).join(" ");
+  if (name === "" || typedDate === "") return [say(ctx.t("cohorts.errors.createUsage"))];
+  if (name.length > MAX_NAME) return [say(ctx.t("cohorts.errors.nameTooLong", { max: MAX_NAME }))];
+  const day = readTypedDay(typedDate, parisDay(ctx.now), "next");
+  if (!day) return [say(ctx.t("cohorts.errors.badDate", { date: typedDate }))];
+  const made = await createCohort(ctx.db, { networkId: ctx.actor.networkId, name, arrivesOn: day });
+  if (made.kind === "name-taken") return [say(ctx.t("cohorts.errors.duplicate", { name: made.name }))];
+  const cohort = await ctx.db.cohort.findUniqueOrThrow({ where: { id: made.id } });
+  return [say(ctx.t("cohorts.created", { name, arrives: formatArrival(cohort.arrivesOn, ctx) }))];
+}
+
+/** `cohorte Novembre 2026 ajouter Thomas Lefèvre`: puts an intern in the cohort and invites them to its evening. */
+async function addIntern(ctx: Context, cohortName: string, memberName: string): Promise<Reply[]> {
+  const cohort = await findCohortByName(ctx.db, ctx.actor.networkId, cohortName);
+  if (!cohort) return [say(ctx.t("cohorts.errors.notFound", { name: cohortName }))];
+  if (memberName === "") return [say(ctx.t("cohorts.errors.addUsage"))];
+  const found = await membersNamed(ctx.db, ctx.actor.networkId, memberName);
+  if (found.length === 0) return [say(ctx.t("cohorts.errors.unknownMember", { name: memberName }))];
+  if (found.length > 1) return [say(ctx.t("cohorts.errors.ambiguousMember", { name: memberName, candidates: found.map((m) => m.displayName).join(", ") }))];
+  const member = found[0]!;
+  if (!member.roles.includes("INTERN")) return [say(ctx.t("cohorts.errors.notIntern", { name: member.displayName }))];
+  if (member.cohortId === cohort.id) return [say(ctx.t("cohorts.errors.alreadyIn", { name: member.displayName, cohort: cohort.name }))];
+  const joined = await joinCohort(ctx.db, { memberId: member.id, cohortId: cohort.id, now: ctx.now, platforms: ctx.platforms });
+  const previous = joined.previousCohortId ? await ctx.db.cohort.findUnique({ where: { id: joined.previousCohortId }, select: { name: true } }) : null;
+  const lines = [ctx.t("cohorts.added", { name: member.displayName, cohort: cohort.name })];
+  if (previous) lines.push(ctx.t("cohorts.moved", { previous: previous.name }));
+  lines.push(ctx.t("cohorts.invited", { count: joined.invited }));
+  return [say(lines.join(" "))];
+}
+
+/** `cohorte`, `cohorte créer <nom> <date>`, `cohorte <nom> ajouter <membre>`, `cohorte <nom>`. */
+async function cohortCommand(ctx: Context, args: string): Promise<Reply[]> {
+  const tokens = [...args.matchAll(/\S+/g)];
+  const words = tokens.map((m) => m[0]);
+  if (words.length === 0) return [say(ctx.t("cohorts.help"))];
+  if (CREATE_WORDS.has(normaliseWord(words[0]!))) return create(ctx, words.slice(1));
+  const at = words.findIndex((w, i) => i > 0 && ADD_WORDS.has(normaliseWord(w)));
+  if (at > 0) return addIntern(ctx, words.slice(0, at).join(" "), args.slice(tokens[at]!.index + words[at]!.length).trim());
+  const name = words.join(" ");
+  const cohort = await findCohortByName(ctx.db, ctx.actor.networkId, name);
+  if (!cohort) return [say(ctx.t("cohorts.errors.notFound", { name }))];
+  const summary = (await listCohorts(ctx.db, ctx.actor.networkId)).find((c) => c.id === cohort.id)!;
+  return [say(cohortLine(summary, ctx))];
+}
+
+/** Interns' cohorts (one per May or November arrival): creation, list, interns added by coordinators. */
+export const cohortsFeature: Feature = {
+  commands: [
+    { name: "cohorts", words: "cohorts.commands.cohorts.words", summary: "cohorts.commands.cohorts.summary", audience: COHORT_MANAGERS, run: showCohorts },
+    { name: "cohort", words: "cohorts.commands.cohort.words", summary: "cohorts.commands.cohort.summary", audience: COHORT_MANAGERS, run: cohortCommand },
+  ],
+};

@@ -1,0 +1,125 @@
+import type { Event } from "@prisma/client";
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import { parisDay, parisMinuteOfDay } from "../../calendar/paris.ts";
+import type { Context } from "../../core/context.ts";
+import type { FileRef, Reply } from "../../core/reply.ts";
+import { isRole } from "../../core/roles.ts";
+import type { Db } from "../../db/database.ts";
+import { isoDay } from "../activities/days.ts";
+import { slug } from "../reports/format.ts";
+import { formatWhen, formatWhere } from "./format.ts";
+import { readQuestions } from "./schema.ts";
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const CSV_TYPE = "text/csv";
+// As the COPIL export (reports/csv.ts): what French Excel opens with a double click — a BOM so it
+// reads UTF-8, ";" because "," is its decimal separator, and CRLF line ends.
+const BOM = "\uFEFF";
+const CSV_OPTIONS = { delimiter: ";", record_delimiter: "windows" } as const;
+const THIN = { style: "thin" } as const;
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** One line of the sheet: a registrant or a member on the waiting list. */
+export interface SheetRow {
+  name: string;
+  organisation: string;
+  roles: string;
+  status: string;
+  present: string;
+  answers: string[];
+}
+
+/** The sheet's column headers and rows, in the language of the coordinator who asked for it. */
+export interface AttendanceSheet {
+  headers: string[];
+  widths: number[];
+  rows: SheetRow[];
+  registered: number;
+  waiting: number;
+  present: number;
+}
+
+const cells = (row: SheetRow) => [row.name, row.organisation, row.roles, row.status, row.present, ...row.answers, ""];
+
+/** "14:05", Paris time: the same in both languages. */
+export function checkInTime(at: Date): string {
+  const minute = parisMinuteOfDay(at);
+  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+}
+
+/**
+ * Registrants in alphabetical order (the order a printed list is searched in), then the waiting
+ * list in its order, with their answers and the time they were checked in.
+ */
+export async function loadAttendanceSheet(db: Db, event: Event, ctx: Pick<Context, "t">): Promise<AttendanceSheet> {
+  const { t } = ctx;
+  const questions = readQuestions(event.questions);
+  const rows = await db.eventRegistration.findMany({
+    where: { eventId: event.id, status: { in: ["REGISTERED", "WAITLISTED"] } },
+    include: { member: { select: { displayName: true, roles: true, organisation: { select: { name: true } } } } },
+    orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
+  });
+  const registered = rows.filter((r) => r.status === "REGISTERED").sort((a, b) => a.member.displayName.localeCompare(b.member.displayName, "fr") || a.id.localeCompare(b.id));
+  const waiting = rows.filter((r) => r.status === "WAITLISTED");
+  const line = (r: (typeof rows)[number], status: string): SheetRow => {
+    const answers = r.answers as Record<string, string>;
+    return {
+      name: r.member.displayName,
+      organisation: r.member.organisation?.name ?? "",
+      roles: r.member.roles.filter(isRole).map((role) => t(`roles.singular.${role}`)).join(", "),
+      status,
+      present: r.checkedInAt ? checkInTime(r.checkedInAt) : "",
+      answers: questions.map((q) => answers[q.id] ?? ""),
+    };
+  };
+  return {
+    headers: [...["name", "organisation", "roles", "status", "present"].map((c) => t(`events.sheet.columns.${c as "name"}`)), ...questions.map((q) => q.label), t("events.sheet.columns.signature")],
+    widths: [28, 28, 24, 18, 12, ...questions.map(() => 24), 30],
+    rows: [...registered.map((r) => line(r, t("events.sheet.registered"))), ...waiting.map((r, i) => line(r, t("events.sheet.waiting", { position: i + 1 })))],
+    registered: registered.length,
+    waiting: waiting.length,
+    present: registered.filter((r) => r.checkedInAt).length,
+  };
+}
+
+/** The printable workbook: the event's title, date and place above the table, a wide "Signature" column, borders, landscape. */
+export async function attendanceWorkbook(event: Event, sheet: AttendanceSheet, ctx: Context): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  const ws = workbook.addWorksheet(ctx.t("events.sheet.sheetName"), { pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  ws.columns = sheet.widths.map((width) => ({ width }));
+  ws.addRow([event.title]).font = { bold: true, size: 14 };
+  ws.addRow([formatWhen(event, ctx)]);
+  ws.addRow([formatWhere(event, ctx)]);
+  ws.addRow([ctx.t("events.sheet.counts", { registered: sheet.registered, present: sheet.present, waiting: sheet.waiting })]);
+  ws.addRow([]);
+  const header = ws.addRow(sheet.headers);
+  header.font = { bold: true };
+  header.eachCell((cell) => (cell.border = BORDER));
+  // The header repeats on every printed page.
+  ws.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
+  for (const item of sheet.rows) {
+    const row = ws.addRow(cells(item));
+    row.height = 28;
+    for (let i = 1; i <= sheet.headers.length; i++) row.getCell(i).border = BORDER;
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** The same columns as the workbook, as CSV for French Excel. */
+export function attendanceCsv(sheet: AttendanceSheet): Uint8Array {
+  return Buffer.from(BOM + stringify([sheet.headers, ...sheet.rows.map(cells)], CSV_OPTIONS), "utf8");
+}
+
+/** `événement <n°> émargement`: the attendance sheet as XLSX (to print and sign) and CSV. */
+export async function attendanceSheetReply(ctx: Context, event: Event): Promise<Reply[]> {
+  const sheet = await loadAttendanceSheet(ctx.db, event, ctx);
+  const base = `${ctx.t("events.sheet.fileName")}-${slug(event.title) || "event"}-${isoDay(parisDay(event.startsAt))}`;
+  const files: FileRef[] = [
+    { name: `${base}.xlsx`, mediaType: XLSX_TYPE, content: await attendanceWorkbook(event, sheet, ctx) },
+    { name: `${base}.csv`, mediaType: CSV_TYPE, content: attendanceCsv(sheet) },
+  ];
+  ctx.log.info({ eventId: event.id, registered: sheet.registered, present: sheet.present }, "attendance sheet built");
+  const text = ctx.t("events.sheet.summary", { title: event.title, registered: sheet.registered, present: sheet.present, waiting: sheet.waiting });
+  return [{ text, files, visibility: "private" }];
+}

@@ -1,0 +1,72 @@
+import { normaliseWord } from "../../core/command-words.ts";
+import type { Feature } from "../../core/commands.ts";
+import type { Context } from "../../core/context.ts";
+import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
+import { type Reply, say } from "../../core/reply.ts";
+import { listMyAnimations, showCounts } from "./mine.ts";
+import { filterChoices, pressFilter, programmeCommand, showProgramme } from "./programme.ts";
+import { proposalForm, saveProposal } from "./propose.ts";
+import { listPending, pressApprove, pressDecline, submitDecline } from "./review.ts";
+import { MOIS_PROPOSERS, MOIS_REVIEWERS } from "./schema.ts";
+
+const words = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
+const PENDING_WORDS = words("mois.commands.pendingWords");
+const COUNTS_WORDS = words("mois.commands.countsWords");
+const MY_WORDS = words("mois.commands.myWords");
+
+const holds = (ctx: Context, roles: readonly string[]) => roles.some((r) => ctx.actor.roles.includes(r as never));
+const argWords = (args: string) => args.trim().split(/\s+/).map(normaliseWord);
+
+/** True for the word after "mes"/"my" that asks for one's organisation's animations ("mes animations"). */
+export function isMyAnimationsWord(word: string): boolean {
+  return MY_WORDS.has(normaliseWord(word));
+}
+
+/** `animations à valider` (coordinators), else the member's organisation's animations. */
+function animationsCommand(ctx: Context, args: string): Promise<Reply[]> {
+  const pending = argWords(args).some((w) => PENDING_WORDS.has(w)) || (args.trim() === "" && holds(ctx, MOIS_REVIEWERS));
+  if (pending) return holds(ctx, MOIS_REVIEWERS) ? listPending(ctx) : Promise.resolve([say(ctx.t("mois.review.forbidden"))]);
+  return listMyAnimations(ctx);
+}
+
+/** `animation` / `proposer une animation`: the proposal form for partners, advisers and coordinators. */
+function proposeCommand(ctx: Context): Promise<Reply[]> {
+  if (!holds(ctx, MOIS_PROPOSERS)) return Promise.resolve([say(ctx.t("mois.propose.forbidden"))]);
+  return proposalForm(ctx);
+}
+
+/** `mois du numérique [bilan]`: the counts for coordinators, else the programme. */
+function moisCommand(ctx: Context, args: string): Promise<Reply[]> {
+  if (argWords(args).some((w) => COUNTS_WORDS.has(w))) return holds(ctx, MOIS_REVIEWERS) ? showCounts(ctx, args) : Promise.resolve([say(ctx.t("mois.review.forbidden"))]);
+  return showProgramme(ctx);
+}
+
+// Buttons: mdn:p[:t|e|w:<value>] programme, mdn:f:<t|e|w> filter choices, mdn:new proposal form,
+// mdn:m my animations; coordinators: mdn:a:<id> approve, mdn:d:<id> decline, mdn:v pending.
+function pressed(ctx: Context, [verb = "", a = "", b = ""]: string[]): Promise<Reply[]> {
+  if (verb === "p") return a ? pressFilter(ctx, a, b) : showProgramme(ctx);
+  if (verb === "f") return filterChoices(ctx, a);
+  if (verb === "new") return proposeCommand(ctx);
+  if (verb === "m") return listMyAnimations(ctx);
+  if (holds(ctx, MOIS_REVIEWERS)) {
+    if (verb === "a") return pressApprove(ctx, a);
+    if (verb === "d") return pressDecline(ctx, a);
+    if (verb === "v") return listPending(ctx);
+  }
+  return Promise.resolve([say(ctx.t("errors.staleAction"))]);
+}
+
+/** The mois du numérique: partners propose animations, coordinators approve them, members browse the programme. */
+export const moisFeature: Feature = {
+  commands: [
+    { name: "moisPropose", words: "mois.commands.propose.words", summary: "mois.commands.propose.summary", audience: MOIS_PROPOSERS, run: (ctx) => proposeCommand(ctx) },
+    { name: "moisAnimations", words: "mois.commands.animations.words", summary: "mois.commands.animations.summary", audience: "member", run: animationsCommand },
+    { name: "moisProgramme", words: "mois.commands.programme.words", summary: "mois.commands.programme.summary", audience: "member", run: programmeCommand },
+    { name: "mois", words: "mois.commands.mois.words", summary: "mois.commands.mois.summary", audience: "member", run: moisCommand },
+  ],
+  actions: [{ prefix: "mdn", audience: "member", run: pressed }],
+  forms: [
+    { formId: "mdnnew", audience: MOIS_PROPOSERS, run: saveProposal },
+    { formId: "mdnno", audience: MOIS_REVIEWERS, run: submitDecline },
+  ],
+};
