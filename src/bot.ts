@@ -28,9 +28,10 @@ import { reportsFeature } from "./features/reports/feature.ts";
 import { eventsFeature } from "./features/events/feature.ts";
 import { cohortsFeature } from "./features/cohorts/feature.ts";
 import { mineFeature } from "./features/mine/feature.ts";
+import { guideFeature } from "./features/guide/feature.ts";
 import { moisFeature } from "./features/mois/feature.ts";
 
-const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature, indicatorsFeature, reportsFeature, progressFeature, eventsFeature, cohortsFeature, moisFeature, mineFeature];
+const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature, indicatorsFeature, reportsFeature, progressFeature, eventsFeature, cohortsFeature, moisFeature, mineFeature, guideFeature];
 const help = createHelpFeature(() => allCommands);
 const allCommands: Command[] = [help, ...features].flatMap((f) => f.commands ?? []);
 

@@ -1,0 +1,73 @@
+import type { Feature } from "../../core/commands.ts";
+import type { Context } from "../../core/context.ts";
+import { type Choice, type Reply, say } from "../../core/reply.ts";
+import { type Guide, type GuideSection, loadGuide, SHIPPED_LOCALES_DIR } from "./load.ts";
+
+/** Pressed under every page; issue 7's question flow takes this id over. */
+export const GUIDE_ASK_ACTION = "guide:ask";
+/** The section that says how to reach the mission accueil (`NN-mission-accueil.md`). */
+export const GUIDE_CONTACT_SECTION = "mission-accueil";
+
+const tocAction = "guide:toc";
+const pageAction = (section: GuideSection, page: number) => `guide:s:${section.id}:${page}`;
+
+/** The contents: one button per section, in the guide's order, in the member's language. */
+function contents(ctx: Context, guide: Guide, lead = ctx.t("commands.guide.intro")): Reply {
+  return say(
+    lead,
+    guide[ctx.actor.locale].map((s) => ({ id: pageAction(s, 0), label: s.title })),
+  );
+}
+
+/** One page of a section, with the way back to the contents, the next page and the question button. */
+function page(ctx: Context, section: GuideSection, index: number): Reply {
+  const choices: Choice[] = [];
+  if (index > 0) choices.push({ id: pageAction(section, index - 1), label: ctx.t("commands.guide.previous") });
+  if (index < section.pages.length - 1) choices.push({ id: pageAction(section, index + 1), label: ctx.t("commands.guide.next"), style: "primary" });
+  choices.push({ id: tocAction, label: ctx.t("commands.guide.contents") });
+  choices.push({ id: GUIDE_ASK_ACTION, label: ctx.t("commands.guide.ask") });
+  return say(section.pages[index]!, choices);
+}
+
+/** `guide:s:<section>:<page>`; a button from before the guide was edited finds the contents instead. */
+function showPage(ctx: Context, guide: Guide, [sectionId = "", pageText = "0"]: string[]): Reply {
+  const section = guide[ctx.actor.locale].find((s) => s.id === sectionId);
+  const index = Number(pageText);
+  if (!section || !Number.isInteger(index) || index < 0 || index >= section.pages.length) return contents(ctx, guide, ctx.t("commands.guide.stale"));
+  return page(ctx, section, index);
+}
+
+/** Until the question flow is wired, the button says how the mission accueil works, from the guide's own contact section. */
+function askMissionAccueil(ctx: Context, guide: Guide): Reply[] {
+  const contact = guide[ctx.actor.locale].find((s) => s.id === GUIDE_CONTACT_SECTION);
+  return contact ? [say(ctx.t("commands.guide.askSoon")), page(ctx, contact, 0)] : [contents(ctx, guide, ctx.t("commands.guide.askSoon"))];
+}
+
+/** The welcome guide for interns, browsable section by section with buttons. */
+export function createGuideFeature(guide: Guide): Feature {
+  return {
+    commands: [
+      {
+        name: "guide",
+        words: "commands.guide.words",
+        summary: "commands.guide.summary",
+        audience: "member",
+        run: async (ctx) => [contents(ctx, guide)],
+      },
+    ],
+    actions: [
+      {
+        prefix: "guide",
+        audience: "member",
+        run: async (ctx, [kind = "", ...rest]) => {
+          if (kind === "s") return [showPage(ctx, guide, rest)];
+          if (kind === "ask") return askMissionAccueil(ctx, guide);
+          return [contents(ctx, guide)];
+        },
+      },
+    ],
+  };
+}
+
+/** The shipped guide, read once when the bot starts; a broken file stops the start with its name. */
+export const guideFeature: Feature = createGuideFeature(loadGuide(SHIPPED_LOCALES_DIR));
