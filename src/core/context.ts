@@ -11,7 +11,7 @@ export interface Actor {
   identityId: string;
   displayName: string;
   roles: Role[];
-  status: "ONBOARDING" | "ACTIVE";
+  status: "ONBOARDING" | "ACTIVE" | "LEFT";
   locale: Locale;
 }
 
