@@ -30,13 +30,17 @@ import { cohortsFeature } from "./features/cohorts/feature.ts";
 import { mineFeature } from "./features/mine/feature.ts";
 import { guideFeature } from "./features/guide/feature.ts";
 import { moisFeature } from "./features/mois/feature.ts";
+import { internScheduleFeature, internScheduleViews } from "./features/interns/schedule/feature.ts";
+import { welcomeDeskFeature } from "./features/interns/desk/feature.ts";
+import { continueEnrolment, enrolFeature } from "./features/interns/enrol/feature.ts";
+import { answerLeftMember, leaveFeature } from "./features/interns/leave/feature.ts";
 
-const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature, indicatorsFeature, reportsFeature, progressFeature, eventsFeature, cohortsFeature, moisFeature, mineFeature, guideFeature];
+const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature, indicatorsFeature, reportsFeature, progressFeature, eventsFeature, cohortsFeature, moisFeature, mineFeature, guideFeature, internScheduleFeature, welcomeDeskFeature, enrolFeature, leaveFeature];
 const help = createHelpFeature(() => allCommands);
 const allCommands: Command[] = [help, ...features].flatMap((f) => f.commands ?? []);
 
 /** The messages computed when they are sent (who has not answered, a broadcast's progress), by name. */
-export const botViews: LiveViews = { ...deadlineViews, ...broadcastViews, ...digestViews };
+export const botViews: LiveViews = { ...deadlineViews, ...broadcastViews, ...digestViews, ...internScheduleViews };
 
 /** Every command of the bot, described for platforms that declare them (menus, slash commands). */
 export const botCommands: CommandInfo[] = describeCommands(allCommands);
@@ -48,6 +52,8 @@ export interface BotOptions {
   defaultNetwork?: string | undefined;
   /** Platforms the bot delivers to on its own initiative; default: the local chat only. */
   platforms?: readonly Platform[];
+  /** The bot's own username on a platform (Telegram's, from its adapter once connected), for cohort links. */
+  botUsername?: (platform: Platform) => string | undefined;
 }
 
 /** The whole bot, channel-neutral: every adapter hands it InboundCommands and renders its Replies. */
@@ -61,9 +67,12 @@ export function createBot(db: Db, log: Logger, options: BotOptions = {}): Dispat
       resolveActor: createActorResolver({ defaultNetwork: options.defaultNetwork }),
       recordDenial,
       continueOnboarding,
+      answerLeftMember,
+      continueConversation: continueEnrolment,
       stepForms: { answer: answerStepForm, begin: beginStepForms },
     },
     ...(options.now ? { now: options.now } : {}),
     ...(options.platforms ? { platforms: options.platforms } : {}),
+    ...(options.botUsername ? { botUsername: options.botUsername } : {}),
   });
 }

@@ -41,7 +41,9 @@ async function main(): Promise<void> {
 
   // What the bot delivers to on its own initiative: the local chat (if on) and each configured platform.
   const platforms: Platform[] = [...(config.localChannel.enabled ? (["local"] as const) : []), ...configuredPlatforms(config)];
-  const dispatch = createBot(database.prisma, log, { defaultNetwork: config.defaultNetwork, platforms });
+  // Adapters learn the bot's username once connected (Telegram's getMe); cohort links read it then.
+  const botUsername = (platform: Platform) => adapters.find((a) => a.platform === platform)?.botUsername?.();
+  const dispatch = createBot(database.prisma, log, { defaultNetwork: config.defaultNetwork, platforms, botUsername });
   const local = config.localChannel.enabled ? { dispatch, networkSlug: config.localChannel.networkSlug, db: database.prisma } : undefined;
   const adapters = createAdapters(config, { dispatch, log, commands: botCommands });
   const deliverers: Pick<ChannelAdapter, "platform" | "deliver" | "edit">[] = [...(config.localChannel.enabled ? [createLocalDelivery(database.prisma, { networkSlug: config.localChannel.networkSlug })] : []), ...adapters];

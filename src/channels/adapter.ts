@@ -31,6 +31,8 @@ export type DeliveryOutcome =
  */
 export interface ChannelAdapter {
   readonly platform: Platform;
+  /** The bot's own username on the platform once connected (Telegram's, for t.me deep links), else undefined. */
+  botUsername?(): string | undefined;
   /** Webhook routes mounted on the bot's HTTP server (production receivers), if any. */
   registerRoutes?(app: FastifyInstance): Promise<void>;
   /**

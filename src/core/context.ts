@@ -26,4 +26,6 @@ export interface Context {
   log: Logger;
   /** Platforms the bot can reach members on by itself now (local chat and the configured ones). */
   platforms: readonly Platform[];
+  /** The bot's own username on a platform (Telegram's, known once connected), for deep links; undefined when not known. */
+  botUsername?: (platform: Platform) => string | undefined;
 }

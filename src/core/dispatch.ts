@@ -18,6 +18,14 @@ export interface DispatchPorts {
   recordDenial(ctx: Context, what: string, audience: Audience): Promise<void>;
   /** Answers anything that is not a command while the member has not finished onboarding. */
   continueOnboarding(ctx: Context): Promise<Reply[]>;
+  /**
+   * Answers a member who stopped the bot (status LEFT), given the command they typed if any: brings
+   * them back (`start`) or tells them how. `rejoined`: they are active again, and the rest of a
+   * `start` with a payload is then routed as usual.
+   */
+  answerLeftMember?(ctx: Context, command: string | undefined): Promise<{ replies: Reply[]; rejoined: boolean }>;
+  /** Answers a typed message that is no command when an active member is in a conversation (a question asked step by step), else undefined. */
+  continueConversation?(ctx: Context): Promise<Reply[] | undefined>;
   /** Forms asked one question at a time, for channels that cannot show a form (`forms: "steps"`). */
   stepForms?: {
     /** The next question, the completed form to route, or undefined when the message is not an answer. */
@@ -35,6 +43,8 @@ export interface DispatcherOptions {
   now?: () => Date;
   /** Platforms the bot can deliver to on its own initiative (local chat and the configured ones). */
   platforms?: readonly Platform[];
+  /** The bot's own username on a platform, for deep links (known to the adapter once connected). */
+  botUsername?: (platform: Platform) => string | undefined;
 }
 
 /** Turns one inbound command into replies; never throws. */
@@ -77,6 +87,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     const command = word ? index.find(word) : undefined;
     if (!command) {
       if (ctx.actor.status !== "ACTIVE") return ports.continueOnboarding(ctx);
+      const answered = await ports.continueConversation?.(ctx);
+      if (answered) return answered;
       if (!word) return [say(ctx.t("errors.emptyMessage"))];
       const usable = commands.filter((c) => allows(c.audience, ctx.actor));
       const suggestion = index.suggest(word, usable, ctx.actor.locale);
@@ -86,12 +98,23 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
   }
 
   async function handle(ctx: Context): Promise<Reply[]> {
+    if (ctx.actor.status === "LEFT" && ports.answerLeftMember) return answerLeftMember(ctx, ports.answerLeftMember);
     const steps = ports.stepForms;
     if (ctx.inbound.forms !== "steps" || ctx.actor.status !== "ACTIVE" || !steps) return route(ctx);
     const answered = await steps.answer(ctx);
     if (Array.isArray(answered)) return answered;
     const replies = await route(answered ? { ...ctx, inbound: { ...ctx.inbound, input: answered } } : ctx);
     return steps.begin(ctx, replies);
+  }
+
+  /** A member who stopped the bot hears only how to come back; `start <payload>` then runs as for anyone active. */
+  async function answerLeftMember(ctx: Context, answer: NonNullable<DispatchPorts["answerLeftMember"]>): Promise<Reply[]> {
+    const input = ctx.inbound.input;
+    const { word, args } = input.kind === "text" ? splitCommand(input.text) : { word: "", args: "" };
+    const command = word ? index.find(word) : undefined;
+    const { replies, rejoined } = await answer(ctx, command?.name);
+    if (!rejoined || command?.name !== "start" || !args) return replies;
+    return [...replies, ...(await handle({ ...ctx, actor: { ...ctx.actor, status: "ACTIVE" } }))];
   }
 
   /** Someone no network knows yet, in a conversation no network is bound to: only a command that needs no network (a link code) can run. */
@@ -120,7 +143,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
         throw error;
       }
       locale = actor.locale;
-      const ctx: Context = { db, inbound, actor, t: createTranslator(actor.locale), now: started, log: eventLog.child({ memberId: actor.memberId }), platforms };
+      const ctx: Context = { db, inbound, actor, t: createTranslator(actor.locale), now: started, log: eventLog.child({ memberId: actor.memberId }), platforms, ...(options.botUsername ? { botUsername: options.botUsername } : {}) };
       return await handle(ctx);
     } catch (error) {
       return [say(explain(error, locale, eventLog))];

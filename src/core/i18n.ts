@@ -8,11 +8,13 @@ import enIndicators from "../../locales/en/indicators.json" with { type: "json" 
 import enProgress from "../../locales/en/progress.json" with { type: "json" };
 import enDigest from "../../locales/en/digest.json" with { type: "json" };
 import enReports from "../../locales/en/reports.json" with { type: "json" };
+import enInterns from "../../locales/en/interns.json" with { type: "json" };
 import frEvents from "../../locales/fr/events.json" with { type: "json" };
 import frIndicators from "../../locales/fr/indicators.json" with { type: "json" };
 import frProgress from "../../locales/fr/progress.json" with { type: "json" };
 import frDigest from "../../locales/fr/digest.json" with { type: "json" };
 import frReports from "../../locales/fr/reports.json" with { type: "json" };
+import frInterns from "../../locales/fr/interns.json" with { type: "json" };
 import frActivities from "../../locales/fr/activities.json" with { type: "json" };
 import frBroadcasts from "../../locales/fr/broadcasts.json" with { type: "json" };
 import frDeadlines from "../../locales/fr/deadlines.json" with { type: "json" };
@@ -50,9 +52,10 @@ type FrenchCatalogue = typeof frMessages &
   typeof frProgress &
   typeof frDigest &
   typeof frReports &
-  typeof frEvents;
-const fr = merge(frMessages, frDeadlines, frBroadcasts, frActivities, frIndicators, frProgress, frDigest, frReports, frEvents);
-const en = merge(enMessages, enDeadlines, enBroadcasts, enActivities, enIndicators, enProgress, enDigest, enReports, enEvents);
+  typeof frEvents &
+  typeof frInterns;
+const fr = merge(frMessages, frDeadlines, frBroadcasts, frActivities, frIndicators, frProgress, frDigest, frReports, frEvents, frInterns);
+const en = merge(enMessages, enDeadlines, enBroadcasts, enActivities, enIndicators, enProgress, enDigest, enReports, enEvents, enInterns);
 
 /** Every sentence key the bot knows, derived from the French (default) catalogue. */
 export type MessageKey = Leaves<FrenchCatalogue>;

@@ -4,6 +4,10 @@ import type { Platform } from "../core/inbound.ts";
 import type { Db } from "../db/database.ts";
 import { rollOverRecurringDeadlines } from "../features/deadlines/rollover.ts";
 import { queueWeeklyDigest } from "../features/digest/queue.ts";
+import { seasonalUpdates } from "../features/interns/schedule/feature.ts";
+import { queueInternSchedule } from "../features/interns/schedule/queue.ts";
+import { queuePurgeNotices } from "../features/interns/leave/purge-notice.ts";
+import { purgeExpiredInterns } from "../features/interns/leave/purge.ts";
 import { pruneExpiredRows } from "./maintenance.ts";
 
 /** A job node-cron runs; what is due lives in the database, so a missed tick is caught up by the next. */
@@ -18,8 +22,11 @@ export interface ScheduledJob {
 export function botJobs(db: Db, options: { platforms: readonly Platform[] }): ScheduledJob[] {
   return [
     { name: "prune-expired-rows", schedule: "17 3 * * *", run: (now) => pruneExpiredRows(db, now) },
+    { name: "intern-purge-notices", schedule: "0 10 * * *", run: (now) => queuePurgeNotices(db, now, options.platforms) },
+    { name: "purge-expired-interns", schedule: "37 3 * * *", run: (now) => purgeExpiredInterns(db, now) },
     { name: "roll-over-recurring-deadlines", schedule: "*/5 * * * *", run: (now) => rollOverRecurringDeadlines(db, now, options.platforms) },
     { name: "weekly-digest", schedule: "*/15 * * * *", run: (now) => queueWeeklyDigest(db, now, options.platforms) },
+    { name: "intern-schedule", schedule: "*/15 * * * *", run: (now) => queueInternSchedule(db, now, options.platforms, seasonalUpdates) },
   ];
 }
 

@@ -41,6 +41,8 @@ export interface TestBot {
 export interface TestBotOptions {
   /** Platforms the bot delivers to by itself (default: the local chat only). */
   platforms?: Platform[];
+  /** The bot's username on a platform, as the adapters report it once connected (cohort links). */
+  botUsername?: (platform: Platform) => string | undefined;
 }
 
 export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
@@ -48,7 +50,7 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   const { networkId } = await seedNetwork(db.prisma, await readNetworkSeed(DEMO_SEED));
   let now = new Date("2026-11-23T09:00:00Z");
   const clock = () => now;
-  const botOptions = { now: clock, ...(options.platforms ? { platforms: options.platforms } : {}) };
+  const botOptions = { now: clock, ...(options.platforms ? { platforms: options.platforms } : {}), ...(options.botUsername ? { botUsername: options.botUsername } : {}) };
   let dispatch = createBot(db.prisma, silentLog, botOptions);
   const send = (who: string | Speaker, input: string | Input) => dispatch(inbound(who, input, now));
   return {

@@ -195,11 +195,9 @@ describe("browsing the guide in the chat", () => {
     expect(back!.choices!.map((c) => c.label)).toEqual(shipped.fr.map((s) => s.title));
   });
 
-  it("answers the question button with how the mission accueil can help, from the guide's contact section", async () => {
+  it("answers the question button with the form to write to the mission accueil", async () => {
     const replies = await bot.send("demo-intern", action(GUIDE_ASK_ACTION));
-    expect(replies[0]!.text).toContain("Soon you will be able to write your question");
-    expect(replies[1]!.text).toMatch(/^Contacting the mission accueil/);
-    expect(replies[1]!.choices!.map((c) => c.label)).toContain("◀ Contents");
+    expect(replies[0]!.form).toMatchObject({ id: "wdask", title: "Question to the mission accueil" });
   });
 
   it("shows the current contents for a button from a guide edited since", async () => {

@@ -22,6 +22,7 @@ CREATE TABLE "WelcomeRequest" (
     "memberId" UUID,
     "cohortId" UUID,
     "site" TEXT,
+    "territoryId" UUID,
     "question" TEXT,
     "status" "WelcomeRequestStatus" NOT NULL DEFAULT 'OPEN',
     "answer" TEXT,

@@ -121,6 +121,7 @@ export function createTelegramAdapter(config: TelegramConfig, deps: AdapterDeps,
 
   return {
     platform: "telegram",
+    botUsername: () => botUsername,
     ...(config.webhook ? { registerRoutes: (app) => webhookRoutes(app, config.webhook!.secret, accept) } : {}),
     async start() {
       await new Promise<void>((resolve) => {

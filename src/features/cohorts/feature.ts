@@ -8,10 +8,13 @@ import { EVENT_ORGANISERS } from "../events/schema.ts";
 import { findCohortByName, listCohorts, membersNamed } from "./data.ts";
 import { cohortLine, formatArrival } from "./format.ts";
 import { createCohort, joinCohort } from "./mutations.ts";
+import { cohortLinkAction, cohortLinkReply } from "../interns/enrol/link.ts";
 
 const wordsOf = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
 const CREATE_WORDS = wordsOf("cohorts.commands.createWords");
 const ADD_WORDS = wordsOf("cohorts.commands.addWords");
+const LINK_WORDS = wordsOf("enrol.commands.linkWords");
+const SITES_WORDS = wordsOf("enrol.commands.sitesWords");
 const MAX_NAME = 60;
 
 /** Who manages cohorts: the organisers of their welcome evenings. */
@@ -24,18 +27,19 @@ async function showCohorts(ctx: Context): Promise<Reply[]> {
   return [say([ctx.t("cohorts.list.intro", { count: cohorts.length }), ...cohorts.map((c) => cohortLine(c, ctx))].join("\n"))];
 }
 
-/** `cohorte créer Novembre 2026 02/11/2026`: the name, then the arrival date last. */
-async function create(ctx: Context, words: string[]): Promise<Reply[]> {
+/** `cohorte créer Novembre 2026 02/11/2026 sites: CH Montauban, CH Moissac`: the name, the arrival date, then the sites if any. */
+async function create(ctx: Context, words: string[], sites: string[] | undefined): Promise<Reply[]> {
   const typedDate = words.at(-1) ?? "";
   const name = words.slice(0, -1).join(" ");
   if (name === "" || typedDate === "") return [say(ctx.t("cohorts.errors.createUsage"))];
   if (name.length > MAX_NAME) return [say(ctx.t("cohorts.errors.nameTooLong", { max: MAX_NAME }))];
   const day = readTypedDay(typedDate, parisDay(ctx.now), "next");
   if (!day) return [say(ctx.t("cohorts.errors.badDate", { date: typedDate }))];
-  const made = await createCohort(ctx.db, { networkId: ctx.actor.networkId, name, arrivesOn: day });
+  const made = await createCohort(ctx.db, { networkId: ctx.actor.networkId, name, arrivesOn: day, ...(sites ? { sites } : {}) });
   if (made.kind === "name-taken") return [say(ctx.t("cohorts.errors.duplicate", { name: made.name }))];
   const cohort = await ctx.db.cohort.findUniqueOrThrow({ where: { id: made.id } });
-  return [say(ctx.t("cohorts.created", { name, arrives: formatArrival(cohort.arrivesOn, ctx) }))];
+  const lines = [ctx.t("cohorts.created", { name, arrives: formatArrival(cohort.arrivesOn, ctx) }), sitesLine(ctx, cohort), ctx.t("enrol.link.offer", { name })];
+  return [say(lines.join("\n"), [{ id: cohortLinkAction(cohort.id), label: ctx.t("enrol.buttons.link"), style: "primary" }])];
 }
 
 /** `cohorte Novembre 2026 ajouter Thomas Lefèvre`: puts an intern in the cohort and invites them to its evening. */
@@ -57,19 +61,61 @@ async function addIntern(ctx: Context, cohortName: string, memberName: string): 
   return [say(lines.join(" "))];
 }
 
-/** `cohorte`, `cohorte créer <nom> <date>`, `cohorte <nom> ajouter <membre>`, `cohorte <nom>`. */
-async function cohortCommand(ctx: Context, args: string): Promise<Reply[]> {
+/** The sites typed after "sites" (comma- or semicolon-separated), and the text before that word. */
+function splitSites(args: string): { rest: string; sites: string[] | undefined } {
+  const at = [...args.matchAll(/\S+/g)].find((m) => SITES_WORDS.has(normaliseWord(m[0].replace(/:$/, ""))));
+  if (!at) return { rest: args, sites: undefined };
+  const typed = args.slice(at.index + at[0].length).replace(/^\s*:/, "");
+  const sites = [...new Set(typed.split(/[,;]/).map((s) => s.trim().replace(/\s+/g, " ")).filter((s) => s !== ""))];
+  return { rest: args.slice(0, at.index).trim(), sites };
+}
+
+/** "Sites : CH Montauban, CH Moissac" or that none is set yet. */
+function sitesLine(ctx: Context, cohort: { name: string; sites: string[] }): string {
+  return cohort.sites.length ? ctx.t("enrol.sites.list", { sites: cohort.sites.join(", ") }) : ctx.t("enrol.sites.none", { name: cohort.name });
+}
+
+/** `cohorte Novembre 2026 sites CH Montauban, CH Moissac`: the sites interns choose from when they enrol (replaced). */
+async function setSites(ctx: Context, name: string, sites: string[]): Promise<Reply[]> {
+  const cohort = await findCohortByName(ctx.db, ctx.actor.networkId, name);
+  if (!cohort) return [say(ctx.t("cohorts.errors.notFound", { name }))];
+  const bad = checkSites(ctx, sites);
+  if (bad) return [say(bad)];
+  const saved = await ctx.db.cohort.update({ where: { id: cohort.id }, data: { sites }, select: { name: true, sites: true } });
+  return [say(`${ctx.t("enrol.sites.saved", { name: saved.name })} ${sitesLine(ctx, saved)}`)];
+}
+
+const MAX_SITES = 30;
+const MAX_SITE = 120;
+/** Why these sites cannot be saved, or undefined. */
+function checkSites(ctx: Context, sites: string[]): string | undefined {
+  if (sites.length > MAX_SITES) return ctx.t("enrol.sites.tooMany", { max: MAX_SITES });
+  const long = sites.find((s) => s.length > MAX_SITE);
+  return long ? ctx.t("enrol.sites.tooLong", { site: long.slice(0, 40), max: MAX_SITE }) : undefined;
+}
+
+/** `cohorte`, `cohorte créer <nom> <date> [sites: …]`, `cohorte <nom> ajouter <membre>`, `cohorte <nom> lien`, `cohorte <nom> sites …`, `cohorte <nom>`. */
+async function cohortCommand(ctx: Context, fullArgs: string): Promise<Reply[]> {
+  const { rest: args, sites } = splitSites(fullArgs);
   const tokens = [...args.matchAll(/\S+/g)];
   const words = tokens.map((m) => m[0]);
   if (words.length === 0) return [say(ctx.t("cohorts.help"))];
-  if (CREATE_WORDS.has(normaliseWord(words[0]!))) return create(ctx, words.slice(1));
+  if (CREATE_WORDS.has(normaliseWord(words[0]!))) {
+    const bad = sites ? checkSites(ctx, sites) : undefined;
+    return bad ? [say(bad)] : create(ctx, words.slice(1), sites);
+  }
+  if (sites) return setSites(ctx, args, sites);
   const at = words.findIndex((w, i) => i > 0 && ADD_WORDS.has(normaliseWord(w)));
   if (at > 0) return addIntern(ctx, words.slice(0, at).join(" "), args.slice(tokens[at]!.index + words[at]!.length).trim());
-  const name = words.join(" ");
+  const wantsLink = words.length > 1 && LINK_WORDS.has(normaliseWord(words.at(-1)!));
+  const name = (wantsLink ? words.slice(0, -1) : words).join(" ");
   const cohort = await findCohortByName(ctx.db, ctx.actor.networkId, name);
   if (!cohort) return [say(ctx.t("cohorts.errors.notFound", { name }))];
+  if (wantsLink) return [await cohortLinkReply(ctx, cohort)];
   const summary = (await listCohorts(ctx.db, ctx.actor.networkId)).find((c) => c.id === cohort.id)!;
-  return [say(cohortLine(summary, ctx))];
+  const { sites: cohortSites } = await ctx.db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: { sites: true } });
+  const lines = [cohortLine(summary, ctx), sitesLine(ctx, { name: cohort.name, sites: cohortSites }), ctx.t("enrol.link.offer", { name: cohort.name })];
+  return [say(lines.join("\n"), [{ id: cohortLinkAction(cohort.id), label: ctx.t("enrol.buttons.link"), style: "primary" }])];
 }
 
 /** Interns' cohorts (one per May or November arrival): creation, list, interns added by coordinators. */

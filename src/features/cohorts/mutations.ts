@@ -7,11 +7,11 @@ import { findCohortByName } from "./data.ts";
 import { dayAsDate } from "./semester.ts";
 
 /** Creates a cohort; a name already used in the network (accents and case aside) is refused. */
-export async function createCohort(db: Db, input: { networkId: string; name: string; arrivesOn: CalendarDay }): Promise<{ kind: "created"; id: string } | { kind: "name-taken"; name: string }> {
+export async function createCohort(db: Db, input: { networkId: string; name: string; arrivesOn: CalendarDay; sites?: string[] }): Promise<{ kind: "created"; id: string } | { kind: "name-taken"; name: string }> {
   const taken = await findCohortByName(db, input.networkId, input.name);
   if (taken) return { kind: "name-taken", name: taken.name };
   try {
-    const cohort = await db.cohort.create({ data: { networkId: input.networkId, name: input.name, arrivesOn: dayAsDate(input.arrivesOn) } });
+    const cohort = await db.cohort.create({ data: { networkId: input.networkId, name: input.name, arrivesOn: dayAsDate(input.arrivesOn), sites: input.sites ?? [] } });
     return { kind: "created", id: cohort.id };
   } catch (error) {
     // Two coordinators creating the same name at once: the unique index decides.

@@ -12,6 +12,7 @@ import { eventBlock, formatWhen, shortRef } from "./format.ts";
 import { notifyMembers } from "./notify.ts";
 import { cancelEventReminders } from "./reminders.ts";
 import { readQuestions } from "./schema.ts";
+import { showFeedback } from "../interns/schedule/feedback.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,6 +22,7 @@ const CANCEL_WORDS = words("events.commands.cancelWords");
 const EDIT_WORDS = words("events.commands.editWords");
 const ATTENDANCE_WORDS = words("events.commands.attendanceWords");
 const SHEET_WORDS = words("events.commands.sheetWords");
+const FEEDBACK_WORDS = words("internSchedule.commands.feedbackWords");
 
 /** `événement <n°|titre> inscrits|annuler|modifier`: finds the one event meant, or says how to name it. */
 export async function manageEvent(ctx: Context, args: string): Promise<Reply[]> {
@@ -29,7 +31,7 @@ export async function manageEvent(ctx: Context, args: string): Promise<Reply[]> 
   const reference = parts.slice(0, -1).join(" ");
   const run = REGISTRANTS_WORDS.has(verb) ? showRegistrants : CANCEL_WORDS.has(verb) ? askCancelEvent : EDIT_WORDS.has(verb) ? editEventForm : undefined;
   const attendance = ATTENDANCE_WORDS.has(verb) ? showAttendance : SHEET_WORDS.has(verb) ? attendanceSheetReply : undefined;
-  return manageWith(ctx, reference, run ?? attendance);
+  return manageWith(ctx, reference, run ?? attendance ?? (FEEDBACK_WORDS.has(verb) ? showFeedback : undefined));
 }
 
 async function manageWith(ctx: Context, reference: string, run: ((ctx: Context, event: Event) => Promise<Reply[]>) | undefined): Promise<Reply[]> {

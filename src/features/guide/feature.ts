@@ -2,8 +2,9 @@ import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
 import { type Guide, type GuideSection, loadGuide, SHIPPED_LOCALES_DIR } from "./load.ts";
+import { startQuestion } from "../interns/desk/ask.ts";
 
-/** Pressed under every page; issue 7's question flow takes this id over. */
+/** Pressed under every page: opens the question to the mission accueil. */
 export const GUIDE_ASK_ACTION = "guide:ask";
 /** The section that says how to reach the mission accueil (`NN-mission-accueil.md`). */
 export const GUIDE_CONTACT_SECTION = "mission-accueil";
@@ -37,12 +38,6 @@ function showPage(ctx: Context, guide: Guide, [sectionId = "", pageText = "0"]: 
   return page(ctx, section, index);
 }
 
-/** Until the question flow is wired, the button says how the mission accueil works, from the guide's own contact section. */
-function askMissionAccueil(ctx: Context, guide: Guide): Reply[] {
-  const contact = guide[ctx.actor.locale].find((s) => s.id === GUIDE_CONTACT_SECTION);
-  return contact ? [say(ctx.t("commands.guide.askSoon")), page(ctx, contact, 0)] : [contents(ctx, guide, ctx.t("commands.guide.askSoon"))];
-}
-
 /** The welcome guide for interns, browsable section by section with buttons. */
 export function createGuideFeature(guide: Guide): Feature {
   return {
@@ -61,7 +56,8 @@ export function createGuideFeature(guide: Guide): Feature {
         audience: "member",
         run: async (ctx, [kind = "", ...rest]) => {
           if (kind === "s") return [showPage(ctx, guide, rest)];
-          if (kind === "ask") return askMissionAccueil(ctx, guide);
+          // The mission accueil's question form (src/features/interns/desk).
+          if (kind === "ask") return startQuestion(ctx);
           return [contents(ctx, guide)];
         },
       },

@@ -3,6 +3,7 @@ import { addDays, parisInstant } from "../../calendar/paris.ts";
 import type { Db } from "../../db/database.ts";
 import type { CalendarDay } from "../../calendar/paris.ts";
 import { EVENT_COUNTERS } from "../events/counters.ts";
+import { DESK_COUNTERS } from "../interns/desk/counters.ts";
 import { MOIS_COUNTERS } from "../mois/counters.ts";
 import { type DayRange, dateColumnFilter } from "./period.ts";
 
@@ -81,8 +82,8 @@ export const COUNTERS: Partial<Record<string, Counter>> = {
  * the mois du numérique's partners and animations). Meetings are also held without the bot: those
  * are reported in progress reports on the indicator, which add to the count (reports made before
  * the bot recorded events keep counting; the progress form says that events in the bot count
- * themselves). A computation with no counter (mission accueil requests, until issue 7) is summed
- * from progress reports only.
+ * themselves). The mission accueil's requests asked in the bot count the same way (those made by
+ * phone or e-mail are reported). Any other computation is summed from progress reports only.
  */
 const EVENT_FAMILY: Partial<Record<string, Counter>> = { ...EVENT_COUNTERS, ...MOIS_COUNTERS };
 
@@ -90,11 +91,12 @@ const EVENT_FAMILY: Partial<Record<string, Counter>> = { ...EVENT_COUNTERS, ...M
 export function counterFor(computation: string, filter: IndicatorFilter): Counter | undefined {
   if (computation === "COUNT_PARTICIPANTS" && !filter.eventType) return countActivityParticipants;
   if (filter.eventType) return EVENT_FAMILY[computation];
+  if (computation === "COUNT_REQUESTS" && filter.kind === "INTERN_WELCOME") return DESK_COUNTERS.COUNT_REQUESTS;
   return COUNTERS[computation];
 }
 
 /** True when progress reports may carry a value for the indicator: it is not counted from the bot's records alone. */
 export function acceptsReports(computation: string, filter: IndicatorFilter): boolean {
   const counter = counterFor(computation, filter);
-  return counter === undefined || Object.values(EVENT_FAMILY).includes(counter);
+  return counter === undefined || Object.values(EVENT_FAMILY).includes(counter) || counter === DESK_COUNTERS.COUNT_REQUESTS;
 }

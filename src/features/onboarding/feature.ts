@@ -6,6 +6,7 @@ import { isRole } from "../../core/roles.ts";
 import { recordAudit } from "../audit/record.ts";
 import { linkAccount, linkCodeInPayload, linkNewAccount } from "../link/feature.ts";
 import { isOrganisationOf, isTerritoryOf } from "../directory/data.ts";
+import { cohortCodeInPayload, enrolFromLink, enrolOutsideNetwork } from "../interns/enrol/feature.ts";
 import { endOnboarding, loadOnboarding, type OnboardingState, saveOnboarding } from "./conversation.ts";
 import { promptFor } from "./prompts.ts";
 
@@ -19,6 +20,9 @@ async function start(ctx: Context, args: string): Promise<Reply[]> {
   // A deep link carrying a link code ("start link-K7P4QX9M") links instead of onboarding.
   const code = linkCodeInPayload(args);
   if (code) return linkAccount(ctx, code);
+  // A cohort's link ("start c-Xb3k9Q2mN1zT") enrols an intern instead.
+  const cohortCode = cohortCodeInPayload(args);
+  if (cohortCode) return enrolFromLink(ctx, cohortCode);
   if (ctx.actor.status === "ACTIVE") return [say(ctx.t("onboarding.alreadyDone", { name: ctx.actor.displayName }))];
   return [say(ctx.t("onboarding.welcome")), ...(await continueOnboarding(ctx))];
 }
@@ -84,7 +88,9 @@ export const onboardingFeature: Feature = {
       run: start,
       runOutsideNetwork: (ctx, args) => {
         const code = linkCodeInPayload(args);
-        return code ? linkNewAccount(ctx, code) : Promise.resolve(undefined);
+        if (code) return linkNewAccount(ctx, code);
+        const cohortCode = cohortCodeInPayload(args);
+        return cohortCode ? enrolOutsideNetwork(ctx, cohortCode) : Promise.resolve(undefined);
       },
     },
   ],

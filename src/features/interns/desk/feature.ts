@@ -1,0 +1,38 @@
+import { normaliseWord } from "../../../core/command-words.ts";
+import type { Feature } from "../../../core/commands.ts";
+import type { Context } from "../../../core/context.ts";
+import { LOCALES, rawMessage } from "../../../core/i18n.ts";
+import type { Reply } from "../../../core/reply.ts";
+import { answerCommand, pressAnswer, submitAnswer } from "./answer.ts";
+import { startQuestion, submitQuestion } from "./ask.ts";
+import { ASK_FORM, DESK_COORDINATORS } from "./schema.ts";
+import { showDesk } from "./tracking.ts";
+
+/** "accueil" after "mission": `mission accueil <question>` reads as one command. */
+const AFTER_MISSION = new Set(LOCALES.flatMap((l) => rawMessage(l, "welcomeDesk.commands.afterMission").split(",").map(normaliseWord)));
+
+/** `question <texte>`, `mission accueil <texte>`; with no text, the question form. */
+async function askCommand(ctx: Context, args: string): Promise<Reply[]> {
+  let text = args.trim();
+  const first = text.split(/\s+/)[0] ?? "";
+  if (AFTER_MISSION.has(normaliseWord(first))) text = text.slice(first.length).trim();
+  return text === "" ? startQuestion(ctx) : submitQuestion(ctx, text);
+}
+
+/** The mission accueil: interns' questions, relayed to the coordinators, answered back, tracked. */
+export const welcomeDeskFeature: Feature = {
+  commands: [
+    { name: "welcome-ask", words: "welcomeDesk.commands.ask.words", summary: "welcomeDesk.commands.ask.summary", audience: "member", run: askCommand },
+    { name: "welcome-answer", words: "welcomeDesk.commands.answer.words", summary: "welcomeDesk.commands.answer.summary", audience: DESK_COORDINATORS, run: answerCommand },
+    { name: "welcome-desk", words: "welcomeDesk.commands.desk.words", summary: "welcomeDesk.commands.desk.summary", audience: DESK_COORDINATORS, run: showDesk },
+  ],
+  actions: [
+    { prefix: "wd", audience: "member", run: (ctx) => startQuestion(ctx) },
+    { prefix: "wda", audience: DESK_COORDINATORS, run: (ctx, [id = ""]) => pressAnswer(ctx, id) },
+  ],
+  forms: [
+    { formId: ASK_FORM, audience: "member", run: (ctx, values) => submitQuestion(ctx, values["question"]) },
+    { formId: "wdans", audience: DESK_COORDINATORS, run: (ctx, values, [id = ""]) => submitAnswer(ctx, id, values["answer"]) },
+  ],
+};
+

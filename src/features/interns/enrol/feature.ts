@@ -1,0 +1,28 @@
+import type { Feature } from "../../../core/commands.ts";
+import type { Context } from "../../../core/context.ts";
+import { type Reply, say } from "../../../core/reply.ts";
+import { EVENT_ORGANISERS } from "../../events/schema.ts";
+import { answerEnrolButton } from "./flow.ts";
+import { cohortLinkReply } from "./link.ts";
+
+/** `enrlink:<cohortId>`: who manages cohorts (the organisers of their welcome evenings) gets the link. */
+async function showLink(ctx: Context, [cohortId = ""]: string[]): Promise<Reply[]> {
+  const cohort = await ctx.db.cohort.findFirst({ where: { id: cohortId, networkId: ctx.actor.networkId }, select: { id: true, name: true } });
+  if (!cohort) return [say(ctx.t("enrol.errors.cohortGone"))];
+  return [await cohortLinkReply(ctx, cohort)];
+}
+
+/**
+ * Interns' enrolment through their cohort's link (`start c-<code>`, wired in onboarding's `start`):
+ * the questions' buttons, and the coordinators' link-and-QR button.
+ */
+export const enrolFeature: Feature = {
+  actions: [
+    { prefix: "enr", audience: "member", run: answerEnrolButton },
+    { prefix: "enrlink", audience: EVENT_ORGANISERS, run: showLink },
+  ],
+};
+
+export { answerEnrolText as continueEnrolment, enrolFromLink, enrolOutsideNetwork } from "./flow.ts";
+export { cohortCodeInPayload } from "./invite.ts";
+export { cohortLinkAction, cohortLinkReply } from "./link.ts";

@@ -1,0 +1,42 @@
+import type { Feature } from "../../../core/commands.ts";
+import type { Context } from "../../../core/context.ts";
+import { type Reply, say } from "../../../core/reply.ts";
+import { keepInTouchCommand, setKeepInTouch } from "./keep-in-touch.ts";
+import { askToStop, confirmStop } from "./stop.ts";
+
+/** "stop staying in touch" starts with the stop word but means the other thing. */
+const ABOUT_KEEPING_IN_TOUCH = /\b(contact|touch)\b/i;
+
+function stop(ctx: Context, args: string): Promise<Reply[]> {
+  return ABOUT_KEEPING_IN_TOUCH.test(args) ? setKeepInTouch(ctx, false) : askToStop(ctx);
+}
+
+/** `leave:stop` / `leave:cancel` (the confirmation), `leave:keep` / `leave:nokeep` (stay in touch). */
+async function press(ctx: Context, [what]: string[]): Promise<Reply[]> {
+  switch (what) {
+    case "stop":
+      return confirmStop(ctx);
+    case "cancel":
+      return [say(ctx.t("leave.stop.cancelled"))];
+    case "keep":
+      return setKeepInTouch(ctx, true);
+    case "nokeep":
+      return setKeepInTouch(ctx, false);
+    case "back":
+      // Only a member who stopped needs it, and the dispatcher answers them first.
+      return [say(ctx.t("leave.left.back", { name: ctx.actor.displayName }))];
+    default:
+      return [say(ctx.t("errors.staleAction"))];
+  }
+}
+
+/** Leaving the bot, coming back, and staying in touch after the internship. */
+export const leaveFeature: Feature = {
+  commands: [
+    { name: "stop", words: "leave.commands.stop.words", summary: "leave.commands.stop.summary", audience: "member", run: stop },
+    { name: "keepInTouch", words: "leave.commands.keepInTouch.words", summary: "leave.commands.keepInTouch.summary", audience: "member", run: keepInTouchCommand },
+  ],
+  actions: [{ prefix: "leave", audience: "member", run: press }],
+};
+
+export { answerLeftMember } from "./come-back.ts";

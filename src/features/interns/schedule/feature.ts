@@ -1,0 +1,40 @@
+import type { Feature } from "../../../core/commands.ts";
+import { say } from "../../../core/reply.ts";
+import type { LiveView, LiveViews } from "../../../delivery/compose.ts";
+import { SHIPPED_LOCALES_DIR } from "../../guide/load.ts";
+import { FEEDBACK_FORM, pressRating, submitFeedback } from "./feedback.ts";
+import { ACTIONS, SEASONAL_VIEW } from "./queue.ts";
+import { loadSeasonalUpdates, type SeasonalUpdate } from "./seasonal.ts";
+
+/** The shipped seasonal updates, read once when the bot starts; a broken file stops the start with its name. */
+export const seasonalUpdates: readonly SeasonalUpdate[] = loadSeasonalUpdates(SHIPPED_LOCALES_DIR);
+
+/** A seasonal update in the recipient's language when sent; nothing if its file was removed since. */
+export function seasonalView(updates: readonly SeasonalUpdate[]): LiveView {
+  return async (ctx, id) => {
+    const update = updates.find((u) => u.id === id);
+    if (!update) return null;
+    return say(update.text[ctx.locale].message, [
+      { id: ACTIONS.guide, label: ctx.t("internSchedule.buttons.guide") },
+      { id: ACTIONS.ask, label: ctx.t("internSchedule.buttons.ask") },
+    ]);
+  };
+}
+
+export const internScheduleViews: LiveViews = { [SEASONAL_VIEW]: seasonalView(seasonalUpdates) };
+
+/** The answers to the interns' scheduled messages: "all is well" after the check-in, the evening's feedback. */
+export const internScheduleFeature: Feature = {
+  actions: [
+    {
+      prefix: "isch",
+      audience: "member",
+      run: async (ctx, [kind = "", id = "", rating = ""]) => {
+        if (kind === "ok") return [say(ctx.t("internSchedule.checkIn.fine"))];
+        if (kind === "fb") return pressRating(ctx, id, rating);
+        return [say(ctx.t("internSchedule.stale"))];
+      },
+    },
+  ],
+  forms: [{ formId: FEEDBACK_FORM, audience: "member", run: submitFeedback }],
+};
