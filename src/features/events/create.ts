@@ -77,15 +77,41 @@ function repeatFields(ctx: Context, v: (name: string, fallback?: string) => stri
 
 type Checked = { ok: true; startsAt: Date; endsAt: Date; capacity: number | null; closesAt: Date | null } | { ok: false; problems: string[] };
 
+/** The start and end instants of a day and two typed times (Paris). Without a typed time parseInstant would pick 9:00: an event's hours are never guessed. */
+export function readTimes(ctx: Context, form: { date: string; start: string; end: string }): { ok: true; start: { at: Date }; end: { at: Date } } | { ok: false; problems: string[] } {
+  if (form.start === "" || form.end === "") return { ok: false, problems: [ctx.t("events.errors.times")] };
+  const start = parseInstant(form.date, form.start, ctx.now);
+  if (!start.ok) return { ok: false, problems: [ctx.t(start.error)] };
+  const end = parseInstant(form.date, form.end, ctx.now);
+  if (!end.ok) return { ok: false, problems: [ctx.t(end.error)] };
+  return { ok: true, start, end };
+}
+
+/** The event's columns the creation and edit forms set. */
+export function eventColumns(form: EventFormValues, checked: { startsAt: Date; endsAt: Date; capacity: number | null; closesAt: Date | null }, ficheActionId: string | null) {
+  return {
+    title: form.title,
+    description: form.description || null,
+    type: form.type,
+    startsAt: checked.startsAt,
+    endsAt: checked.endsAt,
+    place: form.place || null,
+    onlineUrl: form.onlineUrl || null,
+    capacity: checked.capacity,
+    waitlist: form.waitlist !== "no",
+    registrationClosesAt: checked.closesAt,
+    audienceRoles: form.roles,
+    ficheActionId,
+    questions: questionsFromText(form.questions) as unknown as object[],
+  };
+}
+
 /** Reads dates, times, capacity and link; each refusal says what to type instead. */
 export function check(ctx: Context, form: EventFormValues): Checked {
   const { t } = ctx;
-  // Without a typed time parseInstant would pick 9:00: an event's hours are never guessed.
-  if (form.start === "" || form.end === "") return { ok: false, problems: [t("events.errors.times")] };
-  const start = parseInstant(form.date, form.start, ctx.now);
-  if (!start.ok) return { ok: false, problems: [t(start.error)] };
-  const end = parseInstant(form.date, form.end, ctx.now);
-  if (!end.ok) return { ok: false, problems: [t(end.error)] };
+  const times = readTimes(ctx, form);
+  if (!times.ok) return times;
+  const { start, end } = times;
   const problems: string[] = [];
   if (end.at <= start.at) problems.push(t("events.errors.endBeforeStart"));
   if (start.at <= ctx.now) problems.push(t("events.errors.past"));
@@ -130,19 +156,7 @@ export async function saveEvent(ctx: Context, values: Values): Promise<Reply[]> 
     data: {
       networkId: ctx.actor.networkId,
       createdById: ctx.actor.memberId,
-      title: form.title,
-      description: form.description || null,
-      type: form.type,
-      startsAt: checked.startsAt,
-      endsAt: checked.endsAt,
-      place: form.place || null,
-      onlineUrl: form.onlineUrl || null,
-      capacity: checked.capacity,
-      waitlist: form.waitlist !== "no",
-      registrationClosesAt: checked.closesAt,
-      audienceRoles: form.roles,
-      ficheActionId: fiche?.id ?? null,
-      questions: questionsFromText(form.questions) as unknown as object[],
+      ...eventColumns(form, checked, fiche?.id ?? null),
       ...(series.rule ? { seriesId: series.seriesId, recurrence: series.rule } : {}),
     },
   });

@@ -4,12 +4,12 @@ import { PARIS } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import { check, type EventFormMode, eventForm } from "./create.ts";
+import { check, type EventFormMode, eventColumns, eventForm } from "./create.ts";
 import { formatWhen, shortRef } from "./format.ts";
 import { notifyMembers } from "./notify.ts";
 import { promoteWaiting } from "./registration.ts";
 import { queueEventReminders } from "./reminders.ts";
-import { eventFormSchema, questionsFromText, readQuestions } from "./schema.ts";
+import { eventFormSchema, readQuestions } from "./schema.ts";
 
 type Values = Record<string, string | string[]>;
 type Tx = Prisma.TransactionClient;
@@ -105,22 +105,7 @@ export async function saveEventEdit(ctx: Context, values: Values, [id = ""]: str
     if (checked.capacity !== null && checked.capacity < registered.length) return { kind: "belowRegistered", registered: registered.length };
     const event = await tx.event.update({
       where: { id },
-      data: {
-        title: form.title,
-        description: form.description || null,
-        type: form.type,
-        startsAt: checked.startsAt,
-        endsAt: checked.endsAt,
-        place: form.place || null,
-        onlineUrl: form.onlineUrl || null,
-        capacity: checked.capacity,
-        waitlist: form.waitlist !== "no",
-        registrationClosesAt: checked.closesAt,
-        audienceRoles: form.roles,
-        ficheActionId: fiche?.id ?? null,
-        questions: questionsFromText(form.questions) as unknown as object[],
-        sequence: { increment: 1 },
-      },
+      data: { ...eventColumns(form, checked, fiche?.id ?? null), sequence: { increment: 1 } },
     });
     const what = changeOf(before, event);
     let told = 0;

@@ -1,7 +1,8 @@
-import { parisDay, parseInstant } from "../../calendar/paris.ts";
+import { parisDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
+import { readTimes } from "../events/create.ts";
 import { formatWhen } from "../events/format.ts";
 import { MAX_CAPACITY } from "../events/schema.ts";
 import { communesOf } from "./data.ts";
@@ -66,11 +67,9 @@ type Checked = { ok: true; startsAt: Date; endsAt: Date; capacity: number | null
 async function check(ctx: Context, form: ProposalValues, edition: Edition): Promise<Checked> {
   const { t } = ctx;
   if (form.date === "") return { ok: false, problems: [t("mois.errors.date", editionParams(ctx, edition))] };
-  if (form.start === "" || form.end === "") return { ok: false, problems: [t("events.errors.times")] };
-  const start = parseInstant(form.date, form.start, ctx.now);
-  if (!start.ok) return { ok: false, problems: [t(start.error)] };
-  const end = parseInstant(form.date, form.end, ctx.now);
-  if (!end.ok) return { ok: false, problems: [t(end.error)] };
+  const times = readTimes(ctx, form);
+  if (!times.ok) return times;
+  const { start, end } = times;
   const problems: string[] = [];
   if (!inEdition(edition, start.at)) problems.push(t("mois.errors.outsideEdition", { ...editionParams(ctx, edition), day: formatDay(parisDay(start.at), ctx.actor.locale) }));
   else if (start.at <= ctx.now) problems.push(t("events.errors.past"));
