@@ -57,9 +57,11 @@ export async function pressRating(ctx: Context, eventId: string, ratingText: str
   if (!checked.ok) return checked.reply;
   const { before, after: previous } = await saveAnswers(ctx, checked.event, { overall: String(rating) });
   const text = ctx.t(before?.overall ? "internSchedule.feedback.ratingUpdated" : "internSchedule.feedback.ratingSaved", { rating });
+  // The confirmation is its own reply: platforms asking the form step by step drop a form's text.
   return [
+    say(text),
     {
-      text,
+      text: ctx.t("internSchedule.feedback.formTitle"),
       visibility: "private",
       form: {
         id: `${FEEDBACK_FORM}:${checked.event.id}`,
