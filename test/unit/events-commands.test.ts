@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished }
 import { action, createTestBot, form, type TestBot } from "../support/bot.ts";
 import { choiceByLabel, formOf, memberId } from "./activity-support.ts";
 import { insertCohort } from "./cohorts-support.ts";
-import { insertEvent } from "./events-support.ts";
+import { insertEvent, territoryId } from "./events-support.ts";
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -99,6 +99,18 @@ describe("creating an event", () => {
     expect(event.questions).toEqual([{ id: "q1", label: "Régime alimentaire" }, { id: "q2", label: "Besoin d’un hébergement ?" }]);
     expect(await bot.text("demo-intern", "events")).toContain("Soirée d’accueil des internes");
     expect(await bot.text("demo-adviser", "événements")).toContain("Aucun événement à venir");
+  });
+
+  it("an audience of intercommunalities: members placed there see the event, others do not; a forged territory is refused", async () => {
+    const tdc = await territoryId(bot, "Communauté de communes Terres des Confluences");
+    const text = await bot.text("demo-coordinator", creation({ type: "HEALTH_COMMITTEE", title: "Commission santé", territories: [tdc] }));
+    expect(text).toContain("Événement « Commission santé » créé");
+    expect((await bot.db.prisma.event.findFirstOrThrow({})).audienceTerritoryIds).toEqual([tdc]);
+    expect(await bot.text("demo-cls", "événements")).toContain("Commission santé");
+    expect(await bot.text("demo-adviser", "événements")).not.toContain("Commission santé");
+    const forged = await bot.text("demo-coordinator", creation({ type: "SEMINAR", title: "Séminaire", territories: ["00000000-0000-4000-8000-000000000000"] }));
+    expect(forged).toContain("Un territoire choisi n’existe pas : choisissez-le dans la liste.");
+    expect(await bot.db.prisma.event.count({ where: { title: "Séminaire" } })).toBe(0);
   });
 
   it.each([

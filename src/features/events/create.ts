@@ -33,7 +33,12 @@ export async function eventForm(ctx: Context, values: Values = {}, problems: str
     const value = values[name];
     return Array.isArray(value) ? value.join(" ") : (value ?? fallback);
   };
-  const roles = values.roles === undefined ? [] : Array.isArray(values.roles) ? values.roles : values.roles.split(",").filter(Boolean);
+  const listed = (name: string) => {
+    const value = values[name];
+    return value === undefined ? [] : Array.isArray(value) ? value : value.split(",").filter(Boolean);
+  };
+  const roles = listed("roles");
+  const territories = await ctx.db.territory.findMany({ where: { networkId: ctx.actor.networkId, kind: { in: ["DEPARTMENT", "EPCI"] } }, select: { id: true, name: true }, orderBy: [{ kind: "asc" }, { name: "asc" }] });
   return [
     {
       text: problems.length ? [t(mode.refused), ...problems].join("\n") : t(mode.intro),
@@ -55,6 +60,9 @@ export async function eventForm(ctx: Context, values: Values = {}, problems: str
           { name: "waitlist", label: t("events.create.waitlist"), type: "select", required: true, value: v("waitlist", "yes"), options: [{ value: "yes", label: t("events.create.yes") }, { value: "no", label: t("events.create.no") }] },
           { name: "closes", label: t("events.create.closes"), type: "text", required: false, maxLength: 20, value: v("closes") },
           { name: "roles", label: t("events.create.roles"), type: "multiselect", required: false, value: roles, options: ROLES.map((r) => ({ value: r, label: t(`roles.plural.${r}`) })) },
+          ...(territories.length
+            ? [{ name: "territories", label: t("events.create.territories"), type: "multiselect" as const, required: false, value: listed("territories"), options: territories.slice(0, 25).map((x) => ({ value: x.id, label: x.name.slice(0, 75) })) }]
+            : []),
           { name: "ficheActionId", label: t("events.create.fiche"), type: "select", required: false, value: v("ficheActionId"), options: fiches.map((f) => ({ value: f.id, label: `${f.code} ${f.title}`.slice(0, 75) })) },
           ...(cohorts.length ? [{ name: "cohortId", label: t("cohorts.welcome.cohortField"), type: "select" as const, required: false, value: v("cohortId"), options: cohorts }] : []),
           { name: "questions", label: t("events.create.questions"), type: "textarea", required: false, maxLength: 2000, value: v("questions") },
@@ -87,6 +95,17 @@ export function readTimes(ctx: Context, form: { date: string; start: string; end
   return { ok: true, start, end };
 }
 
+/** The fiche-action and territories the form names, checked against the network: a forged id is refused, never stored. */
+export async function formLinks(ctx: Context, form: EventFormValues): Promise<{ ok: true; ficheActionId: string | null } | { ok: false; problems: string[] }> {
+  const networkId = ctx.actor.networkId;
+  const [fiche, territories] = await Promise.all([
+    form.ficheActionId ? ctx.db.ficheAction.findFirst({ where: { id: form.ficheActionId, networkId }, select: { id: true } }) : Promise.resolve(null),
+    form.territories.length ? ctx.db.territory.count({ where: { id: { in: form.territories }, networkId } }) : Promise.resolve(0),
+  ]);
+  if (territories !== new Set(form.territories).size) return { ok: false, problems: [ctx.t("events.errors.territory")] };
+  return { ok: true, ficheActionId: fiche?.id ?? null };
+}
+
 /** The event's columns the creation and edit forms set. */
 export function eventColumns(form: EventFormValues, checked: { startsAt: Date; endsAt: Date; capacity: number | null; closesAt: Date | null }, ficheActionId: string | null) {
   return {
@@ -101,6 +120,7 @@ export function eventColumns(form: EventFormValues, checked: { startsAt: Date; e
     waitlist: form.waitlist !== "no",
     registrationClosesAt: checked.closesAt,
     audienceRoles: form.roles,
+    audienceTerritoryIds: form.territories,
     ficheActionId,
     questions: questionsFromText(form.questions) as unknown as object[],
   };
@@ -151,12 +171,13 @@ export async function saveEvent(ctx: Context, values: Values): Promise<Reply[]> 
   if (!series.ok) return eventForm(ctx, values, series.problems);
   const welcome = form.type === "WELCOME_EVENING" ? await chooseWelcomeCohort(ctx, values.cohortId, checked.startsAt) : null;
   if (welcome && !welcome.ok) return eventForm(ctx, values, [welcome.problem]);
-  const fiche = form.ficheActionId ? await ctx.db.ficheAction.findFirst({ where: { id: form.ficheActionId, networkId: ctx.actor.networkId }, select: { id: true } }) : null;
+  const links = await formLinks(ctx, form);
+  if (!links.ok) return eventForm(ctx, values, links.problems);
   const created = await createEventRow(ctx, welcome?.ok ? welcome.cohort : null, {
     data: {
       networkId: ctx.actor.networkId,
       createdById: ctx.actor.memberId,
-      ...eventColumns(form, checked, fiche?.id ?? null),
+      ...eventColumns(form, checked, links.ficheActionId),
       ...(series.rule ? { seriesId: series.seriesId, recurrence: series.rule } : {}),
     },
   });

@@ -4,7 +4,7 @@ import { PARIS } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import { check, type EventFormMode, eventColumns, eventForm } from "./create.ts";
+import { check, type EventFormMode, eventColumns, eventForm, formLinks } from "./create.ts";
 import { formatWhen, shortRef } from "./format.ts";
 import { notifyMembers } from "./notify.ts";
 import { promoteWaiting } from "./registration.ts";
@@ -41,6 +41,7 @@ export function valuesOf(event: Event): Values {
     // Registration closes at the midnight after the day typed (or at the start): that day is the one shown.
     closes: event.registrationClosesAt ? paris(new Date(event.registrationClosesAt.getTime() - 1)).toFormat("dd/MM/yyyy") : "",
     roles: [...event.audienceRoles],
+    territories: [...event.audienceTerritoryIds],
     ficheActionId: event.ficheActionId ?? "",
     questions: readQuestions(event.questions)
       .map((q) => q.label)
@@ -95,7 +96,8 @@ export async function saveEventEdit(ctx: Context, values: Values, [id = ""]: str
   const form = parsed.data;
   const checked = check(ctx, form);
   if (!checked.ok) return eventForm(ctx, values, checked.problems, mode);
-  const fiche = form.ficheActionId ? await ctx.db.ficheAction.findFirst({ where: { id: form.ficheActionId, networkId: ctx.actor.networkId }, select: { id: true } }) : null;
+  const links = await formLinks(ctx, form);
+  if (!links.ok) return eventForm(ctx, values, links.problems, mode);
   const saved = await ctx.db.$transaction(async (tx): Promise<Saved> => {
     await tx.$queryRaw`select id from "Event" where id = ${id}::uuid for update`;
     const before = await tx.event.findFirst({ where: { id, networkId: ctx.actor.networkId } });
@@ -105,7 +107,7 @@ export async function saveEventEdit(ctx: Context, values: Values, [id = ""]: str
     if (checked.capacity !== null && checked.capacity < registered.length) return { kind: "belowRegistered", registered: registered.length };
     const event = await tx.event.update({
       where: { id },
-      data: { ...eventColumns(form, checked, fiche?.id ?? null), sequence: { increment: 1 } },
+      data: { ...eventColumns(form, checked, links.ficheActionId), sequence: { increment: 1 } },
     });
     const what = changeOf(before, event);
     let told = 0;

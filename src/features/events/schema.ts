@@ -60,6 +60,8 @@ export const eventFormSchema = z.object({
   waitlist: text(5),
   closes: text(20),
   roles: list.pipe(z.array(z.enum(ROLES))),
+  /** Intercommunalities (or the department) whose members may register; none: the whole network. */
+  territories: list.pipe(z.array(z.uuid({ message: "events.errors.territory" }))),
   ficheActionId: text(40),
   questions: text(2000),
   description: text(1000),
