@@ -2,13 +2,28 @@ import type { Event } from "@prisma/client";
 import { PARIS } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 
+type Style = "day" | "time" | "dayTime";
+const STYLES: Record<Style, Intl.DateTimeFormatOptions> = {
+  day: { dateStyle: "full", timeZone: PARIS },
+  time: { timeStyle: "short", timeZone: PARIS },
+  dayTime: { dateStyle: "full", timeStyle: "short", timeZone: PARIS },
+};
+// Building an Intl.DateTimeFormat costs far more than formatting with one: they are kept by language and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(tag: string, style: Style): Intl.DateTimeFormat {
+  const key = `${tag}:${style}`;
+  let f = formatters.get(key);
+  if (!f) formatters.set(key, (f = new Intl.DateTimeFormat(tag, STYLES[style])));
+  return f;
+}
+
 /** "jeudi 3 décembre 2026, 18:00–20:00" in Paris time and the member's language. */
 export function formatWhen(event: Pick<Event, "startsAt" | "endsAt">, ctx: Context): string {
   const tag = ctx.actor.locale === "fr" ? "fr-FR" : "en-GB";
-  const day = new Intl.DateTimeFormat(tag, { dateStyle: "full", timeZone: PARIS }).format(event.startsAt);
-  const time = new Intl.DateTimeFormat(tag, { timeStyle: "short", timeZone: PARIS });
-  const sameDay = day === new Intl.DateTimeFormat(tag, { dateStyle: "full", timeZone: PARIS }).format(event.endsAt);
-  return sameDay ? `${day}, ${time.format(event.startsAt)}–${time.format(event.endsAt)}` : `${day}, ${time.format(event.startsAt)} – ${new Intl.DateTimeFormat(tag, { dateStyle: "full", timeStyle: "short", timeZone: PARIS }).format(event.endsAt)}`;
+  const day = formatter(tag, "day").format(event.startsAt);
+  const time = formatter(tag, "time");
+  const sameDay = day === formatter(tag, "day").format(event.endsAt);
+  return sameDay ? `${day}, ${time.format(event.startsAt)}–${time.format(event.endsAt)}` : `${day}, ${time.format(event.startsAt)} – ${formatter(tag, "dayTime").format(event.endsAt)}`;
 }
 
 /** Where: the place, the online link, or both. */
