@@ -35,9 +35,24 @@ export interface FileRef {
   content?: Uint8Array;
 }
 
+/**
+ * Emphasis over part of a reply's text, in UTF-16 code units (Telegram's message-entity model).
+ * Entities are sorted by offset and never overlap another of the same kind.
+ */
+export interface TextEntity {
+  kind: "bold" | "italic";
+  offset: number;
+  length: number;
+}
+
 /** A channel-neutral answer, already in the member's language; each adapter renders it natively. */
 export interface Reply {
   text: string;
+  /**
+   * Optional emphasis over `text`. The text must read well without it: an adapter that cannot show
+   * it (Slack, Discord, the web chat today) ignores it; Telegram sends it as message entities.
+   */
+  entities?: TextEntity[];
   choices?: Choice[];
   form?: Form;
   files?: FileRef[];

@@ -70,9 +70,15 @@ describe("interns' welcome on Telegram (fake Bot API server, grammY): intern and
       expect(choices(contents)).toEqual(guide[locale].map((s) => s.title));
       for (const section of guide[locale]) {
         for (let index = 0; index < section.pages.length; index++) {
+          const since = tg().fake.calls.length;
           const shown = await tg().press("coordinator", index === 0 ? section.title : t("commands.guide.next"));
+          const page = section.pages[index]!;
           // One message per page, its text as the guide has it (nothing cut, nothing split).
-          expect(shown.map((m) => m.text)).toEqual([section.pages[index]!.trim()]);
+          expect(shown.map((m) => m.text)).toEqual([page.text.trim()]);
+          // Its bold and italic arrive as message entities, the fake having checked them as Telegram does.
+          const [sent] = inChat("coordinator", since);
+          expect(sent?.entities, `${section.id} page ${index + 1}`).toEqual(page.entities.map((e) => ({ type: e.kind, offset: e.offset, length: e.length })));
+          expect(sent!.entities![0]).toEqual({ type: "bold", offset: 0, length: page.text.split("\n")[0]!.length });
           expect(shown[0]!.choices).toContain(t("commands.guide.contents"));
         }
         await tg().press("coordinator", t("commands.guide.contents"));
@@ -126,11 +132,11 @@ describe("interns' welcome on Telegram (fake Bot API server, grammY): intern and
     const housing = guide.find((s) => s.pages.length > 1)!;
     const contents = await tg().press("lea", "Welcome guide");
     expect(choices(contents)).toEqual(guide.map((s) => s.title));
-    expect(text(await tg().press("lea", housing.title))).toBe(housing.pages[0]!.trim());
+    expect(text(await tg().press("lea", housing.title))).toBe(housing.pages[0]!.text.trim());
     const second = await tg().press("lea", "Next ▶");
-    expect(text(second)).toBe(housing.pages[1]!.trim());
+    expect(text(second)).toBe(housing.pages[1]!.text.trim());
     expect(choices(second)).toEqual(expect.arrayContaining(["◀ Previous", "◀ Contents", "Ask the mission accueil"]));
-    expect(text(await tg().press("lea", "◀ Previous"))).toBe(housing.pages[0]!.trim());
+    expect(text(await tg().press("lea", "◀ Previous"))).toBe(housing.pages[0]!.text.trim());
     expect(choices(await tg().press("lea", "◀ Contents"))).toEqual(guide.map((s) => s.title));
 
     // ── A question from the guide's button (Telegram has no forms: the question is the next message) ──

@@ -5,13 +5,34 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createCallbackCodec } from "../../src/channels/telegram/callback-data.ts";
 import { MESSAGE_MAX_CHARS, renderReply } from "../../src/channels/telegram/render.ts";
 import { LOCALES } from "../../src/core/i18n.ts";
-import type { Reply } from "../../src/core/reply.ts";
+import type { Reply, TextEntity } from "../../src/core/reply.ts";
 import { GUIDE_ASK_ACTION } from "../../src/features/guide/feature.ts";
 import { loadGuide, SHIPPED_LOCALES_DIR } from "../../src/features/guide/load.ts";
-import { GUIDE_PAGE_MAX_CHARS, LONG_SECTION_CHARS, paginate } from "../../src/features/guide/paginate.ts";
+import { parseSection } from "../../src/features/guide/markdown.ts";
+import { GUIDE_PAGE_MAX_CHARS, type GuidePage, LONG_SECTION_CHARS, paginate, paginateRich } from "../../src/features/guide/paginate.ts";
+import { FakeTelegram } from "../fakes/telegram/server.ts";
 import { action, choiceIds, createTestBot, silentLog, type TestBot } from "../support/bot.ts";
 
 const shipped = loadGuide(SHIPPED_LOCALES_DIR);
+const words = (page: GuidePage, e: TextEntity) => page.text.slice(e.offset, e.offset + e.length);
+
+/** Entities Telegram accepts and shows as meant: within the page, not empty, in order, one kind never overlapping itself. */
+function expectValidEntities(page: GuidePage, where: string): void {
+  let previous: TextEntity | undefined;
+  const ends: Record<string, number> = { bold: 0, italic: 0 };
+  for (const e of page.entities) {
+    expect(["bold", "italic"], where).toContain(e.kind);
+    expect(Number.isInteger(e.offset) && Number.isInteger(e.length), where).toBe(true);
+    expect(e.offset, where).toBeGreaterThanOrEqual(0);
+    expect(e.length, where).toBeGreaterThan(0);
+    expect(e.offset + e.length, where).toBeLessThanOrEqual(page.text.length);
+    expect(words(page, e).trim(), where).toBe(words(page, e));
+    if (previous) expect(e.offset, where).toBeGreaterThanOrEqual(previous.offset);
+    expect(e.offset, `${where}: ${e.kind} overlaps another`).toBeGreaterThanOrEqual(ends[e.kind]!);
+    ends[e.kind] = e.offset + e.length;
+    previous = e;
+  }
+}
 
 describe("the shipped welcome guide", () => {
   it("has the same sections in French and English, housing first and the welcome evening among them", () => {
@@ -22,7 +43,7 @@ describe("the shipped welcome guide", () => {
   });
 
   it("tells interns about the three maisons des internes and the shortage around Montauban", () => {
-    const housing = shipped.fr.find((s) => s.id === "housing")!.pages.join("\n");
+    const housing = shipped.fr.find((s) => s.id === "housing")!.pages.map((p) => p.text).join("\n");
     expect(housing).toContain("Caussade : 6 places");
     expect(housing).toContain("Saint-Nicolas-de-la-Grave : 4 places");
     expect(housing).toContain("Valence d'Agen : 3 places, réservées aux étudiants en stage à la maison de santé pluriprofessionnelle");
@@ -33,17 +54,18 @@ describe("the shipped welcome guide", () => {
   for (const locale of LOCALES) {
     it(`renders every ${locale} page as one Telegram message of plain text, with buttons Telegram accepts`, () => {
       for (const section of shipped[locale]) {
-        section.pages.forEach((text, i) => {
+        section.pages.forEach(({ text, entities }, i) => {
           expect(text.length, `${section.id} page ${i + 1}`).toBeLessThanOrEqual(MESSAGE_MAX_CHARS);
           expect(text.startsWith(section.title), section.id).toBe(true);
           // No Markdown left over: the adapter sends plain text, so markers would show as typed.
           expect(text, section.id).not.toMatch(/\*\*|__|\]\(|^#|^\s*[-*+] /m);
-          const reply: Reply = { text, visibility: "private", choices: [{ id: `guide:s:${section.id}:${i}`, label: section.title }, { id: GUIDE_ASK_ACTION, label: "?" }] };
+          const reply: Reply = { text, entities, visibility: "private", choices: [{ id: `guide:s:${section.id}:${i}`, label: section.title }, { id: GUIDE_ASK_ACTION, label: "?" }] };
           const messages = renderReply(reply, codec, silentLog);
           expect(messages).toHaveLength(1);
           const [message] = messages;
           if (message?.kind !== "text") throw new Error("expected a text message");
           expect(message.text).toBe(text);
+          expect(message.entities ?? [], section.id).toEqual(entities.map((e) => ({ type: e.kind, offset: e.offset, length: e.length })));
           for (const button of message.keyboard!.flat()) {
             const data = "callback_data" in button ? button.callback_data : "";
             expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
@@ -54,8 +76,26 @@ describe("the shipped welcome guide", () => {
     });
   }
 
+  for (const locale of LOCALES) {
+    it(`gives every ${locale} page valid entities, its title and subheadings in bold`, () => {
+      for (const section of shipped[locale]) {
+        section.pages.forEach((page, i) => {
+          const where = `${section.id} page ${i + 1}`;
+          expectValidEntities(page, where);
+          const title = page.text.split("\n")[0]!;
+          expect(page.entities[0], where).toEqual({ kind: "bold", offset: 0, length: title.length });
+          const subheadings = [...page.text.matchAll(/^▸ .*$/gm)];
+          for (const m of subheadings) expect(page.entities, `${where}: ${m[0]}`).toContainEqual({ kind: "bold", offset: m.index, length: m[0].length });
+        });
+      }
+      // The Markdown's own emphasis comes through too.
+      const all = shipped[locale].flatMap((s) => s.pages.flatMap((p) => p.entities.map((e) => `${e.kind}:${words(p, e)}`)));
+      expect(all).toEqual(expect.arrayContaining([expect.stringMatching(/^bold:Caussade$/), expect.stringMatching(/^italic:/)]));
+    });
+  }
+
   it("keeps links readable: the address follows the words", () => {
-    const health = shipped.en.find((s) => s.id === "health")!.pages.join("\n");
+    const health = shipped.en.find((s) => s.id === "health")!.pages.map((p) => p.text).join("\n");
     expect(health).toContain("3608");
     expect(health).toContain("https://www.occitanie.paps.sante.fr/");
   });
@@ -97,12 +137,64 @@ describe("pages of a long section", () => {
     expect(paginate("Title", blocks.map((b) => ({ ...b, text: b.text.slice(0, 40) })))).toHaveLength(1);
   });
 
+  it("keeps bold and italic as entities beside the plain text, clipped to each page when a cut goes through them", () => {
+    const { title, blocks } = parseSection("# T\n\nSome **bold words** and *a few italic ones*, then **bold with *both***.\n\n## Sub *part*\n\n- **Item** : text");
+    const [page] = paginateRich(title!, blocks);
+    expect(page!.text).toBe("T\n\nSome bold words and a few italic ones, then bold with both.\n\n▸ Sub part\n\n• Item : text");
+    expect(page!.entities.map((e) => `${e.kind}:${words(page!, e)}`)).toEqual(["bold:T", "bold:bold words", "italic:a few italic ones", "bold:bold with both", "italic:both", "bold:▸ Sub part", "italic:part", "bold:Item"]);
+    expectValidEntities(page!, "small");
+    // One bold paragraph longer than a page: each page holds its own share of the bold, within its text.
+    const huge = "word ".repeat(2000).trim();
+    const pages = paginateRich("Huge", [{ kind: "text", text: huge, entities: [{ kind: "bold", offset: 0, length: huge.length }] }]);
+    expect(pages.length).toBe(3);
+    for (const [i, p] of pages.entries()) {
+      expectValidEntities(p, `page ${i + 1}`);
+      const body = p.text.indexOf("\n\n") + 2;
+      expect(p.entities).toEqual([p.entities[0], { kind: "bold", offset: body, length: p.text.length - body }]);
+    }
+  });
+
+  it("shifts and clips entities when the Telegram adapter splits an over-long reply", () => {
+    const text = `${"a".repeat(4000)} ${"b".repeat(200)}`;
+    const reply: Reply = { text, entities: [{ kind: "bold", offset: 3990, length: 20 }, { kind: "italic", offset: 4100, length: 5 }], visibility: "private" };
+    const messages = renderReply(reply, createCallbackCodec("123456:test-token"), silentLog);
+    expect(messages.map((m) => (m.kind === "text" ? [m.text.length, m.entities] : []))).toEqual([
+      [4000, [{ type: "bold", offset: 3990, length: 10 }]],
+      [200, [{ type: "bold", offset: 0, length: 9 }, { type: "italic", offset: 99, length: 5 }]],
+    ]);
+  });
+
   it("cuts a single paragraph longer than a page between words", () => {
     const huge = "word ".repeat(2000).trim();
     const pages = paginate("Huge", [{ kind: "text", text: huge }]);
     expect(pages.length).toBe(3);
     for (const page of pages) expect(page.length).toBeLessThanOrEqual(GUIDE_PAGE_MAX_CHARS);
     expect(pages.map((p) => p.split("\n\n")[1]).join(" ")).toBe(huge);
+  });
+});
+
+describe("the fake Telegram checks entities as Telegram does", () => {
+  it("keeps valid entities on the message and refuses the others with 400 can't parse entities", async () => {
+    const roomy = { limit: 100, windowMs: 1000 };
+    const fake = await new FakeTelegram("1:t", { global: roomy, privateChat: roomy, group: [roomy] }).listen();
+    try {
+      const chat = fake.openPrivateChat({ id: 42, is_bot: false, first_name: "Léa" });
+      const send = async (entities: unknown) => {
+        const res = await fetch(`${fake.apiRoot}/bot1:t/sendMessage`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ chat_id: chat.id, text: "Se loger 🏠 ici", entities }) });
+        return { status: res.status, body: (await res.json()) as { description?: string } };
+      };
+      // "Se loger 🏠 ici" is 15 UTF-16 units: the emoji counts two.
+      const ok = await send([{ type: "bold", offset: 0, length: 8 }, { type: "italic", offset: 12, length: 3 }]);
+      expect(ok.status).toBe(200);
+      expect(fake.sentMessages(42).at(-1)!.entities).toEqual([{ type: "bold", offset: 0, length: 8 }, { type: "italic", offset: 12, length: 3 }]);
+      for (const bad of [[{ type: "bold", offset: 12, length: 4 }], [{ type: "bold", offset: 0, length: 0 }], [{ type: "bold", offset: -1, length: 2 }], [{ type: "bold", offset: 0.5, length: 2 }], [{ type: "shiny", offset: 0, length: 2 }], "bold"]) {
+        const refused = await send(bad);
+        expect(refused, JSON.stringify(bad)).toEqual({ status: 400, body: expect.objectContaining({ description: "Bad Request: can't parse entities" }) });
+      }
+      expect(fake.sentMessages(42)).toHaveLength(1);
+    } finally {
+      await fake.close();
+    }
   });
 });
 
@@ -124,7 +216,7 @@ describe("a broken guide is refused with the file's name", () => {
   it("loads a small valid guide", () => {
     fresh();
     valid();
-    expect(loadGuide(dir).en).toEqual([{ id: "housing", title: "Housing", pages: ["Housing\n\nText."] }]);
+    expect(loadGuide(dir).en).toEqual([{ id: "housing", title: "Housing", pages: [{ text: "Housing\n\nText.", entities: [{ kind: "bold", offset: 0, length: 7 }] }] }]);
   });
 
   it("refuses a French section without its English counterpart", () => {

@@ -1,8 +1,9 @@
 import { splitText } from "../text.ts";
-import type { InlineKeyboardButton } from "grammy/types";
+import type { InlineKeyboardButton, MessageEntity } from "grammy/types";
 import type { Logger } from "pino";
 import type { Reply } from "../../core/reply.ts";
 import type { CallbackCodec } from "./callback-data.ts";
+import { entitiesWithin } from "./entities.ts";
 import { type OutgoingFile, renderFile } from "./files.ts";
 
 /** Telegram's limit for one message's text, in UTF-16 code units. */
@@ -10,19 +11,26 @@ export const MESSAGE_MAX_CHARS = 4096;
 
 /** One Telegram message to send, before choosing its chat. */
 export type OutgoingMessage =
-  | { kind: "text"; text: string; keyboard?: InlineKeyboardButton[][]; private: boolean }
+  | { kind: "text"; text: string; entities?: MessageEntity[]; keyboard?: InlineKeyboardButton[][]; private: boolean }
   | OutgoingFile;
 
 /**
  * Renders a Reply as Telegram messages: plain text (no parse_mode, so a member's text cannot inject
- * markup) split at the 4096-character limit, choices as an inline keyboard under the last part,
+ * markup) split at the 4096-character limit, with the reply's emphasis as message entities (shifted
+ * to each part, clipped where a split cuts one), choices as an inline keyboard under the last part,
  * then files (uploaded as photos or documents, or sent by URL); a file Telegram would refuse is
  * logged and left out.
  */
 export function renderReply(reply: Reply, codec: CallbackCodec, log: Pick<Logger, "warn">): OutgoingMessage[] {
   const isPrivate = reply.visibility === "private";
   const parts = reply.text.trim() ? splitText(reply.text, MESSAGE_MAX_CHARS) : [];
-  const messages: OutgoingMessage[] = parts.map((text) => ({ kind: "text", text, private: isPrivate }));
+  let start = 0;
+  const messages: OutgoingMessage[] = parts.map((text) => {
+    const entities = entitiesWithin(reply.entities, start, text.length);
+    // splitText drops the one line break or space it cut at.
+    start += text.length + (/[\n ]/.test(reply.text[start + text.length] ?? "") ? 1 : 0);
+    return { kind: "text", text, ...(entities.length > 0 ? { entities } : {}), private: isPrivate };
+  });
   if (reply.choices && reply.choices.length > 0) {
     const keyboard = layOut(reply.choices.map((c) => ({ text: c.label, callback_data: codec.encode(c.id) })));
     const last = messages.at(-1);

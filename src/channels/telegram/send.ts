@@ -94,7 +94,10 @@ export class TelegramSender {
     return this.#inTurn(target.chatId, async (): Promise<DeliveryOutcome> => {
       await this.#pacer.acquire(target.chatId, target.isGroup);
       const signal = AbortSignal.timeout(this.#options.sendTimeoutMs) as GrammySignal;
-      const options = message.keyboard ? { reply_markup: { inline_keyboard: message.keyboard } } : {};
+      const options = {
+        ...(message.entities ? { entities: message.entities } : {}),
+        ...(message.keyboard ? { reply_markup: { inline_keyboard: message.keyboard } } : {}),
+      };
       try {
         await this.#options.api.editMessageText(target.chatId, messageId, message.text, options, signal);
       } catch (error) {
@@ -175,6 +178,8 @@ export class TelegramSender {
       return api.sendDocument(target.chatId, file, replyOptions, signal);
     }
     const options = {
+      // Emphasis as entities, never parse_mode: nothing in the text is read as markup.
+      ...(message.entities ? { entities: message.entities } : {}),
       ...(message.keyboard ? { reply_markup: { inline_keyboard: message.keyboard } } : {}),
       ...(reply_parameters ? { reply_parameters } : {}),
     };

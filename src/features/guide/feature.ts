@@ -27,7 +27,8 @@ function page(ctx: Context, section: GuideSection, index: number): Reply {
   if (index < section.pages.length - 1) choices.push({ id: pageAction(section, index + 1), label: ctx.t("commands.guide.next"), style: "primary" });
   choices.push({ id: tocAction, label: ctx.t("commands.guide.contents") });
   choices.push({ id: GUIDE_ASK_ACTION, label: ctx.t("commands.guide.ask") });
-  return say(section.pages[index]!, choices);
+  const { text, entities } = section.pages[index]!;
+  return { ...say(text, choices), ...(entities.length > 0 ? { entities } : {}) };
 }
 
 /** `guide:s:<section>:<page>`; a button from before the guide was edited finds the contents instead. */

@@ -2,14 +2,15 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../../core/i18n.ts";
 import { parseSection } from "./markdown.ts";
-import { paginate } from "./paginate.ts";
+import { type GuidePage, paginateRich } from "./paginate.ts";
 
 /** One section of the guide in one language, laid out as the pages a member reads. */
 export interface GuideSection {
   /** From the file name (`01-housing.md` → `housing`), the same in every language; used in button ids. */
   id: string;
   title: string;
-  pages: string[];
+  /** Each page's text and its emphasis (bold title and subheadings, **bold**, *italic*). */
+  pages: GuidePage[];
 }
 
 /** The whole guide: the same sections, in the same order, in every language. */
@@ -62,7 +63,7 @@ function readLocale(localesDir: string, locale: Locale): GuideSection[] {
     if (!title) throw guideError(path, `has no title: its first line must be "# Title"`);
     if (title.length > GUIDE_TITLE_MAX_CHARS) throw guideError(path, `has a title of ${title.length} characters; a button holds ${GUIDE_TITLE_MAX_CHARS}`);
     if (blocks.every((b) => b.kind === "subheading")) throw guideError(path, "is empty: write the section's text under its title");
-    return { order: Number(FILE_NAME.exec(name)![1]), section: { id, title, pages: paginate(title, blocks) } };
+    return { order: Number(FILE_NAME.exec(name)![1]), section: { id, title, pages: paginateRich(title, blocks) } };
   });
   return sections.sort((a, b) => a.order - b.order).map((s) => s.section);
 }

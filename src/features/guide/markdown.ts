@@ -1,12 +1,15 @@
 import { Lexer, type Token, type Tokens } from "marked";
+import type { TextEntity } from "../../core/reply.ts";
+import { emphasize, join, plain, prefixLines, type RichText, trim } from "./rich-text.ts";
 
 /**
- * One block of a guide section, rendered as plain text. `subheading` blocks ("## …") start a
- * sub-page when the section is long.
+ * One block of a guide section, rendered as plain text with its emphasis (offsets within `text`).
+ * `subheading` blocks ("## …") start a sub-page when the section is long.
  */
 export interface GuideBlock {
   kind: "subheading" | "text";
   text: string;
+  entities?: TextEntity[];
 }
 
 /** A section file once parsed: its `# Title` line and its body as blocks. */
@@ -18,102 +21,103 @@ export interface ParsedSection {
 /**
  * Parses a guide file's Markdown (with marked's lexer, not regexes) into plain-text blocks.
  * Replies carry plain text: the Telegram adapter sends it without parse_mode (so nothing can
- * inject markup), which is why bold and italic keep their words only, lists become bullets and
- * links read "text (url)"; Telegram, Slack and Discord make the bare URL clickable.
+ * inject markup), which is why lists become bullets and links read "text (url)" (Telegram, Slack
+ * and Discord make the bare URL clickable). Bold and italic keep their words in the text and
+ * become entities beside it (bold subheadings too), which Telegram shows and other platforms ignore.
  */
 export function parseSection(markdown: string): ParsedSection {
   const tokens = new Lexer().lex(markdown.replace(/^\uFEFF/, ""));
   const first = tokens.find((t) => t.type !== "space");
-  const title = first?.type === "heading" && (first as Tokens.Heading).depth === 1 ? inline((first as Tokens.Heading).tokens).trim() : undefined;
+  const title = first?.type === "heading" && (first as Tokens.Heading).depth === 1 ? inline((first as Tokens.Heading).tokens).text.trim() : undefined;
   const blocks: GuideBlock[] = [];
   for (const token of tokens) {
     if (token === first && title !== undefined) continue;
-    if (token.type === "heading") blocks.push({ kind: "subheading", text: `▸ ${inline((token as Tokens.Heading).tokens).trim()}` });
+    if (token.type === "heading") blocks.push({ kind: "subheading", ...emphasize("bold", join([plain("▸ "), trim(inline((token as Tokens.Heading).tokens))])) });
     else {
-      const text = block(token).trim();
-      if (text) blocks.push({ kind: "text", text });
+      const { text, entities } = trim(block(token));
+      if (text) blocks.push({ kind: "text", text, entities });
     }
   }
   return { title, blocks };
 }
 
-function block(token: Token): string {
+function block(token: Token): RichText {
   switch (token.type) {
     case "paragraph":
       return inline((token as Tokens.Paragraph).tokens);
     case "list":
       return list(token as Tokens.List, "");
     case "blockquote":
-      return (token as Tokens.Blockquote).tokens
-        .map(block)
-        .join("\n")
-        .split("\n")
-        .map((line) => `│ ${line}`)
-        .join("\n");
+      return prefixLines(join((token as Tokens.Blockquote).tokens.map(block), "\n"), "│ ");
     case "code":
-      return (token as Tokens.Code).text;
+      return plain((token as Tokens.Code).text);
     case "hr":
-      return "———";
+      return plain("———");
     case "table":
       return table(token as Tokens.Table);
     case "space":
-      return "";
+      return plain("");
     case "text":
-      return "tokens" in token && token.tokens ? inline(token.tokens) : token.raw;
+      return "tokens" in token && token.tokens ? inline(token.tokens) : plain(token.raw);
     default:
-      return token.raw;
+      return plain(token.raw);
   }
 }
 
-function list(token: Tokens.List, indent: string): string {
+function list(token: Tokens.List, indent: string): RichText {
   const start = typeof token.start === "number" ? token.start : 1;
-  return token.items
-    .map((item, i) => {
+  return join(
+    token.items.map((item, i) => {
       const marker = token.ordered ? `${start + i}. ` : "• ";
-      const parts = item.tokens.map((t) => (t.type === "list" ? list(t as Tokens.List, `${indent}   `) : block(t).trim()));
-      const [head = "", ...rest] = parts.filter(Boolean);
-      return [`${indent}${marker}${head}`, ...rest].join("\n");
-    })
-    .join("\n");
+      const parts = item.tokens.map((t) => (t.type === "list" ? list(t as Tokens.List, `${indent}   `) : trim(block(t))));
+      const [head = plain(""), ...rest] = parts.filter((p) => p.text);
+      return join([join([plain(`${indent}${marker}`), head]), ...rest], "\n");
+    }),
+    "\n",
+  );
 }
 
-function table(token: Tokens.Table): string {
-  const row = (cells: Tokens.TableCell[]) => cells.map((c) => inline(c.tokens)).join(" | ");
-  return [row(token.header), ...token.rows.map(row)].join("\n");
+function table(token: Tokens.Table): RichText {
+  const row = (cells: Tokens.TableCell[]) => join(cells.map((c) => inline(c.tokens)), " | ");
+  return join([row(token.header), ...token.rows.map(row)], "\n");
 }
 
-/** Inline Markdown to plain text: emphasis keeps its words, links keep their address. */
-function inline(tokens: Token[] | undefined): string {
-  return (tokens ?? []).map(inlineToken).join("");
+/** Inline Markdown to plain text: emphasis keeps its words (and becomes an entity), links keep their address. */
+function inline(tokens: Token[] | undefined): RichText {
+  return join((tokens ?? []).map(inlineToken));
 }
 
-function inlineToken(token: Token): string {
+function inlineToken(token: Token): RichText {
   switch (token.type) {
     case "strong":
+      return emphasize("bold", inline((token as Tokens.Strong).tokens));
     case "em":
+      return emphasize("italic", inline((token as Tokens.Em).tokens));
     case "del":
-      return inline((token as Tokens.Strong).tokens);
+      return inline((token as Tokens.Del).tokens);
     case "link": {
       const link = token as Tokens.Link;
-      const text = inline(link.tokens).trim();
-      return !text || text === link.href || `mailto:${text}` === link.href || `tel:${text}` === link.href ? text || link.href : `${text} (${link.href})`;
+      const words = trim(inline(link.tokens));
+      const text = words.text;
+      if (!text) return plain(link.href);
+      return text === link.href || `mailto:${text}` === link.href || `tel:${text}` === link.href ? words : join([words, plain(` (${link.href})`)]);
     }
     case "image": {
       const image = token as Tokens.Image;
-      return image.text ? `${image.text} (${image.href})` : image.href;
+      return plain(image.text ? `${image.text} (${image.href})` : image.href);
     }
     case "codespan":
-      return (token as Tokens.Codespan).text;
+      return plain((token as Tokens.Codespan).text);
     case "br":
-      return "\n";
+      return plain("\n");
     case "escape":
-      return (token as Tokens.Escape).text;
+      return plain((token as Tokens.Escape).text);
     case "text":
-      return "tokens" in token && token.tokens ? inline(token.tokens) : decodeEntities((token as Tokens.Text).text);
+      return "tokens" in token && token.tokens ? inline(token.tokens) : plain(decodeEntities((token as Tokens.Text).text));
     case "html":
-      return "";
+      return plain("");
     default:
-      return token.raw;
+      return plain(token.raw);
   }
 }
 

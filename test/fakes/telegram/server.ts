@@ -55,13 +55,16 @@ const MIME_TYPES: Record<string, string> = {
 // Edits count against the same limits as sends.
 const PACED = new Set([...SENDS, "editMessageText"]);
 const BLOCKED = "Forbidden: bot was blocked by the user";
+const BAD_ENTITIES = "Bad Request: can't parse entities";
+// The message entity types a bot may send (Bot API "MessageEntity").
+const ENTITY_TYPES = new Set(["mention", "hashtag", "cashtag", "bot_command", "url", "email", "phone_number", "bold", "italic", "underline", "strikethrough", "spoiler", "blockquote", "expandable_blockquote", "code", "pre", "text_link", "text_mention", "custom_emoji"]);
 const NOT_MODIFIED = "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 
 /**
  * A small Telegram Bot API: `/bot<token>/<method>` on 127.0.0.1. It records every call (with the
  * files uploaded as multipart/form-data), queues updates for getUpdates (long polling), enforces
- * Telegram's sending limits with 429 retry_after and its upload limits,
- * plays failures on demand (429, 4xx, 5xx, dropped or unanswered connection), and knows which
+ * Telegram's sending limits with 429 retry_after and its upload limits, checks message entities
+ * (400 "can't parse entities") and keeps them on the messages it creates, plays failures on demand (429, 4xx, 5xx, dropped or unanswered connection), and knows which
  * private chats were started and which members blocked the bot.
  */
 export class FakeTelegram {
@@ -245,6 +248,7 @@ export class FakeTelegram {
     if (waitS > 0) return void refuse(call, res, 429, `Too Many Requests: retry after ${waitS}`, { retry_after: waitS });
     const text = call.method in FILE_PARAMS ? undefined : String(call.params.text ?? "");
     if (text !== undefined && (text.length === 0 || text.length > 4096)) return void refuse(call, res, 400, "Bad Request: message text is empty or too long");
+    if (text !== undefined && !validEntities(call.params.entities, text)) return void refuse(call, res, 400, BAD_ENTITIES);
     const fileRefusal = this.#refuseFile(call);
     if (fileRefusal) return void refuse(call, res, 400, fileRefusal);
     return chat;
@@ -278,7 +282,7 @@ export class FakeTelegram {
       from: this.bot,
       chat,
       date: now(),
-      ...(text !== undefined ? { text } : this.#fileOf(call)),
+      ...(text !== undefined ? { text, ...entitiesOf(call) } : this.#fileOf(call)),
       ...(call.params.reply_markup ? { reply_markup: call.params.reply_markup } : {}),
       ...(repliedTo ? { reply_to_message: { ...repliedTo, reply_to_message: undefined } } : {}),
     } as Message;
@@ -319,13 +323,36 @@ export class FakeTelegram {
     if (!current) return refuse(call, res, 400, "Bad Request: message to edit not found");
     if (current.from?.id !== this.bot.id || current.text === undefined) return refuse(call, res, 400, "Bad Request: message can't be edited");
     const markup = call.params.reply_markup as Message["reply_markup"];
-    if (current.text === call.params.text && JSON.stringify(current.reply_markup) === JSON.stringify(markup)) return refuse(call, res, 400, NOT_MODIFIED);
-    const { reply_markup: _old, ...rest } = current;
-    const edited = { ...rest, text: String(call.params.text), edit_date: now(), ...(markup ? { reply_markup: markup } : {}) } as Message;
+    const { entities } = entitiesOf(call);
+    if (current.text === call.params.text && JSON.stringify(current.entities) === JSON.stringify(entities) && JSON.stringify(current.reply_markup) === JSON.stringify(markup)) return refuse(call, res, 400, NOT_MODIFIED);
+    const { reply_markup: _old, entities: _oldEntities, ...rest } = current;
+    const edited = { ...rest, text: String(call.params.text), ...(entities ? { entities } : {}), edit_date: now(), ...(markup ? { reply_markup: markup } : {}) } as Message;
     this.#messages.set(key, edited);
     call.message = edited;
     json(res, 200, { ok: true, result: edited });
   }
+}
+
+/**
+ * Whether `entities` (absent, or what the bot sent) is what Telegram accepts over `text`: a list of
+ * known types, each at an integer offset and a positive integer length within the text's UTF-16 units.
+ */
+function validEntities(entities: unknown, text: string): boolean {
+  if (entities === undefined) return true;
+  if (!Array.isArray(entities)) return false;
+  return entities.every((e: unknown) => {
+    if (typeof e !== "object" || e === null) return false;
+    const { type, offset, length } = e as Record<string, unknown>;
+    if (typeof type !== "string" || !ENTITY_TYPES.has(type)) return false;
+    if (!Number.isInteger(offset) || !Number.isInteger(length)) return false;
+    return (offset as number) >= 0 && (length as number) > 0 && (offset as number) + (length as number) <= text.length;
+  });
+}
+
+/** The entities a message keeps (Telegram leaves the field out when there are none). */
+function entitiesOf(call: ApiCall): Pick<Message, "entities"> {
+  const entities = call.params.entities as Message["entities"] | undefined;
+  return entities && entities.length > 0 ? { entities } : {};
 }
 
 function refuse(call: ApiCall, res: ServerResponse, status: number, description: string, parameters?: object): void {
