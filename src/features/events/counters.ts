@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
-import { addDays, type CalendarDay, compareDays, parisInstant } from "../../calendar/paris.ts";
+import { addDays, parisInstant } from "../../calendar/paris.ts";
 import type { Counter, CountScope, IndicatorFilter } from "../indicators/counters.ts";
+import { lastCountedDay } from "../indicators/period.ts";
 
 /**
  * Events of the filter's type (and topic) starting within the period's Paris days, not cancelled;
@@ -13,19 +14,12 @@ export function eventWhere(scope: CountScope, filter: IndicatorFilter): Prisma.E
   const where: Prisma.EventWhereInput = {
     networkId: scope.networkId,
     status: "SCHEDULED",
-    startsAt: { gte: parisInstant(scope.range.from, 0), lt: parisInstant(addDays(lastDay(scope), 1), 0) },
+    startsAt: { gte: parisInstant(scope.range.from, 0), lt: parisInstant(addDays(lastCountedDay(scope.range, scope.today), 1), 0) },
   };
   if (filter.eventType) where.type = filter.eventType as Prisma.EventWhereInput["type"];
   if (filter.topic) where.topic = filter.topic;
   if (scope.territoryIds) where.audienceTerritoryIds = { hasSome: [...scope.territoryIds] };
   return where;
-}
-
-function lastDay(scope: CountScope): CalendarDay {
-  const { to } = scope.range;
-  const today = scope.today;
-  if (!today) return to;
-  return compareDays(today, to) < 0 ? today : to;
 }
 
 const countEvents: Counter = (db, scope, filter) => db.event.count({ where: eventWhere(scope, filter) });

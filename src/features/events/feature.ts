@@ -1,5 +1,5 @@
 import { normaliseWord } from "../../core/command-words.ts";
-import type { Feature } from "../../core/commands.ts";
+import { allows, type Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
@@ -27,7 +27,7 @@ function eventCommand(ctx: Context, args: string): Promise<Reply[]> {
   return manageEvent(ctx, args);
 }
 
-const organises = (ctx: Context) => EVENT_ORGANISERS.some((r) => ctx.actor.roles.includes(r));
+const organises = (ctx: Context) => allows(EVENT_ORGANISERS, ctx.actor);
 
 // Buttons: evt:r:<id> register, evt:c:<id> cancel my registration; organisers: evt:l:<id> registrants,
 // evt:x:<id> cancel the event?, evt:xx:<id> cancel it, evt:xs:<id> cancel it and the series' following dates,

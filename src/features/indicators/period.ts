@@ -40,3 +40,8 @@ export function dateColumnFilter(range: DayRange): { gte: Date; lte: Date } {
 export function inRange(day: CalendarDay, range: DayRange): boolean {
   return compareDays(day, range.from) >= 0 && compareDays(day, range.to) <= 0;
 }
+
+/** The range's last day, or today when counting "so far" and today comes first: what is planned later has not happened yet. */
+export function lastCountedDay(range: DayRange, today?: CalendarDay): CalendarDay {
+  return today && compareDays(today, range.to) < 0 ? today : range.to;
+}

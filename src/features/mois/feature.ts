@@ -1,5 +1,5 @@
 import { normaliseWord } from "../../core/command-words.ts";
-import type { Feature } from "../../core/commands.ts";
+import { type Audience, allows, type Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
@@ -14,7 +14,7 @@ const PENDING_WORDS = words("mois.commands.pendingWords");
 const COUNTS_WORDS = words("mois.commands.countsWords");
 const MY_WORDS = words("mois.commands.myWords");
 
-const holds = (ctx: Context, roles: readonly string[]) => roles.some((r) => ctx.actor.roles.includes(r as never));
+const holds = (ctx: Context, roles: Audience) => allows(roles, ctx.actor);
 const argWords = (args: string) => args.trim().split(/\s+/).map(normaliseWord);
 
 /** True for the word after "mes"/"my" that asks for one's organisation's animations ("mes animations"). */

@@ -1,3 +1,4 @@
+import { allows } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
 import { registeredCounts } from "../events/data.ts";
@@ -12,7 +13,7 @@ import { isTheme, MOIS_REVIEWERS, MOIS_THEMES, publicOf } from "./schema.ts";
 /** Animations listed in one answer; the header says how to narrow a longer programme. */
 const PAGE = 15;
 
-const reviews = (ctx: Context) => MOIS_REVIEWERS.some((r) => ctx.actor.roles.includes(r));
+const reviews = (ctx: Context) => allows(MOIS_REVIEWERS, ctx.actor);
 
 const filterButtons = (ctx: Context): Choice[] => [
   { id: "mdn:f:e", label: ctx.t("mois.buttons.byTerritory") },

@@ -1,6 +1,7 @@
-import { addDays, compareDays, parisInstant } from "../../../calendar/paris.ts";
+import { addDays, parisInstant } from "../../../calendar/paris.ts";
 import type { Prisma } from "@prisma/client";
 import type { Counter } from "../../indicators/counters.ts";
+import { lastCountedDay } from "../../indicators/period.ts";
 
 /**
  * "Demandes traitées par la mission accueil": requests answered within the period's Paris days
@@ -9,7 +10,7 @@ import type { Counter } from "../../indicators/counters.ts";
  * territories (the request keeps the territory, so the count survives the purge).
  */
 const countHandledRequests: Counter = async (db, scope) => {
-  const last = scope.today && compareDays(scope.today, scope.range.to) < 0 ? scope.today : scope.range.to;
+  const last = lastCountedDay(scope.range, scope.today);
   const where: Prisma.WelcomeRequestWhereInput = {
     networkId: scope.networkId,
     status: "ANSWERED",
