@@ -11,7 +11,9 @@ RUN npm ci --omit=optional --no-audit --no-fund \
  && npm prune --omit=dev --omit=optional --no-audit --no-fund
 
 FROM node:24-slim
+# DEMO=false: no demo network or identity, and the web chat's API closed (see README, Configuration).
 ENV NODE_ENV=production \
+    DEMO=false \
     HOST=0.0.0.0 \
     PORT=3000 \
     PGLITE_DATA_DIR=/data/pglite

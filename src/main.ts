@@ -7,7 +7,7 @@ import type { Platform } from "./core/inbound.ts";
 import { refreshBroadcastProgress } from "./features/broadcasts/feature.ts";
 import { configuredPlatforms, createAdapters } from "./channels/registry.ts";
 import { ConfigError, loadConfig } from "./config/env.ts";
-import { openDatabase } from "./db/database.ts";
+import { type Db, openDatabase } from "./db/database.ts";
 import { applyMigrations } from "./db/migrator.ts";
 import { readNetworkSeed, seedNetwork } from "./db/seed/seed-network.ts";
 import { createDeliveryWorker } from "./delivery/worker.ts";
@@ -30,13 +30,16 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const log = pino({ level: config.logLevel, base: { service: "partner-network-bot" } });
+  for (const warning of config.deprecations) log.warn(warning);
 
   const database = await openDatabase(config.database);
   const migrations = await database.withSession((session) => applyMigrations(session, MIGRATIONS_DIR));
   log.info({ database: database.kind, applied: migrations.applied, alreadyApplied: migrations.alreadyApplied }, "database ready");
-  if (config.seedDemo) {
-    const seeded = await seedNetwork(database.prisma, await readNetworkSeed(DEMO_SEED));
+  if (config.demo) {
+    const seeded = await seedNetwork(database.prisma, await readNetworkSeed(DEMO_SEED), { demo: true });
     log.info(seeded, seeded.created ? "demo network seeded" : "demo network already present");
+  } else {
+    await refuseDemoData(database.prisma);
   }
 
   // What the bot delivers to on its own initiative: the local chat (if on) and each configured platform.
@@ -47,7 +50,7 @@ async function main(): Promise<void> {
   const local = config.localChannel.enabled ? { dispatch, networkSlug: config.localChannel.networkSlug, db: database.prisma } : undefined;
   const adapters = createAdapters(config, { dispatch, log, commands: botCommands });
   const deliverers: Pick<ChannelAdapter, "platform" | "deliver" | "edit">[] = [...(config.localChannel.enabled ? [createLocalDelivery(database.prisma, { networkSlug: config.localChannel.networkSlug })] : []), ...adapters];
-  const app = await buildServer({ database, log, local, adapters, startedAt });
+  const app = await buildServer({ database, log, local, adapters, startedAt, demo: config.demo, allowedHosts: config.allowedHosts });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -92,6 +95,19 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+/**
+ * A production process never serves the demo's identities: a database that holds the demo network
+ * (a development folder, a volume first started with DEMO=true) is refused, with what to do.
+ */
+async function refuseDemoData(db: Db): Promise<void> {
+  const demo = await db.network.findFirst({ where: { demo: true }, select: { slug: true } });
+  if (demo) {
+    throw new Error(
+      `this database holds the demo network (${demo.slug}), whose demo-* identities anyone could use; with DEMO=false, use a database of its own (a new PGLITE_DATA_DIR or DATABASE_URL)`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

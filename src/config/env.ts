@@ -30,8 +30,17 @@ export interface Config {
   database:
     | { kind: "pglite"; dataDir: string }
     | { kind: "postgresql"; url: string; schema: string };
-  seedDemo: boolean;
+  /**
+   * Demo mode: the demo network and its `demo-*` identities exist, and the web chat believes the
+   * user id typed in its page — so the server listens on loopback only. Off, nobody is seeded and
+   * the web chat's API answers only signed-in members.
+   */
+  demo: boolean;
   localChannel: { enabled: boolean; networkSlug: string };
+  /** Host names the HTTP server answers (the `Host` header, and `Origin` on changes): loopback, plus `PUBLIC_URL`'s. */
+  allowedHosts: string[];
+  /** Variables still read under an old name: logged once at start-up. */
+  deprecations: string[];
   /** Network of private conversations that no workspace, guild or group binds (single-network deployments). */
   defaultNetwork?: string | undefined;
   telegram?: TelegramConfig | undefined;
@@ -58,8 +67,9 @@ const envSchema = z
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: postgresUrl.optional(),
   PGLITE_DATA_DIR: z.string().min(1).default("./data/pglite"),
-  SEED_DEMO: booleanFlag.default(true),
-  LOCAL_CHANNEL: booleanFlag.default(true),
+  DEMO: booleanFlag.optional(),
+  SEED_DEMO: booleanFlag.optional(),
+  LOCAL_CHANNEL: booleanFlag.optional(),
   LOCAL_NETWORK: z.string().regex(/^[a-z0-9-]+$/, { error: "must be a network slug (a-z, 0-9, -)" }).default("tarn-et-garonne"),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().positive().default(10_000),
   DEFAULT_NETWORK: z.string().regex(/^[a-z0-9-]+$/, { error: "must be a network slug (a-z, 0-9, -)" }).optional(),
@@ -84,7 +94,21 @@ const envSchema = z
     need(!!e.DISCORD_BOT_TOKEN && !e.DISCORD_APPLICATION_ID, "DISCORD_APPLICATION_ID", "required with DISCORD_BOT_TOKEN");
     need(!!e.TELEGRAM_WEBHOOK_SECRET && !e.PUBLIC_URL, "PUBLIC_URL", "required with TELEGRAM_WEBHOOK_SECRET (the webhook is ${PUBLIC_URL}/telegram/webhook)");
     need(!!e.TELEGRAM_WEBHOOK_SECRET && !e.TELEGRAM_BOT_TOKEN, "TELEGRAM_BOT_TOKEN", "required with TELEGRAM_WEBHOOK_SECRET");
+    need(
+      (e.DEMO ?? e.SEED_DEMO ?? true) && !isLoopback(e.HOST),
+      "HOST",
+      `${e.HOST} is not a loopback address, and in demo mode anyone who reaches the port can act as any member, the coordinator included; set HOST=127.0.0.1 to try the demo, or DEMO=false for a real deployment`,
+    );
   });
+
+/** 127.0.0.0/8, ::1 and localhost: addresses only this machine reaches. */
+export function isLoopback(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, "");
+  return h === "localhost" || h.endsWith(".localhost") || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || h === "::ffff:127.0.0.1";
+}
+
+// Names a browser on this machine uses for the bot; others are refused (DNS rebinding).
+export const LOOPBACK_HOSTS: readonly string[] = ["localhost", "127.0.0.1", "[::1]"];
 
 /** Raised when the environment is wrong; its message names every wrong variable. */
 export class ConfigError extends Error {
@@ -105,13 +129,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   }
   const e = parsed.data;
+  const demo = e.DEMO ?? e.SEED_DEMO ?? true;
   return {
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
     database: e.DATABASE_URL ? postgresTarget(e.DATABASE_URL) : { kind: "pglite", dataDir: e.PGLITE_DATA_DIR },
-    seedDemo: e.SEED_DEMO,
-    localChannel: { enabled: e.LOCAL_CHANNEL, networkSlug: e.LOCAL_NETWORK },
+    demo,
+    // In production the web chat waits for web sign-in: off unless asked for.
+    localChannel: { enabled: e.LOCAL_CHANNEL ?? demo, networkSlug: e.LOCAL_NETWORK },
+    allowedHosts: [...LOOPBACK_HOSTS, ...(e.PUBLIC_URL ? [new URL(e.PUBLIC_URL).hostname] : [])],
+    deprecations: e.SEED_DEMO !== undefined ? ["SEED_DEMO is deprecated: use DEMO (true or false); DEMO wins when both are set"] : [],
     defaultNetwork: e.DEFAULT_NETWORK,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {

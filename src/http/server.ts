@@ -1,8 +1,10 @@
 import Fastify, { type FastifyError } from "fastify";
 import type { Logger } from "pino";
-import { localChannelRoutes, type LocalChannelOptions } from "../channels/local/routes.ts";
+import { localChannelRoutes, type LocalChannelOptions, signInRequiredRoutes } from "../channels/local/routes.ts";
 import type { ChannelAdapter } from "../channels/adapter.ts";
+import { LOOPBACK_HOSTS } from "../config/env.ts";
 import type { Database } from "../db/database.ts";
+import { hostGuard } from "./host-guard.ts";
 
 /** Bodies over 4 KB are refused: a chat message is short, and the limit protects the process. */
 export const MAX_BODY_BYTES = 4096;
@@ -14,9 +16,16 @@ export interface ServerOptions {
   /** Platform adapters that receive over HTTP (webhooks) mount their routes here. */
   adapters?: ChannelAdapter[];
   startedAt: Date;
+  /**
+   * Demo mode: the local channel believes the user id in each request. Otherwise its API answers
+   * 401 until web sign-in exists (and whether or not the web chat is on).
+   */
+  demo: boolean;
+  /** Host names answered (default: loopback names); any other `Host`, or `Origin` on a change, gets 403. */
+  allowedHosts?: readonly string[];
 }
 
-/** The HTTP server: health check, and the local channel when enabled. Platform webhooks join it later. */
+/** The HTTP server: health check, the local channel when enabled, and platform webhooks. */
 export async function buildServer(options: ServerOptions) {
   const app = Fastify({ loggerInstance: options.log, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: "idle" });
 
@@ -39,7 +48,9 @@ export async function buildServer(options: ServerOptions) {
     }
   });
 
-  if (options.local) await app.register(localChannelRoutes, options.local);
+  app.addHook("onRequest", hostGuard(options.allowedHosts ?? LOOPBACK_HOSTS));
+  if (!options.demo) await app.register(signInRequiredRoutes, { page: options.local !== undefined });
+  else if (options.local) await app.register(localChannelRoutes, options.local);
   for (const adapter of options.adapters ?? []) {
     if (adapter.registerRoutes) await app.register((scope) => adapter.registerRoutes!(scope));
   }

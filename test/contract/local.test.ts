@@ -7,7 +7,7 @@ import { defineContractSuite } from "./suite.ts";
 
 /** The local web chat, driven over its HTTP API as the page does. */
 defineContractSuite("Local web chat", async (bot) => {
-  const app = await buildServer({ database: bot.db, log: silentLog, local: { dispatch: bot.dispatch, networkSlug: "local-contract", db: bot.db.prisma }, startedAt: new Date() });
+  const app = await buildServer({ database: bot.db, log: silentLog, local: { dispatch: bot.dispatch, networkSlug: "local-contract", db: bot.db.prisma }, startedAt: new Date(), demo: true });
   const last = new Map<string, { replies: Reply[]; body: object }>();
   const user = (person: string) => `contract-${person}`;
 

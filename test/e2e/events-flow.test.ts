@@ -38,7 +38,7 @@ describe("the events flow on the local web chat (HTTP API)", () => {
 
   beforeAll(async () => {
     bot = await createTestBot({ platforms: ["local"] });
-    const app = await buildServer({ database: bot.db, log: silentLog, local: { dispatch: bot.dispatch, networkSlug: "tarn-et-garonne", db: bot.db.prisma, now: bot.now }, startedAt: new Date() });
+    const app = await buildServer({ database: bot.db, log: silentLog, local: { dispatch: bot.dispatch, networkSlug: "tarn-et-garonne", db: bot.db.prisma, now: bot.now }, startedAt: new Date(), demo: true });
     await app.listen({ host: "127.0.0.1", port: 0 });
     const address = app.server.address();
     base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;

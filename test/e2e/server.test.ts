@@ -95,4 +95,28 @@ describe("the bot process", () => {
       expect((await fetch(`${a.url}healthz`)).status).toBe(200);
     }
   });
+
+  it("DEMO=false: no demo network, and posting as demo-coordinator is refused with 401", async () => {
+    const bot = await start({ ...(await databaseEnv()), DEMO: "false" });
+    expect((await fetch(`${bot.url}healthz`)).status).toBe(200);
+    const posted = await say(bot.url, { user: "demo-coordinator", text: "membres" });
+    expect(posted.status).toBe(401);
+    expect(bot.stdout()).not.toContain("demo network");
+    expect(await bot.stop()).toBe(0);
+  });
+
+  it("the demo refuses to listen on 0.0.0.0 (exit 1, one sentence), and SEED_DEMO is named as deprecated", async () => {
+    const { code, stderr } = await startBotExpectingFailure({ HOST: "0.0.0.0", SEED_DEMO: "true" });
+    expect(code).toBe(1);
+    expect(stderr).toContain("HOST: 0.0.0.0 is not a loopback address");
+    expect(stderr).toContain("DEMO=false for a real deployment");
+    const env = await databaseEnv();
+    const alias = await start({ ...env, SEED_DEMO: "true" });
+    expect(alias.stdout().match(/SEED_DEMO is deprecated/g)).toHaveLength(1);
+    expect(await alias.stop()).toBe(0);
+    // That database now holds the demo network: a production process refuses it rather than serve its identities.
+    const refused = await startBotExpectingFailure({ ...env, DEMO: "false" });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("this database holds the demo network (tarn-et-garonne)");
+  });
 });

@@ -8,8 +8,10 @@ describe("configuration", () => {
       port: 3000,
       logLevel: "info",
       database: { kind: "pglite", dataDir: "./data/pglite" },
-      seedDemo: true,
+      demo: true,
       localChannel: { enabled: true, networkSlug: "tarn-et-garonne" },
+      allowedHosts: ["localhost", "127.0.0.1", "[::1]"],
+      deprecations: [],
       defaultNetwork: undefined,
       telegram: undefined,
       slack: undefined,
@@ -51,14 +53,36 @@ describe("configuration", () => {
   it("every wrong variable is named in one message", () => {
     const error = (() => {
       try {
-        loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://localhost/x", SEED_DEMO: "perhaps", LOG_LEVEL: "loud" });
+        loadConfig({ PORT: "eighty", DATABASE_URL: "mysql://localhost/x", DEMO: "perhaps", LOG_LEVEL: "loud" });
       } catch (e) {
         return e as ConfigError;
       }
     })();
     expect(error).toBeInstanceOf(ConfigError);
-    expect(error!.problems.map((p) => p.split(":")[0]).sort()).toEqual(["DATABASE_URL", "LOG_LEVEL", "PORT", "SEED_DEMO"]);
+    expect(error!.problems.map((p) => p.split(":")[0]).sort()).toEqual(["DATABASE_URL", "DEMO", "LOG_LEVEL", "PORT"]);
     expect(error!.message).toContain("DATABASE_URL: must be a postgres:// or postgresql:// URL");
     expect(error!.message).toContain("PORT: must be a port number");
+  });
+
+  it("DEMO=false: no demo, the web chat off unless asked for, and any listening address allowed", () => {
+    const config = loadConfig({ DEMO: "false", HOST: "0.0.0.0", PUBLIC_URL: "https://bot.reseau17.example/" });
+    expect(config).toMatchObject({ demo: false, host: "0.0.0.0", localChannel: { enabled: false } });
+    expect(config.allowedHosts).toEqual(["localhost", "127.0.0.1", "[::1]", "bot.reseau17.example"]);
+    expect(loadConfig({ DEMO: "false", LOCAL_CHANNEL: "true" }).localChannel.enabled).toBe(true);
+  });
+
+  it("the demo refuses a listening address other than loopback, saying why and what to set", () => {
+    expect(() => loadConfig({ HOST: "0.0.0.0" })).toThrow(
+      "HOST: 0.0.0.0 is not a loopback address, and in demo mode anyone who reaches the port can act as any member, the coordinator included; set HOST=127.0.0.1 to try the demo, or DEMO=false for a real deployment",
+    );
+    expect(() => loadConfig({ DEMO: "true", HOST: "192.168.1.20" })).toThrow("HOST: 192.168.1.20 is not a loopback address");
+    for (const host of ["127.0.0.1", "127.0.1.1", "::1", "localhost"]) expect(loadConfig({ HOST: host }).demo).toBe(true);
+  });
+
+  it("SEED_DEMO still works as an alias of DEMO, with a deprecation notice", () => {
+    const config = loadConfig({ SEED_DEMO: "false" });
+    expect(config.demo).toBe(false);
+    expect(config.deprecations).toEqual(["SEED_DEMO is deprecated: use DEMO (true or false); DEMO wins when both are set"]);
+    expect(loadConfig({ SEED_DEMO: "false", DEMO: "true" }).demo).toBe(true);
   });
 });

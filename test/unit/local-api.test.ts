@@ -6,7 +6,7 @@ let bot: TestBot;
 let app: Awaited<ReturnType<typeof buildServer>>;
 beforeAll(async () => {
   bot = await createTestBot();
-  app = await buildServer({ database: bot.db, log: silentLog, local: { dispatch: (c) => bot.send({ user: c.externalUserId }, c.input), networkSlug: "tarn-et-garonne", db: bot.db.prisma }, startedAt: new Date() });
+  app = await buildServer({ database: bot.db, log: silentLog, local: { dispatch: (c) => bot.send({ user: c.externalUserId }, c.input), networkSlug: "tarn-et-garonne", db: bot.db.prisma }, startedAt: new Date(), demo: true });
 });
 afterAll(async () => {
   await app.close();
@@ -23,7 +23,7 @@ describe("local channel HTTP contract", () => {
   });
 
   it("GET /healthz answers 503 when the database does not answer", async () => {
-    const down = await buildServer({ database: { kind: "postgresql", ping: () => Promise.reject(new Error("connection refused")) }, log: silentLog, startedAt: new Date() });
+    const down = await buildServer({ database: { kind: "postgresql", ping: () => Promise.reject(new Error("connection refused")) }, log: silentLog, startedAt: new Date(), demo: true });
     const res = await down.inject({ method: "GET", url: "/healthz" });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ status: "unavailable", database: "postgresql", error: "connection refused" });

@@ -22,7 +22,7 @@ beforeAll(async () => {
   // The bot's features that build files come with their own tests; here a member's "export" gets one.
   const dispatch: Dispatch = async (command) =>
     command.input.kind === "text" && command.input.text === "export" ? [withFile({ name: REPORT_NAME, mediaType: XLSX, content: BYTES })] : bot.dispatch(command);
-  app = await buildServer({ database: bot.db, log: silentLog, local: { dispatch, networkSlug: "tarn-et-garonne", db: bot.db.prisma }, startedAt: new Date() });
+  app = await buildServer({ database: bot.db, log: silentLog, local: { dispatch, networkSlug: "tarn-et-garonne", db: bot.db.prisma }, startedAt: new Date(), demo: true });
 });
 afterAll(async () => {
   await app.close();

@@ -12,7 +12,7 @@ let bot: TestBot;
 let app: Awaited<ReturnType<typeof buildServer>>;
 beforeAll(async () => {
   bot = await createTestBot();
-  app = await buildServer({ database: bot.db, log: silentLog, local: { dispatch: bot.dispatch, networkSlug: "tarn-et-garonne", db: bot.db.prisma }, startedAt: new Date() });
+  app = await buildServer({ database: bot.db, log: silentLog, local: { dispatch: bot.dispatch, networkSlug: "tarn-et-garonne", db: bot.db.prisma }, startedAt: new Date(), demo: true });
 });
 afterAll(async () => {
   await app.close();

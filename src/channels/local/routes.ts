@@ -43,3 +43,25 @@ export async function localChannelRoutes(app: FastifyInstance, options: LocalCha
 
   localFileRoutes(app, options.db);
 }
+
+/**
+ * Outside demo mode nobody is known by a typed user id: every call of the local API is refused
+ * until web sign-in exists, and the page says so instead of offering a chat that cannot answer.
+ */
+export async function signInRequiredRoutes(app: FastifyInstance, options: { page: boolean }): Promise<void> {
+  const refusal = { error: { code: "sign_in_required", message: "Sign in first: this server knows web chat users only once they have signed in." } };
+  app.all("/api/local/*", async (_request, reply) => reply.code(401).header("cache-control", "no-store").send(refusal));
+  if (!options.page) return;
+  app.get("/", async (_request, reply) =>
+    reply.code(401).type("text/html; charset=utf-8").header("cache-control", "no-store").send(signInPage),
+  );
+}
+
+const signInPage = `<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Connexion requise</title></head>
+<body><main><h1>Connexion requise</h1>
+<p>La discussion sur le web n’est ouverte qu’aux membres connectés. Écrivez au bot sur Telegram, Slack ou Discord, ou demandez un lien à votre coordinateur.</p>
+<p lang="en">The web chat is for signed-in members only. Write to the bot on Telegram, Slack or Discord, or ask your coordinator for a link.</p>
+</main></body></html>
+`;

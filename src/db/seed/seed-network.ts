@@ -19,16 +19,17 @@ export async function readNetworkSeed(path: string): Promise<NetworkSeed> {
 /**
  * Creates the network of `seed` with its territories, organisations, plans and demo members (each
  * reachable on the local channel as `local:<key>`), and binds the local channel to it. Does
- * nothing when the network already exists, so it runs safely at every start.
+ * nothing when the network already exists, so it runs safely at every start. `demo` marks the
+ * built-in demo network, which a production process refuses to run beside.
  */
-export async function seedNetwork(db: Db, seed: NetworkSeed): Promise<SeedResult> {
+export async function seedNetwork(db: Db, seed: NetworkSeed, options: { demo?: boolean } = {}): Promise<SeedResult> {
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`select pg_advisory_xact_lock(${SEED_LOCK})`;
       const existing = await tx.network.findUnique({ where: { slug: seed.network.slug }, select: { id: true } });
       if (existing) return { networkId: existing.id, created: false };
 
-      const network = await tx.network.create({ data: seed.network });
+      const network = await tx.network.create({ data: { ...seed.network, demo: options.demo ?? false } });
       const networkId = network.id;
       const territoryIds = new Map<string, string>();
       // Parents are listed before their children in seed files; insert in order.

@@ -33,7 +33,7 @@ export async function startSlackHarness(
     options.adapter ?? FAST,
   );
   // Mounted as in main.ts: buildServer registers the routes of the adapters it is given.
-  const server = await buildServer({ database: { kind: "pglite", ping: async () => {} }, log: silentLog, adapters: [adapter], startedAt: new Date() });
+  const server = await buildServer({ database: { kind: "pglite", ping: async () => {} }, log: silentLog, adapters: [adapter], startedAt: new Date(), demo: false });
   await server.listen({ host: "127.0.0.1", port: 0 });
   await adapter.start();
   const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/slack/events`;
