@@ -68,6 +68,15 @@ describe("networks without DEFAULT_NETWORK", () => {
     expect(await bot.db.prisma.platformIdentity.count({ where: { platform: "telegram", externalId: { in: ["3001", "3002"] } } })).toBe(1);
   });
 
+  it("a coordinator of another network cannot revoke this network's invitation", async () => {
+    const code = codeIn(await bot.send("demo-coordinator", "inviter partenaire"));
+    const invitation = await bot.db.prisma.invitation.findUniqueOrThrow({ where: { code } });
+    await bot.db.prisma.member.updateMany({ where: { identities: { some: { platform: "telegram", externalId: "2001" } } }, data: { roles: ["NETWORK_COORDINATOR"] } });
+    expect(await bot.text(telegram("2001"), action(`invrev:${invitation.id}`))).toBe("Cette invitation n’existe pas dans votre réseau.");
+    expect(await bot.db.prisma.invitation.findUniqueOrThrow({ where: { code } })).toMatchObject({ revokedAt: null });
+    expect((await bot.send(telegram("2001"), "invitations")).some((r) => r.text.includes(code))).toBe(false);
+  });
+
   it("a coordinator's invitation in the first network joins a Telegram newcomer to it, not to the other", async () => {
     const code = codeIn(await bot.send("demo-coordinator", "inviter partenaire"));
     await bot.send(telegram("4001"), `start inv-${code}`);

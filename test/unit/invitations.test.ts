@@ -118,6 +118,15 @@ describe("invitations from the chat", () => {
     expect(await bot.text("third-user", "rejoindre")).toBe("Tapez « rejoindre » suivi du code d’invitation que votre coordinateur vous a donné.");
   });
 
+  it("help shows coordinators how to invite and manage the network, and everyone how to join", async () => {
+    const coordinator = await bot.text("demo-coordinator", "aide");
+    for (const word of ["• inviter —", "• invitations —", "• rejoindre —", "• structure —", "• structures —", "• cible —"]) expect(coordinator).toContain(word);
+    const adviser = await bot.text("demo-adviser", "aide");
+    expect(adviser).toContain("• rejoindre —");
+    expect(adviser).not.toContain("• inviter —");
+    expect(await bot.text({ user: "demo-coordinator", localeHint: "en" }, "help")).toContain("inviter");
+  });
+
   it("refuses bad options of `inviter` with a sentence", async () => {
     expect(await bot.text("demo-coordinator", "inviter")).toContain("Tapez « inviter » suivi du rôle");
     expect(await bot.text("demo-coordinator", "inviter astronaute")).toContain("Je ne connais pas le rôle « astronaute");
