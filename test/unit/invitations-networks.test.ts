@@ -68,6 +68,16 @@ describe("networks without DEFAULT_NETWORK", () => {
     expect(await bot.db.prisma.platformIdentity.count({ where: { platform: "telegram", externalId: { in: ["3001", "3002"] } } })).toBe(1);
   });
 
+  it("on Slack (`/reseau rejoindre <code>` in an unattached workspace) and in a Discord direct message, the code joins too", async () => {
+    const code = await invite(otherNetworkId, 2);
+    const slack: Speaker = { platform: "slack", user: "T9:U1", name: "Zoé", scope: "T9", conversation: "group" };
+    expect(await bot.text(slack, `rejoindre ${code}`)).toContain("Bienvenue dans le réseau « Réseau de la Charente-Maritime »");
+    const discord: Speaker = { platform: "discord", user: "998877", name: "Yann", scope: "private", conversation: "private" };
+    expect(await bot.text(discord, `rejoindre ${code}`)).toContain("Bienvenue dans le réseau « Réseau de la Charente-Maritime »");
+    const joined = await bot.db.prisma.platformIdentity.findMany({ where: { externalId: { in: ["T9:U1", "998877"] } }, select: { networkId: true } });
+    expect(joined).toEqual([{ networkId: otherNetworkId }, { networkId: otherNetworkId }]);
+  });
+
   it("a coordinator of another network cannot revoke this network's invitation", async () => {
     const code = codeIn(await bot.send("demo-coordinator", "inviter partenaire"));
     const invitation = await bot.db.prisma.invitation.findUniqueOrThrow({ where: { code } });
