@@ -52,7 +52,7 @@ describe("invitations from the administration command line", () => {
 
 describe("invitations from the chat", () => {
   it("a coordinator invites an adviser with uses and days; the adviser joins, and the coordinator is told", async () => {
-    const replies = await bot.send("demo-coordinator", "inviter conseiller numérique 2 utilisations 30 jours");
+    const replies = await bot.send("demo-coordinator", "inviter conseiller 2 utilisations 30 jours");
     expect(replies[0]!.text).toContain("Invitation comme conseiller numérique : 2 utilisations, valable jusqu’au 23 décembre 2026");
     expect(replies[0]!.text).toContain("Chat web : « rejoindre ");
     const code = codeIn(replies);
