@@ -7,7 +7,7 @@ import { DEFAULT_DAYS, DEFAULT_USES, MAX_DAYS, MAX_USES } from "../../features/i
 import { issueInvitation } from "../../features/invitations/issue.ts";
 import { formatExpiry, howToJoin } from "../../features/invitations/links.ts";
 import { checkLimits } from "../../features/invitations/options.ts";
-import { roleByName } from "../../features/members/role-names.ts";
+import { roleAtStart } from "../../features/members/role-names.ts";
 import { findOrganisationByName } from "../../features/organisations/data.ts";
 import type { AdminCommand, AdminContext } from "../command.ts";
 
@@ -52,7 +52,9 @@ async function run(args: string[], ctx: AdminContext): Promise<number> {
     ctx.err(`Usage: ${USAGE}`);
     return 2;
   }
-  const role = roleByName(values.role);
+  const words = values.role.trim().split(/\s+/);
+  const found = roleAtStart(words);
+  const role = found && found.length === words.length ? found.role : undefined;
   if (!role) {
     ctx.err(`Unknown role "${values.role}". Roles: ${ROLES.join(", ")} (or their French or English labels).`);
     return 1;
