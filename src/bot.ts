@@ -34,8 +34,11 @@ import { internScheduleFeature, internScheduleViews } from "./features/interns/s
 import { welcomeDeskFeature } from "./features/interns/desk/feature.ts";
 import { continueEnrolment, enrolFeature } from "./features/interns/enrol/feature.ts";
 import { answerLeftMember, leaveFeature } from "./features/interns/leave/feature.ts";
+import { invitationsFeature } from "./features/invitations/feature.ts";
+import { organisationsFeature } from "./features/organisations/feature.ts";
+import { targetsFeature } from "./features/indicators/targets.ts";
 
-const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature, indicatorsFeature, reportsFeature, progressFeature, eventsFeature, cohortsFeature, moisFeature, mineFeature, guideFeature, internScheduleFeature, welcomeDeskFeature, enrolFeature, leaveFeature];
+const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature, indicatorsFeature, reportsFeature, progressFeature, eventsFeature, cohortsFeature, moisFeature, mineFeature, guideFeature, internScheduleFeature, welcomeDeskFeature, enrolFeature, leaveFeature, invitationsFeature, organisationsFeature, targetsFeature];
 const help = createHelpFeature(() => allCommands);
 const allCommands: Command[] = [help, ...features].flatMap((f) => f.commands ?? []);
 

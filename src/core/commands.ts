@@ -1,7 +1,7 @@
 import type { Db } from "../db/database.ts";
 import type { Context } from "./context.ts";
 import type { MessageKey, Translate } from "./i18n.ts";
-import type { InboundCommand } from "./inbound.ts";
+import type { InboundCommand, Platform } from "./inbound.ts";
 import type { Reply } from "./reply.ts";
 import type { Role } from "./roles.ts";
 
@@ -34,6 +34,8 @@ export interface OutsideNetworkContext {
   now: Date;
   /** In the language the platform reports for the sender. */
   t: Translate;
+  /** Platforms the bot can reach members on by itself now (to tell someone else, e.g. who invited them). */
+  platforms: readonly Platform[];
 }
 
 /** Handles pressed choices whose id starts with `prefix:`; the rest of the id is split on ':'. */

@@ -122,7 +122,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     if (inbound.input.kind !== "text") return undefined;
     const { word, args } = splitCommand(inbound.input.text);
     const command = index.find(word);
-    return command?.runOutsideNetwork?.({ db, inbound, now: at, t: createTranslator(locale) }, args);
+    return command?.runOutsideNetwork?.({ db, inbound, now: at, t: createTranslator(locale), platforms }, args);
   }
 
   return async (inbound) => {

@@ -9,12 +9,14 @@ import enProgress from "../../locales/en/progress.json" with { type: "json" };
 import enDigest from "../../locales/en/digest.json" with { type: "json" };
 import enReports from "../../locales/en/reports.json" with { type: "json" };
 import enInterns from "../../locales/en/interns.json" with { type: "json" };
+import enNetwork from "../../locales/en/network.json" with { type: "json" };
 import frEvents from "../../locales/fr/events.json" with { type: "json" };
 import frIndicators from "../../locales/fr/indicators.json" with { type: "json" };
 import frProgress from "../../locales/fr/progress.json" with { type: "json" };
 import frDigest from "../../locales/fr/digest.json" with { type: "json" };
 import frReports from "../../locales/fr/reports.json" with { type: "json" };
 import frInterns from "../../locales/fr/interns.json" with { type: "json" };
+import frNetwork from "../../locales/fr/network.json" with { type: "json" };
 import frActivities from "../../locales/fr/activities.json" with { type: "json" };
 import frBroadcasts from "../../locales/fr/broadcasts.json" with { type: "json" };
 import frDeadlines from "../../locales/fr/deadlines.json" with { type: "json" };
@@ -53,9 +55,10 @@ type FrenchCatalogue = typeof frMessages &
   typeof frDigest &
   typeof frReports &
   typeof frEvents &
-  typeof frInterns;
-const fr = merge(frMessages, frDeadlines, frBroadcasts, frActivities, frIndicators, frProgress, frDigest, frReports, frEvents, frInterns);
-const en = merge(enMessages, enDeadlines, enBroadcasts, enActivities, enIndicators, enProgress, enDigest, enReports, enEvents, enInterns);
+  typeof frInterns &
+  typeof frNetwork;
+const fr = merge(frMessages, frDeadlines, frBroadcasts, frActivities, frIndicators, frProgress, frDigest, frReports, frEvents, frInterns, frNetwork);
+const en = merge(enMessages, enDeadlines, enBroadcasts, enActivities, enIndicators, enProgress, enDigest, enReports, enEvents, enInterns, enNetwork);
 
 /** Every sentence key the bot knows, derived from the French (default) catalogue. */
 export type MessageKey = Leaves<FrenchCatalogue>;

@@ -83,6 +83,6 @@ describe("onboarding", () => {
   });
 
   it("a conversation that no coordinator bound to a network is told so", async () => {
-    expect(await bot.text({ platform: "telegram", user: "42", scope: "unbound-chat" }, "aide")).toContain("n’est rattachée à aucun réseau");
+    expect(await bot.text({ platform: "telegram", user: "42", scope: "unbound-chat", conversation: "group" }, "aide")).toContain("n’est rattachée à aucun réseau");
   });
 });

@@ -21,7 +21,7 @@ describe("conversations on platforms", () => {
   });
 
   it("in a private chat no network knows, a link code attaches the account", async () => {
-    expect(await bot.text(privateChat("701"), "aide")).toContain("n’est rattachée à aucun réseau");
+    expect(await bot.text(privateChat("701"), "aide")).toContain("Demandez à votre coordinateur un lien d’invitation");
     const linked = await bot.text(privateChat("701"), `lier ${code(await bot.text("demo-cls", "lier"))}`);
     expect(linked).toMatch(/^C’est fait, .+ : ce compte Telegram est relié à votre profil\.$/);
     expect(await bot.text(privateChat("701"), "profil")).toContain("Comptes reliés : chat local et Telegram");

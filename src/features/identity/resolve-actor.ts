@@ -17,7 +17,8 @@ export function createActorResolver(options: { defaultNetwork?: string | undefin
     const known = await findActor(db, inbound);
     if (known) return known;
     const network = await networkFor(db, inbound, options.defaultNetwork);
-    if (!network) throw new AppError("channel_not_bound", "errors.channelNotBound");
+    // A private chat no network binds: only an invitation (or a link code) brings someone in.
+    if (!network) throw new AppError("channel_not_bound", inbound.conversation === "private" ? "errors.privateChatNoNetwork" : "errors.channelNotBound");
     return createNewcomer(db, inbound, network);
   };
 }

@@ -1,27 +1,16 @@
-import { normaliseWord } from "../../core/command-words.ts";
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
-import { LOCALES, createTranslator } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { ROLES, type Role } from "../../core/roles.ts";
+import { roleByName } from "./role-names.ts";
 import { findRequestByReference, listMembers, listPendingRequests, MEMBER_LIST_LIMIT } from "./data.ts";
 import { decideRoleRequest } from "./decide.ts";
 
 const COORDINATORS: readonly Role[] = ["NETWORK_COORDINATOR"];
 
-// Role names typed in either language ("conseillers numériques", "intern") → the role.
-const ROLE_BY_NAME = new Map<string, Role>(
-  ROLES.flatMap((role) =>
-    LOCALES.flatMap((l) => {
-      const t = createTranslator(l);
-      return [role, t(`roles.singular.${role}`), t(`roles.plural.${role}`)].map((name) => [normaliseWord(name), role] as const);
-    }),
-  ),
-);
-
 async function members(ctx: Context, args: string): Promise<Reply[]> {
   const { t } = ctx;
-  const role = args.trim() ? ROLE_BY_NAME.get(normaliseWord(args)) : undefined;
+  const role = args.trim() ? roleByName(args) : undefined;
   if (args.trim() && !role) return [say(t("members.unknownRole", { value: args.trim(), roles: ROLES.map((r) => t(`roles.singular.${r}`)).join(", ") }))];
   const { total, members } = await listMembers(ctx.db, ctx.actor.networkId, role);
   if (total === 0) return [say(t("members.none"))];

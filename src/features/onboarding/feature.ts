@@ -7,7 +7,9 @@ import { recordAudit } from "../audit/record.ts";
 import { linkAccount, linkCodeInPayload, linkNewAccount } from "../link/feature.ts";
 import { isOrganisationOf, isTerritoryOf } from "../directory/data.ts";
 import { cohortCodeInPayload, enrolFromLink, enrolOutsideNetwork } from "../interns/enrol/feature.ts";
-import { endOnboarding, loadOnboarding, type OnboardingState, saveOnboarding } from "./conversation.ts";
+import { invitationCodeInPayload } from "../invitations/codes.ts";
+import { joinOutsideNetwork, joinWithCode } from "../invitations/feature.ts";
+import { endOnboarding, loadOnboarding, nextStep, type OnboardingState, saveOnboarding } from "./conversation.ts";
 import { promptFor } from "./prompts.ts";
 
 /** Re-asks the current question; what onboarding answers to anything that is not a command. */
@@ -23,6 +25,9 @@ async function start(ctx: Context, args: string): Promise<Reply[]> {
   // A cohort's link ("start c-Xb3k9Q2mN1zT") enrols an intern instead.
   const cohortCode = cohortCodeInPayload(args);
   if (cohortCode) return enrolFromLink(ctx, cohortCode);
+  // An invitation's link ("start inv-Xb3k9Q2mN1zT4aQ") joins the network with its role.
+  const invitationCode = invitationCodeInPayload(args);
+  if (invitationCode) return joinWithCode(ctx, invitationCode);
   if (ctx.actor.status === "ACTIVE") return [say(ctx.t("onboarding.alreadyDone", { name: ctx.actor.displayName }))];
   return [say(ctx.t("onboarding.welcome")), ...(await continueOnboarding(ctx))];
 }
@@ -40,18 +45,18 @@ async function answer(ctx: Context, [step, value = ""]: string[]): Promise<Reply
       await db.member.update({ where: { id: actor.memberId }, data: { locale } });
       // Everything from here on is in the language just chosen.
       ctx = { ...ctx, actor: { ...actor, locale }, t: createTranslator(locale) };
-      next = { step: "role" };
+      next = { ...state, step: nextStep("language", state) };
       break;
     }
     case "role":
       if (!isRole(value)) return [say(ctx.t("errors.staleAction")), await promptFor(ctx, state)];
-      next = { step: "organisation", role: value };
+      next = { ...state, step: nextStep("role", state), role: value };
       break;
     case "organisation": {
       const organisationId = value === "none" ? null : value;
       if (organisationId && !(await isOrganisationOf(db, actor.networkId, organisationId))) return [say(ctx.t("errors.staleAction")), await promptFor(ctx, state)];
       await db.member.update({ where: { id: actor.memberId }, data: { organisationId } });
-      next = { step: "territory", ...(state.role ? { role: state.role } : {}) };
+      next = { ...state, step: nextStep("organisation", state) };
       break;
     }
     case "territory": {
@@ -74,6 +79,9 @@ async function finish(ctx: Context, state: OnboardingState, territoryId: string 
     await recordAudit(tx, { networkId: actor.networkId, actorMemberId: actor.memberId, action: "member.onboarded", outcome: "allowed", details: role ? { requestedRole: role } : {}, at: ctx.now });
   });
   const roleName = role ? ctx.t(`roles.singular.${role}`) : "";
+  if (state.invited && actor.roles.length > 0) {
+    return [say(ctx.t("invitations.onboardingDone", { roles: actor.roles.map((r) => ctx.t(`roles.singular.${r}`)).join(", ") }))];
+  }
   return [say(role ? ctx.t("onboarding.doneWithRequest", { role: roleName }) : ctx.t("onboarding.done"))];
 }
 
@@ -90,7 +98,9 @@ export const onboardingFeature: Feature = {
         const code = linkCodeInPayload(args);
         if (code) return linkNewAccount(ctx, code);
         const cohortCode = cohortCodeInPayload(args);
-        return cohortCode ? enrolOutsideNetwork(ctx, cohortCode) : Promise.resolve(undefined);
+        if (cohortCode) return enrolOutsideNetwork(ctx, cohortCode);
+        const invitationCode = invitationCodeInPayload(args);
+        return invitationCode ? joinOutsideNetwork(ctx, invitationCode) : Promise.resolve(undefined);
       },
     },
   ],

@@ -1,5 +1,5 @@
 import type { Context } from "../../core/context.ts";
-import { createTranslator, LOCALES } from "../../core/i18n.ts";
+import { createTranslator, LOCALES, type Translate } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { ROLES } from "../../core/roles.ts";
 import { listOrganisations, listWorkTerritories } from "../directory/data.ts";
@@ -10,10 +10,7 @@ export async function promptFor(ctx: Context, state: OnboardingState): Promise<R
   const t = ctx.t;
   switch (state.step) {
     case "language":
-      return say(
-        t("onboarding.askLanguage", { name: ctx.actor.displayName }),
-        LOCALES.map((l) => ({ id: `onb:language:${l}`, label: createTranslator(l)("language.name") })),
-      );
+      return languageQuestion(t, ctx.actor.displayName);
     case "role":
       return say(
         t("onboarding.askRole"),
@@ -34,4 +31,12 @@ export async function promptFor(ctx: Context, state: OnboardingState): Promise<R
       ]);
     }
   }
+}
+
+/** The first question, also asked to someone who has just joined by an invitation (no Context yet). */
+export function languageQuestion(t: Translate, name: string): Reply {
+  return say(
+    t("onboarding.askLanguage", { name }),
+    LOCALES.map((l) => ({ id: `onb:language:${l}`, label: createTranslator(l)("language.name") })),
+  );
 }
