@@ -111,3 +111,8 @@ export async function readWithPythonIcalendar(files: Uint8Array[]): Promise<Pyth
     await scratch.remove();
   }
 }
+
+/** The text of a PDF as pdftotext (poppler) extracts it, page after page: what a printed page shows. */
+export async function pdfText(path: string): Promise<string> {
+  return tool("pdftotext", ["-layout", path, "-"], "pdftotext (poppler-utils)");
+}
