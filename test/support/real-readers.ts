@@ -47,8 +47,8 @@ export async function libreOfficeConvert(folder: string, files: NamedFile[], to:
   return out;
 }
 
-/** LibreOffice's CSV export of every sheet (`<base>-<sheet>.csv`), semicolons, UTF-8, values as stored. */
-export const CSV_EVERY_SHEET = "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false,false,false,-1";
+/** LibreOffice's CSV export of every sheet (`<base>-<sheet>.csv`): semicolons, UTF-8, cells as shown in US English (dates 06/30/2026, 45%). */
+export const CSV_EVERY_SHEET = "csv:Text - txt - csv (StarCalc):59,34,76,1,,1033,false,true,false,false,false,-1";
 /** How LibreOffice reads the bot's CSV files: semicolons, double quotes, UTF-8, French number format. */
 export const CSV_FRENCH_IN = "CSV:59,34,76,1,,1036";
 
