@@ -14,6 +14,7 @@ import { buildServer } from "../../src/http/server.ts";
 import type { ChannelAdapter } from "../../src/channels/adapter.ts";
 import { createTelegramDriver, type TelegramHarness } from "../fakes/telegram/driver.ts";
 import { createTestBot, silentLog, type TestBot } from "../support/bot.ts";
+import { readWithPythonIcalendar } from "../support/real-readers.ts";
 
 const TITLE = "Séminaire des conseillers numériques";
 // Created on Monday 23 November 2026 at 10:00 Paris (the test bot's clock); the seminar is on Thursday 26th, 18:30.
@@ -83,7 +84,8 @@ describe("the events flow on the local web chat (HTTP API)", () => {
     expect(ics?.url).toBeDefined();
     const download = await fetch(`${base}${ics!.url}`);
     expect(download.status).toBe(200);
-    const vevent = new ICAL.Event(new ICAL.Component(ICAL.parse(await download.text())).getFirstSubcomponent("vevent")!);
+    const registeredIcs = new Uint8Array(await download.arrayBuffer());
+    const vevent = new ICAL.Event(new ICAL.Component(ICAL.parse(new TextDecoder().decode(registeredIcs))).getFirstSubcomponent("vevent")!);
     expect(vevent.uid).toBe(`${id}@partner-network-bot`);
     expect(vevent.startDate.toJSDate().toISOString()).toBe(STARTS_AT.toISOString());
 
@@ -123,6 +125,18 @@ describe("the events flow on the local web chat (HTTP API)", () => {
     const lines = csv.split("\r\n").filter(Boolean);
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatch(/^Camille Roques;.*;18:35;/);
+
+    // ── Cancellation: B's "add to calendar" now gives the file that removes it from the calendar ──
+    expect(text(await post({ user: "demo-coordinator", action: `evt:xx:${id}` }))).toContain(TITLE);
+    const calendar = (await post({ user: "demo-cls", action: `evt:cal:${id}` })).flatMap((r) => r.files ?? []).find((f) => f.mediaType === "text/calendar");
+    const cancellation = new Uint8Array(await (await fetch(`${base}${calendar!.url}`)).arrayBuffer());
+    expect(new TextDecoder().decode(cancellation).endsWith("END:VCALENDAR\r\n")).toBe(true);
+    // python-icalendar, a second reader: same UID, a higher SEQUENCE, METHOD:CANCEL, the network as organizer.
+    const network = await bot.db.prisma.network.findUniqueOrThrow({ where: { id: bot.networkId } });
+    const [published, cancelled] = await readWithPythonIcalendar([registeredIcs, cancellation]);
+    expect(published).toMatchObject({ method: "PUBLISH", errors: [], events: [{ uid: `${id}@partner-network-bot`, status: "CONFIRMED", organizer: { name: network.name, address: "mailto:noreply@invalid" } }] });
+    expect(cancelled).toMatchObject({ method: "CANCEL", errors: [], events: [{ uid: `${id}@partner-network-bot`, status: "CANCELLED", organizer: { name: network.name } }] });
+    expect(cancelled!.events[0]!.sequence).toBeGreaterThan(published!.events[0]!.sequence);
   });
 });
 

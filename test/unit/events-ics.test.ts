@@ -1,7 +1,8 @@
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { eventCalendar, type EventCalendarOptions, type EventForCalendar } from "../../src/features/events/ics.ts";
+import { eventCalendar, type EventCalendarOptions, eventCancellationCalendar, type EventForCalendar } from "../../src/features/events/ics.ts";
+import { readWithPythonIcalendar } from "../support/real-readers.ts";
 
 const now = new Date("2026-11-23T09:00:00Z");
 
@@ -21,8 +22,16 @@ function welcomeEvening(overrides: Partial<EventForCalendar> = {}): EventForCale
   };
 }
 
-function generate(event: EventForCalendar, options: Partial<EventCalendarOptions> = {}) {
-  const file = eventCalendar(event, { method: "REQUEST", productName: "Réseau Tarn-et-Garonne", now, ...options });
+const network = { name: "Réseau France Services, Tarn-et-Garonne" };
+
+function generate(event: EventForCalendar, options: Partial<EventCalendarOptions> & { cancel?: boolean } = {}) {
+  const { cancel, ...rest } = options;
+  const settings = { method: "REQUEST" as const, productName: "Réseau Tarn-et-Garonne", organizer: network, now, ...rest };
+  const file = cancel ? eventCancellationCalendar(event, settings) : eventCalendar(event, settings);
+  return read(file);
+}
+
+function read(file: ReturnType<typeof eventCalendar>) {
   const text = new TextDecoder().decode(file.content);
   const calendar = new ICAL.Component(ICAL.parse(text));
   const vevent = calendar.getFirstSubcomponent("vevent");
@@ -102,15 +111,28 @@ describe("the calendar file of an event", () => {
     expect(parisWallClock(winter.endDate)).toBe("2026-10-26 20:00");
   });
 
-  it("cancels the same event in calendar apps when the event is cancelled", () => {
+  it("cancels the same event in calendar apps when the event is cancelled: METHOD:CANCEL, STATUS:CANCELLED, same UID, higher SEQUENCE", () => {
     const registered = generate(welcomeEvening({ sequence: 2 }));
-    const cancelled = generate(welcomeEvening({ sequence: 3, status: "CANCELLED" }), {
-      method: "CANCEL",
-    });
+    // The cancellation bumped the row's sequence: the file carries it as it is.
+    const cancelled = generate(welcomeEvening({ sequence: 3, status: "CANCELLED" }), { cancel: true });
     expect(cancelled.calendar.getFirstPropertyValue("method")).toBe("CANCEL");
     expect(cancelled.vevent.getFirstPropertyValue("status")).toBe("CANCELLED");
     expect(cancelled.parsed.uid).toBe(registered.parsed.uid);
-    expect(cancelled.parsed.sequence).toBeGreaterThan(registered.parsed.sequence);
+    expect(cancelled.parsed.sequence).toBe(3);
+    // An event that still stands (a member's place withdrawn): one above the copies already sent.
+    const withdrawn = generate(welcomeEvening({ sequence: 2 }), { cancel: true });
+    expect(withdrawn.calendar.getFirstPropertyValue("method")).toBe("CANCEL");
+    expect(withdrawn.vevent.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(withdrawn.parsed.uid).toBe(registered.parsed.uid);
+    expect(withdrawn.parsed.sequence).toBe(3);
+    expect(withdrawn.vevent.getFirstProperty("organizer")?.getFirstValue()).toBe("mailto:noreply@invalid");
+  });
+
+  it("ends every line with CRLF, END:VCALENDAR included (RFC 5545 §3.1, §3.6)", () => {
+    for (const { text } of [generate(welcomeEvening()), generate(welcomeEvening({ status: "CANCELLED" }), { cancel: true })]) {
+      expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
+      expect(text).not.toMatch(/[^\r]\n/);
+    }
   });
 
   it("names the organizer and the registrant when they have an email address", () => {
@@ -125,9 +147,11 @@ describe("the calendar file of an event", () => {
     expect(parsed.attendees[0]?.getParameter("partstat")).toBe("ACCEPTED");
   });
 
-  it("leaves out an organizer without an email rather than writing an empty address", () => {
-    const { vevent } = generate(welcomeEvening(), { organizer: { name: "Coordination" }, attendee: { name: "Marie" } });
-    expect(vevent.getFirstProperty("organizer")).toBeNull();
+  it("names the network as organizer, with an address that can never receive mail when it has none", () => {
+    const { vevent } = generate(welcomeEvening(), { attendee: { name: "Marie" } });
+    const organizer = vevent.getFirstProperty("organizer");
+    expect(organizer?.getFirstValue()).toBe("mailto:noreply@invalid");
+    expect(organizer?.getParameter("cn")).toBe("Réseau France Services, Tarn-et-Garonne");
     expect(vevent.getAllProperties("attendee")).toHaveLength(0);
   });
 
@@ -136,5 +160,37 @@ describe("the calendar file of an event", () => {
       "cafe-sante-l-acces-aux-soins-2026-11-26.ics",
     );
     expect(generate(welcomeEvening({ title: "« ! »" })).file.name).toBe("evenement-2026-11-26.ics");
+  });
+
+  it("reads the same in python-icalendar, a parser independent of ical.js", async () => {
+    const files = [
+      generate(welcomeEvening({ title: "Forum santé; accès aux soins, télémédecine, « aller-vers » et coordination des acteurs du Tarn-et-Garonne" })),
+      generate(welcomeEvening({ startsAt: new Date("2026-10-24T16:00:00Z"), endsAt: new Date("2026-10-24T18:00:00Z"), onlineUrl: "https://visio.example.fr/s" })),
+      generate(welcomeEvening({ sequence: 4, status: "CANCELLED" }), { cancel: true, method: "PUBLISH" }),
+    ];
+    const read = await readWithPythonIcalendar(files.map((f) => f.file.content));
+    expect(read).toHaveLength(files.length);
+    read.forEach((calendar, i) => {
+      const ours = files[i]!;
+      expect(calendar.errors).toEqual([]);
+      expect(calendar.version).toBe("2.0");
+      expect(calendar.method).toBe(ours.calendar.getFirstPropertyValue("method"));
+      expect(calendar.events).toHaveLength(1);
+      const event = calendar.events[0]!;
+      expect(event.errors).toEqual([]);
+      expect(event).toMatchObject({
+        uid: ours.parsed.uid,
+        sequence: ours.parsed.sequence,
+        status: ours.vevent.getFirstPropertyValue("status"),
+        summary: ours.parsed.summary,
+        location: ours.parsed.location,
+        description: ours.parsed.description,
+        organizer: { address: "mailto:noreply@invalid", name: network.name },
+      });
+      expect(new Date(event.start!).toISOString()).toBe(ours.parsed.startDate.toJSDate().toISOString());
+      expect(new Date(event.end!).toISOString()).toBe(ours.parsed.endDate.toJSDate().toISOString());
+    });
+    expect(read.map((c) => c.method)).toEqual(["REQUEST", "REQUEST", "CANCEL"]);
+    expect(read[2]!.events[0]).toMatchObject({ status: "CANCELLED", sequence: 4 });
   });
 });

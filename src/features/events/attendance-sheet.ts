@@ -1,22 +1,19 @@
 import type { Event } from "@prisma/client";
-import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { parisDay, parisMinuteOfDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
+import { csvFile } from "../../core/csv.ts";
 import type { FileRef, Reply } from "../../core/reply.ts";
 import { isRole } from "../../core/roles.ts";
 import type { Db } from "../../db/database.ts";
 import { isoDay } from "../activities/days.ts";
 import { slug } from "../reports/format.ts";
+import { printedSheet } from "../reports/xlsx-writer.ts";
 import { formatWhen, formatWhere } from "./format.ts";
 import { readQuestions } from "./schema.ts";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const CSV_TYPE = "text/csv";
-// As the COPIL export (reports/csv.ts): what French Excel opens with a double click — a BOM so it
-// reads UTF-8, ";" because "," is its decimal separator, and CRLF line ends.
-const BOM = "\uFEFF";
-const CSV_OPTIONS = { delimiter: ";", record_delimiter: "windows" } as const;
 const THIN = { style: "thin" } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
@@ -83,10 +80,22 @@ export async function loadAttendanceSheet(db: Db, event: Event, ctx: Pick<Contex
   };
 }
 
-/** The printable workbook: the event's title, date and place above the table, a wide "Signature" column, borders, landscape. */
+/** The header row: under the event's title, date, place, counts and a blank line. */
+const HEADER_ROW = 6;
+const WRAPPED = { wrapText: true, vertical: "top" } as const;
+/** Room to sign in, whatever the line holds. */
+const SIGNATURE_HEIGHT = 28;
+/** Points per line of 11-point text, as Excel and LibreOffice lay out a wrapped cell. */
+const LINE_HEIGHT = 15;
+
+/**
+ * The printable workbook: the event's title, date and place above the table, a wide "Signature"
+ * column, borders, the page setup of every sheet the bot writes (A4 landscape, fit to width, header
+ * repeated and frozen), and long headers, organisations, roles and answers wrapped, never cut.
+ */
 export async function attendanceWorkbook(event: Event, sheet: AttendanceSheet, ctx: Context): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
-  const ws = workbook.addWorksheet(ctx.t("events.sheet.sheetName"), { pageSetup: { orientation: "landscape", paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const ws = workbook.addWorksheet(ctx.t("events.sheet.sheetName"), printedSheet(HEADER_ROW));
   ws.columns = sheet.widths.map((width) => ({ width }));
   ws.addRow([event.title]).font = { bold: true, size: 14 };
   ws.addRow([formatWhen(event, ctx)]);
@@ -95,20 +104,52 @@ export async function attendanceWorkbook(event: Event, sheet: AttendanceSheet, c
   ws.addRow([]);
   const header = ws.addRow(sheet.headers);
   header.font = { bold: true };
-  header.eachCell((cell) => (cell.border = BORDER));
-  // The header repeats on every printed page.
-  ws.pageSetup.printTitlesRow = `${header.number}:${header.number}`;
-  for (const item of sheet.rows) {
-    const row = ws.addRow(cells(item));
-    row.height = 28;
-    for (let i = 1; i <= sheet.headers.length; i++) row.getCell(i).border = BORDER;
-  }
+  framedAndWrapped(header, sheet, sheet.headers, 0);
+  for (const item of sheet.rows) framedAndWrapped(ws.addRow(cells(item)), sheet, cells(item), SIGNATURE_HEIGHT);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-/** The same columns as the workbook, as CSV for French Excel. */
+/**
+ * Borders and wrapping on every cell of a line, and a height that holds its longest wrapped cell:
+ * a row with a height of its own is not grown by the reader, so the lines are counted here.
+ */
+function framedAndWrapped(row: ExcelJS.Row, sheet: AttendanceSheet, values: string[], minHeight: number): void {
+  let lines = 1;
+  for (let i = 0; i < sheet.headers.length; i++) {
+    const cell = row.getCell(i + 1);
+    cell.border = BORDER;
+    cell.alignment = WRAPPED;
+    lines = Math.max(lines, wrappedLines(values[i] ?? "", sheet.widths[i] ?? 10));
+  }
+  row.height = Math.max(minHeight, lines * LINE_HEIGHT + 4);
+}
+
+/** Lines a text takes in a column `width` characters wide, breaking between words as readers do. */
+export function wrappedLines(text: string, width: number): number {
+  // A column of width w shows about w - 1 characters of 11-point text; bold and capitals are wider.
+  const room = Math.max(1, Math.floor(width * 0.9) - 1);
+  let lines = 0;
+  for (const paragraph of text.split("\n")) {
+    lines++;
+    let used = 0;
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const length = [...word].length;
+      let needed = used === 0 ? length : used + 1 + length;
+      if (used > 0 && needed > room) {
+        lines++;
+        needed = length;
+      }
+      // A word longer than the column is broken across lines.
+      for (; needed > room; needed -= room) lines++;
+      used = needed;
+    }
+  }
+  return lines;
+}
+
+/** The same columns as the workbook, as CSV for French Excel; every cell is text, made inert. */
 export function attendanceCsv(sheet: AttendanceSheet): Uint8Array {
-  return Buffer.from(BOM + stringify([sheet.headers, ...sheet.rows.map(cells)], CSV_OPTIONS), "utf8");
+  return csvFile([sheet.headers, ...sheet.rows.map(cells)]);
 }
 
 /** `événement <n°> émargement`: the attendance sheet as XLSX (to print and sign) and CSV. */

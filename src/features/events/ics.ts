@@ -18,10 +18,10 @@ export interface EventForCalendar {
 }
 
 export interface EventCalendarOptions {
-  /** REQUEST for a registration, CANCEL when the event or the registration is cancelled, PUBLISH for a plain copy. */
-  method: "REQUEST" | "CANCEL" | "PUBLISH";
-  /** Written as ORGANIZER only with an email: the property needs an address apps can reply to. */
-  organizer?: { name: string; email?: string };
+  /** PUBLISH for a copy to import, REQUEST for an invitation; a cancellation is `eventCancellationCalendar`'s. */
+  method: "REQUEST" | "PUBLISH";
+  /** The ORGANIZER every file carries: the network's name, and `NO_REPLY_ADDRESS` unless an address is given. */
+  organizer: { name: string; email?: string };
   /** Written as ATTENDEE only with an email, for the same reason. */
   attendee?: { name: string; email?: string };
   /** Shown in PRODID, e.g. the network's name. */
@@ -40,25 +40,49 @@ export interface CalendarFile extends FileRef {
 /** The domain part of every UID: fixed forever, or calendar apps would see new events instead of updates. */
 const UID_DOMAIN = "partner-network-bot";
 
+/**
+ * ORGANIZER's address when the network gives none. RFC 5545 (§3.8.4.3) makes ORGANIZER's value a
+ * cal-address, a URI, in practice `mailto:`, and RFC 5546 requires ORGANIZER in a METHOD:CANCEL.
+ * The bot has no mailbox and members answer in the chat, not by mail, so no real address fits; the
+ * host of PUBLIC_URL would be a guess at someone's mail domain, where a reply could reach a stranger.
+ * The reserved top-level domain `.invalid` (RFC 6761 §6.4) can never receive mail: the property is
+ * valid, its name (CN) is the network's, and nothing is ever sent to it.
+ */
+export const NO_REPLY_ADDRESS = "noreply@invalid";
+
 /** The UID calendar apps key their copy on: the same for every file of one event. */
 export function eventUid(eventId: string): string {
   return `${eventId}@${UID_DOMAIN}`;
 }
 
 /**
- * The .ics file of an event: stable UID, SEQUENCE from the event, STATUS:CANCELLED for a cancellation.
+ * The .ics file of an event: stable UID, SEQUENCE from the event, STATUS:CANCELLED once it is cancelled.
  * Import it as is, or send it again after each change: the same UID and a higher SEQUENCE update the copy.
  */
 export function eventCalendar(event: EventForCalendar, options: EventCalendarOptions): CalendarFile {
-  const cancelled = options.method === "CANCEL" || event.status === "CANCELLED" || event.status === "REJECTED";
+  const cancelled = event.status === "CANCELLED" || event.status === "REJECTED";
+  return calendarFile(event, options, options.method, event.sequence, cancelled);
+}
+
+/**
+ * The file that takes an event out of calendar apps: METHOD:CANCEL and STATUS:CANCELLED, the same UID
+ * and a higher SEQUENCE than any copy sent before. A cancelled event's row already had its sequence
+ * bumped by the cancellation; for an event that still stands (a member's place withdrawn) it is one more.
+ */
+export function eventCancellationCalendar(event: EventForCalendar, options: Omit<EventCalendarOptions, "method">): CalendarFile {
+  const alreadyBumped = event.status === "CANCELLED" || event.status === "REJECTED";
+  return calendarFile(event, options, "CANCEL", alreadyBumped ? event.sequence : event.sequence + 1, true);
+}
+
+function calendarFile(event: EventForCalendar, options: Omit<EventCalendarOptions, "method">, method: "REQUEST" | "PUBLISH" | "CANCEL", sequence: number, cancelled: boolean): CalendarFile {
   const calendar = ical({
     prodId: { company: UID_DOMAIN, product: options.productName.replace(/\/+/g, " ").trim() || UID_DOMAIN, language: "FR" },
-    method: ICalCalendarMethod[options.method],
+    method: ICalCalendarMethod[method],
   });
   const url = event.onlineUrl ? uriValue(event.onlineUrl) : null;
   calendar.createEvent({
     id: eventUid(event.id),
-    sequence: event.sequence,
+    sequence,
     stamp: options.now,
     lastModified: event.updatedAt,
     // Times are written in UTC ("…Z"), not with TZID=Europe/Paris. Each occurrence is its own Event row
@@ -72,7 +96,7 @@ export function eventCalendar(event: EventForCalendar, options: EventCalendarOpt
     location: event.place ?? url,
     url,
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    organizer: options.organizer?.email ? { name: options.organizer.name, email: options.organizer.email } : null,
+    organizer: { name: options.organizer.name.trim() || UID_DOMAIN, email: options.organizer.email ?? NO_REPLY_ADDRESS },
     attendees: options.attendee?.email
       ? [{ name: options.attendee.name, email: options.attendee.email, status: ICalAttendeeStatus.ACCEPTED, rsvp: false }]
       : [],
@@ -80,7 +104,8 @@ export function eventCalendar(event: EventForCalendar, options: EventCalendarOpt
   return {
     name: calendarFileName(event.title, event.startsAt),
     mediaType: "text/calendar",
-    content: new TextEncoder().encode(calendar.toString()),
+    // RFC 5545 §3.1 and §3.6: every content line, END:VCALENDAR included, ends with CRLF; ical-generator stops short of the last one.
+    content: new TextEncoder().encode(`${calendar.toString()}\r\n`),
   };
 }
 

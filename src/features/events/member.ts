@@ -5,6 +5,7 @@ import { loadAudienceMember } from "./audience.ts";
 import { myRegistrations, registeredCounts, upcomingEventsFor } from "./data.ts";
 import { eventBlock, formatWhen, formatWhere } from "./format.ts";
 import { eventCalendar } from "./ics.ts";
+import { calendarOptions } from "./notify.ts";
 import { cancelRegistration, type RegistrationOutcome, registerForEvent, waitlistPosition } from "./registration.ts";
 import { readQuestions } from "./schema.ts";
 
@@ -50,11 +51,11 @@ function questionsForm(ctx: Context, event: Event): Reply[] {
   ];
 }
 
-function confirmation(ctx: Context, event: Event, outcome: RegistrationOutcome): Reply[] {
+async function confirmation(ctx: Context, event: Event, outcome: RegistrationOutcome): Promise<Reply[]> {
   const params = { title: event.title, when: formatWhen(event, ctx), where: formatWhere(event, ctx) };
   if (outcome.status !== "REGISTERED") return [say(ctx.t("events.register.waitlisted", { ...params, position: outcome.position }), [cancelButton(ctx, event.id)])];
   // The place is the member's: the event goes into their calendar app (PUBLISH: imported, not an invitation to answer).
-  const calendar = eventCalendar(event, { method: "PUBLISH", productName: "partner-network-bot", now: ctx.now });
+  const calendar = eventCalendar(event, { ...(await calendarOptions(ctx)), method: "PUBLISH" });
   return [{ ...say(ctx.t("events.register.done", params), [cancelButton(ctx, event.id)]), files: [calendar] }];
 }
 

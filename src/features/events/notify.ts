@@ -8,7 +8,7 @@ import type { Db } from "../../db/database.ts";
 import { enqueueMessages } from "../../delivery/outbox.ts";
 import type { Notice, NoticeChoice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
-import { eventCalendar } from "./ics.ts";
+import { eventCalendar, type EventCalendarOptions, eventCancellationCalendar } from "./ics.ts";
 
 /** How to tell members about a change to their registration. */
 export interface EventNotice {
@@ -66,6 +66,14 @@ export async function pressCalendar(ctx: Context, id: string): Promise<Reply[]> 
   if (!event) return [say(ctx.t("errors.staleAction"))];
   const mine = await ctx.db.eventRegistration.findUnique({ where: { eventId_memberId: { eventId: event.id, memberId: ctx.actor.memberId } }, select: { status: true } });
   if (mine?.status !== "REGISTERED") return [say(ctx.t("events.calendar.notRegistered", { title: event.title }))];
-  const file = eventCalendar(event, { method: "PUBLISH", productName: "partner-network-bot", now: ctx.now });
+  const options = await calendarOptions(ctx);
+  // A cancelled event's file removes it from the member's calendar (METHOD:CANCEL) rather than updating it.
+  const file = event.status === "CANCELLED" ? eventCancellationCalendar(event, options) : eventCalendar(event, { ...options, method: "PUBLISH" });
   return [{ ...say(ctx.t(event.status === "CANCELLED" ? "events.calendar.cancelled" : "events.calendar.file", { title: event.title })), files: [file] }];
+}
+
+/** What every calendar file of the network carries: the network's name as ORGANIZER, the bot as product. */
+export async function calendarOptions(ctx: Context): Promise<Omit<EventCalendarOptions, "method">> {
+  const network = await ctx.db.network.findUniqueOrThrow({ where: { id: ctx.actor.networkId }, select: { name: true } });
+  return { organizer: { name: network.name }, productName: "partner-network-bot", now: ctx.now };
 }

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { CSV_BOM, type CsvCell, csvLines } from "../../core/csv.ts";
 import { createTranslator, type Locale } from "../../core/i18n.ts";
 import type { Db } from "../../db/database.ts";
 import { isoDay, dayOfColumn } from "../activities/days.ts";
@@ -7,11 +7,6 @@ import { activityColumns } from "./activity-columns.ts";
 import { type Cell, type CellKind, type Column, indicatorColumns } from "./columns.ts";
 import { activityPages, type CopilQuery, loadPlaceBook, territoryScope } from "./data.ts";
 import type { CopilExport } from "./workbook.ts";
-
-// What French Excel opens with a double click: a BOM so it reads UTF-8, ";" because "," is its
-// decimal separator, and CRLF line ends.
-const BOM = "\uFEFF";
-const OPTIONS = { delimiter: ";", record_delimiter: "windows" } as const;
 
 /** The activity reports of the period, one line each, with the columns of the workbook's "Activités" sheet. */
 export async function buildActivitiesCsv(db: Db, query: CopilQuery): Promise<Uint8Array> {
@@ -28,10 +23,10 @@ export async function writeActivitiesCsv(db: Db, query: CopilQuery): Promise<Cop
   const t = createTranslator(query.locale);
   const [territoryIds, places] = await Promise.all([territoryScope(db, query), loadPlaceBook(db, query.networkId)]);
   const columns = activityColumns(t, places);
-  const parts = [BOM, stringify([columns.map((c) => c.header)], OPTIONS)];
+  const parts = [CSV_BOM, csvLines([columns.map((c) => c.header)])];
   let activities = 0;
   for await (const page of activityPages(db, query, territoryIds)) {
-    parts.push(stringify(records(columns, page, query.locale), OPTIONS));
+    parts.push(csvLines(records(columns, page, query.locale)));
     activities += page.length;
   }
   return { bytes: Buffer.from(parts.join(""), "utf8"), activities, indicators: 0 };
@@ -42,20 +37,23 @@ export async function writeIndicatorsCsv(db: Db, query: CopilQuery): Promise<Cop
   const t = createTranslator(query.locale);
   const indicators = await computeIndicators(db, { networkId: query.networkId, window: { range: query.range }, territoryId: query.territoryId });
   const columns = indicatorColumns(t);
-  const text = BOM + stringify([columns.map((c) => c.header), ...records(columns, indicators, query.locale)], OPTIONS);
+  const text = CSV_BOM + csvLines([columns.map((c) => c.header), ...records(columns, indicators, query.locale)]);
   return { bytes: Buffer.from(text, "utf8"), activities: 0, indicators: indicators.length };
 }
 
-function records<Row>(columns: Column<Row>[], rows: Row[], locale: Locale): string[][] {
+function records<Row>(columns: Column<Row>[], rows: Row[], locale: Locale): CsvCell[][] {
   return rows.map((row) => columns.map((c) => csvCell(c.kind, c.value(row), locale)));
 }
 
-/** Days as 2026-01-31; numbers with the language's decimal mark; a share of the target in percent (45 for 45 %). */
-function csvCell(kind: CellKind, value: Cell, locale: Locale): string {
+/**
+ * Days as 2026-01-31; numbers with the language's decimal mark, kept numbers (never made inert); a
+ * share of the target in percent (45 for 45 %); text as members and the plan wrote it, made inert.
+ */
+function csvCell(kind: CellKind, value: Cell, locale: Locale): CsvCell {
   if (value === undefined) return "";
-  if (value instanceof Date) return isoDay(dayOfColumn(value));
+  if (value instanceof Date) return { raw: isoDay(dayOfColumn(value)) };
   if (typeof value === "string") return value;
   const number = kind === "ratio" ? Math.round(value * 100) : value;
   const text = String(number);
-  return locale === "fr" ? text.replace(".", ",") : text;
+  return { raw: locale === "fr" ? text.replace(".", ",") : text };
 }

@@ -37,7 +37,7 @@ export async function writeCopilWorkbook(db: Db, query: CopilQuery): Promise<Cop
   const names = new SheetNames();
   const summaryName = names.take(t("reports.sheets.summary"));
   const activitiesName = names.take(t("reports.sheets.activities"));
-  await workbook.table(summaryName, indicatorColumns(t), [indicators]);
+  await workbook.table(summaryName, indicatorColumns(t), [indicators], true);
   const fiches = groupByFiche(indicators);
   const ficheSheet = ficheSheetNamer(indicators.map((i) => i.fiche));
   for (const ficheIndicators of fiches) {
