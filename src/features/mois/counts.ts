@@ -29,7 +29,8 @@ export async function editionTargets(db: Db, networkId: string): Promise<{ partn
   const rows = await db.indicator.findMany({ where: { networkId, computation: { in: ["COUNT_PARTNERS", "COUNT_ANIMATIONS"] } }, select: { computation: true, target: true } });
   const target = (computation: string, fallback: number) => {
     const row = rows.find((r) => r.computation === computation);
-    return row ? Number(row.target) : fallback;
+    // An indicator without a numeric target leaves the edition's usual one.
+    return row && row.target !== null ? Number(row.target) : fallback;
   };
   return { partners: target("COUNT_PARTNERS", DEFAULT_TARGETS.partners), animations: target("COUNT_ANIMATIONS", DEFAULT_TARGETS.animations) };
 }

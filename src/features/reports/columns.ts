@@ -62,7 +62,8 @@ const INDICATOR_COLUMNS: [ColumnName, CellKind, number, IndicatorCell][] = [
   ["ficheTitle", "text", 50, (i) => i.fiche.title],
   ["indicator", "text", 60, (i) => i.label],
   ["value", "number", 14, (i) => i.value],
-  ["target", "number", 10, (i) => i.target],
+  // A plan without a numeric target says so in the cell, never 0.
+  ["target", "number", 10, (i, t) => i.target ?? t("indicators.board.noTarget")],
   ["percent", "ratio", 12, (i) => progressRatio(i)],
   ["source", "text", 26, (i, t) => t(`reports.sources.${i.source}`)],
   ["period", "text", 20, (i, t) => t(`reports.periods.${i.period}`)],
