@@ -47,7 +47,7 @@ export async function computeIndicators(db: Db, query: IndicatorQuery): Promise<
   const [indicators, territoryIds] = await Promise.all([
     db.indicator.findMany({
       // A fiche dropped from a revised plan file is archived: its indicators no longer show.
-      where: { networkId: query.networkId, ficheAction: { archivedAt: null } },
+      where: { networkId: query.networkId, archivedAt: null, ficheAction: { archivedAt: null } },
       select: {
         id: true,
         label: true,

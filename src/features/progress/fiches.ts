@@ -38,7 +38,7 @@ export async function loadFiches(db: Db, networkId: string): Promise<Fiche[]> {
       code: true,
       title: true,
       axis: { select: { number: true, plan: { select: { id: true, code: true } } } },
-      indicators: { select: { id: true, label: true, unit: true, computation: true, filter: true } },
+      indicators: { where: { archivedAt: null }, select: { id: true, label: true, unit: true, computation: true, filter: true } },
     },
   });
   return rows

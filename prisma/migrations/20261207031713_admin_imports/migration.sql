@@ -2,7 +2,8 @@
 ALTER TABLE "FicheAction" ADD COLUMN     "archivedAt" TIMESTAMPTZ(3);
 
 -- AlterTable
-ALTER TABLE "Indicator" ALTER COLUMN "target" DROP NOT NULL;
+ALTER TABLE "Indicator" ADD COLUMN     "archivedAt" TIMESTAMPTZ(3),
+ALTER COLUMN "target" DROP NOT NULL;
 
 -- AlterTable
 ALTER TABLE "Organisation" ADD COLUMN     "emailDomain" TEXT,
