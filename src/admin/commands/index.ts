@@ -1,0 +1,8 @@
+import type { AdminCommand } from "../command.ts";
+import { networkCreate } from "./network-create.ts";
+import { networkList, networkShow } from "./network-info.ts";
+import { organisationsImport } from "./organisations-import.ts";
+import { planCounters, planImport, planTemplate } from "./plan.ts";
+
+/** Every command of `npm run admin`, in the order the list shows them (`invite` joins at merge). */
+export const adminCommands: AdminCommand[] = [networkCreate, networkList, networkShow, planImport, planTemplate, planCounters, organisationsImport];
