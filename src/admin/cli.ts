@@ -57,13 +57,20 @@ export async function runAdmin(argv: string[], io: Pick<AdminContext, "out" | "e
   const database = await openDatabase(config.database);
   try {
     await database.withSession((session) => applyMigrations(session, MIGRATIONS_DIR));
-    return await command.run(args, { db: database.prisma, config, ...io });
-  } catch (error) {
-    if (!(error instanceof AdminError)) throw error;
-    io.err(error.message);
-    return error.exitCode;
+    return await executeCommand(command, args, { db: database.prisma, config, ...io });
   } finally {
     await database.close();
+  }
+}
+
+/** Runs one command; an expected failure is its one sentence on the error stream and its exit code. */
+export async function executeCommand(command: AdminCommand, args: string[], ctx: AdminContext): Promise<number> {
+  try {
+    return await command.run(args, ctx);
+  } catch (error) {
+    if (!(error instanceof AdminError)) throw error;
+    ctx.err(error.message);
+    return error.exitCode;
   }
 }
 
