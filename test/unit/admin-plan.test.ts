@@ -1,7 +1,6 @@
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/core/i18n.ts";
@@ -9,18 +8,9 @@ import { indicatorLine } from "../../src/features/indicators/board.ts";
 import { computeIndicators } from "../../src/features/indicators/compute.ts";
 import { indicatorColumns } from "../../src/features/reports/columns.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
-import { admin, snapshot } from "./admin-support.ts";
+import { admin, PLAN_17, planWorkbook, snapshot } from "./admin-support.ts";
 
-export const PLAN_17 = fileURLToPath(new URL("../fixtures/sdaasp-17.csv", import.meta.url));
 const today = { year: 2026, month: 11, day: 23 };
-
-/** The SDAASP 17 fixture as an XLSX workbook, cells typed as a coordinator's spreadsheet has them (years and targets as numbers). */
-export async function planWorkbook(path: string, lines: string[]): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Plan");
-  for (const line of lines) sheet.addRow(line.split(";").map((cell) => (/^\d+$/.test(cell) ? Number(cell) : cell)));
-  await workbook.xlsx.writeFile(path);
-}
 
 let db: TestDatabase;
 let dir: string;

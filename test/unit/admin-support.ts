@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+import ExcelJS from "exceljs";
 import { loadConfig } from "../../src/config/env.ts";
 import { executeCommand, findCommand } from "../../src/admin/cli.ts";
 import { adminCommands } from "../../src/admin/commands/index.ts";
@@ -38,4 +40,17 @@ export async function snapshot(db: TestDatabase): Promise<Record<string, unknown
     p.indicator.findMany({ select: { label: true, target: true, archivedAt: true }, orderBy: { label: "asc" } }),
   ]);
   return { networks, territories, organisations, plans, axes, fiches, indicators: indicators.map((i) => ({ ...i, target: i.target?.toString() ?? null })) };
+}
+
+/** The plan file written from the SDAASP 17 document (orientations 2, 3 and 5). */
+export const PLAN_17 = fileURLToPath(new URL("../fixtures/sdaasp-17.csv", import.meta.url));
+/** Ten partner organisations of the 17, with data·inclusion's columns. */
+export const PARTNERS_17 = fileURLToPath(new URL("../fixtures/partenaires-17.csv", import.meta.url));
+
+/** CSV lines as an XLSX workbook, cells typed as a coordinator's spreadsheet has them (years and targets as numbers). */
+export async function planWorkbook(path: string, lines: string[]): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet("Plan");
+  for (const line of lines) sheet.addRow(line.split(";").map((cell) => (/^\d+$/.test(cell) ? Number(cell) : cell)));
+  await workbook.xlsx.writeFile(path);
 }
