@@ -61,7 +61,7 @@ describe("a plan file that cannot be imported is answered with one sentence and 
 
   it("an unknown calcul", async () => {
     const err = await refused("calcul.csv", csv(withCell(3, 13, "evenement:forum-sante")));
-    expect(err).toContain('Row 3, column calcul: "evenement:forum-sante" is not one of the bot\'s counters (did you mean "evenements:forum-sante"?');
+    expect(err).toBe('Row 3, column calcul: expected one of the bot\'s counters (did you mean "evenements:forum-sante"? npm run admin -- plan counters lists them, e.g. activites, activites:atelier, participants), or nothing for a value summed from progress reports; found "evenement:forum-sante".');
   });
 
   it("a period that is neither annee, semestre nor plan", async () => {

@@ -113,5 +113,5 @@ function targetOf(text: string): number | "none" | undefined {
 
 function unknownCounter(name: string): string {
   const [near] = closest(name, allCounterNames(), distance, 1);
-  return `"${name}" is not one of the bot's counters (did you mean "${near}"? npm run admin -- plan counters lists them, e.g. ${EXAMPLE_NAMES.slice(0, 3).join(", ")}); leave it empty for a value summed from progress reports`;
+  return `expected one of the bot's counters (did you mean "${near}"? npm run admin -- plan counters lists them, e.g. ${EXAMPLE_NAMES.slice(0, 3).join(", ")}), or nothing for a value summed from progress reports`;
 }
