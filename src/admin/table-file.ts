@@ -95,6 +95,9 @@ function isText(head: Buffer): boolean {
 function notSpreadsheet(path: string, head: Buffer): AdminError {
   const oldExcel = head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])) || extname(path).toLowerCase() === ".xls";
   if (oldExcel) return new AdminError(`The file ${path} is an old Excel file (.xls): save it as .xlsx or as CSV (UTF-8, separated by ;).`);
+  // Excel's plain "CSV (séparateur : point-virgule)" is written in Windows-1252: text, but not UTF-8.
+  const printable = head.filter((b) => b >= 0x20 || b === 0x09 || b === 0x0a || b === 0x0d).length;
+  if (!head.includes(0) && printable === head.length) return new AdminError(`The file ${path} is a CSV file not encoded in UTF-8 (probably Windows-1252): save it from Excel as "CSV UTF-8".`);
   return new AdminError(`The file ${path} is neither an XLSX spreadsheet nor a UTF-8 CSV file.`);
 }
 

@@ -81,6 +81,10 @@ describe("a plan file that cannot be imported is answered with one sentence and 
     expect(await refused("plan.xlsx", png)).toBe("The file <file> is neither an XLSX spreadsheet nor a UTF-8 CSV file.");
   });
 
+  it("a CSV saved in Windows-1252 rather than UTF-8", async () => {
+    expect(await refused("latin1.csv", Buffer.from(csv(lines), "latin1"))).toBe('The file <file> is a CSV file not encoded in UTF-8 (probably Windows-1252): save it from Excel as "CSV UTF-8".');
+  });
+
   it("a zip that is not a workbook", async () => {
     const zip = Buffer.from("504b0506000000000000000000000000000000000000", "hex");
     expect(await refused("fake.xlsx", Buffer.concat([Buffer.from("504b0304", "hex"), zip]))).toMatch(/^The file <file> is not a readable XLSX spreadsheet \(.+\)\.$/);
