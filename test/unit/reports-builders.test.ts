@@ -83,7 +83,9 @@ describe("the COPIL workbook", () => {
     expect(summary).toHaveLength(indicators.length + 1);
     expect(columnOf(summary, "Indicateur")).toEqual(indicators.map((i) => i.label));
     expect(columnOf(summary, "Valeur sur la période")).toEqual(indicators.map((i) => i.value));
-    expect(columnOf(summary, "Objectif")).toEqual(indicators.map((i) => i.target));
+    // An indicator without a numeric target says so in the export, never 0.
+    expect(indicators.some((i) => i.target === null)).toBe(true);
+    expect(columnOf(summary, "Objectif")).toEqual(indicators.map((i) => i.target ?? "pas de cible chiffrée"));
     const manual = summary.find((r) => r[3] === fixture.manualIndicator.label)!;
     expect(manual[4]).toBe(6);
     expect(manual[6]).toBeCloseTo(6 / (manual[5] as number));
