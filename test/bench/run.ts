@@ -8,6 +8,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { type BotProcess, say, startBot } from "../support/process.ts";
 import { benchQuickEntry } from "./activities.ts";
+import { benchAdmin } from "./admin.ts";
 import { benchIndicators } from "./indicators.ts";
 import { benchBroadcastConfirm } from "./broadcast.ts";
 import { benchDelivery } from "./delivery.ts";
@@ -147,6 +148,13 @@ await printRegistrationBench(postgresUrl);
 console.log("\nindicators, digest and export (100,000 generated activity reports):");
 for (const kind of ["pglite", "postgresql"] as const) {
   const row = await benchIndicators(kind, postgresUrl).catch((err: unknown) => ({ database: kind, error: (err as Error).message }));
+  console.log(`  ${Object.entries(row).map(([k, v]) => `${k}: ${v}`).join(" | ")}`);
+}
+
+// Setting up a network from files: territories of the 17 and of the Nord, then a 30-fiche plan.
+console.log("\nadministration command line (network create, plan import):");
+for (const kind of ["pglite", "postgresql"] as const) {
+  const row = await benchAdmin(kind, postgresUrl).catch((err: unknown) => ({ database: kind, error: (err as Error).message }));
   console.log(`  ${Object.entries(row).map(([k, v]) => `${k}: ${v}`).join(" | ")}`);
 }
 

@@ -50,6 +50,8 @@ describe("an indicator's target from the chat", () => {
     const audit = await bot.db.prisma.auditLog.findFirstOrThrow({ where: { action: "indicator.target" } });
     expect(audit.details).toMatchObject({ from: 20, to: 25, period: "YEAR" });
     expect(await bot.text("demo-coordinator", `cible ${number} aucune`)).toContain("→ pas de cible chiffrée.");
+    const cleared = await bot.db.prisma.indicator.findFirstOrThrow({ where: { networkId: bot.networkId, label: "Demandes traitées par la mission accueil" } });
+    expect(cleared.target).toBeNull();
     expect(await bot.text("demo-coordinator", `cible ${number} beaucoup`)).toBe("« beaucoup » n’est pas une cible : un nombre positif (par exemple 40), ou « aucune ».");
     expect(await bot.text("demo-coordinator", "cible 999 3")).toBe("Il n’y a pas d’indicateur n° 999 : tapez « cible » pour la liste.");
   });

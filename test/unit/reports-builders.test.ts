@@ -83,8 +83,9 @@ describe("the COPIL workbook", () => {
     expect(summary).toHaveLength(indicators.length + 1);
     expect(columnOf(summary, "Indicateur")).toEqual(indicators.map((i) => i.label));
     expect(columnOf(summary, "Valeur sur la période")).toEqual(indicators.map((i) => i.value));
-    // No numeric target (0 in the plan): an empty cell, as the chat says « pas de cible chiffrée ».
-    expect(columnOf(summary, "Objectif")).toEqual(indicators.map((i) => (i.target > 0 ? i.target : null)));
+    // No numeric target: an empty cell, as the chat says « pas de cible chiffrée ».
+    expect(indicators.some((i) => i.target === null)).toBe(true);
+    expect(columnOf(summary, "Objectif")).toEqual(indicators.map((i) => i.target ?? null));
     const manual = summary.find((r) => r[3] === fixture.manualIndicator.label)!;
     expect(manual[4]).toBe(6);
     expect(manual[6]).toBeCloseTo(6 / (manual[5] as number));

@@ -15,7 +15,8 @@ export const indicatorFilterSchema = z
 
 const indicator = z.object({
   label: z.string().min(1),
-  target: z.number().nonnegative(),
+  // Null: the plan sets no numeric target (shown as such, never as 0).
+  target: z.number().positive().nullable(),
   unit: z.string().min(1),
   period: z.enum(["YEAR", "SEMESTER", "PLAN"]),
   computation: z.enum([

@@ -7,7 +7,8 @@ import { type DayRange, type IndicatorPeriod, periodContaining } from "../indica
 export interface MovedIndicator {
   id: string;
   label: string;
-  target: number;
+  /** Null when the plan sets no numeric target. */
+  target: number | null;
   value: number;
   delta: number;
 }
@@ -22,7 +23,7 @@ const rangeKey = (r: DayRange) => `${r.from.year}-${r.from.month}-${r.from.day}/
  */
 export async function movedIndicators(db: Db, networkId: string, week: DayRange): Promise<MovedIndicator[]> {
   const rows = await db.indicator.findMany({
-    where: { networkId },
+    where: { networkId, archivedAt: null, ficheAction: { archivedAt: null } },
     select: { id: true, period: true, ficheAction: { select: { axis: { select: { plan: { select: { startYear: true, endYear: true } } } } } } },
   });
   const ranges = new Map<string, { after: DayRange; before: DayRange }>();

@@ -67,7 +67,7 @@ function indicatorLines(t: Translate, locale: Locale, moved: readonly MovedIndic
   const n = numbers(locale);
   const line = (i: MovedIndicator) => {
     const params = { label: clip(i.label, MAX_LABEL), delta: n.signed.format(i.delta), value: n.plain.format(i.value) };
-    return i.target > 0 ? t("digest.indicators.line", { ...params, target: n.plain.format(i.target) }) : t("digest.indicators.lineNoTarget", params);
+    return i.target !== null && i.target > 0 ? t("digest.indicators.line", { ...params, target: n.plain.format(i.target) }) : t("digest.indicators.lineNoTarget", params);
   };
   return ["", t("digest.indicators.title"), ...top(t, moved, line)];
 }

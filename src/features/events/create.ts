@@ -26,7 +26,7 @@ const CREATE_MODE: EventFormMode = { formId: "evtnew", title: "events.create.tit
 /** The creation form, pre-filled with what was typed when a refusal sends it back. */
 export async function eventForm(ctx: Context, values: Values = {}, problems: string[] = [], mode: EventFormMode = CREATE_MODE): Promise<Reply[]> {
   const { t } = ctx;
-  const fiches = await ctx.db.ficheAction.findMany({ where: { networkId: ctx.actor.networkId }, select: { id: true, code: true, title: true }, orderBy: { code: "asc" } });
+  const fiches = await ctx.db.ficheAction.findMany({ where: { networkId: ctx.actor.networkId, archivedAt: null }, select: { id: true, code: true, title: true }, orderBy: { code: "asc" } });
   // A welcome evening is for one cohort of interns; left empty, the cohort of its date's semester.
   const cohorts = mode.formId === CREATE_MODE.formId ? await cohortOptions(ctx) : [];
   const v = (name: string, fallback = "") => {

@@ -22,7 +22,7 @@ export function indicatorLine(t: Translate, locale: Locale, indicator: Indicator
   const mark = indicator.source !== "data" ? ` ${REPORTS_MARK}` : "";
   const percent = percentReached(indicator);
   if (percent === undefined) return t("indicators.board.lineNoTarget", { label, value: amountWithUnit(t, locale, indicator.unit, indicator.value), mark });
-  return t("indicators.board.line", { bar: textBar(indicator), label, value: formatAmount(indicator.value, locale), target: amountWithUnit(t, locale, indicator.unit, indicator.target), percent, mark });
+  return t("indicators.board.line", { bar: textBar(indicator), label, value: formatAmount(indicator.value, locale), target: amountWithUnit(t, locale, indicator.unit, indicator.target ?? 0), percent, mark });
 }
 
 /**

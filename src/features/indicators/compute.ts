@@ -18,7 +18,8 @@ export interface IndicatorValue {
   id: string;
   label: string;
   unit: string;
-  target: number;
+  /** Null when the plan sets no numeric target. */
+  target: number | null;
   period: IndicatorPeriod;
   computation: string;
   fiche: FicheRef;
@@ -45,7 +46,8 @@ export interface IndicatorQuery {
 export async function computeIndicators(db: Db, query: IndicatorQuery): Promise<IndicatorValue[]> {
   const [indicators, territoryIds] = await Promise.all([
     db.indicator.findMany({
-      where: { networkId: query.networkId },
+      // A fiche dropped from a revised plan file is archived: its indicators no longer show.
+      where: { networkId: query.networkId, archivedAt: null, ficheAction: { archivedAt: null } },
       select: {
         id: true,
         label: true,
@@ -84,7 +86,7 @@ export async function computeIndicators(db: Db, query: IndicatorQuery): Promise<
         id: row.id,
         label: row.label,
         unit: row.unit,
-        target: Number(row.target),
+        target: row.target === null ? null : Number(row.target),
         period,
         computation: row.computation,
         fiche: { id: row.ficheAction.id, code: row.ficheAction.code, title: row.ficheAction.title, planCode: plan.code, axisNumber: row.ficheAction.axis.number },
@@ -107,7 +109,7 @@ async function reportedValue(db: Db, indicatorId: string, range: DayRange, autho
   return Number(sum._sum.value ?? 0);
 }
 
-/** The share of the target reached, from 0; undefined when the target is 0 (not set in the plan). */
+/** The share of the target reached, from 0; undefined when the plan sets no numeric target (or a target of 0). */
 export function progressRatio(indicator: Pick<IndicatorValue, "value" | "target">): number | undefined {
-  return indicator.target > 0 ? indicator.value / indicator.target : undefined;
+  return indicator.target !== null && indicator.target > 0 ? indicator.value / indicator.target : undefined;
 }

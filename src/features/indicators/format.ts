@@ -25,7 +25,7 @@ export function clip(text: string, max: number): string {
 export function amountWithUnit(t: Translate, locale: Locale, unit: string, count: number): string {
   // Units are English words in the plans' data ("members", "elected officials"); keys use underscores.
   const key = `indicators.units.${unit.trim().toLowerCase().replace(/\W+/g, "_")}`;
-  return KNOWN_KEYS.has(key) ? t(key as MessageKey, { count }) : `${formatAmount(count, locale)} ${unit}`;
+  return KNOWN_KEYS.has(key) ? t(key as MessageKey, { count }) : `${formatAmount(count, locale)} ${unit}`.trim();
 }
 
 /** A value as members read it: "18", "2,5", "1 200". */

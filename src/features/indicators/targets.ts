@@ -28,9 +28,9 @@ async function numberedIndicators(ctx: Context) {
 
 type Row = Awaited<ReturnType<typeof numberedIndicators>>[number];
 
-/** "30 membres par an", or that the plan sets no numeric target (stored as 0). */
-function targetText(ctx: Context, row: Pick<Row, "unit" | "period">, target: number): string {
-  if (target <= 0) return ctx.t("targets.none");
+/** "30 membres par an", or that the plan sets no numeric target (null). */
+function targetText(ctx: Context, row: Pick<Row, "unit" | "period">, target: number | null): string {
+  if (target === null || target <= 0) return ctx.t("targets.none");
   return ctx.t("targets.perPeriod", { value: amountWithUnit(ctx.t, ctx.actor.locale, row.unit, target), period: ctx.t(`targets.period.${row.period}`) });
 }
 
@@ -40,15 +40,15 @@ async function target(ctx: Context, args: string): Promise<Reply[]> {
   const [numberTyped, valueTyped, ...extra] = args.trim().split(/\s+/).filter(Boolean);
   if (!numberTyped) {
     if (rows.length === 0) return [say(ctx.t("targets.empty"))];
-    const lines = rows.map((r, i) => ctx.t("targets.line", { number: i + 1, fiche: r.ficheAction.code, label: r.label, target: targetText(ctx, r, Number(r.target)) }));
+    const lines = rows.map((r, i) => ctx.t("targets.line", { number: i + 1, fiche: r.ficheAction.code, label: r.label, target: targetText(ctx, r, r.target === null ? null : Number(r.target)) }));
     return [say([ctx.t("targets.header"), ...lines].join("\n"))];
   }
   if (!/^\d+$/.test(numberTyped) || !valueTyped || extra.length > 0) return [say(ctx.t("targets.usage"))];
   const row = rows[Number(numberTyped) - 1];
   if (!row) return [say(ctx.t("targets.unknownNumber", { number: numberTyped }))];
-  const value = NONE_WORDS.has(normaliseWord(valueTyped)) ? 0 : Number(valueTyped.replace(",", "."));
-  if (!Number.isFinite(value) || value < 0 || value > MAX_TARGET) return [say(ctx.t("targets.badValue", { typed: valueTyped }))];
-  const old = Number(row.target);
+  const value = NONE_WORDS.has(normaliseWord(valueTyped)) ? null : Number(valueTyped.replace(",", "."));
+  if (value !== null && (!Number.isFinite(value) || value <= 0 || value > MAX_TARGET)) return [say(ctx.t("targets.badValue", { typed: valueTyped }))];
+  const old = row.target === null ? null : Number(row.target);
   await ctx.db.$transaction(async (tx) => {
     await tx.indicator.update({ where: { id: row.id }, data: { target: value } });
     await recordAudit(tx, { networkId: ctx.actor.networkId, actorMemberId: ctx.actor.memberId, action: "indicator.target", outcome: "allowed", details: { indicatorId: row.id, from: old, to: value, period: row.period }, at: ctx.now });

@@ -26,10 +26,11 @@ export async function editionCounts(db: Db, networkId: string, edition: Edition)
 
 /** The targets of the network's indicators counted by COUNT_PARTNERS and COUNT_ANIMATIONS, else 30 and 50. */
 export async function editionTargets(db: Db, networkId: string): Promise<{ partners: number; animations: number }> {
-  const rows = await db.indicator.findMany({ where: { networkId, computation: { in: ["COUNT_PARTNERS", "COUNT_ANIMATIONS"] } }, select: { computation: true, target: true } });
+  const rows = await db.indicator.findMany({ where: { networkId, archivedAt: null, computation: { in: ["COUNT_PARTNERS", "COUNT_ANIMATIONS"] } }, select: { computation: true, target: true } });
   const target = (computation: string, fallback: number) => {
     const row = rows.find((r) => r.computation === computation);
-    return row ? Number(row.target) : fallback;
+    // An indicator without a numeric target leaves the edition's usual one.
+    return row && row.target !== null ? Number(row.target) : fallback;
   };
   return { partners: target("COUNT_PARTNERS", DEFAULT_TARGETS.partners), animations: target("COUNT_ANIMATIONS", DEFAULT_TARGETS.animations) };
 }

@@ -31,13 +31,14 @@ const LABEL_MAX = 60;
 /** Every fiche of the network's plans, in plan, axis and code order ("1.2" before "1.10"), its indicators by label. */
 export async function loadFiches(db: Db, networkId: string): Promise<Fiche[]> {
   const rows = await db.ficheAction.findMany({
-    where: { networkId },
+    // Archived fiches (dropped from a revised plan file) keep their reports but take no new ones.
+    where: { networkId, archivedAt: null },
     select: {
       id: true,
       code: true,
       title: true,
       axis: { select: { number: true, plan: { select: { id: true, code: true } } } },
-      indicators: { select: { id: true, label: true, unit: true, computation: true, filter: true } },
+      indicators: { where: { archivedAt: null }, select: { id: true, label: true, unit: true, computation: true, filter: true } },
     },
   });
   return rows

@@ -20,7 +20,7 @@ async function totalLine(ctx: Context, indicatorId: string, report: ValidProgres
   const indicator = values.find((v) => v.id === indicatorId);
   if (!indicator) return undefined;
   const params = { indicator: indicator.label, value: formatValue(indicator.value, ctx.actor.locale), period: periodText(ctx, indicator) };
-  if (indicator.target <= 0) return ctx.t("progress.totalNoTarget", params);
+  if (indicator.target === null || indicator.target <= 0) return ctx.t("progress.totalNoTarget", params);
   return ctx.t("progress.total", { ...params, target: formatValue(indicator.target, ctx.actor.locale) });
 }
 

@@ -62,9 +62,9 @@ const INDICATOR_COLUMNS: [ColumnName, CellKind, number, IndicatorCell][] = [
   ["ficheTitle", "text", 50, (i) => i.fiche.title],
   ["indicator", "text", 60, (i) => i.label],
   ["value", "number", 14, (i) => i.value],
-  // A plan that sets no numeric target stores 0: the files say what the chat and the chart say
-  // (« pas de cible chiffrée ») beside an empty target, rather than a target of 0.
-  ["target", "number", 10, (i) => (i.target > 0 ? i.target : undefined)],
+  // A plan without a numeric target: an empty target, and the percentage's cell says what the chat
+  // and the chart say (« pas de cible chiffrée »), never a target of 0.
+  ["target", "number", 10, (i) => i.target ?? undefined],
   ["percent", "ratio", 16, (i, t) => progressRatio(i) ?? t("indicators.board.noTarget")],
   ["source", "text", 26, (i, t) => t(`reports.sources.${i.source}`)],
   ["period", "text", 20, (i, t) => t(`reports.periods.${i.period}`)],
