@@ -4,6 +4,8 @@ import type { Chat, Message, Update, User } from "grammy/types";
 import { TELEGRAM_LIMITS, type TelegramLimits } from "../../../src/channels/telegram/limits.ts";
 import { parseMultipart } from "./multipart.ts";
 import { FakeRateLimits } from "./rate-limits.ts";
+import { knownMethod, specRefusal } from "./spec.ts";
+import { recordSpecRefusal } from "../specs/refusals.ts";
 
 /** One call the bot made, as the fake answered it. */
 export interface ApiCall {
@@ -205,6 +207,9 @@ export class FakeTelegram {
       const description = "description" in failure && failure.description ? failure.description : `Injected ${failure.status}`;
       return json(res, failure.status, { ok: false, error_code: failure.status, description, ...(parameters ? { parameters } : {}) });
     }
+    if (!knownMethod(method)) return refuseAgainstSpec(call, res, 404, "Not Found: method not found");
+    const invalid = specRefusal(method, params) ?? documentUrlRefusal(method, params);
+    if (invalid) return refuseAgainstSpec(call, res, 400, invalid);
     if (method === "getUpdates") return this.#getUpdates(params, res);
     if (SENDS.has(method)) return this.#send(call, res);
     if (method === "editMessageText") return this.#edit(call, res);
@@ -247,8 +252,8 @@ export class FakeTelegram {
     const waitS = this.limits.check(chatId, chat.type !== "private", call.at);
     if (waitS > 0) return void refuse(call, res, 429, `Too Many Requests: retry after ${waitS}`, { retry_after: waitS });
     const text = call.method in FILE_PARAMS ? undefined : String(call.params.text ?? "");
-    if (text !== undefined && (text.length === 0 || text.length > 4096)) return void refuse(call, res, 400, "Bad Request: message text is empty or too long");
-    if (text !== undefined && !validEntities(call.params.entities, text)) return void refuse(call, res, 400, BAD_ENTITIES);
+    if (text !== undefined && (text.length === 0 || text.length > 4096)) return void refuseAgainstSpec(call, res, 400, "Bad Request: message text is empty or too long");
+    if (text !== undefined && !validEntities(call.params.entities, text)) return void refuseAgainstSpec(call, res, 400, BAD_ENTITIES);
     const fileRefusal = this.#refuseFile(call);
     if (fileRefusal) return void refuse(call, res, 400, fileRefusal);
     return chat;
@@ -334,6 +339,17 @@ export class FakeTelegram {
 }
 
 /**
+ * https://core.telegram.org/bots/api#sending-files: "In sendDocument, sending by URL will currently
+ * only work for GIF, PDF and ZIP files." The fake judges the URL by its path's extension.
+ */
+function documentUrlRefusal(method: string, params: Record<string, any>): string | undefined {
+  const given = params.document;
+  if (method !== "sendDocument" || typeof given !== "string" || !/^https?:\/\//i.test(given)) return undefined;
+  const extension = /\.([a-z0-9]+)$/i.exec(new URL(given).pathname)?.[1]?.toLowerCase();
+  return extension && ["gif", "pdf", "zip"].includes(extension) ? undefined : "Bad Request: wrong type of the web page content";
+}
+
+/**
  * Whether `entities` (absent, or what the bot sent) is what Telegram accepts over `text`: a list of
  * known types, each at an integer offset and a positive integer length within the text's UTF-16 units.
  */
@@ -353,6 +369,12 @@ function validEntities(entities: unknown, text: string): boolean {
 function entitiesOf(call: ApiCall): Pick<Message, "entities"> {
   const entities = call.params.entities as Message["entities"] | undefined;
   return entities && entities.length > 0 ? { entities } : {};
+}
+
+/** A refusal the Bot API's specification dictates: recorded so that the test fails (test/fakes/specs/refusals.ts). */
+function refuseAgainstSpec(call: ApiCall, res: ServerResponse, status: number, description: string): void {
+  recordSpecRefusal({ platform: "telegram", request: call.method, reason: description });
+  refuse(call, res, status, description);
 }
 
 function refuse(call: ApiCall, res: ServerResponse, status: number, description: string, parameters?: object): void {
