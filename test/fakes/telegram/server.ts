@@ -28,6 +28,8 @@ export interface UploadedFile {
   contentType: string;
   /** The type Telegram gives the document, from the name's extension. */
   mimeType: string;
+  /** Whether the part header quoted the name (RFC 7578 §4.2). */
+  fileNameQuoted: boolean;
   bytes: Uint8Array;
 }
 
@@ -411,7 +413,7 @@ function readForm(method: string, body: Buffer, contentType: string): { params: 
   const part = attached === undefined ? undefined : form.files.find((f) => f.field === attached);
   if (!param || !part) return { params };
   const extension = /\.([^.]+)$/.exec(part.fileName)?.[1]?.toLowerCase() ?? "";
-  return { params, upload: { param, fileName: part.fileName, contentType: part.contentType, mimeType: MIME_TYPES[extension] ?? "application/octet-stream", bytes: part.bytes } };
+  return { params, upload: { param, fileName: part.fileName, fileNameQuoted: part.fileNameQuoted, contentType: part.contentType, mimeType: MIME_TYPES[extension] ?? "application/octet-stream", bytes: part.bytes } };
 }
 
 /** A PNG's width and height from its header, or undefined for anything else. */
