@@ -34,6 +34,8 @@ export function specRefusal(method: string, params: Record<string, unknown>): st
   const entry = Object.values(spec().methods).find((m) => m.name.toLowerCase() === method.toLowerCase());
   if (!entry) return undefined; // the caller answers 404 "method not found", as Telegram does
   for (const field of entry.fields ?? []) {
+    // Entities are checked by the server as Telegram reports them ("can't parse entities").
+    if (field.name === "entities" || field.name === "caption_entities") continue;
     const value = params[field.name];
     if (value === undefined || value === null) {
       if (field.required) return `Bad Request: parameter "${field.name}" is required`;
