@@ -41,6 +41,28 @@ export function openApiRefusal(method: string, path: string, body: unknown): { s
   return { status: 400, message: "Invalid Form Body", errors: discordErrors(validate.errors ?? []) };
 }
 
+/**
+ * Compiles the validators of the routes the bot calls, once per process. Ajv compiles synchronously
+ * (most of a second for the message schemas): done at start, it does not stall the gateway's
+ * heartbeats in the middle of a test.
+ */
+export function warmUpOpenApi(): void {
+  const routes: [string, string][] = [
+    ["post", "/channels/{channel_id}/messages"],
+    ["patch", "/channels/{channel_id}/messages/{message_id}"],
+    ["post", "/interactions/{interaction_id}/{interaction_token}/callback"],
+    ["post", "/webhooks/{webhook_id}/{webhook_token}"],
+    ["patch", "/webhooks/{webhook_id}/{webhook_token}/messages/@original"],
+    ["put", "/applications/{application_id}/commands"],
+    ["put", "/applications/{application_id}/guilds/{guild_id}/commands"],
+    ["post", "/users/@me/channels"],
+  ];
+  for (const [method, template] of routes) {
+    const operation = doc().paths[template]?.[method];
+    if (operation) validatorFor(template, method, operation);
+  }
+}
+
 function validatorFor(template: string, method: string, operation: Operation): ValidateFunction | null {
   const key = `${method} ${template}`;
   if (validators.has(key)) return validators.get(key)!;
