@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { recordSpecRefusal } from "../specs/refusals.ts";
-import { responseUrlRefusal, slackRefusal } from "./spec.ts";
+import { loadSlackSpec, responseUrlRefusal, slackRefusal } from "./spec.ts";
 import { apiResult, type FakeSlackFile, type FakeSlackMessage, type FakeUser, type Workspace, writtenChannel } from "./methods.ts";
 
 /** One request the fake Slack received: a Web API method, `response_url` for the reply hooks, `upload_url` for file bytes. */
@@ -57,6 +57,7 @@ const CHANNEL_WRITES = new Set(["chat.postMessage", "chat.update", "files.comple
 
 /** A small Slack Web API on 127.0.0.1: records calls, enforces the per-channel limit on posts and edits. */
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  loadSlackSpec();
   const interval = options.channelIntervalMs ?? 1_000;
   const teamId = options.teamId ?? "T0TEST";
   const calls: SlackCall[] = [];

@@ -35,6 +35,11 @@ const LATER_METHODS: Record<string, Parameter[]> = {
   ],
 };
 
+/** Reads the method list now (a 1 MB parse), when the fake starts rather than on its first call. */
+export function loadSlackSpec(): void {
+  readSpec<Swagger>("slack-web-openapi-v2.json");
+}
+
 function parametersOf(method: string): Parameter[] | undefined {
   if (LATER_METHODS[method]) return LATER_METHODS[method];
   const path = readSpec<Swagger>("slack-web-openapi-v2.json").paths[`/${method}`];

@@ -4,7 +4,7 @@ import type { Chat, Message, Update, User } from "grammy/types";
 import { TELEGRAM_LIMITS, type TelegramLimits } from "../../../src/channels/telegram/limits.ts";
 import { parseMultipart } from "./multipart.ts";
 import { FakeRateLimits } from "./rate-limits.ts";
-import { knownMethod, specRefusal } from "./spec.ts";
+import { knownMethod, loadTelegramSpec, specRefusal } from "./spec.ts";
 import { documentUrlRefusal, pngSize, validEntities } from "./rules.ts";
 import { recordSpecRefusal } from "../specs/refusals.ts";
 
@@ -90,6 +90,7 @@ export class FakeTelegram {
 
   constructor(token: string, limits: TelegramLimits = TELEGRAM_LIMITS) {
     this.#token = token;
+    loadTelegramSpec();
     this.limits = new FakeRateLimits(limits);
     this.#server = createServer((req, res) => void this.#handle(req, res));
   }
