@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { assertReplyFits } from "./reply-limits.ts";
 import type { Logger } from "pino";
 import type { Db } from "../db/database.ts";
 import { CommandIndex } from "./command-words.ts";
@@ -144,7 +145,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       }
       locale = actor.locale;
       const ctx: Context = { db, inbound, actor, t: createTranslator(actor.locale), now: started, log: eventLog.child({ memberId: actor.memberId }), platforms, ...(options.botUsername ? { botUsername: options.botUsername } : {}) };
-      return await handle(ctx);
+      return (await handle(ctx)).map(assertReplyFits);
     } catch (error) {
       return [say(explain(error, locale, eventLog))];
     }

@@ -5,13 +5,23 @@ export interface Choice {
   style?: "primary" | "danger";
 }
 
+/**
+ * The longest text a form field may ask for. A form is shown on every platform, so it takes the
+ * strictest: Slack's plain_text_input accepts max_length 1–3000 (Discord's text input 4000, the web
+ * chat 4000, a Telegram message 4096).
+ */
+export const FORM_TEXT_MAX = 3000;
+
 export interface FormField {
   name: string;
   label: string;
   type: "text" | "textarea" | "select" | "multiselect" | "number" | "date";
   required: boolean;
   value?: string | string[];
+  /** At most FORM_TEXT_MAX. */
   maxLength?: number;
+  /** A number field that accepts decimals ("2,5"); whole numbers only when absent. */
+  decimals?: boolean;
   options?: { value: string; label: string }[];
 }
 

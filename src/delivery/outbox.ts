@@ -1,4 +1,5 @@
 import type { Prisma } from "@prisma/client";
+import { actionId, assertReplyFits } from "../core/reply-limits.ts";
 import type { DeliveryTarget } from "../channels/adapter.ts";
 import type { Platform } from "../core/inbound.ts";
 import type { Reply } from "../core/reply.ts";
@@ -27,6 +28,12 @@ export type NewOutboundMessage = {
  */
 export async function enqueueMessages(db: Db | Prisma.TransactionClient, messages: NewOutboundMessage[]): Promise<number> {
   if (messages.length === 0) return 0;
+  // A choice id no platform carries back fails here, in the transaction of its cause, not at sending.
+  for (const m of messages) {
+    if (!("payload" in m)) assertReplyFits(m.reply);
+    else if (m.payload.kind === "notice") for (const choice of m.payload.notice.choices ?? []) actionId(choice.id);
+    else if (m.payload.kind === "reply") assertReplyFits(m.payload.reply);
+  }
   const { count } = await db.outboundMessage.createMany({
     data: messages.map((m) => ({
       networkId: m.networkId,

@@ -67,6 +67,16 @@ export function defineContractSuite(name: string, makeDriver: (bot: TestBot) => 
       expect(member).toMatchObject({ displayName: "Sophie D.", quietStartMin: 21 * 60, quietEndMin: 8 * 60 });
     });
 
+    it("a coordinator opens the broadcast and working-group forms, and the platform accepts both", async () => {
+      // Slack refused both while they asked for 4000 characters (plain_text_input allows 1–3000);
+      // the fake platform now refuses as Slack does, and the test fails on any refusal.
+      for (const command of ["diffuser", "groupe créer"]) {
+        const opened = await driver.send("coordinator", command);
+        expect(opened.length, command).toBeGreaterThan(0);
+        expect(text(opened), command).not.toContain("référence");
+      }
+    });
+
     it("an account on this platform is linked to a profile from another platform with a one-time code", async () => {
       const issued = await bot.text("demo-health", "lier");
       const code = /([A-Z2-9]{4}-[A-Z2-9]{4})/.exec(issued)![1]!;

@@ -10,6 +10,7 @@ import { GUIDE_ASK_ACTION } from "../../src/features/guide/feature.ts";
 import { loadGuide, SHIPPED_LOCALES_DIR } from "../../src/features/guide/load.ts";
 import { parseSection } from "../../src/features/guide/markdown.ts";
 import { GUIDE_PAGE_MAX_CHARS, type GuidePage, LONG_SECTION_CHARS, paginate, paginateRich } from "../../src/features/guide/paginate.ts";
+import { expectSpecRefusals } from "../fakes/specs/refusals.ts";
 import { FakeTelegram } from "../fakes/telegram/server.ts";
 import { action, choiceIds, createTestBot, silentLog, type TestBot } from "../support/bot.ts";
 
@@ -175,6 +176,7 @@ describe("pages of a long section", () => {
 
 describe("the fake Telegram checks entities as Telegram does", () => {
   it("keeps valid entities on the message and refuses the others with 400 can't parse entities", async () => {
+    expectSpecRefusals();
     const roomy = { limit: 100, windowMs: 1000 };
     const fake = await new FakeTelegram("1:t", { global: roomy, privateChat: roomy, group: [roomy] }).listen();
     try {

@@ -155,4 +155,21 @@ describe("Telegram files", () => {
     const outcome = await driver.adapter.deliver({ to: "member", id: driver.externalId("alice") }, { text: "Graphique.", files: [chart()], visibility: "private" });
     expect(outcome).toMatchObject({ kind: "failed", reason: expect.stringContaining("IMAGE_PROCESS_FAILED") });
   });
+
+  it("a file name with accents arrives whole, quoted in the upload header as RFC 7578 wants", async () => {
+    const file = { ...spreadsheet(), name: "Émargement atelier café.xlsx" };
+    const { driver } = await start(() => [{ text: "", files: [file], visibility: "private" }]);
+    await driver.send("alice", "export");
+    const [document] = driver.fake.callsOf("sendDocument");
+    expect(document!.upload).toMatchObject({ fileName: "Émargement atelier café.xlsx", fileNameQuoted: true });
+  });
+
+  it("a file known only by a link that Telegram cannot fetch by URL (not GIF, PDF or ZIP) arrives as the link", async () => {
+    const pdf = { name: "programme.pdf", mediaType: "application/pdf", url: "https://exemple.fr/programme.pdf" };
+    const sheet = { name: "inscrits.xlsx", mediaType: XLSX_TYPE, url: "https://exemple.fr/inscrits.xlsx" };
+    const { driver } = await start(() => [{ text: "Les fichiers :", files: [pdf, sheet], visibility: "private" }]);
+    const seen = await driver.send("alice", "fichiers");
+    expect(driver.fake.callsOf("sendDocument").map((c) => c.params.document)).toEqual(["https://exemple.fr/programme.pdf"]);
+    expect(seen.map((r) => r.text)).toContain("inscrits.xlsx\nhttps://exemple.fr/inscrits.xlsx");
+  });
 });

@@ -46,8 +46,9 @@ export function rawFiles(uploads: Upload[]): RawFile[] {
 }
 
 /** The `attachments` field naming the uploads in the JSON part (ids are the `files[n]` indexes). */
-export function attachmentsField(uploads: Upload[]): { id: number; filename: string }[] {
-  return uploads.map((u, id) => ({ id, filename: u.name }));
+export function attachmentsField(uploads: Upload[]): { id: string; filename: string }[] {
+  // Discord's OpenAPI types an attachment id as a snowflake string (MessageAttachmentRequest.id).
+  return uploads.map((u, id) => ({ id: String(id), filename: u.name }));
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { BlockAction, SlashCommand, ViewSubmitAction } from "@slack/bolt";
 import type { InboundCommand, Input } from "../../core/inbound.ts";
-import { CHOICE_MENU, EMPTY_OPTION } from "./render.ts";
+import { decodeOption } from "./option-values.ts";
+import { CHOICE_MENU } from "./render.ts";
 
 /** Where the answers to one member action go, and what Slack gave to answer it natively. */
 export interface ReplyTarget {
@@ -78,7 +79,7 @@ export function fromDirectMessage(event: DirectMessageEvent, eventId: string, te
 export function fromBlockAction(body: BlockAction, receivedAt: Date): SlackInbound | undefined {
   const action = body.actions[0];
   if (!action) return undefined;
-  const actionId = action.type === "static_select" && action.action_id.startsWith(CHOICE_MENU) ? action.selected_option?.value : action.action_id;
+  const actionId = action.type === "static_select" && action.action_id.startsWith(CHOICE_MENU) ? decodeOption(action.selected_option?.value ?? "") : action.action_id;
   if (!actionId) return undefined;
   const teamId = body.team?.id ?? body.user.team_id ?? "";
   const channelId = body.channel?.id ?? body.container?.channel_id;
@@ -121,8 +122,6 @@ export function fromHomeOpened(userId: string, eventId: string, teamId: string, 
 
 // A direct message, or the App Home tab (no channel): only the member and the bot are there.
 const isOneToOne = (channelId: string | undefined) => !channelId || channelId.startsWith("D");
-
-const decodeOption = (value: string) => (value === EMPTY_OPTION ? "" : value);
 
 /** Serialises what a modal must remember; Slack allows 3000 characters, a response URL fits. */
 export function writeFormMetadata(meta: FormMetadata): string {

@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt";
 import { clip, splitText } from "../text.ts";
 import type { Choice, Form, FormField, Reply } from "../../core/reply.ts";
+import { decodeOption, encodeOption } from "./option-values.ts";
 
 // Block Kit limits (api.slack.com/reference/block-kit): past them Slack refuses the whole message.
 const SECTION_CHARS = 3000;
@@ -11,8 +12,6 @@ const MESSAGE_BLOCKS = 50;
 const VIEW_BLOCKS = 100;
 const TITLE_CHARS = 24;
 
-/** Block Kit refuses an empty option value; the core's "none" option (value "") travels as this. */
-export const EMPTY_OPTION = "__none__";
 /** action_id of the menus that replace buttons when a reply offers more than 25 choices. */
 export const CHOICE_MENU = "choice-menu";
 
@@ -47,7 +46,7 @@ function choiceBlocks(choices: Choice[]): types.KnownBlock[] {
   }
   const menus: types.StaticSelect[] = [];
   for (let i = 0; i < unique.length; i += OPTIONS_PER_SELECT) {
-    const options = unique.slice(i, i + OPTIONS_PER_SELECT).map((c) => ({ text: plain(c.label, LABEL_CHARS), value: c.id }));
+    const options = unique.slice(i, i + OPTIONS_PER_SELECT).map((c) => ({ text: plain(c.label, LABEL_CHARS), value: encodeOption(c.id) }));
     menus.push({ type: "static_select", action_id: `${CHOICE_MENU}-${i / OPTIONS_PER_SELECT}`, options });
   }
   return [{ type: "actions", elements: menus.slice(0, BUTTONS_PER_BLOCK) }];
@@ -94,8 +93,8 @@ function inputBlock(field: FormField): types.InputBlock {
 function inputElement(field: FormField): types.InputBlockElement {
   const id = field.name;
   const single = typeof field.value === "string" ? field.value : undefined;
-  const options = (field.options ?? []).slice(0, OPTIONS_PER_SELECT).map((o) => ({ text: plain(o.label, LABEL_CHARS), value: o.value || EMPTY_OPTION }));
-  const initial = (values: string[]) => options.filter((o) => values.includes(o.value === EMPTY_OPTION ? "" : o.value));
+  const options = (field.options ?? []).slice(0, OPTIONS_PER_SELECT).map((o) => ({ text: plain(o.label, LABEL_CHARS), value: encodeOption(o.value) }));
+  const initial = (values: string[]) => options.filter((o) => values.includes(decodeOption(o.value)));
   switch (field.type) {
     case "select": {
       const [chosen] = initial(single === undefined ? [] : [single]);
@@ -105,8 +104,12 @@ function inputElement(field: FormField): types.InputBlockElement {
       const chosen = initial(Array.isArray(field.value) ? field.value : single ? [single] : []);
       return { type: "multi_static_select", action_id: id, options, ...(chosen.length ? { initial_options: chosen } : {}) };
     }
-    case "number":
-      return { type: "number_input", action_id: id, is_decimal_allowed: false, ...(single ? { initial_value: single } : {}) };
+    case "number": {
+      // Slack's number_input reads decimals with a point; the core accepts "2,5" as French write it.
+      const initialValue = single?.trim().replace(",", ".");
+      const valid = initialValue !== undefined && (field.decimals ? /^-?\d+(\.\d+)?$/ : /^-?\d+$/).test(initialValue);
+      return { type: "number_input", action_id: id, is_decimal_allowed: Boolean(field.decimals), ...(valid ? { initial_value: initialValue } : {}) };
+    }
     case "date":
       return { type: "datepicker", action_id: id, ...(single && /^\d{4}-\d{2}-\d{2}$/.test(single) ? { initial_date: single } : {}) };
     default:

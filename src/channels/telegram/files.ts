@@ -2,9 +2,10 @@ import type { Logger } from "pino";
 import type { FileRef } from "../../core/reply.ts";
 import { TELEGRAM_PHOTO_MAX_BYTES, TELEGRAM_UPLOAD_MAX_BYTES } from "./limits.ts";
 
-/** A file sent by URL (Telegram fetches it) or uploaded with its bytes (multipart). */
+/** A file sent by URL (Telegram fetches it), uploaded with its bytes (multipart), or shown as a link. */
 export type OutgoingFile =
   | { kind: "document"; url: string; name: string; private: boolean }
+  | { kind: "text"; text: string; entities?: undefined; keyboard?: undefined; private: boolean }
   | { kind: "upload"; as: "photo" | "document"; name: string; content: Uint8Array; private: boolean };
 
 // Telegram's own limits for photos (sendPhoto): width + height at most 10000, sides at most 20:1.
@@ -27,19 +28,38 @@ export function renderFile(file: FileRef, isPrivate: boolean, log: Pick<Logger, 
     const as = file.mediaType === "image/png" && fitsAsPhoto(file.content) ? "photo" : "document";
     return { kind: "upload", as, name: uploadName(file.name), content: file.content, private: isPrivate };
   }
-  if (file.url) return { kind: "document", url: file.url, name: file.name, private: isPrivate };
+  if (file.url && fetchableByUrl(file)) return { kind: "document", url: file.url, name: file.name, private: isPrivate };
+  // Telegram would answer 400 for any other file by URL; without its bytes, the member gets the link.
+  if (file.url) return { kind: "text", text: `${file.name}\n${file.url}`, private: isPrivate };
   log.warn({ file: file.name, mediaType: file.mediaType }, "file has neither content nor URL; not sent");
   return undefined;
 }
 
 /**
- * The name as Telegram reads it from the upload: grammY writes it unquoted in the part header and
- * throws on line breaks, and Telegram cuts it at a ";", so those characters (and path separators,
- * quotes, control characters) become "_". Accents and spaces stay: Telegram keeps them.
+ * https://core.telegram.org/bots/api#sending-files: "In sendDocument, sending by URL will currently
+ * only work for GIF, PDF and ZIP files." Anything else has to be uploaded.
+ */
+function fetchableByUrl(file: FileRef): boolean {
+  if (["image/gif", "application/pdf", "application/zip"].includes(file.mediaType)) return true;
+  const path = URL.canParse(file.url!) ? new URL(file.url!).pathname : file.url!;
+  return /\.(gif|pdf|zip)$/i.test(path) && /\.(gif|pdf|zip)$/i.test(file.name);
+}
+
+/**
+ * The name that goes into the upload's part header, quoted as RFC 7578 §4.2 wants (grammY writes
+ * `filename=` and the name as given). The name stays UTF-8 inside the quotes, which Telegram's server
+ * (tdlib's HttpReader) reads as is; `filename*` (RFC 5987) is not sent: RFC 7578 forbids it in
+ * form-data and Telegram ignores it. Quotes, ";", path separators and control characters, which
+ * would end or break the header, become "_".
  */
 export function uploadName(name: string): string {
   const safe = name.replace(/[\u0000-\u001f\u007f;"/\\]/g, "_").trim();
   return safe || "file";
+}
+
+/** The upload name (from uploadName) as grammY must be given it for a quoted `filename="..."`. */
+export function quotedName(name: string): string {
+  return `"${name}"`;
 }
 
 /** Whether a PNG stays within Telegram's photo limits (size, width + height, aspect ratio). */

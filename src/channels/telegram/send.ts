@@ -1,3 +1,4 @@
+import { quotedName } from "./files.ts";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Api, GrammyError, InputFile } from "grammy";
 import type { Message } from "grammy/types";
@@ -173,7 +174,7 @@ export class TelegramSender {
     if (message.kind === "document") return api.sendDocument(target.chatId, message.url, replyOptions, signal);
     if (message.kind === "upload") {
       // A fresh InputFile per try: grammY streams it into a multipart body, under the file's own name.
-      const file = new InputFile(message.content, message.name);
+      const file = new InputFile(message.content, quotedName(message.name));
       if (message.as === "photo") return api.sendPhoto(target.chatId, file, replyOptions, signal);
       return api.sendDocument(target.chatId, file, replyOptions, signal);
     }

@@ -1,11 +1,15 @@
 import { z } from "zod";
 import type { MessageKey } from "../../core/i18n.ts";
 import { PLATFORMS } from "../../core/inbound.ts";
+import { FORM_TEXT_MAX } from "../../core/reply.ts";
 import { ROLES } from "../../core/roles.ts";
 import type { Segment } from "./segment.ts";
 
-/** The longest message the form takes; each platform's own limit is checked against the recipients. */
-export const MESSAGE_MAX = 4000;
+/**
+ * The longest message the form takes: what a form field may ask for on every platform (Slack's
+ * 3000); each platform's own message limit is then checked against the recipients.
+ */
+export const MESSAGE_MAX = FORM_TEXT_MAX;
 
 // A select sends one value, a multiselect several, an untouched optional field nothing: always a list.
 const list = z

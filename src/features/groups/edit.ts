@@ -1,7 +1,7 @@
 import type { Context } from "../../core/context.ts";
 import type { MessageKey, Translate } from "../../core/i18n.ts";
 import type { Reply } from "../../core/reply.ts";
-import { say } from "../../core/reply.ts";
+import { FORM_TEXT_MAX, say } from "../../core/reply.ts";
 import { formatNames } from "../deadlines/format.ts";
 import { canManageGroup, findGroupByName } from "./data.ts";
 import { addGroupMembers, createGroup, removeGroupMembers } from "./mutations.ts";
@@ -29,7 +29,7 @@ export function groupForm(ctx: Context, values: Values = {}, problems: string[] 
           { name: "name", label: t("groups.form.name"), type: "text", required: true, maxLength: 80, value: v("name") },
           { name: "description", label: t("groups.form.description"), type: "textarea", required: false, maxLength: 500, value: v("description") },
           { name: "lead", label: t("groups.form.lead"), type: "text", required: false, maxLength: 80, value: v("lead", ctx.actor.displayName) },
-          { name: "members", label: t("groups.form.members"), type: "textarea", required: true, maxLength: 4000, value: v("members") },
+          { name: "members", label: t("groups.form.members"), type: "textarea", required: true, maxLength: FORM_TEXT_MAX, value: v("members") },
         ],
       },
     },

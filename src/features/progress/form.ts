@@ -29,7 +29,7 @@ export function progressForm(ctx: Context, fiche: Fiche, values: ProgressValues)
         ...value("indicator"),
         options: [{ value: "", label: t("progress.form.noIndicator") }, ...indicators.map((i) => ({ value: i.id, label: clip(i.label, OPTION_MAX) }))],
       },
-      { name: "value", label: t("progress.form.value"), type: "number", required: false, ...value("value") },
+      { name: "value", label: t("progress.form.value"), type: "number", decimals: true, required: false, ...value("value") },
     );
   }
   return {

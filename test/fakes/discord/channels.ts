@@ -1,7 +1,7 @@
 import { snowflake } from "./ids.ts";
 import { attachmentObjects, type FakeAttachment } from "./multipart.ts";
 import { messageObject } from "./payloads.ts";
-import { invalidMessage } from "./validate.ts";
+import { invalidBody, invalidMessage } from "./validate.ts";
 
 /** A message the bot posted in a channel on its own initiative (POST /channels/{id}/messages). */
 export interface ChannelMessage {
@@ -60,7 +60,7 @@ export class FakeChannels {
   openDm(body: { recipient_id?: string } | undefined): ChannelAnswer {
     const userId = String(body?.recipient_id ?? "");
     this.dmOpenings.set(userId, (this.dmOpenings.get(userId) ?? 0) + 1);
-    if (!/^\d{17,20}$/.test(userId)) return error(400, 50035, "Invalid Form Body: recipient_id is not a snowflake");
+    if (!/^\d{17,20}$/.test(userId)) return invalidBody("recipient_id is not a snowflake");
     if (this.unknownUsers.has(userId)) return error(404, 10013, "Unknown User");
     let dm = this.dms.get(userId);
     if (!dm) {
@@ -76,7 +76,7 @@ export class FakeChannels {
     if (!dm && !this.#guildChannels.has(channelId)) return error(404, 10003, "Unknown Channel");
     if (dm && this.blockingUsers.has(dm.recipientId)) return error(403, 50007, "Cannot send messages to this user");
     const invalid = invalidMessage(body, attachments.length);
-    if (invalid) return error(400, 50035, `Invalid Form Body: ${invalid}`);
+    if (invalid) return invalidBody(invalid);
     const message: ChannelMessage = { id: snowflake(), channelId, content: (body?.content as string) ?? "", components: (body?.components as unknown[]) ?? [], attachments, at };
     this.messages.set(channelId, [...(this.messages.get(channelId) ?? []), message]);
     return { status: 200, body: this.messageObject(message) };
@@ -93,7 +93,7 @@ export class FakeChannels {
     // New uploads replace the files the message had (the `attachments` field lists those kept).
     const next = { content: (body?.content as string | undefined) ?? current.content, components: (body?.components as unknown[] | undefined) ?? current.components, attachments: attachments.length > 0 ? attachments : current.attachments };
     const invalid = invalidMessage(next, next.attachments.length);
-    if (invalid) return error(400, 50035, `Invalid Form Body: ${invalid}`);
+    if (invalid) return invalidBody(invalid);
     const edited: ChannelMessage = { ...current, ...next, editedAt: at };
     posted[index] = edited;
     return { status: 200, body: this.messageObject(edited) };

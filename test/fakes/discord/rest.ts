@@ -1,10 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { snowflake, snowflakeTime } from "./ids.ts";
 import { messageObject } from "./payloads.ts";
-import { invalidMessage, invalidModal } from "./validate.ts";
+import { invalidBody, invalidMessage, invalidModal } from "./validate.ts";
 import { RateLimits, type Window } from "./limits.ts";
 import { FakeChannels } from "./channels.ts";
 import { attachmentObjects, type FakeAttachment, readRequest, refusedUploads } from "./multipart.ts";
+import { openApiRefusal } from "./openapi.ts";
+import { recordSpecRefusal } from "../specs/refusals.ts";
 
 /** One request the bot made, as the fake saw and answered it. */
 export interface RecordedCall {
@@ -144,8 +146,22 @@ export class FakeDiscordRest {
       return { status: 429, headers: verdict.headers, body: { message: "You are being rate limited.", retry_after: verdict.retryAfterS, global: verdict.global } };
     }
     const refused = refusedUploads(attachments);
-    const answer = refused ? error(refused.status, refused.code, refused.message) : this.#route(method, path, body, attachments, at);
+    const answer = refused ? error(refused.status, refused.code, refused.message) : (this.#againstSpec(method, path, body) ?? this.#route(method, path, body, attachments, at));
+    if (answer.status === 400 && (answer.body as { code?: number } | undefined)?.code === 50035) {
+      recordSpecRefusal({ platform: "discord", request: `${method} ${path}`, reason: JSON.stringify((answer.body as { errors?: unknown }).errors ?? answer.body) });
+    }
     return { ...answer, headers: { ...(interactionRoute && path.startsWith("/interactions") ? {} : verdict.headers), ...answer.headers } };
+  }
+
+  /** Discord's answer when the request does not conform to its OpenAPI description (unknown route, invalid body). */
+  #againstSpec(method: string, path: string, body: unknown): Answer | undefined {
+    const refusal = openApiRefusal(method, path, body);
+    if (!refusal) return undefined;
+    if (refusal.status !== 400) {
+      recordSpecRefusal({ platform: "discord", request: `${method} ${path}`, reason: refusal.message });
+      return error(refusal.status, 0, refusal.message);
+    }
+    return { status: 400, body: { code: 50035, message: refusal.message, errors: refusal.errors } };
   }
 
   #route(method: string, path: string, body: unknown, attachments: FakeAttachment[], at: number): Answer {
@@ -179,9 +195,9 @@ export class FakeDiscordRest {
       i.refused.push({ code: 40060, at: now });
       return error(400, 40060, "Interaction has already been acknowledged.");
     }
-    if (body.type === 9 && i.type === 5) return error(400, 50035, "Invalid Form Body: a modal cannot answer a modal submission");
+    if (body.type === 9 && i.type === 5) return invalidBody("a modal cannot answer a modal submission");
     const invalid = body.type === 4 ? invalidMessage(body.data, attachments.length) : body.type === 9 ? invalidModal(body.data) : undefined;
-    if (invalid) return error(400, 50035, `Invalid Form Body: ${invalid}`);
+    if (invalid) return invalidBody(invalid);
     i.ack = { type: body.type ?? 0, at: now, data: body.data };
     if (body.type === 4) {
       i.original = message(body.data ?? {}, attachments);
@@ -202,7 +218,7 @@ export class FakeDiscordRest {
       // New uploads replace the files the message had (the `attachments` field lists those kept).
       const files = attachments.length > 0 ? attachments : i.original.attachments;
       const invalid = invalidMessage({ ...body, content: body.content ?? i.original.content }, files.length);
-      if (invalid) return error(400, 50035, `Invalid Form Body: ${invalid}`);
+      if (invalid) return invalidBody(invalid);
       i.original = { ...i.original, content: (body.content as string | null) ?? "", components: (body.components as unknown[]) ?? i.original.components, attachments: files };
       i.answeredAt = now;
       return { status: 200, body: this.#messageObject(i, i.original) };
@@ -213,7 +229,7 @@ export class FakeDiscordRest {
     }
     if (!original && method === "POST") {
       const invalid = invalidMessage(body, attachments.length);
-      if (invalid) return error(400, 50035, `Invalid Form Body: ${invalid}`);
+      if (invalid) return invalidBody(invalid);
       const followUp = message(body, attachments);
       i.followUps.push(followUp);
       i.answeredAt = now;

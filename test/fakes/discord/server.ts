@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { FakeGateway } from "./gateway.ts";
 import { snowflake } from "./ids.ts";
 import type { Window } from "./limits.ts";
+import { warmUpOpenApi } from "./openapi.ts";
 import { guildObject } from "./payloads.ts";
 import { type FakeInteraction, FakeDiscordRest } from "./rest.ts";
 
@@ -36,6 +37,7 @@ export interface FakeDiscord {
 
 /** Discord's REST API and gateway on one loopback port: http://127.0.0.1:<port>/api and ws://…/gateway. */
 export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  warmUpOpenApi();
   const token = `fake.${snowflake()}.token`;
   const applicationId = snowflake();
   const guildId = snowflake();

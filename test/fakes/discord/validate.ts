@@ -1,4 +1,13 @@
-// What Discord rejects with 50035 "Invalid Form Body", for the messages and modals the bot sends.
+// What Discord rejects with 50035 "Invalid Form Body" beyond its OpenAPI schemas (openapi.ts), from
+// its documentation pages: https://docs.discord.com/developers/resources/message#create-message
+// ("up to 2000 characters"; a message needs content, embeds, components, files, stickers or a poll)
+// and https://docs.discord.com/developers/components/reference (action rows hold up to 5 buttons or
+// one select; custom_id unique in a message; up to 5 rows without IS_COMPONENTS_V2).
+
+/** Discord's 50035 answer for a body these rules refuse. */
+export function invalidBody(reason: string): { status: number; body: Record<string, unknown> } {
+  return { status: 400, body: { code: 50035, message: "Invalid Form Body", errors: { _errors: [{ code: "BASE_TYPE_INVALID", message: reason }] } } };
+}
 
 /** Discord's documented message limits: 2000 characters, 5 rows of 5 buttons or one menu of 25 options; text, components or files. */
 export function invalidMessage(data: Record<string, unknown> | undefined, attachments = 0): string | undefined {

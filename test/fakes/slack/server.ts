@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { recordSpecRefusal } from "../specs/refusals.ts";
+import { loadSlackSpec, responseUrlRefusal, slackRefusal } from "./spec.ts";
 import { apiResult, type FakeSlackFile, type FakeSlackMessage, type FakeUser, type Workspace, writtenChannel } from "./methods.ts";
 
 /** One request the fake Slack received: a Web API method, `response_url` for the reply hooks, `upload_url` for file bytes. */
@@ -55,6 +57,7 @@ const CHANNEL_WRITES = new Set(["chat.postMessage", "chat.update", "files.comple
 
 /** A small Slack Web API on 127.0.0.1: records calls, enforces the per-channel limit on posts and edits. */
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
+  loadSlackSpec();
   const interval = options.channelIntervalMs ?? 1_000;
   const teamId = options.teamId ?? "T0TEST";
   const calls: SlackCall[] = [];
@@ -90,11 +93,15 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       // Slack accepts five answers per response_url.
       if (uses > 5) return answer(res, call, 404, { ok: false, error: "used_url" });
       if (takeFailure("response_url", res, call)) return;
+      const refusal = responseUrlRefusal(body);
+      if (refusal) return refuseAgainstSpec(res, call, refusal);
       return answer(res, call, 200, { ok: true });
     }
     call.method = url.pathname.replace(/^\/api\//, "");
     if (req.headers.authorization !== "Bearer xoxb-test") return answer(res, call, 200, { ok: false, error: "not_authed" });
     if (takeFailure(call.method, res, call)) return;
+    const refusal = slackRefusal(call.method, body);
+    if (refusal) return refuseAgainstSpec(res, call, refusal);
     const channel = writeChannel(call);
     if (channel) {
       const held = heldUntil.get(channel) ?? 0;
@@ -130,6 +137,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return "error" in written ? undefined : written.channel;
   }
 
+  // Slack answers HTTP 200 with ok: false, and names each fault in response_metadata.messages.
+  function refuseAgainstSpec(res: ServerResponse, call: SlackCall, refusal: { error: string; messages: string[] }): void {
+    recordSpecRefusal({ platform: "slack", request: call.method, reason: [refusal.error, ...refusal.messages].join(" ") });
+    answer(res, call, 200, { ok: false, error: refusal.error, ...(refusal.messages.length ? { response_metadata: { messages: refusal.messages } } : {}) });
+  }
   function rateLimited(res: ServerResponse, call: SlackCall, waitMs: number): void {
     answer(res, call, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(Math.max(1, Math.ceil(waitMs / 1000))) });
   }

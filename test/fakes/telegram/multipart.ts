@@ -5,6 +5,8 @@ export interface UploadedPart {
   fileName: string;
   /** The part's own Content-Type (grammY always says application/octet-stream). */
   contentType: string;
+  /** Whether `filename` came as a quoted string, as RFC 7578 §4.2 wants (Telegram also reads it bare, up to a ";"). */
+  fileNameQuoted: boolean;
   bytes: Uint8Array;
 }
 
@@ -42,14 +44,14 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartBody
     const part = readHeaders(data.subarray(headersStart, headersEnd).toString("utf8"));
     if (!part.name) return undefined;
     const content = data.subarray(headersEnd + 4, next);
-    if (part.fileName !== undefined) result.files.push({ field: part.name, fileName: part.fileName, contentType: part.contentType, bytes: new Uint8Array(content) });
+    if (part.fileName !== undefined) result.files.push({ field: part.name, fileName: part.fileName, contentType: part.contentType, fileNameQuoted: part.quoted, bytes: new Uint8Array(content) });
     else result.fields[part.name] = content.toString("utf8");
     at = next;
   }
 }
 
-function readHeaders(headers: string): { name?: string; fileName?: string; contentType: string } {
-  const part: { name?: string; fileName?: string; contentType: string } = { contentType: "application/octet-stream" };
+function readHeaders(headers: string): { name?: string; fileName?: string; contentType: string; quoted: boolean } {
+  const part: { name?: string; fileName?: string; contentType: string; quoted: boolean } = { contentType: "application/octet-stream", quoted: false };
   for (const line of headers.split("\r\n")) {
     const colon = line.indexOf(":");
     if (colon < 0) continue;
@@ -62,9 +64,10 @@ function readHeaders(headers: string): { name?: string; fileName?: string; conte
       if (equals < 0) continue;
       const key = param.slice(0, equals).trim();
       let text = param.slice(equals + 1).trim();
-      if (text.length > 1 && text.startsWith('"') && text.endsWith('"')) text = text.slice(1, -1);
+      const quoted = text.length > 1 && text.startsWith('"') && text.endsWith('"');
+      if (quoted) text = text.slice(1, -1);
       if (key === "name") part.name = text;
-      if (key === "filename") part.fileName = text;
+      if (key === "filename") Object.assign(part, { fileName: text, quoted });
     }
   }
   return part;

@@ -4,6 +4,9 @@ import type { Chat, Message, Update, User } from "grammy/types";
 import { TELEGRAM_LIMITS, type TelegramLimits } from "../../../src/channels/telegram/limits.ts";
 import { parseMultipart } from "./multipart.ts";
 import { FakeRateLimits } from "./rate-limits.ts";
+import { knownMethod, loadTelegramSpec, specRefusal } from "./spec.ts";
+import { documentUrlRefusal, pngSize, validEntities } from "./rules.ts";
+import { recordSpecRefusal } from "../specs/refusals.ts";
 
 /** One call the bot made, as the fake answered it. */
 export interface ApiCall {
@@ -26,6 +29,8 @@ export interface UploadedFile {
   contentType: string;
   /** The type Telegram gives the document, from the name's extension. */
   mimeType: string;
+  /** Whether the part header quoted the name (RFC 7578 §4.2). */
+  fileNameQuoted: boolean;
   bytes: Uint8Array;
 }
 
@@ -56,8 +61,6 @@ const MIME_TYPES: Record<string, string> = {
 const PACED = new Set([...SENDS, "editMessageText"]);
 const BLOCKED = "Forbidden: bot was blocked by the user";
 const BAD_ENTITIES = "Bad Request: can't parse entities";
-// The message entity types a bot may send (Bot API "MessageEntity").
-const ENTITY_TYPES = new Set(["mention", "hashtag", "cashtag", "bot_command", "url", "email", "phone_number", "bold", "italic", "underline", "strikethrough", "spoiler", "blockquote", "expandable_blockquote", "code", "pre", "text_link", "text_mention", "custom_emoji"]);
 const NOT_MODIFIED = "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 
 /**
@@ -87,6 +90,7 @@ export class FakeTelegram {
 
   constructor(token: string, limits: TelegramLimits = TELEGRAM_LIMITS) {
     this.#token = token;
+    loadTelegramSpec();
     this.limits = new FakeRateLimits(limits);
     this.#server = createServer((req, res) => void this.#handle(req, res));
   }
@@ -205,6 +209,9 @@ export class FakeTelegram {
       const description = "description" in failure && failure.description ? failure.description : `Injected ${failure.status}`;
       return json(res, failure.status, { ok: false, error_code: failure.status, description, ...(parameters ? { parameters } : {}) });
     }
+    if (!knownMethod(method)) return refuseAgainstSpec(call, res, 404, "Not Found: method not found");
+    const invalid = specRefusal(method, params) ?? documentUrlRefusal(method, params);
+    if (invalid) return refuseAgainstSpec(call, res, 400, invalid);
     if (method === "getUpdates") return this.#getUpdates(params, res);
     if (SENDS.has(method)) return this.#send(call, res);
     if (method === "editMessageText") return this.#edit(call, res);
@@ -247,8 +254,8 @@ export class FakeTelegram {
     const waitS = this.limits.check(chatId, chat.type !== "private", call.at);
     if (waitS > 0) return void refuse(call, res, 429, `Too Many Requests: retry after ${waitS}`, { retry_after: waitS });
     const text = call.method in FILE_PARAMS ? undefined : String(call.params.text ?? "");
-    if (text !== undefined && (text.length === 0 || text.length > 4096)) return void refuse(call, res, 400, "Bad Request: message text is empty or too long");
-    if (text !== undefined && !validEntities(call.params.entities, text)) return void refuse(call, res, 400, BAD_ENTITIES);
+    if (text !== undefined && (text.length === 0 || text.length > 4096)) return void refuseAgainstSpec(call, res, 400, "Bad Request: message text is empty or too long");
+    if (text !== undefined && !validEntities(call.params.entities, text)) return void refuseAgainstSpec(call, res, 400, BAD_ENTITIES);
     const fileRefusal = this.#refuseFile(call);
     if (fileRefusal) return void refuse(call, res, 400, fileRefusal);
     return chat;
@@ -333,26 +340,16 @@ export class FakeTelegram {
   }
 }
 
-/**
- * Whether `entities` (absent, or what the bot sent) is what Telegram accepts over `text`: a list of
- * known types, each at an integer offset and a positive integer length within the text's UTF-16 units.
- */
-function validEntities(entities: unknown, text: string): boolean {
-  if (entities === undefined) return true;
-  if (!Array.isArray(entities)) return false;
-  return entities.every((e: unknown) => {
-    if (typeof e !== "object" || e === null) return false;
-    const { type, offset, length } = e as Record<string, unknown>;
-    if (typeof type !== "string" || !ENTITY_TYPES.has(type)) return false;
-    if (!Number.isInteger(offset) || !Number.isInteger(length)) return false;
-    return (offset as number) >= 0 && (length as number) > 0 && (offset as number) + (length as number) <= text.length;
-  });
-}
-
 /** The entities a message keeps (Telegram leaves the field out when there are none). */
 function entitiesOf(call: ApiCall): Pick<Message, "entities"> {
   const entities = call.params.entities as Message["entities"] | undefined;
   return entities && entities.length > 0 ? { entities } : {};
+}
+
+/** A refusal the Bot API's specification dictates: recorded so that the test fails (test/fakes/specs/refusals.ts). */
+function refuseAgainstSpec(call: ApiCall, res: ServerResponse, status: number, description: string): void {
+  recordSpecRefusal({ platform: "telegram", request: call.method, reason: description });
+  refuse(call, res, status, description);
 }
 
 function refuse(call: ApiCall, res: ServerResponse, status: number, description: string, parameters?: object): void {
@@ -389,14 +386,5 @@ function readForm(method: string, body: Buffer, contentType: string): { params: 
   const part = attached === undefined ? undefined : form.files.find((f) => f.field === attached);
   if (!param || !part) return { params };
   const extension = /\.([^.]+)$/.exec(part.fileName)?.[1]?.toLowerCase() ?? "";
-  return { params, upload: { param, fileName: part.fileName, contentType: part.contentType, mimeType: MIME_TYPES[extension] ?? "application/octet-stream", bytes: part.bytes } };
-}
-
-/** A PNG's width and height from its header, or undefined for anything else. */
-function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
-  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
-  if (bytes.byteLength < 24 || !signature.every((b, i) => bytes[i] === b)) return undefined;
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const size = { width: view.getUint32(16), height: view.getUint32(20) };
-  return size.width > 0 && size.height > 0 ? size : undefined;
+  return { params, upload: { param, fileName: part.fileName, fileNameQuoted: part.fileNameQuoted, contentType: part.contentType, mimeType: MIME_TYPES[extension] ?? "application/octet-stream", bytes: part.bytes } };
 }

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createCallbackCodec } from "../../src/channels/telegram/callback-data.ts";
+import { ACTION_ID_MAX, actionId } from "../../src/core/reply-limits.ts";
+
+const FEATURES = join(import.meta.dirname, "../../src/features");
+const UUID = "3f2b8c1e-9d4a-4e7b-b6c5-0a1d2e3f4a5b";
+// The longest value each kind of argument takes; anything else is an id (a UUID, 36 characters).
+const SAMPLES: [RegExp, string][] = [
+  // Draft tokens are 4 random bytes in hex (features/drafts/store.ts); a picker's target is one, or "-".
+  [/token|target/, "a1b2c3d4"],
+  [/\biso\b|day/i, "2026-12-31"],
+  [/value/i, "99999.99"],
+  [/current|page|\bat\b|\bi\b|\bj\b|length|axis|minutes|count|\+ 1|- 1/, "999"],
+  // Enumerations: the longest member (activity kinds, mute categories) or a year.
+  [/\bkind\b|\bc\b|category|year/, "COLLECTIVE"],
+];
+
+/** Every choice id a feature builds by hand (`id: \`evt:r:${event.id}\``), with long realistic arguments. */
+function builtIds(): { file: string; template: string; id: string }[] {
+  const files = readdirSync(FEATURES, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+  return files.flatMap((file) => {
+    const source = readFileSync(join(FEATURES, file), "utf8");
+    return [...source.matchAll(/\bid: `([a-z]+:[^`]*)`/g)].map((m) => {
+      const template = m[1]!;
+      const id = template.replace(/\$\{([^}]*)\}/g, (_, expr: string) => SAMPLES.find(([re]) => re.test(expr))?.[1] ?? UUID);
+      return { file, template, id };
+    });
+  });
+}
+
+describe("choice ids every platform carries back", () => {
+  const ids = builtIds();
+
+  it("finds the ids the features build", () => {
+    expect(ids.length).toBeGreaterThan(30);
+    expect(ids.map((i) => i.template)).toContain("evt:r:${event.id}");
+  });
+
+  it("every id fits Discord's custom_id (100 characters) and Slack's action_id (255)", () => {
+    const tooLong = ids.filter((i) => i.id.length > ACTION_ID_MAX).map((i) => `${i.file}: ${i.template} (${i.id.length})`);
+    expect(tooLong).toEqual([]);
+  });
+
+  it("every id fits Telegram's 64-byte callback_data after signing, without the in-memory fallback a restart forgets", () => {
+    const codec = createCallbackCodec("123456:TEST-TOKEN");
+    const unsigned = ids.filter(({ id }) => {
+      const data = codec.encode(id);
+      return Buffer.byteLength(data) > 64 || data.slice(11).startsWith("#") || codec.decode(data) !== id;
+    });
+    expect(unsigned.map((i) => `${i.file}: ${i.template} → ${i.id}`)).toEqual([]);
+  });
+
+  it("an id over 100 characters fails where it is built instead of being dropped by Discord", () => {
+    expect(actionId("evt", "r", UUID)).toBe(`evt:r:${UUID}`);
+    expect(() => actionId("prg", "i", UUID, UUID, UUID)).toThrow(/choice id of 116 characters/);
+  });
+});
