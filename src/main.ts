@@ -11,6 +11,7 @@ import { openDatabase } from "./db/database.ts";
 import { applyMigrations } from "./db/migrator.ts";
 import { readNetworkSeed, seedNetwork } from "./db/seed/seed-network.ts";
 import { createDeliveryWorker } from "./delivery/worker.ts";
+import { createHealthCheck, WRITE_PROBE_INTERVAL_MS } from "./http/health.ts";
 import { buildServer } from "./http/server.ts";
 import { botJobs, startScheduler } from "./scheduler/scheduler.ts";
 
@@ -47,7 +48,11 @@ async function main(): Promise<void> {
   const local = config.localChannel.enabled ? { dispatch, networkSlug: config.localChannel.networkSlug, db: database.prisma } : undefined;
   const adapters = createAdapters(config, { dispatch, log, commands: botCommands });
   const deliverers: Pick<ChannelAdapter, "platform" | "deliver" | "edit">[] = [...(config.localChannel.enabled ? [createLocalDelivery(database.prisma, { networkSlug: config.localChannel.networkSlug })] : []), ...adapters];
-  const app = await buildServer({ database, log, local, adapters, startedAt });
+  const health = createHealthCheck(database, log);
+  const app = await buildServer({ database, log, local, adapters, startedAt, health });
+  // A full or read-only data folder is logged when it happens, not only when /healthz is asked.
+  const writeProbe = setInterval(() => void health(), WRITE_PROBE_INTERVAL_MS);
+  writeProbe.unref();
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -82,6 +87,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     deadline.unref();
+    clearInterval(writeProbe);
     await stopScheduler();
     await Promise.all(senders.map((s) => s.stop()));
     await Promise.all(adapters.map((a) => a.stop().catch((err: unknown) => log.error({ err, platform: a.platform }, "platform adapter failed to stop"))));

@@ -12,6 +12,8 @@ import { withArrayLiteralParams } from "./pglite-array-params.ts";
 export type Db = PrismaClient;
 
 const SCHEMA_CREATION_LOCK = 7_340_111;
+// One committed row update: cheap, and it fails as soon as the database cannot store anything.
+const HEARTBEAT = `insert into "Heartbeat" (id, at) values (1, now()) on conflict (id) do update set at = excluded.at`;
 
 /** The database the bot runs on: a Prisma client plus what start-up and health checks need. */
 export interface Database {
@@ -19,7 +21,7 @@ export interface Database {
   prisma: PrismaClient;
   /** Runs `fn` on one dedicated session (advisory locks are per session), then releases it. */
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
-  /** Resolves when the database answers a trivial query. */
+  /** Resolves when the database commits a tiny write (the heartbeat row): reads alone miss a full or read-only disk. */
   ping(): Promise<void>;
   /** A session-level advisory lock, taken when free and held until released or the process ends. */
   leadership(key: number): Leadership;
@@ -57,7 +59,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       turn = mine.catch(() => {});
       return mine;
     },
-    ping: async () => void (await lite.query("select 1")),
+    ping: async () => void (await lite.query(HEARTBEAT)),
     // One process owns a PGlite folder (lockDataDir): it is every platform's sender.
     leadership: () => ({ isLeader: async () => true, release: async () => {} }),
     close: async () => {
@@ -118,7 +120,7 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
         await client.end();
       }
     },
-    ping: async () => void (await pool.query("select 1")),
+    ping: async () => void (await pool.query(HEARTBEAT)),
     leadership: (key) => postgresLeadership(url, searchPath, schema, key),
     close: async () => {
       await prisma.$disconnect();
