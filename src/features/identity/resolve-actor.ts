@@ -4,6 +4,7 @@ import { AppError } from "../../core/errors.ts";
 import { toLocale } from "../../core/i18n.ts";
 import type { InboundCommand } from "../../core/inbound.ts";
 import type { Db } from "../../db/database.ts";
+import { storableText } from "../../core/inbound-text.ts";
 
 const memberFields = { id: true, networkId: true, displayName: true, roles: true, status: true, locale: true } as const;
 
@@ -37,7 +38,7 @@ async function createNewcomer(db: Db, inbound: InboundCommand, network: { id: st
     const member = await db.member.create({
       data: {
         networkId: network.id,
-        displayName: inbound.displayName.trim().slice(0, 80) || inbound.externalUserId,
+        displayName: storableText(inbound.displayName.trim().slice(0, 80)) || inbound.externalUserId,
         locale: toLocale(inbound.localeHint, network.defaultLocale),
         identities: { create: { networkId: network.id, platform: inbound.platform, externalId: inbound.externalUserId } },
       },

@@ -14,6 +14,7 @@ import { formatDay } from "./arrival.ts";
 import { type EnrolState, type EnrolStep, endEnrolment, loadEnrolment, saveEnrolment, startEnrolment } from "./conversation.ts";
 import { defaultInviteExpiry, findCohortByCode } from "./invite.ts";
 import { type EnrolCohort, enrolQuestion } from "./prompts.ts";
+import { storableText } from "../../../core/inbound-text.ts";
 
 const SKIP_WORDS = new Set(LOCALES.flatMap((l) => rawMessage(l, "enrol.skipWords").split(",").map(normaliseWord)));
 const MAX_SITE = 120;
@@ -76,7 +77,7 @@ export async function enrolOutsideNetwork(ctx: OutsideNetworkContext, code: stri
       const member = await tx.member.create({
         data: {
           networkId: cohort.networkId,
-          displayName: inbound.displayName.trim().slice(0, 80) || inbound.externalUserId,
+          displayName: storableText(inbound.displayName.trim().slice(0, 80)) || inbound.externalUserId,
           locale,
           roles: ["INTERN"],
           status: "ACTIVE",
