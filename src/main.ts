@@ -4,6 +4,7 @@ import { botCommands, botViews, createBot } from "./bot.ts";
 import type { ChannelAdapter } from "./channels/adapter.ts";
 import { createLocalDelivery } from "./channels/local/adapter.ts";
 import type { Platform } from "./core/inbound.ts";
+import { LOG_POLICY } from "./core/log-policy.ts";
 import { refreshBroadcastProgress } from "./features/broadcasts/feature.ts";
 import { configuredPlatforms, createAdapters } from "./channels/registry.ts";
 import { ConfigError, loadConfig } from "./config/env.ts";
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\nSee the configuration table in README.md.\n`);
     process.exit(1);
   }
-  const log = pino({ level: config.logLevel, base: { service: "partner-network-bot" } });
+  const log = pino({ level: config.logLevel, base: { service: "partner-network-bot" }, ...LOG_POLICY });
 
   const database = await openDatabase(config.database);
   const migrations = await database.withSession((session) => applyMigrations(session, MIGRATIONS_DIR));

@@ -1,4 +1,5 @@
 import { pino, type Logger } from "pino";
+import { LOG_POLICY } from "../../src/core/log-policy.ts";
 
 /** A logger whose JSON lines the test reads back, as an operator's log collector would. */
 export interface CapturedLog {
@@ -12,7 +13,7 @@ export interface CapturedLog {
 /** Captures what the bot logs at `level` and above, through the same pino options as production. */
 export function captureLog(level = "debug", options: pino.LoggerOptions = {}): CapturedLog {
   const written: string[] = [];
-  const log = pino({ level, ...options }, { write: (line: string) => void written.push(line) });
+  const log = pino({ level, ...LOG_POLICY, ...options }, { write: (line: string) => void written.push(line) });
   return {
     log,
     text: () => written.join(""),
