@@ -33,7 +33,13 @@ async function main(): Promise<void> {
   }
   const log = pino({ level: config.logLevel, base: { service: "partner-network-bot" }, ...LOG_POLICY });
 
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, {
+    // Someone else may own the folder now: stop at once, writing nothing more, rather than corrupt it.
+    onLockLost: (err) => {
+      log.fatal({ event: "data_folder_lock_lost", err }, "the embedded database's folder lock was lost; stopping now");
+      process.exit(1);
+    },
+  });
   const migrations = await database.withSession((session) => applyMigrations(session, MIGRATIONS_DIR));
   log.info({ database: database.kind, applied: migrations.applied, alreadyApplied: migrations.alreadyApplied }, "database ready");
   if (config.seedDemo) {

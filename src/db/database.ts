@@ -1,13 +1,14 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
-import { mkdir } from "node:fs/promises";
 import pg from "pg";
-import lockfile from "proper-lockfile";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Config } from "../config/env.ts";
 import type { SqlSession } from "./migrator.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
 import { withArrayLiteralParams } from "./pglite-array-params.ts";
+
+export { DataDirInUseError } from "./data-dir-lock.ts";
 
 export type Db = PrismaClient;
 
@@ -35,13 +36,21 @@ export interface Leadership {
   release(): Promise<void>;
 }
 
-/** Opens PGlite (a folder, or memory when `dataDir` is `memory://`) or PostgreSQL, per config. */
-export async function openDatabase(target: Config["database"]): Promise<Database> {
-  return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url, target.schema);
+export interface OpenOptions {
+  /** Called if the embedded database's folder lock is lost while running (another process took it, the folder vanished). */
+  onLockLost?: (error: Error) => void;
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
-  const release = dataDir.startsWith("memory://") ? async () => {} : await lockDataDir(dataDir);
+/** Opens PGlite (a folder, or memory when `dataDir` is `memory://`) or PostgreSQL, per config. */
+export async function openDatabase(target: Config["database"], options: OpenOptions = {}): Promise<Database> {
+  return target.kind === "pglite" ? openPglite(target.dataDir, options) : openPostgres(target.url, target.schema);
+}
+
+async function openPglite(dataDir: string, options: OpenOptions): Promise<Database> {
+  const onLost = options.onLockLost ?? ((error: Error) => {
+    throw error;
+  });
+  const release = dataDir.startsWith("memory://") ? async () => {} : await lockDataDir(dataDir, onLost);
   const lite = await PGlite.create(dataDir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(withArrayLiteralParams(lite)) });
   // PGlite is a single connection: its "session" is the database itself, so sessions take turns,
@@ -68,27 +77,6 @@ async function openPglite(dataDir: string): Promise<Database> {
       await release();
     },
   };
-}
-
-/** Thrown when another process already holds the embedded database's folder. */
-export class DataDirInUseError extends Error {
-  override name = "DataDirInUseError";
-}
-
-/**
- * PGlite is one process's database: a second process opening the same folder would corrupt it.
- * The lock is refreshed while we run, so one left by a killed process goes stale and is taken over.
- */
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
-  await mkdir(dataDir, { recursive: true });
-  try {
-    return await lockfile.lock(dataDir, { stale: 10_000, update: 2_000, realpath: false });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
-    throw new DataDirInUseError(
-      `another bot process is using the embedded database in ${dataDir}. Stop it first, or set DATABASE_URL so that several processes share one PostgreSQL server.`,
-    );
-  }
 }
 
 async function openPostgres(url: string, schema: string): Promise<Database> {
