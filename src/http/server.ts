@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { localChannelRoutes, type LocalChannelOptions } from "../channels/local/routes.ts";
 import type { ChannelAdapter } from "../channels/adapter.ts";
 import type { Database } from "../db/database.ts";
+import { drainOnClose } from "./drain.ts";
 import { createHealthCheck, type HealthCheck } from "./health.ts";
 
 /** Bodies over 4 KB are refused: a chat message is short, and the limit protects the process. */
@@ -22,6 +23,7 @@ export interface ServerOptions {
 /** The HTTP server: health check, and the local channel when enabled. Platform webhooks join it later. */
 export async function buildServer(options: ServerOptions) {
   const app = Fastify({ loggerInstance: options.log, bodyLimit: MAX_BODY_BYTES, forceCloseConnections: "idle" });
+  drainOnClose(app);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const known = clientErrors[error.code];
