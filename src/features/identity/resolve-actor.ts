@@ -5,6 +5,8 @@ import { toLocale } from "../../core/i18n.ts";
 import type { InboundCommand } from "../../core/inbound.ts";
 import type { Db } from "../../db/database.ts";
 import { storableText } from "../../core/inbound-text.ts";
+import { hasTriesLeft, recordAttempt } from "../budgets/attempts.ts";
+import { NEW_MEMBERS_PER_SCOPE, newMemberKey } from "../budgets/limits.ts";
 
 const memberFields = { id: true, networkId: true, displayName: true, roles: true, status: true, locale: true } as const;
 
@@ -19,8 +21,16 @@ export function createActorResolver(options: { defaultNetwork?: string | undefin
     if (known) return known;
     const network = await networkFor(db, inbound, options.defaultNetwork);
     if (!network) throw new AppError("channel_not_bound", "errors.channelNotBound");
+    await spendNewMemberBudget(db, inbound);
     return createNewcomer(db, inbound, network);
   };
+}
+
+/** Counts a newcomer against their platform scope's budget; refuses them with a sentence when it is spent. */
+export async function spendNewMemberBudget(db: Db, inbound: Pick<InboundCommand, "platform" | "scopeId" | "receivedAt">): Promise<void> {
+  const key = newMemberKey(inbound.platform, inbound.scopeId);
+  if (!(await hasTriesLeft(db, key, NEW_MEMBERS_PER_SCOPE, inbound.receivedAt))) throw new AppError("too_many_newcomers", "errors.tooManyNewcomers");
+  await recordAttempt(db, [key], inbound.receivedAt);
 }
 
 async function networkFor(db: Db, inbound: InboundCommand, defaultNetwork: string | undefined) {

@@ -15,6 +15,7 @@ import { type EnrolState, type EnrolStep, endEnrolment, loadEnrolment, saveEnrol
 import { defaultInviteExpiry, findCohortByCode } from "./invite.ts";
 import { type EnrolCohort, enrolQuestion } from "./prompts.ts";
 import { storableText } from "../../../core/inbound-text.ts";
+import { spendNewMemberBudget } from "../../identity/resolve-actor.ts";
 
 const SKIP_WORDS = new Set(LOCALES.flatMap((l) => rawMessage(l, "enrol.skipWords").split(",").map(normaliseWord)));
 const MAX_SITE = 120;
@@ -72,6 +73,7 @@ export async function enrolOutsideNetwork(ctx: OutsideNetworkContext, code: stri
   if (isReply(cohort)) return [cohort];
   const network = await db.network.findUniqueOrThrow({ where: { id: cohort.networkId }, select: { defaultLocale: true } });
   const locale = toLocale(inbound.localeHint, network.defaultLocale);
+  await spendNewMemberBudget(db, { platform: inbound.platform, scopeId: inbound.scopeId, receivedAt: now });
   try {
     await db.$transaction(async (tx) => {
       const member = await tx.member.create({
