@@ -57,14 +57,18 @@ describe("check-in codes resist guessing", () => {
     expect(answer).toBe(`Je ne reconnais pas le code ${code} : vérifiez-le auprès de l’organisateur ou sur l’affiche à l’accueil.`);
   });
 
-  it("many wrong codes across the network close places at the door, while registrants still check in", async () => {
+  it("many wrong codes while an event's code is open close its places at the door; registrants still check in, and later events are unaffected", async () => {
     const event = await insertEvent(bot, { capacity: 50 });
     const code = await checkInCodeOf(bot.db.prisma, event);
+    const nextWeek = await insertEvent(bot, { title: "Café numérique", startsAt: new Date("2026-12-17T13:00:00Z"), endsAt: new Date("2026-12-17T16:00:00Z") });
+    const nextWeekCode = await checkInCodeOf(bot.db.prisma, nextWeek);
     const accounts = await members("swarm", 6);
     for (const account of accounts) for (const wrong of wrongCodes(5)) await bot.text(account, `présent ${wrong}`);
     const [walkIn, registrant] = await members("door", 2);
     await bot.db.prisma.eventRegistration.create({ data: { networkId: bot.networkId, eventId: event.id, memberId: await memberId(bot, registrant!), status: "REGISTERED" } });
     expect(await bot.text(walkIn!, `présent ${code}`)).toBe("Vous n’êtes pas inscrit·e à « Séminaire des conseillers numériques » : voyez l’organisateur à l’accueil, il peut vous ajouter.");
     expect(await bot.text(registrant!, `présent ${code}`)).toBe("Bienvenue ! Vous êtes noté·e présent·e à « Séminaire des conseillers numériques ».");
+    bot.setNow(new Date("2026-12-17T13:05:00Z"));
+    expect(await bot.text(walkIn!, `présent ${nextWeekCode}`)).toContain("il restait de la place");
   });
 });

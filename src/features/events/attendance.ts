@@ -16,8 +16,11 @@ const CODE_CLOSES_MS = 12 * 3600_000;
 const UUID = /^[0-9a-f-]{36}$/i;
 /** Wrong check-in codes one member may type per quarter hour; then even a right one waits. */
 export const CHECK_IN_TRIES_PER_MEMBER: Budget = { max: 5, windowMs: 15 * 60_000 };
-/** Wrong codes in a whole network per quarter hour before places at the door go through the organiser only. */
-export const CHECK_IN_TRIES_PER_NETWORK: Budget = { max: 30, windowMs: 15 * 60_000 };
+/**
+ * Wrong codes typed while an event's code is open, per quarter hour, before that event's places at
+ * the door go through the organiser only (several accounts guessing together).
+ */
+export const CHECK_IN_TRIES_PER_EVENT: Budget = { max: 30, windowMs: 15 * 60_000 };
 
 // Six digits: 900,000 codes, against 5 wrong tries per member per quarter hour. Events that got a
 // 4-digit code before keep it, and it keeps working.
@@ -127,12 +130,17 @@ export async function checkInWithCode(ctx: Context, args: string): Promise<Reply
   const code = args.replace(/[\s.-]/g, "");
   if (!/^(\d{4}|\d{6})$/.test(code)) return [say(t("events.checkIn.help"))];
   const memberKey = `checkin:member:${actor.memberId}`;
-  const networkKey = `checkin:network:${actor.networkId}`;
+  const eventKey = (id: string) => `checkin:event:${id}`;
   if (!(await hasTriesLeft(db, memberKey, CHECK_IN_TRIES_PER_MEMBER, now))) {
     return [say(t("events.checkIn.tooManyTries", { minutes: CHECK_IN_TRIES_PER_MEMBER.windowMs / 60_000 }))];
   }
   const wrong = async () => {
-    await recordAttempt(db, [memberKey, networkKey], now);
+    // A wrong code may be a guess at any code open now: it counts against each of those events.
+    const open = await db.event.findMany({
+      where: { networkId: actor.networkId, status: "SCHEDULED", checkInCode: { not: null }, startsAt: { lte: new Date(now.getTime() + CODE_OPENS_MS) }, endsAt: { gte: new Date(now.getTime() - CODE_CLOSES_MS) } },
+      select: { id: true },
+    });
+    await recordAttempt(db, [memberKey, ...open.map((e) => eventKey(e.id))], now);
     return [say(t("events.checkIn.unknownCode", { code }))];
   };
   const event = await db.event.findFirst({ where: { networkId: actor.networkId, checkInCode: code } });
@@ -144,9 +152,9 @@ export async function checkInWithCode(ctx: Context, args: string): Promise<Reply
   const known = allowed || registration !== null;
   if (now.getTime() < event.startsAt.getTime() - CODE_OPENS_MS) return known ? [say(t("events.checkIn.tooEarly", { title, code, when: formatWhen(event, ctx) }))] : wrong();
   if (now.getTime() > event.endsAt.getTime() + CODE_CLOSES_MS) return known ? [say(t("events.checkIn.over", { title }))] : wrong();
-  // Many wrong codes in the network lately (someone trying them all, from several accounts): registrants
-  // still check in, but a place at the door is given by the organiser only.
-  const walkInsOpen = await hasTriesLeft(db, networkKey, CHECK_IN_TRIES_PER_NETWORK, now);
+  // Many wrong codes while this code is open (someone trying them all, from several accounts):
+  // registrants still check in, but a place at the door is given by the organiser only.
+  const walkInsOpen = await hasTriesLeft(db, eventKey(event.id), CHECK_IN_TRIES_PER_EVENT, now);
   const outcome = await ctx.db.$transaction(async (tx): Promise<CheckInOutcome> => {
     // The same row lock as registration: the last free place goes to one member.
     await tx.$queryRaw`select id from "Event" where id = ${event.id}::uuid for update`;
