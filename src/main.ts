@@ -4,6 +4,7 @@ import { botCommands, botViews, createBot } from "./bot.ts";
 import type { ChannelAdapter } from "./channels/adapter.ts";
 import { createLocalDelivery } from "./channels/local/adapter.ts";
 import type { Platform } from "./core/inbound.ts";
+import { LOG_POLICY } from "./core/log-policy.ts";
 import { refreshBroadcastProgress } from "./features/broadcasts/feature.ts";
 import { configuredPlatforms, createAdapters } from "./channels/registry.ts";
 import { ConfigError, loadConfig } from "./config/env.ts";
@@ -11,6 +12,7 @@ import { type Db, openDatabase } from "./db/database.ts";
 import { applyMigrations } from "./db/migrator.ts";
 import { readNetworkSeed, seedNetwork } from "./db/seed/seed-network.ts";
 import { createDeliveryWorker } from "./delivery/worker.ts";
+import { createHealthCheck, WRITE_PROBE_INTERVAL_MS } from "./http/health.ts";
 import { buildServer } from "./http/server.ts";
 import { botJobs, startScheduler } from "./scheduler/scheduler.ts";
 
@@ -29,10 +31,16 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\nSee the configuration table in README.md.\n`);
     process.exit(1);
   }
-  const log = pino({ level: config.logLevel, base: { service: "partner-network-bot" } });
+  const log = pino({ level: config.logLevel, base: { service: "partner-network-bot" }, ...LOG_POLICY });
   for (const warning of config.deprecations) log.warn(warning);
 
-  const database = await openDatabase(config.database);
+  const database = await openDatabase(config.database, {
+    // Someone else may own the folder now: stop at once, writing nothing more, rather than corrupt it.
+    onLockLost: (err) => {
+      log.fatal({ event: "data_folder_lock_lost", err }, "the embedded database's folder lock was lost; stopping now");
+      process.exit(1);
+    },
+  });
   const migrations = await database.withSession((session) => applyMigrations(session, MIGRATIONS_DIR));
   log.info({ database: database.kind, applied: migrations.applied, alreadyApplied: migrations.alreadyApplied }, "database ready");
   if (config.demo) {
@@ -50,7 +58,11 @@ async function main(): Promise<void> {
   const local = config.localChannel.enabled ? { dispatch, networkSlug: config.localChannel.networkSlug, db: database.prisma } : undefined;
   const adapters = createAdapters(config, { dispatch, log, commands: botCommands });
   const deliverers: Pick<ChannelAdapter, "platform" | "deliver" | "edit">[] = [...(config.localChannel.enabled ? [createLocalDelivery(database.prisma, { networkSlug: config.localChannel.networkSlug })] : []), ...adapters];
-  const app = await buildServer({ database, log, local, adapters, startedAt, demo: config.demo, allowedHosts: config.allowedHosts });
+  const health = createHealthCheck(database, log);
+  const app = await buildServer({ database, log, local, adapters, startedAt, demo: config.demo, allowedHosts: config.allowedHosts, health });
+  // A full or read-only data folder is logged when it happens, not only when /healthz is asked.
+  const writeProbe = setInterval(() => void health(), WRITE_PROBE_INTERVAL_MS);
+  writeProbe.unref();
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
@@ -85,6 +97,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownTimeoutMs);
     deadline.unref();
+    clearInterval(writeProbe);
     await stopScheduler();
     await Promise.all(senders.map((s) => s.stop()));
     await Promise.all(adapters.map((a) => a.stop().catch((err: unknown) => log.error({ err, platform: a.platform }, "platform adapter failed to stop"))));

@@ -6,6 +6,7 @@ import { CommandIndex } from "./command-words.ts";
 import { type Audience, allows, type Feature } from "./commands.ts";
 import type { Actor, Context } from "./context.ts";
 import { AppError } from "./errors.ts";
+import { sanitiseInbound } from "./inbound-text.ts";
 import { createTranslator, DEFAULT_LOCALE, type Locale, toLocale } from "./i18n.ts";
 import type { InboundCommand, Input, Platform } from "./inbound.ts";
 import { type Reply, say } from "./reply.ts";
@@ -126,7 +127,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     return command?.runOutsideNetwork?.({ db, inbound, now: at, t: createTranslator(locale), platforms }, args);
   }
 
-  return async (inbound) => {
+  return async (received) => {
+    const inbound = sanitiseInbound(received);
     const started = now();
     let locale: Locale = toLocale(inbound.localeHint);
     const eventLog = log.child({ eventId: inbound.eventId, platform: inbound.platform });
@@ -162,9 +164,21 @@ function splitCommand(text: string): { word: string; args: string } {
 function explain(error: unknown, locale: Locale, log: Logger): string {
   const t = createTranslator(locale);
   if (error instanceof AppError) return t(error.messageKey, error.params);
+  if (isInvalidData(error)) {
+    // A value the database cannot take (an id that is no UUID, a date out of range) came from the
+    // member's input: no fault of ours, so no stack trace, and a sentence rather than an apology.
+    log.warn({ code: (error as { cause: { code: string } }).cause.code }, "input refused by the database");
+    return t("errors.invalidInput");
+  }
   const reference = randomBytes(4).toString("hex");
   log.error({ err: error, reference }, "unexpected error while handling a message");
   return t("errors.unexpected", { reference });
+}
+
+/** PostgreSQL's class 22 (data exception): invalid text for a UUID or a number, a date out of range, a NUL byte. */
+function isInvalidData(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return typeof code === "string" && code.startsWith("22");
 }
 
 /** "network coordinators or CLS coordinators", in the member's language. */

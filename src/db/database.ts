@@ -1,17 +1,20 @@
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
-import { mkdir } from "node:fs/promises";
 import pg from "pg";
-import lockfile from "proper-lockfile";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Config } from "../config/env.ts";
 import type { SqlSession } from "./migrator.ts";
+import { lockDataDir } from "./data-dir-lock.ts";
 import { withArrayLiteralParams } from "./pglite-array-params.ts";
+
+export { DataDirInUseError } from "./data-dir-lock.ts";
 
 export type Db = PrismaClient;
 
 const SCHEMA_CREATION_LOCK = 7_340_111;
+// One committed row update: cheap, and it fails as soon as the database cannot store anything.
+const HEARTBEAT = `insert into "Heartbeat" (id, at) values (1, now()) on conflict (id) do update set at = excluded.at`;
 
 /** The database the bot runs on: a Prisma client plus what start-up and health checks need. */
 export interface Database {
@@ -19,7 +22,7 @@ export interface Database {
   prisma: PrismaClient;
   /** Runs `fn` on one dedicated session (advisory locks are per session), then releases it. */
   withSession<T>(fn: (session: SqlSession) => Promise<T>): Promise<T>;
-  /** Resolves when the database answers a trivial query. */
+  /** Resolves when the database commits a tiny write (the heartbeat row): reads alone miss a full or read-only disk. */
   ping(): Promise<void>;
   /** A session-level advisory lock, taken when free and held until released or the process ends. */
   leadership(key: number): Leadership;
@@ -33,13 +36,21 @@ export interface Leadership {
   release(): Promise<void>;
 }
 
-/** Opens PGlite (a folder, or memory when `dataDir` is `memory://`) or PostgreSQL, per config. */
-export async function openDatabase(target: Config["database"]): Promise<Database> {
-  return target.kind === "pglite" ? openPglite(target.dataDir) : openPostgres(target.url, target.schema);
+export interface OpenOptions {
+  /** Called if the embedded database's folder lock is lost while running (another process took it, the folder vanished). */
+  onLockLost?: (error: Error) => void;
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
-  const release = dataDir.startsWith("memory://") ? async () => {} : await lockDataDir(dataDir);
+/** Opens PGlite (a folder, or memory when `dataDir` is `memory://`) or PostgreSQL, per config. */
+export async function openDatabase(target: Config["database"], options: OpenOptions = {}): Promise<Database> {
+  return target.kind === "pglite" ? openPglite(target.dataDir, options) : openPostgres(target.url, target.schema);
+}
+
+async function openPglite(dataDir: string, options: OpenOptions): Promise<Database> {
+  const onLost = options.onLockLost ?? ((error: Error) => {
+    throw error;
+  });
+  const release = dataDir.startsWith("memory://") ? async () => {} : await lockDataDir(dataDir, onLost);
   const lite = await PGlite.create(dataDir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(withArrayLiteralParams(lite)) });
   // PGlite is a single connection: its "session" is the database itself, so sessions take turns,
@@ -57,7 +68,7 @@ async function openPglite(dataDir: string): Promise<Database> {
       turn = mine.catch(() => {});
       return mine;
     },
-    ping: async () => void (await lite.query("select 1")),
+    ping: async () => void (await lite.query(HEARTBEAT)),
     // One process owns a PGlite folder (lockDataDir): it is every platform's sender.
     leadership: () => ({ isLeader: async () => true, release: async () => {} }),
     close: async () => {
@@ -66,27 +77,6 @@ async function openPglite(dataDir: string): Promise<Database> {
       await release();
     },
   };
-}
-
-/** Thrown when another process already holds the embedded database's folder. */
-export class DataDirInUseError extends Error {
-  override name = "DataDirInUseError";
-}
-
-/**
- * PGlite is one process's database: a second process opening the same folder would corrupt it.
- * The lock is refreshed while we run, so one left by a killed process goes stale and is taken over.
- */
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
-  await mkdir(dataDir, { recursive: true });
-  try {
-    return await lockfile.lock(dataDir, { stale: 10_000, update: 2_000, realpath: false });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ELOCKED") throw error;
-    throw new DataDirInUseError(
-      `another bot process is using the embedded database in ${dataDir}. Stop it first, or set DATABASE_URL so that several processes share one PostgreSQL server.`,
-    );
-  }
 }
 
 async function openPostgres(url: string, schema: string): Promise<Database> {
@@ -118,7 +108,7 @@ async function openPostgres(url: string, schema: string): Promise<Database> {
         await client.end();
       }
     },
-    ping: async () => void (await pool.query("select 1")),
+    ping: async () => void (await pool.query(HEARTBEAT)),
     leadership: (key) => postgresLeadership(url, searchPath, schema, key),
     close: async () => {
       await prisma.$disconnect();

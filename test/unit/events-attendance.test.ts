@@ -34,7 +34,7 @@ describe("the organiser's check-in list", () => {
     bot.setNow(DURING);
     const list = await bot.send("demo-coordinator", `événement ${ref(event.id)} présences`);
     const code = (await bot.db.prisma.event.findUniqueOrThrow({ where: { id: event.id } })).checkInCode!;
-    expect(code).toMatch(/^\d{4}$/);
+    expect(code).toMatch(/^\d{6}$/);
     expect(list[0]!.text).toContain(`Code de présence : ${code}. Les participants envoient « présent ${code} »`);
     expect(list[0]!.text).toContain("Présents : 0 / 2 inscrits");
     const checkIn = choiceByLabel(list, "✓ Julien Carrère");
@@ -134,7 +134,7 @@ describe("the check-in code", () => {
     expect(await bot.text("demo-adviser", "présent 4821")).toContain("est réservé à un autre public et vous n’y êtes pas inscrit·e : voyez l’organisateur");
     expect(await bot.text("demo-adviser", "présent 1111")).toContain("Je ne reconnais pas le code 1111");
     expect(await bot.text("demo-adviser", "présent 7777")).toContain("Je ne reconnais pas le code 7777");
-    expect(await bot.text("demo-adviser", "présent")).toContain("tapez « présent » suivi du code à 4 chiffres");
+    expect(await bot.text("demo-adviser", "présent")).toContain("tapez « présent » suivi du code à 6 chiffres");
     bot.setNow(new Date("2026-12-10T10:30:00Z"));
     expect(await bot.text("demo-intern", "present 4821")).toContain("only works from 2 hours before the start");
     bot.setNow(new Date("2026-12-11T04:30:00Z"));

@@ -26,7 +26,7 @@ const byLabel = (byKind: Record<string, number>) => Object.fromEntries(Object.en
 
 describe("the COPIL workbook", () => {
   it("lists every activity of the period once: rows, participants and kinds as in the database", async () => {
-    const rows = sheetRows(readWorkbook(workbookBytes), "Activités");
+    const rows = sheetRows(await readWorkbook(workbookBytes), "Activités");
     const expected = await expectedFigures(bot, "2026-01-01", "2026-11-22");
     expect(expected.count).toBeGreaterThan(5_000);
     expect(rows).toHaveLength(expected.count + 1);
@@ -40,7 +40,7 @@ describe("the COPIL workbook", () => {
 
   it("narrowed to an intercommunality, holds its communes' and sites' activities only", async () => {
     const narrowed: CopilQuery = { ...query, territoryId: fixture.confluences };
-    const book = readWorkbook(await buildCopilWorkbook(bot.db.prisma, narrowed));
+    const book = await readWorkbook(await buildCopilWorkbook(bot.db.prisma, narrowed));
     const rows = sheetRows(book, "Activités");
     const expected = await expectedFigures(bot, "2026-01-01", "2026-11-22", fixture.confluencesTerritories);
     expect(expected.count).toBeGreaterThan(1_000);
@@ -56,7 +56,7 @@ describe("the COPIL workbook", () => {
   });
 
   it("shows a report's coded fields as labels, places named, and never the notes", async () => {
-    const book = readWorkbook(workbookBytes);
+    const book = await readWorkbook(workbookBytes);
     const rows = sheetRows(book, "Activités");
     expect(rows[0]).toEqual([
       "Date", "Conseiller", "Type d’activité", "Durée (min)", "Type de lieu", "Structure", "Commune", "Intercommunalité (EPCI)", "Participants",
@@ -76,7 +76,7 @@ describe("the COPIL workbook", () => {
   });
 
   it("sums up every indicator as the chat computes it, and gives each fiche its sheet with its progress reports", async () => {
-    const book = readWorkbook(workbookBytes);
+    const book = await readWorkbook(workbookBytes);
     const indicators = await computeIndicators(bot.db.prisma, { networkId: bot.networkId, window: { range: query.range } });
     const summary = sheetRows(book, "Synthèse");
     expect(summary[0]).toEqual(["Plan", "Fiche-action", "Intitulé de la fiche", "Indicateur", "Valeur sur la période", "Objectif", "% de l’objectif", "Source", "Période de l’objectif", "Du", "Au"]);
@@ -111,7 +111,7 @@ describe("the COPIL workbook", () => {
   });
 
   it("has valid, unique sheet names, bold frozen header rows and set column widths", async () => {
-    const book = readWorkbook(workbookBytes);
+    const book = await readWorkbook(workbookBytes);
     const lower = book.SheetNames.map((n) => n.toLowerCase());
     expect(new Set(lower).size).toBe(lower.length);
     for (const name of book.SheetNames) {
@@ -130,7 +130,7 @@ describe("the COPIL workbook", () => {
   });
 
   it("speaks English when asked: sheet names, headers and labels", async () => {
-    const book = readWorkbook(await buildCopilWorkbook(bot.db.prisma, { ...query, locale: "en" }));
+    const book = await readWorkbook(await buildCopilWorkbook(bot.db.prisma, { ...query, locale: "en" }));
     expect(book.SheetNames[0]).toBe("Summary");
     expect(book.SheetNames.at(-1)).toBe("Activities");
     const rows = sheetRows(book, "Activities");
@@ -152,7 +152,7 @@ describe("the CSV files", () => {
     const rows = read(bytes);
     const expected = await expectedFigures(bot, "2026-01-01", "2026-11-22");
     expect(rows).toHaveLength(expected.count + 1);
-    expect(rows[0]).toEqual(sheetRows(readWorkbook(workbookBytes), "Activités")[0]);
+    expect(rows[0]).toEqual(sheetRows(await readWorkbook(workbookBytes), "Activités")[0]);
     expect(columnOf(rows, "Participants").reduce((a: number, n) => a + Number(n), 0)).toBe(expected.participants);
     expect(countBy(columnOf(rows, "Type d’activité"))).toEqual(byLabel(expected.byKind));
     expect(rows[1]![0]).toBe("2026-01-01");
@@ -169,7 +169,7 @@ describe("the CSV files", () => {
   it("the indicators file has the summary's columns and values, in French or English", async () => {
     const indicators = await computeIndicators(bot.db.prisma, { networkId: bot.networkId, window: { range: query.range } });
     const fr = read(await buildIndicatorsCsv(bot.db.prisma, query));
-    expect(fr[0]).toEqual(sheetRows(readWorkbook(workbookBytes), "Synthèse")[0]);
+    expect(fr[0]).toEqual(sheetRows(await readWorkbook(workbookBytes), "Synthèse")[0]);
     expect(fr).toHaveLength(indicators.length + 1);
     expect(columnOf(fr, "Valeur sur la période").map((v) => Number(String(v).replace(",", ".")))).toEqual(indicators.map((i) => i.value));
     const manual = fr.find((r) => r[3] === fixture.manualIndicator.label)!;

@@ -45,7 +45,7 @@ describe("the export command", () => {
     const [file] = filesOf(replies);
     expect(file!.name).toBe("copil-tarn-et-garonne-communaute-de-communes-terres-des-confluences-2026.xlsx");
     expect(file!.mediaType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    const rows = sheetRows(readWorkbook(file!.content!), "Activités");
+    const rows = sheetRows(await readWorkbook(file!.content!), "Activités");
     expect(rows).toHaveLength(expected.count + 1);
   });
 
@@ -68,7 +68,7 @@ describe("the export command", () => {
     expect(replies[0]!.text).toBe(`Export 01/01/2025 – 31/12/2025, Réseau des partenaires du Tarn-et-Garonne : ${n(expected.count)} activités, ${indicatorCount} indicateurs.`);
     const [file] = filesOf(replies);
     expect(file!.name).toBe("copil-tarn-et-garonne-2025.xlsx");
-    const book = readWorkbook(file!.content!);
+    const book = await readWorkbook(file!.content!);
     expect(sheetRows(book, "Activités")).toHaveLength(expected.count + 1);
     const manual = sheetRows(book, "Synthèse").find((r) => r[3] === fixture.manualIndicator.label)!;
     expect(manual[4]).toBe(7);
@@ -88,7 +88,7 @@ describe("the export command", () => {
     const replies = await bot.send("emma", "export 2025");
     const expected = await expectedFigures(bot, "2025-01-01", "2025-12-31");
     expect(replies[0]!.text).toBe(`Export 01/01/2025 – 31/12/2025, Réseau des partenaires du Tarn-et-Garonne: ${expected.count.toLocaleString("en-GB")} activities, ${indicatorCount} indicators.`);
-    const book = readWorkbook(filesOf(replies)[0]!.content!);
+    const book = await readWorkbook(filesOf(replies)[0]!.content!);
     expect(book.SheetNames[0]).toBe("Summary");
     expect(sheetRows(book, "Activities")[0]![1]).toBe("Adviser");
   });
@@ -130,7 +130,7 @@ describe("what the export refuses, and why", () => {
 describe("the activities in the export", () => {
   it("are those of the period only: the day before and the day after are left out", async () => {
     const replies = await send(form("export", { from: "2026-01-01", to: "2026-11-22", territory: "network", format: "xlsx" }));
-    const dates = columnOf(sheetRows(readWorkbook(filesOf(replies)[0]!.content!), "Activités"), "Date") as Date[];
+    const dates = columnOf(sheetRows((await readWorkbook(filesOf(replies)[0]!.content!)), "Activités"), "Date") as Date[];
     expect(dates.some((d) => d.getTime() === day("2025-12-31").getTime())).toBe(false);
     expect(dates.some((d) => d.getTime() === day("2026-11-23").getTime())).toBe(false);
     expect(dates.filter((d) => d.getTime() === day("2026-11-22").getTime())).toHaveLength(1);

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import * as XLSX from "xlsx";
+import ExcelJS from "exceljs";
 import type { TestBot } from "../support/bot.ts";
 
 export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -107,15 +107,45 @@ export async function expectedFigures(bot: TestBot, from: string, to: string, te
   };
 }
 
-/** A sheet as rows of cells (dates as Date objects). */
-export function sheetRows(workbook: XLSX.WorkBook, name: string): unknown[][] {
-  const sheet = workbook.Sheets[name];
-  if (!sheet) throw new Error(`no sheet "${name}" among ${workbook.SheetNames.join(", ")}`);
-  return XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, blankrows: false, defval: null });
+/** A workbook read back: sheet names in order, and each sheet as rows of plain cell values. */
+export interface ReadWorkbook {
+  SheetNames: string[];
+  Sheets: Record<string, unknown[][]>;
 }
 
-export function readWorkbook(bytes: Uint8Array): XLSX.WorkBook {
-  return XLSX.read(bytes, { type: "array", cellDates: true });
+/** A sheet as rows of cells (dates as Date objects, empty cells null, blank rows left out). */
+export function sheetRows(workbook: ReadWorkbook, name: string): unknown[][] {
+  const sheet = workbook.Sheets[name];
+  if (!sheet) throw new Error(`no sheet "${name}" among ${workbook.SheetNames.join(", ")}`);
+  return sheet;
+}
+
+/** Reads an XLSX file with ExcelJS, as a spreadsheet program would open it. */
+export async function readWorkbook(bytes: Uint8Array): Promise<ReadWorkbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  const Sheets: Record<string, unknown[][]> = {};
+  for (const sheet of book.worksheets) {
+    const width = sheet.columnCount;
+    const rows: unknown[][] = [];
+    sheet.eachRow({ includeEmpty: false }, (row) => {
+      const cells = Array.from({ length: width }, (_, i) => plainValue(row.getCell(i + 1).value));
+      if (cells.some((c) => c !== null)) rows.push(cells);
+    });
+    Sheets[sheet.name] = rows;
+  }
+  return { SheetNames: book.worksheets.map((s) => s.name), Sheets };
+}
+
+/** A cell's value as a reader sees it: a formula's result, rich text's plain text, a link's text. */
+function plainValue(value: ExcelJS.CellValue): unknown {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value !== "object" || value instanceof Date) return value;
+  if ("richText" in value) return value.richText.map((r) => r.text).join("");
+  if ("formula" in value || "sharedFormula" in value) return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ("hyperlink" in value) return value.text;
+  if ("error" in value) return value.error;
+  return value;
 }
 
 /** Sums a column of a table whose first row holds the headers. */

@@ -9,6 +9,7 @@ import {
 } from "discord.js";
 import type { Logger } from "pino";
 import type { Choice, Reply } from "../../core/reply.ts";
+import { plainForDiscord } from "./escape.ts";
 import { type Upload, uploadsOf } from "./uploads.ts";
 
 /** A message ready for discord.js: text, rows of components (validated by the builders), files to upload, visibility. */
@@ -75,7 +76,7 @@ export function choiceRows(choices: Choice[], log: Logger): ActionRowBuilder<Mes
 export function renderReply(reply: Reply, log: Logger, extraRows: ActionRowBuilder<MessageActionRowComponentBuilder>[] = []): RenderedMessage[] {
   const rows = [...choiceRows(reply.choices ?? [], log), ...extraRows].slice(0, ROWS_MAX);
   const { uploads, links } = uploadsOf(reply.files ?? [], log);
-  const text = [reply.text, ...links.map((f) => `${f.name}: ${f.url}`)].filter(Boolean).join("\n");
+  const text = [plainForDiscord(reply.text), ...links.map((f) => `${plainForDiscord(f.name)}: ${f.url}`)].filter(Boolean).join("\n");
   if (!text.trim() && rows.length === 0 && uploads.length === 0) return [];
   // A message of buttons or files only still needs one (empty) piece to carry them.
   const split = splitText(text, CONTENT_MAX);

@@ -35,7 +35,8 @@ export interface InboxPage {
 /** Validates `?user=&since=`; the reason names the parameter at fault. */
 export function parseInboxQuery(query: unknown): { ok: true; user: string; since: Date } | { ok: false; reason: string } {
   const parsed = inboxQuery.safeParse(query ?? {});
-  if (parsed.success) return { ok: true, user: parsed.data.user, since: new Date(parsed.data.since) };
+  // A cursor before 1970 asks for everything: the database refuses some such dates (year 0).
+  if (parsed.success) return { ok: true, user: parsed.data.user, since: new Date(Math.max(0, Date.parse(parsed.data.since))) };
   return { ok: false, reason: parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ") };
 }
 

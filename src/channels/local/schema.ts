@@ -5,7 +5,8 @@ export const localUser = z.string().trim().min(1).max(64).regex(/^[\w.@-]+$/, { 
 const user = localUser;
 
 // A client may name its message so that a retry after a network error is not handled twice.
-const id = z.string().min(1).max(100).optional();
+// Printable ASCII only: the id becomes part of a stored event id.
+const id = z.string().min(1).max(100).regex(/^[\x21-\x7e]+$/, { error: "must be 1 to 100 printable ASCII characters, without spaces" }).optional();
 const textMessage = z.object({ user, id, text: z.string().max(4000) }).strict();
 const actionMessage = z.object({ user, id, action: z.string().min(1).max(200) }).strict();
 const formMessage = z

@@ -7,7 +7,8 @@ export function boltLogger(log: Logger): BoltLogger {
   // Bolt asks for its level to be set; pino's level stays the bot's own, so setLevel is a no-op.
   let level: LogLevel = LogLevel.INFO;
   return {
-    debug: (...msg) => log.debug(line(msg)),
+    // Bolt's and the WebClient's debug lines hold whole requests and responses (messages, names): never forwarded.
+    debug: () => {},
     info: (...msg) => log.info(line(msg)),
     warn: (...msg) => log.warn(line(msg)),
     error: (...msg) => log.error(line(msg)),

@@ -6,6 +6,7 @@ import type { Db } from "../../db/database.ts";
 import { attendanceSheetReply, checkInTime } from "./attendance-sheet.ts";
 import { inAudience, loadAudienceMember } from "./audience.ts";
 import { formatWhen } from "./format.ts";
+import { type Budget, hasTriesLeft, recordAttempt } from "../budgets/attempts.ts";
 
 /** Check-in buttons per page: with the page and export buttons, within the 25 buttons Slack and Discord show as buttons. */
 export const CHECK_IN_PAGE = 20;
@@ -13,11 +14,20 @@ export const CHECK_IN_PAGE = 20;
 const CODE_OPENS_MS = 2 * 3600_000;
 const CODE_CLOSES_MS = 12 * 3600_000;
 const UUID = /^[0-9a-f-]{36}$/i;
+/** Wrong check-in codes one member may type per quarter hour; then even a right one waits. */
+export const CHECK_IN_TRIES_PER_MEMBER: Budget = { max: 5, windowMs: 15 * 60_000 };
+/**
+ * Wrong codes typed while an event's code is open, per quarter hour, before that event's places at
+ * the door go through the organiser only (several accounts guessing together).
+ */
+export const CHECK_IN_TRIES_PER_EVENT: Budget = { max: 30, windowMs: 15 * 60_000 };
 
-const drawCode = () => String(randomInt(1000, 10_000));
+// Six digits: 900,000 codes, against 5 wrong tries per member per quarter hour. Events that got a
+// 4-digit code before keep it, and it keeps working.
+const drawCode = () => String(randomInt(100_000, 1_000_000));
 
 /**
- * The event's check-in code, drawn at first need: 4 digits unique among the network's events. A
+ * The event's check-in code, drawn at first need: 6 digits unique among the network's events. A
  * code another event holds fails on the unique index and another is drawn.
  */
 export async function checkInCodeOf(db: Db, event: Pick<Event, "id" | "checkInCode">, draw: () => string = drawCode): Promise<string> {
@@ -108,22 +118,43 @@ export async function pressAttendance(ctx: Context, [verb = "", id = "", page = 
   return verb === "em" ? attendanceSheetReply(ctx, event) : showAttendance(ctx, event, pageNumber);
 }
 
-type CheckInOutcome = { kind: "checkedIn" | "walkIn" | "fromWaitlist" | "full" | "audience" } | { kind: "already"; at: Date };
+type CheckInOutcome = { kind: "checkedIn" | "walkIn" | "fromWaitlist" | "full" | "audience" | "askOrganiser" } | { kind: "already"; at: Date };
 
 /**
- * `présent 4821`: a registrant is checked in; a member not registered (or waiting) gets a free
+ * `présent 482193`: a registrant is checked in; a member not registered (or waiting) gets a free
  * place at the door if the event has one and is open to them; otherwise they are sent to the organiser.
+ * Wrong codes are counted (CHECK_IN_TRIES_*) and say nothing of the events they do not open.
  */
 export async function checkInWithCode(ctx: Context, args: string): Promise<Reply[]> {
-  const { t, now } = ctx;
-  const code = args.trim();
-  if (!/^\d{4}$/.test(code)) return [say(t("events.checkIn.help"))];
-  const event = await ctx.db.event.findFirst({ where: { networkId: ctx.actor.networkId, checkInCode: code } });
-  if (!event || event.status !== "SCHEDULED") return [say(t("events.checkIn.unknownCode", { code }))];
+  const { t, now, db, actor } = ctx;
+  const code = args.replace(/[\s.-]/g, "");
+  if (!/^(\d{4}|\d{6})$/.test(code)) return [say(t("events.checkIn.help"))];
+  const memberKey = `checkin:member:${actor.memberId}`;
+  const eventKey = (id: string) => `checkin:event:${id}`;
+  if (!(await hasTriesLeft(db, memberKey, CHECK_IN_TRIES_PER_MEMBER, now))) {
+    return [say(t("events.checkIn.tooManyTries", { minutes: CHECK_IN_TRIES_PER_MEMBER.windowMs / 60_000 }))];
+  }
+  const wrong = async () => {
+    // A wrong code may be a guess at any code open now: it counts against each of those events.
+    const open = await db.event.findMany({
+      where: { networkId: actor.networkId, status: "SCHEDULED", checkInCode: { not: null }, startsAt: { lte: new Date(now.getTime() + CODE_OPENS_MS) }, endsAt: { gte: new Date(now.getTime() - CODE_CLOSES_MS) } },
+      select: { id: true },
+    });
+    await recordAttempt(db, [memberKey, ...open.map((e) => eventKey(e.id))], now);
+    return [say(t("events.checkIn.unknownCode", { code }))];
+  };
+  const event = await db.event.findFirst({ where: { networkId: actor.networkId, checkInCode: code } });
+  if (!event || event.status !== "SCHEDULED") return wrong();
   const title = event.title;
-  if (now.getTime() < event.startsAt.getTime() - CODE_OPENS_MS) return [say(t("events.checkIn.tooEarly", { title, code, when: formatWhen(event, ctx) }))];
-  if (now.getTime() > event.endsAt.getTime() + CODE_CLOSES_MS) return [say(t("events.checkIn.over", { title }))];
-  const allowed = await inAudience(ctx.db, event, await loadAudienceMember(ctx.db, ctx.actor.memberId));
+  const allowed = await inAudience(db, event, await loadAudienceMember(db, actor.memberId));
+  const registration = await db.eventRegistration.findUnique({ where: { eventId_memberId: { eventId: event.id, memberId: actor.memberId } }, select: { status: true } });
+  // Only a member who may see the event (in its audience, or registered) learns it exists from its code.
+  const known = allowed || registration !== null;
+  if (now.getTime() < event.startsAt.getTime() - CODE_OPENS_MS) return known ? [say(t("events.checkIn.tooEarly", { title, code, when: formatWhen(event, ctx) }))] : wrong();
+  if (now.getTime() > event.endsAt.getTime() + CODE_CLOSES_MS) return known ? [say(t("events.checkIn.over", { title }))] : wrong();
+  // Many wrong codes while this code is open (someone trying them all, from several accounts):
+  // registrants still check in, but a place at the door is given by the organiser only.
+  const walkInsOpen = await hasTriesLeft(db, eventKey(event.id), CHECK_IN_TRIES_PER_EVENT, now);
   const outcome = await ctx.db.$transaction(async (tx): Promise<CheckInOutcome> => {
     // The same row lock as registration: the last free place goes to one member.
     await tx.$queryRaw`select id from "Event" where id = ${event.id}::uuid for update`;
@@ -135,6 +166,7 @@ export async function checkInWithCode(ctx: Context, args: string): Promise<Reply
       return { kind: "checkedIn" };
     }
     if (!allowed) return { kind: "audience" };
+    if (!walkInsOpen) return { kind: "askOrganiser" };
     const { capacity } = await tx.event.findUniqueOrThrow({ where: { id: event.id }, select: { capacity: true } });
     if (capacity !== null && (await tx.eventRegistration.count({ where: { eventId: event.id, status: "REGISTERED" } })) >= capacity) return { kind: "full" };
     const data = { status: "REGISTERED" as const, checkedInAt: now, cancelledAt: null };

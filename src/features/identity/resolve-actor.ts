@@ -4,6 +4,9 @@ import { AppError } from "../../core/errors.ts";
 import { toLocale } from "../../core/i18n.ts";
 import type { InboundCommand } from "../../core/inbound.ts";
 import type { Db } from "../../db/database.ts";
+import { storableText } from "../../core/inbound-text.ts";
+import { hasTriesLeft, recordAttempt } from "../budgets/attempts.ts";
+import { NEW_MEMBERS_PER_SCOPE, newMemberKey } from "../budgets/limits.ts";
 
 const memberFields = { id: true, networkId: true, displayName: true, roles: true, status: true, locale: true } as const;
 
@@ -19,8 +22,16 @@ export function createActorResolver(options: { defaultNetwork?: string | undefin
     const network = await networkFor(db, inbound, options.defaultNetwork);
     // A private chat no network binds: only an invitation (or a link code) brings someone in.
     if (!network) throw new AppError("channel_not_bound", inbound.conversation === "private" ? "errors.privateChatNoNetwork" : "errors.channelNotBound");
+    await spendNewMemberBudget(db, inbound);
     return createNewcomer(db, inbound, network);
   };
+}
+
+/** Counts a newcomer against their platform scope's budget; refuses them with a sentence when it is spent. */
+export async function spendNewMemberBudget(db: Db, inbound: Pick<InboundCommand, "platform" | "scopeId" | "receivedAt">): Promise<void> {
+  const key = newMemberKey(inbound.platform, inbound.scopeId);
+  if (!(await hasTriesLeft(db, key, NEW_MEMBERS_PER_SCOPE, inbound.receivedAt))) throw new AppError("too_many_newcomers", "errors.tooManyNewcomers");
+  await recordAttempt(db, [key], inbound.receivedAt);
 }
 
 async function networkFor(db: Db, inbound: InboundCommand, defaultNetwork: string | undefined) {
@@ -38,7 +49,7 @@ async function createNewcomer(db: Db, inbound: InboundCommand, network: { id: st
     const member = await db.member.create({
       data: {
         networkId: network.id,
-        displayName: inbound.displayName.trim().slice(0, 80) || inbound.externalUserId,
+        displayName: storableText(inbound.displayName.trim().slice(0, 80)) || inbound.externalUserId,
         locale: toLocale(inbound.localeHint, network.defaultLocale),
         identities: { create: { networkId: network.id, platform: inbound.platform, externalId: inbound.externalUserId } },
       },

@@ -3,6 +3,8 @@ import type { Context } from "../../core/context.ts";
 import { createTranslator } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { recordAudit } from "../audit/record.ts";
+import { hasTriesLeft, recordAttempt } from "../budgets/attempts.ts";
+import { LINK_TRIES_PER_ACCOUNT, linkAccountKey } from "../budgets/limits.ts";
 import { LINK_CODE_TTL_MS } from "./codes.ts";
 import { issueLinkCode, recentFailedAttempts, redeemForNewAccount, redeemLinkCode } from "./mutations.ts";
 
@@ -19,7 +21,8 @@ async function link(ctx: Context, args: string): Promise<Reply[]> {
     const issued = await issueLinkCode(db, actor.networkId, actor.memberId, now);
     return [say(t("link.issued", { code: issued, minutes: LINK_CODE_TTL_MS / 60_000 }))];
   }
-  if ((await recentFailedAttempts(db, actor.memberId, now, LINK_CODE_TTL_MS)) >= MAX_FAILED_ATTEMPTS) {
+  const account = linkAccountKey(ctx.inbound.platform, ctx.inbound.externalUserId);
+  if ((await recentFailedAttempts(db, actor.memberId, now, LINK_CODE_TTL_MS)) >= MAX_FAILED_ATTEMPTS || !(await hasTriesLeft(db, account, LINK_TRIES_PER_ACCOUNT, now))) {
     return [say(t("link.tooManyAttempts", { minutes: LINK_CODE_TTL_MS / 60_000 }))];
   }
   const outcome = await redeemLinkCode(db, { code, networkId: actor.networkId, identityId: actor.identityId, memberId: actor.memberId, memberActive: actor.status === "ACTIVE", now });
@@ -30,6 +33,7 @@ async function link(ctx: Context, args: string): Promise<Reply[]> {
     return [say(tt("link.linked", { name: outcome.displayName, platform: tt(`platforms.${ctx.inbound.platform}`) }))];
   }
   if (outcome.kind !== "same-member") {
+    await recordAttempt(db, [account], now);
     await recordAudit(db, { networkId: actor.networkId, actorMemberId: actor.memberId, action: "identity.link", outcome: "failed", details: { reason: outcome.kind }, at: now });
   }
   return [say(t(REFUSAL[outcome.kind], { minutes: LINK_CODE_TTL_MS / 60_000 }))];
@@ -40,8 +44,12 @@ export async function linkNewAccount(ctx: OutsideNetworkContext, args: string): 
   const code = args.trim();
   if (!code) return undefined;
   const { inbound } = ctx;
+  // No member yet to count against: the platform account carries the budget.
+  const account = linkAccountKey(inbound.platform, inbound.externalUserId);
+  if (!(await hasTriesLeft(ctx.db, account, LINK_TRIES_PER_ACCOUNT, ctx.now))) return [say(ctx.t("link.tooManyAttempts", { minutes: LINK_TRIES_PER_ACCOUNT.windowMs / 60_000 }))];
   const outcome = await redeemForNewAccount(ctx.db, { code, platform: inbound.platform, externalId: inbound.externalUserId, now: ctx.now });
   if (outcome.kind !== "linked") {
+    await recordAttempt(ctx.db, [account], ctx.now);
     return [say(ctx.t(REFUSAL[outcome.kind], { minutes: LINK_CODE_TTL_MS / 60_000 }))];
   }
   const member = await ctx.db.member.findUniqueOrThrow({ where: { id: outcome.memberId }, select: { locale: true, networkId: true } });

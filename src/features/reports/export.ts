@@ -21,7 +21,7 @@ export async function exportReply(ctx: Context, request: ExportRequest): Promise
   if (request.format === "xlsx") {
     const workbook = await writeCopilWorkbook(db, query);
     files = [{ name: `${base}.xlsx`, mediaType: XLSX_TYPE, content: workbook.bytes }];
-    counts = workbook;
+    counts = { activities: workbook.activities, indicators: workbook.indicators };
   } else {
     const [activities, indicators] = await Promise.all([writeActivitiesCsv(db, query), writeIndicatorsCsv(db, query)]);
     files = [
@@ -30,7 +30,7 @@ export async function exportReply(ctx: Context, request: ExportRequest): Promise
     ];
     counts = { activities: activities.activities, indicators: indicators.indicators };
   }
-  ctx.log.info({ range: request.range, territoryId: request.territory?.id, format: request.format, ...counts }, "COPIL export built");
+  ctx.log.info({ range: request.range, territoryId: request.territory?.id, format: request.format, ...counts, sizeBytes: files.reduce((n, f) => n + (f.content?.byteLength ?? 0), 0) }, "COPIL export built");
   const text = t("reports.summary", {
     from: shortDay(request.range.from),
     to: shortDay(request.range.to),

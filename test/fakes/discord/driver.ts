@@ -60,7 +60,7 @@ export function createDiscordDriver(fake: FakeDiscord, handled: (interactionId: 
     const messages = [record.original, ...record.followUps].filter((m): m is FakeMessage => Boolean(m && !m.deleted && (m.content || m.components.length)));
     for (const message of messages) {
       state.seen.push({ message, interaction: record, place });
-      replies.push({ text: message.content, choices: choicesOf(message.components as Component[]), private: Boolean(message.flags & 64) || !place.guildId });
+      replies.push({ text: asShown(message.content), choices: choicesOf(message.components as Component[]), private: Boolean(message.flags & 64) || !place.guildId });
     }
     return replies;
   }
@@ -138,8 +138,8 @@ export function createDiscordDriver(fake: FakeDiscord, handled: (interactionId: 
       const done = handled(String(last.payload.id));
       fake.redeliver(last.payload);
       await done;
-      const replies: SeenReply[] = record.followUps.slice(before.followUps).map((m) => ({ text: m.content, choices: choicesOf(m.components as Component[]), private: Boolean(m.flags & 64) }));
-      if (record.original?.content !== before.original) replies.push({ text: record.original?.content ?? "", choices: [], private: true });
+      const replies: SeenReply[] = record.followUps.slice(before.followUps).map((m) => ({ text: asShown(m.content), choices: choicesOf(m.components as Component[]), private: Boolean(m.flags & 64) }));
+      if (record.original?.content !== before.original) replies.push({ text: asShown(record.original?.content ?? ""), choices: [], private: true });
       // A second answer to the same interaction is refused by Discord: it still counts as sent.
       for (const refused of record.refused.slice(before.refused)) replies.push({ text: `(refused callback ${refused.code})`, choices: [], private: true });
       return replies;
@@ -147,4 +147,9 @@ export function createDiscordDriver(fake: FakeDiscord, handled: (interactionId: 
 
     async close() {},
   };
+}
+
+/** A message's content as Discord shows it: a backslash before a Markdown character shows that character alone. */
+export function asShown(content: string): string {
+  return content.replace(/\\([\\*_~`|#>[\]().-])/g, "$1");
 }

@@ -14,6 +14,8 @@ import { formatDay } from "./arrival.ts";
 import { type EnrolState, type EnrolStep, endEnrolment, loadEnrolment, saveEnrolment, startEnrolment } from "./conversation.ts";
 import { defaultInviteExpiry, findCohortByCode } from "./invite.ts";
 import { type EnrolCohort, enrolQuestion } from "./prompts.ts";
+import { storableText } from "../../../core/inbound-text.ts";
+import { spendNewMemberBudget } from "../../identity/resolve-actor.ts";
 
 const SKIP_WORDS = new Set(LOCALES.flatMap((l) => rawMessage(l, "enrol.skipWords").split(",").map(normaliseWord)));
 const MAX_SITE = 120;
@@ -71,12 +73,13 @@ export async function enrolOutsideNetwork(ctx: OutsideNetworkContext, code: stri
   if (isReply(cohort)) return [cohort];
   const network = await db.network.findUniqueOrThrow({ where: { id: cohort.networkId }, select: { defaultLocale: true } });
   const locale = toLocale(inbound.localeHint, network.defaultLocale);
+  await spendNewMemberBudget(db, { platform: inbound.platform, scopeId: inbound.scopeId, receivedAt: now });
   try {
     await db.$transaction(async (tx) => {
       const member = await tx.member.create({
         data: {
           networkId: cohort.networkId,
-          displayName: inbound.displayName.trim().slice(0, 80) || inbound.externalUserId,
+          displayName: storableText(inbound.displayName.trim().slice(0, 80)) || inbound.externalUserId,
           locale,
           roles: ["INTERN"],
           status: "ACTIVE",
