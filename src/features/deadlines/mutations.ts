@@ -51,7 +51,8 @@ export async function createDeadline(db: Db, input: NewDeadline, platforms: read
     });
     await recordAudit(tx, { networkId: input.networkId, actorMemberId: input.createdById, action: "deadline.create", outcome: "allowed", details: { deadlineId: id, groupId: input.groupId }, at: now });
     return queueDeadlineMessages(tx, d, memberIds, recipients, now);
-  });
+    // A large group queues thousands of reminders here: more than Prisma's default 5 s on a busy machine.
+  }, { timeout: 120_000, maxWait: 30_000 });
   return { kind: "created", id, group: group.name, queued };
 }
 
