@@ -115,7 +115,7 @@ describe("the events flow on the local web chat (HTTP API)", () => {
     bot.setNow(new Date(STARTS_AT.getTime() + 5 * 60_000));
     const ref = id.slice(0, 8);
     const attendance = text(await post({ user: "demo-coordinator", text: `événement ${ref} présences` }));
-    const code = /Code de présence : (\d{4})/.exec(attendance)?.[1];
+    const code = /Code de présence : (\d{6})/.exec(attendance)?.[1];
     expect(code).toBeDefined();
     expect(text(await post({ user: "demo-cls", text: `présent ${code}` }))).toContain(`Vous êtes noté·e présent·e à « ${TITLE} »`);
     const sheet = await post({ user: "demo-coordinator", text: `événement ${ref} émargement` });
@@ -220,7 +220,7 @@ describe("the events flow on Telegram (fake Bot API server, grammY)", () => {
     // ── Check-in and attendance sheet (émargement) ─────────────────────────────────────────────
     // On the day, 18:35: the coordinator presses B's presence button, then the sheet's button.
     bot.setNow(new Date(STARTS_AT.getTime() + 5 * 60_000));
-    expect(text(await telegram.send("coordinator", `événement ${id.slice(0, 8)} présences`))).toMatch(/Code de présence : \d{4}/);
+    expect(text(await telegram.send("coordinator", `événement ${id.slice(0, 8)} présences`))).toMatch(/Code de présence : \d{6}/);
     expect(text(await telegram.press("coordinator", "✓ Camille Roques"))).toContain("Noté : Camille Roques est présent·e.");
     const sheets = telegram.fake.callsOf("sendDocument").length;
     await telegram.press("coordinator", "Feuille d’émargement");
