@@ -25,6 +25,8 @@ export interface DiscordAdapterOptions {
   /** Longest a delivery waits for a channel Discord held with a 429 before handing the wait back (default 10 s). */
   deliveryMaxHoldWaitMs?: number;
   now?: () => Date;
+  /** Overrides deps.directChannels (tests). */
+  directChannels?: AdapterDeps["directChannels"];
   /** Observes each interaction once it is fully answered (metrics, tests). */
   onInteractionHandled?: (interactionId: string) => void;
 }
@@ -56,6 +58,7 @@ export function createDiscordAdapter(config: DiscordConfig, deps: AdapterDeps, o
     log,
     retryAfterMs: options.deliveryRetryAfterMs ?? 2000,
     maxHoldWaitMs: options.deliveryMaxHoldWaitMs ?? 10_000,
+    directChannels: options.directChannels ?? deps.directChannels,
   });
   let stopped = false;
 
