@@ -21,6 +21,14 @@ afterAll(async () => {
   await db?.destroy();
 });
 
+/** Polls an asynchronous condition (the channel is written after the interaction is received), bounded. */
+async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  for (const end = Date.now() + timeoutMs; !(await condition()); ) {
+    if (Date.now() > end) throw new Error("condition not reached");
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
 /** A member of a new network with one Discord account. */
 async function discordMember(name: string): Promise<string> {
   const network = await db.prisma.network.create({ data: { slug: `reseau-${name}`, name: `Réseau ${name}` } });
@@ -50,6 +58,23 @@ describe("Discord DM channels kept across restarts", () => {
     expect(harness.fake.rest.calls.slice(requests).map((c) => `${c.method} ${c.path}`)).toEqual([`POST /channels/${dm.id}/messages`]);
     expect(harness.fake.rest.channels.dmOpenings.get(alice)).toBe(1);
     expect((harness.fake.rest.channels.messages.get(dm.id) ?? []).map((m) => m.content)).toEqual(["Premier", "Second"]);
+  });
+
+  it("a member who wrote to the bot in its DM: the channel is kept, and their deliveries go there without opening one", async () => {
+    const carla = harness.driver.externalId("carla");
+    const network = await db.prisma.network.create({ data: { slug: "reseau-carla", name: "Réseau carla" } });
+    const member = await db.prisma.member.create({ data: { networkId: network.id, displayName: "Carla", status: "ACTIVE" } });
+    await db.prisma.platformIdentity.create({ data: { networkId: network.id, memberId: member.id, platform: "discord", externalId: carla } });
+    await harness.driver.send("carla", "aide", "private");
+    const written = [...harness.fake.rest.interactions.values()].at(-1)!;
+    const identity = () => db.prisma.platformIdentity.findUniqueOrThrow({ where: { platform_externalId: { platform: "discord", externalId: carla } } });
+    await until(async () => (await identity()).dmChannelId !== null);
+    expect((await identity()).dmChannelId).toBe(written.channelId);
+
+    const requests = harness.fake.rest.calls.length;
+    await harness.adapter.deliver({ to: "member", id: carla }, notice("Rappel"));
+    expect(harness.fake.rest.calls.slice(requests).map((c) => `${c.method} ${c.path}`)).toEqual([`POST /channels/${written.channelId}/messages`]);
+    expect(harness.fake.rest.channels.dmOpenings.get(carla)).toBeUndefined();
   });
 
   it("an account the bot does not know yet still gets its message", async () => {

@@ -37,6 +37,8 @@ type OutgoingMessage = { body: MessageBody; uploads: Upload[] };
 export interface DiscordDelivery {
   deliver(target: DeliveryTarget, reply: Reply): Promise<DeliveryOutcome>;
   edit(target: DeliveryTarget, platformMessageId: string, reply: Reply): Promise<DeliveryOutcome>;
+  /** The member's DM channel, learnt from their own interaction there: their deliveries skip opening it. */
+  learnDirectChannel(userId: string, channelId: string): void;
 }
 
 /**
@@ -109,8 +111,21 @@ export function createDiscordDelivery(ctx: DeliveryContext): DiscordDelivery {
     const opened = await attempt("dm", { userId }, () => ctx.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }) as Promise<{ id: string }>);
     if (!opened.ok) return opened;
     keep(userId, opened.value.id);
-    await ctx.directChannels?.remember("discord", userId, opened.value.id).catch((error: unknown) => ctx.log.warn({ err: error, userId }, "could not keep a member's Discord DM channel"));
+    await remember(userId, opened.value.id);
     return { ok: true, value: opened.value.id };
+  }
+
+  function remember(userId: string, channelId: string): Promise<void> {
+    return (ctx.directChannels?.remember("discord", userId, channelId) ?? Promise.resolve()).catch((error: unknown) =>
+      ctx.log.warn({ err: error, userId }, "could not keep a member's Discord DM channel"),
+    );
+  }
+
+  function learnDirectChannel(userId: string, channelId: string): void {
+    // Written once per member and process: their next interactions find it in memory.
+    if (dmChannels.get(userId) === channelId) return;
+    keep(userId, channelId);
+    void remember(userId, channelId);
   }
 
   function post(channelId: string, message: OutgoingMessage): Promise<Step<{ id: string }>> {
@@ -180,5 +195,5 @@ export function createDiscordDelivery(ctx: DeliveryContext): DiscordDelivery {
       }
     };
 
-  return { deliver: guarded("delivering", deliver), edit: guarded("editing", edit) };
+  return { deliver: guarded("delivering", deliver), edit: guarded("editing", edit), learnDirectChannel };
 }

@@ -41,6 +41,14 @@ export function createDiscordAdapter(config: DiscordConfig, deps: AdapterDeps, o
   );
   const words = registerCommands(client, config.applicationId, deps.commands, log);
   const now = options.now ?? (() => new Date());
+  const deliveryRest = createDeliveryRest(config, { timeoutMs: options.restTimeoutMs ?? 10_000, rateLimitOffsetMs: options.rateLimitOffsetMs ?? 50 });
+  const delivery = createDiscordDelivery({
+    rest: deliveryRest,
+    log,
+    retryAfterMs: options.deliveryRetryAfterMs ?? 2000,
+    maxHoldWaitMs: options.deliveryMaxHoldWaitMs ?? 10_000,
+    directChannels: options.directChannels ?? deps.directChannels,
+  });
   const receiver = createInteractionReceiver({
     dispatch: deps.dispatch,
     log,
@@ -50,16 +58,9 @@ export function createDiscordAdapter(config: DiscordConfig, deps: AdapterDeps, o
     ackAfterMs: options.ackAfterMs ?? 1500,
     now,
     onHandled: options.onInteractionHandled,
+    onDirectMessage: delivery.learnDirectChannel,
   });
   client.on(Events.InteractionCreate, receiver.receive);
-  const deliveryRest = createDeliveryRest(config, { timeoutMs: options.restTimeoutMs ?? 10_000, rateLimitOffsetMs: options.rateLimitOffsetMs ?? 50 });
-  const delivery = createDiscordDelivery({
-    rest: deliveryRest,
-    log,
-    retryAfterMs: options.deliveryRetryAfterMs ?? 2000,
-    maxHoldWaitMs: options.deliveryMaxHoldWaitMs ?? 10_000,
-    directChannels: options.directChannels ?? deps.directChannels,
-  });
   let stopped = false;
 
   /** Logs in again with backoff while Discord is unreachable; a rejected token is not retried. */
