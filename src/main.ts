@@ -9,6 +9,7 @@ import { refreshBroadcastProgress } from "./features/broadcasts/feature.ts";
 import { configuredPlatforms, createAdapters } from "./channels/registry.ts";
 import { ConfigError, loadConfig } from "./config/env.ts";
 import { type Db, openDatabase } from "./db/database.ts";
+import { createDirectChannelStore } from "./db/direct-channels.ts";
 import { applyMigrations } from "./db/migrator.ts";
 import { readNetworkSeed, seedNetwork } from "./db/seed/seed-network.ts";
 import { createDeliveryWorker } from "./delivery/worker.ts";
@@ -56,7 +57,7 @@ async function main(): Promise<void> {
   const botUsername = (platform: Platform) => adapters.find((a) => a.platform === platform)?.botUsername?.();
   const dispatch = createBot(database.prisma, log, { defaultNetwork: config.defaultNetwork, platforms, botUsername });
   const local = config.localChannel.enabled ? { dispatch, networkSlug: config.localChannel.networkSlug, db: database.prisma } : undefined;
-  const adapters = createAdapters(config, { dispatch, log, commands: botCommands });
+  const adapters = createAdapters(config, { dispatch, log, commands: botCommands, directChannels: createDirectChannelStore(database.prisma) });
   const deliverers: Pick<ChannelAdapter, "platform" | "deliver" | "edit">[] = [...(config.localChannel.enabled ? [createLocalDelivery(database.prisma, { networkSlug: config.localChannel.networkSlug })] : []), ...adapters];
   const health = createHealthCheck(database, log);
   const app = await buildServer({ database, log, local, adapters, startedAt, demo: config.demo, allowedHosts: config.allowedHosts, health });

@@ -61,4 +61,13 @@ export interface AdapterDeps {
   log: Logger;
   /** Every command of the bot, to declare them natively (menus, slash commands). */
   commands: CommandInfo[];
+  /** Where members' direct-message channels are kept across restarts (Discord opens one per member). */
+  directChannels?: DirectChannelStore;
+}
+
+/** A platform's direct-message channel with each member, kept once known. */
+export interface DirectChannelStore {
+  /** The channel remembered for this account, if any. */
+  find(platform: Platform, externalId: string): Promise<string | undefined>;
+  remember(platform: Platform, externalId: string, channelId: string): Promise<void>;
 }

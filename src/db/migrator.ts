@@ -35,8 +35,8 @@ export class MigrationError extends Error {
 }
 
 /**
- * Applies the committed migrations of `dir` that have not run yet, each in its own transaction,
- * under Prisma's advisory lock: processes starting together migrate once, the others wait.
+ * Applies the committed migrations of `dir` that have not run yet (all in one transaction when
+ * they can be, else each in its own), under Prisma's advisory lock: processes starting together migrate once, the others wait.
  */
 export async function applyMigrations(session: SqlSession, dir: string): Promise<MigrationResult> {
   const migrations = await readMigrations(dir);
@@ -47,24 +47,50 @@ export async function applyMigrations(session: SqlSession, dir: string): Promise
       `select migration_name, checksum, finished_at::text as finished_at from "_prisma_migrations" where rolled_back_at is null`,
     );
     const done = new Map(rows.map((r) => [String(r.migration_name), r]));
-    const applied: string[] = [];
-    for (const m of migrations) {
+    const pending = migrations.filter((m) => {
       const previous = done.get(m.name);
-      if (previous) {
-        if (previous.finished_at === null) throw new MigrationError(`Migration ${m.name} failed earlier and must be resolved by hand.`);
-        if (previous.checksum !== m.checksum) throw new MigrationError(`Migration ${m.name} was modified after it was applied.`);
-        continue;
-      }
-      await applyOne(session, m);
-      applied.push(m.name);
+      if (!previous) return true;
+      if (previous.finished_at === null) throw new MigrationError(`Migration ${m.name} failed earlier and must be resolved by hand.`);
+      if (previous.checksum !== m.checksum) throw new MigrationError(`Migration ${m.name} was modified after it was applied.`);
+      return false;
+    });
+    // A fresh database has them all to run: one script, one transaction. If it fails (a broken
+    // migration, or one using an enum value an earlier one added, which PostgreSQL refuses within
+    // one transaction), nothing of it stays, and they run one by one as before, each in its own
+    // transaction, so the good ones are kept and the error names the one that failed.
+    if (pending.length > 1 && !(await applyTogether(session, pending))) {
+      for (const m of pending) await applyOne(session, m);
+    } else if (pending.length === 1) {
+      await applyOne(session, pending[0]!);
     }
-    return { applied, alreadyApplied: migrations.length - applied.length };
+    return { applied: pending.map((m) => m.name), alreadyApplied: migrations.length - pending.length };
   } finally {
     await session.query("select pg_advisory_unlock($1)::text", [PRISMA_MIGRATE_LOCK]);
   }
 }
 
-async function applyOne(session: SqlSession, m: { name: string; sql: string; checksum: string }): Promise<void> {
+type Migration = { name: string; sql: string; checksum: string };
+
+/** Every pending migration and its `_prisma_migrations` row in one round trip; false when any failed (all rolled back). */
+async function applyTogether(session: SqlSession, pending: Migration[]): Promise<boolean> {
+  // Each row as applyOne writes it; names and checksums are directory names and hex, quoted anyway.
+  const script = pending.map((m) => `${m.sql}\n;\n${recordSql(m)};`).join("\n");
+  try {
+    await session.exec(`BEGIN;\n${script}\nCOMMIT;`);
+    return true;
+  } catch {
+    await session.exec("ROLLBACK");
+    return false;
+  }
+}
+
+function recordSql(m: Migration): string {
+  const text = (v: string) => `'${v.replaceAll("'", "''")}'`;
+  return `insert into "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+       values (${text(randomUUID())}, ${text(m.checksum)}, ${text(m.name)}, now(), now(), 1)`;
+}
+
+async function applyOne(session: SqlSession, m: Migration): Promise<void> {
   const id = randomUUID();
   await session.exec("BEGIN");
   try {

@@ -53,6 +53,36 @@ export async function enqueueMessages(db: Db | Prisma.TransactionClient, message
   return count;
 }
 
+/** One message to many members: everything shared is given once, each recipient's row is built in the database. */
+export type NewFanOut = {
+  networkId: string;
+  /** Each row's idempotency key is this prefix followed by the member's id. */
+  keyPrefix: string;
+  category: string;
+  urgent: boolean;
+  causeId: string;
+  payload: OutboundPayload;
+  recipients: readonly { memberId: string; platform: Platform; externalId: string; notBefore: Date }[];
+};
+
+/**
+ * Queues a message for every recipient in one `INSERT … SELECT unnest(…)`, in the caller's
+ * transaction: four arrays and one jsonb payload, whatever the audience's size (a 10,000-member
+ * broadcast was 10 createMany of 1,000 rows built here). Keys already queued are skipped, as above.
+ */
+export async function enqueueFanOut(db: Db | Prisma.TransactionClient, fan: NewFanOut): Promise<number> {
+  if (fan.recipients.length === 0) return 0;
+  const { recipients: rs } = fan;
+  // Timestamps travel as ISO text: an array of Dates is not serialised the same way by both drivers.
+  return db.$executeRaw`
+    insert into "OutboundMessage" ("id", "networkId", "idempotencyKey", "platform", "targetKind", "targetId", "memberId", "payload", "category", "urgent", "causeId", "notBefore")
+    select gen_random_uuid(), ${fan.networkId}::uuid, ${fan.keyPrefix}::text || r.member_id, r.platform, 'member', r.external_id, r.member_id::uuid,
+      ${JSON.stringify(fan.payload)}::jsonb, ${fan.category}::text, ${fan.urgent}::boolean, ${fan.causeId}::uuid, r.not_before::timestamptz
+    from unnest(${rs.map((r) => r.memberId)}::text[], ${rs.map((r) => r.platform)}::text[], ${rs.map((r) => r.externalId)}::text[],
+      ${rs.map((r) => r.notBefore.toISOString())}::text[]) as r(member_id, platform, external_id, not_before)
+    on conflict ("networkId", "idempotencyKey") do nothing`;
+}
+
 /** Withdraws queued messages of a cause (for one member, or all) that were not sent yet; returns how many. */
 export async function cancelPending(db: Db | Prisma.TransactionClient, causeId: string, reason: string, memberId?: string): Promise<number> {
   const { count } = await db.outboundMessage.updateMany({

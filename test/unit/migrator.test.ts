@@ -1,4 +1,4 @@
-import { cp, mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -54,5 +54,27 @@ describe("migrations at start-up", () => {
     expect(tables[0]!.n).toBe(0);
     const recorded = await db.withSession((s) => s.query(`select count(*)::int as n from "_prisma_migrations" where migration_name like '%broken'`));
     expect(recorded[0]!.n).toBe(0);
+    // The good ones before it are kept, as when each ran in its own transaction.
+    const good = await db.withSession((s) => s.query(`select count(*)::int as n from "_prisma_migrations" where finished_at is not null`));
+    expect(good[0]!.n).toBe((await readdir(MIGRATIONS_DIR, { withFileTypes: true })).filter((e) => e.isDirectory()).length);
+  });
+
+  it("migrations that cannot share one transaction (an enum value added, then used) are still all applied", async () => {
+    db = await createEmptyDatabase();
+    const dir = await mkdtemp(join(tmpdir(), "migrations-"));
+    for (const [name, sql] of [
+      ["20000101000000_kind", `CREATE TYPE "Kind" AS ENUM ('A');\nCREATE TABLE "Thing" (id int, kind "Kind");\n`],
+      ["20000101000001_kind_b", `ALTER TYPE "Kind" ADD VALUE 'B';\n`],
+      ["20000101000002_default_b", `ALTER TABLE "Thing" ALTER COLUMN kind SET DEFAULT 'B';\nINSERT INTO "Thing" (id) VALUES (1);\n`],
+    ]) {
+      await mkdir(join(dir, name!));
+      await writeFile(join(dir, name!, "migration.sql"), sql!);
+    }
+    const result = await db.withSession((s) => applyMigrations(s, dir));
+    expect(result).toEqual({ applied: ["20000101000000_kind", "20000101000001_kind_b", "20000101000002_default_b"], alreadyApplied: 0 });
+    const things = await db.withSession((s) => s.query(`select kind::text as kind from "Thing"`));
+    expect(things).toEqual([{ kind: "B" }]);
+    const rows = await db.withSession((s) => s.query(`select migration_name from "_prisma_migrations" where finished_at is not null order by migration_name`));
+    expect(rows.map((r) => r.migration_name)).toEqual(result.applied);
   });
 });

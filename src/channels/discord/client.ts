@@ -2,6 +2,9 @@ import { Client, Events, GatewayIntentBits, Options, RESTEvents } from "discord.
 import type { Logger } from "pino";
 import type { DiscordConfig } from "../../config/env.ts";
 
+// discord.js takes a number: this many a second is never reached, so nothing waits for the global window.
+const UNPACED = 1_000_000;
+
 export interface ClientSettings {
   /** How many times discord.js retries a request that failed with a 5xx or a network error. */
   restRetries: number;
@@ -14,8 +17,12 @@ export interface ClientSettings {
 /**
  * The discord.js gateway client. Intents: `Guilds` only (not privileged): it brings GUILD_CREATE,
  * so commands are declared in each guild the bot joins; interactions need no intent at all.
- * discord.js's REST manager keeps per-route buckets from the X-RateLimit headers, the 50 req/s
- * global limit, waits out 429s for their Retry-After, and retries 5xx; we log what it does.
+ * discord.js's REST manager keeps per-route buckets from the X-RateLimit headers, waits out 429s
+ * for their Retry-After, and retries 5xx; we log what it does. It answers interactions (callbacks,
+ * follow-ups, edits through the interaction's token), which Discord does not count against the
+ * bot's global limit: it does not pace them under one either, so a burst of members is never
+ * answered at 50 a second. Its only bot-authenticated requests are the command declarations,
+ * which register.ts spaces itself; deliveries have a REST manager and a budget of their own.
  */
 export function createDiscordClient(config: DiscordConfig, settings: ClientSettings, log: Logger): Client {
   const client = new Client({
@@ -25,6 +32,7 @@ export function createDiscordClient(config: DiscordConfig, settings: ClientSetti
       retries: settings.restRetries,
       timeout: settings.restTimeoutMs,
       offset: settings.rateLimitOffsetMs,
+      globalRequestsPerSecond: UNPACED,
     },
     // We never read messages or member lists: keep no message cache and a small member cache.
     makeCache: Options.cacheWithLimits({

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { type REST, Routes } from "discord.js";
 import type { Logger } from "pino";
 import type { Reply } from "../../core/reply.ts";
-import type { DeliveryOutcome, DeliveryTarget } from "../adapter.ts";
+import type { DeliveryOutcome, DeliveryTarget, DirectChannelStore } from "../adapter.ts";
 import { outcomeOfError } from "./delivery-outcome.ts";
 import { DeliveryRateLimited } from "./delivery-rest.ts";
 import { RouteHolds } from "./holds.ts";
@@ -19,6 +19,8 @@ export interface DeliveryContext {
   retryAfterMs: number;
   /** Longest a delivery waits for a route Discord held with a 429; a longer hold is handed back as `retry`. */
   maxHoldWaitMs: number;
+  /** Keeps DM channels across restarts: a member's later deliveries skip opening it. */
+  directChannels?: DirectChannelStore | undefined;
 }
 
 /** Discord ids are snowflakes; anything else would end up in the request path. */
@@ -35,6 +37,8 @@ type OutgoingMessage = { body: MessageBody; uploads: Upload[] };
 export interface DiscordDelivery {
   deliver(target: DeliveryTarget, reply: Reply): Promise<DeliveryOutcome>;
   edit(target: DeliveryTarget, platformMessageId: string, reply: Reply): Promise<DeliveryOutcome>;
+  /** The member's DM channel, learnt from their own interaction there: their deliveries skip opening it. */
+  learnDirectChannel(userId: string, channelId: string): void;
 }
 
 /**
@@ -56,7 +60,7 @@ const requestData = (message: OutgoingMessage) => (message.uploads.length > 0 ? 
 
 /**
  * Sends a Reply on the bot's own initiative: to a member (their user id; the DM channel is opened
- * once and remembered) or to a channel. Rendered as an answer is, choices as buttons or menus whose
+ * once, remembered and kept in the store when there is one) or to a channel. Rendered as an answer is, choices as buttons or menus whose
  * presses come back as interactions; a form cannot be opened without an interaction, so only its
  * text and choices go out. A long text is several messages: the outcome is the first failing
  * part's, so a retry may repeat the parts already sent (the engine delivers at least once).
@@ -83,14 +87,45 @@ export function createDiscordDelivery(ctx: DeliveryContext): DiscordDelivery {
     }
   }
 
+  function keep(userId: string, channelId: string): void {
+    dmChannels.set(userId, channelId);
+    if (dmChannels.size > DM_CACHE_MAX) dmChannels.delete(dmChannels.keys().next().value!);
+  }
+
+  // The store is a shortcut: when it cannot answer, the DM is opened as if it had never been kept.
+  async function stored(userId: string): Promise<string | undefined> {
+    try {
+      return await ctx.directChannels?.find("discord", userId);
+    } catch (error) {
+      ctx.log.warn({ err: error, userId }, "could not read a member's kept Discord DM channel");
+      return undefined;
+    }
+  }
+
   async function dmChannelOf(userId: string): Promise<Step<string>> {
-    const known = dmChannels.get(userId);
-    if (known) return { ok: true, value: known };
+    const known = dmChannels.get(userId) ?? (await stored(userId));
+    if (known) {
+      keep(userId, known);
+      return { ok: true, value: known };
+    }
     const opened = await attempt("dm", { userId }, () => ctx.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }) as Promise<{ id: string }>);
     if (!opened.ok) return opened;
-    dmChannels.set(userId, opened.value.id);
-    if (dmChannels.size > DM_CACHE_MAX) dmChannels.delete(dmChannels.keys().next().value!);
+    keep(userId, opened.value.id);
+    await remember(userId, opened.value.id);
     return { ok: true, value: opened.value.id };
+  }
+
+  function remember(userId: string, channelId: string): Promise<void> {
+    return (ctx.directChannels?.remember("discord", userId, channelId) ?? Promise.resolve()).catch((error: unknown) =>
+      ctx.log.warn({ err: error, userId }, "could not keep a member's Discord DM channel"),
+    );
+  }
+
+  function learnDirectChannel(userId: string, channelId: string): void {
+    // Written once per member and process: their next interactions find it in memory.
+    if (dmChannels.get(userId) === channelId) return;
+    keep(userId, channelId);
+    void remember(userId, channelId);
   }
 
   function post(channelId: string, message: OutgoingMessage): Promise<Step<{ id: string }>> {
@@ -160,5 +195,5 @@ export function createDiscordDelivery(ctx: DeliveryContext): DiscordDelivery {
       }
     };
 
-  return { deliver: guarded("delivering", deliver), edit: guarded("editing", edit) };
+  return { deliver: guarded("delivering", deliver), edit: guarded("editing", edit), learnDirectChannel };
 }

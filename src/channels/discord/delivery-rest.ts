@@ -24,8 +24,8 @@ export interface DeliveryRestSettings {
 }
 
 /**
- * Requests per second this REST manager allows itself. The gateway client's own REST manager
- * (slash command declarations) shares the bot's 50/s global limit; interaction answers do not count.
+ * Requests per second this REST manager allows itself, of the bot's 50/s global limit: the slash
+ * command declarations (register.ts, 10/s) take the rest; interaction answers do not count.
  */
 export const DELIVERY_REQUESTS_PER_SECOND = 40;
 

@@ -25,6 +25,8 @@ export interface DiscordAdapterOptions {
   /** Longest a delivery waits for a channel Discord held with a 429 before handing the wait back (default 10 s). */
   deliveryMaxHoldWaitMs?: number;
   now?: () => Date;
+  /** Overrides deps.directChannels (tests). */
+  directChannels?: AdapterDeps["directChannels"];
   /** Observes each interaction once it is fully answered (metrics, tests). */
   onInteractionHandled?: (interactionId: string) => void;
 }
@@ -39,6 +41,14 @@ export function createDiscordAdapter(config: DiscordConfig, deps: AdapterDeps, o
   );
   const words = registerCommands(client, config.applicationId, deps.commands, log);
   const now = options.now ?? (() => new Date());
+  const deliveryRest = createDeliveryRest(config, { timeoutMs: options.restTimeoutMs ?? 10_000, rateLimitOffsetMs: options.rateLimitOffsetMs ?? 50 });
+  const delivery = createDiscordDelivery({
+    rest: deliveryRest,
+    log,
+    retryAfterMs: options.deliveryRetryAfterMs ?? 2000,
+    maxHoldWaitMs: options.deliveryMaxHoldWaitMs ?? 10_000,
+    directChannels: options.directChannels ?? deps.directChannels,
+  });
   const receiver = createInteractionReceiver({
     dispatch: deps.dispatch,
     log,
@@ -48,15 +58,9 @@ export function createDiscordAdapter(config: DiscordConfig, deps: AdapterDeps, o
     ackAfterMs: options.ackAfterMs ?? 1500,
     now,
     onHandled: options.onInteractionHandled,
+    onDirectMessage: delivery.learnDirectChannel,
   });
   client.on(Events.InteractionCreate, receiver.receive);
-  const deliveryRest = createDeliveryRest(config, { timeoutMs: options.restTimeoutMs ?? 10_000, rateLimitOffsetMs: options.rateLimitOffsetMs ?? 50 });
-  const delivery = createDiscordDelivery({
-    rest: deliveryRest,
-    log,
-    retryAfterMs: options.deliveryRetryAfterMs ?? 2000,
-    maxHoldWaitMs: options.deliveryMaxHoldWaitMs ?? 10_000,
-  });
   let stopped = false;
 
   /** Logs in again with backoff while Discord is unreachable; a rejected token is not retried. */

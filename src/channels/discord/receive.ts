@@ -1,4 +1,4 @@
-import type { Interaction } from "discord.js";
+import { type Interaction, InteractionContextType } from "discord.js";
 import type { Logger } from "pino";
 import type { Dispatch } from "../../core/dispatch.ts";
 import type { InboundCommand } from "../../core/inbound.ts";
@@ -19,6 +19,8 @@ export interface ReceiveContext {
   now: () => Date;
   /** Called once an interaction is fully handled (answered, or skipped as a duplicate). */
   onHandled?: ((interactionId: string) => void) | undefined;
+  /** A member wrote to the bot in its DM: that channel is where deliveries to them go. */
+  onDirectMessage?: ((userId: string, channelId: string) => void) | undefined;
 }
 
 /** Receives INTERACTION_CREATE events: maps, dispatches, answers; `drain` waits for those in flight. */
@@ -51,6 +53,7 @@ export function createInteractionReceiver(ctx: ReceiveContext) {
 
   function receive(interaction: Interaction): void {
     if (!interaction.isChatInputCommand() && !interaction.isMessageComponent() && !interaction.isModalSubmit()) return;
+    if (interaction.context === InteractionContextType.BotDM && interaction.channelId) ctx.onDirectMessage?.(interaction.user.id, interaction.channelId);
     // A resumed gateway may replay an interaction: the core claims each interaction id once
     // (eventId), answers a replay with no reply, and answerNow then sends nothing.
     const work = handle(interaction)

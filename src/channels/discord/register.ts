@@ -1,7 +1,24 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import { type Client, Events, Routes } from "discord.js";
 import type { Logger } from "pino";
 import type { CommandInfo } from "../../core/command-catalog.ts";
 import { buildSlashCommands, DM_CONTEXTS, GUILD_CONTEXTS } from "./commands.ts";
+
+/**
+ * The gateway client's REST does not pace the global limit (it answers interactions, which do not
+ * count): declarations in many guilds at once are spaced here, beside the deliveries' 40 a second.
+ */
+const DECLARATIONS_PER_SECOND = 10;
+
+/** Resolves each caller's turn `intervalMs` after the previous one's, in call order. */
+function spacedTurns(intervalMs: number): () => Promise<void> {
+  let nextAt = 0;
+  return async () => {
+    const at = Math.max(Date.now(), nextAt);
+    nextAt = at + intervalMs;
+    if (at > Date.now()) await sleep(at - Date.now());
+  };
+}
 
 /**
  * Declares the slash commands: per guild (PUT /applications/{app}/guilds/{guild}/commands, which
@@ -14,11 +31,13 @@ export function registerCommands(client: Client, applicationId: string, commands
   const inGuilds = buildSlashCommands(commands, GUILD_CONTEXTS);
   const inDirectMessages = buildSlashCommands(commands, DM_CONTEXTS);
   const done = new Set<string>();
+  const declarationTurn = spacedTurns(1000 / DECLARATIONS_PER_SECOND);
 
   async function declareInGuild(guildId: string): Promise<void> {
     if (done.has(guildId)) return;
     done.add(guildId);
     try {
+      await declarationTurn();
       await client.rest.put(Routes.applicationGuildCommands(applicationId, guildId), { body: inGuilds.bodies });
       log.info({ guildId, commands: inGuilds.bodies.length }, "Discord slash commands declared in a guild");
     } catch (error) {
@@ -34,7 +53,6 @@ export function registerCommands(client: Client, applicationId: string, commands
     } catch (error) {
       log.error({ err: error }, "could not declare the Discord slash commands for direct messages");
     }
-    // discord.js paces these under the global limit of 50 requests per second.
     await Promise.all(guilds.map(declareInGuild));
   });
   client.on(Events.GuildCreate, (guild) => void declareInGuild(guild.id));

@@ -1,15 +1,12 @@
 import type { Context } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import { enqueueMessages, type NewOutboundMessage } from "../../delivery/outbox.ts";
+import { enqueueFanOut, enqueueMessages, type NewOutboundMessage } from "../../delivery/outbox.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
-import { BROADCAST_CATEGORY, broadcastNotice, type PlannedRecipient } from "./audience.ts";
+import { BROADCAST_CATEGORY, broadcastNotice } from "./audience.ts";
 import { cancelDraft, findBroadcast, type StoredBroadcast } from "./data.ts";
 import { broadcastForm, valuesOf } from "./form.ts";
 import { checkBroadcast } from "./preview.ts";
-
-// Rows per INSERT: far below PostgreSQL's 65,535 bind parameters for a 10,000-member broadcast.
-const ENQUEUE_CHUNK = 1_000;
 
 /** The sender's own broadcast, or an AppError the member reads. */
 async function ownBroadcast(ctx: Context, id: string): Promise<StoredBroadcast> {
@@ -44,18 +41,6 @@ export async function confirmBroadcast(ctx: Context, id: string): Promise<Reply[
   if (readiness.kind === "refused") return [say(readiness.sentence, [{ id: `bc:e:${id}`, label: t("broadcasts.preview.edit"), style: "primary" }])];
   const { plan } = readiness;
   const notice = broadcastNotice(actor.displayName, b.text, b.urgent);
-  const message = (r: PlannedRecipient): NewOutboundMessage => ({
-    networkId: actor.networkId,
-    idempotencyKey: `bc:${id}:${r.memberId}`,
-    platform: r.platform,
-    target: { to: "member", id: r.externalId },
-    memberId: r.memberId,
-    category: BROADCAST_CATEGORY,
-    urgent: b.urgent,
-    causeId: id,
-    notBefore: r.notBefore,
-    payload: { kind: "notice", notice },
-  });
   const progress: NewOutboundMessage = {
     networkId: actor.networkId,
     idempotencyKey: `bc:${id}:progress`,
@@ -76,7 +61,16 @@ export async function confirmBroadcast(ctx: Context, id: string): Promise<Reply[
       });
       if (count === 0) return false;
       await enqueueMessages(tx, [progress]);
-      for (let i = 0; i < plan.recipients.length; i += ENQUEUE_CHUNK) await enqueueMessages(tx, plan.recipients.slice(i, i + ENQUEUE_CHUNK).map(message));
+      // One statement for the whole audience, the shared notice given once.
+      await enqueueFanOut(tx, {
+        networkId: actor.networkId,
+        keyPrefix: `bc:${id}:`,
+        category: BROADCAST_CATEGORY,
+        urgent: b.urgent,
+        causeId: id,
+        payload: { kind: "notice", notice },
+        recipients: plan.recipients,
+      });
       return true;
     },
     { timeout: 120_000, maxWait: 30_000 },

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "PlatformIdentity" ADD COLUMN     "dmChannelId" TEXT;
+
