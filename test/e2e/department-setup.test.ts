@@ -111,7 +111,7 @@ describe("a department sets itself up from an empty database and its members' wo
     const xlsx = await onWeb("export 2026");
     expect(xlsx[0]!.text).toBe(`Export 01/01/2026 – 23/11/2026, ${NAME_17} : 1 activité, 43 indicateurs.`);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(xlsx.flatMap((r) => r.files ?? [])[0]!.content!));
+    await workbook.xlsx.load(Buffer.from(xlsx.flatMap((r) => r.files ?? [])[0]!.content!) as unknown as ArrayBuffer);
     const rowsOf = (name: string) => {
       const rows: unknown[][] = [];
       workbook.getWorksheet(name)!.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => (v && typeof v === "object" && "result" in v ? v.result : v))));
