@@ -69,13 +69,19 @@ export function attachmentDisposition(name: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${exact}`;
 }
 
-/** GET /api/local/files/:id/:name: the bytes of a file a reply linked, for as long as it is kept. */
-export function localFileRoutes(app: FastifyInstance, db: Db): void {
+/**
+ * GET /api/local/files/:id/:name: the bytes of a file a reply linked, for as long as it is kept, and
+ * only on the web chat of the file's network (another network's chat answers as if it did not exist).
+ */
+export function localFileRoutes(app: FastifyInstance, db: Db, networkSlug?: string): void {
   app.get<{ Params: { id: string; name: string } }>(`${FILES_PATH}/:id/:name`, async (request, reply) => {
     const { id } = request.params;
-    const file = UUID.test(id) ? await db.generatedFile.findUnique({ where: { id } }) : null;
+    const [file, served] = await Promise.all([
+      UUID.test(id) ? db.generatedFile.findUnique({ where: { id } }) : null,
+      networkSlug ? db.network.findUnique({ where: { slug: networkSlug }, select: { id: true } }) : null,
+    ]);
     // Compared with the real clock, which stamped createdAt; the daily pruning deletes it later.
-    if (!file || file.createdAt.getTime() < Date.now() - RETENTION.generatedFilesMs) {
+    if (!file || (served && file.networkId !== served.id) || file.createdAt.getTime() < Date.now() - RETENTION.generatedFilesMs) {
       return reply.code(404).send({ error: { code: "file_not_found", message: "No such file: files are kept 7 days. Ask the bot for it again." } });
     }
     return reply

@@ -38,10 +38,10 @@ export async function localChannelRoutes(app: FastifyInstance, options: LocalCha
     const query = parseInboxQuery(request.query);
     if (!query.ok) return reply.code(400).send({ error: { code: "invalid_query", message: query.reason } });
     // Read with the real clock: rows are stamped with it, whatever clock the bot's rules use.
-    return reply.header("cache-control", "no-store").send(await readInbox(options.db, query.user, query.since, new Date()));
+    return reply.header("cache-control", "no-store").send(await readInbox(options.db, query.user, query.since, new Date(), options.networkSlug));
   });
 
-  localFileRoutes(app, options.db);
+  localFileRoutes(app, options.db, options.networkSlug);
 }
 
 /**
