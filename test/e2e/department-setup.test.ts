@@ -107,6 +107,8 @@ describe("a department sets itself up from an empty database and its members' wo
     expect(board).toContain("— Activités des accompagnateurs numériques : 1 accompagnements · pas de cible chiffrée");
     expect(board).toContain("— Ateliers collectifs des accompagnateurs numériques : 1 ateliers · pas de cible chiffrée");
     expect(board).toContain("— Personnes accompagnées dans les lieux de médiation : 8 personnes · pas de cible chiffrée");
+    // A unit typed in the plan file is shown as typed (« programmes » is no key of the bot's own units).
+    expect(board).toContain("— Programmes d'actions répondant aux enjeux d'accessibilité aux services de santé (plan 2018–2024) : 0 programmes · pas de cible chiffrée");
 
     const xlsx = await onWeb("export 2026");
     expect(xlsx[0]!.text).toBe(`Export 01/01/2026 – 23/11/2026, ${NAME_17} : 1 activité, 43 indicateurs.`);
