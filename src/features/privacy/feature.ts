@@ -2,7 +2,8 @@ import { normaliseWord } from "../../core/command-words.ts";
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { LOCALES, rawMessage } from "../../core/i18n.ts";
-import type { Reply } from "../../core/reply.ts";
+import { type Reply, say } from "../../core/reply.ts";
+import { askToDeleteAccount, confirmDeleteAccount } from "./delete-account.ts";
 import { sendMyData } from "./my-data.ts";
 
 const MY_DATA_WORDS = new Set(LOCALES.flatMap((l) => rawMessage(l, "privacy.myData.words").split(",").map(normaliseWord)));
@@ -16,7 +17,19 @@ function myData(ctx: Context): Promise<Reply[]> {
   return sendMyData(ctx);
 }
 
+/** `privacy:delete` / `privacy:cancel`: the answer to "delete your account?". */
+async function press(ctx: Context, [what]: string[]): Promise<Reply[]> {
+  if (what === "delete") return confirmDeleteAccount(ctx);
+  if (what === "cancel") return [say(ctx.t("privacy.delete.cancelled"))];
+  return [say(ctx.t("errors.staleAction"))];
+}
+
 /** The members' rights over their data: access (`mes données`), erasure, and the information notice. */
 export const privacyFeature: Feature = {
-  commands: [{ name: "myData", words: "commands.myData.words", summary: "commands.myData.summary", audience: "anyone", run: myData }],
+  // Rights hold for everyone the bot knows, even someone half-way through onboarding or who stopped the bot.
+  commands: [
+    { name: "myData", words: "commands.myData.words", summary: "commands.myData.summary", audience: "anyone", evenAfterLeaving: true, run: myData },
+    { name: "deleteAccount", words: "commands.deleteAccount.words", summary: "commands.deleteAccount.summary", audience: "anyone", evenAfterLeaving: true, run: askToDeleteAccount },
+  ],
+  actions: [{ prefix: "privacy", audience: "anyone", evenAfterLeaving: true, run: press }],
 };
