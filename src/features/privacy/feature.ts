@@ -5,6 +5,7 @@ import { LOCALES, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { askToDeleteAccount, confirmDeleteAccount } from "./delete-account.ts";
 import { sendMyData } from "./my-data.ts";
+import { showPrivacyNotice } from "./notice.ts";
 
 const MY_DATA_WORDS = new Set(LOCALES.flatMap((l) => rawMessage(l, "privacy.myData.words").split(",").map(normaliseWord)));
 
@@ -29,6 +30,7 @@ export const privacyFeature: Feature = {
   // Rights hold for everyone the bot knows, even someone half-way through onboarding or who stopped the bot.
   commands: [
     { name: "myData", words: "commands.myData.words", summary: "commands.myData.summary", audience: "anyone", evenAfterLeaving: true, run: myData },
+    { name: "privacy", words: "commands.privacy.words", summary: "commands.privacy.summary", audience: "anyone", evenAfterLeaving: true, run: showPrivacyNotice },
     { name: "deleteAccount", words: "commands.deleteAccount.words", summary: "commands.deleteAccount.summary", audience: "anyone", evenAfterLeaving: true, run: askToDeleteAccount },
   ],
   actions: [{ prefix: "privacy", audience: "anyone", evenAfterLeaving: true, run: press }],
