@@ -6,8 +6,8 @@ import { type Reply, say } from "../../core/reply.ts";
 import { SHIPPED_LOCALES_DIR } from "../guide/load.ts";
 import { retentionOf } from "./retention.ts";
 
-/** The shipped notice of each language (`locales/<lang>/privacy.md`), read once at start-up. */
-const SHIPPED: Record<Locale, string> = Object.fromEntries(LOCALES.map((l) => [l, readFileSync(join(SHIPPED_LOCALES_DIR, l, "privacy.md"), "utf8").trim()])) as Record<Locale, string>;
+/** The shipped notice of each language (`locales/<lang>/privacy-notice.md`), read once at start-up. */
+const SHIPPED: Record<Locale, string> = Object.fromEntries(LOCALES.map((l) => [l, readFileSync(join(SHIPPED_LOCALES_DIR, l, "privacy-notice.md"), "utf8").trim()])) as Record<Locale, string>;
 
 /**
  * The short information notice (GDPR articles 13–14, the CNIL's guidance on chat-bots): the
