@@ -46,7 +46,12 @@ async function applyToNetwork(db: Db, networkId: string, days: RetentionDays, no
   for (const { id } of unfinished) await deleteUnfinishedMember(db, id);
 
   const silentWarned = await warnSilentMembers(db, networkId, days, now, platforms);
-  const silentAnonymised = await anonymiseAll(db, networkId, { networkId, status: "ACTIVE", ...silentSince(daysBefore(now, days.silentMember)) }, now);
+  const silent = silentSince(daysBefore(now, days.silentMember));
+  // Silent coordinators stay when no other coordinator still writes: a network is never left without one.
+  const talkingCoordinators = await db.member.count({ where: { networkId, status: "ACTIVE", roles: { has: "NETWORK_COORDINATOR" }, NOT: silent } });
+  const coordinators = talkingCoordinators === 0 ? await db.member.findMany({ where: { networkId, status: "ACTIVE", roles: { has: "NETWORK_COORDINATOR" } }, select: { id: true } }) : [];
+  const keepCoordinators: Prisma.MemberWhereInput = { id: { notIn: coordinators.map((c) => c.id) } };
+  const silentAnonymised = await anonymiseAll(db, networkId, { networkId, status: "ACTIVE", AND: [silent, keepCoordinators] }, now);
   // `arrêter` keeps a member's data for when they come back; past the retention it goes like the rest.
   const leftAnonymised = await anonymiseAll(db, networkId, { networkId, status: "LEFT", leftAt: { lt: daysBefore(now, days.leftMember) }, ...NOT_ANONYMISED }, now);
 
