@@ -28,9 +28,16 @@ export function fileUrl(id: string, name: string): string {
 export async function localFileOwner(db: Db, user: string, networkSlug: string | undefined): Promise<FileOwner> {
   const identity = await db.platformIdentity.findUnique({ where: { platform_externalId: { platform: "local", externalId: user } }, select: { networkId: true, memberId: true } });
   if (identity) return { networkId: identity.networkId, memberId: identity.memberId };
-  const network = networkSlug ? await db.network.findUnique({ where: { slug: networkSlug }, select: { id: true } }) : null;
-  if (!network) throw new Error(`no network to keep the local chat's files for (slug ${networkSlug ?? "none"}, user ${user})`);
-  return { networkId: network.id, memberId: null };
+  const networkId = networkSlug ? await servedNetworkId(db, networkSlug) : null;
+  if (!networkId) throw new Error(`no network to keep the local chat's files for (slug ${networkSlug ?? "none"}, user ${user})`);
+  return { networkId, memberId: null };
+}
+
+/** The network the local chat serves: the one its scope (`networkSlug`) is bound to, else the network of that slug. */
+export async function servedNetworkId(db: Db, networkSlug: string): Promise<string | null> {
+  const binding = await db.channelBinding.findUnique({ where: { platform_scopeId: { platform: "local", scopeId: networkSlug } }, select: { networkId: true } });
+  if (binding) return binding.networkId;
+  return (await db.network.findUnique({ where: { slug: networkSlug }, select: { id: true } }))?.id ?? null;
 }
 
 /**
@@ -38,8 +45,10 @@ export async function localFileOwner(db: Db, user: string, networkSlug: string |
  * the web chat answers only as its own network, so that user is refused rather than served as theirs.
  */
 export async function isOfAnotherNetwork(db: Db, user: string, networkSlug: string): Promise<boolean> {
-  const identity = await db.platformIdentity.findUnique({ where: { platform_externalId: { platform: "local", externalId: user } }, select: { network: { select: { slug: true } } } });
-  return identity !== null && identity.network.slug !== networkSlug;
+  const identity = await db.platformIdentity.findUnique({ where: { platform_externalId: { platform: "local", externalId: user } }, select: { networkId: true } });
+  if (!identity) return false;
+  const served = await servedNetworkId(db, networkSlug);
+  return served !== null && identity.networkId !== served;
 }
 
 /**
@@ -82,7 +91,8 @@ export function localFileRoutes(app: FastifyInstance, db: Db, networkSlug: strin
   app.get<{ Params: { id: string; name: string } }>(`${FILES_PATH}/:id/:name`, async (request, reply) => {
     const { id } = request.params;
     // Only the served network's files: another network's file is as unknown as a wrong id.
-    const file = UUID.test(id) ? await db.generatedFile.findFirst({ where: { id, network: { slug: networkSlug } } }) : null;
+    const served = UUID.test(id) ? await servedNetworkId(db, networkSlug) : null;
+    const file = served ? await db.generatedFile.findFirst({ where: { id, networkId: served } }) : null;
     // Compared with the real clock, which stamped createdAt; the daily pruning deletes it later.
     if (!file || file.createdAt.getTime() < Date.now() - RETENTION.generatedFilesMs) {
       return reply.code(404).send({ error: { code: "file_not_found", message: "No such file: files are kept 7 days. Ask the bot for it again." } });
