@@ -37,8 +37,9 @@ import { answerLeftMember, leaveFeature } from "./features/interns/leave/feature
 import { invitationsFeature } from "./features/invitations/feature.ts";
 import { organisationsFeature } from "./features/organisations/feature.ts";
 import { targetsFeature } from "./features/indicators/targets.ts";
+import { privacyFeature } from "./features/privacy/feature.ts";
 
-const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature, indicatorsFeature, reportsFeature, progressFeature, eventsFeature, cohortsFeature, moisFeature, mineFeature, guideFeature, internScheduleFeature, welcomeDeskFeature, enrolFeature, leaveFeature, invitationsFeature, organisationsFeature, targetsFeature];
+const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature, indicatorsFeature, reportsFeature, progressFeature, eventsFeature, cohortsFeature, moisFeature, mineFeature, guideFeature, internScheduleFeature, welcomeDeskFeature, enrolFeature, leaveFeature, invitationsFeature, organisationsFeature, targetsFeature, privacyFeature];
 const help = createHelpFeature(() => allCommands);
 const allCommands: Command[] = [help, ...features].flatMap((f) => f.commands ?? []);
 

@@ -19,6 +19,8 @@ export interface Command {
   /** Locale key of the one-line description shown by help. */
   summary: MessageKey;
   audience: Audience;
+  /** Runs for a member who stopped the bot too (their data rights outlast their membership). */
+  evenAfterLeaving?: boolean;
   run(ctx: Context, args: string): Promise<Reply[]>;
   /**
    * For a sender in a conversation no network is bound to (a private chat on a new platform):
@@ -42,6 +44,8 @@ export interface OutsideNetworkContext {
 export interface ActionHandler {
   prefix: string;
   audience: Audience;
+  /** Runs for a member who stopped the bot too, as the command that offered it. */
+  evenAfterLeaving?: boolean;
   run(ctx: Context, parts: string[]): Promise<Reply[]>;
 }
 

@@ -114,6 +114,8 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     const input = ctx.inbound.input;
     const { word, args } = input.kind === "text" ? splitCommand(input.text) : { word: "", args: "" };
     const command = word ? index.find(word) : undefined;
+    const pressed = input.kind === "action" ? actions.get(input.actionId.split(":")[0] ?? "") : undefined;
+    if (command?.evenAfterLeaving || pressed?.evenAfterLeaving) return route(ctx);
     const { replies, rejoined } = await answer(ctx, command?.name);
     if (!rejoined || command?.name !== "start" || !args) return replies;
     return [...replies, ...(await handle({ ...ctx, actor: { ...ctx.actor, status: "ACTIVE" } }))];

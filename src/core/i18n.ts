@@ -10,6 +10,7 @@ import enDigest from "../../locales/en/digest.json" with { type: "json" };
 import enReports from "../../locales/en/reports.json" with { type: "json" };
 import enInterns from "../../locales/en/interns.json" with { type: "json" };
 import enNetwork from "../../locales/en/network.json" with { type: "json" };
+import enPrivacy from "../../locales/en/privacy.json" with { type: "json" };
 import frEvents from "../../locales/fr/events.json" with { type: "json" };
 import frIndicators from "../../locales/fr/indicators.json" with { type: "json" };
 import frProgress from "../../locales/fr/progress.json" with { type: "json" };
@@ -17,6 +18,7 @@ import frDigest from "../../locales/fr/digest.json" with { type: "json" };
 import frReports from "../../locales/fr/reports.json" with { type: "json" };
 import frInterns from "../../locales/fr/interns.json" with { type: "json" };
 import frNetwork from "../../locales/fr/network.json" with { type: "json" };
+import frPrivacy from "../../locales/fr/privacy.json" with { type: "json" };
 import frActivities from "../../locales/fr/activities.json" with { type: "json" };
 import frBroadcasts from "../../locales/fr/broadcasts.json" with { type: "json" };
 import frDeadlines from "../../locales/fr/deadlines.json" with { type: "json" };
@@ -56,9 +58,10 @@ type FrenchCatalogue = typeof frMessages &
   typeof frReports &
   typeof frEvents &
   typeof frInterns &
-  typeof frNetwork;
-const fr = merge(frMessages, frDeadlines, frBroadcasts, frActivities, frIndicators, frProgress, frDigest, frReports, frEvents, frInterns, frNetwork);
-const en = merge(enMessages, enDeadlines, enBroadcasts, enActivities, enIndicators, enProgress, enDigest, enReports, enEvents, enInterns, enNetwork);
+  typeof frNetwork &
+  typeof frPrivacy;
+const fr = merge(frMessages, frDeadlines, frBroadcasts, frActivities, frIndicators, frProgress, frDigest, frReports, frEvents, frInterns, frNetwork, frPrivacy);
+const en = merge(enMessages, enDeadlines, enBroadcasts, enActivities, enIndicators, enProgress, enDigest, enReports, enEvents, enInterns, enNetwork, enPrivacy);
 
 /** Every sentence key the bot knows, derived from the French (default) catalogue. */
 export type MessageKey = Leaves<FrenchCatalogue>;

@@ -8,6 +8,7 @@ import { seasonalUpdates } from "../features/interns/schedule/feature.ts";
 import { queueInternSchedule } from "../features/interns/schedule/queue.ts";
 import { queuePurgeNotices } from "../features/interns/leave/purge-notice.ts";
 import { purgeExpiredInterns } from "../features/interns/leave/purge.ts";
+import { applyRetention } from "../features/privacy/retention-job.ts";
 import { pruneExpiredRows } from "./maintenance.ts";
 
 /** A job node-cron runs; what is due lives in the database, so a missed tick is caught up by the next. */
@@ -24,6 +25,7 @@ export function botJobs(db: Db, options: { platforms: readonly Platform[] }): Sc
     { name: "prune-expired-rows", schedule: "17 3 * * *", run: (now) => pruneExpiredRows(db, now) },
     { name: "intern-purge-notices", schedule: "0 10 * * *", run: (now) => queuePurgeNotices(db, now, options.platforms) },
     { name: "purge-expired-interns", schedule: "37 3 * * *", run: (now) => purgeExpiredInterns(db, now) },
+    { name: "apply-retention", schedule: "47 3 * * *", run: (now) => applyRetention(db, now, options.platforms) },
     { name: "roll-over-recurring-deadlines", schedule: "*/5 * * * *", run: (now) => rollOverRecurringDeadlines(db, now, options.platforms) },
     { name: "weekly-digest", schedule: "*/15 * * * *", run: (now) => queueWeeklyDigest(db, now, options.platforms) },
     { name: "intern-schedule", schedule: "*/15 * * * *", run: (now) => queueInternSchedule(db, now, options.platforms, seasonalUpdates) },

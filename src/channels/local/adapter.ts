@@ -17,7 +17,7 @@ const asJson = (reply: Reply) => reply as unknown as Prisma.InputJsonObject;
  * Reminders and broadcasts for members of the local web chat: each message is a row of their
  * inbox, which the chat page polls (GET /api/local/inbox); an edit rewrites the row, and the page
  * replaces the message it shows. There is no platform limit to pace under. Files with bytes are
- * stored and linked (the network is `networkSlug`'s, the one the local chat serves, else the user's).
+ * stored and linked, as the member's own (their network and member id), else the served network's.
  */
 export function createLocalDelivery(db: Db, options: { networkSlug?: string } = {}): LocalDelivery {
   async function attempt(run: () => Promise<DeliveryOutcome>): Promise<DeliveryOutcome> {

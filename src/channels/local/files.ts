@@ -21,17 +21,34 @@ export function fileUrl(id: string, name: string): string {
 }
 
 /**
- * The network the local chat serves (by slug, else the user's own) and the user's member record,
- * if they have one. Throws when neither names a network: there is nobody to keep the file for.
+ * Whom a file made for a local user belongs to: the member's own network and member id when the
+ * user is a member (a reminder from their network, an export they asked for), else the network the
+ * chat serves. Throws when neither names a network: there is nobody to keep the file for.
  */
 export async function localFileOwner(db: Db, user: string, networkSlug: string | undefined): Promise<FileOwner> {
-  const [network, identity] = await Promise.all([
-    networkSlug ? db.network.findUnique({ where: { slug: networkSlug }, select: { id: true } }) : null,
-    db.platformIdentity.findUnique({ where: { platform_externalId: { platform: "local", externalId: user } }, select: { networkId: true, memberId: true } }),
-  ]);
-  const networkId = network?.id ?? identity?.networkId;
+  const identity = await db.platformIdentity.findUnique({ where: { platform_externalId: { platform: "local", externalId: user } }, select: { networkId: true, memberId: true } });
+  if (identity) return { networkId: identity.networkId, memberId: identity.memberId };
+  const networkId = networkSlug ? await servedNetworkId(db, networkSlug) : null;
   if (!networkId) throw new Error(`no network to keep the local chat's files for (slug ${networkSlug ?? "none"}, user ${user})`);
-  return { networkId, memberId: identity?.networkId === networkId ? identity.memberId : null };
+  return { networkId, memberId: null };
+}
+
+/** The network the local chat serves: the one its scope (`networkSlug`) is bound to, else the network of that slug. */
+export async function servedNetworkId(db: Db, networkSlug: string): Promise<string | null> {
+  const binding = await db.channelBinding.findUnique({ where: { platform_scopeId: { platform: "local", scopeId: networkSlug } }, select: { networkId: true } });
+  if (binding) return binding.networkId;
+  return (await db.network.findUnique({ where: { slug: networkSlug }, select: { id: true } }))?.id ?? null;
+}
+
+/**
+ * True when a local user id belongs to a member of another network than the one the chat serves:
+ * the web chat answers only as its own network, so that user is refused rather than served as theirs.
+ */
+export async function isOfAnotherNetwork(db: Db, user: string, networkSlug: string): Promise<boolean> {
+  const identity = await db.platformIdentity.findUnique({ where: { platform_externalId: { platform: "local", externalId: user } }, select: { networkId: true } });
+  if (!identity) return false;
+  const served = await servedNetworkId(db, networkSlug);
+  return served !== null && identity.networkId !== served;
 }
 
 /**
@@ -69,19 +86,15 @@ export function attachmentDisposition(name: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${exact}`;
 }
 
-/**
- * GET /api/local/files/:id/:name: the bytes of a file a reply linked, for as long as it is kept, and
- * only on the web chat of the file's network (another network's chat answers as if it did not exist).
- */
-export function localFileRoutes(app: FastifyInstance, db: Db, networkSlug?: string): void {
+/** GET /api/local/files/:id/:name: the bytes of a file a reply linked, for as long as it is kept, if it is the served network's. */
+export function localFileRoutes(app: FastifyInstance, db: Db, networkSlug: string): void {
   app.get<{ Params: { id: string; name: string } }>(`${FILES_PATH}/:id/:name`, async (request, reply) => {
     const { id } = request.params;
-    const [file, served] = await Promise.all([
-      UUID.test(id) ? db.generatedFile.findUnique({ where: { id } }) : null,
-      networkSlug ? db.network.findUnique({ where: { slug: networkSlug }, select: { id: true } }) : null,
-    ]);
+    // Only the served network's files: another network's file is as unknown as a wrong id.
+    const served = UUID.test(id) ? await servedNetworkId(db, networkSlug) : null;
+    const file = served ? await db.generatedFile.findFirst({ where: { id, networkId: served } }) : null;
     // Compared with the real clock, which stamped createdAt; the daily pruning deletes it later.
-    if (!file || (served && file.networkId !== served.id) || file.createdAt.getTime() < Date.now() - RETENTION.generatedFilesMs) {
+    if (!file || file.createdAt.getTime() < Date.now() - RETENTION.generatedFilesMs) {
       return reply.code(404).send({ error: { code: "file_not_found", message: "No such file: files are kept 7 days. Ask the bot for it again." } });
     }
     return reply

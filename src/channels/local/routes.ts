@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import type { FastifyInstance } from "fastify";
 import type { Dispatch } from "../../core/dispatch.ts";
 import type { Db } from "../../db/database.ts";
-import { linkReplyFiles, localFileOwner, localFileRoutes } from "./files.ts";
+import { isOfAnotherNetwork, linkReplyFiles, localFileOwner, localFileRoutes } from "./files.ts";
 import { parseInboxQuery, readInbox } from "./inbox.ts";
 import { toInboundCommand } from "./map.ts";
 import { parseLocalMessage } from "./schema.ts";
@@ -14,6 +14,11 @@ export interface LocalChannelOptions {
   db: Db;
   now?: () => Date;
 }
+
+/** What a user id of another network gets: the web chat serves its own network only. */
+const OTHER_NETWORK = {
+  error: { code: "other_network", message: "This user id belongs to another network than the one this web chat serves; use that network's own chat. / Cet identifiant appartient à un autre réseau que celui de cette discussion : utilisez la discussion de votre réseau." },
+};
 
 const chatPage = readFile(new URL("./chat-page.html", import.meta.url), "utf8");
 
@@ -30,6 +35,7 @@ export async function localChannelRoutes(app: FastifyInstance, options: LocalCha
   app.post("/api/local/messages", async (request, reply) => {
     const parsed = parseLocalMessage(request.body);
     if (!parsed.ok) return reply.code(400).send({ error: { code: "invalid_message", message: parsed.reason } });
+    if (await isOfAnotherNetwork(options.db, parsed.message.user, options.networkSlug)) return reply.code(403).send(OTHER_NETWORK);
     const replies = await options.dispatch(toInboundCommand(parsed.message, options.networkSlug, now()));
     return { replies: await linkReplyFiles(options.db, replies, () => localFileOwner(options.db, parsed.message.user, options.networkSlug)) };
   });
@@ -37,8 +43,9 @@ export async function localChannelRoutes(app: FastifyInstance, options: LocalCha
   app.get("/api/local/inbox", async (request, reply) => {
     const query = parseInboxQuery(request.query);
     if (!query.ok) return reply.code(400).send({ error: { code: "invalid_query", message: query.reason } });
+    if (await isOfAnotherNetwork(options.db, query.user, options.networkSlug)) return reply.code(403).send(OTHER_NETWORK);
     // Read with the real clock: rows are stamped with it, whatever clock the bot's rules use.
-    return reply.header("cache-control", "no-store").send(await readInbox(options.db, query.user, query.since, new Date(), options.networkSlug));
+    return reply.header("cache-control", "no-store").send(await readInbox(options.db, query.user, query.since, new Date()));
   });
 
   localFileRoutes(app, options.db, options.networkSlug);

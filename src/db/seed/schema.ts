@@ -64,6 +64,12 @@ export const networkSeedSchema = z.object({
     name: z.string().min(1),
     timezone: z.string().min(1),
     defaultLocale: z.enum(["fr", "en"]),
+    // The privacy notice's particulars and retention overrides (src/features/privacy); all optional.
+    privacyController: z.string().min(1).optional(),
+    privacyDpoContact: z.string().min(1).optional(),
+    privacyNoticeUrl: z.url().optional(),
+    privacyNotice: z.string().min(1).optional(),
+    retentionDays: z.record(z.string(), z.number().int().min(1)).optional(),
   }),
   territories: z.array(
     z.object({ key, kind: z.enum(["DEPARTMENT", "EPCI", "COMMUNE"]), code: z.string().min(1), name: z.string().min(1), parent: key.nullable() }),

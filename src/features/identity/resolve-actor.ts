@@ -18,7 +18,10 @@ const memberFields = { id: true, networkId: true, displayName: true, roles: true
 export function createActorResolver(options: { defaultNetwork?: string | undefined } = {}) {
   return async function resolveActor(db: Db, inbound: InboundCommand): Promise<Actor> {
     const known = await findActor(db, inbound);
-    if (known) return known;
+    if (known) {
+      await noteSeen(db, known.memberId, inbound.receivedAt);
+      return known;
+    }
     const network = await networkFor(db, inbound, options.defaultNetwork);
     // A private chat no network binds: only an invitation (or a link code) brings someone in.
     if (!network) throw new AppError("channel_not_bound", inbound.conversation === "private" ? "errors.privateChatNoNetwork" : "errors.channelNotBound");
@@ -32,6 +35,12 @@ export async function spendNewMemberBudget(db: Db, inbound: Pick<InboundCommand,
   const key = newMemberKey(inbound.platform, inbound.scopeId);
   if (!(await hasTriesLeft(db, key, NEW_MEMBERS_PER_SCOPE, inbound.receivedAt))) throw new AppError("too_many_newcomers", "errors.tooManyNewcomers");
   await recordAttempt(db, [key], inbound.receivedAt);
+}
+
+/** Records when the member last wrote, at most once a day (the retention of silent members counts from it). */
+async function noteSeen(db: Db, memberId: string, at: Date): Promise<void> {
+  const dayAgo = new Date(at.getTime() - 24 * 60 * 60 * 1000);
+  await db.member.updateMany({ where: { id: memberId, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: dayAgo } }] }, data: { lastSeenAt: at } });
 }
 
 async function networkFor(db: Db, inbound: InboundCommand, defaultNetwork: string | undefined) {
@@ -51,6 +60,7 @@ async function createNewcomer(db: Db, inbound: InboundCommand, network: { id: st
         networkId: network.id,
         displayName: storableText(inbound.displayName.trim().slice(0, 80)) || inbound.externalUserId,
         locale: toLocale(inbound.localeHint, network.defaultLocale),
+        lastSeenAt: inbound.receivedAt,
         identities: { create: { networkId: network.id, platform: inbound.platform, externalId: inbound.externalUserId } },
       },
       select: { ...memberFields, identities: { select: { id: true } } },

@@ -13,6 +13,8 @@ import { isMyAnimationsWord } from "../mois/feature.ts";
 import { listMyAnimations } from "../mois/mine.ts";
 import { isMyProgressWord, PROGRESS_REPORTERS } from "../progress/feature.ts";
 import { listMyProgress } from "../progress/mine.ts";
+import { isMyDataWord } from "../privacy/feature.ts";
+import { sendMyData } from "../privacy/my-data.ts";
 
 const words = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
 const ACTIVITIES_WORDS = words("commands.mine.activitiesWords");
@@ -23,13 +25,14 @@ const holds = (ctx: Context, roles: readonly Role[]) => roles.some((r) => ctx.ac
 /**
  * `mes …`: commands match on their first word, so "mes" is one command that hands the next word to
  * the feature that owns it: `mes inscriptions` (everyone), `mes avancements` (progress reporters),
- * `mes activités` and `mes chiffres` (digital advisers); `activités` and `chiffres` alone say the same.
+ * `mes activités` and `mes chiffres` (digital advisers), `mes données` (everyone); `activités` and `chiffres` alone say the same.
  */
 function mineCommand(ctx: Context, args: string): Promise<Reply[]> {
   const input = ctx.inbound.input;
   const typed = normaliseWord(args || (input.kind === "text" ? (input.text.trim().split(/\s+/)[0] ?? "") : ""));
   if (isMyRegistrationsWord(typed)) return listMyRegistrations(ctx);
   if (isMyAnimationsWord(typed)) return listMyAnimations(ctx);
+  if (isMyDataWord(typed)) return sendMyData(ctx);
   if (!holds(ctx, [...ACTIVITY_REPORTERS, ...PROGRESS_REPORTERS])) return Promise.resolve([say(ctx.t("events.mine.help"))]);
   if (isMyProgressWord(typed) && holds(ctx, PROGRESS_REPORTERS)) return listMyProgress(ctx);
   if (!holds(ctx, ACTIVITY_REPORTERS)) return Promise.resolve([say(ctx.t("progress.mineHelp"))]);

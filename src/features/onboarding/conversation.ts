@@ -9,12 +9,14 @@ export interface OnboardingState {
   role?: string;
   /** Came through an invitation: the role is given, not asked (and the organisation too when the invitation names one). */
   invited?: { organisationSet: boolean };
+  /** The privacy notice was shown (once, at the start of onboarding). */
+  noticeShown?: boolean;
 }
 
 type Tx = Db | Prisma.TransactionClient;
 
 function toData(state: OnboardingState): Prisma.InputJsonObject {
-  return { ...(state.role ? { role: state.role } : {}), ...(state.invited ? { invited: state.invited } : {}) };
+  return { ...(state.role ? { role: state.role } : {}), ...(state.invited ? { invited: state.invited } : {}), ...(state.noticeShown ? { noticeShown: true } : {}) };
 }
 
 /** The onboarding in progress for this identity, started at the first step if there is none. */
@@ -24,12 +26,13 @@ export async function loadOnboarding(db: Db, networkId: string, identityId: stri
     create: { networkId, identityId, flow: "onboarding", step: "language" },
     update: {},
   });
-  const data = row.data as { role?: string; invited?: { organisationSet?: boolean } };
+  const data = row.data as { role?: string; invited?: { organisationSet?: boolean }; noticeShown?: boolean };
   const step = (ONBOARDING_STEPS as readonly string[]).includes(row.step) ? (row.step as OnboardingStep) : "language";
   return {
     step,
     ...(data.role ? { role: data.role } : {}),
     ...(data.invited ? { invited: { organisationSet: data.invited.organisationSet === true } } : {}),
+    ...(data.noticeShown === true ? { noticeShown: true } : {}),
   };
 }
 
@@ -58,9 +61,10 @@ export async function saveOnboarding(db: Tx, identityId: string, state: Onboardi
 export async function inviteIntoOnboarding(db: Tx, networkId: string, identityId: string, organisationSet: boolean): Promise<OnboardingStep> {
   const row = await db.conversation.findUnique({ where: { identityId } });
   const invited = { organisationSet };
+  const noticeShown = row?.flow === "onboarding" && (row.data as { noticeShown?: boolean }).noticeShown === true;
   const current = row?.flow === "onboarding" && (ONBOARDING_STEPS as readonly string[]).includes(row.step) ? (row.step as OnboardingStep) : "language";
   const step = openStep(current, { invited });
-  const data = toData({ step, invited });
+  const data = toData({ step, invited, noticeShown });
   await db.conversation.upsert({ where: { identityId }, create: { networkId, identityId, flow: "onboarding", step, data }, update: { networkId, flow: "onboarding", step, data } });
   return step;
 }

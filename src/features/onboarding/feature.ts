@@ -11,11 +11,15 @@ import { invitationCodeInPayload } from "../invitations/codes.ts";
 import { joinOutsideNetwork, joinWithCode } from "../invitations/feature.ts";
 import { endOnboarding, loadOnboarding, nextStep, type OnboardingState, saveOnboarding } from "./conversation.ts";
 import { promptFor } from "./prompts.ts";
+import { privacyNotice } from "../privacy/notice.ts";
 
 /** Re-asks the current question; what onboarding answers to anything that is not a command. */
 export async function continueOnboarding(ctx: Context): Promise<Reply[]> {
   const state = await loadOnboarding(ctx.db, ctx.actor.networkId, ctx.actor.identityId);
-  return [await promptFor(ctx, state)];
+  if (state.noticeShown) return [await promptFor(ctx, state)];
+  // First contact: the information notice comes with the first question, once (GDPR art. 13).
+  await saveOnboarding(ctx.db, ctx.actor.identityId, { ...state, noticeShown: true });
+  return [await promptFor(ctx, state), say(await privacyNotice(ctx))];
 }
 
 async function start(ctx: Context, args: string): Promise<Reply[]> {

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Member" ADD COLUMN     "lastSeenAt" TIMESTAMPTZ(3);
+
