@@ -1,12 +1,12 @@
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { join } from "node:path";
-import XLSX from "xlsx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FileRef } from "../../src/core/reply.ts";
 import { wrappedLines } from "../../src/features/events/attendance-sheet.ts";
 import { createTestBot, type TestBot } from "../support/bot.ts";
 import { CSV_EVERY_SHEET, CSV_FRENCH_IN, filesIn, isA4Landscape, libreOfficeConvert, pdfPages, pdfText, scratchFolder } from "../support/real-readers.ts";
+import { formulaCells, readWorkbookFile, sheetMatrix } from "../support/sheet-matrix.ts";
 import { insertEvent } from "./events-support.ts";
 
 // A sheet as members fill it: a title that a spreadsheet would run as a link built from another
@@ -63,12 +63,10 @@ describe("the émargement's CSV", () => {
     expect(answers).toEqual({ [`'${INJECTED_NAME}`]: "'=1+1", "'@SOMME(A1:A9)": "'-3", "'+33 5 63 00 00 00": "'\tsans gluten", "Zoé Martin": "végétarien" });
 
     const out = await libreOfficeConvert(scratch.path, [{ name: "emargement.csv", bytes: csv.content! }], "xlsx", CSV_FRENCH_IN);
-    const book = XLSX.readFile(join(out, "emargement.xlsx"));
-    const sheet = book.Sheets[book.SheetNames[0]!]!;
-    const cells = Object.entries(sheet).filter(([address]) => !address.startsWith("!")).map(([, cell]) => cell as XLSX.CellObject);
+    const sheet = (await readWorkbookFile(join(out, "emargement.xlsx"))).worksheets[0]!;
     // Not one cell became a formula, and every one is text as written.
-    expect(cells.filter((c) => c.f !== undefined)).toEqual([]);
-    const opened = XLSX.utils.sheet_to_json<unknown[]>(sheet, { header: 1, raw: true });
+    expect(formulaCells(sheet)).toEqual([]);
+    const opened = sheetMatrix(sheet);
     expect(opened.find((r) => r[0] === `'${INJECTED_NAME}`)?.[5]).toBe("'=1+1");
     expect(opened.find((r) => r[0] === "'@SOMME(A1:A9)")?.[5]).toBe("'-3");
   });

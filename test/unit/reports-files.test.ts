@@ -1,7 +1,5 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
 import { join } from "node:path";
-import XLSX from "xlsx";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csvLines, inertCsvText } from "../../src/core/csv.ts";
 import { buildActivitiesCsv, buildIndicatorsCsv } from "../../src/features/reports/csv.ts";
@@ -9,6 +7,7 @@ import type { CopilQuery } from "../../src/features/reports/data.ts";
 import { buildCopilWorkbook } from "../../src/features/reports/workbook.ts";
 import { createTestBot, type TestBot } from "../support/bot.ts";
 import { CSV_EVERY_SHEET, CSV_FRENCH_IN, filesIn, isA4Landscape, libreOfficeConvert, pdfPages, scratchFolder } from "../support/real-readers.ts";
+import { formulaCells, loadWorkbook, readWorkbookFile, sheetMatrix, worksheetNamed } from "../support/sheet-matrix.ts";
 import { day } from "./reports-support.ts";
 
 // What members and plans write that a spreadsheet would run: a workshop title that builds a link
@@ -44,10 +43,10 @@ beforeAll(async () => {
   const manual = indicators.find((i) => i.computation === "MANUAL")!;
   await prisma.indicator.update({ where: { id: manual.id }, data: { label: BULLET_LABEL } });
   await prisma.progressReport.create({ data: { networkId, memberId: adviser, ficheActionId: manual.ficheActionId, indicatorId: manual.id, date: day("2026-04-01"), value: -3, text: "-3 : doublons retirés du comptage" } });
-  // A plan that sets no numeric target stores 0.
+  // A plan that sets no numeric target stores null (since the file imports' schema; 0 was the old way).
   const untargeted = indicators.filter((i) => i.id !== manual.id && Number(i.target) > 0).slice(0, 2);
-  await prisma.indicator.updateMany({ where: { id: { in: untargeted.map((i) => i.id) } }, data: { target: 0 } });
-  noTarget = [...indicators.filter((i) => Number(i.target) === 0).map((i) => i.label), ...untargeted.map((i) => i.label)];
+  await prisma.indicator.updateMany({ where: { id: { in: untargeted.map((i) => i.id) } }, data: { target: null } });
+  noTarget = [...indicators.filter((i) => i.target === null).map((i) => i.label), ...untargeted.map((i) => i.label)];
   query = { networkId, range: { from: { year: 2026, month: 1, day: 1 }, to: { year: 2026, month: 6, day: 30 } }, locale: "fr" };
   [workbook, activitiesCsv, indicatorsCsv] = await Promise.all([buildCopilWorkbook(prisma, query), buildActivitiesCsv(prisma, query), buildIndicatorsCsv(prisma, query)]);
 });
@@ -74,17 +73,15 @@ describe("a CSV cell that a spreadsheet would run as a formula", () => {
     const files = [{ name: "activites.csv", bytes: activitiesCsv }, { name: "indicateurs.csv", bytes: indicatorsCsv }];
     const out = await libreOfficeConvert(scratch.path, files, "xlsx", CSV_FRENCH_IN);
     for (const name of ["activites.xlsx", "indicateurs.xlsx"]) {
-      const book = XLSX.readFile(join(out, name));
-      const sheet = book.Sheets[book.SheetNames[0]!]!;
-      const cells = Object.entries(sheet).filter(([a]) => !a.startsWith("!")).map(([, c]) => c as XLSX.CellObject);
-      expect(cells.filter((c) => c.f !== undefined)).toEqual([]);
+      const sheet = (await readWorkbookFile(join(out, name))).worksheets[0]!;
+      expect(formulaCells(sheet), name).toEqual([]);
     }
-    const activities = XLSX.utils.sheet_to_json<unknown[]>(XLSX.readFile(join(out, "activites.xlsx")).Sheets["activites"]!, { header: 1, raw: true });
+    const activities = sheetMatrix(worksheetNamed(await readWorkbookFile(join(out, "activites.xlsx")), "activites"));
     const titles = activities.map((r) => r[15]);
     expect(titles).toContain(`'${INJECTED_TITLE}`);
     expect(titles).toContain("'@SOMME(A1:A9)");
     expect(activities.slice(1).every((r) => typeof r[8] === "number" && typeof r[3] === "number")).toBe(true);
-    const summary = XLSX.utils.sheet_to_json<unknown[]>(XLSX.readFile(join(out, "indicateurs.xlsx")).Sheets["indicateurs"]!, { header: 1, raw: true });
+    const summary = sheetMatrix(worksheetNamed(await readWorkbookFile(join(out, "indicateurs.xlsx")), "indicateurs"));
     const bullet = summary.find((r) => r[3] === `'${BULLET_LABEL}`)!;
     expect(bullet[4]).toBe(-3);
   });
@@ -93,7 +90,7 @@ describe("a CSV cell that a spreadsheet would run as a formula", () => {
 describe("an indicator whose plan sets no numeric target", () => {
   it("has an empty target and says « pas de cible chiffrée » in the workbook and the CSV, as the chat does", async () => {
     expect(noTarget.length).toBeGreaterThanOrEqual(2);
-    const summary = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(workbook, { cellDates: true }).Sheets["Synthèse"]!, { header: 1, raw: true, defval: null });
+    const summary = sheetMatrix(worksheetNamed(await loadWorkbook(workbook), "Synthèse"), { defval: null });
     const csv = csvRows(indicatorsCsv);
     for (const label of noTarget) {
       const shown = label === BULLET_LABEL ? `'${label}` : label;
@@ -108,8 +105,7 @@ describe("an indicator whose plan sets no numeric target", () => {
 
 describe("the COPIL workbook on paper", () => {
   it("sets every sheet to A4 landscape, fit to width, header row repeated and frozen", async () => {
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(workbook) as unknown as ArrayBuffer);
+    const book = await loadWorkbook(workbook);
     expect(book.worksheets.length).toBeGreaterThan(3);
     for (const sheet of book.worksheets) {
       expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
@@ -123,16 +119,17 @@ describe("the COPIL workbook on paper", () => {
     // The same folder, so the same LibreOffice profile, as the CSV test: a second profile costs a slower start.
     const folder = scratch.path;
     const files = [{ name: "copil.xlsx", bytes: workbook }];
-    const sheets = XLSX.read(workbook, { cellDates: true });
+    const book = await loadWorkbook(workbook);
+    const names = book.worksheets.map((s) => s.name);
     const pages = await pdfPages(join(await libreOfficeConvert(folder, files, "pdf"), "copil.pdf"));
     expect(pages.every(isA4Landscape)).toBe(true);
     // Fit to width: no sheet's columns spill onto extra pages; this period's sheets each fit on one.
-    expect(pages).toHaveLength(sheets.SheetNames.length);
+    expect(pages).toHaveLength(names.length);
 
     const read = await filesIn(await libreOfficeConvert(folder, files, CSV_EVERY_SHEET));
-    expect([...read.keys()].sort()).toEqual(sheets.SheetNames.map((n) => `copil-${n}.csv`).sort());
-    for (const name of sheets.SheetNames) {
-      const ours = XLSX.utils.sheet_to_json<unknown[]>(sheets.Sheets[name]!, { header: 1, raw: true, defval: "", blankrows: true });
+    expect([...read.keys()].sort()).toEqual(names.map((n) => `copil-${n}.csv`).sort());
+    for (const name of names) {
+      const ours = sheetMatrix(worksheetNamed(book, name), { defval: "", blankrows: true });
       const theirs = csvRows(read.get(`copil-${name}.csv`)!);
       expect(theirs.map((r) => r.map(asOurs)), name).toEqual(ours.map((r) => [...r.map(asOurs), ...Array(Math.max(0, theirs[0]!.length - r.length)).fill("")].slice(0, theirs[0]!.length)));
     }
