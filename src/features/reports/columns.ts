@@ -64,7 +64,7 @@ const INDICATOR_COLUMNS: [ColumnName, CellKind, number, IndicatorCell][] = [
   ["value", "number", 14, (i) => i.value],
   // A plan without a numeric target: an empty target, and the percentage's cell says what the chat
   // and the chart say (« pas de cible chiffrée »), never a target of 0.
-  ["target", "number", 10, (i) => i.target ?? undefined],
+  ["target", "number", 10, (i) => (i.target !== null && i.target > 0 ? i.target : undefined)],
   ["percent", "ratio", 16, (i, t) => progressRatio(i) ?? t("indicators.board.noTarget")],
   ["source", "text", 26, (i, t) => t(`reports.sources.${i.source}`)],
   ["period", "text", 20, (i, t) => t(`reports.periods.${i.period}`)],
