@@ -21,6 +21,15 @@ export interface BuildChannel {
   send(message: unknown): Promise<void>;
 }
 
+/** What a caller learns while its build waits. */
+export interface BuildOptions {
+  /**
+   * Called when every thread is busy, with the number of builds ahead of this one (running and
+   * waiting); the build waits for this to settle before it starts, so what it says comes first.
+   */
+  onWait?(ahead: number): Promise<void> | void;
+}
+
 /** A bounded number of build threads; further builds wait their turn, first come, first served. */
 export class BuildPool {
   readonly #limit: number;
@@ -40,8 +49,8 @@ export class BuildPool {
    * Runs `feed` with a build thread of `kind` once one is free: the caller reads its data (on this
    * thread: the database is here) and sends it; the thread writes the file and hands back its bytes.
    */
-  async build(kind: BuildKind, feed: (channel: BuildChannel) => Promise<void>): Promise<Built> {
-    await this.#acquire();
+  async build(kind: BuildKind, feed: (channel: BuildChannel) => Promise<void>, options: BuildOptions = {}): Promise<Built> {
+    await this.#acquire(options);
     try {
       return await runThread(kind, feed);
     } finally {
@@ -49,13 +58,20 @@ export class BuildPool {
     }
   }
 
-  async #acquire(): Promise<void> {
+  async #acquire(options: BuildOptions): Promise<void> {
     if (this.#running < this.#limit) {
       this.#running++;
       return;
     }
+    const ahead = this.#running + this.#queue.length;
     // The slot is handed over by `#release` without being freed in between, so the bound holds.
-    await new Promise<void>((resolve) => this.#queue.push(resolve));
+    const turn = new Promise<void>((resolve) => this.#queue.push(resolve));
+    try {
+      await options.onWait?.(ahead);
+    } catch {
+      // What the caller says while waiting is its own business; the turn is kept either way.
+    }
+    await turn;
   }
 
   #release(): void {

@@ -1,5 +1,5 @@
 import { CSV_BOM, type CsvCell, csvLines } from "../../core/csv.ts";
-import { builds } from "../builds/pool.ts";
+import { type BuildOptions, builds } from "../builds/pool.ts";
 import { SLICE } from "../builds/remote-xlsx.ts";
 import { createTranslator, type Locale } from "../../core/i18n.ts";
 import type { Db } from "../../db/database.ts";
@@ -21,7 +21,7 @@ export async function buildIndicatorsCsv(db: Db, query: CopilQuery): Promise<Uin
 }
 
 /** `buildActivitiesCsv`, with the count of lines it wrote; the lines are written by a build thread. */
-export async function writeActivitiesCsv(db: Db, query: CopilQuery): Promise<CopilExport> {
+export async function writeActivitiesCsv(db: Db, query: CopilQuery, options?: BuildOptions): Promise<CopilExport> {
   let activities = 0;
   const built = await builds.build("csv", async (channel) => {
     const t = createTranslator(query.locale);
@@ -35,7 +35,7 @@ export async function writeActivitiesCsv(db: Db, query: CopilQuery): Promise<Cop
       }
       activities += page.length;
     }
-  });
+  }, options);
   return { bytes: built.bytes, activities, indicators: 0, threadId: built.threadId };
 }
 

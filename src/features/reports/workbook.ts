@@ -7,7 +7,7 @@ import { activityPages, type CopilQuery, type ExportedProgress, loadPlaceBook, p
 import { shortDay } from "./format.ts";
 import { ficheSheetNamer, SheetNames } from "./sheet-names.ts";
 import type { Pen } from "./xlsx-writer.ts";
-import { builds } from "../builds/pool.ts";
+import { type BuildOptions, builds } from "../builds/pool.ts";
 import { RemoteXlsx } from "../builds/remote-xlsx.ts";
 
 /** An export's bytes and what it holds, for the summary the member reads. */
@@ -28,11 +28,11 @@ export async function buildCopilWorkbook(db: Db, query: CopilQuery): Promise<Uin
 }
 
 /** `buildCopilWorkbook`, with the counts of what it wrote; the file is written by a build thread. */
-export async function writeCopilWorkbook(db: Db, query: CopilQuery): Promise<CopilExport> {
+export async function writeCopilWorkbook(db: Db, query: CopilQuery, options?: BuildOptions): Promise<CopilExport> {
   let counts = { activities: 0, indicators: 0 };
   const built = await builds.build("xlsx", async (channel) => {
     counts = await feedCopilWorkbook(db, query, new RemoteXlsx(channel));
-  });
+  }, options);
   return { bytes: built.bytes, ...counts, threadId: built.threadId };
 }
 
