@@ -7,8 +7,8 @@ import { threadId, Worker } from "node:worker_threads";
  */
 export const CONCURRENT_BUILDS = 2;
 
-/** What the build thread makes: a workbook, a CSV file, or a PNG image of an SVG. */
-export type BuildKind = "xlsx" | "csv" | "png";
+/** What the build thread makes: a workbook, a CSV file, a PNG image of an SVG, or an émargement sheet. */
+export type BuildKind = "xlsx" | "csv" | "png" | "attendance";
 
 /** A built file, and the thread that built it (never the main one). */
 export interface Built {

@@ -1,4 +1,5 @@
 import type { CsvCell } from "../../core/csv.ts";
+import type { AttendancePrint } from "../events/attendance-print.ts";
 import type { Cell, CellKind, Column } from "../reports/columns.ts";
 
 /** A column as it travels to the build thread: what it looks like, without how its value is read. */
@@ -20,6 +21,7 @@ export type BuildMessage =
   | { op: "csv"; rows: CsvCell[][] }
   | { op: "text"; text: string }
   | { op: "svg"; svg: string }
+  | { op: "attendance"; print: AttendancePrint }
   | { op: "end" };
 
 /** The look of columns, to send. */

@@ -4,6 +4,7 @@ import { parentPort, threadId, workerData } from "node:worker_threads";
 import { csvLines } from "../../core/csv.ts";
 import type { Cell } from "../reports/columns.ts";
 import { XlsxWriter, type TableWriter } from "../reports/xlsx-writer.ts";
+import { attendancePrintBytes } from "../events/attendance-print.ts";
 import { renderPng } from "../indicators/render-png.ts";
 import { type BuildMessage, cellColumns, type PenStroke } from "./protocol.ts";
 import type { BuildKind } from "./pool.ts";
@@ -15,6 +16,7 @@ const workbook = kind === "xlsx" ? new XlsxWriter() : undefined;
 let table: TableWriter<Cell[]> | undefined;
 const text: string[] = [];
 let svg = "";
+let made: Uint8Array | undefined;
 
 async function handle(message: BuildMessage): Promise<Uint8Array | undefined> {
   switch (message.op) {
@@ -42,7 +44,11 @@ async function handle(message: BuildMessage): Promise<Uint8Array | undefined> {
     case "svg":
       svg = message.svg;
       return;
+    case "attendance":
+      made = await attendancePrintBytes(message.print);
+      return;
     case "end":
+      if (made) return made;
       if (workbook) return workbook.bytes();
       if (kind === "png") return renderPng(svg);
       return new Uint8Array(Buffer.from(text.join(""), "utf8"));
