@@ -16,6 +16,7 @@ import { writeCopilWorkbook } from "../../src/features/reports/workbook.ts";
 import { action, inbound, silentLog } from "../support/bot.ts";
 import { dropSchema } from "../support/database.ts";
 import { percentile } from "./delivery-support.ts";
+import { measureStall } from "./export-stall.ts";
 import { generateNetworkActivity } from "./reports-data.ts";
 
 const REPORTS = 100_000;
@@ -55,6 +56,11 @@ export async function benchIndicators(kind: "pglite" | "postgresql", postgresUrl
     const year = { from: { year: 2025, month: 1, day: 1 }, to: { year: 2025, month: 12, day: 31 } };
     const [xlsx, xlsxMs] = await timed(() => writeCopilWorkbook(db.prisma, { networkId, range: year, locale: "fr" }));
     const [csv, csvMs] = await timed(() => writeActivitiesCsv(db.prisma, { networkId, range: year, locale: "fr" }));
+    // What members and the platforms see meanwhile: the event loop's delay and /healthz's answer time.
+    const query = { networkId, range: year, locale: "fr" as const };
+    const oneXlsx = await measureStall(db, () => writeCopilWorkbook(db.prisma, query));
+    const oneCsv = await measureStall(db, () => writeActivitiesCsv(db.prisma, query));
+    const twoXlsx = await measureStall(db, () => Promise.all([writeCopilWorkbook(db.prisma, query), writeCopilWorkbook(db.prisma, query)]));
 
     const bot = createBot(db.prisma, silentLog, { now: () => new Date("2026-11-22T10:00:00Z") });
     const latencies: number[] = [];
@@ -81,6 +87,13 @@ export async function benchIndicators(kind: "pglite" | "postgresql", postgresUrl
       "XLSX MB": Math.round((xlsx.bytes.length / 1_048_576) * 10) / 10,
       "export 2025 activities CSV ms": csvMs,
       "CSV MB": Math.round((csv.bytes.length / 1_048_576) * 10) / 10,
+      "during one XLSX export: loop delay p99 ms": oneXlsx.loopP99,
+      "loop delay max ms": oneXlsx.loopMax,
+      "/healthz max ms": oneXlsx.healthzMax,
+      "during one CSV export: loop delay p99 ms": oneCsv.loopP99,
+      "/healthz max ms (CSV)": oneCsv.healthzMax,
+      "during two XLSX exports: loop delay p99 ms": twoXlsx.loopP99,
+      "/healthz max ms (2 XLSX)": twoXlsx.healthzMax,
       "quick entry p50 ms": Math.round(percentile(latencies, 50) * 10) / 10,
       "quick entry p99 ms": Math.round(percentile(latencies, 99) * 10) / 10,
     };

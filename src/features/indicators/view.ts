@@ -1,11 +1,11 @@
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { isoDay } from "../activities/days.ts";
+import { builds } from "../builds/pool.ts";
 import { boardMessages } from "./board.ts";
 import { indicatorChartSvg } from "./chart.ts";
 import { chartInput } from "./chart-input.ts";
 import { loadBoard } from "./data.ts";
-import { renderPng } from "./render-png.ts";
 import { chartActionId, readChartAction, readTypedRequest } from "./request.ts";
 
 /** `indicateurs [année] [territoire]`: each indicator's progress against its target, with a button for the chart. */
@@ -21,7 +21,9 @@ export async function showIndicators(ctx: Context, args: string): Promise<Reply[
 /** The chart button: the same indicators as a PNG bar chart. */
 export async function sendIndicatorChart(ctx: Context, parts: string[]): Promise<Reply[]> {
   const board = await loadBoard(ctx, await readChartAction(ctx, parts));
-  const png = await renderPng(indicatorChartSvg(chartInput(ctx.t, ctx.actor.locale, board)));
+  const svg = indicatorChartSvg(chartInput(ctx.t, ctx.actor.locale, board));
+  // Rendering is CPU work of the WebAssembly renderer: a build thread does it (render-png.ts).
+  const png = (await builds.build("png", (channel) => channel.send({ op: "svg", svg }))).bytes;
   return [
     {
       text: ctx.t("indicators.chart.caption", { period: board.heading.period, scope: board.heading.scope }),

@@ -1,4 +1,6 @@
 import { CSV_BOM, type CsvCell, csvLines } from "../../core/csv.ts";
+import { type BuildOptions, builds } from "../builds/pool.ts";
+import { SLICE } from "../builds/remote-xlsx.ts";
 import { createTranslator, type Locale } from "../../core/i18n.ts";
 import type { Db } from "../../db/database.ts";
 import { isoDay, dayOfColumn } from "../activities/days.ts";
@@ -18,18 +20,23 @@ export async function buildIndicatorsCsv(db: Db, query: CopilQuery): Promise<Uin
   return (await writeIndicatorsCsv(db, query)).bytes;
 }
 
-/** `buildActivitiesCsv`, with the count of lines it wrote. */
-export async function writeActivitiesCsv(db: Db, query: CopilQuery): Promise<CopilExport> {
-  const t = createTranslator(query.locale);
-  const [territoryIds, places] = await Promise.all([territoryScope(db, query), loadPlaceBook(db, query.networkId)]);
-  const columns = activityColumns(t, places);
-  const parts = [CSV_BOM, csvLines([columns.map((c) => c.header)])];
+/** `buildActivitiesCsv`, with the count of lines it wrote; the lines are written by a build thread. */
+export async function writeActivitiesCsv(db: Db, query: CopilQuery, options?: BuildOptions): Promise<CopilExport> {
   let activities = 0;
-  for await (const page of activityPages(db, query, territoryIds)) {
-    parts.push(csvLines(records(columns, page, query.locale)));
-    activities += page.length;
-  }
-  return { bytes: Buffer.from(parts.join(""), "utf8"), activities, indicators: 0 };
+  const built = await builds.build("csv", async (channel) => {
+    const t = createTranslator(query.locale);
+    const [territoryIds, places] = await Promise.all([territoryScope(db, query), loadPlaceBook(db, query.networkId)]);
+    const columns = activityColumns(t, places);
+    await channel.send({ op: "text", text: CSV_BOM });
+    await channel.send({ op: "csv", rows: [columns.map((c) => c.header)] });
+    for await (const page of activityPages(db, query, territoryIds)) {
+      for (let start = 0; start < page.length; start += SLICE) {
+        await channel.send({ op: "csv", rows: records(columns, page.slice(start, start + SLICE), query.locale) });
+      }
+      activities += page.length;
+    }
+  }, options);
+  return { bytes: built.bytes, activities, indicators: 0, threadId: built.threadId };
 }
 
 /** `buildIndicatorsCsv`, with the count of indicators it wrote. */

@@ -5,25 +5,36 @@ import { writeActivitiesCsv, writeIndicatorsCsv } from "./csv.ts";
 import type { CopilQuery } from "./data.ts";
 import { shortDay, slug } from "./format.ts";
 import type { ExportRequest } from "./request.ts";
+import { exportProgress } from "./progress.ts";
 import { writeCopilWorkbook } from "./workbook.ts";
+import type { BuildOptions } from "../builds/pool.ts";
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const CSV_TYPE = "text/csv";
 
 /** Builds the export the coordinator asked for and answers with a one-line summary and the file(s). */
 export async function exportReply(ctx: Context, request: ExportRequest): Promise<Reply[]> {
-  const { t, db } = ctx;
-  const network = await db.network.findUniqueOrThrow({ where: { id: ctx.actor.networkId }, select: { slug: true, name: true } });
+  const network = await ctx.db.network.findUniqueOrThrow({ where: { id: ctx.actor.networkId }, select: { slug: true, name: true } });
   const query: CopilQuery = { networkId: ctx.actor.networkId, range: request.range, territoryId: request.territory?.id, locale: ctx.actor.locale };
+  const progress = exportProgress(ctx);
+  try {
+    return await buildExport(ctx, request, query, network, progress.options);
+  } finally {
+    progress.done();
+  }
+}
+
+async function buildExport(ctx: Context, request: ExportRequest, query: CopilQuery, network: { slug: string; name: string }, options: BuildOptions): Promise<Reply[]> {
+  const { t, db } = ctx;
   const base = fileBase(network.slug, request);
   let files: FileRef[];
   let counts: { activities: number; indicators: number };
   if (request.format === "xlsx") {
-    const workbook = await writeCopilWorkbook(db, query);
+    const workbook = await writeCopilWorkbook(db, query, options);
     files = [{ name: `${base}.xlsx`, mediaType: XLSX_TYPE, content: workbook.bytes }];
     counts = { activities: workbook.activities, indicators: workbook.indicators };
   } else {
-    const [activities, indicators] = await Promise.all([writeActivitiesCsv(db, query), writeIndicatorsCsv(db, query)]);
+    const [activities, indicators] = await Promise.all([writeActivitiesCsv(db, query, options), writeIndicatorsCsv(db, query)]);
     files = [
       { name: `${base}-${t("reports.files.activities")}.csv`, mediaType: CSV_TYPE, content: activities.bytes },
       { name: `${base}-${t("reports.files.indicators")}.csv`, mediaType: CSV_TYPE, content: indicators.bytes },

@@ -6,13 +6,17 @@ import { type Column, column, indicatorColumns } from "./columns.ts";
 import { activityPages, type CopilQuery, type ExportedProgress, loadPlaceBook, progressInRange, territoryScope } from "./data.ts";
 import { shortDay } from "./format.ts";
 import { ficheSheetNamer, SheetNames } from "./sheet-names.ts";
-import { type SheetPen, XlsxWriter } from "./xlsx-writer.ts";
+import type { Pen } from "./xlsx-writer.ts";
+import { type BuildOptions, builds } from "../builds/pool.ts";
+import { RemoteXlsx } from "../builds/remote-xlsx.ts";
 
 /** An export's bytes and what it holds, for the summary the member reads. */
 export interface CopilExport {
   bytes: Uint8Array;
   activities: number;
   indicators: number;
+  /** The thread that wrote the file (a build thread, never the main one). */
+  threadId?: number;
 }
 
 /**
@@ -23,8 +27,16 @@ export async function buildCopilWorkbook(db: Db, query: CopilQuery): Promise<Uin
   return (await writeCopilWorkbook(db, query)).bytes;
 }
 
-/** `buildCopilWorkbook`, with the counts of what it wrote. */
-export async function writeCopilWorkbook(db: Db, query: CopilQuery): Promise<CopilExport> {
+/** `buildCopilWorkbook`, with the counts of what it wrote; the file is written by a build thread. */
+export async function writeCopilWorkbook(db: Db, query: CopilQuery, options?: BuildOptions): Promise<CopilExport> {
+  let counts = { activities: 0, indicators: 0 };
+  const built = await builds.build("xlsx", async (channel) => {
+    counts = await feedCopilWorkbook(db, query, new RemoteXlsx(channel));
+  }, options);
+  return { bytes: built.bytes, ...counts, threadId: built.threadId };
+}
+
+async function feedCopilWorkbook(db: Db, query: CopilQuery, workbook: RemoteXlsx): Promise<{ activities: number; indicators: number }> {
   const t = createTranslator(query.locale);
   const [indicators, territoryIds, places] = await Promise.all([
     // The same computation as the chat's indicators, so the figures agree.
@@ -33,7 +45,6 @@ export async function writeCopilWorkbook(db: Db, query: CopilQuery): Promise<Cop
     loadPlaceBook(db, query.networkId),
   ]);
   const progress = await progressInRange(db, query, territoryIds);
-  const workbook = new XlsxWriter();
   const names = new SheetNames();
   const summaryName = names.take(t("reports.sheets.summary"));
   const activitiesName = names.take(t("reports.sheets.activities"));
@@ -44,10 +55,10 @@ export async function writeCopilWorkbook(db: Db, query: CopilQuery): Promise<Cop
     const fiche = ficheIndicators[0].fiche;
     const reports = progress.filter((p) => p.ficheActionId === fiche.id);
     const code = ficheSheet(fiche);
-    workbook.sheet(names.take(code), FICHE_WIDTHS, (pen) => drawFiche(pen, t, query, code, ficheIndicators, reports));
+    await workbook.sheet(names.take(code), FICHE_WIDTHS, (pen) => drawFiche(pen, t, query, code, ficheIndicators, reports));
   }
   const activities = await workbook.table(activitiesName, activityColumns(t, places), activityPages(db, query, territoryIds));
-  return { bytes: await workbook.bytes(), activities, indicators: indicators.length };
+  return { activities, indicators: indicators.length };
 }
 
 /** The indicators of each fiche, fiches in the order the indicators come (plan, axis, fiche). */
@@ -74,7 +85,7 @@ function progressColumns(t: Translate): Column<ExportedProgress>[] {
   ];
 }
 
-function drawFiche(pen: SheetPen, t: Translate, query: CopilQuery, code: string, indicators: IndicatorValue[], reports: ExportedProgress[]): void {
+function drawFiche(pen: Pen, t: Translate, query: CopilQuery, code: string, indicators: IndicatorValue[], reports: ExportedProgress[]): void {
   const fiche = indicators[0]!.fiche;
   const period = { from: shortDay(query.range.from), to: shortDay(query.range.to) };
   pen.line(t("reports.fiche.heading", { code, title: fiche.title }), true);

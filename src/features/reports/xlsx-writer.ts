@@ -45,6 +45,13 @@ export class XlsxWriter {
    * filters on it, widths and number formats per column; `wrapText` wraps the text columns too.
    */
   async table<Row>(name: string, columns: Column<Row>[], rows: AsyncIterable<Row[]> | Row[][], wrapText = false): Promise<number> {
+    const table = this.openTable(name, columns, wrapText);
+    for await (const page of rows) table.add(page);
+    return table.close();
+  }
+
+  /** `table`, written as the rows come: `add` a page at a time, then `close`, which returns the count. */
+  openTable<Row>(name: string, columns: Column<Row>[], wrapText = false): TableWriter<Row> {
     const sheet = this.#workbook.addWorksheet(name, printedSheet());
     sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
     // A column's style reaches the cells added under it, so formats cost nothing per row.
@@ -54,12 +61,16 @@ export class XlsxWriter {
     header.alignment = WRAPPED;
     header.commit();
     let count = 0;
-    for await (const page of rows) {
-      for (const row of page) sheet.addRow(columns.map((c) => cellValue(c.value(row)))).commit();
-      count += page.length;
-    }
-    sheet.commit();
-    return count;
+    return {
+      add(page) {
+        for (const row of page) sheet.addRow(columns.map((c) => cellValue(c.value(row)))).commit();
+        count += page.length;
+      },
+      close() {
+        sheet.commit();
+        return count;
+      },
+    };
   }
 
   /** A free-form sheet: `draw` adds its rows through a `SheetPen`; the first row stays in view and on every printed page. */
@@ -78,8 +89,22 @@ export class XlsxWriter {
   }
 }
 
+/** A table sheet being written (`XlsxWriter.openTable`). */
+export interface TableWriter<Row> {
+  add(page: Row[]): void;
+  /** Ends the sheet; the count of rows added. */
+  close(): number;
+}
+
+/** What draws a free-form sheet: headings, blank lines and tables. */
+export interface Pen {
+  line(text: string, heading?: boolean): void;
+  blank(): void;
+  table<Row>(columns: Column<Row>[], rows: Row[]): void;
+}
+
 /** Writes rows of a free-form sheet: headings, tables and notes. */
-export class SheetPen {
+export class SheetPen implements Pen {
   readonly #sheet: ExcelJS.Worksheet;
   constructor(sheet: ExcelJS.Worksheet) {
     this.#sheet = sheet;
