@@ -38,7 +38,8 @@ export class SendPacer {
     const wait = at - Date.now();
     if (wait > 0) await sleep(wait);
     // The gate stamps the release, and grammY writes the request in the same turn of the event loop
-    // (no I/O wait between them): the stamp is the instant the request leaves.
+    // on a kept-alive connection (no I/O wait between them): the stamp is the instant it leaves. A
+    // new connection connects first; the pacing margin covers that delay.
     sent[sent.length - 1] = await this.#passGate();
   }
 
