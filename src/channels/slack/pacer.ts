@@ -80,13 +80,18 @@ export function createChannelPacer(intervalMs: number): ChannelPacer {
 /**
  * Spaces deliveries across all conversations: besides its per-channel limit, Slack caps what an
  * app posts to a workspace at several hundred messages a minute, which a broadcast could reach.
+ * Each turn starts `intervalMs` after the previous one actually started, never at a planned instant:
+ * after a stall of the event loop, planned turns would all fall due together and leave as a burst.
  */
 export function createGlobalGate(intervalMs: number): () => Promise<void> {
-  let nextAt = 0;
-  return async () => {
-    const at = Math.max(Date.now(), nextAt);
-    nextAt = at + intervalMs;
-    const wait = at - Date.now();
-    if (wait > 0) await sleep(wait);
+  let lastRelease = -Infinity;
+  let gate: Promise<void> = Promise.resolve();
+  return () => {
+    const turn = gate.then(async () => {
+      for (let wait = lastRelease + intervalMs - Date.now(); wait > 0; wait = lastRelease + intervalMs - Date.now()) await sleep(wait);
+      lastRelease = Date.now();
+    });
+    gate = turn;
+    return turn;
   };
 }

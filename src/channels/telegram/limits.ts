@@ -24,6 +24,19 @@ export const TELEGRAM_LIMITS: TelegramLimits = {
   ],
 };
 
+/**
+ * What the pacer keeps between itself and each limit. Telegram counts a message when it arrives,
+ * and on a loaded machine the sender's process (or the network) can hold one request back and let
+ * the next go on time, so two requests may arrive closer together than they left: the pacer plans
+ * every window 10% longer, plus 100 ms of such jitter (also in tests, whose windows are shortened).
+ */
+export const PACING_MARGIN = { ratio: 1.1, jitterMs: 100 } as const;
+
+/** The window the pacer plans for a rule: the platform's own, widened by the margin. */
+export function pacedWindowMs(rule: RateRule): number {
+  return rule.windowMs * PACING_MARGIN.ratio + PACING_MARGIN.jitterMs;
+}
+
 /** The same limits with every window shrunk by `factor` (tests run the real rules, faster). */
 export function scaleLimits(limits: TelegramLimits, factor: number): TelegramLimits {
   const scale = (r: RateRule): RateRule => ({ limit: r.limit, windowMs: r.windowMs / factor });

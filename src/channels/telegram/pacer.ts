@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import type { RateRule, TelegramLimits } from "./limits.ts";
+import { pacedWindowMs, type RateRule, type TelegramLimits } from "./limits.ts";
 
 /**
  * Spaces outgoing messages so Telegram never has to answer 429: a sliding window per chat, and an
- * even spacing across all chats. Callers for one chat must be serialised (the sender does that),
- * so a chat's send times only grow.
+ * even spacing across all chats, both over the instants requests actually left (never the instants
+ * planned for them) and over windows widened by the pacing margin. Callers for one chat must be
+ * serialised (the sender does that), so a chat's send times only grow.
  */
 export class SendPacer {
   readonly #limits: TelegramLimits;
@@ -14,9 +15,12 @@ export class SendPacer {
   readonly #slots: number[] = [];
   #gate: Promise<void> = Promise.resolve();
   #lastRelease = 0;
+  /** Milliseconds between two sends across all chats. */
+  readonly #spacing: number;
 
   constructor(limits: TelegramLimits) {
     this.#limits = limits;
+    this.#spacing = pacedWindowMs(limits.global) / limits.global.limit;
   }
 
   /** Resolves when a message to `chatId` may go out, and counts it as sent then. */
@@ -29,28 +33,29 @@ export class SendPacer {
     const chatReady = Math.max(Date.now(), held, ...rules.map((rule) => readyAt(sent, rule)));
     const at = this.#reserveGlobalSlot(chatReady);
     sent.push(at);
-    const longest = Math.max(...rules.map((r) => r.windowMs));
+    const longest = Math.max(...rules.map(pacedWindowMs));
     while (sent.length > 0 && sent[0]! <= at - longest) sent.shift();
     const wait = at - Date.now();
     if (wait > 0) await sleep(wait);
-    await this.#passGate();
-    // Count the message when it really leaves: a busy event loop may have fired the timer late.
-    sent[sent.length - 1] = Date.now();
+    // The gate stamps the release, and grammY writes the request in the same turn of the event loop
+    // on a kept-alive connection (no I/O wait between them): the stamp is the instant it leaves. A
+    // new connection connects first; the pacing margin covers that delay.
+    sent[sent.length - 1] = await this.#passGate();
   }
 
   /**
    * Timers that fire late (a busy event loop) would release several planned slots at once; the gate
    * lets them through one spacing apart, so a burst never reaches Telegram.
    */
-  async #passGate(): Promise<void> {
-    const spacing = this.#limits.global.windowMs / this.#limits.global.limit;
+  async #passGate(): Promise<number> {
     const turn = this.#gate.then(async () => {
-      const wait = this.#lastRelease + spacing - Date.now();
-      if (wait > 0) await sleep(wait);
+      // A loop: the timer may fire early by a millisecond, and a stall never shortens the gap.
+      for (let wait = this.#lastRelease + this.#spacing - Date.now(); wait > 0; wait = this.#lastRelease + this.#spacing - Date.now()) await sleep(wait);
       this.#lastRelease = Date.now();
+      return this.#lastRelease;
     });
-    this.#gate = turn;
-    await turn;
+    this.#gate = turn.then(() => undefined);
+    return turn;
   }
 
   /**
@@ -58,7 +63,7 @@ export class SendPacer {
    * waits for its own window takes a later slot without holding up the other chats.
    */
   #reserveGlobalSlot(from: number): number {
-    const spacing = this.#limits.global.windowMs / this.#limits.global.limit;
+    const spacing = this.#spacing;
     const now = Date.now();
     while (this.#slots.length > 0 && this.#slots[0]! <= now - spacing) this.#slots.shift();
     let at = from;
@@ -75,7 +80,7 @@ export class SendPacer {
   }
 
   #forgetIdleChats(now: number): void {
-    const longest = Math.max(this.#limits.privateChat.windowMs, ...this.#limits.group.map((r) => r.windowMs));
+    const longest = Math.max(pacedWindowMs(this.#limits.privateChat), ...this.#limits.group.map(pacedWindowMs));
     for (const [chat, sent] of this.#sentByChat) if ((sent.at(-1) ?? 0) < now - longest) this.#sentByChat.delete(chat);
   }
 
@@ -88,5 +93,5 @@ export class SendPacer {
 /** The earliest time one more message fits the rule, given the sorted past send times. */
 function readyAt(sent: number[], rule: RateRule): number {
   if (sent.length < rule.limit) return 0;
-  return sent[sent.length - rule.limit]! + rule.windowMs;
+  return sent[sent.length - rule.limit]! + pacedWindowMs(rule);
 }

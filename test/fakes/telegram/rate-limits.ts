@@ -32,11 +32,7 @@ export class FakeRateLimits {
     }
     const checks: [string, RateRule][] = [["*", this.#limits.global], ...(isGroup ? this.#limits.group : [this.#limits.privateChat]).map((r): [string, RateRule] => [chatId, r])];
     let waitMs = 0;
-    for (const [key, rule] of checks) {
-      const window = rule.windowMs * TOLERANCE;
-      const recent = (this.#accepted.get(key) ?? []).filter((t) => t > at - window);
-      if (recent.length >= rule.limit) waitMs = Math.max(waitMs, recent[recent.length - rule.limit]! + window - at);
-    }
+    for (const [key, rule] of checks) waitMs = Math.max(waitMs, overLimitFor(this.#accepted.get(key) ?? [], at, rule.limit, rule.windowMs * TOLERANCE));
     if (waitMs > 0) {
       const seconds = Math.max(1, Math.ceil(waitMs / 1000));
       this.hold(chatId, seconds, at);
@@ -44,9 +40,38 @@ export class FakeRateLimits {
     }
     for (const key of new Set(checks.map(([k]) => k))) {
       const list = (this.#accepted.get(key) ?? []).filter((t) => t > at - 120_000);
-      list.push(at);
+      list.splice(insertionIndex(list, at), 0, at);
       this.#accepted.set(key, list);
     }
     return 0;
   }
+}
+
+/**
+ * How long a call arriving at `at` should have waited, or 0 if it fits: it must not make `limit` + 1
+ * calls in any window of `windowMs`. Calls are kept sorted by arrival, and each window around `at` is
+ * checked, so a call whose body was read after a later one's is judged by when it arrived.
+ */
+function overLimitFor(sorted: number[], at: number, limit: number, windowMs: number): number {
+  const i = insertionIndex(sorted, at);
+  const withCall = [...sorted.slice(Math.max(0, i - limit), i), at, ...sorted.slice(i, i + limit)];
+  const self = Math.min(i, limit);
+  let waitMs = 0;
+  for (let first = Math.max(0, self - limit); first <= self && first + limit < withCall.length; first++) {
+    const span = withCall[first + limit]! - withCall[first]!;
+    if (span < windowMs) waitMs = Math.max(waitMs, windowMs - span);
+  }
+  return waitMs;
+}
+
+/** Where `at` goes in the sorted list, after equal instants. */
+function insertionIndex(sorted: number[], at: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid]! <= at) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
