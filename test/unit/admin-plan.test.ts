@@ -49,9 +49,11 @@ describe("plan import", () => {
     expect(forums).toMatchObject({ target: null, computation: "COUNT_EVENTS", source: "data" });
     const t = createTranslator("fr");
     expect(indicatorLine(t, "fr", forums, false)).toContain("pas de cible chiffrée");
-    const target = indicatorColumns(t).find((c) => c.header === t("reports.columns.target"))!;
-    expect(target.value(forums)).toBe("pas de cible chiffrée");
-    expect(target.value(cantons)).toBe(27);
+    // In the files: an empty target, and the percentage's cell says so.
+    const column = (key: "reports.columns.target" | "reports.columns.percent") => indicatorColumns(t).find((c) => c.header === t(key))!;
+    expect(column("reports.columns.target").value(forums)).toBeUndefined();
+    expect(column("reports.columns.percent").value(forums)).toBe("pas de cible chiffrée");
+    expect(column("reports.columns.target").value(cantons)).toBe(27);
     const plan = await db.prisma.plan.findFirstOrThrow({ where: { networkId: await networkId("charente-maritime") }, include: { axes: { orderBy: { number: "asc" } } } });
     expect(plan).toMatchObject({ code: "SDAASP-17", startYear: 2018, endYear: 2024 });
     expect(plan.axes.map((a) => a.title)).toEqual(["Améliorer l'accès aux services dans les zones déficitaires", "Déployer l'accès aux services de santé", "Améliorer l'accès au numérique et aux services dématérialisés"]);

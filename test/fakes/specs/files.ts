@@ -3,11 +3,12 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * The platforms' official specifications, kept beside the repository in `../shared/platform-specs/`
- * (their origin is in SOURCES.md there). A fake that cannot read them fails at once: checking less
- * than the platform would, silently, is what the fakes must never do.
+ * The platforms' official specifications, verbatim copies in `official/` (their origin, repository
+ * and commit, is in SOURCES.md there), so that a clone runs its tests on its own. A fake that cannot
+ * read them fails at once: checking less than the platform would, silently, is what the fakes must
+ * never do.
  */
-export const SPEC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../shared/platform-specs");
+export const SPEC_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "official");
 
 const cache = new Map<string, unknown>();
 
