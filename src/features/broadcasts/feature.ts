@@ -1,4 +1,3 @@
-import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import type { Role } from "../../core/roles.ts";
@@ -6,6 +5,9 @@ import { cancelBroadcast, confirmBroadcast, editBroadcast } from "./confirm.ts";
 import { broadcastForm } from "./form.ts";
 import { listBroadcasts, showReport } from "./history.ts";
 import { previewBroadcast } from "./preview.ts";
+import { broadcastViews } from "./progress.ts";
+import { refreshBroadcastProgress } from "./refresh.ts";
+import type { FeatureModule } from "../module.ts";
 
 export { broadcastViews } from "./progress.ts";
 export { refreshBroadcastProgress } from "./refresh.ts";
@@ -21,7 +23,7 @@ const BUTTONS = new Map<string, (ctx: Context, id: string) => Promise<Reply[]>>(
 ]);
 
 /** `diffuser` prepares a broadcast to a segment (preview, then confirmation); `diffusions` lists the sender's last ones. */
-export const broadcastsFeature: Feature = {
+export const broadcastsFeature: FeatureModule = {
   commands: [
     { name: "broadcast", words: "commands.broadcast.words", summary: "commands.broadcast.summary", audience: SENDERS, run: async (ctx) => [await broadcastForm(ctx)] },
     { name: "broadcasts", words: "commands.broadcasts.words", summary: "commands.broadcasts.summary", audience: SENDERS, run: (ctx) => listBroadcasts(ctx) },
@@ -34,4 +36,7 @@ export const broadcastsFeature: Feature = {
     },
   ],
   forms: [{ formId: "broadcast", audience: SENDERS, run: (ctx, values, parts) => previewBroadcast(ctx, values, parts) }],
+  views: broadcastViews,
+  // The platform's sender also keeps broadcast senders' progress messages up to date there.
+  afterSendRound: refreshBroadcastProgress,
 };

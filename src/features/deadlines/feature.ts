@@ -1,4 +1,3 @@
-import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { GROUP_CREATORS } from "../groups/view.ts";
@@ -6,7 +5,10 @@ import { answer, askReason, saveReason, snooze } from "./answers.ts";
 import { deadlineForm, saveDeadline } from "./create.ts";
 import { listDeadlines } from "./list.ts";
 import { askItem, saveItemForm, sendNews } from "./news.ts";
+import { rollOverRecurringDeadlines } from "./rollover.ts";
 import { cancel, confirmCancel, showStatus } from "./status.ts";
+import { deadlineViews } from "./views.ts";
+import type { FeatureModule } from "../module.ts";
 
 /**
  * The buttons of reminders and lists, `dl:<verb>:<deadline id>`: d done, a attending, n nothing to
@@ -36,7 +38,7 @@ function pressed(ctx: Context, [verb = "", id = ""]: string[]): Promise<Reply[]>
 }
 
 /** Deadlines of working groups: creation, reminders' answers, the member's list, news items, who answered. */
-export const deadlinesFeature: Feature = {
+export const deadlinesFeature: FeatureModule = {
   commands: [
     { name: "deadline", words: "commands.deadline.words", summary: "commands.deadline.summary", audience: GROUP_CREATORS, run: (ctx) => deadlineForm(ctx) },
     { name: "deadlines", words: "commands.deadlines.words", summary: "commands.deadlines.summary", audience: "member", run: listDeadlines },
@@ -48,6 +50,8 @@ export const deadlinesFeature: Feature = {
     { formId: "dlc", audience: "member", run: (ctx, values, [id = ""]) => saveReason(ctx, id, values) },
     { formId: "dln", audience: "member", run: saveItemForm },
   ],
+  views: deadlineViews,
+  jobs: [{ name: "roll-over-recurring-deadlines", schedule: "*/5 * * * *", run: (ctx, now) => rollOverRecurringDeadlines(ctx.db, now, ctx.platforms) }],
 };
 
 export { deadlineViews } from "./views.ts";
