@@ -1,8 +1,9 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ChannelAdapter } from "../../src/channels/adapter.ts";
+import type { ChannelAdapter } from "../../src/core/channel.ts";
 import { createTelegramAdapter } from "../../src/channels/telegram/index.ts";
 import { botCommands } from "../../src/bot.ts";
+import { webhookPlugin } from "../../src/http/webhooks.ts";
 import { FAST_LIMITS, TEST_TOKEN } from "../fakes/telegram/driver.ts";
 import { FakeTelegram } from "../fakes/telegram/server.ts";
 import { capturingLog, recordingDispatch } from "../fakes/telegram/support.ts";
@@ -26,7 +27,7 @@ describe("Telegram webhook", () => {
       { retryBaseMs: 10, limits: FAST_LIMITS, onHandled: (id) => (handled.push(id), notify()) },
     );
     app = Fastify();
-    await adapter.registerRoutes!(app);
+    for (const route of adapter.webhooks!) await app.register(webhookPlugin(route));
     await adapter.start();
     const handledUpdate = (id: number) => new Promise<void>((resolve) => {
       notify = () => handled.includes(id) && resolve();
