@@ -69,6 +69,18 @@ describe("Telegram webhook", () => {
     expect(fake.sentMessages().map((m) => m.text)).toEqual(["reçu : profil"]);
   });
 
+  it("a body that is not an update, even with the right secret, is answered 400 and nothing reaches the bot", async () => {
+    const { dispatch } = await startWebhookBot();
+    const headers = { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET };
+    const malformed = await app.inject({ method: "POST", url: "/telegram/webhook", payload: "{not json", headers });
+    expect([malformed.statusCode, malformed.json().error.code]).toEqual([400, "invalid_json"]);
+    const noId = await app.inject({ method: "POST", url: "/telegram/webhook", payload: { message: {} }, headers });
+    expect([noId.statusCode, noId.json().error.code]).toEqual([400, "invalid_update"]);
+    const text = await app.inject({ method: "POST", url: "/telegram/webhook", payload: "hello", headers: { ...headers, "content-type": "application/xml" } });
+    expect([text.statusCode, text.json().error.code]).toEqual([400, "unsupported_media_type"]);
+    expect(dispatch.heard).toHaveLength(0);
+  });
+
   it("an update with the right secret is answered in the member's chat", async () => {
     const { dispatch, handledUpdate } = await startWebhookBot();
     const response = await post(update(10, "/aide@reseau_test_bot"), { "X-Telegram-Bot-Api-Secret-Token": SECRET });
