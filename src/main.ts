@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { afterSendRound, botCommands, botJobs, botViews, createBot } from "./bot.ts";
-import type { ChannelAdapter } from "./channels/adapter.ts";
+import type { ChannelAdapter } from "./core/channel.ts";
 import { createLocalDelivery } from "./channels/local/adapter.ts";
 import type { Platform } from "./core/inbound.ts";
 import { LOG_POLICY } from "./core/log-policy.ts";

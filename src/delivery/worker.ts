@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
-import type { ChannelAdapter, DeliveryOutcome } from "../channels/adapter.ts";
+import type { ChannelAdapter, DeliveryOutcome } from "../core/channel.ts";
 import type { Db, Leadership } from "../db/database.ts";
 import { type ClaimedMessage, claimDueMessages, markCancelled, markFailed, markForRetry, markSent, releaseOrphanedClaims } from "./claims.ts";
 import { type Composed, composeMessages, type LiveViews } from "./compose.ts";
