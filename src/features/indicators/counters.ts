@@ -7,7 +7,7 @@ import { DESK_COUNTERS } from "../interns/desk/counters.ts";
 import { MOIS_COUNTERS } from "../mois/counters.ts";
 import { type DayRange, dateColumnFilter } from "./period.ts";
 
-/** What an indicator narrows its count to (validated by `indicatorFilterSchema` when plans are seeded). */
+/** What an indicator narrows its count to (checked by the plan import, src/admin/plan/counters.ts). */
 export interface IndicatorFilter {
   eventType?: string;
   topic?: string;
