@@ -2,7 +2,6 @@ import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
 import { AdminError } from "./errors.ts";
 
 /** One data row of a table file: its line in the spreadsheet (the header is line 1) and its cells by column name. */
@@ -126,6 +125,8 @@ async function csvLines(path: string, maxRows: number): Promise<RawLine[]> {
 }
 
 async function xlsxLines(path: string, maxRows: number): Promise<RawLine[]> {
+  // Loaded on demand: the demo's start-up reads CSV files only, and ExcelJS takes long to load.
+  const { default: ExcelJS } = await import("exceljs");
   const lines: RawLine[] = [];
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });

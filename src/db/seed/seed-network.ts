@@ -32,6 +32,17 @@ export async function readNetworkSeed(path: string): Promise<NetworkSeed> {
 }
 
 /**
+ * Seeds the network of the seed file at `path` unless it exists: a restart reads neither the files
+ * nor the official geography.
+ */
+export async function seedNetworkFrom(db: Db, path: string, options: { demo?: boolean } = {}): Promise<SeedResult> {
+  const slug = networkSeedSchema.shape.network.parse((JSON.parse(await readFile(path, "utf8")) as { network?: unknown }).network).slug;
+  const existing = await db.network.findUnique({ where: { slug }, select: { id: true } });
+  if (existing) return { networkId: existing.id, created: false };
+  return seedNetwork(db, await readNetworkSeed(path), options);
+}
+
+/**
  * Creates the network of `seed` the way the administration commands set one up (`network create`
  * from the official geography, `plan import`, `organisations import`), then its members (each
  * reachable on the local channel as `local:<key>`), and binds the local channel to it. Does
