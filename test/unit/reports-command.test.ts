@@ -34,7 +34,9 @@ describe("the export command", () => {
     const territories = opened.byName.territory!.options!.map((o) => o.label);
     expect(territories.slice(0, 3)).toEqual(["Tout le réseau", "Tarn-et-Garonne (département)", "CA Grand Montauban"]);
     expect(territories).toContain("CC Terres des Confluences");
-    expect(territories).toContain("Moissac (commune)");
+    // The 82's 195 communes are more than a menu lists one by one: the department and its 10 EPCIs are offered.
+    expect(territories).toHaveLength(12);
+    expect(territories).not.toContain("Moissac (commune)");
     expect(opened.byName.format!.options!.map((o) => o.value)).toEqual(["xlsx", "csv"]);
   });
 
@@ -43,7 +45,7 @@ describe("the export command", () => {
     const expected = await expectedFigures(bot, "2026-01-01", "2026-11-22", fixture.confluencesTerritories);
     expect(replies[0]!.text).toBe(`Export 01/01/2026 – 22/11/2026, CC Terres des Confluences : ${n(expected.count)} activités, ${indicatorCount} indicateurs.`);
     const [file] = filesOf(replies);
-    expect(file!.name).toBe("copil-tarn-et-garonne-communaute-de-communes-terres-des-confluences-2026.xlsx");
+    expect(file!.name).toBe("copil-tarn-et-garonne-cc-terres-des-confluences-2026.xlsx");
     expect(file!.mediaType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const rows = sheetRows(await readWorkbook(file!.content!), "Activités");
     expect(rows).toHaveLength(expected.count + 1);
@@ -79,8 +81,8 @@ describe("the export command", () => {
     const replies = await send("export 2026 csv Terres des Confluences");
     expect(replies[0]!.text).toMatch(/^Export 01\/01\/2026 – 23\/11\/2026, CC Terres des Confluences : /);
     expect(filesOf(replies).map((f) => f.name)).toEqual([
-      "copil-tarn-et-garonne-communaute-de-communes-terres-des-confluences-2026-activites.csv",
-      "copil-tarn-et-garonne-communaute-de-communes-terres-des-confluences-2026-indicateurs.csv",
+      "copil-tarn-et-garonne-cc-terres-des-confluences-2026-activites.csv",
+      "copil-tarn-et-garonne-cc-terres-des-confluences-2026-indicateurs.csv",
     ]);
   });
 
