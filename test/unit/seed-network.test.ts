@@ -1,7 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { officialTerritories } from "../../src/admin/geography.ts";
-import { type NetworkSeed, readNetworkSeed, seedNetwork } from "../../src/db/seed/seed-network.ts";
+import { type NetworkSeed, readNetworkSeed, seedNetwork, seedNetworkFrom } from "../../src/db/seed/seed-network.ts";
 import { createTestDatabase, DEMO_SEED, type TestDatabase } from "../support/database.ts";
 import { admin } from "./admin-support.ts";
 
@@ -58,6 +58,7 @@ describe("seeding the demo network", () => {
     const territories = await db.prisma.territory.count();
     const again = await seedNetwork(db.prisma, seed, { demo: true });
     expect(again.created).toBe(false);
+    expect(await seedNetworkFrom(db.prisma, DEMO_SEED, { demo: true })).toEqual({ networkId: again.networkId, created: false });
     expect(await db.prisma.member.count()).toBe(before);
     expect(await db.prisma.territory.count()).toBe(territories);
   });
