@@ -10,7 +10,7 @@ import { ConfigError, loadConfig } from "./config/env.ts";
 import { type Db, openDatabase } from "./db/database.ts";
 import { createDirectChannelStore } from "./db/direct-channels.ts";
 import { applyMigrations } from "./db/migrator.ts";
-import { readNetworkSeed, seedNetwork } from "./db/seed/seed-network.ts";
+import { seedNetworkFrom } from "./db/seed/seed-network.ts";
 import { createDeliveryWorker } from "./delivery/worker.ts";
 import { createHealthCheck, WRITE_PROBE_INTERVAL_MS } from "./http/health.ts";
 import { buildServer } from "./http/server.ts";
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
   const migrations = await database.withSession((session) => applyMigrations(session, MIGRATIONS_DIR));
   log.info({ database: database.kind, applied: migrations.applied, alreadyApplied: migrations.alreadyApplied }, "database ready");
   if (config.demo) {
-    const seeded = await seedNetwork(database.prisma, await readNetworkSeed(DEMO_SEED), { demo: true });
+    const seeded = await seedNetworkFrom(database.prisma, DEMO_SEED, { demo: true });
     log.info(seeded, seeded.created ? "demo network seeded" : "demo network already present");
   } else {
     await refuseDemoData(database.prisma);

@@ -2,7 +2,6 @@ import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
 import { AdminError } from "./errors.ts";
 
 /** One data row of a table file: its line in the spreadsheet (the header is line 1) and its cells by column name. */
@@ -48,15 +47,17 @@ export async function readTable(path: string, maxRows = MAX_ROWS): Promise<Table
 }
 
 /**
- * Checks the header against the expected columns: each one present once, nothing else; the error
- * names the first problem and, for an unknown name, the expected column it is closest to.
+ * Checks the header against the expected columns: each one present once, the `optional` ones at
+ * most once, nothing else; the error names the first problem and, for an unknown name, the
+ * expected column it is closest to.
  */
-export function expectColumns(table: Table, columns: readonly string[], closestTo: (name: string) => string): void {
+export function expectColumns(table: Table, columns: readonly string[], closestTo: (name: string) => string, optional: readonly string[] = []): void {
   const seen = new Set<string>();
+  const known = [...columns, ...optional];
   for (const [i, name] of table.header.entries()) {
     const where = `Column ${i + 1} of the header row`;
-    if (name === "") throw new AdminError(`${where} has no name; expected one of ${columns.join(", ")}.`);
-    if (!columns.includes(name)) throw new AdminError(`${where}, "${name}", is not a column of the template; did you mean "${closestTo(name)}"?`);
+    if (name === "") throw new AdminError(`${where} has no name; expected one of ${known.join(", ")}.`);
+    if (!known.includes(name)) throw new AdminError(`${where}, "${name}", is not a column of the template; did you mean "${closestTo(name)}"?`);
     if (seen.has(name)) throw new AdminError(`${where}, "${name}", appears twice.`);
     seen.add(name);
   }
@@ -124,6 +125,8 @@ async function csvLines(path: string, maxRows: number): Promise<RawLine[]> {
 }
 
 async function xlsxLines(path: string, maxRows: number): Promise<RawLine[]> {
+  // Loaded on demand: the demo's start-up reads CSV files only, and ExcelJS takes long to load.
+  const { default: ExcelJS } = await import("exceljs");
   const lines: RawLine[] = [];
   try {
     const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", entries: "ignore" });

@@ -1,18 +1,33 @@
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { officialTerritories } from "../../src/admin/geography.ts";
 import type { CalendarDay } from "../../src/calendar/paris.ts";
 import type { ActivityDraft, KnownPlace } from "../../src/features/activities/draft.ts";
 import { parseQuickEntry } from "../../src/features/activities/quick-entry.ts";
 
-// The places of the demo network (its organisations and communes), plus two support sites the
-// advisers of issue 6 name in their examples and the seed does not have.
-const seed = JSON.parse(readFileSync(new URL("../../prisma/seed/tarn-et-garonne.json", import.meta.url), "utf8")) as {
-  organisations: { key: string; name: string }[];
-  territories: { key: string; kind: string; name: string }[];
-};
+// The places of the demo network: its organisations (prisma/seed/demo/organisations.csv, by a short
+// id) and the communes of the 82 from the official geography, plus two support sites the advisers
+// of issue 6 name in their examples and the demo does not have.
+const organisations: [string, string][] = [
+  ["cd82-dsat", "Conseil départemental de Tarn-et-Garonne – Direction Solidarité Attractivité territoriales (DSAT)"],
+  ["fs-itinerante-82", "France Services itinérante du Conseil départemental (cellule « proximité des services publics »)"],
+  ["mds-montauban-les-chenes", "Maison départementale des solidarités de Montauban – site « Les Chênes »"],
+  ["mds-moissac-castelsarrasin", "Maison départementale des solidarités de Moissac / Castelsarrasin"],
+  ["mediatheques-82", "Réseau des médiathèques de Tarn-et-Garonne"],
+  ["tga", "Tarn-et-Garonne Aménagement (TGA)"],
+  ["apas-82", "APAS 82"],
+  ["ca-grand-montauban", "Communauté d'agglomération du Grand Montauban"],
+  ["cc-terres-des-confluences", "Communauté de communes Terres des Confluences (CCTC)"],
+  ["ch-montauban", "Centre hospitalier de Montauban"],
+  ["chic-castelsarrasin-moissac", "Centre hospitalier intercommunal (CHIC) de Castelsarrasin-Moissac"],
+  ["cpts-quercy-garonne", "CPTS Quercy Garonne"],
+  ["msp-moissac", "Maison de santé pluriprofessionnelle (MSP) de Moissac"],
+  ["msp-valence", "Maison de santé pluriprofessionnelle (MSP) de Valence"],
+  ["csp-canal-a-laronne", "Centre de santé Canal à Laronne"],
+];
+const slug = (name: string) => name.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[^a-z0-9]+/g, "-");
 const places: KnownPlace[] = [
-  ...seed.organisations.map((o) => ({ kind: "organisation" as const, id: o.key, name: o.name })),
-  ...seed.territories.filter((t) => t.kind === "COMMUNE").map((t) => ({ kind: "commune" as const, id: t.key, name: t.name })),
+  ...organisations.map(([id, name]) => ({ kind: "organisation" as const, id, name })),
+  ...officialTerritories(["82"]).filter((t) => t.kind === "COMMUNE").map((t) => ({ kind: "commune" as const, id: `com-${slug(t.name)}`, name: t.name })),
   { kind: "organisation", id: "mediatheque-montech", name: "Médiathèque de Montech" },
   { kind: "organisation", id: "fs-lafrancaise", name: "France Services de Lafrançaise" },
 ];

@@ -57,6 +57,21 @@ describe("organisations import", () => {
   });
 });
 
+describe("organisations serving a whole EPCI or department", () => {
+  it("are placed by the optional code_territoire column: an EPCI's SIREN or a department's code", async () => {
+    const rows = [`${lines[0]!};code_territoire`, "Service numérique de l'agglomération;Intercommunalité;;;;241700434", "Mission numérique du Département;Département;;;;17", "Mairie de Saintes;Commune;17415;;;"];
+    const run = await admin(db, "organisations", "import", "charente-maritime", await file("territoire.csv", rows));
+    expect(run).toMatchObject({ code: 0, out: "Organisations of charente-maritime: 3 added, 0 updated.", err: "" });
+    const placed = await db.prisma.organisation.findMany({ where: { network: { slug: "charente-maritime" }, name: { in: rows.slice(1).map((r) => r.split(";")[0]!) } }, select: { name: true, territory: { select: { kind: true, code: true, name: true } } }, orderBy: { name: "asc" } });
+    expect(placed).toEqual([
+      { name: "Mairie de Saintes", territory: { kind: "COMMUNE", code: "17415", name: "Saintes" } },
+      { name: "Mission numérique du Département", territory: { kind: "DEPARTMENT", code: "17", name: "Charente-Maritime" } },
+      { name: "Service numérique de l'agglomération", territory: { kind: "EPCI", code: "241700434", name: "CA de La Rochelle" } },
+    ]);
+    expect((await admin(db, "organisations", "import", "charente-maritime", await file("territoire.csv", rows))).out).toBe("Organisations of charente-maritime are already up to date: nothing changed.");
+  });
+});
+
 describe("an organisations file that cannot be imported is answered with one sentence and changes nothing", () => {
   async function refused(name: string, rows: string[]): Promise<string> {
     const before = await snapshot(db);
@@ -69,6 +84,19 @@ describe("an organisations file that cannot be imported is answered with one sen
   it("a commune code of another department", async () => {
     const rows = [...lines, "France Services de Niort;France Services;79191;;"];
     expect(await refused("niort.csv", rows)).toBe("Row 12, column code_insee: 79191 is not a commune of network charente-maritime, which covers department 17.");
+  });
+
+  it("an EPCI of another department in code_territoire", async () => {
+    const rows = [`${lines[0]!};code_territoire`, "Grand Montauban numérique;Intercommunalité;;;;248200099"];
+    expect(await refused("epci.csv", rows)).toBe("Row 2, column code_territoire: 248200099 is not an EPCI of network charente-maritime, which covers department 17.");
+  });
+
+  it("a commune and a code_territoire on one row, or a code_territoire that is neither a SIREN nor a department", async () => {
+    const header = `${lines[0]!};code_territoire`;
+    expect(await refused("both.csv", [header, "Mairie de Saintes;Commune;17415;;;17"])).toBe('Row 2, column code_territoire: expected nothing when code_insee gives the commune: fill in one of the two; found "17".');
+    expect(await refused("siren.csv", [header, "Agglo;Intercommunalité;;;;24170043"])).toBe(
+      'Row 2, column code_territoire: expected an EPCI\'s SIREN (9 digits, such as 241700434) or a department\'s code (such as 17, 2A or 971), or nothing; found "24170043".',
+    );
   });
 
   it("an invalid SIRET", async () => {

@@ -73,16 +73,16 @@ describe("who a broadcast goes to", () => {
   });
 
   it("a territory covers its communes and the members of organisations located there", async () => {
-    const confluences = await idOf("territory", "Communauté de communes Terres des Confluences");
+    const confluences = await idOf("territory", "CC Terres des Confluences");
     expect(await names({ territoryIds: [confluences] })).toEqual(["Agent MDS Moissac", "Camille Roques", "Nathalie Bousquet"]);
-    expect(await names({ territoryIds: [await idOf("territory", "Communauté d'agglomération du Grand Montauban")] })).toEqual(["Thomas Lefèvre"]);
+    expect(await names({ territoryIds: [await idOf("territory", "CA Grand Montauban")] })).toEqual(["Thomas Lefèvre"]);
     // A commune does not cover its intercommunality.
     expect(await names({ territoryIds: [await idOf("territory", "Moissac")] })).toEqual(["Agent MDS Moissac"]);
     expect((await names({ territoryIds: [await idOf("territory", "Tarn-et-Garonne")] })).length).toBe(7);
   });
 
   it("criteria narrow together", async () => {
-    const confluences = await idOf("territory", "Communauté de communes Terres des Confluences");
+    const confluences = await idOf("territory", "CC Terres des Confluences");
     expect(await names({ roles: ["CLS_COORDINATOR", "HEALTH_COMMITTEE"], territoryIds: [confluences] })).toEqual(["Camille Roques", "Nathalie Bousquet"]);
     expect(await names({ roles: ["CLS_COORDINATOR"], territoryIds: [await idOf("territory", "Montauban")] })).toEqual([]);
     expect(await names({ organisationIds: [await idOf("organisation", "Réseau des médiathèques")] })).toEqual(["Isabelle Fabre"]);

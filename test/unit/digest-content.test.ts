@@ -35,8 +35,8 @@ beforeAll(async () => {
 });
 afterAll(() => bot.close());
 
-const TERRES = "Communauté de communes Terres des Confluences";
-const MONTAUBAN = "Communauté d'agglomération du Grand Montauban";
+const TERRES = "CC Terres des Confluences";
+const MONTAUBAN = "CA Grand Montauban";
 
 describe("the digest coordinators read on Monday", () => {
   it("tells the week's activities, people and hours by intercommunality and theme, the indicators that moved and the silent advisers", async () => {

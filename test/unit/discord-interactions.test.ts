@@ -63,9 +63,9 @@ describe("Discord interactions answered by the bot", () => {
   it("`/profil texte:modifier` opens the profile form as a modal", async () => {
     const opened = await fast.driver.send("coordinator", "profil modifier");
     expect(opened).toEqual([expect.objectContaining({ form: expect.objectContaining({ title: "Mon profil" }) })]);
-    const saved = await fast.driver.submitForm("coordinator", { Territoire: "Communauté de communes des Deux Rives" });
+    const saved = await fast.driver.submitForm("coordinator", { Territoire: "CC des Deux Rives" });
     expect(text(saved)).toContain("Votre profil est enregistré.");
-    expect(text(saved)).toContain("Territoire : Communauté de communes des Deux Rives");
+    expect(text(saved)).toContain("Territoire : CC des Deux Rives");
   });
 
   it("when the bot is too slow to open a form in time, a button opens it, and the form is saved", async () => {

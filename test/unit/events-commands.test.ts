@@ -102,7 +102,7 @@ describe("creating an event", () => {
   });
 
   it("an audience of intercommunalities: members placed there see the event, others do not; a forged territory is refused", async () => {
-    const tdc = await territoryId(bot, "Communauté de communes Terres des Confluences");
+    const tdc = await territoryId(bot, "CC Terres des Confluences");
     const text = await bot.text("demo-coordinator", creation({ type: "HEALTH_COMMITTEE", title: "Commission santé", territories: [tdc] }));
     expect(text).toContain("Événement « Commission santé » créé");
     expect((await bot.db.prisma.event.findFirstOrThrow({})).audienceTerritoryIds).toEqual([tdc]);

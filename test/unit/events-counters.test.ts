@@ -52,7 +52,7 @@ describe("indicators counted from events", () => {
   });
 
   it("in a territory, counts only events whose audience names it or a territory in it", async () => {
-    const epci = await territoryId(bot, "Communauté de communes Terres des Confluences");
+    const epci = await territoryId(bot, "CC Terres des Confluences");
     const moissac = await territoryId(bot, "Moissac");
     await insertEvent(bot, { type: "HEALTH_FORUM", audienceTerritoryIds: [moissac], ...at("2026-10-01T16:00:00Z", "2026-10-01T18:00:00Z") });
     await insertEvent(bot, { type: "HEALTH_FORUM", ...at("2026-10-02T16:00:00Z", "2026-10-02T18:00:00Z") });

@@ -131,7 +131,7 @@ describe("who may register", () => {
   });
 
   it("an event for an intercommunality admits members placed in its communes or working for an organisation there", async () => {
-    const event = await insertEvent(bot, { audienceTerritoryIds: [await territoryId(bot, "Communauté d'agglomération du Grand Montauban")] });
+    const event = await insertEvent(bot, { audienceTerritoryIds: [await territoryId(bot, "CA Grand Montauban")] });
     // The intern is placed in Montauban, a commune of the Grand Montauban.
     expect(await bot.text("demo-intern", action(`evt:r:${event.id}`))).toContain("you are registered");
     expect(await bot.text("demo-adviser", action(`evt:r:${event.id}`))).toContain("réservé à un autre public");

@@ -96,7 +96,7 @@ describe("indicators as text", () => {
     expect(lineOf(all, "Accompagnements réalisés")).toContain(": 4 / 40 activités · 10 %");
     expect(lineOf(all, "Acteurs membres")).toContain(": 5 / 30 membres · 17 %");
     const confluences = await lines("indicateurs 2025 terres des confluences");
-    expect(confluences[1]).toBe("Année 2025 · territoire : Communauté de communes Terres des Confluences");
+    expect(confluences[1]).toBe("Année 2025 · territoire : CC Terres des Confluences");
     expect(lineOf(confluences, "Accompagnements réalisés")).toContain(": 2 / 40 activités");
     expect(lineOf(await lines("indicateurs Grand Montauban"), "Accompagnements réalisés")).toContain(": 2 / 40 activités");
     const territory = await bot.db.prisma.territory.findFirstOrThrow({ where: { name: "Moissac" } });
@@ -109,7 +109,7 @@ describe("indicators as text", () => {
     expect(unknown).toContain("« indicateurs » seul pour tout le réseau");
     const ambiguous = await bot.text("demo-coordinator", "indicateurs quercy");
     expect(ambiguous).toContain("« quercy » désigne plusieurs territoires : ");
-    expect(ambiguous).toContain("« Communauté de communes du Quercy Caussadais »");
+    expect(ambiguous).toContain("« CC du Quercy Caussadais »");
   });
 
   it("CLS coordinators may see them; other members are refused", async () => {

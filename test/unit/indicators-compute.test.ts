@@ -86,7 +86,7 @@ describe("indicators summed from progress reports", () => {
     const cls = (await db.prisma.platformIdentity.findFirstOrThrow({ where: { externalId: "demo-cls" } })).memberId;
     const base = { networkId, ficheActionId: indicator.ficheActionId, indicatorId: indicator.id, date: day("2026-04-01"), text: "Réunion" };
     await db.prisma.progressReport.createMany({ data: [{ ...base, memberId: cls, value: 2 }, { ...base, memberId: adviser, value: 1 }] });
-    const confluences = territory.get("Communauté de communes Terres des Confluences")!;
+    const confluences = territory.get("CC Terres des Confluences")!;
     expect(byLabel(await computeIndicators(db.prisma, { networkId, window: year2026, territoryId: confluences }), "Actions conduites par le réseau").value).toBe(2);
     expect(byLabel(await computeIndicators(db.prisma, { networkId, window: year2026 }), "Actions conduites par le réseau").value).toBe(3);
   });
@@ -105,9 +105,9 @@ describe("indicators counted from activities", () => {
       byLabel(await computeIndicators(db.prisma, { networkId, window: year2026, territoryId: name ? territory.get(name)! : undefined }), "Accompagnements réalisés").value;
     expect(await count()).toBe(6);
     expect(await count("Moissac")).toBe(2);
-    expect(await count("Communauté de communes Terres des Confluences")).toBe(4);
+    expect(await count("CC Terres des Confluences")).toBe(4);
     expect(await count("Montauban")).toBe(1);
-    expect(await count("Communauté d'agglomération du Grand Montauban")).toBe(1);
+    expect(await count("CA Grand Montauban")).toBe(1);
     expect(await count("Tarn-et-Garonne")).toBe(5);
   });
 

@@ -57,7 +57,7 @@ describe("the programme of the mois du numérique", () => {
     expect(registerIds(await bot.send("demo-partner", "programme cybersécurité"))).toEqual([`evt:r:${cyber.id}`]);
     expect(registerIds(await bot.send("demo-partner", "programme IA"))).toEqual([`evt:r:${ai.id}`]);
     const montauban = await bot.send("demo-partner", "programme Montauban");
-    expect(texts(montauban)).toContain("Filtre : Communauté d'agglomération du Grand Montauban");
+    expect(texts(montauban)).toContain("Filtre : CA Grand Montauban");
     expect(registerIds(montauban)).toEqual([`evt:r:${early.id}`]);
     expect(registerIds(await bot.send("demo-partner", "programme Castelsarrasin"))).toEqual([`evt:r:${cyber.id}`]);
     expect(registerIds(await bot.send("demo-partner", "programme semaine 4"))).toEqual([`evt:r:${ai.id}`]);
@@ -67,7 +67,7 @@ describe("the programme of the mois du numérique", () => {
     expect(themes.flatMap((r) => r.choices ?? []).map((c) => c.id)).toContain("mdn:p:t:CYBERSECURITY");
     expect(registerIds(await bot.send("demo-partner", action("mdn:p:t:AI")))).toEqual([`evt:r:${ai.id}`]);
     expect(registerIds(await bot.send("demo-partner", action("mdn:p:w:1")))).toEqual([`evt:r:${early.id}`]);
-    const epci = await territoryId(bot, "Communauté de communes Terres des Confluences");
+    const epci = await territoryId(bot, "CC Terres des Confluences");
     expect(registerIds(await bot.send("demo-partner", action(`mdn:p:e:${epci}`)))).toEqual([`evt:r:${cyber.id}`]);
   });
 
@@ -100,7 +100,7 @@ describe("counts for coordinators", () => {
     expect(await MOIS_COUNTERS.COUNT_ANIMATIONS!(bot.db.prisma, scope(), filter)).toBe(4);
     expect(await MOIS_COUNTERS.COUNT_PARTNERS!(bot.db.prisma, scope(), filter)).toBe(2);
     expect(await MOIS_COUNTERS.COUNT_ANIMATIONS!(bot.db.prisma, { ...scope(), range: yearRange(2026) }, filter)).toBe(0);
-    const confluences = await territoriesWithin(bot.db.prisma, bot.networkId, [await territoryId(bot, "Communauté de communes Terres des Confluences")]);
+    const confluences = await territoriesWithin(bot.db.prisma, bot.networkId, [await territoryId(bot, "CC Terres des Confluences")]);
     expect(await MOIS_COUNTERS.COUNT_ANIMATIONS!(bot.db.prisma, scope(confluences), filter)).toBe(1);
     expect(await MOIS_COUNTERS.COUNT_PARTNERS!(bot.db.prisma, scope(confluences), filter)).toBe(1);
     expect(await MOIS_COUNTERS.COUNT_ANIMATIONS!(bot.db.prisma, scope(confluences), { ...filter, topic: "AI" })).toBe(0);

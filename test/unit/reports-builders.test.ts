@@ -47,7 +47,7 @@ describe("the COPIL workbook", () => {
     expect(rows).toHaveLength(expected.count + 1);
     expect(columnOf(rows, "Participants").reduce((a: number, n) => a + (n as number), 0)).toBe(expected.participants);
     expect(countBy(columnOf(rows, "Type d’activité"))).toEqual(byLabel(expected.byKind));
-    expect(new Set(columnOf(rows, "Intercommunalité (EPCI)"))).toEqual(new Set(["Communauté de communes Terres des Confluences"]));
+    expect(new Set(columnOf(rows, "Intercommunalité (EPCI)"))).toEqual(new Set(["CC Terres des Confluences"]));
     const summary = sheetRows(book, "Synthèse");
     const indicators = await computeIndicators(bot.db.prisma, { networkId: bot.networkId, window: { range: narrowed.range }, territoryId: fixture.confluences });
     expect(columnOf(summary, "Valeur sur la période")).toEqual(indicators.map((i) => i.value));
@@ -65,10 +65,10 @@ describe("the COPIL workbook", () => {
     const first = rows.find((r) => r[5] === "Maison départementale des solidarités de Moissac / Castelsarrasin" && (r[0] as Date).toISOString().startsWith("2026-01-01") && r[9] !== null)!;
     expect(first.slice(1)).toEqual([
       "Julien Carrère", "Accompagnement individuel", 60, "Structure", "Maison départementale des solidarités de Moissac / Castelsarrasin", "Moissac",
-      "Communauté de communes Terres des Confluences", 1, "60 ans et plus : 1", "Courriels", "CAF", "Smartphone", "En partie autonome", "Travailleur social", null, null,
+      "CC Terres des Confluences", 1, "60 ans et plus : 1", "Courriels", "CAF", "Smartphone", "En partie autonome", "Travailleur social", null, null,
     ]);
     const workshop = rows.find((r) => r[15] === "Arnaques en ligne")!;
-    expect(workshop.slice(2, 11)).toEqual(["Atelier collectif", 120, "Autre lieu", null, "Castelsarrasin", "Communauté de communes Terres des Confluences", 8, "35–60 ans : 3, 60 ans et plus : 5", "Sécurité numérique, Intelligence artificielle"]);
+    expect(workshop.slice(2, 11)).toEqual(["Atelier collectif", 120, "Autre lieu", null, "Castelsarrasin", "CC Terres des Confluences", 8, "35–60 ans : 3, 60 ans et plus : 5", "Sécurité numérique, Intelligence artificielle"]);
     expect(workshop[16]).toBe("débutant");
     const remote = rows.find((r) => r[1] === "Léa Fabre" && r[4] === "À distance")!;
     expect(remote[14]).toBe("oui");

@@ -32,18 +32,20 @@ describe("the export command", () => {
     expect(opened.byName.from!.value).toBe("2026-01-01");
     expect(opened.byName.to!.value).toBe("2026-11-23");
     const territories = opened.byName.territory!.options!.map((o) => o.label);
-    expect(territories.slice(0, 3)).toEqual(["Tout le réseau", "Tarn-et-Garonne (département)", "Communauté d'agglomération du Grand Montauban"]);
-    expect(territories).toContain("Communauté de communes Terres des Confluences");
-    expect(territories).toContain("Moissac (commune)");
+    expect(territories.slice(0, 3)).toEqual(["Tout le réseau", "Tarn-et-Garonne (département)", "CA Grand Montauban"]);
+    expect(territories).toContain("CC Terres des Confluences");
+    // The 82's 195 communes are more than a menu lists one by one: the department and its 10 EPCIs are offered.
+    expect(territories).toHaveLength(12);
+    expect(territories).not.toContain("Moissac (commune)");
     expect(opened.byName.format!.options!.map((o) => o.value)).toEqual(["xlsx", "csv"]);
   });
 
   it("the submitted form answers with a summary and the workbook of that period and territory", async () => {
     const replies = await send(form("export", { from: "2026-01-01", to: "22/11/2026", territory: fixture.confluences, format: "xlsx" }));
     const expected = await expectedFigures(bot, "2026-01-01", "2026-11-22", fixture.confluencesTerritories);
-    expect(replies[0]!.text).toBe(`Export 01/01/2026 – 22/11/2026, Communauté de communes Terres des Confluences : ${n(expected.count)} activités, ${indicatorCount} indicateurs.`);
+    expect(replies[0]!.text).toBe(`Export 01/01/2026 – 22/11/2026, CC Terres des Confluences : ${n(expected.count)} activités, ${indicatorCount} indicateurs.`);
     const [file] = filesOf(replies);
-    expect(file!.name).toBe("copil-tarn-et-garonne-communaute-de-communes-terres-des-confluences-2026.xlsx");
+    expect(file!.name).toBe("copil-tarn-et-garonne-cc-terres-des-confluences-2026.xlsx");
     expect(file!.mediaType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const rows = sheetRows(await readWorkbook(file!.content!), "Activités");
     expect(rows).toHaveLength(expected.count + 1);
@@ -77,10 +79,10 @@ describe("the export command", () => {
   it("this year runs to today; a territory and CSV may follow the year", async () => {
     expect(await text("export 2026")).toMatch(/^Export 01\/01\/2026 – 23\/11\/2026, Réseau des partenaires du Tarn-et-Garonne : /);
     const replies = await send("export 2026 csv Terres des Confluences");
-    expect(replies[0]!.text).toMatch(/^Export 01\/01\/2026 – 23\/11\/2026, Communauté de communes Terres des Confluences : /);
+    expect(replies[0]!.text).toMatch(/^Export 01\/01\/2026 – 23\/11\/2026, CC Terres des Confluences : /);
     expect(filesOf(replies).map((f) => f.name)).toEqual([
-      "copil-tarn-et-garonne-communaute-de-communes-terres-des-confluences-2026-activites.csv",
-      "copil-tarn-et-garonne-communaute-de-communes-terres-des-confluences-2026-indicateurs.csv",
+      "copil-tarn-et-garonne-cc-terres-des-confluences-2026-activites.csv",
+      "copil-tarn-et-garonne-cc-terres-des-confluences-2026-indicateurs.csv",
     ]);
   });
 
@@ -118,7 +120,7 @@ describe("what the export refuses, and why", () => {
   it("a territory the network does not have, or a name that fits several", async () => {
     expect(await text("export 2025 Atlantide")).toBe("Je ne trouve pas le territoire « Atlantide » dans le réseau : tapez « export » et choisissez-le dans la liste.");
     expect(await text(form("export", { from: "2026-01-01", to: "2026-11-22", territory: "00000000-0000-0000-0000-000000000000", format: "xlsx" }))).toContain("Je ne trouve pas le territoire");
-    expect(await text("export 2025 Quercy")).toMatch(/^« Quercy » désigne plusieurs territoires \(.*Communauté de communes du Quercy Caussadais.*\) : précisez le nom\.$/);
+    expect(await text("export 2025 Quercy")).toMatch(/^« Quercy » désigne plusieurs territoires \(.*CC du Quercy Caussadais.*\) : précisez le nom\.$/);
     expect(await text("export 2025 Moissac")).toMatch(/^Export 01\/01\/2025 – 31\/12\/2025, Moissac : /);
   });
 

@@ -35,7 +35,7 @@ export async function seedReports(bot: TestBot): Promise<ReportFixture> {
     data: { networkId, displayName: "Léa Fabre", roles: ["DIGITAL_ADVISER"], status: "ACTIVE", identities: { create: { networkId, platform: "local", externalId: "lea" } } },
   });
   const [adviser, coordinator, cls] = await Promise.all([member(bot, "demo-adviser"), member(bot, "demo-coordinator"), member(bot, "demo-cls")]);
-  const confluences = await territory(bot, { kind: "EPCI", name: "Communauté de communes Terres des Confluences" });
+  const confluences = await territory(bot, { kind: "EPCI", name: "CC Terres des Confluences" });
   const communes = await prisma.territory.findMany({ where: { networkId, parentId: confluences }, select: { id: true } });
   const [castel, montech, montauban, moissac] = await Promise.all(["Castelsarrasin", "Montech", "Montauban", "Moissac"].map((name) => territory(bot, { kind: "COMMUNE", name })));
   const [mdsMoissac, mdsMontauban, libraries, cctc] = await Promise.all(["Maison départementale des solidarités de Moissac", "Maison départementale des solidarités de Montauban", "Réseau des médiathèques", "Communauté de communes Terres des Confluences"].map((n) => organisation(bot, n)));

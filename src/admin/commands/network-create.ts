@@ -1,8 +1,7 @@
 import { parseCommandArgs } from "../args.ts";
 import type { AdminCommand } from "../command.ts";
 import { AdminError } from "../errors.ts";
-import { officialTerritories } from "../geography.ts";
-import { syncTerritories } from "../territories.ts";
+import { setUpNetwork } from "../network.ts";
 import { inTransaction } from "../transaction.ts";
 
 const USAGE = 'network create <slug> --name "<name>" --department <code> [--department <code>…]';
@@ -32,15 +31,8 @@ Example:
     const departments = (values.department as string[] | undefined) ?? [];
     if (!name) throw new AdminError(`--name is required; usage: ${USAGE}`, 2);
     if (departments.length === 0) throw new AdminError(`At least one --department is required; usage: ${USAGE}`, 2);
-    const territories = officialTerritories(departments);
-    const outcome = await inTransaction(ctx.db, async (tx) => {
-      const existing = await tx.network.findUnique({ where: { slug }, select: { id: true, name: true } });
-      const network = existing ?? (await tx.network.create({ data: { slug, name }, select: { id: true, name: true } }));
-      const renamed = existing !== null && existing.name !== name;
-      if (renamed) await tx.network.update({ where: { id: network.id }, data: { name } });
-      return { created: existing === null, renamed, changes: await syncTerritories(tx, network.id, territories) };
-    });
-    const { created, renamed, changes } = outcome;
+    const outcome = await inTransaction(ctx.db, (tx) => setUpNetwork(tx, { slug, name, departments }));
+    const { created, renamed, territories: changes } = outcome;
     const added = changes.created;
     const counts = `${added.DEPARTMENT} department(s), ${added.EPCI} EPCI(s) and ${added.COMMUNE} commune(s) added`;
     const updates = changes.renamed + changes.moved > 0 ? `, ${changes.renamed} renamed, ${changes.moved} moved` : "";

@@ -2,7 +2,7 @@ import { parseCommandArgs } from "../args.ts";
 import type { AdminCommand } from "../command.ts";
 import { applyOrganisations } from "../organisations/apply.ts";
 import { KIND_CHOICES } from "../organisations/kinds.ts";
-import { ORGANISATION_COLUMNS, organisationsFromTable } from "../organisations/rows.ts";
+import { ORGANISATION_COLUMNS, organisationsFromTable, TERRITORY_COLUMN } from "../organisations/rows.ts";
 import { readTable } from "../table-file.ts";
 import { inTransaction, networkBySlug } from "../transaction.ts";
 
@@ -19,6 +19,9 @@ structure schema: ${ORGANISATION_COLUMNS.join("; ")}
   code_insee        the INSEE code of its commune, a commune of the network (or empty)
   siret             its SIRET, 14 digits (or empty)
   domaine_courriel  the domain of its staff's e-mail addresses (or empty)
+and, optionally, a column for an organisation serving a whole EPCI or department:
+  ${TERRITORY_COLUMN}   the SIREN of an EPCI of the network (9 digits) or the code of one of its
+                    departments (17, 2A, 971), with code_insee empty (or empty)
 An organisation already in the network (same SIRET, else same name) is updated; others are added; none
 is removed. Every row is checked first: one wrong row imports nothing. Importing twice changes nothing.
 

@@ -8,14 +8,23 @@ import { isValidSiret } from "./siret.ts";
 /** The organisations file's columns: the names of the national data·inclusion structure schema. */
 export const ORGANISATION_COLUMNS = ["nom", "type", "code_insee", "siret", "domaine_courriel"] as const;
 
-type Column = (typeof ORGANISATION_COLUMNS)[number];
+/**
+ * A column the file may add, for an organisation serving a whole EPCI or department, which a
+ * commune's INSEE code cannot say: the EPCI's SIREN or the department's code.
+ */
+export const TERRITORY_COLUMN = "code_territoire";
+
+type Column = (typeof ORGANISATION_COLUMNS)[number] | typeof TERRITORY_COLUMN;
+
+/** Where an organisation is: a commune (INSEE code), an EPCI (SIREN) or a department (code). */
+export type OrganisationPlace = { kind: "COMMUNE" | "EPCI" | "DEPARTMENT"; code: string } | null;
 
 /** One organisation of the file, validated except its commune (checked against the network). */
 export interface OrganisationInput {
   line: number;
   name: string;
   kind: OrganisationKind;
-  communeCode: string | null;
+  place: OrganisationPlace;
   siret: string | null;
   emailDomain: string | null;
 }
@@ -24,7 +33,8 @@ const DOMAIN = /^(?=.{3,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6
 
 /** Reads and checks every row; the first problem is thrown with its row, column and what is expected. */
 export function organisationsFromTable(table: Table): OrganisationInput[] {
-  expectColumns(table, ORGANISATION_COLUMNS, (name) => closest(name, ORGANISATION_COLUMNS, distance, 1)[0]!);
+  const columns = [...ORGANISATION_COLUMNS, TERRITORY_COLUMN];
+  expectColumns(table, ORGANISATION_COLUMNS, (name) => closest(name, columns, distance, 1)[0]!, [TERRITORY_COLUMN]);
   const names = new Map<string, number>();
   const sirets = new Map<string, number>();
   return table.rows.map((row) => {
@@ -39,12 +49,22 @@ export function organisationsFromTable(table: Table): OrganisationInput[] {
     const kind = kindOf(cell("type")) ?? fail("type", `expected one of ${KIND_CHOICES.join(", ")}`);
     const communeCode = cell("code_insee") || null;
     if (communeCode !== null && !/^(\d{5}|2[AB]\d{3})$/i.test(communeCode)) fail("code_insee", "expected a commune's INSEE code, five characters such as 17300");
+    const place = communeCode ? { kind: "COMMUNE" as const, code: communeCode.toUpperCase() } : territoryOf(cell(TERRITORY_COLUMN), fail);
+    if (communeCode && cell(TERRITORY_COLUMN)) fail(TERRITORY_COLUMN, "expected nothing when code_insee gives the commune: fill in one of the two");
     const siret = cell("siret").replace(/[\s\u00a0]/g, "") || null;
     if (siret !== null && !isValidSiret(siret)) fail("siret", "expected a SIRET of 14 digits whose check digit is right (or nothing)");
     if (siret !== null && sirets.has(siret)) fail("siret", `the same SIRET is already on row ${sirets.get(siret)}`);
     if (siret !== null) sirets.set(siret, row.line);
     const emailDomain = cell("domaine_courriel").replace(/^@/, "").toLowerCase() || null;
     if (emailDomain !== null && !DOMAIN.test(emailDomain)) fail("domaine_courriel", "expected an e-mail domain such as charente-maritime.fr (or nothing)");
-    return { line: row.line, name, kind, communeCode: communeCode?.toUpperCase() ?? null, siret, emailDomain };
+    return { line: row.line, name, kind, place, siret, emailDomain };
   });
+}
+
+/** The EPCI (a SIREN, 9 digits) or department (17, 2A, 971) a `code_territoire` cell names, or null when empty. */
+function territoryOf(text: string, fail: (column: Column, expected: string) => never): OrganisationPlace {
+  if (text === "") return null;
+  if (/^\d{9}$/.test(text)) return { kind: "EPCI", code: text };
+  if (/^(\d{2}|2[AB]|97\d)$/i.test(text)) return { kind: "DEPARTMENT", code: text.toUpperCase() };
+  return fail(TERRITORY_COLUMN, "expected an EPCI's SIREN (9 digits, such as 241700434) or a department's code (such as 17, 2A or 971), or nothing");
 }

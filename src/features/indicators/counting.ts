@@ -2,7 +2,7 @@ import type { CalendarDay } from "../../calendar/paris.ts";
 import type { Db } from "../../db/database.ts";
 import type { DayRange } from "./period.ts";
 
-/** What an indicator narrows its count to (validated by `indicatorFilterSchema` when plans are seeded). */
+/** What an indicator narrows its count to (checked by the plan import, src/admin/plan/counters.ts). */
 export interface IndicatorFilter {
   eventType?: string;
   topic?: string;
