@@ -9,6 +9,7 @@ import type { Config } from "../config/env.ts";
 import type { SqlSession } from "./migrator.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { withArrayLiteralParams } from "./pglite-array-params.ts";
+import { shippedEmptyDataDir } from "./pglite-template.ts";
 
 export { DataDirInUseError } from "./data-dir-lock.ts";
 
@@ -43,7 +44,7 @@ export interface OpenOptions {
   onLockLost?: (error: Error) => void;
   /**
    * An embedded data folder to start from (a PGlite `dumpDataDir` tarball) when `dataDir` holds no
-   * database yet: loading it costs a fraction of the initdb it replaces. Ignored on PostgreSQL.
+   * database yet, instead of the shipped empty one (src/db/pglite-template.ts). Ignored on PostgreSQL.
    */
   initialData?: Blob;
 }
@@ -58,7 +59,7 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
     throw error;
   });
   const release = dataDir.startsWith("memory://") ? async () => {} : await lockDataDir(dataDir, onLost);
-  const lite = await PGlite.create(dataDir, initialDataFor(dataDir, options.initialData));
+  const lite = await PGlite.create(dataDir, await initialDataFor(dataDir, options.initialData));
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(withArrayLiteralParams(lite)) });
   // PGlite is a single connection: its "session" is the database itself, so sessions take turns,
   // or two migrators would interleave their statements inside one transaction.
@@ -86,11 +87,12 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
   };
 }
 
-// PGlite refuses a tarball for a folder that already holds a database: that folder is simply resumed.
-function initialDataFor(dataDir: string, initialData: Blob | undefined): { loadDataDir?: Blob } {
-  if (!initialData) return {};
+// A folder that already holds a database is resumed (PGlite refuses a tarball for it); a new one
+// starts from the given data, else from the shipped empty folder, else from PGlite's own initdb.
+async function initialDataFor(dataDir: string, initialData: Blob | undefined): Promise<{ loadDataDir?: Blob }> {
   const fresh = dataDir.startsWith("memory://") || !existsSync(join(dataDir, "PG_VERSION"));
-  return fresh ? { loadDataDir: initialData } : {};
+  const data = fresh ? (initialData ?? (await shippedEmptyDataDir())) : undefined;
+  return data ? { loadDataDir: data } : {};
 }
 
 async function openPostgres(url: string, schema: string): Promise<Database> {
