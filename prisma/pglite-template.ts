@@ -2,6 +2,7 @@
 // embedded database starts from instead of running initdb (src/db/pglite-template.ts). Run it after
 // upgrading @electric-sql/pglite; a test fails while the shipped folder names another version.
 import { writeFileSync } from "node:fs";
+import { relative } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 import { EMPTY_DATA_DIR, EMPTY_DATA_DIR_MANIFEST, installedPgliteVersion } from "../src/db/pglite-template.ts";
@@ -17,4 +18,4 @@ const packed = brotliCompressSync(tarball, {
 });
 writeFileSync(EMPTY_DATA_DIR, packed);
 writeFileSync(EMPTY_DATA_DIR_MANIFEST, `${JSON.stringify({ pglite: await installedPgliteVersion() }, null, 2)}\n`);
-console.log(`Wrote ${EMPTY_DATA_DIR} (${packed.length} bytes from ${tarball.length}).`);
+console.log(`Wrote ${relative(process.cwd(), EMPTY_DATA_DIR)} (${packed.length} bytes from ${tarball.length}).`);
