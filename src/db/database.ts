@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@prisma/client";
@@ -7,6 +9,7 @@ import type { Config } from "../config/env.ts";
 import type { SqlSession } from "./migrator.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
 import { withArrayLiteralParams } from "./pglite-array-params.ts";
+import { shippedEmptyDataDir } from "./pglite-template.ts";
 
 export { DataDirInUseError } from "./data-dir-lock.ts";
 
@@ -39,6 +42,11 @@ export interface Leadership {
 export interface OpenOptions {
   /** Called if the embedded database's folder lock is lost while running (another process took it, the folder vanished). */
   onLockLost?: (error: Error) => void;
+  /**
+   * An embedded data folder to start from (a PGlite `dumpDataDir` tarball) when `dataDir` holds no
+   * database yet, instead of the shipped empty one (src/db/pglite-template.ts). Ignored on PostgreSQL.
+   */
+  initialData?: Blob;
 }
 
 /** Opens PGlite (a folder, or memory when `dataDir` is `memory://`) or PostgreSQL, per config. */
@@ -51,7 +59,7 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
     throw error;
   });
   const release = dataDir.startsWith("memory://") ? async () => {} : await lockDataDir(dataDir, onLost);
-  const lite = await PGlite.create(dataDir);
+  const lite = await PGlite.create(dataDir, await initialDataFor(dataDir, options.initialData));
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(withArrayLiteralParams(lite)) });
   // PGlite is a single connection: its "session" is the database itself, so sessions take turns,
   // or two migrators would interleave their statements inside one transaction.
@@ -77,6 +85,14 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<Databa
       await release();
     },
   };
+}
+
+// A folder that already holds a database is resumed (PGlite refuses a tarball for it); a new one
+// starts from the given data, else from the shipped empty folder, else from PGlite's own initdb.
+async function initialDataFor(dataDir: string, initialData: Blob | undefined): Promise<{ loadDataDir?: Blob }> {
+  const fresh = dataDir.startsWith("memory://") || !existsSync(join(dataDir, "PG_VERSION"));
+  const data = fresh ? (initialData ?? (await shippedEmptyDataDir())) : undefined;
+  return data ? { loadDataDir: data } : {};
 }
 
 async function openPostgres(url: string, schema: string): Promise<Database> {

@@ -4,6 +4,7 @@ import pg from "pg";
 import { loadConfig } from "../../src/config/env.ts";
 import { type Database, openDatabase } from "../../src/db/database.ts";
 import { applyMigrations } from "../../src/db/migrator.ts";
+import { pgliteTemplate, type TemplateKind } from "./pglite-template.ts";
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
 export const DEMO_SEED = fileURLToPath(new URL("../../prisma/seed/tarn-et-garonne.json", import.meta.url));
@@ -25,12 +26,26 @@ export interface TestDatabase extends Database {
 
 /** A fresh, unmigrated database of the kind the suite runs on. */
 export async function createEmptyDatabase(): Promise<TestDatabase> {
-  if (!postgresUrl) {
-    const db = await openDatabase({ kind: "pglite", dataDir: "memory://" });
-    return { ...db, destroy: () => db.close() };
-  }
+  return postgresUrl ? createSchema(postgresUrl) : openPgliteTemplate("empty");
+}
+
+/** A fresh database with every committed migration applied. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  if (!postgresUrl) return openPgliteTemplate("migrated");
+  const db = await createSchema(postgresUrl);
+  await db.withSession((s) => applyMigrations(s, MIGRATIONS_DIR));
+  return db;
+}
+
+// In memory, from the run's template (test/support/pglite-template.ts) rather than a new initdb.
+async function openPgliteTemplate(kind: TemplateKind): Promise<TestDatabase> {
+  const db = await openDatabase({ kind: "pglite", dataDir: "memory://" }, { initialData: await pgliteTemplate(kind) });
+  return { ...db, destroy: () => db.close() };
+}
+
+async function createSchema(server: string): Promise<TestDatabase> {
   const schema = `test_${randomBytes(6).toString("hex")}`;
-  const db = await openDatabase({ kind: "postgresql", url: postgresUrl, schema });
+  const db = await openDatabase({ kind: "postgresql", url: server, schema });
   return {
     ...db,
     schema,
@@ -39,13 +54,6 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
       await dropSchema(schema);
     },
   };
-}
-
-/** A fresh database with every committed migration applied. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const db = await createEmptyDatabase();
-  await db.withSession((s) => applyMigrations(s, MIGRATIONS_DIR));
-  return db;
 }
 
 export async function dropSchema(schema: string, server = postgresUrl): Promise<void> {
