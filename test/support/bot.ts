@@ -5,7 +5,7 @@ import type { Dispatch } from "../../src/core/dispatch.ts";
 import type { InboundCommand, Input, Platform } from "../../src/core/inbound.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { readNetworkSeed, seedNetwork } from "../../src/db/seed/seed-network.ts";
-import { createTestDatabase, DEMO_SEED, type TestDatabase } from "./database.ts";
+import { createSeededTestDatabase, DEMO_SEED, type TestDatabase } from "./database.ts";
 
 export const silentLog = pino({ level: "silent" });
 
@@ -46,7 +46,8 @@ export interface TestBotOptions {
 }
 
 export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
-  const db = await createTestDatabase();
+  // On PGlite the database already holds the demo network: seedNetwork then only finds it.
+  const db = await createSeededTestDatabase();
   const { networkId } = await seedNetwork(db.prisma, await readNetworkSeed(DEMO_SEED));
   let now = new Date("2026-11-23T09:00:00Z");
   const clock = () => now;

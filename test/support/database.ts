@@ -37,6 +37,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return db;
 }
 
+/** A fresh database holding the demo network as `seedNetwork` leaves it (on PGlite, from the run's template). */
+export async function createSeededTestDatabase(): Promise<TestDatabase> {
+  if (!postgresUrl) return openPgliteTemplate("seeded");
+  return createTestDatabase();
+}
+
 // In memory, from the run's template (test/support/pglite-template.ts) rather than a new initdb.
 async function openPgliteTemplate(kind: TemplateKind): Promise<TestDatabase> {
   const db = await openDatabase({ kind: "pglite", dataDir: "memory://" }, { initialData: await pgliteTemplate(kind) });

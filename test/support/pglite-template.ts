@@ -7,16 +7,27 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
+import { PrismaClient } from "@prisma/client";
+import { PrismaPGlite } from "pglite-prisma-adapter";
 import { applyMigrations, type SqlSession } from "../../src/db/migrator.ts";
+import { withArrayLiteralParams } from "../../src/db/pglite-array-params.ts";
+import { readNetworkSeed, seedNetwork } from "../../src/db/seed/seed-network.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const MIGRATIONS_DIR = join(ROOT, "prisma/migrations");
+const DEMO_SEED = join(ROOT, "prisma/seed/tarn-et-garonne.json");
+// The seeded template also depends on the seed's files and on the code that applies them (src/admin,
+// src/db/seed and what they import): the whole of src and prisma/seed, to be safe.
+const SEED_INPUT_DIRS = ["src", "prisma/seed"];
 const CACHE_DIR = join(ROOT, "node_modules/.cache/pglite-templates");
 // What a template's contents depend on besides the migrations themselves.
 const INPUTS = ["node_modules/@electric-sql/pglite/package.json", "src/db/migrator.ts", "test/support/pglite-template.ts"];
 
-/** An initdb'd data folder with nothing in it, or one with every committed migration applied. */
-export type TemplateKind = "empty" | "migrated";
+/**
+ * An initdb'd data folder with nothing in it, one with every committed migration applied, or one
+ * that also holds the demo network as `seedNetwork` builds it (what most test files start from).
+ */
+export type TemplateKind = "empty" | "migrated" | "seeded";
 
 /** The tarball (PGlite `dumpDataDir`, uncompressed) to open a fresh in-memory database of `kind` from. */
 export async function pgliteTemplate(kind: TemplateKind): Promise<Blob> {
@@ -30,13 +41,20 @@ export async function pgliteTemplate(kind: TemplateKind): Promise<Blob> {
  */
 export async function ensurePgliteTemplates(): Promise<string> {
   const dir = join(CACHE_DIR, await templateKey());
-  if (existsSync(join(dir, "empty.tar")) && existsSync(join(dir, "migrated.tar"))) return dir;
+  if (["empty", "migrated", "seeded"].every((kind) => existsSync(join(dir, `${kind}.tar`)))) return dir;
   await mkdir(dir, { recursive: true });
   const lite = await PGlite.create("memory://");
   try {
     await saveTemplate(lite, join(dir, "empty.tar"));
     await applyMigrations(sessionOf(lite), MIGRATIONS_DIR);
     await saveTemplate(lite, join(dir, "migrated.tar"));
+    const prisma = new PrismaClient({ adapter: new PrismaPGlite(withArrayLiteralParams(lite)) });
+    try {
+      await seedNetwork(prisma, await readNetworkSeed(DEMO_SEED));
+    } finally {
+      await prisma.$disconnect();
+    }
+    await saveTemplate(lite, join(dir, "seeded.tar"));
   } finally {
     await lite.close();
   }
@@ -69,6 +87,11 @@ async function templateKey(): Promise<string> {
   for (const name of (await readdir(MIGRATIONS_DIR)).sort()) {
     const file = join(MIGRATIONS_DIR, name, "migration.sql");
     if (existsSync(file)) hash.update(name).update(await readFile(file));
+  }
+  for (const top of SEED_INPUT_DIRS) {
+    for (const name of (await readdir(join(ROOT, top), { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort()) {
+      hash.update(name).update(await readFile(name));
+    }
   }
   return hash.digest("hex").slice(0, 16);
 }
