@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { Context } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
-import type { BoardRequest } from "./data.ts";
-import { findTerritoryByName } from "./territory-names.ts";
+import { type BoardRequest, findTerritoryByName } from "./data.ts";
 
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
