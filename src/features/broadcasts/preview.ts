@@ -8,6 +8,7 @@ import { broadcastForm, type BroadcastFormValues } from "./form.ts";
 import { parisTime } from "./format.ts";
 import { broadcastFormSchema, MESSAGE_MAX } from "./schema.ts";
 import { describeSegment, type Segment, segmentMembers } from "./segment.ts";
+import { isUuid } from "../../shared/ids.ts";
 
 /** What the broadcast would do now, or the sentence that says why it cannot go. */
 export type Readiness = { kind: "ready"; plan: AudiencePlan } | { kind: "refused"; sentence: string };
@@ -75,7 +76,7 @@ async function previewReply(ctx: Context, id: string, b: { text: string; urgent:
  */
 export async function previewBroadcast(ctx: Context, values: BroadcastFormValues, parts: string[]): Promise<Reply[]> {
   const { t, db, actor } = ctx;
-  const replacing = parts[0] && /^[0-9a-f-]{36}$/.test(parts[0]) ? parts[0] : undefined;
+  const replacing = parts[0] && isUuid(parts[0]) ? parts[0] : undefined;
   const parsed = broadcastFormSchema.safeParse(values);
   if (!parsed.success) {
     const problems = [...new Set(parsed.error.issues.map((i) => i.message))].map((key) => t(key as MessageKey, { max: MESSAGE_MAX }));

@@ -1,8 +1,8 @@
 import type { Actor } from "../../core/context.ts";
 import type { Db } from "../../db/database.ts";
 import { canManageGroup } from "../groups/data.ts";
+import { isUuid } from "../../shared/ids.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const deadlineFields = {
   id: true,
@@ -22,7 +22,7 @@ const deadlineFields = {
 
 /** A deadline of the network by id (as a button carries it), or null. */
 export async function loadDeadline(db: Db, networkId: string, id: string) {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.deadline.findFirst({ where: { id, networkId }, select: deadlineFields });
 }
 

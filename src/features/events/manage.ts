@@ -13,6 +13,7 @@ import { notifyMembers } from "./notify.ts";
 import { cancelEventReminders } from "./reminders.ts";
 import { readQuestions } from "./schema.ts";
 import { showFeedback } from "../interns/schedule/feedback.ts";
+import { isUuid } from "../../shared/ids.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -43,7 +44,7 @@ async function manageWith(ctx: Context, reference: string, run: ((ctx: Context, 
 }
 
 async function eventById(ctx: Context, id: string): Promise<Event | null> {
-  return /^[0-9a-f-]{36}$/i.test(id) ? ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
+  return isUuid(id) ? ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
 }
 
 /** Registrants, then the waiting list in order, with their answers to the questions. */

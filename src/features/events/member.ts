@@ -8,6 +8,7 @@ import { eventCalendar } from "./ics.ts";
 import { calendarOptions } from "./notify.ts";
 import { cancelRegistration, type RegistrationOutcome, registerForEvent, waitlistPosition } from "./registration.ts";
 import { readQuestions } from "./schema.ts";
+import { isUuid } from "../../shared/ids.ts";
 
 const registerButton = (ctx: Context, id: string) => ({ id: `evt:r:${id}`, label: ctx.t("events.buttons.register"), style: "primary" as const });
 const cancelButton = (ctx: Context, id: string) => ({ id: `evt:c:${id}`, label: ctx.t("events.buttons.cancel"), style: "danger" as const });
@@ -31,7 +32,7 @@ export async function listUpcomingEvents(ctx: Context): Promise<Reply[]> {
 }
 
 async function eventOf(ctx: Context, id: string): Promise<Event | null> {
-  return /^[0-9a-f-]{36}$/i.test(id) ? ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
+  return isUuid(id) ? ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
 }
 
 /** The registration questions as a form, before registering. */

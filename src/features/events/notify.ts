@@ -9,6 +9,7 @@ import { enqueueMessages } from "../../delivery/outbox.ts";
 import type { Notice, NoticeChoice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
 import { eventCalendar, type EventCalendarOptions, eventCancellationCalendar } from "./ics.ts";
+import { isUuid } from "../../shared/ids.ts";
 
 /** How to tell members about a change to their registration. */
 export interface EventNotice {
@@ -62,7 +63,7 @@ export async function notifyMembers(tx: Prisma.TransactionClient, event: Pick<Ev
 
 /** The "📅 add to calendar" button: the event's .ics as it is now, for a member who holds a place. */
 export async function pressCalendar(ctx: Context, id: string): Promise<Reply[]> {
-  const event = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
+  const event = isUuid(id) ? await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
   if (!event) return [say(ctx.t("errors.staleAction"))];
   const mine = await ctx.db.eventRegistration.findUnique({ where: { eventId_memberId: { eventId: event.id, memberId: ctx.actor.memberId } }, select: { status: true } });
   if (mine?.status !== "REGISTERED") return [say(ctx.t("events.calendar.notRegistered", { title: event.title }))];
