@@ -1,6 +1,7 @@
 import { type LiveView, type LiveViewContext, type LiveViews } from "../../delivery/compose.ts";
 import { answersOf } from "./data.ts";
-import { formatNames, formatParis } from "./format.ts";
+import { formatParis } from "./format.ts";
+import { formatNames } from "../../shared/text.ts";
 import { DEADLINE_VIEWS } from "./schedule.ts";
 
 async function liveDeadline(ctx: LiveViewContext, id: string) {

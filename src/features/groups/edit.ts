@@ -2,7 +2,7 @@ import type { Context } from "../../core/context.ts";
 import type { MessageKey, Translate } from "../../core/i18n.ts";
 import type { Reply } from "../../core/reply.ts";
 import { FORM_TEXT_MAX, say } from "../../core/reply.ts";
-import { formatNames } from "../deadlines/format.ts";
+import { formatNames } from "../../shared/text.ts";
 import { canManageGroup, findGroupByName } from "./data.ts";
 import { addGroupMembers, createGroup, removeGroupMembers } from "./mutations.ts";
 import { type NameMatch, matchMemberNames, splitNames } from "./names.ts";

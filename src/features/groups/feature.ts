@@ -5,7 +5,7 @@ import { describeAudience } from "../../core/dispatch.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { recordDenial } from "../audit/record.ts";
-import { formatNames } from "../deadlines/format.ts";
+import { formatNames } from "../../shared/text.ts";
 import { findGroupByName } from "./data.ts";
 import { changeMembers, groupForm, saveGroup } from "./edit.ts";
 import { GROUP_CREATORS, showGroup, showGroups } from "./view.ts";

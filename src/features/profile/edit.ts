@@ -3,7 +3,8 @@ import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { isOrganisationOf, isTerritoryOf, listOrganisations, listWorkTerritories } from "../directory/data.ts";
 import { loadProfile } from "./data.ts";
-import { formatClock, profileFormSchema } from "./schema.ts";
+import { formatClock } from "../../shared/dates.ts";
+import { profileFormSchema } from "./schema.ts";
 import { showProfile } from "./view.ts";
 
 /** The profile form, pre-filled with what the member has now. */

@@ -1,9 +1,10 @@
 import type { Context } from "../../core/context.ts";
 import type { FileRef, Reply } from "../../core/reply.ts";
-import { isoDay } from "../activities/days.ts";
+import { isoDay } from "../../shared/dates.ts";
 import { writeActivitiesCsv, writeIndicatorsCsv } from "./csv.ts";
 import type { CopilQuery } from "./data.ts";
-import { shortDay, slug } from "./format.ts";
+import { shortDay } from "./format.ts";
+import { slug } from "../../shared/text.ts";
 import type { ExportRequest } from "./request.ts";
 import { exportProgress } from "./progress.ts";
 import { writeCopilWorkbook } from "./workbook.ts";
