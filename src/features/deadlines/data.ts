@@ -49,3 +49,17 @@ export async function answersOf(db: Db, deadlineId: string, groupId: string) {
     waiting: members.map((m) => m.member).filter((m) => !answered.has(m.id)),
   };
 }
+
+/** A deadline as its views show it when sent, or null (gone or from another network). */
+export function findDeadlineForView(db: Db, networkId: string, id: string) {
+  return db.deadline.findFirst({ where: { id, networkId }, select: { id: true, groupId: true, title: true, dueAt: true, cancelledAt: true, group: { select: { name: true } } } });
+}
+
+/** What members sent for a collection, oldest first, with author and organisation. */
+export function collectedItemsOf(db: Db, deadlineId: string) {
+  return db.collectedItem.findMany({
+    where: { deadlineId },
+    select: { text: true, member: { select: { displayName: true, organisation: { select: { name: true } } } } },
+    orderBy: { createdAt: "asc" },
+  });
+}

@@ -8,6 +8,7 @@ import type { Db } from "../../db/database.ts";
 import { enqueueMessages } from "../../delivery/outbox.ts";
 import type { Notice, NoticeChoice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
+import { networkName } from "../directory/data.ts";
 import { eventCalendar, type EventCalendarOptions, eventCancellationCalendar } from "./ics.ts";
 import { isUuid } from "../../shared/ids.ts";
 
@@ -75,6 +76,5 @@ export async function pressCalendar(ctx: Context, id: string): Promise<Reply[]> 
 
 /** What every calendar file of the network carries: the network's name as ORGANIZER, the bot as product. */
 export async function calendarOptions(ctx: Context): Promise<Omit<EventCalendarOptions, "method">> {
-  const network = await ctx.db.network.findUniqueOrThrow({ where: { id: ctx.actor.networkId }, select: { name: true } });
-  return { organizer: { name: network.name }, productName: "partner-network-bot", now: ctx.now };
+  return { organizer: { name: await networkName(ctx.db, ctx.actor.networkId) }, productName: "partner-network-bot", now: ctx.now };
 }
