@@ -5,6 +5,7 @@ import { EDITABLE_DAYS } from "./catalogue.ts";
 import { findReport, type StoredReport } from "./data.ts";
 import { dayOfColumn, formatDay } from "./days.ts";
 import { isUuid } from "../../shared/ids.ts";
+import { findMemberName } from "../directory/data.ts";
 
 /** True while the author may still change a report: its activity is at most EDITABLE_DAYS old. */
 export function stillEditable(report: Pick<StoredReport, "date">, now: Date): boolean {
@@ -16,7 +17,7 @@ export async function editableReport(ctx: Context, id: string): Promise<StoredRe
   const report = isUuid(id) ? await findReport(ctx.db, ctx.actor.networkId, id) : null;
   if (!report) throw new AppError("activity_not_found", "activities.errors.notFound");
   if (report.memberId !== ctx.actor.memberId) {
-    const author = await ctx.db.member.findUnique({ where: { id: report.memberId }, select: { displayName: true } });
+    const author = await findMemberName(ctx.db, report.memberId);
     throw new AppError("activity_not_yours", "activities.errors.notYours", { author: author?.displayName ?? "?" });
   }
   if (!stillEditable(report, ctx.now)) {

@@ -1,4 +1,4 @@
-import type { Actor } from "../../core/context.ts";
+import type { Actor, Context } from "../../core/context.ts";
 import type { Db } from "../../db/database.ts";
 import { canManageGroup } from "../groups/data.ts";
 import { isUuid } from "../../shared/ids.ts";
@@ -62,4 +62,41 @@ export function collectedItemsOf(db: Db, deadlineId: string) {
     select: { text: true, member: { select: { displayName: true, organisation: { select: { name: true } } } } },
     orderBy: { createdAt: "asc" },
   });
+}
+
+const HORIZON_MS = 90 * 24 * 60 * 60 * 1000;
+const LIST_LIMIT = 15;
+
+/** Deadlines of the next 90 days that concern this member: their groups', and those they manage. */
+export async function upcomingFor(ctx: Context) {
+  const { actor } = ctx;
+  const concerned = actor.roles.includes("NETWORK_COORDINATOR")
+    ? {}
+    : {
+        OR: [
+          { group: { members: { some: { memberId: actor.memberId } } } },
+          { group: { leadMemberId: actor.memberId } },
+          { group: { createdById: actor.memberId } },
+          { createdById: actor.memberId },
+        ],
+      };
+  const where = { networkId: actor.networkId, cancelledAt: null, dueAt: { gt: ctx.now, lte: new Date(ctx.now.getTime() + HORIZON_MS) }, ...concerned };
+  const [total, deadlines] = await Promise.all([
+    ctx.db.deadline.count({ where }),
+    ctx.db.deadline.findMany({
+      where,
+      orderBy: { dueAt: "asc" },
+      take: LIST_LIMIT,
+      select: {
+        id: true,
+        title: true,
+        kind: true,
+        dueAt: true,
+        createdById: true,
+        group: { select: { name: true, leadMemberId: true, createdById: true, members: { where: { memberId: actor.memberId }, select: { memberId: true } } } },
+        responses: { where: { memberId: actor.memberId }, select: { status: true, reason: true } },
+      },
+    }),
+  ]);
+  return { total, deadlines };
 }

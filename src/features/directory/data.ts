@@ -35,3 +35,8 @@ export async function networkName(db: Db, networkId: string): Promise<string> {
   const network = await db.network.findUniqueOrThrow({ where: { id: networkId }, select: { name: true } });
   return network.name;
 }
+
+/** A member's display name, or null when the member is gone. */
+export function findMemberName(db: Db, memberId: string) {
+  return db.member.findUnique({ where: { id: memberId }, select: { displayName: true } });
+}

@@ -2,13 +2,12 @@ import type { Event } from "@prisma/client";
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { loadAudienceMember } from "./audience.ts";
-import { myRegistrations, registeredCounts, upcomingEventsFor } from "./data.ts";
+import { findNetworkEvent, memberStatusIn, myRegistrations, registeredCounts, upcomingEventsFor } from "./data.ts";
 import { eventBlock, formatWhen, formatWhere } from "./format.ts";
 import { eventCalendar } from "./ics.ts";
 import { calendarOptions } from "./notify.ts";
 import { cancelRegistration, type RegistrationOutcome, registerForEvent, waitlistPosition } from "./registration.ts";
 import { readQuestions } from "./schema.ts";
-import { isUuid } from "../../shared/ids.ts";
 
 const registerButton = (ctx: Context, id: string) => ({ id: `evt:r:${id}`, label: ctx.t("events.buttons.register"), style: "primary" as const });
 const cancelButton = (ctx: Context, id: string) => ({ id: `evt:c:${id}`, label: ctx.t("events.buttons.cancel"), style: "danger" as const });
@@ -19,7 +18,7 @@ export async function listUpcomingEvents(ctx: Context): Promise<Reply[]> {
   const events = await upcomingEventsFor(ctx.db, ctx.actor.networkId, member, ctx.now);
   if (events.length === 0) return [say(ctx.t("events.list.none"))];
   const counts = await registeredCounts(ctx.db, events.map((e) => e.id));
-  const mine = await ctx.db.eventRegistration.findMany({ where: { memberId: member.id, eventId: { in: events.map((e) => e.id) }, status: { in: ["REGISTERED", "WAITLISTED"] } }, select: { eventId: true, status: true } });
+  const mine = await memberStatusIn(ctx.db, member.id, events.map((e) => e.id));
   const status = new Map(mine.map((r) => [r.eventId, r.status]));
   return [
     say(ctx.t("events.list.intro", { count: events.length })),
@@ -32,7 +31,7 @@ export async function listUpcomingEvents(ctx: Context): Promise<Reply[]> {
 }
 
 async function eventOf(ctx: Context, id: string): Promise<Event | null> {
-  return isUuid(id) ? ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
+  return findNetworkEvent(ctx.db, ctx.actor.networkId, id);
 }
 
 /** The registration questions as a form, before registering. */

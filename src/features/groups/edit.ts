@@ -3,7 +3,7 @@ import type { MessageKey, Translate } from "../../core/i18n.ts";
 import type { Reply } from "../../core/reply.ts";
 import { FORM_TEXT_MAX, say } from "../../core/reply.ts";
 import { formatNames } from "../../shared/text.ts";
-import { canManageGroup, findGroupByName } from "./data.ts";
+import { canManageGroup, findGroupByName, groupManagers } from "./data.ts";
 import { addGroupMembers, createGroup, removeGroupMembers } from "./mutations.ts";
 import { type NameMatch, matchMemberNames, splitNames } from "./names.ts";
 import { groupFormSchema } from "./schema.ts";
@@ -77,7 +77,7 @@ export async function changeMembers(ctx: Context, groupName: string, verb: "add"
   const found = await findGroupByName(ctx.db, actor.networkId, groupName);
   if (found.kind === "none") return [say(t("groups.errors.notFound", { name: groupName }))];
   if (found.kind === "ambiguous") return [say(t("groups.errors.ambiguousGroup", { name: groupName, groups: formatNames(found.names, actor.locale, "") }))];
-  const group = await ctx.db.workingGroup.findUniqueOrThrow({ where: { id: found.id }, select: { leadMemberId: true, createdById: true } });
+  const group = await groupManagers(ctx.db, found.id);
   if (!canManageGroup(actor, group)) return [say(t("groups.errors.notManager", { group: found.name }))];
   const typed = splitNames(namesText);
   if (typed.length === 0) return [say(t("groups.errors.usage", { group: found.name }))];

@@ -47,3 +47,8 @@ export async function findTerritoryByName(db: Db, networkId: string, typed: stri
   const rows = await db.territory.findMany({ where: { networkId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
   return matchTerritoryName(rows, typed);
 }
+
+/** A territory of the network by id (as a chart button carries it), or null. */
+export function findTerritoryById(db: Db, networkId: string, id: string) {
+  return db.territory.findFirst({ where: { id, networkId }, select: { id: true, name: true } });
+}

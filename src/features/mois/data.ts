@@ -47,3 +47,8 @@ export function animationById(db: Db, networkId: string, id: string) {
   if (!isUuid(id)) return Promise.resolve(null);
   return db.event.findFirst({ where: { id, networkId, type: "MOIS_DU_NUMERIQUE" }, include: { organisation: { select: { name: true } }, reviewedBy: { select: { displayName: true } } } });
 }
+
+/** The organisation the member works for, if any. */
+export function memberOrganisation(db: Db, memberId: string) {
+  return db.member.findUniqueOrThrow({ where: { id: memberId }, select: { organisationId: true, organisation: { select: { name: true } } } });
+}

@@ -9,6 +9,7 @@ import { additionText } from "./draft-reply.ts";
 import { clip } from "./fiches.ts";
 import { deleteProgress } from "./mutations.ts";
 import { isUuid } from "../../shared/ids.ts";
+import { findMemberName } from "../directory/data.ts";
 
 const LISTED = 10;
 const TEXT_SHOWN = 80;
@@ -31,7 +32,7 @@ async function deletableReport(ctx: Context, id: string): Promise<StoredProgress
   const report = isUuid(id) ? await findProgress(ctx.db, ctx.actor.networkId, id) : null;
   if (!report) throw new AppError("progress_not_found", "progress.errors.notFound");
   if (report.memberId !== ctx.actor.memberId) {
-    const author = await ctx.db.member.findUnique({ where: { id: report.memberId }, select: { displayName: true } });
+    const author = await findMemberName(ctx.db, report.memberId);
     throw new AppError("progress_not_yours", "progress.errors.notYours", { author: author?.displayName ?? "?" });
   }
   if (!stillDeletable(report, ctx.now)) {
