@@ -96,3 +96,12 @@ export async function recentBroadcasts(db: Db, networkId: string, senderMemberId
     take,
   });
 }
+
+/** How many of the segment's territories, organisations and open groups belong to the network. */
+export async function countSegmentChoices(db: Db, networkId: string, segment: Pick<Segment, "territoryIds" | "organisationIds" | "groupIds">): Promise<[number, number, number]> {
+  return Promise.all([
+    db.territory.count({ where: { networkId, id: { in: segment.territoryIds } } }),
+    db.organisation.count({ where: { networkId, id: { in: segment.organisationIds } } }),
+    db.workingGroup.count({ where: { networkId, id: { in: segment.groupIds }, archivedAt: null } }),
+  ]);
+}

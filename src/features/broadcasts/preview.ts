@@ -3,7 +3,7 @@ import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { renderNotice } from "../../delivery/compose.ts";
 import { type AudiencePlan, broadcastNotice, countByPlatform, findOversize, planAudience } from "./audience.ts";
-import { cancelDraft, createDraft } from "./data.ts";
+import { cancelDraft, countSegmentChoices, createDraft } from "./data.ts";
 import { broadcastForm, type BroadcastFormValues } from "./form.ts";
 import { parisTime } from "./format.ts";
 import { broadcastFormSchema, MESSAGE_MAX } from "./schema.ts";
@@ -94,12 +94,7 @@ export async function previewBroadcast(ctx: Context, values: BroadcastFormValues
 
 /** A territory, organisation or group that is not the network's (a stale form, a forged value). */
 async function unknownChoice(ctx: Context, segment: Segment): Promise<MessageKey | null> {
-  const networkId = ctx.actor.networkId;
-  const [territories, organisations, groups] = await Promise.all([
-    ctx.db.territory.count({ where: { networkId, id: { in: segment.territoryIds } } }),
-    ctx.db.organisation.count({ where: { networkId, id: { in: segment.organisationIds } } }),
-    ctx.db.workingGroup.count({ where: { networkId, id: { in: segment.groupIds }, archivedAt: null } }),
-  ]);
+  const [territories, organisations, groups] = await countSegmentChoices(ctx.db, ctx.actor.networkId, segment);
   if (territories !== segment.territoryIds.length) return "broadcasts.errors.territory";
   if (organisations !== segment.organisationIds.length) return "broadcasts.errors.organisation";
   if (groups !== segment.groupIds.length) return "broadcasts.errors.group";

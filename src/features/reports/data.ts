@@ -124,3 +124,8 @@ export async function loadPlaceBook(db: Db, networkId: string): Promise<PlaceBoo
   const places = new Map(territories.map((t) => [t.id, t]));
   return { site: (id) => (id ? sites.get(id) : undefined), territory: (id) => (id ? places.get(id) : undefined) };
 }
+
+/** The network's slug and name, as export file names and headings carry them. */
+export function exportNetwork(db: Db, networkId: string) {
+  return db.network.findUniqueOrThrow({ where: { id: networkId }, select: { slug: true, name: true } });
+}
