@@ -9,7 +9,7 @@ const SOURCES = ["features", "services"].map((folder) => join(import.meta.dirnam
 const UUID = "3f2b8c1e-9d4a-4e7b-b6c5-0a1d2e3f4a5b";
 // The longest value each kind of argument takes; anything else is an id (a UUID, 36 characters).
 const SAMPLES: [RegExp, string][] = [
-  // Draft tokens are 4 random bytes in hex (features/drafts/store.ts); a picker's target is one, or "-".
+  // Draft tokens are 4 random bytes in hex (services/drafts/store.ts); a picker's target is one, or "-".
   [/token|target/, "a1b2c3d4"],
   [/\biso\b|day/i, "2026-12-31"],
   [/value/i, "99999.99"],

@@ -5,7 +5,7 @@ import { EDITABLE_DAYS } from "./catalogue.ts";
 import { findReport, type StoredReport } from "./data.ts";
 import { dayOfColumn, formatDay } from "./days.ts";
 import { isUuid } from "../../shared/ids.ts";
-import { findMemberName } from "../directory/data.ts";
+import { findMemberName } from "../../services/directory/data.ts";
 
 /** True while the author may still change a report: its activity is at most EDITABLE_DAYS old. */
 export function stillEditable(report: Pick<StoredReport, "date">, now: Date): boolean {

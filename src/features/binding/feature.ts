@@ -1,8 +1,8 @@
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import { recordAudit } from "../audit/record.ts";
-import { networkName } from "../directory/data.ts";
+import { recordAudit } from "../../services/audit/record.ts";
+import { networkName } from "../../services/directory/data.ts";
 import { findScopeBinding } from "./data.ts";
 import { bindScope } from "./mutations.ts";
 

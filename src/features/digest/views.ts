@@ -2,7 +2,7 @@ import type { Locale } from "../../core/i18n.ts";
 import type { LiveView, LiveViews } from "../../delivery/compose.ts";
 import { ACTIVITY_KINDS } from "../activities/catalogue.ts";
 import { columnOfDay } from "../activities/days.ts";
-import { networkName } from "../directory/data.ts";
+import { networkName } from "../../services/directory/data.ts";
 import { weekFigures } from "./activity.ts";
 import { movedIndicators } from "./indicators.ts";
 import { silentAdvisers } from "./silence.ts";

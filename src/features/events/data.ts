@@ -1,6 +1,6 @@
 import type { Event } from "@prisma/client";
 import type { Db } from "../../db/database.ts";
-import { territoriesWithin } from "../directory/territories.ts";
+import { territoriesWithin } from "../../services/directory/territories.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { type AudienceMember, inAudience } from "./audience.ts";
 

@@ -8,7 +8,7 @@ import type { Db } from "../../db/database.ts";
 import { enqueueMessages } from "../../delivery/outbox.ts";
 import type { Notice, NoticeChoice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
-import { networkName } from "../directory/data.ts";
+import { networkName } from "../../services/directory/data.ts";
 import { eventCalendar, type EventCalendarOptions, eventCancellationCalendar } from "./ics.ts";
 import { isUuid } from "../../shared/ids.ts";
 

@@ -4,7 +4,7 @@ import type { Context } from "../../core/context.ts";
 import { describeAudience } from "../../core/dispatch.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import { recordDenial } from "../audit/record.ts";
+import { recordDenial } from "../../services/audit/record.ts";
 import { formatNames } from "../../shared/text.ts";
 import { findGroupByName } from "./data.ts";
 import { changeMembers, groupForm, saveGroup } from "./edit.ts";

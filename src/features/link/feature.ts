@@ -2,7 +2,7 @@ import type { Feature, OutsideNetworkContext } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { createTranslator } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import { recordAudit } from "../audit/record.ts";
+import { recordAudit } from "../../services/audit/record.ts";
 import { hasTriesLeft, recordAttempt } from "../budgets/attempts.ts";
 import { LINK_TRIES_PER_ACCOUNT, linkAccountKey } from "../budgets/limits.ts";
 import { LINK_CODE_TTL_MS } from "./codes.ts";

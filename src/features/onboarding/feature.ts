@@ -4,7 +4,7 @@ import { createTranslator, toLocale } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { isRole } from "../../core/roles.ts";
 import { linkAccount, linkCodeInPayload, linkNewAccount } from "../link/feature.ts";
-import { isOrganisationOf, isTerritoryOf } from "../directory/data.ts";
+import { isOrganisationOf, isTerritoryOf } from "../../services/directory/data.ts";
 import { cohortCodeInPayload, enrolFromLink, enrolOutsideNetwork } from "../interns/enrol/feature.ts";
 import { invitationCodeInPayload } from "../invitations/codes.ts";
 import { joinOutsideNetwork, joinWithCode } from "../invitations/feature.ts";

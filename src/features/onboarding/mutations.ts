@@ -1,6 +1,6 @@
 import type { Role } from "../../core/roles.ts";
 import type { Db } from "../../db/database.ts";
-import { recordAudit } from "../audit/record.ts";
+import { recordAudit } from "../../services/audit/record.ts";
 import { endOnboarding } from "./conversation.ts";
 
 /** The organisation the member said they work for, or none. */

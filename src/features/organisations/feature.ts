@@ -6,7 +6,7 @@ import type { Context } from "../../core/context.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import type { Role } from "../../core/roles.ts";
-import { recordAudit } from "../audit/record.ts";
+import { recordAudit } from "../../services/audit/record.ts";
 import { findCommune, findOrganisationByName, listOrganisationsWithCommune } from "./data.ts";
 import { kindByName, KINDS } from "./kinds.ts";
 import { createOrganisation, renameOrganisation, setOrganisationCommune } from "./mutations.ts";

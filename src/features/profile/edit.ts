@@ -1,7 +1,7 @@
 import type { Context } from "../../core/context.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import { isOrganisationOf, isTerritoryOf, listOrganisations, listWorkTerritories } from "../directory/data.ts";
+import { isOrganisationOf, isTerritoryOf, listOrganisations, listWorkTerritories } from "../../services/directory/data.ts";
 import { loadProfile } from "./data.ts";
 import { saveProfileForm } from "./mutations.ts";
 import { formatClock } from "../../shared/dates.ts";

@@ -9,7 +9,7 @@ import { additionText } from "./draft-reply.ts";
 import { clip } from "./fiches.ts";
 import { deleteProgress } from "./mutations.ts";
 import { isUuid } from "../../shared/ids.ts";
-import { findMemberName } from "../directory/data.ts";
+import { findMemberName } from "../../services/directory/data.ts";
 
 const LISTED = 10;
 const TEXT_SHOWN = 80;

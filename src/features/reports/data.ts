@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Locale } from "../../core/i18n.ts";
 import type { Db } from "../../db/database.ts";
-import { territoriesWithin } from "../directory/territories.ts";
+import { territoriesWithin } from "../../services/directory/territories.ts";
 import { activityWhere, memberWhere } from "../indicators/counters.ts";
 import { type DayRange, dateColumnFilter } from "../indicators/period.ts";
 

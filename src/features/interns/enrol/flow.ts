@@ -6,7 +6,7 @@ import type { Context } from "../../../core/context.ts";
 import { createTranslator, LOCALES, type Locale, rawMessage, toLocale, type Translate } from "../../../core/i18n.ts";
 import { type Reply, say } from "../../../core/reply.ts";
 import type { Db } from "../../../db/database.ts";
-import { recordAudit } from "../../audit/record.ts";
+import { recordAudit } from "../../../services/audit/record.ts";
 import { findCohortName } from "../../cohorts/data.ts";
 import { joinCohort } from "../../cohorts/mutations.ts";
 import { setMemberLocale } from "../../language/mutations.ts";
@@ -17,7 +17,7 @@ import { type EnrolState, type EnrolStep, endEnrolment, loadEnrolment, saveEnrol
 import { defaultInviteExpiry, findCohortByCode } from "./invite.ts";
 import { type EnrolCohort, enrolQuestion } from "./prompts.ts";
 import { storableText } from "../../../core/inbound-text.ts";
-import { spendNewMemberBudget } from "../../identity/resolve-actor.ts";
+import { spendNewMemberBudget } from "../../../services/identity/resolve-actor.ts";
 
 const SKIP_WORDS = new Set(LOCALES.flatMap((l) => rawMessage(l, "enrol.skipWords").split(",").map(normaliseWord)));
 const MAX_SITE = 120;
