@@ -4,11 +4,12 @@ import { describe, expect, it } from "vitest";
 import { createCallbackCodec } from "../../src/channels/telegram/callback-data.ts";
 import { ACTION_ID_MAX, actionId } from "../../src/core/reply-limits.ts";
 
-const FEATURES = join(import.meta.dirname, "../../src/features");
+// Features and the services they use (src/services/form-steps builds the one-question-at-a-time buttons).
+const SOURCES = ["features", "services"].map((folder) => join(import.meta.dirname, "../../src", folder));
 const UUID = "3f2b8c1e-9d4a-4e7b-b6c5-0a1d2e3f4a5b";
 // The longest value each kind of argument takes; anything else is an id (a UUID, 36 characters).
 const SAMPLES: [RegExp, string][] = [
-  // Draft tokens are 4 random bytes in hex (features/drafts/store.ts); a picker's target is one, or "-".
+  // Draft tokens are 4 random bytes in hex (services/drafts/store.ts); a picker's target is one, or "-".
   [/token|target/, "a1b2c3d4"],
   [/\biso\b|day/i, "2026-12-31"],
   [/value/i, "99999.99"],
@@ -19,9 +20,9 @@ const SAMPLES: [RegExp, string][] = [
 
 /** Every choice id a feature builds by hand (`id: \`evt:r:${event.id}\``), with long realistic arguments. */
 function builtIds(): { file: string; template: string; id: string }[] {
-  const files = readdirSync(FEATURES, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+  const files = SOURCES.flatMap((folder) => readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => join(folder, f)));
   return files.flatMap((file) => {
-    const source = readFileSync(join(FEATURES, file), "utf8");
+    const source = readFileSync(file, "utf8");
     return [...source.matchAll(/\bid: `([a-z]+:[^`]*)`/g)].map((m) => {
       const template = m[1]!;
       const id = template.replace(/\$\{([^}]*)\}/g, (_, expr: string) => SAMPLES.find(([re]) => re.test(expr))?.[1] ?? UUID);

@@ -2,9 +2,9 @@ import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDispatcher } from "../../src/core/dispatch.ts";
 import { AppError } from "../../src/core/errors.ts";
-import { recordDenial } from "../../src/features/audit/record.ts";
-import { createActorResolver } from "../../src/features/identity/resolve-actor.ts";
-import { claimInboundEvent } from "../../src/features/inbound/claim-event.ts";
+import { recordDenial } from "../../src/services/audit/record.ts";
+import { createActorResolver } from "../../src/services/identity/resolve-actor.ts";
+import { claimInboundEvent } from "../../src/services/inbound/claim-event.ts";
 import { continueOnboarding } from "../../src/features/onboarding/feature.ts";
 import { createTestBot, inbound, type TestBot } from "../support/bot.ts";
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { CountScope } from "../../src/features/indicators/counters.ts";
 import { yearRange } from "../../src/features/indicators/period.ts";
 import { MOIS_COUNTERS } from "../../src/features/mois/counters.ts";
-import { territoriesWithin } from "../../src/features/directory/territories.ts";
+import { territoriesWithin } from "../../src/services/directory/territories.ts";
 import { action, createTestBot, type TestBot } from "../support/bot.ts";
 import { memberId, organisationId } from "./activity-support.ts";
 import { territoryId } from "./events-support.ts";

@@ -3,11 +3,11 @@ import type { ChannelAdapter, DeliveryOutcome } from "../../core/channel.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { Db } from "../../db/database.ts";
 import { linkReplyFiles, localFileOwner } from "./files.ts";
+import { isUuid } from "../../shared/ids.ts";
 
 /** The local web chat as a delivery platform: what it needs of a ChannelAdapter. */
 export type LocalDelivery = Pick<ChannelAdapter, "platform" | "deliver" | "edit">;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The database was unreachable: the engine tries again after this. */
 const RETRY_MS = 2_000;
 
@@ -42,7 +42,7 @@ export function createLocalDelivery(db: Db, options: { networkSlug?: string } = 
       }),
     edit: (target, platformMessageId, reply) =>
       attempt(async () => {
-        if (!UUID.test(platformMessageId)) return { kind: "failed", reason: `not a local inbox message id: ${platformMessageId}` };
+        if (!isUuid(platformMessageId)) return { kind: "failed", reason: `not a local inbox message id: ${platformMessageId}` };
         const payload = asJson(await linked(target.id, reply));
         // Prisma sets updatedAt, which is what the page's next poll looks for.
         const { count } = await db.localInboxMessage.updateMany({ where: { id: platformMessageId, userId: target.id }, data: { payload } });

@@ -2,11 +2,11 @@ import type { FastifyInstance } from "fastify";
 import type { FileRef, Reply } from "../../core/reply.ts";
 import type { Db } from "../../db/database.ts";
 import { RETENTION } from "../../config/retention.ts";
+import { isUuid } from "../../shared/ids.ts";
 
 /** Where the web chat downloads the files of replies. */
 export const FILES_PATH = "/api/local/files";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MEDIA_TYPE = /^[\w.+-]+\/[\w.+-]+(?:\s*;\s*[\w.+-]+=[\w.+"-]+)*$/;
 
 /** Whom a stored file belongs to: the network always, the member when the local user is one. */
@@ -91,7 +91,7 @@ export function localFileRoutes(app: FastifyInstance, db: Db, networkSlug: strin
   app.get<{ Params: { id: string; name: string } }>(`${FILES_PATH}/:id/:name`, async (request, reply) => {
     const { id } = request.params;
     // Only the served network's files: another network's file is as unknown as a wrong id.
-    const served = UUID.test(id) ? await servedNetworkId(db, networkSlug) : null;
+    const served = isUuid(id) ? await servedNetworkId(db, networkSlug) : null;
     const file = served ? await db.generatedFile.findFirst({ where: { id, networkId: served } }) : null;
     // Compared with the real clock, which stamped createdAt; the daily pruning deletes it later.
     if (!file || file.createdAt.getTime() < Date.now() - RETENTION.generatedFilesMs) {

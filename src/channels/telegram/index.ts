@@ -4,6 +4,7 @@ import type { Update } from "grammy/types";
 import type { AdapterDeps, ChannelAdapter } from "../../core/channel.ts";
 import type { TelegramConfig } from "../../config/env.ts";
 import { LOCALES } from "../../core/i18n.ts";
+import { createSerialQueue } from "../../shared/serial-queue.ts";
 import { createCallbackCodec } from "./callback-data.ts";
 import { menuFor } from "./commands.ts";
 import { createDeliver, createEdit } from "./deliver.ts";
@@ -49,7 +50,7 @@ export function createTelegramAdapter(config: TelegramConfig, deps: AdapterDeps,
   });
   const deliveryDeps = { sender, codec, log, retryMs: deliveryRetryMs };
   const inFlight = new Set<Promise<void>>();
-  const chatChains = new Map<string, Promise<unknown>>();
+  const chats = createSerialQueue();
   const stopping = new AbortController();
   let botUsername: string | undefined;
   let running: Promise<void> | undefined;
@@ -67,11 +68,7 @@ export function createTelegramAdapter(config: TelegramConfig, deps: AdapterDeps,
     }
     // One chat's updates reach the core in order; sending is queued in that same order.
     const chatId = event.target.chatId;
-    const dispatched = (chatChains.get(chatId) ?? Promise.resolve()).then(() => dispatch(event.inbound));
-    chatChains.set(chatId, dispatched);
-    const replies = await dispatched.finally(() => {
-      if (chatChains.get(chatId) === dispatched) chatChains.delete(chatId);
-    });
+    const replies = await chats.run(chatId, () => dispatch(event.inbound));
     await sender.answer(event.target, replies.flatMap((r) => renderReply(r, codec, log.child({ chatId }))));
   }
 

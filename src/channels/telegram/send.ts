@@ -4,6 +4,7 @@ import { type Api, GrammyError, InputFile } from "grammy";
 import type { Message } from "grammy/types";
 import type { Logger } from "pino";
 import type { DeliveryOutcome } from "../../core/channel.ts";
+import { createSerialQueue } from "../../shared/serial-queue.ts";
 import { classifyFailure, type SendFailure } from "./failure.ts";
 import type { TelegramLimits } from "./limits.ts";
 import type { ReplyTarget } from "./map.ts";
@@ -42,7 +43,7 @@ type GrammySignal = Parameters<Api["sendMessage"]>[3];
 export class TelegramSender {
   readonly #options: SenderOptions;
   readonly #pacer: SendPacer;
-  readonly #chains = new Map<string, Promise<unknown>>();
+  readonly #chats = createSerialQueue();
 
   constructor(options: SenderOptions) {
     this.#options = options;
@@ -117,15 +118,8 @@ export class TelegramSender {
 
   /** Runs `job` once the chat's earlier sends are done: the pacer needs one chat's sends in order. */
   #inTurn<T>(chatId: string, job: () => Promise<T>): Promise<T> {
-    const previous = this.#chains.get(chatId) ?? Promise.resolve();
-    const run = previous.then(job);
-    // A failed job must not stop the chat's later sends.
-    const settled = run.catch(() => undefined);
-    this.#chains.set(chatId, settled);
-    void settled.then(() => {
-      if (this.#chains.get(chatId) === settled) this.#chains.delete(chatId);
-    });
-    return run;
+    // A failed job does not stop the chat's later sends.
+    return this.#chats.run(chatId, job);
   }
 
   /** Sends one message, retrying what may work later; undefined once sent, else why it was given up. */

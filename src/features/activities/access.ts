@@ -4,6 +4,8 @@ import { AppError } from "../../core/errors.ts";
 import { EDITABLE_DAYS } from "./catalogue.ts";
 import { findReport, type StoredReport } from "./data.ts";
 import { dayOfColumn, formatDay } from "./days.ts";
+import { isUuid } from "../../shared/ids.ts";
+import { findMemberName } from "../../services/directory/data.ts";
 
 /** True while the author may still change a report: its activity is at most EDITABLE_DAYS old. */
 export function stillEditable(report: Pick<StoredReport, "date">, now: Date): boolean {
@@ -12,10 +14,10 @@ export function stillEditable(report: Pick<StoredReport, "date">, now: Date): bo
 
 /** The member's own report, still editable, or an AppError whose sentence says why not. */
 export async function editableReport(ctx: Context, id: string): Promise<StoredReport> {
-  const report = /^[0-9a-f-]{36}$/i.test(id) ? await findReport(ctx.db, ctx.actor.networkId, id) : null;
+  const report = isUuid(id) ? await findReport(ctx.db, ctx.actor.networkId, id) : null;
   if (!report) throw new AppError("activity_not_found", "activities.errors.notFound");
   if (report.memberId !== ctx.actor.memberId) {
-    const author = await ctx.db.member.findUnique({ where: { id: report.memberId }, select: { displayName: true } });
+    const author = await findMemberName(ctx.db, report.memberId);
     throw new AppError("activity_not_yours", "activities.errors.notYours", { author: author?.displayName ?? "?" });
   }
   if (!stillEditable(report, ctx.now)) {

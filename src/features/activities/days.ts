@@ -23,11 +23,6 @@ export function readActivityDay(text: string, today: CalendarDay): CalendarDay |
   return readTypedDay(text, today, "latest", RELATIVE);
 }
 
-/** "2026-11-03", as drafts and the form carry days. */
-export function isoDay(day: CalendarDay): string {
-  return `${day.year}-${String(day.month).padStart(2, "0")}-${String(day.day).padStart(2, "0")}`;
-}
-
 /** A `@db.Date` column's value (midnight UTC) as the calendar day it names. */
 export function dayOfColumn(date: Date): CalendarDay {
   return { year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate() };

@@ -3,7 +3,7 @@ import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { ACTIVITY_KINDS, type ActivityKind, DURATIONS } from "./catalogue.ts";
 import { knownPlaces, lastWrittenReport, loadPlaces, type NetworkPlaces } from "./data.ts";
-import { isoDay } from "./days.ts";
+import { isoDay } from "../../shared/dates.ts";
 import type { ActivityDraft } from "./draft.ts";
 import { draftReply } from "./draft-reply.ts";
 import { activityForm, draftOfReport, valuesOfDraft } from "./form.ts";

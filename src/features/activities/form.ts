@@ -4,7 +4,8 @@ import type { FormField, Reply } from "../../core/reply.ts";
 import { AGE_SHORT, formatAgeBreakdown, known, mainBracket } from "./ages.ts";
 import { ACTIVITY_KINDS, AGE_BRACKETS, AUTONOMY, EQUIPMENT, PROCEDURE_DOMAINS, REFERRAL_KINDS, THEMES, WORKSHOP_LEVELS } from "./catalogue.ts";
 import type { NetworkPlaces, StoredReport } from "./data.ts";
-import { dayOfColumn, formatDuration, isoDay, readActivityDay } from "./days.ts";
+import { dayOfColumn, formatDuration, readActivityDay } from "./days.ts";
+import { isoDay } from "../../shared/dates.ts";
 import type { ActivityDraft } from "./draft.ts";
 import { AGES_MAX, NOTES_MAX, type ReportValues, TITLE_MAX } from "./schema.ts";
 

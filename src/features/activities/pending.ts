@@ -1,4 +1,4 @@
-import { draftStore } from "../drafts/store.ts";
+import { draftStore } from "../../services/drafts/store.ts";
 import type { ActivityDraft, Ambiguity } from "./draft.ts";
 
 /**
@@ -13,5 +13,5 @@ export interface PendingDraft {
   unread: string[];
 }
 
-/** Its drafts: one per platform account, replacing any other draft (src/features/drafts/store.ts). */
+/** Its drafts: one per platform account, replacing any other draft (src/services/drafts/store.ts). */
 export const { start: startDraft, save: saveDraft, load: loadDraft, drop: dropDraft, consume: consumeDraft } = draftStore<PendingDraft>("activity-draft");

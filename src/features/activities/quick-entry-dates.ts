@@ -116,8 +116,3 @@ function latestWeekday(today: CalendarDay, named: number): CalendarDay {
   const back = (weekday(today) - named + 7) % 7 || 7;
   return addDays(today, -back);
 }
-
-/** "2026-11-12", as drafts carry days. */
-export function isoDay(day: CalendarDay): string {
-  return `${day.year}-${String(day.month).padStart(2, "0")}-${String(day.day).padStart(2, "0")}`;
-}

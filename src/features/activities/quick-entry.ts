@@ -21,7 +21,7 @@
 import type { CalendarDay } from "../../calendar/paris.ts";
 import { MAX_PARTICIPANTS } from "./catalogue.ts";
 import type { ActivityDraft, Ambiguity, KnownPlace, QuickEntryResult } from "./draft.ts";
-import { isoDay } from "./quick-entry-dates.ts";
+import { isoDay } from "../../shared/dates.ts";
 import * as label from "./quick-entry-labels.ts";
 import { FILLERS } from "./quick-entry-lexicon.ts";
 import { indexPlaces, organisationsIn, type PlaceIndex } from "./quick-entry-places.ts";

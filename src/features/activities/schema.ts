@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { type CalendarDay, compareDays } from "../../calendar/paris.ts";
-import { normaliseWord } from "../../core/command-words.ts";
 import type { MessageKey, MessageParams } from "../../core/i18n.ts";
 import { type AgeBreakdown, ageTotal, readAgeBreakdown } from "./ages.ts";
 import {
@@ -20,6 +19,7 @@ import {
 } from "./catalogue.ts";
 import { readActivityDay, readDuration } from "./days.ts";
 import { findPersonalData, type PersonalData } from "./privacy.ts";
+import { comparableName } from "../../shared/territory-names.ts";
 
 /** The form's values as submitted (a multiselect sends a list, an untouched field nothing). */
 export type ReportValues = Record<string, string | string[]>;
@@ -80,8 +80,8 @@ function pick(values: string[], allowed: readonly string[], key: MessageKey, pro
 
 /** A commune of the network by id or by name, however it is accented or capitalised. */
 export function findCommune(value: string, communes: ReportRulesContext["communes"]): string | null {
-  const typed = normaliseWord(value).replace(/[-']/g, " ");
-  return communes.find((c) => c.id === value || normaliseWord(c.name).replace(/[-']/g, " ") === typed)?.id ?? null;
+  const typed = comparableName(value);
+  return communes.find((c) => c.id === value || comparableName(c.name) === typed)?.id ?? null;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Db } from "../../db/database.ts";
 import { type Segment, segmentSchema } from "./segment.ts";
+import { isUuid } from "../../shared/ids.ts";
 
 /** Where a broadcast's recipients' messages stand, from the outbox. */
 export interface DeliveryCounts {
@@ -44,7 +45,7 @@ export async function countDeliveries(db: Db, broadcastIds: readonly string[], n
 
 /** A broadcast of the network with its sender's name, or null. */
 export async function findBroadcast(db: Db, networkId: string, id: string) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  if (!isUuid(id)) return null;
   const row = await db.broadcast.findFirst({ where: { id, networkId }, include: { sender: { select: { displayName: true } } } });
   return row ? { ...row, segment: segmentSchema.parse(row.segment) } : null;
 }
@@ -94,4 +95,13 @@ export async function recentBroadcasts(db: Db, networkId: string, senderMemberId
     orderBy: { createdAt: "desc" },
     take,
   });
+}
+
+/** How many of the segment's territories, organisations and open groups belong to the network. */
+export async function countSegmentChoices(db: Db, networkId: string, segment: Pick<Segment, "territoryIds" | "organisationIds" | "groupIds">): Promise<[number, number, number]> {
+  return Promise.all([
+    db.territory.count({ where: { networkId, id: { in: segment.territoryIds } } }),
+    db.organisation.count({ where: { networkId, id: { in: segment.organisationIds } } }),
+    db.workingGroup.count({ where: { networkId, id: { in: segment.groupIds }, archivedAt: null } }),
+  ]);
 }

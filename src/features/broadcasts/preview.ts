@@ -3,11 +3,12 @@ import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { renderNotice } from "../../delivery/compose.ts";
 import { type AudiencePlan, broadcastNotice, countByPlatform, findOversize, planAudience } from "./audience.ts";
-import { cancelDraft, createDraft } from "./data.ts";
+import { cancelDraft, countSegmentChoices, createDraft } from "./data.ts";
 import { broadcastForm, type BroadcastFormValues } from "./form.ts";
 import { parisTime } from "./format.ts";
 import { broadcastFormSchema, MESSAGE_MAX } from "./schema.ts";
 import { describeSegment, type Segment, segmentMembers } from "./segment.ts";
+import { isUuid } from "../../shared/ids.ts";
 
 /** What the broadcast would do now, or the sentence that says why it cannot go. */
 export type Readiness = { kind: "ready"; plan: AudiencePlan } | { kind: "refused"; sentence: string };
@@ -75,7 +76,7 @@ async function previewReply(ctx: Context, id: string, b: { text: string; urgent:
  */
 export async function previewBroadcast(ctx: Context, values: BroadcastFormValues, parts: string[]): Promise<Reply[]> {
   const { t, db, actor } = ctx;
-  const replacing = parts[0] && /^[0-9a-f-]{36}$/.test(parts[0]) ? parts[0] : undefined;
+  const replacing = parts[0] && isUuid(parts[0]) ? parts[0] : undefined;
   const parsed = broadcastFormSchema.safeParse(values);
   if (!parsed.success) {
     const problems = [...new Set(parsed.error.issues.map((i) => i.message))].map((key) => t(key as MessageKey, { max: MESSAGE_MAX }));
@@ -93,12 +94,7 @@ export async function previewBroadcast(ctx: Context, values: BroadcastFormValues
 
 /** A territory, organisation or group that is not the network's (a stale form, a forged value). */
 async function unknownChoice(ctx: Context, segment: Segment): Promise<MessageKey | null> {
-  const networkId = ctx.actor.networkId;
-  const [territories, organisations, groups] = await Promise.all([
-    ctx.db.territory.count({ where: { networkId, id: { in: segment.territoryIds } } }),
-    ctx.db.organisation.count({ where: { networkId, id: { in: segment.organisationIds } } }),
-    ctx.db.workingGroup.count({ where: { networkId, id: { in: segment.groupIds }, archivedAt: null } }),
-  ]);
+  const [territories, organisations, groups] = await countSegmentChoices(ctx.db, ctx.actor.networkId, segment);
   if (territories !== segment.territoryIds.length) return "broadcasts.errors.territory";
   if (organisations !== segment.organisationIds.length) return "broadcasts.errors.organisation";
   if (groups !== segment.groupIds.length) return "broadcasts.errors.group";

@@ -4,7 +4,7 @@ import type { Locale, Translate } from "../../core/i18n.ts";
 import { PLATFORMS } from "../../core/inbound.ts";
 import { ROLES } from "../../core/roles.ts";
 import type { Db } from "../../db/database.ts";
-import { territoriesWithin } from "../directory/territories.ts";
+import { territoriesWithin } from "../../services/directory/territories.ts";
 
 /**
  * Who a broadcast goes to. An empty dimension does not filter; dimensions combine with AND, the

@@ -2,6 +2,7 @@
 // so that writing a workbook of 100,000 rows never holds up the main thread's event loop.
 import { parentPort, threadId, workerData } from "node:worker_threads";
 import { csvLines } from "../../core/csv.ts";
+import { createSerialQueue } from "../../shared/serial-queue.ts";
 import type { Cell } from "../reports/columns.ts";
 import { XlsxWriter, type TableWriter } from "../reports/xlsx-writer.ts";
 import { attendancePrintBytes } from "../events/attendance-print.ts";
@@ -62,9 +63,9 @@ function draw(pen: Parameters<Parameters<XlsxWriter["sheet"]>[2]>[0], stroke: Pe
 }
 
 // Messages are handled one after the other, in the order sent.
-let chain = Promise.resolve();
+const messages = createSerialQueue();
 port.on("message", (message: BuildMessage) => {
-  chain = chain.then(async () => {
+  void messages.run("build", async () => {
     try {
       const made = await handle(message);
       // Handed over, not copied: a bytes view over a larger buffer is first copied to its own.

@@ -52,3 +52,18 @@ export async function membersNamed(db: Db, networkId: string, name: string) {
   const exact = active.filter((m) => normaliseName(m.displayName) === typed);
   return exact.length ? exact : active.filter((m) => words.every((w) => normaliseName(m.displayName).split(" ").includes(w)));
 }
+
+/** A cohort by id (it was just made or chosen). */
+export function loadCohort(db: Db, id: string) {
+  return db.cohort.findUniqueOrThrow({ where: { id } });
+}
+
+/** A cohort of the network by id (as a button or a form carries it), or null. */
+export function findCohortById(db: Db, networkId: string, id: string) {
+  return db.cohort.findFirst({ where: { id, networkId }, select: { id: true, name: true } });
+}
+
+/** The name of the cohort a member left, or null when it is gone. */
+export function findCohortName(db: Db, id: string) {
+  return db.cohort.findUnique({ where: { id }, select: { name: true } });
+}

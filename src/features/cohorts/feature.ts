@@ -5,9 +5,9 @@ import type { Context } from "../../core/context.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { EVENT_ORGANISERS } from "../events/schema.ts";
-import { findCohortByName, listCohorts, membersNamed } from "./data.ts";
+import { findCohortByName, findCohortName, listCohorts, loadCohort, membersNamed } from "./data.ts";
 import { cohortLine, formatArrival } from "./format.ts";
-import { createCohort, joinCohort } from "./mutations.ts";
+import { createCohort, joinCohort, setCohortSites } from "./mutations.ts";
 import { cohortLinkAction, cohortLinkReply } from "../interns/enrol/link.ts";
 
 const wordsOf = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
@@ -37,7 +37,7 @@ async function create(ctx: Context, words: string[], sites: string[] | undefined
   if (!day) return [say(ctx.t("cohorts.errors.badDate", { date: typedDate }))];
   const made = await createCohort(ctx.db, { networkId: ctx.actor.networkId, name, arrivesOn: day, ...(sites ? { sites } : {}) });
   if (made.kind === "name-taken") return [say(ctx.t("cohorts.errors.duplicate", { name: made.name }))];
-  const cohort = await ctx.db.cohort.findUniqueOrThrow({ where: { id: made.id } });
+  const cohort = await loadCohort(ctx.db, made.id);
   const lines = [ctx.t("cohorts.created", { name, arrives: formatArrival(cohort.arrivesOn, ctx) }), sitesLine(ctx, cohort), ctx.t("enrol.link.offer", { name })];
   return [say(lines.join("\n"), [{ id: cohortLinkAction(cohort.id), label: ctx.t("enrol.buttons.link"), style: "primary" }])];
 }
@@ -54,7 +54,7 @@ async function addIntern(ctx: Context, cohortName: string, memberName: string): 
   if (!member.roles.includes("INTERN")) return [say(ctx.t("cohorts.errors.notIntern", { name: member.displayName }))];
   if (member.cohortId === cohort.id) return [say(ctx.t("cohorts.errors.alreadyIn", { name: member.displayName, cohort: cohort.name }))];
   const joined = await joinCohort(ctx.db, { memberId: member.id, cohortId: cohort.id, now: ctx.now, platforms: ctx.platforms });
-  const previous = joined.previousCohortId ? await ctx.db.cohort.findUnique({ where: { id: joined.previousCohortId }, select: { name: true } }) : null;
+  const previous = joined.previousCohortId ? await findCohortName(ctx.db, joined.previousCohortId) : null;
   const lines = [ctx.t("cohorts.added", { name: member.displayName, cohort: cohort.name })];
   if (previous) lines.push(ctx.t("cohorts.moved", { previous: previous.name }));
   lines.push(ctx.t("cohorts.invited", { count: joined.invited }));
@@ -81,7 +81,7 @@ async function setSites(ctx: Context, name: string, sites: string[]): Promise<Re
   if (!cohort) return [say(ctx.t("cohorts.errors.notFound", { name }))];
   const bad = checkSites(ctx, sites);
   if (bad) return [say(bad)];
-  const saved = await ctx.db.cohort.update({ where: { id: cohort.id }, data: { sites }, select: { name: true, sites: true } });
+  const saved = await setCohortSites(ctx.db, cohort.id, sites);
   return [say(`${ctx.t("enrol.sites.saved", { name: saved.name })} ${sitesLine(ctx, saved)}`)];
 }
 
@@ -113,7 +113,7 @@ async function cohortCommand(ctx: Context, fullArgs: string): Promise<Reply[]> {
   if (!cohort) return [say(ctx.t("cohorts.errors.notFound", { name }))];
   if (wantsLink) return [await cohortLinkReply(ctx, cohort)];
   const summary = (await listCohorts(ctx.db, ctx.actor.networkId)).find((c) => c.id === cohort.id)!;
-  const { sites: cohortSites } = await ctx.db.cohort.findUniqueOrThrow({ where: { id: cohort.id }, select: { sites: true } });
+  const { sites: cohortSites } = await loadCohort(ctx.db, cohort.id);
   const lines = [cohortLine(summary, ctx), sitesLine(ctx, { name: cohort.name, sites: cohortSites }), ctx.t("enrol.link.offer", { name: cohort.name })];
   return [say(lines.join("\n"), [{ id: cohortLinkAction(cohort.id), label: ctx.t("enrol.buttons.link"), style: "primary" }])];
 }

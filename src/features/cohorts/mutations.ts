@@ -32,3 +32,8 @@ export async function joinCohort(db: Db, input: { memberId: string; cohortId: st
     return { previousCohortId: before.cohortId, invited };
   });
 }
+
+/** Replaces the sites interns of the cohort choose from when they enrol. */
+export function setCohortSites(db: Db, id: string, sites: string[]) {
+  return db.cohort.update({ where: { id }, data: { sites }, select: { name: true, sites: true } });
+}

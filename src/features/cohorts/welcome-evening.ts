@@ -3,7 +3,8 @@ import { parisDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 import { formatWhen, shortRef } from "../events/format.ts";
 import { inviteCohort } from "../events/invitations.ts";
-import { cohortForDate } from "./data.ts";
+import { cohortForDate, findCohortById } from "./data.ts";
+import { isUuid } from "../../shared/ids.ts";
 
 type Chosen = { ok: true; cohort: { id: string; name: string } } | { ok: false; problem: string };
 
@@ -20,7 +21,7 @@ export async function cohortOptions(ctx: Context): Promise<{ value: string; labe
 export async function chooseWelcomeCohort(ctx: Context, chosen: string | string[] | undefined, startsAt: Date): Promise<Chosen> {
   const id = (Array.isArray(chosen) ? chosen[0] : chosen)?.trim() ?? "";
   if (id !== "") {
-    const cohort = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.db.cohort.findFirst({ where: { id, networkId: ctx.actor.networkId }, select: { id: true, name: true } }) : null;
+    const cohort = isUuid(id) ? await findCohortById(ctx.db, ctx.actor.networkId, id) : null;
     return cohort ? { ok: true, cohort } : { ok: false, problem: ctx.t("cohorts.welcome.unknownCohort") };
   }
   const cohort = await cohortForDate(ctx.db, ctx.actor.networkId, parisDay(startsAt));

@@ -5,7 +5,8 @@ import type { Context } from "../../core/context.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { manageableGroups } from "../groups/data.ts";
-import { formatNames, formatParis } from "./format.ts";
+import { formatParis } from "./format.ts";
+import { formatNames } from "../../shared/text.ts";
 import { createDeadline } from "./mutations.ts";
 import { DEADLINE_KINDS, DEFAULT_DUE_MINUTE, deadlineFormSchema } from "./schema.ts";
 

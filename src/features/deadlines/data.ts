@@ -1,8 +1,8 @@
-import type { Actor } from "../../core/context.ts";
+import type { Actor, Context } from "../../core/context.ts";
 import type { Db } from "../../db/database.ts";
 import { canManageGroup } from "../groups/data.ts";
+import { isUuid } from "../../shared/ids.ts";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 const deadlineFields = {
   id: true,
@@ -22,7 +22,7 @@ const deadlineFields = {
 
 /** A deadline of the network by id (as a button carries it), or null. */
 export async function loadDeadline(db: Db, networkId: string, id: string) {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   return db.deadline.findFirst({ where: { id, networkId }, select: deadlineFields });
 }
 
@@ -48,4 +48,55 @@ export async function answersOf(db: Db, deadlineId: string, groupId: string) {
     responses,
     waiting: members.map((m) => m.member).filter((m) => !answered.has(m.id)),
   };
+}
+
+/** A deadline as its views show it when sent, or null (gone or from another network). */
+export function findDeadlineForView(db: Db, networkId: string, id: string) {
+  return db.deadline.findFirst({ where: { id, networkId }, select: { id: true, groupId: true, title: true, dueAt: true, cancelledAt: true, group: { select: { name: true } } } });
+}
+
+/** What members sent for a collection, oldest first, with author and organisation. */
+export function collectedItemsOf(db: Db, deadlineId: string) {
+  return db.collectedItem.findMany({
+    where: { deadlineId },
+    select: { text: true, member: { select: { displayName: true, organisation: { select: { name: true } } } } },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+const HORIZON_MS = 90 * 24 * 60 * 60 * 1000;
+const LIST_LIMIT = 15;
+
+/** Deadlines of the next 90 days that concern this member: their groups', and those they manage. */
+export async function upcomingFor(ctx: Context) {
+  const { actor } = ctx;
+  const concerned = actor.roles.includes("NETWORK_COORDINATOR")
+    ? {}
+    : {
+        OR: [
+          { group: { members: { some: { memberId: actor.memberId } } } },
+          { group: { leadMemberId: actor.memberId } },
+          { group: { createdById: actor.memberId } },
+          { createdById: actor.memberId },
+        ],
+      };
+  const where = { networkId: actor.networkId, cancelledAt: null, dueAt: { gt: ctx.now, lte: new Date(ctx.now.getTime() + HORIZON_MS) }, ...concerned };
+  const [total, deadlines] = await Promise.all([
+    ctx.db.deadline.count({ where }),
+    ctx.db.deadline.findMany({
+      where,
+      orderBy: { dueAt: "asc" },
+      take: LIST_LIMIT,
+      select: {
+        id: true,
+        title: true,
+        kind: true,
+        dueAt: true,
+        createdById: true,
+        group: { select: { name: true, leadMemberId: true, createdById: true, members: { where: { memberId: actor.memberId }, select: { memberId: true } } } },
+        responses: { where: { memberId: actor.memberId }, select: { status: true, reason: true } },
+      },
+    }),
+  ]);
+  return { total, deadlines };
 }

@@ -10,8 +10,3 @@ const STYLES = {
 export function formatParis(at: Date, locale: Locale, style: keyof typeof STYLES = "datetime"): string {
   return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { ...STYLES[style], timeZone: PARIS }).format(at);
 }
-
-/** "Sophie Delmas, Julien Carrère and Thomas Lefèvre", or `none` for an empty list. */
-export function formatNames(names: readonly string[], locale: Locale, none: string): string {
-  return names.length ? new Intl.ListFormat(locale === "fr" ? "fr-FR" : "en-GB").format(names) : none;
-}

@@ -1,45 +1,8 @@
 import type { Context } from "../../core/context.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
-import { canManageDeadline } from "./data.ts";
+import { canManageDeadline, upcomingFor } from "./data.ts";
 import { formatParis } from "./format.ts";
 import { answerChoices } from "./schedule.ts";
-
-const HORIZON_MS = 90 * 24 * 60 * 60 * 1000;
-const LIST_LIMIT = 15;
-
-/** Deadlines of the next 90 days that concern this member: their groups', and those they manage. */
-async function upcomingFor(ctx: Context) {
-  const { actor } = ctx;
-  const concerned = actor.roles.includes("NETWORK_COORDINATOR")
-    ? {}
-    : {
-        OR: [
-          { group: { members: { some: { memberId: actor.memberId } } } },
-          { group: { leadMemberId: actor.memberId } },
-          { group: { createdById: actor.memberId } },
-          { createdById: actor.memberId },
-        ],
-      };
-  const where = { networkId: actor.networkId, cancelledAt: null, dueAt: { gt: ctx.now, lte: new Date(ctx.now.getTime() + HORIZON_MS) }, ...concerned };
-  const [total, deadlines] = await Promise.all([
-    ctx.db.deadline.count({ where }),
-    ctx.db.deadline.findMany({
-      where,
-      orderBy: { dueAt: "asc" },
-      take: LIST_LIMIT,
-      select: {
-        id: true,
-        title: true,
-        kind: true,
-        dueAt: true,
-        createdById: true,
-        group: { select: { name: true, leadMemberId: true, createdById: true, members: { where: { memberId: actor.memberId }, select: { memberId: true } } } },
-        responses: { where: { memberId: actor.memberId }, select: { status: true, reason: true } },
-      },
-    }),
-  ]);
-  return { total, deadlines };
-}
 
 /** `échéances`: one message per deadline, with the member's answer so far and the buttons to answer; managers can see who answered. */
 export async function listDeadlines(ctx: Context): Promise<Reply[]> {

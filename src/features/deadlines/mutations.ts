@@ -3,7 +3,7 @@ import type { DeadlineKind, ResponseStatus } from "@prisma/client";
 import type { Platform } from "../../core/inbound.ts";
 import type { Db } from "../../db/database.ts";
 import { cancelPending } from "../../delivery/outbox.ts";
-import { recordAudit } from "../audit/record.ts";
+import { recordAudit } from "../../services/audit/record.ts";
 import { type QueuedReminders, queueDeadlineMessages, recipientsFor, type SchedulableDeadline } from "./schedule.ts";
 
 export interface NewDeadline {

@@ -1,7 +1,8 @@
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { answersOf, canManageDeadline, type LoadedDeadline, loadDeadline } from "./data.ts";
-import { formatNames, formatParis } from "./format.ts";
+import { formatParis } from "./format.ts";
+import { formatNames } from "../../shared/text.ts";
 import { cancelDeadline } from "./mutations.ts";
 
 /** The deadline if this member manages it; otherwise the sentence that says why not. */

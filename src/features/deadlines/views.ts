@@ -1,10 +1,11 @@
 import { type LiveView, type LiveViewContext, type LiveViews } from "../../delivery/compose.ts";
-import { answersOf } from "./data.ts";
-import { formatNames, formatParis } from "./format.ts";
+import { answersOf, collectedItemsOf, findDeadlineForView } from "./data.ts";
+import { formatParis } from "./format.ts";
+import { formatNames } from "../../shared/text.ts";
 import { DEADLINE_VIEWS } from "./schedule.ts";
 
 async function liveDeadline(ctx: LiveViewContext, id: string) {
-  const d = await ctx.db.deadline.findFirst({ where: { id, networkId: ctx.networkId }, select: { id: true, groupId: true, title: true, dueAt: true, cancelledAt: true, group: { select: { name: true } } } });
+  const d = await findDeadlineForView(ctx.db, ctx.networkId, id);
   return d && !d.cancelledAt ? d : null;
 }
 
@@ -29,11 +30,7 @@ const digest: LiveView = async (ctx, id) => {
   const d = await liveDeadline(ctx, id);
   if (!d) return null;
   const { t } = ctx;
-  const items = await ctx.db.collectedItem.findMany({
-    where: { deadlineId: d.id },
-    select: { text: true, member: { select: { displayName: true, organisation: { select: { name: true } } } } },
-    orderBy: { createdAt: "asc" },
-  });
+  const items = await collectedItemsOf(ctx.db, d.id);
   if (items.length === 0) return { text: t("deadlines.digest.empty", { title: d.title, group: d.group.name }), visibility: "private" };
   const entries = items.map((i) =>
     t("deadlines.digest.item", { author: i.member.displayName, organisation: i.member.organisation?.name ?? t("deadlines.digest.noOrganisation"), text: i.text }),

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/database.ts";
-import { isoDay } from "../activities/days.ts";
+import { isoDay } from "../../shared/dates.ts";
 import { type DayRange, dateColumnFilter } from "../indicators/period.ts";
 
 /** Activities reported in one intercommunality, or (`epciId` null) in no known one or remotely. */

@@ -3,7 +3,7 @@ import type { Platform } from "../../core/inbound.ts";
 import type { Db } from "../../db/database.ts";
 import { enqueueMessages, type NewOutboundMessage } from "../../delivery/outbox.ts";
 import { findRecipients, type Recipient } from "../../delivery/recipients.ts";
-import { isoDay } from "../activities/days.ts";
+import { isoDay } from "../../shared/dates.ts";
 import { silentAdvisers } from "./silence.ts";
 import { DIGEST_VIEWS } from "./views.ts";
 import { type DigestWeek, digestViewId, dueDigestWeek } from "./week.ts";

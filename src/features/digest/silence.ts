@@ -1,7 +1,7 @@
 import { Prisma } from "@prisma/client";
 import { addDays, parisDay } from "../../calendar/paris.ts";
 import type { Db } from "../../db/database.ts";
-import { isoDay } from "../activities/days.ts";
+import { isoDay } from "../../shared/dates.ts";
 
 /** An adviser is nudged, and named in the digest, after this many days without reporting. */
 export const SILENCE_DAYS = 21;

@@ -2,6 +2,7 @@ import type { Locale } from "../../core/i18n.ts";
 import type { LiveView, LiveViews } from "../../delivery/compose.ts";
 import { ACTIVITY_KINDS } from "../activities/catalogue.ts";
 import { columnOfDay } from "../activities/days.ts";
+import { networkName } from "../../services/directory/data.ts";
 import { weekFigures } from "./activity.ts";
 import { movedIndicators } from "./indicators.ts";
 import { silentAdvisers } from "./silence.ts";
@@ -26,12 +27,12 @@ const weeklyDigest: LiveView = async (ctx, id) => {
   if (!parsed || parsed.networkId !== ctx.networkId || ctx.now >= parsed.week.staleAt) return null;
   const { week } = parsed;
   const [network, figures, moved, silent] = await Promise.all([
-    ctx.db.network.findUniqueOrThrow({ where: { id: ctx.networkId }, select: { name: true } }),
+    networkName(ctx.db, ctx.networkId),
     weekFigures(ctx.db, ctx.networkId, week.range),
     movedIndicators(ctx.db, ctx.networkId, week.range),
     silentAdvisers(ctx.db, ctx.now, { networkId: ctx.networkId }),
   ]);
-  const text = digestText(ctx.t, ctx.locale, { network: network.name, week: week.range, figures, moved, silent: silent.map((a) => a.displayName) });
+  const text = digestText(ctx.t, ctx.locale, { network, week: week.range, figures, moved, silent: silent.map((a) => a.displayName) });
   return { text, visibility: "private" };
 };
 

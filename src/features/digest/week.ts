@@ -1,5 +1,5 @@
 import { addDays, type CalendarDay, compareDays, parisDay, parisInstant, weekday } from "../../calendar/paris.ts";
-import { isoDay } from "../activities/days.ts";
+import { isoDay } from "../../shared/dates.ts";
 import type { DayRange } from "../indicators/period.ts";
 
 /** Coordinators get the digest of the week before on Monday at 09:00, Paris time. */

@@ -5,8 +5,8 @@ import { CSV_BOM } from "../../core/csv.ts";
 import type { FileRef, Reply } from "../../core/reply.ts";
 import { isRole } from "../../core/roles.ts";
 import type { Db } from "../../db/database.ts";
-import { isoDay } from "../activities/days.ts";
-import { slug } from "../reports/format.ts";
+import { formatClock, isoDay } from "../../shared/dates.ts";
+import { slug } from "../../shared/text.ts";
 import { builds } from "../builds/pool.ts";
 import type { AttendancePrint } from "./attendance-print.ts";
 import { formatWhen, formatWhere } from "./format.ts";
@@ -41,8 +41,7 @@ const cells = (row: SheetRow) => [row.name, row.organisation, row.roles, row.sta
 
 /** "14:05", Paris time: the same in both languages. */
 export function checkInTime(at: Date): string {
-  const minute = parisMinuteOfDay(at);
-  return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+  return formatClock(parisMinuteOfDay(at));
 }
 
 /**

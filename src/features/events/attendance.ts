@@ -7,13 +7,13 @@ import { attendanceSheetReply, checkInTime } from "./attendance-sheet.ts";
 import { inAudience, loadAudienceMember } from "./audience.ts";
 import { formatWhen } from "./format.ts";
 import { type Budget, hasTriesLeft, recordAttempt } from "../budgets/attempts.ts";
+import { isUuid } from "../../shared/ids.ts";
 
 /** Check-in buttons per page: with the page and export buttons, within the 25 buttons Slack and Discord show as buttons. */
 export const CHECK_IN_PAGE = 20;
 /** An event's code works from 2 hours before its start to 12 hours after its end. */
 const CODE_OPENS_MS = 2 * 3600_000;
 const CODE_CLOSES_MS = 12 * 3600_000;
-const UUID = /^[0-9a-f-]{36}$/i;
 /** Wrong check-in codes one member may type per quarter hour; then even a right one waits. */
 export const CHECK_IN_TRIES_PER_MEMBER: Budget = { max: 5, windowMs: 15 * 60_000 };
 /**
@@ -97,7 +97,7 @@ export async function showAttendance(ctx: Context, event: Event, page = 0, notic
 
 /** ✓ / ↩ on the check-in list: marks the registrant present now, or not present. */
 async function toggleCheckIn(ctx: Context, registrationId: string, page: number): Promise<Reply[]> {
-  const found = UUID.test(registrationId)
+  const found = isUuid(registrationId)
     ? await ctx.db.eventRegistration.findFirst({ where: { id: registrationId, networkId: ctx.actor.networkId }, include: { event: true, member: { select: { displayName: true } } } })
     : null;
   if (!found || found.status !== "REGISTERED") return [say(ctx.t("errors.staleAction"))];
@@ -113,7 +113,7 @@ async function toggleCheckIn(ctx: Context, registrationId: string, page: number)
 export async function pressAttendance(ctx: Context, [verb = "", id = "", page = "0"]: string[]): Promise<Reply[]> {
   const pageNumber = Number.parseInt(page, 10) || 0;
   if (verb === "p") return toggleCheckIn(ctx, id, pageNumber);
-  const event = UUID.test(id) ? await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
+  const event = isUuid(id) ? await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
   if (!event) return [say(ctx.t("errors.staleAction"))];
   return verb === "em" ? attendanceSheetReply(ctx, event) : showAttendance(ctx, event, pageNumber);
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/database.ts";
-import { territoriesWithin } from "../directory/territories.ts";
+import { territoriesWithin } from "../../services/directory/territories.ts";
 import { EVENT_ORGANISERS } from "./schema.ts";
 
 /** Who may register for an event: roles (empty: any) and territories with their descendants (empty: the whole network). */

@@ -1,5 +1,7 @@
+import type { Event } from "@prisma/client";
 import type { Db } from "../../db/database.ts";
-import { territoriesWithin } from "../directory/territories.ts";
+import { territoriesWithin } from "../../services/directory/territories.ts";
+import { isUuid } from "../../shared/ids.ts";
 import { type AudienceMember, inAudience } from "./audience.ts";
 
 const LIST_LIMIT = 10;
@@ -51,4 +53,21 @@ export function registrantsOf(db: Db, eventId: string) {
     include: { member: { select: { displayName: true, organisation: { select: { name: true } } } } },
     orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
   });
+}
+
+/** An event of the network by id (as a button carries it), or null. */
+export async function findNetworkEvent(db: Db, networkId: string, id: string): Promise<Event | null> {
+  return isUuid(id) ? db.event.findFirst({ where: { id, networkId } }) : null;
+}
+
+/** Which of these events the member is registered or waiting for. */
+export function memberStatusIn(db: Db, memberId: string, eventIds: readonly string[]) {
+  return db.eventRegistration.findMany({ where: { memberId, eventId: { in: [...eventIds] }, status: { in: ["REGISTERED", "WAITLISTED"] } }, select: { eventId: true, status: true } });
+}
+
+/** Registered and waiting members of the event, and the series' later scheduled dates: who a cancellation concerns. */
+export async function cancellationReach(db: Db, event: Pick<Event, "id" | "seriesId" | "startsAt">): Promise<{ count: number; following: number }> {
+  const count = await db.eventRegistration.count({ where: { eventId: event.id, status: { in: ["REGISTERED", "WAITLISTED"] } } });
+  const following = event.seriesId ? await db.event.count({ where: { seriesId: event.seriesId, status: "SCHEDULED", startsAt: { gt: event.startsAt } } }) : 0;
+  return { count, following };
 }

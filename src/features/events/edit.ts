@@ -10,6 +10,7 @@ import { notifyMembers } from "./notify.ts";
 import { promoteWaiting } from "./registration.ts";
 import { queueEventReminders } from "./reminders.ts";
 import { eventFormSchema, readQuestions } from "./schema.ts";
+import { isUuid } from "../../shared/ids.ts";
 
 type Values = Record<string, string | string[]>;
 type Tx = Prisma.TransactionClient;
@@ -89,7 +90,7 @@ function changeOf(before: Event, after: Event): MessageKey | null {
  * larger capacity promotes the members waiting, in order.
  */
 export async function saveEventEdit(ctx: Context, values: Values, [id = ""]: string[]): Promise<Reply[]> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return [say(ctx.t("errors.staleAction"))];
+  if (!isUuid(id)) return [say(ctx.t("errors.staleAction"))];
   const mode = editMode(id);
   const parsed = eventFormSchema.safeParse(values);
   if (!parsed.success) return eventForm(ctx, values, [...new Set(parsed.error.issues.map((i) => ctx.t(i.message as MessageKey)))], mode);

@@ -1,6 +1,8 @@
 import ical, { ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from "ical-generator";
 import { parisDay } from "../../calendar/paris.ts";
 import type { FileRef } from "../../core/reply.ts";
+import { isoDay } from "../../shared/dates.ts";
+import { slug } from "../../shared/text.ts";
 
 /** The part of an `Event` row its calendar file is made of. */
 export interface EventForCalendar {
@@ -123,14 +125,6 @@ function uriValue(url: string): string {
 
 /** "Soirée d'accueil des internes" on 26 Nov 2026 → "soiree-d-accueil-des-internes-2026-11-26.ics". */
 export function calendarFileName(title: string, startsAt: Date): string {
-  const slug = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .slice(0, 60)
-    .replace(/^-+|-+$/g, "");
-  const day = parisDay(startsAt);
-  const date = `${day.year}-${String(day.month).padStart(2, "0")}-${String(day.day).padStart(2, "0")}`;
-  return `${slug || "evenement"}-${date}.ics`;
+  const name = slug(title).slice(0, 60).replace(/-+$/, "");
+  return `${name || "evenement"}-${isoDay(parisDay(startsAt))}.ics`;
 }

@@ -6,7 +6,7 @@ import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { presentCount, showAttendance } from "./attendance.ts";
 import { attendanceSheetReply } from "./attendance-sheet.ts";
-import { findEvents, registrantsOf } from "./data.ts";
+import { cancellationReach, findEvents, findNetworkEvent, registrantsOf } from "./data.ts";
 import { editEventForm } from "./edit.ts";
 import { eventBlock, formatWhen, shortRef } from "./format.ts";
 import { notifyMembers } from "./notify.ts";
@@ -43,7 +43,7 @@ async function manageWith(ctx: Context, reference: string, run: ((ctx: Context, 
 }
 
 async function eventById(ctx: Context, id: string): Promise<Event | null> {
-  return /^[0-9a-f-]{36}$/i.test(id) ? ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
+  return findNetworkEvent(ctx.db, ctx.actor.networkId, id);
 }
 
 /** Registrants, then the waiting list in order, with their answers to the questions. */
@@ -82,8 +82,7 @@ export async function showRegistrants(ctx: Context, event: Event): Promise<Reply
 /** Asks before cancelling: every registrant will be told. */
 export async function askCancelEvent(ctx: Context, event: Event): Promise<Reply[]> {
   if (event.status === "CANCELLED") return [say(ctx.t("events.manage.alreadyCancelled", { title: event.title }))];
-  const count = await ctx.db.eventRegistration.count({ where: { eventId: event.id, status: { in: ["REGISTERED", "WAITLISTED"] } } });
-  const following = event.seriesId ? await ctx.db.event.count({ where: { seriesId: event.seriesId, status: "SCHEDULED", startsAt: { gt: event.startsAt } } }) : 0;
+  const { count, following } = await cancellationReach(ctx.db, event);
   if (following > 0) {
     // One date of a recurring meeting: this one, or this one and the following.
     return [

@@ -2,7 +2,7 @@ import type { Event } from "@prisma/client";
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { loadAudienceMember } from "./audience.ts";
-import { myRegistrations, registeredCounts, upcomingEventsFor } from "./data.ts";
+import { findNetworkEvent, memberStatusIn, myRegistrations, registeredCounts, upcomingEventsFor } from "./data.ts";
 import { eventBlock, formatWhen, formatWhere } from "./format.ts";
 import { eventCalendar } from "./ics.ts";
 import { calendarOptions } from "./notify.ts";
@@ -18,7 +18,7 @@ export async function listUpcomingEvents(ctx: Context): Promise<Reply[]> {
   const events = await upcomingEventsFor(ctx.db, ctx.actor.networkId, member, ctx.now);
   if (events.length === 0) return [say(ctx.t("events.list.none"))];
   const counts = await registeredCounts(ctx.db, events.map((e) => e.id));
-  const mine = await ctx.db.eventRegistration.findMany({ where: { memberId: member.id, eventId: { in: events.map((e) => e.id) }, status: { in: ["REGISTERED", "WAITLISTED"] } }, select: { eventId: true, status: true } });
+  const mine = await memberStatusIn(ctx.db, member.id, events.map((e) => e.id));
   const status = new Map(mine.map((r) => [r.eventId, r.status]));
   return [
     say(ctx.t("events.list.intro", { count: events.length })),
@@ -31,7 +31,7 @@ export async function listUpcomingEvents(ctx: Context): Promise<Reply[]> {
 }
 
 async function eventOf(ctx: Context, id: string): Promise<Event | null> {
-  return /^[0-9a-f-]{36}$/i.test(id) ? ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
+  return findNetworkEvent(ctx.db, ctx.actor.networkId, id);
 }
 
 /** The registration questions as a form, before registering. */

@@ -8,7 +8,9 @@ import type { Db } from "../../db/database.ts";
 import { enqueueMessages } from "../../delivery/outbox.ts";
 import type { Notice, NoticeChoice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
+import { networkName } from "../../services/directory/data.ts";
 import { eventCalendar, type EventCalendarOptions, eventCancellationCalendar } from "./ics.ts";
+import { isUuid } from "../../shared/ids.ts";
 
 /** How to tell members about a change to their registration. */
 export interface EventNotice {
@@ -62,7 +64,7 @@ export async function notifyMembers(tx: Prisma.TransactionClient, event: Pick<Ev
 
 /** The "📅 add to calendar" button: the event's .ics as it is now, for a member who holds a place. */
 export async function pressCalendar(ctx: Context, id: string): Promise<Reply[]> {
-  const event = /^[0-9a-f-]{36}$/i.test(id) ? await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
+  const event = isUuid(id) ? await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
   if (!event) return [say(ctx.t("errors.staleAction"))];
   const mine = await ctx.db.eventRegistration.findUnique({ where: { eventId_memberId: { eventId: event.id, memberId: ctx.actor.memberId } }, select: { status: true } });
   if (mine?.status !== "REGISTERED") return [say(ctx.t("events.calendar.notRegistered", { title: event.title }))];
@@ -74,6 +76,5 @@ export async function pressCalendar(ctx: Context, id: string): Promise<Reply[]> 
 
 /** What every calendar file of the network carries: the network's name as ORGANIZER, the bot as product. */
 export async function calendarOptions(ctx: Context): Promise<Omit<EventCalendarOptions, "method">> {
-  const network = await ctx.db.network.findUniqueOrThrow({ where: { id: ctx.actor.networkId }, select: { name: true } });
-  return { organizer: { name: network.name }, productName: "partner-network-bot", now: ctx.now };
+  return { organizer: { name: await networkName(ctx.db, ctx.actor.networkId) }, productName: "partner-network-bot", now: ctx.now };
 }

@@ -74,3 +74,8 @@ export async function openDeadlinesOf(db: Db, groupId: string, now: Date) {
     select: { id: true, networkId: true, title: true, kind: true, dueAt: true, reminderDays: true, reminderMinute: true, createdById: true, group: { select: { name: true, leadMemberId: true } } },
   });
 }
+
+/** Who may manage the group: its lead and its creator. */
+export function groupManagers(db: Db, id: string) {
+  return db.workingGroup.findUniqueOrThrow({ where: { id }, select: { leadMemberId: true, createdById: true } });
+}

@@ -3,7 +3,7 @@ import type { Platform } from "../../core/inbound.ts";
 import type { Db } from "../../db/database.ts";
 import { cancelPending } from "../../delivery/outbox.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
-import { recordAudit } from "../audit/record.ts";
+import { recordAudit } from "../../services/audit/record.ts";
 import { queueDeadlineMessages } from "../deadlines/schedule.ts";
 import { openDeadlinesOf } from "./data.ts";
 

@@ -1,7 +1,8 @@
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import type { Role } from "../../core/roles.ts";
-import { formatNames, formatParis } from "../deadlines/format.ts";
+import { formatParis } from "../deadlines/format.ts";
+import { formatNames } from "../../shared/text.ts";
 import { listGroupsFor, loadGroup } from "./data.ts";
 
 /** Who may create groups (and set deadlines for the groups they lead). */

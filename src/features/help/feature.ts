@@ -2,16 +2,14 @@ import { wordsOf } from "../../core/command-words.ts";
 import { allows, type Command, type Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
+import { pendingRoleRequests } from "./data.ts";
 
 /** Lists the commands this member may use, in their language, with any role request still pending. */
 async function help(ctx: Context, all: Command[]): Promise<Reply[]> {
   const lines = all
     .filter((c) => allows(c.audience, ctx.actor))
     .map((c) => ctx.t("help.line", { word: wordsOf(c, ctx.actor.locale)[0] ?? c.name, summary: ctx.t(c.summary) }));
-  const pending = await ctx.db.roleRequest.findMany({
-    where: { memberId: ctx.actor.memberId, status: "PENDING" },
-    select: { role: true },
-  });
+  const pending = await pendingRoleRequests(ctx.db, ctx.actor.memberId);
   const intro = ctx.actor.status === "ACTIVE" ? ctx.t("help.intro", { name: ctx.actor.displayName }) : ctx.t("help.introOnboarding");
   const text = [intro, ...lines];
   for (const p of pending) text.push(ctx.t("help.pendingRole", { role: ctx.t(`roles.singular.${p.role}`) }));

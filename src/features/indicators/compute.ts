@@ -1,6 +1,6 @@
 import type { CalendarDay } from "../../calendar/paris.ts";
 import type { Db } from "../../db/database.ts";
-import { territoriesWithin } from "../directory/territories.ts";
+import { territoriesWithin } from "../../services/directory/territories.ts";
 import { acceptsReports, type CountScope, counterFor, type IndicatorFilter, memberWhere } from "./counters.ts";
 import { type DayRange, dateColumnFilter, type IndicatorPeriod, periodContaining } from "./period.ts";
 

@@ -1,10 +1,11 @@
 import { type CalendarDay, parisDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
+import type { Db } from "../../db/database.ts";
+import { matchTerritoryName, type NamedTerritory, type TerritoryMatch } from "../../shared/territory-names.ts";
 import type { BoardHeading } from "./board.ts";
 import { computeIndicators, type IndicatorValue } from "./compute.ts";
 import { periodTitle } from "./format.ts";
 import { yearRange } from "./period.ts";
-import type { NamedTerritory } from "./territory-names.ts";
 
 /** What a coordinator asked to see: a calendar year (default: each indicator's current period), a territory (default: the network). */
 export interface BoardRequest {
@@ -39,4 +40,15 @@ export async function loadBoard(ctx: Context, request: BoardRequest): Promise<Bo
     scope: request.territory ? t("indicators.board.scopeTerritory", { name: request.territory.name }) : t("indicators.board.scopeNetwork"),
   };
   return { request, today, heading, values, planTitles: new Map(plans.map((p) => [p.code, p.title])), sameRangeForAll: request.year !== undefined };
+}
+
+/** A territory of the network by the name a coordinator types (see `matchTerritoryName`). */
+export async function findTerritoryByName(db: Db, networkId: string, typed: string): Promise<TerritoryMatch> {
+  const rows = await db.territory.findMany({ where: { networkId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  return matchTerritoryName(rows, typed);
+}
+
+/** A territory of the network by id (as a chart button carries it), or null. */
+export function findTerritoryById(db: Db, networkId: string, id: string) {
+  return db.territory.findFirst({ where: { id, networkId }, select: { id: true, name: true } });
 }

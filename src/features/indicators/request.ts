@@ -1,8 +1,7 @@
 import { z } from "zod";
 import type { Context } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
-import type { BoardRequest } from "./data.ts";
-import { findTerritoryByName } from "./territory-names.ts";
+import { type BoardRequest, findTerritoryById, findTerritoryByName } from "./data.ts";
 
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
@@ -42,7 +41,7 @@ export async function readChartAction(ctx: Context, parts: string[]): Promise<Bo
   const parsed = chartParts.safeParse(parts);
   if (!parsed.success) throw new AppError("stale_action", "indicators.errors.staleChart");
   const [, yearPart, territoryPart] = parsed.data;
-  const territory = territoryPart === "-" ? undefined : await ctx.db.territory.findFirst({ where: { id: territoryPart, networkId: ctx.actor.networkId }, select: { id: true, name: true } });
+  const territory = territoryPart === "-" ? undefined : await findTerritoryById(ctx.db, ctx.actor.networkId, territoryPart);
   if (territory === null) throw new AppError("stale_action", "indicators.errors.staleChart");
   return { year: yearPart === "current" ? undefined : Number(yearPart), territory };
 }

@@ -4,7 +4,7 @@ import type { Context } from "../../core/context.ts";
 import { LOCALES, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import type { Role } from "../../core/roles.ts";
-import { recordAudit } from "../audit/record.ts";
+import { recordAudit } from "../../services/audit/record.ts";
 import { amountWithUnit } from "./format.ts";
 
 const COORDINATORS: readonly Role[] = ["NETWORK_COORDINATOR"];

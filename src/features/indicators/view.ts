@@ -1,6 +1,6 @@
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import { isoDay } from "../activities/days.ts";
+import { isoDay } from "../../shared/dates.ts";
 import { builds } from "../builds/pool.ts";
 import { boardMessages } from "./board.ts";
 import { indicatorChartSvg } from "./chart.ts";

@@ -9,6 +9,7 @@ import { issueInvitation, listOpenInvitations, revokeInvitation } from "./issue.
 import { type JoinOutcome, joinByInvitation } from "./join.ts";
 import { formatExpiry, invitationReply } from "./links.ts";
 import { readInviteRequest } from "./options.ts";
+import { isUuid } from "../../shared/ids.ts";
 
 const COORDINATORS: readonly Role[] = ["NETWORK_COORDINATOR"];
 const REVOKE = "invrev";
@@ -46,7 +47,7 @@ async function openInvitations(ctx: Context): Promise<Reply[]> {
 
 /** The Revoke button: only an invitation of the coordinator's own network (the audience checks the role). */
 async function revoke(ctx: Context, [id = ""]: string[]): Promise<Reply[]> {
-  if (!/^[0-9a-f-]{36}$/.test(id)) return [say(ctx.t("errors.staleAction"))];
+  if (!isUuid(id)) return [say(ctx.t("errors.staleAction"))];
   const done = await revokeInvitation(ctx.db, { networkId: ctx.actor.networkId, invitationId: id, memberId: ctx.actor.memberId, now: ctx.now });
   const key: MessageKey = done.kind === "revoked" ? "invitations.revoked" : done.kind === "unknown" ? "invitations.revokeUnknown" : "invitations.alreadyClosed";
   return [say(ctx.t(key))];

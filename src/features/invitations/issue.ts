@@ -1,7 +1,7 @@
 import { Prisma } from "@prisma/client";
 import type { Role } from "../../core/roles.ts";
 import type { Db } from "../../db/database.ts";
-import { recordAudit } from "../audit/record.ts";
+import { recordAudit } from "../../services/audit/record.ts";
 import { newInvitationCode } from "./codes.ts";
 
 const MAX_TRIES = 5;

@@ -6,7 +6,7 @@ import { isRole, type Role } from "../../core/roles.ts";
 import type { Db } from "../../db/database.ts";
 import { enqueueMessages } from "../../delivery/outbox.ts";
 import { findRecipients, type Recipient } from "../../delivery/recipients.ts";
-import { recordAudit } from "../audit/record.ts";
+import { recordAudit } from "../../services/audit/record.ts";
 import { inviteIntoOnboarding } from "../onboarding/conversation.ts";
 import { cleanInvitationCode } from "./codes.ts";
 

@@ -2,6 +2,7 @@ import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { createTranslator, LOCALES, type Locale } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
+import { setMemberLocale } from "./mutations.ts";
 
 async function switchTo(ctx: Context, requested: string): Promise<Reply[]> {
   const locale = LOCALES.find((l) => l === requested.trim().toLowerCase()) as Locale | undefined;
@@ -13,7 +14,7 @@ async function switchTo(ctx: Context, requested: string): Promise<Reply[]> {
       ),
     ];
   }
-  await ctx.db.member.update({ where: { id: ctx.actor.memberId }, data: { locale } });
+  await setMemberLocale(ctx.db, ctx.actor.memberId, locale);
   return [say(createTranslator(locale)("language.changed"))];
 }
 

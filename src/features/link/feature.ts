@@ -3,9 +3,10 @@ import type { Feature, OutsideNetworkContext } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { createTranslator } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import { recordAudit } from "../audit/record.ts";
+import { recordAudit } from "../../services/audit/record.ts";
 import { hasTriesLeft, recordAttempt } from "../budgets/attempts.ts";
 import { LINK_TRIES_PER_ACCOUNT, linkAccountKey } from "../budgets/limits.ts";
+import { linkedMember } from "./data.ts";
 import { issueLinkCode, recentFailedAttempts, redeemForNewAccount, redeemLinkCode } from "./mutations.ts";
 
 const MAX_FAILED_ATTEMPTS = 5;
@@ -28,7 +29,7 @@ async function link(ctx: Context, args: string): Promise<Reply[]> {
   const outcome = await redeemLinkCode(db, { code, networkId: actor.networkId, identityId: actor.identityId, memberId: actor.memberId, memberActive: actor.status === "ACTIVE", now });
   if (outcome.kind === "linked") {
     await recordAudit(db, { networkId: actor.networkId, actorMemberId: outcome.memberId, action: "identity.link", outcome: "allowed", details: { platform: ctx.inbound.platform }, at: now });
-    const target = await db.member.findUniqueOrThrow({ where: { id: outcome.memberId }, select: { locale: true } });
+    const target = await linkedMember(db, outcome.memberId);
     const tt = createTranslator(target.locale);
     return [say(tt("link.linked", { name: outcome.displayName, platform: tt(`platforms.${ctx.inbound.platform}`) }))];
   }
@@ -52,7 +53,7 @@ export async function linkNewAccount(ctx: OutsideNetworkContext, args: string): 
     await recordAttempt(ctx.db, [account], ctx.now);
     return [say(ctx.t(REFUSAL[outcome.kind], { minutes: LINK_CODE_TTL_MS / 60_000 }))];
   }
-  const member = await ctx.db.member.findUniqueOrThrow({ where: { id: outcome.memberId }, select: { locale: true, networkId: true } });
+  const member = await linkedMember(ctx.db, outcome.memberId);
   await recordAudit(ctx.db, { networkId: member.networkId, actorMemberId: outcome.memberId, action: "identity.link", outcome: "allowed", details: { platform: inbound.platform }, at: ctx.now });
   const t = createTranslator(member.locale);
   return [say(t("link.linked", { name: outcome.displayName, platform: t(`platforms.${inbound.platform}`) }))];

@@ -4,7 +4,7 @@ import type { Db } from "../../db/database.ts";
 import { enqueueMessages } from "../../delivery/outbox.ts";
 import type { Notice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
-import { recordAudit } from "../audit/record.ts";
+import { recordAudit } from "../../services/audit/record.ts";
 
 export type Decision = { kind: "approved" | "refused"; memberName: string; role: string } | { kind: "not-pending" };
 

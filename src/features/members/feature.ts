@@ -5,6 +5,7 @@ import { ROLES, type Role } from "../../core/roles.ts";
 import { roleByName } from "./role-names.ts";
 import { findRequestByReference, listMembers, listPendingRequests, MEMBER_LIST_LIMIT } from "./data.ts";
 import { decideRoleRequest } from "./decide.ts";
+import { isUuid } from "../../shared/ids.ts";
 
 const COORDINATORS: readonly Role[] = ["NETWORK_COORDINATOR"];
 
@@ -74,7 +75,7 @@ export const membersFeature: Feature = {
     {
       prefix: "role",
       audience: COORDINATORS,
-      run: (ctx, [verb, id = ""]) => (verb === "approve" || verb === "refuse" ? decide(ctx, /^[0-9a-f-]{36}$/.test(id) ? id : null, verb === "approve") : Promise.resolve([say(ctx.t("errors.staleAction"))])),
+      run: (ctx, [verb, id = ""]) => (verb === "approve" || verb === "refuse" ? decide(ctx, isUuid(id) ? id : null, verb === "approve") : Promise.resolve([say(ctx.t("errors.staleAction"))])),
     },
   ],
 };

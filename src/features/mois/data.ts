@@ -1,6 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Db } from "../../db/database.ts";
 import type { Edition } from "./edition.ts";
+import { isUuid } from "../../shared/ids.ts";
 
 /** The network's communes, by name. */
 export function communesOf(db: Db, networkId: string) {
@@ -43,6 +44,11 @@ export function animationsOfOrganisation(db: Db, networkId: string, organisation
 
 /** An animation of the network by id (null for anything else, e.g. a stale button). */
 export function animationById(db: Db, networkId: string, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return Promise.resolve(null);
+  if (!isUuid(id)) return Promise.resolve(null);
   return db.event.findFirst({ where: { id, networkId, type: "MOIS_DU_NUMERIQUE" }, include: { organisation: { select: { name: true } }, reviewedBy: { select: { displayName: true } } } });
+}
+
+/** The organisation the member works for, if any. */
+export function memberOrganisation(db: Db, memberId: string) {
+  return db.member.findUniqueOrThrow({ where: { id: memberId }, select: { organisationId: true, organisation: { select: { name: true } } } });
 }

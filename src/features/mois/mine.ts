@@ -2,12 +2,12 @@ import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { formatWhen } from "../events/format.ts";
 import { countsLine } from "./programme.ts";
-import { animationsOfOrganisation } from "./data.ts";
+import { animationsOfOrganisation, memberOrganisation } from "./data.ts";
 import { editionOfYear, shownEdition } from "./edition.ts";
 
 /** `mes animations`: the animations the member's organisation proposed, with where each stands. */
 export async function listMyAnimations(ctx: Context): Promise<Reply[]> {
-  const member = await ctx.db.member.findUniqueOrThrow({ where: { id: ctx.actor.memberId }, select: { organisationId: true, organisation: { select: { name: true } } } });
+  const member = await memberOrganisation(ctx.db, ctx.actor.memberId);
   if (!member.organisationId) return [say(ctx.t("mois.propose.noOrganisation"))];
   const rows = await animationsOfOrganisation(ctx.db, ctx.actor.networkId, member.organisationId);
   const propose = { id: "mdn:new", label: ctx.t("mois.buttons.propose"), style: "primary" as const };

@@ -4,7 +4,7 @@ import { type Choice, type Reply, say } from "../../core/reply.ts";
 import { registeredCounts } from "../events/data.ts";
 import { formatPlaces, formatWhen } from "../events/format.ts";
 import { editionCounts, editionTargets } from "./counts.ts";
-import { territoriesWithin } from "../directory/territories.ts";
+import { territoriesWithin } from "../../services/directory/territories.ts";
 import { animationsOf, intercommunalitiesOf } from "./data.ts";
 import { type Edition, EDITION_WEEKS, formatDay, shownEdition, weekBounds } from "./edition.ts";
 import { type ProgrammeFilter, readFilter } from "./filters.ts";

@@ -3,14 +3,15 @@ import type { Context } from "../../core/context.ts";
 import { createTranslator, toLocale } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { isRole } from "../../core/roles.ts";
-import { recordAudit } from "../audit/record.ts";
 import { linkAccount, linkCodeInPayload, linkNewAccount } from "../link/feature.ts";
-import { isOrganisationOf, isTerritoryOf } from "../directory/data.ts";
+import { isOrganisationOf, isTerritoryOf } from "../../services/directory/data.ts";
 import { cohortCodeInPayload, enrolFromLink, enrolOutsideNetwork } from "../interns/enrol/feature.ts";
 import { invitationCodeInPayload } from "../invitations/codes.ts";
 import { joinOutsideNetwork, joinWithCode } from "../invitations/feature.ts";
-import { endOnboarding, loadOnboarding, nextStep, type OnboardingState, saveOnboarding } from "./conversation.ts";
+import { loadOnboarding, nextStep, type OnboardingState, saveOnboarding } from "./conversation.ts";
+import { completeOnboarding, setMemberOrganisation } from "./mutations.ts";
 import { promptFor } from "./prompts.ts";
+import { setMemberLocale } from "../language/mutations.ts";
 import { privacyNotice } from "../privacy/notice.ts";
 
 /** Re-asks the current question; what onboarding answers to anything that is not a command. */
@@ -46,7 +47,7 @@ async function answer(ctx: Context, [step, value = ""]: string[]): Promise<Reply
   switch (state.step) {
     case "language": {
       const locale = toLocale(value, actor.locale);
-      await db.member.update({ where: { id: actor.memberId }, data: { locale } });
+      await setMemberLocale(db, actor.memberId, locale);
       // Everything from here on is in the language just chosen.
       ctx = { ...ctx, actor: { ...actor, locale }, t: createTranslator(locale) };
       next = { ...state, step: nextStep("language", state) };
@@ -59,7 +60,7 @@ async function answer(ctx: Context, [step, value = ""]: string[]): Promise<Reply
     case "organisation": {
       const organisationId = value === "none" ? null : value;
       if (organisationId && !(await isOrganisationOf(db, actor.networkId, organisationId))) return [say(ctx.t("errors.staleAction")), await promptFor(ctx, state)];
-      await db.member.update({ where: { id: actor.memberId }, data: { organisationId } });
+      await setMemberOrganisation(db, actor.memberId, organisationId);
       next = { ...state, step: nextStep("organisation", state) };
       break;
     }
@@ -76,12 +77,7 @@ async function answer(ctx: Context, [step, value = ""]: string[]): Promise<Reply
 async function finish(ctx: Context, state: OnboardingState, territoryId: string | null): Promise<Reply[]> {
   const { actor } = ctx;
   const role = state.role && isRole(state.role) ? state.role : undefined;
-  await ctx.db.$transaction(async (tx) => {
-    await tx.member.update({ where: { id: actor.memberId }, data: { territoryId, status: "ACTIVE" } });
-    if (role) await tx.roleRequest.create({ data: { networkId: actor.networkId, memberId: actor.memberId, role } });
-    await endOnboarding(tx, actor.identityId);
-    await recordAudit(tx, { networkId: actor.networkId, actorMemberId: actor.memberId, action: "member.onboarded", outcome: "allowed", details: role ? { requestedRole: role } : {}, at: ctx.now });
-  });
+  await completeOnboarding(ctx.db, { networkId: actor.networkId, memberId: actor.memberId, identityId: actor.identityId, territoryId, role, at: ctx.now });
   const roleName = role ? ctx.t(`roles.singular.${role}`) : "";
   if (state.invited && actor.roles.length > 0) {
     return [say(ctx.t("invitations.onboardingDone", { roles: actor.roles.map((r) => ctx.t(`roles.singular.${r}`)).join(", ") }))];

@@ -2,7 +2,7 @@ import type { Context } from "../../core/context.ts";
 import { createTranslator, LOCALES, type Translate } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { ROLES } from "../../core/roles.ts";
-import { listOrganisations, listWorkTerritories } from "../directory/data.ts";
+import { listOrganisations, listWorkTerritories } from "../../services/directory/data.ts";
 import type { OnboardingState } from "./conversation.ts";
 
 /** The question of the current onboarding step, with its choices. */

@@ -1,6 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import type { Db } from "../../db/database.ts";
-import { comparableName } from "../indicators/territory-names.ts";
+import { comparableName } from "../../shared/territory-names.ts";
 
 /** The network's organisation of that name, accents, case and punctuation aside, or undefined. */
 export async function findOrganisationByName(db: Db, networkId: string, typed: string): Promise<{ id: string; name: string } | undefined> {

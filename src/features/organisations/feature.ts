@@ -6,9 +6,10 @@ import type { Context } from "../../core/context.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import type { Role } from "../../core/roles.ts";
-import { recordAudit } from "../audit/record.ts";
+import { recordAudit } from "../../services/audit/record.ts";
 import { findCommune, findOrganisationByName, listOrganisationsWithCommune } from "./data.ts";
 import { kindByName, KINDS } from "./kinds.ts";
+import { createOrganisation, renameOrganisation, setOrganisationCommune } from "./mutations.ts";
 
 const COORDINATORS: readonly Role[] = ["NETWORK_COORDINATOR"];
 const wordsOf = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
@@ -46,7 +47,7 @@ async function add(ctx: Context, rest: string): Promise<Reply[]> {
   if (typeof commune === "string") return [say(commune)];
   if (await findOrganisationByName(ctx.db, ctx.actor.networkId, name)) return [say(ctx.t("organisationsChat.duplicate", { name }))];
   try {
-    const made = await ctx.db.organisation.create({ data: { networkId: ctx.actor.networkId, name, kind, territoryId: commune?.id ?? null } });
+    const made = await createOrganisation(ctx.db, { networkId: ctx.actor.networkId, name, kind, territoryId: commune?.id ?? null });
     await audit(ctx, "organisation.add", { organisationId: made.id, name, kind, ...(commune ? { territoryId: commune.id } : {}) });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return [say(ctx.t("organisationsChat.duplicate", { name }))];
@@ -64,7 +65,7 @@ async function rename(ctx: Context, rest: string): Promise<Reply[]> {
   if (!goodName(newName)) return [say(ctx.t("organisationsChat.badName", { max: MAX_NAME }))];
   const taken = await findOrganisationByName(ctx.db, ctx.actor.networkId, newName);
   if (taken && taken.id !== organisation.id) return [say(ctx.t("organisationsChat.duplicate", { name: newName }))];
-  await ctx.db.organisation.update({ where: { id: organisation.id }, data: { name: newName } });
+  await renameOrganisation(ctx.db, organisation.id, newName);
   await audit(ctx, "organisation.rename", { organisationId: organisation.id, from: organisation.name, to: newName });
   return [say(ctx.t("organisationsChat.renamed", { old: organisation.name, name: newName }))];
 }
@@ -76,7 +77,7 @@ async function setCommune(ctx: Context, rest: string): Promise<Reply[]> {
   if (!organisation) return [say(ctx.t("organisationsChat.unknown", { name }))];
   const commune = await communeOf(ctx, communeTyped);
   if (typeof commune === "string") return [say(commune)];
-  await ctx.db.organisation.update({ where: { id: organisation.id }, data: { territoryId: commune.id } });
+  await setOrganisationCommune(ctx.db, organisation.id, commune.id);
   await audit(ctx, "organisation.commune", { organisationId: organisation.id, territoryId: commune.id });
   return [say(ctx.t("organisationsChat.communeSet", { name: organisation.name, commune: commune.name }))];
 }

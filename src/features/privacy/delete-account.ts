@@ -2,7 +2,7 @@ import { normaliseWord } from "../../core/command-words.ts";
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import type { Db } from "../../db/database.ts";
-import { recordAudit } from "../audit/record.ts";
+import { recordAudit } from "../../services/audit/record.ts";
 import { stopMember } from "../interns/leave/stop.ts";
 import { anonymiseMember } from "./anonymise.ts";
 

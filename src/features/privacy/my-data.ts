@@ -2,6 +2,7 @@ import type { Context } from "../../core/context.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { Db } from "../../db/database.ts";
 import { parisDay } from "../../calendar/paris.ts";
+import { isoDay } from "../../shared/dates.ts";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -78,7 +79,6 @@ export async function sendMyData(ctx: Context): Promise<Reply[]> {
   const data = await collectMemberData(ctx.db, ctx.actor.memberId);
   const document = { exportedAt: ctx.now.toISOString(), ...data };
   const text = JSON.stringify(document, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value), 2);
-  const { year, month, day } = parisDay(ctx.now);
-  const name = `${ctx.t("privacy.myData.fileName")}-${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}.json`;
+  const name = `${ctx.t("privacy.myData.fileName")}-${isoDay(parisDay(ctx.now))}.json`;
   return [{ text: ctx.t("privacy.myData.sent"), files: [{ name, mediaType: JSON_TYPE, content: new TextEncoder().encode(`${text}\n`) }], visibility: "private" }];
 }

@@ -1,9 +1,11 @@
 import type { Context } from "../../core/context.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import { isOrganisationOf, isTerritoryOf, listOrganisations, listWorkTerritories } from "../directory/data.ts";
+import { isOrganisationOf, isTerritoryOf, listOrganisations, listWorkTerritories } from "../../services/directory/data.ts";
 import { loadProfile } from "./data.ts";
-import { formatClock, profileFormSchema } from "./schema.ts";
+import { saveProfileForm } from "./mutations.ts";
+import { formatClock } from "../../shared/dates.ts";
+import { profileFormSchema } from "./schema.ts";
 import { showProfile } from "./view.ts";
 
 /** The profile form, pre-filled with what the member has now. */
@@ -46,15 +48,6 @@ export async function saveProfile(ctx: Context, values: Record<string, string | 
   const form = parsed.data;
   if (form.organisationId && !(await isOrganisationOf(db, actor.networkId, form.organisationId))) return [say(t("profile.errors.organisation"))];
   if (form.territoryId && !(await isTerritoryOf(db, actor.networkId, form.territoryId))) return [say(t("profile.errors.territory"))];
-  await db.member.update({
-    where: { id: actor.memberId },
-    data: {
-      displayName: form.displayName,
-      organisationId: form.organisationId || null,
-      territoryId: form.territoryId || null,
-      quietStartMin: form.quietStart,
-      quietEndMin: form.quietEnd,
-    },
-  });
+  await saveProfileForm(db, actor.memberId, form);
   return [say(t("profile.saved")), ...(await showProfile({ ...ctx, actor: { ...actor, displayName: form.displayName } }))];
 }

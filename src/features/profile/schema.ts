@@ -30,8 +30,3 @@ export const profileFormSchema = z.object({
 });
 
 export type ProfileForm = z.output<typeof profileFormSchema>;
-
-/** Minutes after midnight as "20:00". */
-export function formatClock(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
-}

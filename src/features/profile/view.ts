@@ -3,7 +3,7 @@ import { createTranslator } from "../../core/i18n.ts";
 import { isPlatform } from "../../core/inbound.ts";
 import type { Reply } from "../../core/reply.ts";
 import { loadProfile } from "./data.ts";
-import { formatClock } from "./schema.ts";
+import { formatClock } from "../../shared/dates.ts";
 
 /** The member's profile, with a button to edit it. */
 export async function showProfile(ctx: Context): Promise<Reply[]> {

@@ -8,6 +8,8 @@ import { findProgress, latestProgress, type StoredProgress } from "./data.ts";
 import { additionText } from "./draft-reply.ts";
 import { clip } from "./fiches.ts";
 import { deleteProgress } from "./mutations.ts";
+import { isUuid } from "../../shared/ids.ts";
+import { findMemberName } from "../../services/directory/data.ts";
 
 const LISTED = 10;
 const TEXT_SHOWN = 80;
@@ -27,10 +29,10 @@ function headline(ctx: Context, r: StoredProgress): string {
 
 /** The member's own report, still deletable, or an AppError whose sentence says why not. */
 async function deletableReport(ctx: Context, id: string): Promise<StoredProgress> {
-  const report = /^[0-9a-f-]{36}$/i.test(id) ? await findProgress(ctx.db, ctx.actor.networkId, id) : null;
+  const report = isUuid(id) ? await findProgress(ctx.db, ctx.actor.networkId, id) : null;
   if (!report) throw new AppError("progress_not_found", "progress.errors.notFound");
   if (report.memberId !== ctx.actor.memberId) {
-    const author = await ctx.db.member.findUnique({ where: { id: report.memberId }, select: { displayName: true } });
+    const author = await findMemberName(ctx.db, report.memberId);
     throw new AppError("progress_not_yours", "progress.errors.notYours", { author: author?.displayName ?? "?" });
   }
   if (!stillDeletable(report, ctx.now)) {

@@ -1,4 +1,4 @@
-import { draftStore } from "../drafts/store.ts";
+import { draftStore } from "../../services/drafts/store.ts";
 import type { CountCandidate } from "./line.ts";
 
 /**
@@ -22,5 +22,5 @@ export interface ProgressDraft {
   value?: number;
 }
 
-/** Its drafts: one per platform account, replacing any other draft (src/features/drafts/store.ts). */
+/** Its drafts: one per platform account, replacing any other draft (src/services/drafts/store.ts). */
 export const { start: startDraft, save: saveDraft, load: loadDraft, drop: dropDraft, consume: consumeDraft } = draftStore<ProgressDraft>("progress-draft");

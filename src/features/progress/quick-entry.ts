@@ -2,7 +2,7 @@ import { compareDays, parisDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import { isoDay } from "../activities/days.ts";
+import { isoDay } from "../../shared/dates.ts";
 import { refusal } from "./check.ts";
 import { draftReply } from "./draft-reply.ts";
 import { loadFiches } from "./fiches.ts";

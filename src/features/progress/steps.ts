@@ -1,7 +1,7 @@
 import { parisDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import { isoDay } from "../activities/days.ts";
+import { isoDay } from "../../shared/dates.ts";
 import { checkProgress } from "./check.ts";
 import { draftReply } from "./draft-reply.ts";
 import { attachable, type Fiche, loadFiches } from "./fiches.ts";

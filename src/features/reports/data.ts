@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Locale } from "../../core/i18n.ts";
 import type { Db } from "../../db/database.ts";
-import { territoriesWithin } from "../directory/territories.ts";
+import { territoriesWithin } from "../../services/directory/territories.ts";
 import { activityWhere, memberWhere } from "../indicators/counters.ts";
 import { type DayRange, dateColumnFilter } from "../indicators/period.ts";
 
@@ -123,4 +123,9 @@ export async function loadPlaceBook(db: Db, networkId: string): Promise<PlaceBoo
   const sites = new Map(organisations.map((o) => [o.id, o]));
   const places = new Map(territories.map((t) => [t.id, t]));
   return { site: (id) => (id ? sites.get(id) : undefined), territory: (id) => (id ? places.get(id) : undefined) };
+}
+
+/** The network's slug and name, as export file names and headings carry them. */
+export function exportNetwork(db: Db, networkId: string) {
+  return db.network.findUniqueOrThrow({ where: { id: networkId }, select: { slug: true, name: true } });
 }

@@ -1,9 +1,10 @@
 import type { Context } from "../../core/context.ts";
 import type { FileRef, Reply } from "../../core/reply.ts";
-import { isoDay } from "../activities/days.ts";
+import { isoDay } from "../../shared/dates.ts";
 import { writeActivitiesCsv, writeIndicatorsCsv } from "./csv.ts";
-import type { CopilQuery } from "./data.ts";
-import { shortDay, slug } from "./format.ts";
+import { type CopilQuery, exportNetwork } from "./data.ts";
+import { shortDay } from "./format.ts";
+import { slug } from "../../shared/text.ts";
 import type { ExportRequest } from "./request.ts";
 import { exportProgress } from "./progress.ts";
 import { writeCopilWorkbook } from "./workbook.ts";
@@ -14,7 +15,7 @@ const CSV_TYPE = "text/csv";
 
 /** Builds the export the coordinator asked for and answers with a one-line summary and the file(s). */
 export async function exportReply(ctx: Context, request: ExportRequest): Promise<Reply[]> {
-  const network = await ctx.db.network.findUniqueOrThrow({ where: { id: ctx.actor.networkId }, select: { slug: true, name: true } });
+  const network = await exportNetwork(ctx.db, ctx.actor.networkId);
   const query: CopilQuery = { networkId: ctx.actor.networkId, range: request.range, territoryId: request.territory?.id, locale: ctx.actor.locale };
   const progress = exportProgress(ctx);
   try {

@@ -1,7 +1,7 @@
 import { parisDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 import type { Reply } from "../../core/reply.ts";
-import { isoDay } from "../activities/days.ts";
+import { isoDay } from "../../shared/dates.ts";
 import { EXPORT_FORMATS, WHOLE_NETWORK } from "./request.ts";
 import { exportTerritories } from "./territories.ts";
 

@@ -4,13 +4,3 @@ import type { CalendarDay } from "../../calendar/paris.ts";
 export function shortDay(day: CalendarDay): string {
   return `${String(day.day).padStart(2, "0")}/${String(day.month).padStart(2, "0")}/${day.year}`;
 }
-
-/** "Terres des Confluences" → "terres-des-confluences", for file names. */
-export function slug(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}

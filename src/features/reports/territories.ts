@@ -1,5 +1,6 @@
 import { AppError } from "../../core/errors.ts";
 import type { Db } from "../../db/database.ts";
+import { matchTerritoryName } from "../../shared/territory-names.ts";
 
 /** A territory an export may be narrowed to. */
 export interface ExportTerritory {
@@ -26,25 +27,14 @@ export async function territoryById(db: Db, networkId: string, id: string): Prom
   return row as ExportTerritory;
 }
 
-const normalise = (text: string) =>
-  text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/[’'`-]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-
 /**
  * A territory by a name the member typed: the one so named, or the only one whose name contains
  * it ("Terres des Confluences" for "Communauté de communes Terres des Confluences").
  */
 export async function territoryByName(db: Db, networkId: string, typed: string): Promise<ExportTerritory> {
   const rows = (await db.territory.findMany({ where: { networkId }, select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } })) as ExportTerritory[];
-  const wanted = normalise(typed);
-  const exact = rows.filter((r) => normalise(r.name) === wanted);
-  const found = exact.length > 0 ? exact : rows.filter((r) => ` ${normalise(r.name)} `.includes(` ${wanted} `));
-  if (found.length === 1) return found[0]!;
-  if (found.length === 0) throw new AppError("unknown_territory", "reports.errors.territory", { name: typed });
-  throw new AppError("ambiguous_territory", "reports.errors.ambiguous", { name: typed, names: found.slice(0, 5).map((r) => r.name).join(", ") });
+  const match = matchTerritoryName(rows, typed);
+  if (match.kind === "found") return match.territory;
+  if (match.kind === "unknown") throw new AppError("unknown_territory", "reports.errors.territory", { name: typed });
+  throw new AppError("ambiguous_territory", "reports.errors.ambiguous", { name: typed, names: match.names.slice(0, 5).join(", ") });
 }

@@ -3,7 +3,8 @@ import { type Reply, say } from "../../../core/reply.ts";
 import { findRequestByNumber, loadRequest, requestNumber } from "./data.ts";
 import { formatAnsweredAt } from "./format.ts";
 import { answerRequest } from "./mutations.ts";
-import { answerForm, checkText, isUuid, MAX_TEXT } from "./schema.ts";
+import { answerForm, checkText, MAX_TEXT } from "./schema.ts";
+import { isUuid } from "../../../shared/ids.ts";
 
 /** "Répondre" under a question: the answer form, or who answered already if someone did. */
 export async function pressAnswer(ctx: Context, requestId: string): Promise<Reply[]> {

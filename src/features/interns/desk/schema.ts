@@ -12,8 +12,6 @@ export const answerAction = (requestId: string) => `wda:${requestId}`;
 export const ASK_FORM = "wdask";
 export const answerForm = (requestId: string) => `wdans:${requestId}`;
 
-export const isUuid = (id: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-
 /** A typed or submitted text, trimmed, or why it cannot be sent. */
 export type TextCheck = { ok: true; text: string } | { ok: false; reason: "empty" } | { ok: false; reason: "too-long"; length: number };
 

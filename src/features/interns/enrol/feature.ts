@@ -1,13 +1,14 @@
 import type { Feature } from "../../../core/commands.ts";
 import type { Context } from "../../../core/context.ts";
 import { type Reply, say } from "../../../core/reply.ts";
+import { findCohortById } from "../../cohorts/data.ts";
 import { EVENT_ORGANISERS } from "../../events/schema.ts";
 import { answerEnrolButton } from "./flow.ts";
 import { cohortLinkReply } from "./link.ts";
 
 /** `enrlink:<cohortId>`: who manages cohorts (the organisers of their welcome evenings) gets the link. */
 async function showLink(ctx: Context, [cohortId = ""]: string[]): Promise<Reply[]> {
-  const cohort = await ctx.db.cohort.findFirst({ where: { id: cohortId, networkId: ctx.actor.networkId }, select: { id: true, name: true } });
+  const cohort = await findCohortById(ctx.db, ctx.actor.networkId, cohortId);
   if (!cohort) return [say(ctx.t("enrol.errors.cohortGone"))];
   return [await cohortLinkReply(ctx, cohort)];
 }

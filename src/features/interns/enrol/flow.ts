@@ -6,8 +6,10 @@ import type { Context } from "../../../core/context.ts";
 import { createTranslator, LOCALES, type Locale, rawMessage, toLocale, type Translate } from "../../../core/i18n.ts";
 import { type Reply, say } from "../../../core/reply.ts";
 import type { Db } from "../../../db/database.ts";
-import { recordAudit } from "../../audit/record.ts";
+import { recordAudit } from "../../../services/audit/record.ts";
+import { findCohortName } from "../../cohorts/data.ts";
 import { joinCohort } from "../../cohorts/mutations.ts";
+import { setMemberLocale } from "../../language/mutations.ts";
 import { dayAsDate } from "../../cohorts/semester.ts";
 import { inviteToCohortEvents } from "../../events/invitations.ts";
 import { formatDay } from "./arrival.ts";
@@ -15,7 +17,7 @@ import { type EnrolState, type EnrolStep, endEnrolment, loadEnrolment, saveEnrol
 import { defaultInviteExpiry, findCohortByCode } from "./invite.ts";
 import { type EnrolCohort, enrolQuestion } from "./prompts.ts";
 import { storableText } from "../../../core/inbound-text.ts";
-import { spendNewMemberBudget } from "../../identity/resolve-actor.ts";
+import { spendNewMemberBudget } from "../../../services/identity/resolve-actor.ts";
 
 const SKIP_WORDS = new Set(LOCALES.flatMap((l) => rawMessage(l, "enrol.skipWords").split(",").map(normaliseWord)));
 const MAX_SITE = 120;
@@ -52,7 +54,7 @@ export async function enrolFromLink(ctx: Context, code: string): Promise<Reply[]
     const member = await db.member.findUniqueOrThrow({ where: { id: actor.memberId }, select: { cohortId: true } });
     if (member.cohortId === cohort.id) return [say(ctx.t("enrol.alreadyIn", { cohort: cohort.name }))];
     const joined = await joinCohort(db, { memberId: actor.memberId, cohortId: cohort.id, now, platforms: ctx.platforms });
-    const previous = joined.previousCohortId ? await db.cohort.findUnique({ where: { id: joined.previousCohortId }, select: { name: true } }) : null;
+    const previous = joined.previousCohortId ? await findCohortName(db, joined.previousCohortId) : null;
     const lines = [previous ? ctx.t("enrol.moved", { cohort: cohort.name, previous: previous.name }) : ctx.t("enrol.joined", { cohort: cohort.name }), ctx.t("enrol.invited", { count: joined.invited })];
     return [say(lines.join(" "))];
   }
@@ -154,7 +156,7 @@ export async function answerEnrolButton(ctx: Context, [step = "", value = ""]: s
   switch (state.step) {
     case "language": {
       const locale = toLocale(value, ctx.actor.locale);
-      await ctx.db.member.update({ where: { id: ctx.actor.memberId }, data: { locale } });
+      await setMemberLocale(ctx.db, ctx.actor.memberId, locale);
       // Everything from here on is in the language just chosen.
       return moveTo({ ...ctx, actor: { ...ctx.actor, locale }, t: createTranslator(locale) }, state, "site");
     }

@@ -1,6 +1,7 @@
 import QRCode from "qrcode";
 import type { Context } from "../../../core/context.ts";
 import { type Reply, say } from "../../../core/reply.ts";
+import { slug } from "../../../shared/text.ts";
 import { formatArrival } from "../../cohorts/format.ts";
 import { COHORT_PAYLOAD_PREFIX, ensureCohortInvite } from "./invite.ts";
 
@@ -20,8 +21,7 @@ export async function qrPng(text: string): Promise<Uint8Array> {
 
 /** A file name made of the cohort's name: "qr-novembre-2026.png". */
 function qrFileName(cohortName: string): string {
-  const slug = cohortName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
-  return `qr-${slug || "cohorte"}.png`;
+  return `qr-${slug(cohortName) || "cohorte"}.png`;
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Context } from "../../../core/context.ts";
 import { type Reply, say } from "../../../core/reply.ts";
-import { recordAudit } from "../../audit/record.ts";
+import { recordAudit } from "../../../services/audit/record.ts";
 
 /**
  * What a member who stopped the bot hears (the dispatcher's `answerLeftMember`): `start` (or the

@@ -3,7 +3,7 @@ import { AppError } from "../../../core/errors.ts";
 import type { Platform } from "../../../core/inbound.ts";
 import { type Reply, say } from "../../../core/reply.ts";
 import type { Db } from "../../../db/database.ts";
-import { recordAudit } from "../../audit/record.ts";
+import { recordAudit } from "../../../services/audit/record.ts";
 import { cancelRegistration } from "../../events/registration.ts";
 import { formatPurgeDay, internDates } from "./keep-in-touch.ts";
 

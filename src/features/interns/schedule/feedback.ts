@@ -2,11 +2,11 @@ import { type Event, Prisma } from "@prisma/client";
 import type { Context } from "../../../core/context.ts";
 import { type Reply, say } from "../../../core/reply.ts";
 import { formatWhen, shortRef } from "../../events/format.ts";
+import { isUuid } from "../../../shared/ids.ts";
 
 /** The form that follows the rating: two optional texts. */
 export const FEEDBACK_FORM = "ischfb";
 const TEXT_MAX = 1000;
-const UUID = /^[0-9a-f-]{36}$/i;
 
 /** By question id, as EventFeedback.answers holds them. */
 export interface FeedbackAnswers {
@@ -19,7 +19,7 @@ type Checked = { ok: true; event: Event } | { ok: false; reply: Reply[] };
 
 /** The welcome evening named by a button or form, once over, and the member was there (or registered). */
 async function feedbackEvent(ctx: Context, id: string): Promise<Checked> {
-  const event = UUID.test(id) ? await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId, type: "WELCOME_EVENING" } }) : null;
+  const event = isUuid(id) ? await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId, type: "WELCOME_EVENING" } }) : null;
   if (!event || ctx.now < event.endsAt) return { ok: false, reply: [say(ctx.t("internSchedule.stale"))] };
   const mine = await ctx.db.eventRegistration.findUnique({ where: { eventId_memberId: { eventId: event.id, memberId: ctx.actor.memberId } }, select: { status: true, checkedInAt: true } });
   if (!mine || (mine.status !== "REGISTERED" && !mine.checkedInAt)) return { ok: false, reply: [say(ctx.t("internSchedule.feedback.notRegistered", { title: event.title }))] };

@@ -29,3 +29,14 @@ export async function isOrganisationOf(db: Db, networkId: string, id: string): P
 export async function isTerritoryOf(db: Db, networkId: string, id: string): Promise<boolean> {
   return (await db.territory.count({ where: { networkId, id } })) === 1;
 }
+
+/** The network's name, as headings and calendar files show it. */
+export async function networkName(db: Db, networkId: string): Promise<string> {
+  const network = await db.network.findUniqueOrThrow({ where: { id: networkId }, select: { name: true } });
+  return network.name;
+}
+
+/** A member's display name, or null when the member is gone. */
+export function findMemberName(db: Db, memberId: string) {
+  return db.member.findUnique({ where: { id: memberId }, select: { displayName: true } });
+}
