@@ -31,14 +31,47 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [value, Math.round(performance.now() - start)];
 }
 
+/** A migrated, seeded database of `kind` with the generated network; PostgreSQL in a schema of its own. */
+async function openBenchDatabase(kind: "pglite" | "postgresql", postgresUrl: string, schema: string) {
+  const db = kind === "pglite" ? await openDatabase({ kind: "pglite", dataDir: "memory://" }) : await openDatabase({ kind: "postgresql", url: postgresUrl, schema });
+  await db.withSession((s) => applyMigrations(s, MIGRATIONS));
+  const { networkId } = await seedNetwork(db.prisma, await readNetworkSeed(SEED));
+  const [, generateMs] = await timed(() => generateNetworkActivity(db.prisma, networkId, REPORTS, new Date("2024-01-01"), new Date("2026-11-21")));
+  return { db, networkId, generateMs };
+}
+
+/** The export stall scenario alone: the event loop's delay while a year is exported (XLSX, CSV, two XLSX at once). */
+export async function benchExportStall(kind: "pglite" | "postgresql", postgresUrl: string): Promise<Record<string, number | string>> {
+  const schema = `bench_${randomBytes(5).toString("hex")}`;
+  const { db, networkId } = await openBenchDatabase(kind, postgresUrl, schema);
+  try {
+    const query = { networkId, range: { from: { year: 2025, month: 1, day: 1 }, to: { year: 2025, month: 12, day: 31 } }, locale: "fr" as const };
+    await writeCopilWorkbook(db.prisma, query); // warm-up: the first build thread compiles its modules
+    const oneXlsx = await measureStall(db, () => writeCopilWorkbook(db.prisma, query));
+    const oneCsv = await measureStall(db, () => writeActivitiesCsv(db.prisma, query));
+    const twoXlsx = await measureStall(db, () => Promise.all([writeCopilWorkbook(db.prisma, query), writeCopilWorkbook(db.prisma, query)]));
+    return {
+      database: kind,
+      "XLSX ms": oneXlsx.ms,
+      "XLSX loop p99": oneXlsx.loopP99,
+      "XLSX loop max": oneXlsx.loopMax,
+      "XLSX /healthz max": oneXlsx.healthzMax,
+      "CSV loop p99": oneCsv.loopP99,
+      "CSV loop max": oneCsv.loopMax,
+      "2 XLSX loop p99": twoXlsx.loopP99,
+      "2 XLSX loop max": twoXlsx.loopMax,
+    };
+  } finally {
+    await db.close();
+    if (kind === "postgresql") await dropSchema(schema, postgresUrl);
+  }
+}
+
 /** Figures for one database kind; PostgreSQL in a schema of its own, dropped afterwards. */
 export async function benchIndicators(kind: "pglite" | "postgresql", postgresUrl: string): Promise<Record<string, number | string>> {
   const schema = `bench_${randomBytes(5).toString("hex")}`;
-  const db = kind === "pglite" ? await openDatabase({ kind: "pglite", dataDir: "memory://" }) : await openDatabase({ kind: "postgresql", url: postgresUrl, schema });
+  const { db, networkId, generateMs } = await openBenchDatabase(kind, postgresUrl, schema);
   try {
-    await db.withSession((s) => applyMigrations(s, MIGRATIONS));
-    const { networkId } = await seedNetwork(db.prisma, await readNetworkSeed(SEED));
-    const [, generateMs] = await timed(() => generateNetworkActivity(db.prisma, networkId, REPORTS, new Date("2024-01-01"), new Date("2026-11-21")));
     const [indicators, currentMs] = await timed(() => computeIndicators(db.prisma, { networkId, window: { today: TODAY } }));
     const [, yearMs] = await timed(() => computeIndicators(db.prisma, { networkId, window: { range: { from: { year: 2025, month: 1, day: 1 }, to: { year: 2025, month: 12, day: 31 } } } }));
     const epci = await db.prisma.territory.findFirstOrThrow({ where: { networkId, kind: "EPCI" } });
@@ -103,8 +136,10 @@ export async function benchIndicators(kind: "pglite" | "postgresql", postgresUrl
   }
 }
 
-// `node test/bench/indicators.ts` runs this part alone.
+// `node test/bench/indicators.ts` runs this part alone; `... stall [pglite|postgresql]` only the export stall scenario.
 if (import.meta.url === `file://${process.argv[1]}`) {
   const url = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
-  for (const kind of ["pglite", "postgresql"] as const) console.log(await benchIndicators(kind, url));
+  const [scenario, only] = process.argv.slice(2);
+  const kinds = (["pglite", "postgresql"] as const).filter((k) => !only || k === only);
+  for (const kind of kinds) console.log(await (scenario === "stall" ? benchExportStall : benchIndicators)(kind, url));
 }

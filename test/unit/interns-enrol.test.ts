@@ -179,8 +179,12 @@ describe("through Telegram (grammY against the fake Bot API)", () => {
 
       const first = await tg.send("lea", `/start c-${code}`);
       expect(first.map((r) => r.text).join("\n")).toContain("Bienvenue dans la cohorte d’internes « Novembre 2026 »");
+      // First contact: the privacy notice comes with the welcome, before the first question.
+      expect(first.findIndex((r) => r.text.includes("Responsable du traitement : Réseau des partenaires du Tarn-et-Garonne"))).toBe(1);
       expect(first.flatMap((r) => r.choices)).toEqual(["Français", "English"]);
-      expect((await tg.press("lea", "English")).flatMap((r) => r.choices)).toEqual(["CH Montauban", "CH Moissac", "Other", "Skip"]);
+      const site = await tg.press("lea", "English");
+      expect(site.flatMap((r) => r.choices)).toEqual(["CH Montauban", "CH Moissac", "Other", "Skip"]);
+      expect(site.map((r) => r.text).join("\n")).not.toContain("Controller");
       await tg.press("lea", "CH Montauban");
       const done = await tg.send("lea", "05/11/2026");
       expect(done.map((r) => r.text).join("\n")).toContain("Welcome to the “Novembre 2026” cohort, arriving on 5 November 2026.");
@@ -190,5 +194,37 @@ describe("through Telegram (grammY against the fake Bot API)", () => {
     } finally {
       await tg.close();
     }
+  });
+});
+
+describe("the privacy notice at an intern's first contact", () => {
+  const notice = (replies: Reply[]) => replies.map((r) => r.text).join("\n");
+
+  it("an intern opening the link from a private chat reads the network's notice once, in their language", async () => {
+    const { code } = await cohortCode();
+    await bot.db.prisma.network.update({ where: { id: bot.networkId }, data: { privacyController: "Département de Tarn-et-Garonne", privacyDpoContact: "dpo@ledepartement82.fr" } });
+    try {
+      const intern: Speaker = { platform: "telegram", user: "777002", scope: "777002", name: "Sam Roy", localeHint: "en" };
+      const first = await bot.send(intern, `start c-${code}`);
+      expect(first[0]!.text).toContain("Welcome to the network's intern cohort “Novembre 2026”");
+      expect(first[1]!.text).toContain("Controller: Département de Tarn-et-Garonne.");
+      expect(first[1]!.text).toContain("Data protection officer: dpo@ledepartement82.fr.");
+      expect(choiceIds(first)).toEqual(["enr:language:fr", "enr:language:en"]);
+      expect(notice(await bot.send(intern, action("enr:language:en")))).not.toContain("Controller");
+      // The link opened again: the intern is enrolled already, nothing to repeat.
+      expect(notice(await bot.send(intern, `start c-${code}`))).not.toContain("Controller");
+    } finally {
+      await bot.db.prisma.network.update({ where: { id: bot.networkId }, data: { privacyController: null, privacyDpoContact: null } });
+    }
+  });
+
+  it("a newcomer of a bound chat reads it with the welcome; one who wrote before opening the link is not told twice", async () => {
+    const { code } = await cohortCode();
+    const fresh = await bot.send("new-intern-5", `start c-${code}`);
+    expect(notice(fresh)).toContain("Responsable du traitement : Réseau des partenaires du Tarn-et-Garonne");
+    expect(notice(await bot.send("new-intern-6", "bonjour"))).toContain("Responsable du traitement");
+    const enrolled = await bot.send("new-intern-6", `start c-${code}`);
+    expect(notice(enrolled)).toContain("Bienvenue dans la cohorte d’internes « Novembre 2026 »");
+    expect(notice(enrolled)).not.toContain("Responsable du traitement");
   });
 });

@@ -3,7 +3,7 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeIndicators } from "../../src/features/indicators/compute.ts";
 import { buildActivitiesCsv, buildIndicatorsCsv } from "../../src/features/reports/csv.ts";
-import type { CopilQuery } from "../../src/features/reports/data.ts";
+import { activityPages, type CopilQuery } from "../../src/features/reports/data.ts";
 import { ficheSheetNamer, SheetNames } from "../../src/features/reports/sheet-names.ts";
 import { buildCopilWorkbook } from "../../src/features/reports/workbook.ts";
 import { createTestBot, type TestBot } from "../support/bot.ts";
@@ -108,6 +108,19 @@ describe("the COPIL workbook", () => {
       ["2026-06-02", "Camille Roques", "Deux contacts à Moissac", fixture.manualIndicator.label, 2],
       ["2026-07-01", "Sophie Delmas", "Réunion de lancement tenue", null, null],
     ]);
+  });
+
+  it("reads a period a page at a time, each report once, by date then id, even when a page ends within a day", async () => {
+    const week: CopilQuery = { ...query, range: { from: { year: 2026, month: 3, day: 2 }, to: { year: 2026, month: 3, day: 8 } } };
+    const read: string[] = [];
+    for await (const page of activityPages(bot.db.prisma, week, undefined, 7)) read.push(...page.map((r) => r.id));
+    const expected = await bot.db.prisma.activityReport.findMany({
+      where: { networkId: bot.networkId, date: { gte: new Date("2026-03-02"), lte: new Date("2026-03-08") } },
+      orderBy: [{ date: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
+    expect(expected.length).toBeGreaterThan(3 * 7);
+    expect(read).toEqual(expected.map((r) => r.id));
   });
 
   it("has valid, unique sheet names, bold frozen header rows and set column widths", async () => {

@@ -6,9 +6,9 @@ import { columnSpecs, type PenStroke } from "./protocol.ts";
 /**
  * Rows are turned into cells and sent this many at a time: between two slices the main thread waits
  * for the build thread's answer, so it answers other requests meanwhile rather than mapping a
- * 5,000-row page at one go.
+ * whole page at one go.
  */
-export const SLICE = 1_000;
+export const SLICE = 250;
 
 /** The rows of a page as cells, a slice at a time. */
 export function* cellSlices<Row>(columns: Column<Row>[], page: Row[]): Generator<Cell[][]> {

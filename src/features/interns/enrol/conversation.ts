@@ -15,6 +15,12 @@ export interface EnrolState {
 
 type Tx = Db | Prisma.TransactionClient;
 
+/** True when the conversation the enrolment is about to replace is an onboarding that already showed the privacy notice. */
+export async function noticeShownInOnboarding(db: Tx, identityId: string): Promise<boolean> {
+  const row = await db.conversation.findUnique({ where: { identityId }, select: { flow: true, data: true } });
+  return row?.flow === "onboarding" && (row.data as { noticeShown?: boolean } | null)?.noticeShown === true;
+}
+
 /** Starts (or restarts) the questions, replacing any other conversation in progress (an unfinished onboarding). */
 export async function startEnrolment(db: Tx, networkId: string, identityId: string, cohortId: string): Promise<EnrolState> {
   const data = { cohortId };

@@ -13,11 +13,12 @@ import { setMemberLocale } from "../../language/mutations.ts";
 import { dayAsDate } from "../../cohorts/semester.ts";
 import { inviteToCohortEvents } from "../../events/invitations.ts";
 import { formatDay } from "./arrival.ts";
-import { type EnrolState, type EnrolStep, endEnrolment, loadEnrolment, saveEnrolment, startEnrolment } from "./conversation.ts";
+import { type EnrolState, type EnrolStep, endEnrolment, loadEnrolment, noticeShownInOnboarding, saveEnrolment, startEnrolment } from "./conversation.ts";
 import { defaultInviteExpiry, findCohortByCode } from "./invite.ts";
 import { type EnrolCohort, enrolQuestion } from "./prompts.ts";
 import { storableText } from "../../../core/inbound-text.ts";
 import { spendNewMemberBudget } from "../../../services/identity/resolve-actor.ts";
+import { networkPrivacyNotice } from "../../privacy/notice.ts";
 
 const SKIP_WORDS = new Set(LOCALES.flatMap((l) => rawMessage(l, "enrol.skipWords").split(",").map(normaliseWord)));
 const MAX_SITE = 120;
@@ -35,9 +36,14 @@ async function openCohort(db: Db, code: string, networkId: string | undefined, n
 const isReply = (value: Cohort | Reply): value is Reply => "visibility" in value;
 const asked = (cohort: { name: string; sites: string[]; arrivesOn: Date }, locale: Locale): EnrolCohort => ({ name: cohort.name, sites: cohort.sites, arrives: formatDay(cohort.arrivesOn, locale) });
 
-/** The first message after the link: welcome to the cohort, then the language question. */
-function firstQuestion(t: Translate, cohort: Cohort, locale: Locale): Reply[] {
-  return [say(t("enrol.welcome", { cohort: cohort.name })), enrolQuestion(t, "language", asked(cohort, locale))];
+/**
+ * The first message after the link: welcome to the cohort, the privacy notice when this is the
+ * intern's first contact (GDPR art. 13, as onboarding shows it), then the language question.
+ */
+async function firstQuestion(db: Db, cohort: Cohort, locale: Locale, withNotice: boolean): Promise<Reply[]> {
+  const t = createTranslator(locale);
+  const notice = withNotice ? [say(await networkPrivacyNotice(db, cohort.networkId, locale))] : [];
+  return [say(t("enrol.welcome", { cohort: cohort.name })), ...notice, enrolQuestion(t, "language", asked(cohort, locale))];
 }
 
 /**
@@ -58,13 +64,16 @@ export async function enrolFromLink(ctx: Context, code: string): Promise<Reply[]
     const lines = [previous ? ctx.t("enrol.moved", { cohort: cohort.name, previous: previous.name }) : ctx.t("enrol.joined", { cohort: cohort.name }), ctx.t("enrol.invited", { count: joined.invited })];
     return [say(lines.join(" "))];
   }
-  await db.$transaction(async (tx) => {
+  const noticeShown = await db.$transaction(async (tx) => {
     const roles = actor.roles.includes("INTERN") ? actor.roles : [...actor.roles, "INTERN" as const];
     await tx.member.update({ where: { id: actor.memberId }, data: { roles, status: "ACTIVE", leftAt: null, cohortId: cohort.id } });
+    // Someone who wrote first and then opened the link read the notice with onboarding's first question.
+    const shown = await noticeShownInOnboarding(tx, actor.identityId);
     await startEnrolment(tx, actor.networkId, actor.identityId, cohort.id);
     await recordAudit(tx, { networkId: actor.networkId, actorMemberId: actor.memberId, action: "member.enrolled", outcome: "allowed", details: { cohortId: cohort.id }, at: now });
+    return shown;
   });
-  return firstQuestion(ctx.t, cohort, actor.locale);
+  return firstQuestion(db, cohort, actor.locale, !noticeShown);
 }
 
 /** `start c-<code>` in a conversation no network is bound to: the code says which network, so the intern is created there. */
@@ -98,7 +107,7 @@ export async function enrolOutsideNetwork(ctx: OutsideNetworkContext, code: stri
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return [];
     throw error;
   }
-  return firstQuestion(createTranslator(locale), cohort, locale);
+  return firstQuestion(db, cohort, locale, true);
 }
 
 async function cohortOf(ctx: Context, state: EnrolState) {
