@@ -38,7 +38,7 @@ describe("errors while handling a message", () => {
   });
 
   it("an expected failure is the member's sentence, in their language", async () => {
-    const { dispatch, lines } = dispatcherWith(() => Promise.reject(new AppError("gone", "roleRequests.alreadyDecided")));
+    const { dispatch, lines } = dispatcherWith(() => Promise.reject(new AppError("stale_action", "roleRequests.alreadyDecided")));
     const [reply] = await dispatch(inbound("demo-intern", "help"));
     expect(reply!.text).toBe("That request has already been decided.");
     expect(lines).toEqual([]);

@@ -1,5 +1,6 @@
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import type { Role } from "../../core/roles.ts";
 import { cancelBroadcast, confirmBroadcast, editBroadcast } from "./confirm.ts";
@@ -30,7 +31,7 @@ export const broadcastsFeature: Feature = {
     {
       prefix: "bc",
       audience: SENDERS,
-      run: (ctx, [verb = "", id = ""]) => BUTTONS.get(verb)?.(ctx, id) ?? Promise.resolve([say(ctx.t("errors.staleAction"))]),
+      run: (ctx, [verb = "", id = ""]) => BUTTONS.get(verb)?.(ctx, id) ?? Promise.reject(staleAction()),
     },
   ],
   forms: [{ formId: "broadcast", audience: SENDERS, run: (ctx, values, parts) => previewBroadcast(ctx, values, parts) }],

@@ -1,5 +1,6 @@
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { GROUP_CREATORS } from "../groups/view.ts";
 import { answer, askReason, saveReason, snooze } from "./answers.ts";
@@ -31,7 +32,7 @@ function pressed(ctx: Context, [verb = "", id = ""]: string[]): Promise<Reply[]>
     case "xx":
       return cancel(ctx, id);
     default:
-      return Promise.resolve([say(ctx.t("errors.staleAction"))]);
+      return Promise.reject(staleAction());
   }
 }
 
