@@ -1,4 +1,5 @@
 import type { Db } from "../db/database.ts";
+import type { VerbHandler } from "./actions.ts";
 import type { Context } from "./context.ts";
 import type { MessageKey, Translate } from "./i18n.ts";
 import type { InboundCommand, Platform } from "./inbound.ts";
@@ -40,7 +41,7 @@ export interface OutsideNetworkContext {
   platforms: readonly Platform[];
 }
 
-/** Handles pressed choices whose id starts with `prefix:`; the rest of the id is split on ':'. */
+/** Handles pressed choices whose id starts with `prefix:`; the rest of the id is split on ':'. Features not yet on typed verbs use it. */
 export interface ActionHandler {
   prefix: string;
   audience: Audience;
@@ -59,7 +60,8 @@ export interface FormHandler {
 /** What a feature contributes to the bot. */
 export interface Feature {
   commands?: Command[];
-  actions?: ActionHandler[];
+  /** Typed verbs (`on(EVT.register, …)`), or prefix handlers for features not moved to verbs yet. */
+  actions?: Array<VerbHandler<any> | ActionHandler>;
   forms?: FormHandler[];
 }
 
