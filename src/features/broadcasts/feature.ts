@@ -1,8 +1,6 @@
+import { on } from "../../core/actions.ts";
 import type { Feature } from "../../core/commands.ts";
-import type { Context } from "../../core/context.ts";
-import { staleAction } from "../../core/errors.ts";
-import { type Reply, say } from "../../core/reply.ts";
-import type { Role } from "../../core/roles.ts";
+import { BC, SENDERS } from "./actions.ts";
 import { cancelBroadcast, confirmBroadcast, editBroadcast } from "./confirm.ts";
 import { broadcastForm } from "./form.ts";
 import { listBroadcasts, showReport } from "./history.ts";
@@ -11,16 +9,6 @@ import { previewBroadcast } from "./preview.ts";
 export { broadcastViews } from "./progress.ts";
 export { refreshBroadcastProgress } from "./refresh.ts";
 
-const SENDERS: readonly Role[] = ["NETWORK_COORDINATOR", "CLS_COORDINATOR"];
-
-// Buttons: bc:ok:<id> confirm, bc:e:<id> edit, bc:x:<id> cancel, bc:r:<id> report.
-const BUTTONS = new Map<string, (ctx: Context, id: string) => Promise<Reply[]>>([
-  ["ok", confirmBroadcast],
-  ["e", editBroadcast],
-  ["x", cancelBroadcast],
-  ["r", showReport],
-]);
-
 /** `diffuser` prepares a broadcast to a segment (preview, then confirmation); `diffusions` lists the sender's last ones. */
 export const broadcastsFeature: Feature = {
   commands: [
@@ -28,11 +16,10 @@ export const broadcastsFeature: Feature = {
     { name: "broadcasts", words: "commands.broadcasts.words", summary: "commands.broadcasts.summary", audience: SENDERS, run: (ctx) => listBroadcasts(ctx) },
   ],
   actions: [
-    {
-      prefix: "bc",
-      audience: SENDERS,
-      run: (ctx, [verb = "", id = ""]) => BUTTONS.get(verb)?.(ctx, id) ?? Promise.reject(staleAction()),
-    },
+    on(BC.confirm, (ctx, [id]) => confirmBroadcast(ctx, id)),
+    on(BC.edit, (ctx, [id]) => editBroadcast(ctx, id)),
+    on(BC.cancel, (ctx, [id]) => cancelBroadcast(ctx, id)),
+    on(BC.report, (ctx, [id]) => showReport(ctx, id)),
   ],
   forms: [{ formId: "broadcast", audience: SENDERS, run: (ctx, values, parts) => previewBroadcast(ctx, values, parts) }],
 };
