@@ -1,53 +1,52 @@
 import type { Logger } from "pino";
 import { type CommandInfo, describeCommands } from "./core/command-catalog.ts";
-import type { Command, Feature } from "./core/commands.ts";
+import type { Command } from "./core/commands.ts";
 import { createDispatcher, type Dispatch } from "./core/dispatch.ts";
+import { mergeByName, uniqueByName } from "./core/feature-registry.ts";
 import type { Platform } from "./core/inbound.ts";
 import type { Db } from "./db/database.ts";
-import { activitiesFeature } from "./features/activities/feature.ts";
-import { progressFeature } from "./features/progress/feature.ts";
-import { recordDenial } from "./features/audit/record.ts";
-import { bindingFeature } from "./features/binding/feature.ts";
 import type { LiveViews } from "./delivery/compose.ts";
-import { broadcastsFeature, broadcastViews } from "./features/broadcasts/feature.ts";
-import { deadlinesFeature, deadlineViews } from "./features/deadlines/feature.ts";
-import { digestViews } from "./features/digest/views.ts";
+import type { AfterSendRound } from "./delivery/worker.ts";
+import { recordDenial } from "./features/audit/record.ts";
 import { answerStepForm, beginStepForms } from "./features/form-steps/flow.ts";
-import { groupsFeature } from "./features/groups/feature.ts";
 import { createHelpFeature } from "./features/help/feature.ts";
 import { createActorResolver } from "./features/identity/resolve-actor.ts";
-import { indicatorsFeature } from "./features/indicators/feature.ts";
 import { claimInboundEvent } from "./features/inbound/claim-event.ts";
-import { languageFeature } from "./features/language/feature.ts";
-import { linkFeature } from "./features/link/feature.ts";
-import { membersFeature } from "./features/members/feature.ts";
-import { muteFeature } from "./features/mute/feature.ts";
-import { continueOnboarding, onboardingFeature } from "./features/onboarding/feature.ts";
-import { profileFeature } from "./features/profile/feature.ts";
-import { reportsFeature } from "./features/reports/feature.ts";
-import { eventsFeature } from "./features/events/feature.ts";
-import { cohortsFeature } from "./features/cohorts/feature.ts";
-import { mineFeature } from "./features/mine/feature.ts";
-import { guideFeature } from "./features/guide/feature.ts";
-import { moisFeature } from "./features/mois/feature.ts";
-import { internScheduleFeature, internScheduleViews } from "./features/interns/schedule/feature.ts";
-import { welcomeDeskFeature } from "./features/interns/desk/feature.ts";
-import { continueEnrolment, enrolFeature } from "./features/interns/enrol/feature.ts";
-import { answerLeftMember, leaveFeature } from "./features/interns/leave/feature.ts";
-import { invitationsFeature } from "./features/invitations/feature.ts";
-import { organisationsFeature } from "./features/organisations/feature.ts";
-import { targetsFeature } from "./features/indicators/targets.ts";
-import { privacyFeature } from "./features/privacy/feature.ts";
+import { features } from "./features/index.ts";
+import type { FeatureModule } from "./features/module.ts";
+import type { IndicatorCounters } from "./features/indicators/counting.ts";
+import { provideCounters } from "./features/indicators/counters.ts";
+import { continueEnrolment } from "./features/interns/enrol/feature.ts";
+import { answerLeftMember } from "./features/interns/leave/feature.ts";
+import { continueOnboarding } from "./features/onboarding/feature.ts";
+import { bindJobs, maintenanceJobs, type ScheduledJob } from "./scheduler/scheduler.ts";
 
-const features: Feature[] = [onboardingFeature, profileFeature, languageFeature, linkFeature, membersFeature, bindingFeature, broadcastsFeature, muteFeature, groupsFeature, deadlinesFeature, activitiesFeature, indicatorsFeature, reportsFeature, progressFeature, eventsFeature, cohortsFeature, moisFeature, mineFeature, guideFeature, internScheduleFeature, welcomeDeskFeature, enrolFeature, leaveFeature, invitationsFeature, organisationsFeature, targetsFeature, privacyFeature];
 const help = createHelpFeature(() => allCommands);
-const allCommands: Command[] = [help, ...features].flatMap((f) => f.commands ?? []);
+/** Every feature, help included. */
+export const botFeatures: readonly FeatureModule[] = [help, ...features];
+const allCommands: Command[] = botFeatures.flatMap((f) => f.commands ?? []);
 
 /** The messages computed when they are sent (who has not answered, a broadcast's progress), by name. */
-export const botViews: LiveViews = { ...deadlineViews, ...broadcastViews, ...digestViews, ...internScheduleViews };
+export const botViews: LiveViews = mergeByName("view", botFeatures.map((f) => f.views));
+
+/** What the features count for the plan's indicators, by counter name. */
+export const botCounters: IndicatorCounters = mergeByName("indicator counter", botFeatures.map((f) => f.counters));
 
 /** Every command of the bot, described for platforms that declare them (menus, slash commands). */
 export const botCommands: CommandInfo[] = describeCommands(allCommands);
+
+const declaredJobs = uniqueByName("job", [...maintenanceJobs, ...botFeatures.flatMap((f) => f.jobs ?? [])]);
+const roundHooks = botFeatures.flatMap((f) => (f.afterSendRound ? [f.afterSendRound] : []));
+
+/** The bot's recurring jobs; `platforms` are those the bot delivers to (reminders of new occurrences). */
+export function botJobs(db: Db, options: { platforms: readonly Platform[] }): ScheduledJob[] {
+  return bindJobs(declaredJobs, { db, platforms: options.platforms });
+}
+
+/** What the features do after each round of a platform's sender (broadcasts' live progress there). */
+export const afterSendRound: AfterSendRound = async (db, adapter, now) => {
+  for (const hook of roundHooks) await hook(db, adapter, now);
+};
 
 export interface BotOptions {
   /** The clock the bot reads (tests set it). */
@@ -62,10 +61,12 @@ export interface BotOptions {
 
 /** The whole bot, channel-neutral: every adapter hands it InboundCommands and renders its Replies. */
 export function createBot(db: Db, log: Logger, options: BotOptions = {}): Dispatch {
+  // Indicators are counted from commands, live views and jobs alike: they read the features' counters from here.
+  provideCounters(botCounters);
   return createDispatcher({
     db,
     log,
-    features: [help, ...features],
+    features: [...botFeatures],
     ports: {
       claimEvent: claimInboundEvent,
       resolveActor: createActorResolver({ defaultNetwork: options.defaultNetwork }),

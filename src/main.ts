@@ -1,11 +1,10 @@
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
-import { botCommands, botViews, createBot } from "./bot.ts";
-import type { ChannelAdapter } from "./channels/adapter.ts";
+import { afterSendRound, botCommands, botJobs, botViews, createBot } from "./bot.ts";
+import type { ChannelAdapter } from "./core/channel.ts";
 import { createLocalDelivery } from "./channels/local/adapter.ts";
 import type { Platform } from "./core/inbound.ts";
 import { LOG_POLICY } from "./core/log-policy.ts";
-import { refreshBroadcastProgress } from "./features/broadcasts/feature.ts";
 import { configuredPlatforms, createAdapters } from "./channels/registry.ts";
 import { ConfigError, loadConfig } from "./config/env.ts";
 import { type Db, openDatabase } from "./db/database.ts";
@@ -15,7 +14,7 @@ import { readNetworkSeed, seedNetwork } from "./db/seed/seed-network.ts";
 import { createDeliveryWorker } from "./delivery/worker.ts";
 import { createHealthCheck, WRITE_PROBE_INTERVAL_MS } from "./http/health.ts";
 import { buildServer } from "./http/server.ts";
-import { botJobs, startScheduler } from "./scheduler/scheduler.ts";
+import { startScheduler } from "./scheduler/scheduler.ts";
 
 // Advisory-lock keys: one sender per platform among the replicas sharing a PostgreSQL database.
 const SENDER_LOCKS = { local: 7_340_200, telegram: 7_340_201, slack: 7_340_202, discord: 7_340_203 } as const;
@@ -77,8 +76,8 @@ async function main(): Promise<void> {
       log,
       leadership: database.leadership(SENDER_LOCKS[adapter.platform]),
       views: botViews,
-      // The platform's sender also keeps broadcast senders' progress messages up to date there.
-      afterRound: () => refreshBroadcastProgress(database.prisma, adapter, new Date()),
+      // The platform's sender also does the features' work there (broadcast senders' progress messages).
+      afterRound: () => afterSendRound(database.prisma, adapter, new Date()),
     }),
   );
   for (const sender of senders) sender.start();

@@ -1,6 +1,6 @@
 import type { Config } from "../config/env.ts";
 import type { Platform } from "../core/inbound.ts";
-import type { AdapterDeps, ChannelAdapter } from "./adapter.ts";
+import type { AdapterDeps, ChannelAdapter } from "../core/channel.ts";
 import { createDiscordAdapter } from "./discord/index.ts";
 import { createSlackAdapter } from "./slack/index.ts";
 import { createTelegramAdapter } from "./telegram/index.ts";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Audience } from "./commands.ts";
+import type { Audience } from "./audience.ts";
 import type { Context } from "./context.ts";
 import type { Reply } from "./reply.ts";
 import { actionId } from "./reply-limits.ts";

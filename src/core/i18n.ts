@@ -1,28 +1,5 @@
 import { IntlMessageFormat } from "intl-messageformat";
-import enActivities from "../../locales/en/activities.json" with { type: "json" };
-import enBroadcasts from "../../locales/en/broadcasts.json" with { type: "json" };
-import enDeadlines from "../../locales/en/deadlines.json" with { type: "json" };
-import enMessages from "../../locales/en/messages.json" with { type: "json" };
-import enEvents from "../../locales/en/events.json" with { type: "json" };
-import enIndicators from "../../locales/en/indicators.json" with { type: "json" };
-import enProgress from "../../locales/en/progress.json" with { type: "json" };
-import enDigest from "../../locales/en/digest.json" with { type: "json" };
-import enReports from "../../locales/en/reports.json" with { type: "json" };
-import enInterns from "../../locales/en/interns.json" with { type: "json" };
-import enNetwork from "../../locales/en/network.json" with { type: "json" };
-import enPrivacy from "../../locales/en/privacy.json" with { type: "json" };
-import frEvents from "../../locales/fr/events.json" with { type: "json" };
-import frIndicators from "../../locales/fr/indicators.json" with { type: "json" };
-import frProgress from "../../locales/fr/progress.json" with { type: "json" };
-import frDigest from "../../locales/fr/digest.json" with { type: "json" };
-import frReports from "../../locales/fr/reports.json" with { type: "json" };
-import frInterns from "../../locales/fr/interns.json" with { type: "json" };
-import frNetwork from "../../locales/fr/network.json" with { type: "json" };
-import frPrivacy from "../../locales/fr/privacy.json" with { type: "json" };
-import frActivities from "../../locales/fr/activities.json" with { type: "json" };
-import frBroadcasts from "../../locales/fr/broadcasts.json" with { type: "json" };
-import frDeadlines from "../../locales/fr/deadlines.json" with { type: "json" };
-import frMessages from "../../locales/fr/messages.json" with { type: "json" };
+import { NAMESPACES } from "../../locales/namespaces.ts";
 
 export type Locale = "fr" | "en";
 export const LOCALES: readonly Locale[] = ["fr", "en"];
@@ -48,20 +25,11 @@ function merge(...parts: Catalogue[]): Catalogue {
   return out;
 }
 
-type FrenchCatalogue = typeof frMessages &
-  typeof frDeadlines &
-  typeof frBroadcasts &
-  typeof frActivities &
-  typeof frIndicators &
-  typeof frProgress &
-  typeof frDigest &
-  typeof frReports &
-  typeof frEvents &
-  typeof frInterns &
-  typeof frNetwork &
-  typeof frPrivacy;
-const fr = merge(frMessages, frDeadlines, frBroadcasts, frActivities, frIndicators, frProgress, frDigest, frReports, frEvents, frInterns, frNetwork, frPrivacy);
-const en = merge(enMessages, enDeadlines, enBroadcasts, enActivities, enIndicators, enProgress, enDigest, enReports, enEvents, enInterns, enNetwork, enPrivacy);
+// The keys' type is the intersection of every French namespace: a typo in a key fails tsc.
+type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;
+type FrenchCatalogue = UnionToIntersection<(typeof NAMESPACES)[number]["fr"]>;
+const fr = merge(...NAMESPACES.map((n) => n.fr));
+const en = merge(...NAMESPACES.map((n) => n.en));
 
 /** Every sentence key the bot knows, derived from the French (default) catalogue. */
 export type MessageKey = Leaves<FrenchCatalogue>;

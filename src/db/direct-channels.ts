@@ -1,4 +1,4 @@
-import type { DirectChannelStore } from "../channels/adapter.ts";
+import type { DirectChannelStore } from "../core/channel.ts";
 import type { Db } from "./database.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { DeliveryTarget } from "../channels/adapter.ts";
+import type { DeliveryTarget } from "../core/channel.ts";
 import type { Db } from "../db/database.ts";
 import { type OutboundPayload, readPayload } from "./payload.ts";
 

@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { actionId, assertReplyFits } from "../core/reply-limits.ts";
-import type { DeliveryTarget } from "../channels/adapter.ts";
+import type { DeliveryTarget } from "../core/channel.ts";
 import type { Platform } from "../core/inbound.ts";
 import type { Reply } from "../core/reply.ts";
 import type { DbClient } from "../db/database.ts";

@@ -1,9 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
-import type { ChannelAdapter, DeliveryOutcome } from "../channels/adapter.ts";
+import type { ChannelAdapter, DeliveryOutcome } from "../core/channel.ts";
 import type { Db, Leadership } from "../db/database.ts";
 import { type ClaimedMessage, claimDueMessages, markCancelled, markFailed, markForRetry, markSent, releaseOrphanedClaims } from "./claims.ts";
 import { type Composed, composeMessages, type LiveViews } from "./compose.ts";
+
+/** Work done after each round of a platform's sender, with that platform's adapter. */
+export type AfterSendRound = (db: Db, adapter: Pick<ChannelAdapter, "platform" | "edit">, now: Date) => Promise<void>;
 
 export interface DeliveryWorkerOptions {
   db: Db;

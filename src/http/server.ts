@@ -1,12 +1,13 @@
 import Fastify, { type FastifyError } from "fastify";
 import type { Logger } from "pino";
 import { localChannelRoutes, type LocalChannelOptions, signInRequiredRoutes } from "../channels/local/routes.ts";
-import type { ChannelAdapter } from "../channels/adapter.ts";
+import type { ChannelAdapter } from "../core/channel.ts";
 import { LOOPBACK_HOSTS } from "../config/env.ts";
 import type { Database } from "../db/database.ts";
 import { drainOnClose } from "./drain.ts";
 import { createHealthCheck, type HealthCheck } from "./health.ts";
 import { hostGuard } from "./host-guard.ts";
+import { webhookPlugin } from "./webhooks.ts";
 
 /** Bodies over 4 KB are refused: a chat message is short, and the limit protects the process. */
 export const MAX_BODY_BYTES = 4096;
@@ -55,7 +56,7 @@ export async function buildServer(options: ServerOptions) {
   if (!options.demo) await app.register(signInRequiredRoutes, { page: options.local !== undefined });
   else if (options.local) await app.register(localChannelRoutes, options.local);
   for (const adapter of options.adapters ?? []) {
-    if (adapter.registerRoutes) await app.register((scope) => adapter.registerRoutes!(scope));
+    for (const route of adapter.webhooks ?? []) await app.register(webhookPlugin(route));
   }
   return app;
 }

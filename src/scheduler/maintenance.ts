@@ -1,18 +1,5 @@
+import { RETENTION } from "../config/retention.ts";
 import type { Db } from "../db/database.ts";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** How long rows that only serve a short-lived purpose are kept. */
-export const RETENTION = {
-  /** Platforms redeliver within hours (Telegram keeps updates 24 h): a week is ample. */
-  handledEventsMs: 7 * DAY_MS,
-  /** Sent, failed and cancelled outbox rows feed delivery reports; after a quarter they are history. */
-  finishedMessagesMs: 90 * DAY_MS,
-  /** What the local web chat showed a user on the bot's initiative. */
-  localInboxMs: 30 * DAY_MS,
-  /** Files the local web chat linked (exports, charts): the member downloads them at once, or asks again. */
-  generatedFilesMs: 7 * DAY_MS,
-} as const;
 
 export interface PruneResult {
   handledEvents: number;

@@ -1,7 +1,7 @@
 // Helpers of the delivery bench (test/bench/delivery.ts): a broadcast queued in the outbox, drained
 // by one delivery worker, and the figures read back from the OutboundMessage rows.
 import { setTimeout as sleep } from "node:timers/promises";
-import type { ChannelAdapter, DeliveryTarget } from "../../src/channels/adapter.ts";
+import type { ChannelAdapter, DeliveryTarget } from "../../src/core/channel.ts";
 import { randomUUID } from "node:crypto";
 import type { OutboundPayload } from "../../src/delivery/payload.ts";
 import { reminderNotice } from "../../src/features/deadlines/schedule.ts";

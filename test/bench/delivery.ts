@@ -8,7 +8,7 @@
 import { DELIVERY_REQUESTS_PER_SECOND } from "../../src/channels/discord/delivery-rest.ts";
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api } from "grammy";
-import type { DeliveryTarget } from "../../src/channels/adapter.ts";
+import type { DeliveryTarget } from "../../src/core/channel.ts";
 import { scaleLimits, TELEGRAM_LIMITS } from "../../src/channels/telegram/limits.ts";
 import { startDiscordHarness } from "../fakes/discord/harness.ts";
 import { snowflake } from "../fakes/discord/ids.ts";

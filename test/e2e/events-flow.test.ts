@@ -11,7 +11,7 @@ import { createLocalDelivery } from "../../src/channels/local/adapter.ts";
 import { createDeliveryWorker, type DeliveryWorker } from "../../src/delivery/worker.ts";
 import { botViews } from "../../src/bot.ts";
 import { buildServer } from "../../src/http/server.ts";
-import type { ChannelAdapter } from "../../src/channels/adapter.ts";
+import type { ChannelAdapter } from "../../src/core/channel.ts";
 import { createTelegramDriver, type TelegramHarness } from "../fakes/telegram/driver.ts";
 import { createTestBot, silentLog, type TestBot } from "../support/bot.ts";
 import { readWithPythonIcalendar } from "../support/real-readers.ts";

@@ -7,13 +7,12 @@
 // intern's identities while the mission accueil's indicator still counts the request.
 // Everything runs with the bot's clock under the test's control.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { botViews } from "../../src/bot.ts";
+import { botJobs, botViews } from "../../src/bot.ts";
 import type { CalendarDay } from "../../src/calendar/paris.ts";
 import { createTranslator, type Locale } from "../../src/core/i18n.ts";
 import { createDeliveryWorker, type DeliveryWorker } from "../../src/delivery/worker.ts";
 import { loadGuide, SHIPPED_LOCALES_DIR } from "../../src/features/guide/load.ts";
 import { computeIndicators } from "../../src/features/indicators/compute.ts";
-import { botJobs } from "../../src/scheduler/scheduler.ts";
 import { createTelegramDriver, type TelegramHarness } from "../fakes/telegram/driver.ts";
 import { createTestBot, silentLog, type TestBot } from "../support/bot.ts";
 

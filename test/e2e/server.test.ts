@@ -118,5 +118,6 @@ describe("the bot process", () => {
     const refused = await startBotExpectingFailure({ ...env, DEMO: "false" });
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("this database holds the demo network (tarn-et-garonne)");
-  });
+    // Three bot processes one after the other, one of them a demo's cold start: room for a loaded machine.
+  }, 180_000);
 });

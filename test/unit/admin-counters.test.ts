@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { allCounterNames, countingOf } from "../../src/admin/plan/counters.ts";
-import { counterFor } from "../../src/features/indicators/counters.ts";
+import { botCounters } from "../../src/bot.ts";
+import { counterFor, provideCounters } from "../../src/features/indicators/counters.ts";
+
+provideCounters(botCounters);
 
 describe("the calcul names of a plan file", () => {
   it("each name plan counters lists is counted by one of the bot's counters", () => {

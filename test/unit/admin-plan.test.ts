@@ -5,7 +5,9 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTranslator } from "../../src/core/i18n.ts";
 import { indicatorLine } from "../../src/features/indicators/board.ts";
+import { botCounters } from "../../src/bot.ts";
 import { computeIndicators } from "../../src/features/indicators/compute.ts";
+import { provideCounters } from "../../src/features/indicators/counters.ts";
 import { indicatorColumns } from "../../src/features/reports/columns.ts";
 import { createTestDatabase, type TestDatabase } from "../support/database.ts";
 import { admin, PLAN_17, planWorkbook, snapshot } from "./admin-support.ts";
@@ -19,6 +21,7 @@ const networkId = async (slug: string) => (await db.prisma.network.findUniqueOrT
 const indicators = async (slug: string) => computeIndicators(db.prisma, { networkId: await networkId(slug), window: { today } });
 
 beforeAll(async () => {
+  provideCounters(botCounters);
   db = await createTestDatabase();
   dir = await mkdtemp(join(tmpdir(), "admin-plan-"));
   lines = (await readFile(PLAN_17, "utf8")).trimEnd().split("\n");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DeliveryOutcome, DeliveryTarget } from "../../src/channels/adapter.ts";
+import type { DeliveryOutcome, DeliveryTarget } from "../../src/core/channel.ts";
 import type { Platform } from "../../src/core/inbound.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import type { Role } from "../../src/core/roles.ts";

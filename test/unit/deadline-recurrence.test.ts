@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rollOverRecurringDeadlines } from "../../src/features/deadlines/feature.ts";
-import { botJobs } from "../../src/scheduler/scheduler.ts";
+import { botJobs } from "../../src/bot.ts";
 import { action, createTestBot, type TestBot } from "../support/bot.ts";
 import { createDeadline, createGroup, queuedFor } from "./deadline-support.ts";
 

@@ -1,4 +1,4 @@
-import type { DeliveryTarget } from "../../src/channels/adapter.ts";
+import type { DeliveryTarget } from "../../src/core/channel.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { createDeliveryWorker } from "../../src/delivery/worker.ts";
 import { deadlineViews } from "../../src/features/deadlines/feature.ts";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { DeliveryTarget } from "../../src/channels/adapter.ts";
+import type { DeliveryTarget } from "../../src/core/channel.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { enqueueMessages } from "../../src/delivery/outbox.ts";
 import { createDeliveryWorker } from "../../src/delivery/worker.ts";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { DeliveryOutcome, DeliveryTarget } from "../../src/channels/adapter.ts";
+import type { DeliveryOutcome, DeliveryTarget } from "../../src/core/channel.ts";
 import { say } from "../../src/core/reply.ts";
 import { claimDueMessages } from "../../src/delivery/claims.ts";
 import { enqueueMessages, type NewOutboundMessage } from "../../src/delivery/outbox.ts";

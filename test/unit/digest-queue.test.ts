@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { botJobs } from "../../src/scheduler/scheduler.ts";
+import { botJobs } from "../../src/bot.ts";
 import { createTestBot, type TestBot } from "../support/bot.ts";
 import { memberId } from "./activity-support.ts";
 import { addMember, joinedLongAgo, localDelivery, queued, tick } from "./digest-support.ts";

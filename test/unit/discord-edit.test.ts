@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DeliveryTarget } from "../../src/channels/adapter.ts";
+import type { DeliveryTarget } from "../../src/core/channel.ts";
 import type { InboundCommand } from "../../src/core/inbound.ts";
 import { type Reply, say } from "../../src/core/reply.ts";
 import { type DiscordHarness, startDiscordHarness } from "../fakes/discord/harness.ts";

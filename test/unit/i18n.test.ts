@@ -12,6 +12,19 @@ async function sourceFiles(dir: string): Promise<string[]> {
 }
 
 describe("translations", () => {
+  it("every locale file is listed in locales/namespaces.ts, so its sentences reach the catalogue", async () => {
+    for (const locale of LOCALES) {
+      const dir = join(import.meta.dirname, "../../locales", locale);
+      const files = (await readdir(dir)).filter((name) => name.endsWith(".json"));
+      expect(files.length, locale).toBeGreaterThan(10);
+      const keys = catalogueKeys(locale);
+      for (const file of files) {
+        const missing = [...flatten(JSON.parse(await readFile(join(dir, file), "utf8"))).keys()].filter((k) => !keys.has(k));
+        expect(missing, `${locale}/${file}`).toEqual([]);
+      }
+    }
+  });
+
   it("French and English have exactly the same keys", () => {
     const fr = [...catalogueKeys("fr")].sort();
     const en = [...catalogueKeys("en")].sort();

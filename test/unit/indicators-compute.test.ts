@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readNetworkSeed, seedNetwork } from "../../src/db/seed/seed-network.ts";
+import { botCounters } from "../../src/bot.ts";
 import { computeIndicators, type IndicatorValue } from "../../src/features/indicators/compute.ts";
+import { provideCounters } from "../../src/features/indicators/counters.ts";
 import { yearRange } from "../../src/features/indicators/period.ts";
 import { createTestDatabase, DEMO_SEED, type TestDatabase } from "../support/database.ts";
 
@@ -13,6 +15,7 @@ const organisation = new Map<string, string>();
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 beforeAll(async () => {
+  provideCounters(botCounters);
   db = await createTestDatabase();
   ({ networkId } = await seedNetwork(db.prisma, await readNetworkSeed(DEMO_SEED)));
   for (const t of await db.prisma.territory.findMany({ where: { networkId } })) territory.set(t.name, t.id);

@@ -6,7 +6,8 @@ import type { FileRef, Reply } from "../../src/core/reply.ts";
 import { enqueueMessages } from "../../src/delivery/outbox.ts";
 import { createDeliveryWorker } from "../../src/delivery/worker.ts";
 import { buildServer } from "../../src/http/server.ts";
-import { pruneExpiredRows, RETENTION } from "../../src/scheduler/maintenance.ts";
+import { RETENTION } from "../../src/config/retention.ts";
+import { pruneExpiredRows } from "../../src/scheduler/maintenance.ts";
 import { createTestBot, silentLog, type TestBot } from "../support/bot.ts";
 
 // Bytes no text encoding would keep as they are: a PNG signature, a zero, every high byte.

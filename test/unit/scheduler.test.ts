@@ -3,8 +3,10 @@ import cron from "node-cron";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { say } from "../../src/core/reply.ts";
 import { enqueueMessages } from "../../src/delivery/outbox.ts";
-import { pruneExpiredRows, RETENTION } from "../../src/scheduler/maintenance.ts";
-import { botJobs, startScheduler } from "../../src/scheduler/scheduler.ts";
+import { RETENTION } from "../../src/config/retention.ts";
+import { pruneExpiredRows } from "../../src/scheduler/maintenance.ts";
+import { botJobs } from "../../src/bot.ts";
+import { startScheduler } from "../../src/scheduler/scheduler.ts";
 import { createTestBot, silentLog, type TestBot } from "../support/bot.ts";
 
 let bot: TestBot;

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DeliveryTarget } from "../../src/channels/adapter.ts";
+import type { DeliveryTarget } from "../../src/core/channel.ts";
 import { say } from "../../src/core/reply.ts";
 import { openDatabase } from "../../src/db/database.ts";
 import { enqueueMessages } from "../../src/delivery/outbox.ts";

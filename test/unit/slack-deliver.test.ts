@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { DeliveryOutcome } from "../../src/channels/adapter.ts";
+import type { DeliveryOutcome } from "../../src/core/channel.ts";
 import type { Dispatch } from "../../src/core/dispatch.ts";
 import type { InboundCommand } from "../../src/core/inbound.ts";
 import { type Reply, say } from "../../src/core/reply.ts";

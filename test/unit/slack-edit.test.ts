@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { DeliveryTarget } from "../../src/channels/adapter.ts";
+import type { DeliveryTarget } from "../../src/core/channel.ts";
 import { type Reply, say } from "../../src/core/reply.ts";
 import { FAST, startSlackHarness, type SlackHarness } from "../fakes/slack/harness.ts";
 import { TEAM_ID } from "../fakes/slack/requests.ts";

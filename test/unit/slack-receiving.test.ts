@@ -164,7 +164,7 @@ describe("slack: receiving signed requests", () => {
   it("with an app token the adapter receives through socket mode and mounts no HTTP route", () => {
     const adapter = createSlackAdapter({ botToken: "xoxb-x", signingSecret: "s", appToken: "xapp-1-test" }, { dispatch: gatedDispatch().dispatch, log: silentLog, commands: [] });
     expect(adapter.platform).toBe("slack");
-    expect(adapter.registerRoutes).toBeUndefined();
+    expect(adapter.webhooks).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
-import type { DeliveryTarget } from "../../src/channels/adapter.ts";
+import type { DeliveryTarget } from "../../src/core/channel.ts";
 import { createCallbackCodec } from "../../src/channels/telegram/callback-data.ts";
 import { type Choice, type Reply, say } from "../../src/core/reply.ts";
 import { createTestBot, type TestBot } from "../support/bot.ts";

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { DeliveryTarget } from "../../src/channels/adapter.ts";
+import type { DeliveryTarget } from "../../src/core/channel.ts";
 import { say } from "../../src/core/reply.ts";
 import { createTelegramDriver, GROUP, type TelegramHarness } from "../fakes/telegram/driver.ts";
 import { recordingDispatch } from "../fakes/telegram/support.ts";

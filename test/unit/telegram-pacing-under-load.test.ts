@@ -1,7 +1,7 @@
 // Issue 16, "Pacing under load": with both cores kept busy by other processes, and the bot's own
 // event loop stalling now and then, Telegram still never sees more than its limits.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DeliveryTarget } from "../../src/channels/adapter.ts";
+import type { DeliveryTarget } from "../../src/core/channel.ts";
 import { scaleLimits, TELEGRAM_LIMITS } from "../../src/channels/telegram/limits.ts";
 import { say } from "../../src/core/reply.ts";
 import { createTelegramDriver, GROUP, type TelegramHarness } from "../fakes/telegram/driver.ts";

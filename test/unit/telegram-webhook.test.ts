@@ -1,8 +1,9 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import { afterEach, describe, expect, it } from "vitest";
-import type { ChannelAdapter } from "../../src/channels/adapter.ts";
+import type { ChannelAdapter } from "../../src/core/channel.ts";
 import { createTelegramAdapter } from "../../src/channels/telegram/index.ts";
 import { botCommands } from "../../src/bot.ts";
+import { webhookPlugin } from "../../src/http/webhooks.ts";
 import { FAST_LIMITS, TEST_TOKEN } from "../fakes/telegram/driver.ts";
 import { FakeTelegram } from "../fakes/telegram/server.ts";
 import { capturingLog, recordingDispatch } from "../fakes/telegram/support.ts";
@@ -26,7 +27,7 @@ describe("Telegram webhook", () => {
       { retryBaseMs: 10, limits: FAST_LIMITS, onHandled: (id) => (handled.push(id), notify()) },
     );
     app = Fastify();
-    await adapter.registerRoutes!(app);
+    for (const route of adapter.webhooks!) await app.register(webhookPlugin(route));
     await adapter.start();
     const handledUpdate = (id: number) => new Promise<void>((resolve) => {
       notify = () => handled.includes(id) && resolve();
@@ -66,6 +67,18 @@ describe("Telegram webhook", () => {
     await handledUpdate(4);
     expect(dispatch.heard.map((i) => i.eventId)).toEqual(["4"]);
     expect(fake.sentMessages().map((m) => m.text)).toEqual(["reçu : profil"]);
+  });
+
+  it("a body that is not an update, even with the right secret, is answered 400 and nothing reaches the bot", async () => {
+    const { dispatch } = await startWebhookBot();
+    const headers = { "content-type": "application/json", "x-telegram-bot-api-secret-token": SECRET };
+    const malformed = await app.inject({ method: "POST", url: "/telegram/webhook", payload: "{not json", headers });
+    expect([malformed.statusCode, malformed.json().error.code]).toEqual([400, "invalid_json"]);
+    const noId = await app.inject({ method: "POST", url: "/telegram/webhook", payload: { message: {} }, headers });
+    expect([noId.statusCode, noId.json().error.code]).toEqual([400, "invalid_update"]);
+    const text = await app.inject({ method: "POST", url: "/telegram/webhook", payload: "hello", headers: { ...headers, "content-type": "application/xml" } });
+    expect([text.statusCode, text.json().error.code]).toEqual([400, "unsupported_media_type"]);
+    expect(dispatch.heard).toHaveLength(0);
   });
 
   it("an update with the right secret is answered in the member's chat", async () => {

@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
 import type { Config } from "../../config/env.ts";
+import { INVITATION_DEFAULT_DAYS, INVITATION_MAX_DAYS } from "../../config/retention.ts";
 import { createTranslator } from "../../core/i18n.ts";
 import type { Platform } from "../../core/inbound.ts";
 import { ROLES } from "../../core/roles.ts";
-import { DEFAULT_DAYS, DEFAULT_USES, MAX_DAYS, MAX_USES } from "../../features/invitations/codes.ts";
+import { DEFAULT_USES, MAX_USES } from "../../features/invitations/codes.ts";
 import { issueInvitation } from "../../features/invitations/issue.ts";
 import { formatExpiry, howToJoin } from "../../features/invitations/links.ts";
 import { checkLimits } from "../../features/invitations/options.ts";
@@ -24,7 +25,7 @@ Options:
   --role <role>          the role given: its code (${ROLES.join(", ")}) or its French or English label
   --organisation <name>  the member's partner organisation (one of the network's)
   --uses <N>             how many people may use it (default ${DEFAULT_USES}, at most ${MAX_USES})
-  --days <D>             days it stays valid (default ${DEFAULT_DAYS}, at most ${MAX_DAYS})
+  --days <D>             days it stays valid (default ${INVITATION_DEFAULT_DAYS}, at most ${INVITATION_MAX_DAYS})
 
 Example:
   npm run admin -- invite charente-maritime --role "coordinateur du réseau"`;
@@ -60,10 +61,10 @@ async function run(args: string[], ctx: AdminContext): Promise<number> {
     return 1;
   }
   const maxUses = values.uses === undefined ? DEFAULT_USES : Number(values.uses);
-  const days = values.days === undefined ? DEFAULT_DAYS : Number(values.days);
+  const days = values.days === undefined ? INVITATION_DEFAULT_DAYS : Number(values.days);
   const bad = checkLimits(maxUses, days);
   if (bad) {
-    ctx.err(bad.key === "invitations.badUses" ? `--uses must be a whole number from 1 to ${MAX_USES}.` : `--days must be a whole number from 1 to ${MAX_DAYS}.`);
+    ctx.err(bad.key === "invitations.badUses" ? `--uses must be a whole number from 1 to ${MAX_USES}.` : `--days must be a whole number from 1 to ${INVITATION_MAX_DAYS}.`);
     return 1;
   }
   const network = await ctx.db.network.findUnique({ where: { slug }, select: { id: true, name: true, defaultLocale: true } });

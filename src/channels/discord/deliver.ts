@@ -2,7 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { type REST, Routes } from "discord.js";
 import type { Logger } from "pino";
 import type { Reply } from "../../core/reply.ts";
-import type { DeliveryOutcome, DeliveryTarget, DirectChannelStore } from "../adapter.ts";
+import type { DeliveryOutcome, DeliveryTarget, DirectChannelStore } from "../../core/channel.ts";
 import { outcomeOfError } from "./delivery-outcome.ts";
 import { DeliveryRateLimited } from "./delivery-rest.ts";
 import { RouteHolds } from "./holds.ts";

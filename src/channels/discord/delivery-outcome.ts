@@ -1,5 +1,5 @@
 import { DiscordAPIError, HTTPError } from "discord.js";
-import type { DeliveryOutcome } from "../adapter.ts";
+import type { DeliveryOutcome } from "../../core/channel.ts";
 import { DeliveryRateLimited } from "./delivery-rest.ts";
 
 /**

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { DiscordjsErrorCodes, Events } from "discord.js";
 import type { DiscordConfig } from "../../config/env.ts";
-import type { AdapterDeps, ChannelAdapter } from "../adapter.ts";
+import type { AdapterDeps, ChannelAdapter } from "../../core/channel.ts";
 import { createDiscordClient } from "./client.ts";
 import { createDiscordDelivery } from "./deliver.ts";
 import { createDeliveryRest } from "./delivery-rest.ts";

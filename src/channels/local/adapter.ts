@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import type { ChannelAdapter, DeliveryOutcome } from "../adapter.ts";
+import type { ChannelAdapter, DeliveryOutcome } from "../../core/channel.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { Db } from "../../db/database.ts";
 import { linkReplyFiles, localFileOwner } from "./files.ts";

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import type { FileRef, Reply } from "../../core/reply.ts";
 import type { Db } from "../../db/database.ts";
-import { RETENTION } from "../../scheduler/maintenance.ts";
+import { RETENTION } from "../../config/retention.ts";
 
 /** Where the web chat downloads the files of replies. */
 export const FILES_PATH = "/api/local/files";

@@ -1,13 +1,13 @@
 import { App, type AuthorizeResult, type webApi } from "@slack/bolt";
 import type { SlackConfig } from "../../config/env.ts";
-import type { AdapterDeps, ChannelAdapter } from "../adapter.ts";
+import type { AdapterDeps, ChannelAdapter } from "../../core/channel.ts";
 import { createAnswers } from "./answers.ts";
 import { registerListeners } from "./listeners.ts";
 import { boltLogger } from "./logger.ts";
 import { createChannelPacer } from "./pacer.ts";
 import { createPeople } from "./people.ts";
 import { createProactiveDelivery } from "./proactive.ts";
-import { createReceiver, mountEvents } from "./receive.ts";
+import { createReceiver, eventsWebhook } from "./receive.ts";
 import { createSender, createWebClient, NO_RETRY, PRODUCTION_RETRY, type RetryPolicy } from "./send.ts";
 import { createWorkQueue } from "./work.ts";
 
@@ -85,7 +85,7 @@ export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps, optio
 
   return {
     platform: "slack",
-    ...(http ? { registerRoutes: (fastify) => mountEvents(fastify, http) } : {}),
+    ...(http ? { webhooks: [eventsWebhook(http)] } : {}),
     async start() {
       if (config.appToken) return connectSocket();
       // HTTP mode receives through the bot's server; checking the token early makes a bad one visible.

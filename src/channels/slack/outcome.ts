@@ -1,5 +1,5 @@
 import { webApi } from "@slack/bolt";
-import type { DeliveryOutcome } from "../adapter.ts";
+import type { DeliveryOutcome } from "../../core/channel.ts";
 
 // `ok: false` errors that pass by themselves: Slack's servers, or a workspace being migrated.
 const TRANSIENT = new Set(["ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout", "team_added_to_org"]);

@@ -1,6 +1,6 @@
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "pino";
-import type { DeliveryOutcome, DeliveryTarget } from "../adapter.ts";
+import type { DeliveryOutcome, DeliveryTarget } from "../../core/channel.ts";
 import type { Reply } from "../../core/reply.ts";
 import { type ContentFile, contentFiles, directChannel, isUserId, uploadArguments, uploadedFileIds } from "./files.ts";
 import { classifySlackError } from "./outcome.ts";

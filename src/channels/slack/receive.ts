@@ -1,11 +1,12 @@
 import type { RequestListener } from "node:http";
 import { HTTPReceiver, type Logger as BoltLogger, type Receiver, SocketModeReceiver } from "@slack/bolt";
-import type { FastifyInstance } from "fastify";
 import type { SlackConfig } from "../../config/env.ts";
+import type { WebhookRoute } from "../../core/webhook.ts";
+import { answerThroughBolt } from "./bolt-bridge.ts";
 
 /** Events, slash commands and interactivity all arrive on this one request URL. */
 export const EVENTS_PATH = "/slack/events";
-// Bolt reads the body (Fastify does not): Slack's payloads, even a modal with long texts, stay far below this.
+// Slack's payloads, even a modal with long texts, stay far below this.
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Bolt's receiver: socket mode when an app token is set (development), else signed HTTP requests. */
@@ -23,18 +24,18 @@ export function createReceiver(config: SlackConfig, logger: BoltLogger): { recei
 }
 
 /**
- * Mounts Bolt's HTTP request listener on the bot's Fastify server. Fastify leaves the body unread
- * and hands over the raw request: Bolt verifies the signature over the exact bytes Slack signed,
- * rejects bad or stale signatures (> 5 min) with 401, and acknowledges.
+ * Slack's request URL as a webhook: the HTTP server hands over the exact bytes Slack signed and
+ * Bolt's own receiver verifies the signature, rejects bad or stale ones (> 5 min) with 401, and
+ * acknowledges. `handle` resolves with Bolt's acknowledgement (within Slack's 3 s); the listeners
+ * it started go on after (processBeforeResponse is off).
  */
-export async function mountEvents(app: FastifyInstance, listener: RequestListener): Promise<void> {
-  // An encapsulated scope: the server's JSON parser and 4 KB limit stay as they are elsewhere.
-  await app.register(async (scope) => {
-    scope.removeAllContentTypeParsers();
-    scope.addContentTypeParser("*", (_request, _payload, done) => done(null));
-    scope.post(EVENTS_PATH, (request, reply) => {
-      reply.hijack();
-      listener(request.raw, reply.raw);
-    });
-  });
+export function eventsWebhook(listener: RequestListener): WebhookRoute {
+  return {
+    method: "POST",
+    path: EVENTS_PATH,
+    bodyLimitBytes: BODY_LIMIT_BYTES,
+    // What Bolt answers when it reads too large a body itself.
+    oversized: { status: 413 },
+    handle: (request) => answerThroughBolt(listener, EVENTS_PATH, request),
+  };
 }

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { DeliveryOutcome, DeliveryTarget } from "../adapter.ts";
+import type { DeliveryOutcome, DeliveryTarget } from "../../core/channel.ts";
 import type { Reply } from "../../core/reply.ts";
 import type { CallbackCodec } from "./callback-data.ts";
 import type { ReplyTarget } from "./map.ts";

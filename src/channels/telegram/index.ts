@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Api } from "grammy";
 import type { Update } from "grammy/types";
-import type { AdapterDeps, ChannelAdapter } from "../adapter.ts";
+import type { AdapterDeps, ChannelAdapter } from "../../core/channel.ts";
 import type { TelegramConfig } from "../../config/env.ts";
 import { LOCALES } from "../../core/i18n.ts";
 import { createCallbackCodec } from "./callback-data.ts";
@@ -9,7 +9,7 @@ import { menuFor } from "./commands.ts";
 import { createDeliver, createEdit } from "./deliver.ts";
 import { TELEGRAM_LIMITS, type TelegramLimits } from "./limits.ts";
 import { toTelegramEvent } from "./map.ts";
-import { ALLOWED_UPDATES, pollUpdates, WEBHOOK_PATH, webhookRoutes } from "./receive.ts";
+import { ALLOWED_UPDATES, pollUpdates, WEBHOOK_PATH, updatesWebhook } from "./receive.ts";
 import { renderReply } from "./render.ts";
 import { backoff, TelegramSender } from "./send.ts";
 
@@ -122,7 +122,7 @@ export function createTelegramAdapter(config: TelegramConfig, deps: AdapterDeps,
   return {
     platform: "telegram",
     botUsername: () => botUsername,
-    ...(config.webhook ? { registerRoutes: (app) => webhookRoutes(app, config.webhook!.secret, accept) } : {}),
+    ...(config.webhook ? { webhooks: [updatesWebhook(config.webhook.secret, accept)] } : {}),
     async start() {
       await new Promise<void>((resolve) => {
         running = run(resolve).catch((err: unknown) => log.error({ err }, "Telegram receiving stopped unexpectedly"));

@@ -1,9 +1,10 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { FastifyInstance } from "fastify";
 import { type Api, GrammyError } from "grammy";
 import type { Update } from "grammy/types";
 import type { Logger } from "pino";
+import type { WebhookRoute } from "../../core/webhook.ts";
+import { readJson } from "./json-body.ts";
 import { backoff } from "./send.ts";
 
 /** The path Telegram posts updates to in webhook mode. */
@@ -61,27 +62,29 @@ export function sameSecret(given: string, expected: string): boolean {
 }
 
 /**
- * Mounts the webhook: requests without Telegram's secret header are refused with 401 before their
- * body is read; accepted updates are answered 200 at once and handled in the background.
+ * The webhook: requests without Telegram's secret header are refused with 401 before their body is
+ * read; accepted updates are answered 200 at once and handled in the background.
  */
-export async function webhookRoutes(app: FastifyInstance, secret: string, onUpdate: (update: Update) => void): Promise<void> {
-  app.post(
-    WEBHOOK_PATH,
-    {
-      // A 4096-character message with its entities is larger than the server's default body limit.
-      bodyLimit: 1024 * 1024,
-      onRequest: async (request, reply) => {
-        const given = request.headers["x-telegram-bot-api-secret-token"];
-        if (typeof given !== "string" || !sameSecret(given, secret)) {
-          return reply.code(401).send({ error: { code: "unauthorized", message: "Missing or wrong secret token" } });
-        }
-      },
+export function updatesWebhook(secret: string, onUpdate: (update: Update) => void): WebhookRoute {
+  return {
+    method: "POST",
+    path: WEBHOOK_PATH,
+    // A 4096-character message with its entities is larger than the server's default body limit.
+    bodyLimitBytes: 1024 * 1024,
+    admit(headers) {
+      const given = headers["x-telegram-bot-api-secret-token"];
+      if (typeof given !== "string" || !sameSecret(given, secret)) {
+        return { status: 401, body: { error: { code: "unauthorized", message: "Missing or wrong secret token" } } };
+      }
+      return undefined;
     },
-    async (request, reply) => {
-      const update = request.body as Partial<Update> | undefined;
-      if (typeof update?.update_id !== "number") return reply.code(400).send({ error: { code: "invalid_update", message: "No update_id" } });
+    async handle(request) {
+      const body = readJson(request);
+      if (!body.ok) return { status: 400, body: { error: body.error } };
+      const update = body.value as Partial<Update> | null;
+      if (typeof update?.update_id !== "number") return { status: 400, body: { error: { code: "invalid_update", message: "No update_id" } } };
       onUpdate(update as Update);
-      return reply.code(200).send({ ok: true });
+      return { status: 200, body: { ok: true } };
     },
-  );
+  };
 }

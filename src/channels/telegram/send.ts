@@ -3,7 +3,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { type Api, GrammyError, InputFile } from "grammy";
 import type { Message } from "grammy/types";
 import type { Logger } from "pino";
-import type { DeliveryOutcome } from "../adapter.ts";
+import type { DeliveryOutcome } from "../../core/channel.ts";
 import { classifyFailure, type SendFailure } from "./failure.ts";
 import type { TelegramLimits } from "./limits.ts";
 import type { ReplyTarget } from "./map.ts";

@@ -1,4 +1,4 @@
-import type { ChannelAdapter, DeliveryOutcome, DeliveryTarget } from "../../channels/adapter.ts";
+import type { ChannelAdapter, DeliveryOutcome, DeliveryTarget } from "../../core/channel.ts";
 import { createTranslator, type Locale } from "../../core/i18n.ts";
 import type { Platform } from "../../core/inbound.ts";
 import { say } from "../../core/reply.ts";

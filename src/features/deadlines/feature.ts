@@ -1,15 +1,17 @@
 import { on } from "../../core/actions.ts";
-import type { Feature } from "../../core/commands.ts";
 import { GROUP_CREATORS } from "../groups/view.ts";
 import { DL } from "./actions.ts";
 import { answer, askReason, saveReason, snooze } from "./answers.ts";
 import { deadlineForm, saveDeadline } from "./create.ts";
 import { listDeadlines } from "./list.ts";
 import { askItem, saveItemForm, sendNews } from "./news.ts";
+import { rollOverRecurringDeadlines } from "./rollover.ts";
 import { cancel, confirmCancel, showStatus } from "./status.ts";
+import { deadlineViews } from "./views.ts";
+import type { FeatureModule } from "../module.ts";
 
 /** Deadlines of working groups: creation, reminders' answers, the member's list, news items, who answered. */
-export const deadlinesFeature: Feature = {
+export const deadlinesFeature: FeatureModule = {
   commands: [
     { name: "deadline", words: "commands.deadline.words", summary: "commands.deadline.summary", audience: GROUP_CREATORS, run: (ctx) => deadlineForm(ctx) },
     { name: "deadlines", words: "commands.deadlines.words", summary: "commands.deadlines.summary", audience: "member", run: listDeadlines },
@@ -31,6 +33,8 @@ export const deadlinesFeature: Feature = {
     { formId: "dlc", audience: "member", run: (ctx, values, [id = ""]) => saveReason(ctx, id, values) },
     { formId: "dln", audience: "member", run: saveItemForm },
   ],
+  views: deadlineViews,
+  jobs: [{ name: "roll-over-recurring-deadlines", schedule: "*/5 * * * *", run: (ctx, now) => rollOverRecurringDeadlines(ctx.db, now, ctx.platforms) }],
 };
 
 export { deadlineViews } from "./views.ts";

@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { addDays, parisInstant } from "../../calendar/paris.ts";
-import type { Counter, CountScope, IndicatorFilter } from "../indicators/counters.ts";
+import type { Counter, CountScope, IndicatorFilter } from "../indicators/counting.ts";
 import { lastCountedDay } from "../indicators/period.ts";
 
 /**

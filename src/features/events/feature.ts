@@ -1,18 +1,19 @@
-import { normaliseWord } from "../../core/command-words.ts";
 import { on } from "../../core/actions.ts";
-import type { Feature } from "../../core/commands.ts";
+import { normaliseWord } from "../../core/command-words.ts";
 import type { Context } from "../../core/context.ts";
-import { staleAction } from "../../core/errors.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
+import { eventTypeCounters } from "../indicators/counting.ts";
 import { eventForm, saveEvent } from "./create.ts";
 import { saveEventEdit } from "./edit.ts";
 import { EVT } from "./actions.ts";
 import { checkInWithCode, pressSheet, showAttendanceOf, toggleCheckIn } from "./attendance.ts";
+import { EVENT_COUNTERS } from "./counters.ts";
 import { manageEvent, pressManage } from "./manage.ts";
 import { listMyRegistrations, listUpcomingEvents, pressCancel, pressRegister, submitAnswers } from "./member.ts";
 import { pressCalendar } from "./notify.ts";
 import { EVENT_ORGANISERS } from "./schema.ts";
+import type { FeatureModule } from "../module.ts";
 
 const words = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
 const CREATE_WORDS = words("events.commands.createWords");
@@ -31,7 +32,7 @@ function eventCommand(ctx: Context, args: string): Promise<Reply[]> {
 }
 
 /** Events members register for, and the organisers' side: creation, registrants, cancellation. */
-export const eventsFeature: Feature = {
+export const eventsFeature: FeatureModule = {
   commands: [
     { name: "events", words: "commands.events.words", summary: "commands.events.summary", audience: "member", run: (ctx) => listUpcomingEvents(ctx) },
     { name: "myRegistrations", words: "commands.myRegistrations.words", summary: "commands.myRegistrations.summary", audience: "member", run: (ctx) => listMyRegistrations(ctx) },
@@ -56,4 +57,5 @@ export const eventsFeature: Feature = {
     { formId: "evtnew", audience: EVENT_ORGANISERS, run: saveEvent },
     { formId: "evtedit", audience: EVENT_ORGANISERS, run: saveEventEdit },
   ],
+  counters: eventTypeCounters(EVENT_COUNTERS),
 };

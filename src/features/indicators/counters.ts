@@ -1,31 +1,10 @@
 import type { Prisma } from "@prisma/client";
 import { addDays, parisInstant } from "../../calendar/paris.ts";
 import type { Db } from "../../db/database.ts";
-import type { CalendarDay } from "../../calendar/paris.ts";
-import { EVENT_COUNTERS } from "../events/counters.ts";
-import { DESK_COUNTERS } from "../interns/desk/counters.ts";
-import { MOIS_COUNTERS } from "../mois/counters.ts";
-import { type DayRange, dateColumnFilter } from "./period.ts";
+import { type Counter, type CountScope, eventTypeCounterName, type IndicatorCounters, type IndicatorFilter, kindCounterName } from "./counting.ts";
+import { dateColumnFilter } from "./period.ts";
 
-/** What an indicator narrows its count to (validated by `indicatorFilterSchema` when plans are seeded). */
-export interface IndicatorFilter {
-  eventType?: string;
-  topic?: string;
-  role?: string;
-  kind?: string;
-}
-
-/** Where to count: a period, and optionally the territories (already with their descendants) a report was made in. */
-export interface CountScope {
-  networkId: string;
-  range: DayRange;
-  territoryIds?: readonly string[] | undefined;
-  /** Today (Paris), when counting "so far": events planned after it have not been held yet. */
-  today?: CalendarDay | undefined;
-}
-
-/** Counts an indicator from what the network records. */
-export type Counter = (db: Db, scope: CountScope, filter: IndicatorFilter) => Promise<number>;
+export type { Counter, CountScope, IndicatorFilter } from "./counting.ts";
 
 async function organisationsIn(db: Db, scope: CountScope): Promise<string[]> {
   const rows = await db.organisation.findMany({ where: { networkId: scope.networkId, territoryId: { in: [...(scope.territoryIds ?? [])] } }, select: { id: true } });
@@ -77,26 +56,44 @@ export const COUNTERS: Partial<Record<string, Counter>> = {
   COUNT_MEMBERS: countMembers,
 };
 
-/**
- * Computations counted from the bot's events (events of a type, their participants and attendance,
- * the mois du numérique's partners and animations). Meetings are also held without the bot: those
- * are reported in progress reports on the indicator, which add to the count (reports made before
- * the bot recorded events keep counting; the progress form says that events in the bot count
- * themselves). The mission accueil's requests asked in the bot count the same way (those made by
- * phone or e-mail are reported). Any other computation is summed from progress reports only.
- */
-const EVENT_FAMILY: Partial<Record<string, Counter>> = { ...EVENT_COUNTERS, ...MOIS_COUNTERS };
+/** The indicators' own counters: what they count is recorded only here, so progress reports do not add to it. */
+const OWN_COUNTERS: ReadonlySet<Counter> = new Set([countActivities, countMembers, countActivityParticipants]);
 
-/** The counter for a computation and filter, or undefined when the value comes from progress reports only. */
-export function counterFor(computation: string, filter: IndicatorFilter): Counter | undefined {
-  if (computation === "COUNT_PARTICIPANTS" && !filter.eventType) return countActivityParticipants;
-  if (filter.eventType) return EVENT_FAMILY[computation];
-  if (computation === "COUNT_REQUESTS" && filter.kind === "INTERN_WELCOME") return DESK_COUNTERS.COUNT_REQUESTS;
-  return COUNTERS[computation];
+// Set once at start-up by the composition root (createBot), which gathers them from the features.
+let contributed: ReadonlyMap<string, Counter> | undefined;
+
+/** Takes the counters the features contribute (events, the mois du numérique, the mission accueil); call before counting. */
+export function provideCounters(counters: IndicatorCounters): void {
+  contributed = new Map(Object.entries(counters));
 }
 
-/** True when progress reports may carry a value for the indicator: it is not counted from the bot's records alone. */
+function contributedCounters(): ReadonlyMap<string, Counter> {
+  if (!contributed) throw new Error("Indicator counters were not provided: the composition root calls provideCounters at start-up");
+  return contributed;
+}
+
+/**
+ * The counter for a computation and filter, or undefined when the value comes from progress reports only.
+ * An indicator naming an event type is counted by the features' event counters (events, the mois du
+ * numérique's partners and animations); one naming a kind by that kind's counter if a feature
+ * contributes one (the mission accueil's requests), else like any other.
+ */
+export function counterFor(computation: string, filter: IndicatorFilter): Counter | undefined {
+  const counters = contributedCounters();
+  if (computation === "COUNT_PARTICIPANTS" && !filter.eventType) return countActivityParticipants;
+  if (filter.eventType) return counters.get(eventTypeCounterName(computation));
+  const ofKind = filter.kind ? counters.get(kindCounterName(filter.kind, computation)) : undefined;
+  return ofKind ?? COUNTERS[computation];
+}
+
+/**
+ * True when progress reports may carry a value for the indicator: it is not counted from the bot's
+ * records alone. Meetings are also held without the bot, and the mission accueil also answers by
+ * phone or e-mail: those are reported in progress reports, which add to what features count
+ * (reports made before the bot recorded events keep counting). Any other computation is summed
+ * from progress reports only.
+ */
 export function acceptsReports(computation: string, filter: IndicatorFilter): boolean {
   const counter = counterFor(computation, filter);
-  return counter === undefined || Object.values(EVENT_FAMILY).includes(counter) || counter === DESK_COUNTERS.COUNT_REQUESTS;
+  return counter === undefined || !OWN_COUNTERS.has(counter);
 }

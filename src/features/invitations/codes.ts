@@ -3,9 +3,7 @@ import { randomBytes } from "node:crypto";
 /** The deep-link payload prefix of an invitation: `t.me/<bot>?start=inv-<code>`. */
 export const INVITATION_PAYLOAD_PREFIX = "inv-";
 export const DEFAULT_USES = 1;
-export const DEFAULT_DAYS = 14;
 export const MAX_USES = 500;
-export const MAX_DAYS = 365;
 
 /** 16 URL-safe characters (96 random bits): not guessable, and fits Telegram's 64-character start payload. */
 export function newInvitationCode(): string {

@@ -1,3 +1,4 @@
+import { INVITATION_DEFAULT_DAYS, INVITATION_MAX_DAYS } from "../../config/retention.ts";
 import { normaliseWord } from "../../core/command-words.ts";
 import type { Context } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
@@ -5,7 +6,7 @@ import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { ROLES, type Role } from "../../core/roles.ts";
 import { roleAtStart } from "../members/role-names.ts";
 import { findOrganisationByName } from "../organisations/data.ts";
-import { DEFAULT_DAYS, DEFAULT_USES, MAX_DAYS, MAX_USES } from "./codes.ts";
+import { DEFAULT_USES, MAX_USES } from "./codes.ts";
 
 const wordsOf = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
 const USES_WORDS = wordsOf("invitations.usesWords");
@@ -22,7 +23,7 @@ export interface InviteRequest {
 /** Checks a number of uses and of days against the limits; shared with the command line. */
 export function checkLimits(maxUses: number, days: number): { key: MessageKey; max: number } | undefined {
   if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > MAX_USES) return { key: "invitations.badUses", max: MAX_USES };
-  if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) return { key: "invitations.badDays", max: MAX_DAYS };
+  if (!Number.isInteger(days) || days < 1 || days > INVITATION_MAX_DAYS) return { key: "invitations.badDays", max: INVITATION_MAX_DAYS };
   return undefined;
 }
 
@@ -31,7 +32,7 @@ export async function readInviteRequest(ctx: Context, args: string): Promise<Inv
   const roles = ROLES.map((r) => ctx.t(`roles.singular.${r}`)).join(", ");
   let words = args.trim().split(/\s+/).filter(Boolean);
   let maxUses = DEFAULT_USES;
-  let days = DEFAULT_DAYS;
+  let days = INVITATION_DEFAULT_DAYS;
   // "5 utilisations", "30 jours": a number followed by its word.
   const kept: string[] = [];
   for (let i = 0; i < words.length; i++) {

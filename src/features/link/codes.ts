@@ -2,7 +2,6 @@ import { createHash, randomInt } from "node:crypto";
 
 // No 0/O, 1/I/L: codes are read on one screen and typed on another.
 const ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
-export const LINK_CODE_TTL_MS = 10 * 60 * 1000;
 
 /** A fresh code, shown as "K7P4-QX9M". */
 export function newLinkCode(): string {

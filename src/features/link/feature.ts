@@ -1,3 +1,4 @@
+import { LINK_CODE_TTL_MS } from "../../config/retention.ts";
 import type { Feature, OutsideNetworkContext } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { createTranslator } from "../../core/i18n.ts";
@@ -5,7 +6,6 @@ import { type Reply, say } from "../../core/reply.ts";
 import { recordAudit } from "../audit/record.ts";
 import { hasTriesLeft, recordAttempt } from "../budgets/attempts.ts";
 import { LINK_TRIES_PER_ACCOUNT, linkAccountKey } from "../budgets/limits.ts";
-import { LINK_CODE_TTL_MS } from "./codes.ts";
 import { issueLinkCode, recentFailedAttempts, redeemForNewAccount, redeemLinkCode } from "./mutations.ts";
 
 const MAX_FAILED_ATTEMPTS = 5;

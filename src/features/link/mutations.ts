@@ -1,5 +1,6 @@
+import { LINK_CODE_TTL_MS } from "../../config/retention.ts";
 import type { Db } from "../../db/database.ts";
-import { hashLinkCode, LINK_CODE_TTL_MS, newLinkCode } from "./codes.ts";
+import { hashLinkCode, newLinkCode } from "./codes.ts";
 
 /** Issues a new code for the member; earlier unused codes stop working. */
 export async function issueLinkCode(db: Db, networkId: string, memberId: string, now: Date): Promise<string> {

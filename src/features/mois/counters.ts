@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import { addDays, parisInstant } from "../../calendar/paris.ts";
-import type { Counter, CountScope, IndicatorFilter } from "../indicators/counters.ts";
+import type { Counter, CountScope, IndicatorFilter } from "../indicators/counting.ts";
 
 /**
  * Approved animations (of the filter's type, by default the mois du numérique) starting within the
@@ -29,7 +29,7 @@ const countAnimations: Counter = (db, scope, filter) => db.event.count({ where: 
 const countPartners: Counter = async (db, scope, filter) =>
   (await db.event.findMany({ where: { AND: [animationWhere(scope, filter), { organisationId: { not: null } }] }, distinct: ["organisationId"], select: { organisationId: true } })).length;
 
-/** The counters the mois du numérique feeds (switched on in the indicators' COUNTERS by the lead). */
+/** The counters the mois du numérique feeds, for indicators naming an event type (contributed by its Feature). */
 export const MOIS_COUNTERS: Partial<Record<string, Counter>> = {
   COUNT_PARTNERS: countPartners,
   COUNT_ANIMATIONS: countAnimations,

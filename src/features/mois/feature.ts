@@ -1,16 +1,18 @@
 import { on } from "../../core/actions.ts";
 import { normaliseWord } from "../../core/command-words.ts";
-import { type Audience, allows, type Feature } from "../../core/commands.ts";
+import { type Audience, allows } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
-import { staleAction } from "../../core/errors.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
+import { eventTypeCounters } from "../indicators/counting.ts";
 import { MDN } from "./actions.ts";
+import { MOIS_COUNTERS } from "./counters.ts";
 import { listMyAnimations, showCounts } from "./mine.ts";
 import { filterChoices, pressFilter, programmeCommand, showProgramme } from "./programme.ts";
 import { proposalForm, saveProposal } from "./propose.ts";
 import { listPending, pressApprove, pressDecline, submitDecline } from "./review.ts";
 import { MOIS_PROPOSERS, MOIS_REVIEWERS } from "./schema.ts";
+import type { FeatureModule } from "../module.ts";
 
 const words = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
 const PENDING_WORDS = words("mois.commands.pendingWords");
@@ -45,7 +47,7 @@ function moisCommand(ctx: Context, args: string): Promise<Reply[]> {
 }
 
 /** The mois du numérique: partners propose animations, coordinators approve them, members browse the programme. */
-export const moisFeature: Feature = {
+export const moisFeature: FeatureModule = {
   commands: [
     { name: "moisPropose", words: "mois.commands.propose.words", summary: "mois.commands.propose.summary", audience: MOIS_PROPOSERS, run: (ctx) => proposeCommand(ctx) },
     { name: "moisAnimations", words: "mois.commands.animations.words", summary: "mois.commands.animations.summary", audience: "member", run: animationsCommand },
@@ -68,4 +70,5 @@ export const moisFeature: Feature = {
     { formId: "mdnnew", audience: MOIS_PROPOSERS, run: saveProposal },
     { formId: "mdnno", audience: MOIS_REVIEWERS, run: submitDecline },
   ],
+  counters: eventTypeCounters(MOIS_COUNTERS),
 };

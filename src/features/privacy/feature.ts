@@ -1,5 +1,4 @@
 import { normaliseWord } from "../../core/command-words.ts";
-import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { staleAction } from "../../core/errors.ts";
 import { LOCALES, rawMessage } from "../../core/i18n.ts";
@@ -7,6 +6,8 @@ import { type Reply, say } from "../../core/reply.ts";
 import { askToDeleteAccount, confirmDeleteAccount } from "./delete-account.ts";
 import { sendMyData } from "./my-data.ts";
 import { showPrivacyNotice } from "./notice.ts";
+import { applyRetention } from "./retention-job.ts";
+import type { FeatureModule } from "../module.ts";
 
 const MY_DATA_WORDS = new Set(LOCALES.flatMap((l) => rawMessage(l, "privacy.myData.words").split(",").map(normaliseWord)));
 
@@ -27,7 +28,7 @@ async function press(ctx: Context, [what]: string[]): Promise<Reply[]> {
 }
 
 /** The members' rights over their data: access (`mes données`), erasure, and the information notice. */
-export const privacyFeature: Feature = {
+export const privacyFeature: FeatureModule = {
   // Rights hold for everyone the bot knows, even someone half-way through onboarding or who stopped the bot.
   commands: [
     { name: "myData", words: "commands.myData.words", summary: "commands.myData.summary", audience: "anyone", evenAfterLeaving: true, run: myData },
@@ -35,4 +36,5 @@ export const privacyFeature: Feature = {
     { name: "deleteAccount", words: "commands.deleteAccount.words", summary: "commands.deleteAccount.summary", audience: "anyone", evenAfterLeaving: true, run: askToDeleteAccount },
   ],
   actions: [{ prefix: "privacy", audience: "anyone", evenAfterLeaving: true, run: press }],
+  jobs: [{ name: "apply-retention", schedule: "47 3 * * *", run: (ctx, now) => applyRetention(ctx.db, now, ctx.platforms) }],
 };

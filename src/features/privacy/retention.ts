@@ -1,32 +1,7 @@
 import { z } from "zod";
-import { RETENTION } from "../../scheduler/maintenance.ts";
+import { DEFAULT_RETENTION_DAYS } from "../../config/retention.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * How long each kind of row is kept, in days, unless the network says otherwise (Network.retentionDays).
- * The README's retention table lists the same values: keep them in step.
- */
-export const DEFAULT_RETENTION_DAYS = {
-  /** Someone who started onboarding and never finished it: nothing of theirs counts. */
-  unfinishedOnboarding: 30,
-  /** A member who has written nothing for this long is anonymised (told `silentNotice` days before). */
-  silentMember: 730,
-  /** How many days before the silent member's anonymisation they are told. */
-  silentNotice: 14,
-  /** A member who stopped the bot (`arrêter`) and did not come back. */
-  leftMember: 365,
-  /** The details of audit lines (who was refused what, and why); the action and instant stay. */
-  auditDetails: 365,
-  /** Link codes, after they expired or were used. */
-  linkCodes: 30,
-  /** Invitations nobody used, after they expired or were revoked. */
-  invitations: 90,
-  /** Files made for a member (exports, charts, their data): a network may shorten, not lengthen, the web chat's week. */
-  files: RETENTION.generatedFilesMs / DAY_MS,
-  /** Messages the bot sent, failed or withdrew (their payloads quote texts): may be shortened. */
-  sentMessages: RETENTION.finishedMessagesMs / DAY_MS,
-} as const;
 
 export type RetentionKind = keyof typeof DEFAULT_RETENTION_DAYS;
 export type RetentionDays = Record<RetentionKind, number>;

@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { botCommands } from "../../../src/bot.ts";
-import type { ChannelAdapter } from "../../../src/channels/adapter.ts";
+import type { ChannelAdapter } from "../../../src/core/channel.ts";
 import { createDiscordAdapter, type DiscordAdapterOptions } from "../../../src/channels/discord/index.ts";
 import type { Dispatch } from "../../../src/core/dispatch.ts";
 import type { ChannelDriver } from "../../contract/driver.ts";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Chat, InlineKeyboardButton, Message, Update, User } from "grammy/types";
 import { pino, type Logger } from "pino";
-import type { ChannelAdapter } from "../../../src/channels/adapter.ts";
+import type { ChannelAdapter } from "../../../src/core/channel.ts";
 import { createTelegramAdapter, type TelegramAdapterOptions } from "../../../src/channels/telegram/index.ts";
 import { scaleLimits, TELEGRAM_LIMITS, type TelegramLimits } from "../../../src/channels/telegram/limits.ts";
 import type { Dispatch } from "../../../src/core/dispatch.ts";

@@ -1,6 +1,6 @@
 import { addDays, parisInstant } from "../../../calendar/paris.ts";
 import type { Prisma } from "@prisma/client";
-import type { Counter } from "../../indicators/counters.ts";
+import type { Counter } from "../../indicators/counting.ts";
 import { lastCountedDay } from "../../indicators/period.ts";
 
 /**
@@ -20,7 +20,7 @@ const countHandledRequests: Counter = async (db, scope) => {
   return db.welcomeRequest.count({ where });
 };
 
-/** The mission accueil's counters (indicator filter kind INTERN_WELCOME), switched on in indicators/counters.ts. */
+/** The mission accueil's counters, for indicators of kind INTERN_WELCOME (contributed by its Feature). */
 export const DESK_COUNTERS: Partial<Record<string, Counter>> = {
   COUNT_REQUESTS: countHandledRequests,
 };

@@ -1,10 +1,10 @@
-import type { Feature } from "../../../core/commands.ts";
 import { say } from "../../../core/reply.ts";
 import type { LiveView, LiveViews } from "../../../delivery/compose.ts";
 import { SHIPPED_LOCALES_DIR } from "../../guide/load.ts";
 import { FEEDBACK_FORM, pressRating, submitFeedback } from "./feedback.ts";
-import { ACTIONS, SEASONAL_VIEW } from "./queue.ts";
+import { ACTIONS, queueInternSchedule, SEASONAL_VIEW } from "./queue.ts";
 import { loadSeasonalUpdates, type SeasonalUpdate } from "./seasonal.ts";
+import type { FeatureModule } from "../../module.ts";
 
 /** The shipped seasonal updates, read once when the bot starts; a broken file stops the start with its name. */
 export const seasonalUpdates: readonly SeasonalUpdate[] = loadSeasonalUpdates(SHIPPED_LOCALES_DIR);
@@ -24,7 +24,7 @@ export function seasonalView(updates: readonly SeasonalUpdate[]): LiveView {
 export const internScheduleViews: LiveViews = { [SEASONAL_VIEW]: seasonalView(seasonalUpdates) };
 
 /** The answers to the interns' scheduled messages: "all is well" after the check-in, the evening's feedback. */
-export const internScheduleFeature: Feature = {
+export const internScheduleFeature: FeatureModule = {
   actions: [
     {
       prefix: "isch",
@@ -37,4 +37,6 @@ export const internScheduleFeature: Feature = {
     },
   ],
   forms: [{ formId: FEEDBACK_FORM, audience: "member", run: submitFeedback }],
+  views: internScheduleViews,
+  jobs: [{ name: "intern-schedule", schedule: "*/15 * * * *", run: (ctx, now) => queueInternSchedule(ctx.db, now, ctx.platforms, seasonalUpdates) }],
 };

@@ -1,9 +1,9 @@
-import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
-import type { CommandInfo } from "../core/command-catalog.ts";
-import type { Dispatch } from "../core/dispatch.ts";
-import type { Platform } from "../core/inbound.ts";
-import type { Reply } from "../core/reply.ts";
+import type { CommandInfo } from "./command-catalog.ts";
+import type { Dispatch } from "./dispatch.ts";
+import type { Platform } from "./inbound.ts";
+import type { Reply } from "./reply.ts";
+import type { WebhookRoute } from "./webhook.ts";
 
 /**
  * Where a message goes on the bot's own initiative: a member in a private conversation (their
@@ -25,16 +25,17 @@ export type DeliveryOutcome =
   | { kind: "failed"; reason: string };
 
 /**
- * A platform adapter: receives the platform's events, acknowledges them within the platform's
- * deadline, maps them to InboundCommands for `dispatch`, renders the Replies natively and sends them
- * within the platform's rate limits. It holds no business rule.
+ * The port every platform adapter implements (src/channels/*): receives the platform's events,
+ * acknowledges them within the platform's deadline, maps them to InboundCommands for `dispatch`,
+ * renders the Replies natively and sends them within the platform's rate limits. It holds no
+ * business rule.
  */
 export interface ChannelAdapter {
   readonly platform: Platform;
   /** The bot's own username on the platform once connected (Telegram's, for t.me deep links), else undefined. */
   botUsername?(): string | undefined;
-  /** Webhook routes mounted on the bot's HTTP server (production receivers), if any. */
-  registerRoutes?(app: FastifyInstance): Promise<void>;
+  /** Webhooks the bot's HTTP server mounts (production receivers), if the adapter receives over HTTP. */
+  webhooks?: readonly WebhookRoute[];
   /**
    * Starts receiving (long polling, socket mode, gateway). Resolves once connected; a platform that
    * is down is retried with backoff in the background and logged, never thrown at the caller.
