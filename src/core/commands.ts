@@ -1,15 +1,12 @@
 import type { Db } from "../db/database.ts";
+import type { VerbHandler } from "./actions.ts";
+import type { Audience } from "./audience.ts";
 import type { Context } from "./context.ts";
 import type { MessageKey, Translate } from "./i18n.ts";
 import type { InboundCommand, Platform } from "./inbound.ts";
 import type { Reply } from "./reply.ts";
-import type { Role } from "./roles.ts";
 
-/**
- * Who may use something: `anyone` includes a person still onboarding; `member` any member who
- * finished onboarding; a role list, members holding one of them.
- */
-export type Audience = "anyone" | "member" | readonly Role[];
+export type { Audience } from "./audience.ts";
 
 /** A command members type ("aide", "/profil", "lier K7P4QX"). */
 export interface Command {
@@ -40,7 +37,7 @@ export interface OutsideNetworkContext {
   platforms: readonly Platform[];
 }
 
-/** Handles pressed choices whose id starts with `prefix:`; the rest of the id is split on ':'. */
+/** Handles pressed choices whose id starts with `prefix:`; the rest of the id is split on ':'. Features not yet on typed verbs use it. */
 export interface ActionHandler {
   prefix: string;
   audience: Audience;
@@ -59,7 +56,8 @@ export interface FormHandler {
 /** What a feature contributes to the bot. */
 export interface Feature {
   commands?: Command[];
-  actions?: ActionHandler[];
+  /** Typed verbs (`on(EVT.register, …)`), or prefix handlers for features not moved to verbs yet. */
+  actions?: Array<VerbHandler<any> | ActionHandler>;
   forms?: FormHandler[];
 }
 

@@ -2,10 +2,11 @@ import { randomBytes } from "node:crypto";
 import { assertReplyFits } from "./reply-limits.ts";
 import type { Logger } from "pino";
 import type { Db } from "../db/database.ts";
+import { createActionRouter, type Pressed } from "./action-router.ts";
 import { CommandIndex } from "./command-words.ts";
 import { type Audience, allows, type Feature } from "./commands.ts";
 import type { Actor, Context } from "./context.ts";
-import { AppError } from "./errors.ts";
+import { AppError, staleAction } from "./errors.ts";
 import { sanitiseInbound } from "./inbound-text.ts";
 import { createTranslator, DEFAULT_LOCALE, type Locale, toLocale } from "./i18n.ts";
 import type { InboundCommand, Input, Platform } from "./inbound.ts";
@@ -59,7 +60,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
   const platforms = options.platforms ?? ["local"];
   const commands = options.features.flatMap((f) => f.commands ?? []);
   const index = new CommandIndex(commands);
-  const actions = byKey(options.features.flatMap((f) => f.actions ?? []), (a) => a.prefix);
+  const actions = createActionRouter(options.features);
   const forms = byKey(options.features.flatMap((f) => f.forms ?? []), (f) => f.formId);
 
   async function guarded(ctx: Context, what: string, audience: Audience, run: () => Promise<Reply[]>): Promise<Reply[]> {
@@ -67,22 +68,36 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     if (ctx.actor.status !== "ACTIVE") {
       return [say(ctx.t("errors.finishOnboardingFirst")), ...(await ports.continueOnboarding(ctx))];
     }
+    return refuse(ctx, what, audience);
+  }
+
+  async function refuse(ctx: Context, what: string, audience: Audience): Promise<Reply[]> {
     await ports.recordDenial(ctx, what, audience);
     return [say(ctx.t("errors.forbidden", { who: describeAudience(audience, ctx.actor.locale) }))];
+  }
+
+  /** Runs a pressed choice once its audience, and a verb's own check (organiser of this event), allow it. */
+  function press(ctx: Context, pressed: Pressed): Promise<Reply[]> {
+    if (pressed.kind === "prefix") return guarded(ctx, `action:${pressed.handler.prefix}`, pressed.handler.audience, () => pressed.handler.run(ctx, pressed.parts));
+    const { handler, params } = pressed;
+    const what = `action:${handler.verb.id}`;
+    return guarded(ctx, what, handler.verb.audience, async () => {
+      if (handler.authorise && !(await handler.authorise(ctx, params))) return refuse(ctx, what, handler.verb.audience);
+      return handler.run(ctx, params);
+    });
   }
 
   async function route(ctx: Context): Promise<Reply[]> {
     const input = ctx.inbound.input;
     if (input.kind === "action") {
-      const [prefix = "", ...parts] = input.actionId.split(":");
-      const handler = actions.get(prefix);
-      if (!handler) return [say(ctx.t("errors.staleAction"))];
-      return guarded(ctx, `action:${prefix}`, handler.audience, () => handler.run(ctx, parts));
+      const pressed = actions(input.actionId);
+      if (!pressed) throw staleAction();
+      return press(ctx, pressed);
     }
     if (input.kind === "form") {
       const [formKey = "", ...parts] = input.formId.split(":");
       const handler = forms.get(formKey);
-      if (!handler) return [say(ctx.t("errors.staleAction"))];
+      if (!handler) throw staleAction();
       return guarded(ctx, `form:${formKey}`, handler.audience, () => handler.run(ctx, input.values, parts));
     }
     const { word, args } = splitCommand(input.text);
@@ -114,8 +129,9 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     const input = ctx.inbound.input;
     const { word, args } = input.kind === "text" ? splitCommand(input.text) : { word: "", args: "" };
     const command = word ? index.find(word) : undefined;
-    const pressed = input.kind === "action" ? actions.get(input.actionId.split(":")[0] ?? "") : undefined;
-    if (command?.evenAfterLeaving || pressed?.evenAfterLeaving) return route(ctx);
+    const pressed = input.kind === "action" ? actions(input.actionId) : undefined;
+    const pressedEvenAfterLeaving = pressed?.kind === "verb" ? pressed.handler.verb.evenAfterLeaving : pressed?.handler.evenAfterLeaving;
+    if (command?.evenAfterLeaving || pressedEvenAfterLeaving) return route(ctx);
     const { replies, rejoined } = await answer(ctx, command?.name);
     if (!rejoined || command?.name !== "start" || !args) return replies;
     return [...replies, ...(await handle({ ...ctx, actor: { ...ctx.actor, status: "ACTIVE" } }))];

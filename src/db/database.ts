@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
-import { PrismaClient } from "@prisma/client";
+import { type Prisma, PrismaClient } from "@prisma/client";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Config } from "../config/env.ts";
@@ -14,6 +14,10 @@ import { shippedEmptyDataDir } from "./pglite-template.ts";
 export { DataDirInUseError } from "./data-dir-lock.ts";
 
 export type Db = PrismaClient;
+/** An open transaction's client: what `db.$transaction(async (tx) => …)` hands over. */
+export type Tx = Prisma.TransactionClient;
+/** Either the database or an open transaction: for functions that only read and write rows. */
+export type DbClient = Db | Tx;
 
 const SCHEMA_CREATION_LOCK = 7_340_111;
 // One committed row update: cheap, and it fails as soon as the database cannot store anything.

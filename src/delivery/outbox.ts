@@ -3,7 +3,7 @@ import { actionId, assertReplyFits } from "../core/reply-limits.ts";
 import type { DeliveryTarget } from "../core/channel.ts";
 import type { Platform } from "../core/inbound.ts";
 import type { Reply } from "../core/reply.ts";
-import type { Db } from "../db/database.ts";
+import type { DbClient } from "../db/database.ts";
 import type { OutboundPayload } from "./payload.ts";
 
 /** A message to send later, as its cause describes it. */
@@ -26,7 +26,7 @@ export type NewOutboundMessage = {
  * A message whose idempotency key is already queued in its network is skipped: causes may be
  * re-run (a missed tick caught up, a retried request) without sending anything twice.
  */
-export async function enqueueMessages(db: Db | Prisma.TransactionClient, messages: NewOutboundMessage[]): Promise<number> {
+export async function enqueueMessages(db: DbClient, messages: NewOutboundMessage[]): Promise<number> {
   if (messages.length === 0) return 0;
   // A choice id no platform carries back fails here, in the transaction of its cause, not at sending.
   for (const m of messages) {
@@ -70,7 +70,7 @@ export type NewFanOut = {
  * transaction: four arrays and one jsonb payload, whatever the audience's size (a 10,000-member
  * broadcast was 10 createMany of 1,000 rows built here). Keys already queued are skipped, as above.
  */
-export async function enqueueFanOut(db: Db | Prisma.TransactionClient, fan: NewFanOut): Promise<number> {
+export async function enqueueFanOut(db: DbClient, fan: NewFanOut): Promise<number> {
   if (fan.recipients.length === 0) return 0;
   const { recipients: rs } = fan;
   // Timestamps travel as ISO text: an array of Dates is not serialised the same way by both drivers.
@@ -84,7 +84,7 @@ export async function enqueueFanOut(db: Db | Prisma.TransactionClient, fan: NewF
 }
 
 /** Withdraws queued messages of a cause (for one member, or all) that were not sent yet; returns how many. */
-export async function cancelPending(db: Db | Prisma.TransactionClient, causeId: string, reason: string, memberId?: string): Promise<number> {
+export async function cancelPending(db: DbClient, causeId: string, reason: string, memberId?: string): Promise<number> {
   const { count } = await db.outboundMessage.updateMany({
     where: { causeId, status: "PENDING", ...(memberId ? { memberId } : {}) },
     data: { status: "CANCELLED", lastError: reason },

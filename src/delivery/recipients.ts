@@ -1,5 +1,5 @@
 import type { Platform } from "../core/inbound.ts";
-import type { Db } from "../db/database.ts";
+import type { DbClient } from "../db/database.ts";
 
 /** Where and how a member is reached on the bot's own initiative. */
 export interface Recipient {
@@ -17,7 +17,7 @@ export interface Recipient {
  * else the platform account they attached last, the local web chat only when they have no other.
  * Members with no reachable account are absent from the result.
  */
-export async function findRecipients(db: Db, memberIds: readonly string[], platforms: readonly Platform[], only?: Platform): Promise<Map<string, Recipient>> {
+export async function findRecipients(db: DbClient, memberIds: readonly string[], platforms: readonly Platform[], only?: Platform): Promise<Map<string, Recipient>> {
   const allowed = only ? platforms.filter((p) => p === only) : platforms;
   const out = new Map<string, Recipient>();
   if (memberIds.length === 0 || allowed.length === 0) return out;

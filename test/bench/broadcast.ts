@@ -41,10 +41,10 @@ export async function benchBroadcastConfirm(kind: "pglite" | "postgresql", postg
     const coordinator = { user: "demo-coordinator" };
     const values = { message: "Mois du numérique : le programme des animations est en ligne.", urgent: "no", roles: ["DIGITAL_ADVISER"], platform: "telegram" };
     const [preview, previewMs] = await timed(() => bot(inbound(coordinator, form("broadcast", values))));
-    const confirm = preview.flatMap((r) => r.choices ?? []).find((c) => c.id.startsWith("bc:ok:"));
+    const confirm = preview.flatMap((r) => r.choices ?? []).find((c) => c.id.startsWith("bc.confirm:"));
     if (!confirm) throw new Error(`no confirmation offered: ${preview.map((r) => r.text).join(" / ")}`);
     const [, confirmMs] = await timed(() => bot(inbound(coordinator, action(confirm.id))));
-    const queued = await db.prisma.outboundMessage.count({ where: { causeId: confirm.id.slice("bc:ok:".length), category: "broadcast" } });
+    const queued = await db.prisma.outboundMessage.count({ where: { causeId: confirm.id.slice("bc.confirm:".length), category: "broadcast" } });
     return { database: kind, recipients: MEMBERS, "preview ms (segment + counts)": previewMs, "confirm ms (rows queued in one transaction)": confirmMs, "rows queued": queued };
   } finally {
     await db.close();

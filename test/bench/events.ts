@@ -1,6 +1,6 @@
 // Registration figures for `npm run bench` (and `node test/bench/events.ts` alone): 500 members
 // press "S'inscrire" for the same event (200 places, waiting list on) within one second, through
-// the bot's dispatcher with the action the button carries (`evt:r:<id>`), as the local chat and
+// the bot's dispatcher with the action the button carries (`evt.register:<id>`), as the local chat and
 // every platform adapter hand it over. On PGlite and on PostgreSQL; the outcome is checked:
 // exactly 200 registered, 300 waiting in positions 1..300, reminders queued for the 200 only.
 import { randomBytes, randomUUID } from "node:crypto";
@@ -65,7 +65,7 @@ export async function benchRegistration(kind: "pglite" | "postgresql", postgresU
     const logged: string[] = [];
     const log = pino({ level: "error" }, { write: (line: string) => void logged.push((JSON.parse(line) as { err?: { message?: string } }).err?.message ?? line) });
     const bot = createBot(db.prisma, log, { platforms: ["local"] });
-    const press = (i: number, eventId: string) => bot(inbound({ user: user(i), name: `Conseillère ${i}` }, action(`evt:r:${eventId}`)));
+    const press = (i: number, eventId: string) => bot(inbound({ user: user(i), name: `Conseillère ${i}` }, action(`evt.register:${eventId}`)));
 
     // Warm-up on another event (query plans, Prisma's engine, JIT), then the measured run.
     const warm = await db.prisma.event.create({ data: seminar(networkId, "Échauffement", 5) });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestBot, type TestBot } from "../support/bot.ts";
+import { insertEvent } from "../unit/events-support.ts";
 import type { ChannelDriver, SeenReply } from "./driver.ts";
 
 const text = (replies: SeenReply[]) => replies.map((r) => r.text).join("\n");
@@ -87,6 +88,16 @@ export function defineContractSuite(name: string, makeDriver: (bot: TestBot) => 
         include: { member: { include: { identities: true } } },
       });
       expect(identity.member.identities.map((i) => i.platform).sort()).toEqual([driver.platform, "local"].sort());
+    });
+
+    it("a member registers for an event with its button: the platform carries the typed id back intact", async () => {
+      const startsAt = new Date(Date.now() + 30 * 86_400_000);
+      await insertEvent(bot, { title: "Atelier des canaux", startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3_600_000) });
+      const adviser = { identities: { some: { platform: driver.platform, externalId: driver.externalId("adviser") } } };
+      const before = await bot.db.prisma.eventRegistration.count({ where: { member: adviser, status: "REGISTERED" } });
+      expect((await driver.send("adviser", "événements", "private")).flatMap((r) => r.choices)).toContain("S’inscrire");
+      expect(text(await driver.press("adviser", "S’inscrire"))).toContain("vous êtes inscrit·e à « ");
+      expect(await bot.db.prisma.eventRegistration.count({ where: { member: adviser, status: "REGISTERED" } })).toBe(before + 1);
     });
 
     it("a coordinator command is refused to an adviser, saying who may use it", async () => {

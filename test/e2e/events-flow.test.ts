@@ -77,7 +77,7 @@ describe("the events flow on the local web chat (HTTP API)", () => {
     const list = await post({ user: "demo-adviser", text: "événements" });
     expect(text(list)).toContain(TITLE);
     const register = choice(list, "S’inscrire");
-    expect(register).toBe(`evt:r:${id}`);
+    expect(register).toBe(`evt.register:${id}`);
     const done = await post({ user: "demo-adviser", action: register });
     expect(text(done)).toContain(`C’est noté : vous êtes inscrit·e à « ${TITLE} »`);
     const ics = done.flatMap((r) => r.files ?? []).find((f) => f.mediaType === "text/calendar");
@@ -90,10 +90,10 @@ describe("the events flow on the local web chat (HTTP API)", () => {
     expect(vevent.startDate.toJSDate().toISOString()).toBe(STARTS_AT.toISOString());
 
     // Member B finds it full and is first on the waiting list.
-    expect(text(await post({ user: "demo-cls", action: `evt:r:${id}` }))).toContain("vous êtes 1re sur la liste d’attente");
+    expect(text(await post({ user: "demo-cls", action: `evt.register:${id}` }))).toContain("vous êtes 1re sur la liste d’attente");
 
     // A gives up the place: B is promoted and told through the outbox, in the chat page's inbox.
-    expect(text(await post({ user: "demo-adviser", action: `evt:c:${id}` }))).toContain(`Votre inscription à « ${TITLE} » est annulée`);
+    expect(text(await post({ user: "demo-adviser", action: `evt.unregister:${id}` }))).toContain(`Votre inscription à « ${TITLE} » est annulée`);
     expect(await sender.runOnce()).toBe(1);
     const promoted = await inbox("demo-cls");
     expect(promoted).toEqual([expect.stringContaining(`Une place s’est libérée : vous êtes maintenant inscrit·e à « ${TITLE} »`)]);
@@ -127,8 +127,8 @@ describe("the events flow on the local web chat (HTTP API)", () => {
     expect(lines[1]).toMatch(/^Camille Roques;.*;18:35;/);
 
     // ── Cancellation: B's "add to calendar" now gives the file that removes it from the calendar ──
-    expect(text(await post({ user: "demo-coordinator", action: `evt:xx:${id}` }))).toContain(TITLE);
-    const calendar = (await post({ user: "demo-cls", action: `evt:cal:${id}` })).flatMap((r) => r.files ?? []).find((f) => f.mediaType === "text/calendar");
+    expect(text(await post({ user: "demo-coordinator", action: `evt.cancel-event:${id}` }))).toContain(TITLE);
+    const calendar = (await post({ user: "demo-cls", action: `evt.calendar:${id}` })).flatMap((r) => r.files ?? []).find((f) => f.mediaType === "text/calendar");
     const cancellation = new Uint8Array(await (await fetch(`${base}${calendar!.url}`)).arrayBuffer());
     expect(new TextDecoder().decode(cancellation).endsWith("END:VCALENDAR\r\n")).toBe(true);
     // python-icalendar, a second reader: same UID, a higher SEQUENCE, METHOD:CANCEL, the network as organizer.

@@ -33,12 +33,12 @@ describe("a bot process killed mid-broadcast", () => {
           values: { message: "Mois du numérique : le programme des animations est en ligne.", urgent: "no", roles: ["DIGITAL_ADVISER"], platform: "telegram" },
         });
         expect(preview.status).toBe(200);
-        const confirm = preview.body.replies.flatMap((r) => r.choices ?? []).find((c) => c.id.startsWith("bc:ok:"));
+        const confirm = preview.body.replies.flatMap((r) => r.choices ?? []).find((c) => c.id.startsWith("bc.confirm:"));
         expect(confirm, JSON.stringify(preview.body)).toBeDefined();
         env.fake.failNext("sendMessage", "hang", 1, KILL_AT_SEND);
         const confirmed = await say(first.url, { ...coordinator, action: confirm!.id });
         expect(confirmed.status).toBe(200);
-        const broadcastId = confirm!.id.slice("bc:ok:".length);
+        const broadcastId = confirm!.id.slice("bc.confirm:".length);
         expect(await db.prisma.outboundMessage.count({ where: { causeId: broadcastId, category: "broadcast" } })).toBe(RECIPIENTS);
 
         await sendRequests(KILL_AT_SEND + 1);

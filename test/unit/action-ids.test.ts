@@ -1,11 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { createCallbackCodec } from "../../src/channels/telegram/callback-data.ts";
+import { type ActionParams, pressId, type Verb } from "../../src/core/actions.ts";
 import { ACTION_ID_MAX, actionId } from "../../src/core/reply-limits.ts";
 
 // Features and the services they use (src/services/form-steps builds the one-question-at-a-time buttons).
 const SOURCES = ["features", "services"].map((folder) => join(import.meta.dirname, "../../src", folder));
+const FEATURES = join(import.meta.dirname, "../../src/features");
 const UUID = "3f2b8c1e-9d4a-4e7b-b6c5-0a1d2e3f4a5b";
 // The longest value each kind of argument takes; anything else is an id (a UUID, 36 characters).
 const SAMPLES: [RegExp, string][] = [
@@ -17,6 +20,27 @@ const SAMPLES: [RegExp, string][] = [
   // Enumerations: the longest member (activity kinds, mute categories) or a year.
   [/\bkind\b|\bc\b|category|year/, "COLLECTIVE"],
 ];
+
+/** The longest value a verb's parameter takes: a UUID, the longest word of an enumeration, the largest number. */
+function longest(schema: z.ZodType): string {
+  const def = schema._zod.def as { type: string; innerType?: z.ZodType };
+  if (def.type === "optional") return longest(def.innerType!);
+  if (def.type === "enum") return [...(schema as z.ZodEnum).options].map(String).sort((a, b) => b.length - a.length)[0]!;
+  if (def.type === "number") return String((schema as z.ZodNumber).maxValue);
+  if (def.type === "string" && schema.safeParse(UUID).success) return UUID;
+  throw new Error(`no sample for a ${def.type} parameter: add one here`);
+}
+
+/** Every verb the features declare (the `actions.ts` beside their feature), pressed with its longest parameters. */
+async function longestVerbIds(): Promise<{ verb: string; id: string }[]> {
+  const files = readdirSync(FEATURES, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("actions.ts"));
+  const modules = await Promise.all(files.map((f) => import(join(FEATURES, f)) as Promise<Record<string, unknown>>));
+  const verbs = modules.flatMap((m) => Object.values(m).flatMap((group) => Object.values(group as Record<string, Verb>))).filter((v): v is Verb => typeof v?.id === "string" && "params" in v);
+  return verbs.map((verb) => {
+    const items = (verb.params as unknown as z.ZodTuple).def.items as z.ZodType[];
+    return { verb: verb.id, id: pressId(verb, ...(items.map(longest) as unknown as ActionParams)) };
+  });
+}
 
 /** Every choice id a feature builds by hand (`id: \`evt:r:${event.id}\``), with long realistic arguments. */
 function builtIds(): { file: string; template: string; id: string }[] {
@@ -36,7 +60,7 @@ describe("choice ids every platform carries back", () => {
 
   it("finds the ids the features build", () => {
     expect(ids.length).toBeGreaterThan(30);
-    expect(ids.map((i) => i.template)).toContain("evt:r:${event.id}");
+    expect(ids.map((i) => i.template)).toContain("act:d:${r.id}");
   });
 
   it("every id fits Discord's custom_id (100 characters) and Slack's action_id (255)", () => {
@@ -51,6 +75,18 @@ describe("choice ids every platform carries back", () => {
       return Buffer.byteLength(data) > 64 || data.slice(11).startsWith("#") || codec.decode(data) !== id;
     });
     expect(unsigned.map((i) => `${i.file}: ${i.template} → ${i.id}`)).toEqual([]);
+  });
+
+  it("every verb's longest id fits Discord, Slack, and Telegram's callback_data after signing, without the in-memory fallback", async () => {
+    const verbs = await longestVerbIds();
+    expect(verbs.map((v) => v.verb)).toContain("evt.register");
+    expect(verbs.map((v) => v.verb)).toContain("mdn.approve");
+    const codec = createCallbackCodec("123456:TEST-TOKEN");
+    const misfits = verbs.filter(({ id }) => {
+      const data = codec.encode(id);
+      return id.length > ACTION_ID_MAX || Buffer.byteLength(data) > 64 || data.slice(11).startsWith("#") || codec.decode(data) !== id;
+    });
+    expect(misfits).toEqual([]);
   });
 
   it("an id over 100 characters fails where it is built instead of being dropped by Discord", () => {

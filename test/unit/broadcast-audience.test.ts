@@ -128,7 +128,7 @@ describe("the preview", () => {
     expect(text).toContain("1 membre est dans ses heures calmes et la recevra à leur fin (dès 12:00).");
     const [ok, edit, cancel] = choiceIds(replies);
     const draft = await bot.db.prisma.broadcast.findFirstOrThrow({ where: { status: "DRAFT" }, orderBy: { createdAt: "desc" } });
-    expect([ok, edit, cancel]).toEqual([`bc:ok:${draft.id}`, `bc:e:${draft.id}`, `bc:x:${draft.id}`]);
+    expect([ok, edit, cancel]).toEqual([`bc.confirm:${draft.id}`, `bc.edit:${draft.id}`, `bc.cancel:${draft.id}`]);
     expect(draft.segment).toMatchObject({ roles: ["PARTNER"], platform: null });
     // Nothing is queued by a preview.
     expect(await bot.db.prisma.outboundMessage.count()).toBe(0);
@@ -144,8 +144,8 @@ describe("the preview", () => {
 
   it("edit re-opens the form pre-filled, and the new preview replaces the draft", async () => {
     const first = choiceIds(await submit("demo-coordinator", { roles: ["PARTNER"], message: "Premier jet" }));
-    const draftId = first[0]!.split(":")[2]!;
-    const [formReply] = await bot.send("demo-coordinator", action(`bc:e:${draftId}`));
+    const draftId = first[0]!.split(":")[1]!;
+    const [formReply] = await bot.send("demo-coordinator", action(`bc.edit:${draftId}`));
     expect(formReply!.form!.id).toBe(`broadcast:${draftId}`);
     const fields = Object.fromEntries(formReply!.form!.fields.map((f) => [f.name, f.value]));
     expect(fields).toMatchObject({ message: "Premier jet", roles: ["PARTNER"], urgent: "no" });
@@ -184,7 +184,7 @@ describe("on Telegram, one question at a time", () => {
     const preview = await press("Passer");
     expect(preview[0]!.text).toContain("📣 Message de Sophie Delmas :\nSoirée d’accueil des internes vendredi 19 h à l’hôpital de Montauban.");
     expect(preview[0]!.text).toContain("Destinataires : rôles : partenaires.");
-    expect(choiceIds(preview)[0]).toMatch(/^bc:ok:/);
+    expect(choiceIds(preview)[0]).toMatch(/^bc.confirm:/);
   });
 });
 
@@ -211,7 +211,7 @@ describe("refused before anything is queued", () => {
       "Personne ne recevrait ce message : rien n’a été envoyé. Élargissez le segment, ou cochez « urgent » pour joindre les membres qui ont mis les diffusions en sourdine.\n" +
         "1 membre correspond.\n1 a mis les diffusions en sourdine et ne la recevra pas (cochez « urgent » pour les joindre malgré tout).",
     );
-    expect(choiceIds(await submit("demo-coordinator", { territory: lavit, urgent: "yes" }))[0]).toMatch(/^bc:ok:/);
+    expect(choiceIds(await submit("demo-coordinator", { territory: lavit, urgent: "yes" }))[0]).toMatch(/^bc.confirm:/);
   });
 
   it("a message over Discord's 2000 characters for a segment with a Discord member, accepted for Telegram only", async () => {
@@ -221,14 +221,14 @@ describe("refused before anything is queued", () => {
     expect(refused).toMatch(/^Votre message fait 20\d\d caractères avec son en-tête, et Discord n’en accepte que 2000 par message ; 1 destinataire le lirait sur Discord\./);
     const accepted = await submit("demo-coordinator", { message: long, roles: ["PARTNER"], platform: "telegram" });
     expect(accepted[0]!.text).toContain("1 la recevra : 1 sur Telegram.");
-    expect(choiceIds(accepted)[0]).toMatch(/^bc:ok:/);
+    expect(choiceIds(accepted)[0]).toMatch(/^bc.confirm:/);
     expect(await bot.db.prisma.outboundMessage.count()).toBe(0);
   });
 
   it("a member who is not a coordinator cannot broadcast nor press a broadcast's buttons", async () => {
     expect(await bot.text("demo-partner", "diffuser")).toContain("Cette commande est réservée aux coordinateurs du réseau ou coordonnateurs CLS");
     const draft = await bot.db.prisma.broadcast.findFirstOrThrow({ where: { status: "DRAFT" } });
-    expect(await bot.text("demo-partner", action(`bc:ok:${draft.id}`))).toContain("réservée aux");
+    expect(await bot.text("demo-partner", action(`bc.confirm:${draft.id}`))).toContain("réservée aux");
     expect(await bot.text("demo-partner", form("broadcast", { message: "Coucou" }))).toContain("réservée aux");
     expect(await bot.db.prisma.outboundMessage.count()).toBe(0);
   });
@@ -239,7 +239,7 @@ describe("refused before anything is queued", () => {
     expect(reply!.form!.fields.map((f) => f.name)).toEqual(["message", "urgent", "roles", "territory", "organisation", "group", "platform"]);
     expect(reply!.form!.fields.find((f) => f.name === "group")!.options!.map((o) => o.label)).toEqual(["Tous", "Commission de coordination sanitaire territoriale"]);
     const draft = await bot.db.prisma.broadcast.findFirstOrThrow({ where: { status: "DRAFT", sender: { displayName: "Sophie Delmas" } } });
-    expect(await bot.text("demo-cls", action(`bc:ok:${draft.id}`))).toBe(
+    expect(await bot.text("demo-cls", action(`bc.confirm:${draft.id}`))).toBe(
       "Cette diffusion a été préparée par Sophie Delmas : seule cette personne peut l’envoyer, la modifier ou l’annuler.",
     );
     expect(await bot.db.prisma.outboundMessage.count()).toBe(0);

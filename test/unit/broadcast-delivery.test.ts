@@ -80,7 +80,7 @@ const submit = (values: Record<string, string | string[]>) =>
 /** Previews and confirms a broadcast as the network coordinator; returns its id and the confirmation. */
 async function broadcast(values: Record<string, string | string[]> = {}) {
   const [ok] = choiceIds(await submit(values));
-  const id = ok!.split(":")[2]!;
+  const id = ok!.split(":")[1]!;
   return { id, confirmation: await bot.text("demo-coordinator", action(ok!)) };
 }
 
@@ -232,9 +232,9 @@ describe("progress and report", () => {
     const [list] = await bot.send("demo-coordinator", "diffusions");
     expect(list!.text).toContain("Vos dernières diffusions (1) :");
     expect(list!.text).toContain("« Commission santé jeudi 14 h à… » — terminée — 2 destinataires, 2 reçus, 0 échecs");
-    expect(list!.choices!.map((c) => c.id)).toEqual([`bc:r:${id}`]);
-    expect(await bot.text("demo-coordinator", action(`bc:r:${id}`))).toContain("Reçue par 2 membres.");
-    expect(await bot.text("demo-cls", action(`bc:r:${id}`))).toContain("seule cette personne");
-    expect(await bot.text("demo-coordinator", action(`bc:ok:${id}`))).toContain("déjà partie");
+    expect(list!.choices!.map((c) => c.id)).toEqual([`bc.report:${id}`]);
+    expect(await bot.text("demo-coordinator", action(`bc.report:${id}`))).toContain("Reçue par 2 membres.");
+    expect(await bot.text("demo-cls", action(`bc.report:${id}`))).toContain("seule cette personne");
+    expect(await bot.text("demo-coordinator", action(`bc.confirm:${id}`))).toContain("déjà partie");
   });
 });

@@ -29,17 +29,17 @@ describe("collecting news for the health newsletter", () => {
     const sent = await sender.at("2026-12-03T08:00:00Z");
     expect(sent.map((s) => s.to).sort()).toEqual(["demo-adviser", "demo-health", "demo-partner"]);
     expect(sent[0]!.text).toBe("Rappel — groupe « Lettre santé » : envoyez vos nouvelles pour « Lettre santé n°3 » avant le jeudi 10 décembre 2026 à 18:00.");
-    expect(sent[0]!.choices).toEqual([`dl:i:${letter}`, `dl:z:${letter}`, `dl:n:${letter}`]);
+    expect(sent[0]!.choices).toEqual([`dl.item:${letter}`, `dl.snooze:${letter}`, `dl.nothing:${letter}`]);
   });
 
   it("members send items with the reminder's button or by typing “nouvelle”; each stops their reminders", async () => {
-    const [ask] = await bot.send("demo-health", action(`dl:i:${letter}`));
+    const [ask] = await bot.send("demo-health", action(`dl.item:${letter}`));
     expect(ask!.form!.id).toBe(`dln:${letter}`);
     expect(await bot.text("demo-health", form(`dln:${letter}`, { text: "La CPTS recrute une infirmière Asalée.\nContact : secretariat@cpts.example" }))).toBe(
       "Merci : votre nouvelle est enregistrée pour « Lettre santé n°3 » (collecte close le jeudi 10 décembre 2026 à 18:00). Vous pouvez en envoyer d’autres avec « nouvelle <texte> ».",
     );
     expect(await bot.text("demo-partner", "nouvelle Forum santé le 12 juin à Moissac : stands et dépistages.")).toContain("Merci : votre nouvelle est enregistrée");
-    expect(await bot.text("demo-adviser", action(`dl:n:${letter}`))).toBe("Noté : rien à partager pour « Lettre santé n°3 ». Vous n’aurez plus de rappel.");
+    expect(await bot.text("demo-adviser", action(`dl.nothing:${letter}`))).toBe("Noté : rien à partager pour « Lettre santé n°3 ». Vous n’aurez plus de rappel.");
     const pending = await bot.db.prisma.outboundMessage.count({ where: { causeId: letter, status: "PENDING" } });
     expect(pending).toBe(0);
   });

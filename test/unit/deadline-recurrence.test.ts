@@ -54,10 +54,10 @@ describe("a monthly meeting", () => {
   it("cancelling an occurrence ends the series", async () => {
     const april = (await series())[2]!;
     bot.setNow(new Date("2027-03-21T10:00:00Z"));
-    expect(await bot.text("demo-coordinator", action(`dl:x:${april.id}`))).toBe(
+    expect(await bot.text("demo-coordinator", action(`dl.ask-cancel:${april.id}`))).toBe(
       "Annuler « Commission mensuelle » (mardi 13 avril 2027 à 14:00) ? Les rappels en attente seront retirés et les prochaines occurrences ne seront plus créées.",
     );
-    expect(await bot.text("demo-coordinator", action(`dl:xx:${april.id}`))).toContain("annulée");
+    expect(await bot.text("demo-coordinator", action(`dl.cancel:${april.id}`))).toContain("annulée");
     expect(await rollOver("2027-04-13T12:00:00Z")).toBe(0);
     expect(await series()).toHaveLength(3);
   });

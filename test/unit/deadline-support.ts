@@ -54,8 +54,8 @@ export interface DeadlineInput {
 /** Submits the deadline form as the coordinator; returns the replies and the new deadline's id (from its status button). */
 export async function createDeadline(bot: TestBot, input: DeadlineInput, who = "demo-coordinator"): Promise<{ replies: Reply[]; text: string; id: string | undefined }> {
   const replies = await bot.send(who, form("dlnew", { kind: "TASK", time: "", reminders: "", recurrence: "", ...input }));
-  const status = choiceIds(replies).find((c) => c.startsWith("dl:s:"));
-  return { replies, text: replies.map((r) => r.text).join("\n"), id: status?.slice("dl:s:".length) };
+  const status = choiceIds(replies).find((c) => c.startsWith("dl.status:"));
+  return { replies, text: replies.map((r) => r.text).join("\n"), id: status?.slice("dl.status:".length) };
 }
 
 /** The pending outbox rows of a deadline, as "<slot or kind> <member display name> <notBefore ISO>". */

@@ -29,8 +29,8 @@ async function registered(who: string, eventId: string, data: { status?: "REGIST
 describe("the organiser's check-in list", () => {
   it("✓ marks a registrant present with the time, ↩ undoes it, and the count follows", async () => {
     const event = await insertEvent(bot);
-    await bot.send("demo-adviser", action(`evt:r:${event.id}`));
-    await bot.send("demo-partner", action(`evt:r:${event.id}`));
+    await bot.send("demo-adviser", action(`evt.register:${event.id}`));
+    await bot.send("demo-partner", action(`evt.register:${event.id}`));
     bot.setNow(DURING);
     const list = await bot.send("demo-coordinator", `événement ${ref(event.id)} présences`);
     const code = (await bot.db.prisma.event.findUniqueOrThrow({ where: { id: event.id } })).checkInCode!;
@@ -51,10 +51,13 @@ describe("the organiser's check-in list", () => {
     expect(undone).toContain(`Code de présence : ${code}.`);
   });
 
-  it("is refused to a member who does not organise events", async () => {
+  it("is refused to a member who does not organise events, saying who may, and the press is audited", async () => {
     const event = await insertEvent(bot);
     const reg = await registered("demo-adviser", event.id);
-    expect(await bot.text("demo-adviser", action(`evt:p:${reg.id}:0`))).toContain("Ce bouton n’est plus valable.");
+    expect(await bot.text("demo-adviser", action(`evt.check-in:${reg.id}:0`))).toMatch(/^Cette commande est réservée aux coordinateurs du réseau/);
+    const adviser = await bot.db.prisma.platformIdentity.findFirstOrThrow({ where: { externalId: "demo-adviser" } });
+    const denied = await bot.db.prisma.auditLog.findFirstOrThrow({ where: { networkId: bot.networkId, action: "action:evt.check-in", outcome: "denied" } });
+    expect(denied).toMatchObject({ actorMemberId: adviser.memberId, details: { roles: ["DIGITAL_ADVISER"], platform: "local" } });
     expect(await bot.text("demo-adviser", `événement ${ref(event.id)} présences`)).not.toContain("Code de présence");
     expect((await bot.db.prisma.eventRegistration.findUniqueOrThrow({ where: { id: reg.id } })).checkedInAt).toBeNull();
   });
@@ -65,8 +68,8 @@ describe("the organiser's check-in list", () => {
     await registered("demo-partner", event.id);
     const before = await bot.send("demo-coordinator", `événement ${ref(event.id)} inscrits`);
     expect(before[0]!.text).not.toContain("Présents :");
-    expect(choiceByLabel(before, "Présences")).toBe(`evt:a:${event.id}`);
-    expect(choiceByLabel(before, "Feuille d’émargement")).toBe(`evt:em:${event.id}`);
+    expect(choiceByLabel(before, "Présences")).toBe(`evt.attendance:${event.id}`);
+    expect(choiceByLabel(before, "Feuille d’émargement")).toBe(`evt.sheet:${event.id}`);
     bot.setNow(DURING);
     expect(await bot.text("demo-coordinator", `événement ${ref(event.id)} inscrits`)).toContain("Présents : 1 / 2 inscrits");
   });
@@ -77,19 +80,19 @@ describe("the organiser's check-in list", () => {
       Array.from({ length: 45 }, (_, i) => bot.db.prisma.member.create({ data: { networkId: bot.networkId, displayName: `Participant ${String(i + 1).padStart(2, "0")}`, roles: ["PARTNER"], status: "ACTIVE" } })),
     );
     await bot.db.prisma.eventRegistration.createMany({ data: people.map((m) => ({ networkId: bot.networkId, eventId: event.id, memberId: m.id, status: "REGISTERED" as const })) });
-    const first = await bot.send("demo-coordinator", action(`evt:a:${event.id}`));
+    const first = await bot.send("demo-coordinator", action(`evt.attendance:${event.id}`));
     expect(choices(first).length).toBeLessThanOrEqual(25);
-    expect(choices(first).filter((c) => c.id.startsWith("evt:p:"))).toHaveLength(20);
+    expect(choices(first).filter((c) => c.id.startsWith("evt.check-in:"))).toHaveLength(20);
     expect(first[0]!.text).toContain("Page 1 sur 3 (inscrits 1 à 20");
-    expect(choiceByLabel(first, "Suivants ▶")).toBe(`evt:a:${event.id}:1`);
-    const last = await bot.send("demo-coordinator", action(`evt:a:${event.id}:2`));
+    expect(choiceByLabel(first, "Suivants ▶")).toBe(`evt.attendance:${event.id}:1`);
+    const last = await bot.send("demo-coordinator", action(`evt.attendance:${event.id}:2`));
     expect(last[0]!.text).toContain("Page 3 sur 3 (inscrits 41 à 45");
-    expect(choices(last).filter((c) => c.id.startsWith("evt:p:")).map((c) => c.label)).toEqual(["✓ Participant 41", "✓ Participant 42", "✓ Participant 43", "✓ Participant 44", "✓ Participant 45"]);
-    expect(choiceByLabel(last, "◀ Précédents")).toBe(`evt:a:${event.id}:1`);
+    expect(choices(last).filter((c) => c.id.startsWith("evt.check-in:")).map((c) => c.label)).toEqual(["✓ Participant 41", "✓ Participant 42", "✓ Participant 43", "✓ Participant 44", "✓ Participant 45"]);
+    expect(choiceByLabel(last, "◀ Précédents")).toBe(`evt.attendance:${event.id}:1`);
     const toggled = await bot.send("demo-coordinator", action(choiceByLabel(last, "✓ Participant 43")));
     expect(toggled[0]!.text).toContain("Page 3 sur 3");
     expect(toggled[0]!.text).toContain("Présents : 1 / 45 inscrits");
-    expect(choiceByLabel(toggled, "↩ Participant 43")).toMatch(/^evt:p:.+:2$/);
+    expect(choiceByLabel(toggled, "↩ Participant 43")).toMatch(/^evt.check-in:.+:2$/);
   });
 });
 
@@ -188,7 +191,7 @@ describe("the émargement export", () => {
   it("the sheet's button gives the same files, in English for an English-speaking organiser", async () => {
     const event = await insertEvent(bot);
     await registered("demo-adviser", event.id);
-    const [fr] = await bot.send("demo-coordinator", action(`evt:em:${event.id}`));
+    const [fr] = await bot.send("demo-coordinator", action(`evt.sheet:${event.id}`));
     expect(fr!.files!.map((f) => f.name.split(".").at(-1))).toEqual(["xlsx", "csv"]);
     await bot.db.prisma.member.update({ where: { id: await memberId(bot, "demo-coordinator") }, data: { locale: "en" } });
     const [en] = await bot.send("demo-coordinator", `event ${ref(event.id)} sheet`);

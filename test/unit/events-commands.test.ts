@@ -28,7 +28,7 @@ describe("upcoming events for a member", () => {
     expect(text).toContain("Hôtel du Département, Montauban");
     expect(text).toContain("20 places restantes");
     const register = choiceByLabel(replies, "S’inscrire");
-    expect(register).toBe(`evt:r:${event.id}`);
+    expect(register).toBe(`evt.register:${event.id}`);
     const [confirmed] = await bot.send("demo-adviser", action(register));
     expect(confirmed!.text).toContain("C’est noté : vous êtes inscrit·e à « Séminaire des conseillers numériques », jeudi 10 décembre 2026, 14:00–17:00");
     const [ics] = confirmed!.files!;
@@ -38,19 +38,19 @@ describe("upcoming events for a member", () => {
     expect(vevent.startDate.toJSDate().toISOString()).toBe(event.startsAt.toISOString());
     const after = await bot.send("demo-adviser", "événements");
     expect(after.map((r) => r.text).join("\n")).toContain("19 places restantes");
-    expect(choiceByLabel(after, "Annuler mon inscription")).toBe(`evt:c:${event.id}`);
+    expect(choiceByLabel(after, "Annuler mon inscription")).toBe(`evt.unregister:${event.id}`);
   });
 
   it("a full event with a waiting list says so", async () => {
     const event = await insertEvent(bot, { capacity: 1 });
-    await bot.send("demo-partner", action(`evt:r:${event.id}`));
+    await bot.send("demo-partner", action(`evt.register:${event.id}`));
     expect(await bot.text("demo-adviser", "événements")).toContain("complet — liste d’attente");
     expect(await bot.text("demo-intern", "events")).toContain("full — waiting list");
   });
 
   it("registration questions come as a form, and the organiser reads the answers", async () => {
     const event = await insertEvent(bot, { questions: [{ id: "q1", label: "Régime alimentaire" }, { id: "q2", label: "Covoiturage" }] });
-    const replies = await bot.send("demo-adviser", action(`evt:r:${event.id}`));
+    const replies = await bot.send("demo-adviser", action(`evt.register:${event.id}`));
     const f = formOf(replies);
     expect(f.id).toBe(`evtreg:${event.id}`);
     expect(Object.keys(f.byName)).toEqual(["q1", "q2"]);
@@ -63,16 +63,16 @@ describe("upcoming events for a member", () => {
   it("my registrations lists places and waiting-list positions, each with a cancel button", async () => {
     const open = await insertEvent(bot, { title: "Forum santé", type: "HEALTH_FORUM" });
     const full = await insertEvent(bot, { capacity: 1, title: "World café" });
-    await bot.send("demo-partner", action(`evt:r:${full.id}`));
-    await bot.send("demo-cls", action(`evt:r:${open.id}`));
-    await bot.send("demo-cls", action(`evt:r:${full.id}`));
+    await bot.send("demo-partner", action(`evt.register:${full.id}`));
+    await bot.send("demo-cls", action(`evt.register:${open.id}`));
+    await bot.send("demo-cls", action(`evt.register:${full.id}`));
     const replies = await bot.send("demo-cls", "mes inscriptions");
     const text = replies.map((r) => r.text).join("\n");
     expect(text).toContain("Inscrit·e : « Forum santé »");
     expect(text).toContain("Liste d’attente (1re) : « World café »");
-    expect(replies.flatMap((r) => r.choices ?? []).map((c) => c.id)).toEqual([`evt:c:${open.id}`, `evt:c:${full.id}`]);
+    expect(replies.flatMap((r) => r.choices ?? []).map((c) => c.id)).toEqual([`evt.unregister:${open.id}`, `evt.unregister:${full.id}`]);
     expect(await bot.text("demo-intern", "mes inscriptions")).toContain("You are not registered for any upcoming event");
-    expect(await bot.text("demo-cls", action(`evt:c:${full.id}`))).toContain("Vous avez quitté la liste d’attente de « World café ».");
+    expect(await bot.text("demo-cls", action(`evt.unregister:${full.id}`))).toContain("Vous avez quitté la liste d’attente de « World café ».");
   });
 });
 
@@ -138,8 +138,8 @@ describe("creating an event", () => {
 describe("cancelling an event", () => {
   it("tells every registrant and waiting member, and bumps the calendar sequence", async () => {
     const event = await insertEvent(bot, { capacity: 1 });
-    await bot.send("demo-adviser", action(`evt:r:${event.id}`));
-    await bot.send("demo-partner", action(`evt:r:${event.id}`));
+    await bot.send("demo-adviser", action(`evt.register:${event.id}`));
+    await bot.send("demo-partner", action(`evt.register:${event.id}`));
     const ask = await bot.send("demo-coordinator", `événement ${event.id.slice(0, 8)} annuler`);
     expect(ask[0]!.text).toContain("Personnes inscrites ou en attente qui seront prévenues : 2.");
     const done = await bot.text("demo-coordinator", action(choiceByLabel(ask, "Oui, annuler et prévenir les inscrits")));
@@ -150,7 +150,7 @@ describe("cancelling an event", () => {
     expect(told.map((m) => m.targetId)).toEqual(["demo-adviser", "demo-partner"]);
     expect(told.every((m) => (m.payload as { notice: { key: string } }).notice.key === "events.notify.cancelled")).toBe(true);
     expect(await bot.text("demo-adviser", "mes inscriptions")).toContain("Vous n’êtes inscrit·e à aucun événement à venir");
-    expect(await bot.text("demo-coordinator", action(`evt:xx:${event.id}`))).toContain("est déjà annulé");
+    expect(await bot.text("demo-coordinator", action(`evt.cancel-event:${event.id}`))).toContain("est déjà annulé");
   });
 
   it("finds events by a word of the title, and asks which one when several match", async () => {
@@ -164,9 +164,9 @@ describe("cancelling an event", () => {
 
 it("the waiting member promoted by a cancellation through the bot has a notice queued", async () => {
   const event = await insertEvent(bot, { capacity: 1 });
-  await bot.send("demo-adviser", action(`evt:r:${event.id}`));
-  await bot.send("demo-partner", action(`evt:r:${event.id}`));
-  expect(await bot.text("demo-adviser", action(`evt:c:${event.id}`))).toContain("Votre inscription à « Séminaire des conseillers numériques » est annulée");
+  await bot.send("demo-adviser", action(`evt.register:${event.id}`));
+  await bot.send("demo-partner", action(`evt.register:${event.id}`));
+  expect(await bot.text("demo-adviser", action(`evt.unregister:${event.id}`))).toContain("Votre inscription à « Séminaire des conseillers numériques » est annulée");
   const queued = await bot.db.prisma.outboundMessage.findMany({ where: { NOT: { idempotencyKey: { startsWith: "event-reminder:" } } } });
   expect(queued.map((m) => [m.memberId, m.category])).toEqual([[await memberId(bot, "demo-partner"), "event"]]);
 });

@@ -19,7 +19,7 @@ beforeEach(async () => {
 
 /** The edit form of the event as the organiser gets it, with `changes` typed over its values. */
 async function submitEdit(eventId: string, changes: Record<string, string | string[]>) {
-  const f = formOf(await bot.send("demo-coordinator", action(`evt:e:${eventId}`)));
+  const f = formOf(await bot.send("demo-coordinator", action(`evt.edit:${eventId}`)));
   const values = Object.fromEntries(f.fields.map((field) => [field.name, field.value ?? ""]));
   return bot.send("demo-coordinator", form(f.id, { ...values, ...changes }));
 }
@@ -40,7 +40,7 @@ describe("editing an event", () => {
     expect(typed.byName.closes!.value).toBe("08/12/2026");
     expect(typed.byName.repeat).toBeUndefined();
     const view = await bot.send("demo-coordinator", `événement ${event.id.slice(0, 8)} inscrits`);
-    expect(choiceByLabel(view, "Modifier")).toBe(`evt:e:${event.id}`);
+    expect(choiceByLabel(view, "Modifier")).toBe(`evt.edit:${event.id}`);
     // Saving unchanged values keeps the date and tells nobody.
     const saved = text(await submitEdit(event.id, {}));
     expect(saved).toContain("« Séminaire des conseillers numériques » est modifié");
@@ -51,7 +51,7 @@ describe("editing an event", () => {
 
   it("a member cannot edit an event: the button answers nothing useful", async () => {
     const event = await insertEvent(bot);
-    expect(text(await bot.send("demo-adviser", action(`evt:e:${event.id}`)))).not.toContain("Modifier l’événement");
+    expect(text(await bot.send("demo-adviser", action(`evt.edit:${event.id}`)))).not.toContain("Modifier l’événement");
   });
 
   it("is refused like a creation: an end before the start", async () => {
@@ -64,7 +64,7 @@ describe("editing an event", () => {
 
   it("refuses a capacity below the members already registered, saying how many and what to do", async () => {
     const event = await insertEvent(bot, { capacity: 5 });
-    for (const who of ["demo-adviser", "demo-partner", "demo-intern"]) await bot.send(who, action(`evt:r:${event.id}`));
+    for (const who of ["demo-adviser", "demo-partner", "demo-intern"]) await bot.send(who, action(`evt.register:${event.id}`));
     const replies = await submitEdit(event.id, { capacity: "2" });
     const said = text(replies);
     expect(said).toContain("3 personnes sont déjà inscrites");
@@ -77,7 +77,7 @@ describe("editing an event", () => {
 
   it("a larger capacity gives places to the members waiting, in order, each told with the calendar button", async () => {
     const event = await insertEvent(bot, { capacity: 1 });
-    for (const who of ["demo-adviser", "demo-partner", "demo-intern"]) await bot.send(who, action(`evt:r:${event.id}`));
+    for (const who of ["demo-adviser", "demo-partner", "demo-intern"]) await bot.send(who, action(`evt.register:${event.id}`));
     await bot.db.prisma.outboundMessage.deleteMany({});
     expect(text(await submitEdit(event.id, { capacity: "2" }))).toContain("1 personne de la liste d’attente a reçu une place");
     const status = async (who: string) => (await bot.db.prisma.eventRegistration.findUniqueOrThrow({ where: { eventId_memberId: { eventId: event.id, memberId: ids[who]! } } })).status;
@@ -85,7 +85,7 @@ describe("editing an event", () => {
     expect(await status("demo-intern")).toBe("WAITLISTED");
     const [promoted] = await pending("event-promoted:");
     expect(promoted).toMatchObject({ memberId: ids["demo-partner"] });
-    expect(promoted!.payload).toMatchObject({ notice: { key: "events.notify.promoted", choices: [{ id: `evt:cal:${event.id}` }, { id: `evt:c:${event.id}` }] } });
+    expect(promoted!.payload).toMatchObject({ notice: { key: "events.notify.promoted", choices: [{ id: `evt.calendar:${event.id}` }, { id: `evt.unregister:${event.id}` }] } });
     // The promoted member's reminders are queued with the new sequence.
     expect((await pending("event-reminder:")).every((m) => m.idempotencyKey.endsWith(":1"))).toBe(true);
     expect(await pending("event-reminder:")).toHaveLength(3);
@@ -96,8 +96,8 @@ describe("editing an event", () => {
 
   it("a new time withdraws the old reminders, queues new ones, tells registrants, and the .ics has the new time and a higher SEQUENCE", async () => {
     const event = await insertEvent(bot, { capacity: 1 });
-    await bot.send("demo-adviser", action(`evt:r:${event.id}`));
-    await bot.send("demo-partner", action(`evt:r:${event.id}`));
+    await bot.send("demo-adviser", action(`evt.register:${event.id}`));
+    await bot.send("demo-partner", action(`evt.register:${event.id}`));
     const before = await pending("event-reminder:");
     expect(before.map((m) => m.idempotencyKey.split(":").at(-1))).toEqual(["0", "0", "0"]);
     // December to April crosses into summer time: 14:00 stays 14:00 in Paris.
@@ -116,11 +116,11 @@ describe("editing an event", () => {
     expect(changed.map((m) => m.idempotencyKey).sort()).toEqual([`event-changed:${event.id}:1:${ids["demo-adviser"]}`, `event-changed:${event.id}:1:${ids["demo-partner"]}`].sort());
     const toAdviser = changed.find((m) => m.memberId === ids["demo-adviser"])!;
     expect(toAdviser.payload).toMatchObject({ notice: { key: "events.notify.changed", params: { what: { phrase: "events.notify.what.timeAndPlace" }, place: "Salle du conseil, Castelsarrasin" } } });
-    expect(JSON.stringify(toAdviser.payload)).toContain(`evt:cal:${event.id}`);
+    expect(JSON.stringify(toAdviser.payload)).toContain(`evt.calendar:${event.id}`);
     // Waiting members are told too, without the calendar button (they hold no place).
-    expect(JSON.stringify(changed.find((m) => m.memberId === ids["demo-partner"])!.payload)).not.toContain("evt:cal:");
+    expect(JSON.stringify(changed.find((m) => m.memberId === ids["demo-partner"])!.payload)).not.toContain("evt.calendar:");
 
-    const [file] = await bot.send("demo-adviser", action(`evt:cal:${event.id}`));
+    const [file] = await bot.send("demo-adviser", action(`evt.calendar:${event.id}`));
     expect(file!.text).toContain("pour votre agenda");
     const ics = new TextDecoder().decode(file!.files![0]!.content);
     const vevent = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent")!);
@@ -130,7 +130,7 @@ describe("editing an event", () => {
     expect(DateTime.fromJSDate(vevent.endDate.toJSDate(), { zone: "Europe/Paris" }).toFormat("HH:mm")).toBe("16:30");
     expect(vevent.location).toBe("Salle du conseil, Castelsarrasin");
     // The waiting member has no place: no file, a sentence instead.
-    const [refused] = await bot.send("demo-partner", action(`evt:cal:${event.id}`));
+    const [refused] = await bot.send("demo-partner", action(`evt.calendar:${event.id}`));
     expect(refused!.files).toBeUndefined();
     expect(refused!.text).toContain("Vous n’avez pas de place");
   });

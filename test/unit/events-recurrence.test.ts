@@ -95,7 +95,7 @@ describe("creating and cancelling a recurring meeting", () => {
     const list = (await bot.send("demo-adviser", "événements")).map((r) => r.text).join("\n");
     expect(list.match(/Commission santé/g)).toHaveLength(4);
     // Registration is per date.
-    await bot.send("demo-adviser", action(`evt:r:${rows[1]!.id}`));
+    await bot.send("demo-adviser", action(`evt.register:${rows[1]!.id}`));
     expect(await bot.db.prisma.eventRegistration.count({ where: { eventId: rows[1]!.id, status: "REGISTERED" } })).toBe(1);
     expect(await bot.db.prisma.eventRegistration.count({ where: { eventId: rows[0]!.id } })).toBe(0);
     const view = (await bot.send("demo-coordinator", `événement ${rows[1]!.id.slice(0, 8)} inscrits`)).map((r) => r.text).join("\n");
@@ -114,12 +114,12 @@ describe("creating and cancelling a recurring meeting", () => {
   it("cancelling one date asks 'this one / this one and the following'; the second cancels the rest and tells registrants", async () => {
     await bot.send("demo-coordinator", commission({ repeat: "monthlyWeekday", repeatCount: "4", closes: "" }));
     const rows = await bot.db.prisma.event.findMany({ where: { networkId: bot.networkId }, orderBy: { startsAt: "asc" } });
-    await bot.send("demo-adviser", action(`evt:r:${rows[2]!.id}`));
+    await bot.send("demo-adviser", action(`evt.register:${rows[2]!.id}`));
     const asked = await bot.send("demo-coordinator", `événement ${rows[1]!.id.slice(0, 8)} annuler`);
     expect(asked.map((r) => r.text).join("\n")).toContain("réunion récurrente");
-    expect(choiceByLabel(asked, "Annuler cette date seulement")).toBe(`evt:xx:${rows[1]!.id}`);
+    expect(choiceByLabel(asked, "Annuler cette date seulement")).toBe(`evt.cancel-event:${rows[1]!.id}`);
     const following = choiceByLabel(asked, "Annuler cette date et les suivantes (3)");
-    expect(following).toBe(`evt:xs:${rows[1]!.id}`);
+    expect(following).toBe(`evt.cancel-following:${rows[1]!.id}`);
     const done = (await bot.send("demo-coordinator", action(following))).map((r) => r.text).join("\n");
     expect(done).toContain("3 dates annulées");
     expect(done).toContain("prévenues : 1");
@@ -128,7 +128,7 @@ describe("creating and cancelling a recurring meeting", () => {
     expect(after.map((r) => r.sequence)).toEqual([0, 1, 1, 1]);
     expect(await bot.db.prisma.outboundMessage.count({ where: { idempotencyKey: { startsWith: `event-cancelled:${rows[2]!.id}:` } } })).toBe(1);
     // The first date alone: cancelling it asks nothing about the following (none left scheduled).
-    const last = await bot.send("demo-coordinator", action(`evt:x:${rows[0]!.id}`));
-    expect(last.flatMap((r) => r.choices ?? []).map((c) => c.id)).toEqual([`evt:xx:${rows[0]!.id}`, `evt:l:${rows[0]!.id}`]);
+    const last = await bot.send("demo-coordinator", action(`evt.ask-cancel:${rows[0]!.id}`));
+    expect(last.flatMap((r) => r.choices ?? []).map((c) => c.id)).toEqual([`evt.cancel-event:${rows[0]!.id}`, `evt.registrants:${rows[0]!.id}`]);
   });
 });

@@ -82,7 +82,7 @@ describe("registering for an event", () => {
 });
 
 describe("refusals a member reads", () => {
-  const press = (who: string, eventId: string) => bot.text(who, action(`evt:r:${eventId}`));
+  const press = (who: string, eventId: string) => bot.text(who, action(`evt.register:${eventId}`));
 
   it("after the registration deadline", async () => {
     const event = await insertEvent(bot, { registrationClosesAt: new Date("2026-11-20T23:00:00Z") });
@@ -119,26 +119,26 @@ describe("refusals a member reads", () => {
 
   it("cancelling a registration one does not hold", async () => {
     const event = await insertEvent(bot);
-    expect(await bot.text("demo-adviser", action(`evt:c:${event.id}`))).toContain("Vous n’êtes pas inscrit·e à « Séminaire des conseillers numériques » : rien à annuler.");
+    expect(await bot.text("demo-adviser", action(`evt.unregister:${event.id}`))).toContain("Vous n’êtes pas inscrit·e à « Séminaire des conseillers numériques » : rien à annuler.");
   });
 });
 
 describe("who may register", () => {
   it("an event for a role refuses the other roles", async () => {
     const event = await insertEvent(bot, { audienceRoles: ["INTERN"], title: "Soirée d'accueil" });
-    expect(await bot.text("demo-adviser", action(`evt:r:${event.id}`))).toContain("Cet événement est réservé à un autre public");
-    expect(await bot.text("demo-intern", action(`evt:r:${event.id}`))).toContain("you are registered for “Soirée d'accueil”");
+    expect(await bot.text("demo-adviser", action(`evt.register:${event.id}`))).toContain("Cet événement est réservé à un autre public");
+    expect(await bot.text("demo-intern", action(`evt.register:${event.id}`))).toContain("you are registered for “Soirée d'accueil”");
   });
 
   it("an event for an intercommunality admits members placed in its communes or working for an organisation there", async () => {
     const event = await insertEvent(bot, { audienceTerritoryIds: [await territoryId(bot, "CA Grand Montauban")] });
     // The intern is placed in Montauban, a commune of the Grand Montauban.
-    expect(await bot.text("demo-intern", action(`evt:r:${event.id}`))).toContain("you are registered");
-    expect(await bot.text("demo-adviser", action(`evt:r:${event.id}`))).toContain("réservé à un autre public");
+    expect(await bot.text("demo-intern", action(`evt.register:${event.id}`))).toContain("you are registered");
+    expect(await bot.text("demo-adviser", action(`evt.register:${event.id}`))).toContain("réservé à un autre public");
     expect(await bot.text("demo-adviser", "événements")).toContain("Aucun événement à venir");
     await bot.db.prisma.member.update({ where: { id: ids["demo-adviser"]! }, data: { territoryId: null, organisationId: (await bot.db.prisma.organisation.findFirstOrThrow({ where: { name: "Centre hospitalier de Montauban" } })).id } });
     try {
-      expect(await bot.text("demo-adviser", action(`evt:r:${event.id}`))).toContain("vous êtes inscrit·e");
+      expect(await bot.text("demo-adviser", action(`evt.register:${event.id}`))).toContain("vous êtes inscrit·e");
     } finally {
       const dep = await territoryId(bot, "Tarn-et-Garonne");
       const fs = await bot.db.prisma.organisation.findFirstOrThrow({ where: { name: { startsWith: "France Services itinérante" } } });

@@ -42,7 +42,7 @@ describe("reminders to event registrants", () => {
     expect(rows.map((r) => r.notBefore.toISOString())).toEqual(["2026-10-19T16:00:00.000Z", "2026-10-25T17:00:00.000Z", "2026-10-26T15:00:00.000Z"]);
     expect(rows.map((r) => r.idempotencyKey)).toEqual(["7d", "1d", "2h"].map((s) => `event-reminder:${registrationId}:${s}:0`));
     for (const r of rows) expect(r).toMatchObject({ memberId: ids["demo-adviser"], causeId: event.id, category: "event", status: "PENDING", targetId: "demo-adviser" });
-    expect(readPayload(rows[0]!.payload)).toMatchObject({ kind: "notice", notice: { key: "events.reminders.week", choices: [{ id: `evt:c:${event.id}` }] } });
+    expect(readPayload(rows[0]!.payload)).toMatchObject({ kind: "notice", notice: { key: "events.reminders.week", choices: [{ id: `evt.unregister:${event.id}` }] } });
   });
 
   it("a member registering the day before an 08:30 event only gets the 2-hour reminder, at 06:30 despite quiet hours", async () => {
@@ -86,7 +86,7 @@ describe("reminders to event registrants", () => {
     const event = await insertEvent(bot);
     await register(event, "demo-adviser");
     await register(event, "demo-partner");
-    await bot.send("demo-coordinator", action(`evt:xx:${event.id}`));
+    await bot.send("demo-coordinator", action(`evt.cancel-event:${event.id}`));
     expect((await reminders()).every((r) => r.status === "CANCELLED")).toBe(true);
     const told = await bot.db.prisma.outboundMessage.findMany({ where: { idempotencyKey: { startsWith: "event-cancelled:" } } });
     expect(told.map((m) => m.status)).toEqual(["PENDING", "PENDING"]);
@@ -110,6 +110,6 @@ describe("reminders to event registrants", () => {
     const en = renderNotice(payload.notice, "en");
     expect(fr.text).toBe("Rappel : « Séminaire des conseillers numériques », c’est demain, le jeudi 10 décembre 2026 à 14:00 (Hôtel du Département, Montauban). Si vous ne pouvez plus venir, annulez pour laisser votre place à quelqu’un d’autre.");
     expect(en.text).toContain("is tomorrow, on Thursday, 10 December 2026 at 14:00 (Hôtel du Département, Montauban)");
-    expect(fr.choices).toEqual([{ id: `evt:c:${event.id}`, label: expect.any(String), style: "danger" }]);
+    expect(fr.choices).toEqual([{ id: `evt.unregister:${event.id}`, label: expect.any(String), style: "danger" }]);
   });
 });

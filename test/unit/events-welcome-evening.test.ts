@@ -77,8 +77,8 @@ describe("invitations", () => {
     expect(queued.map((m) => [m.targetId, m.idempotencyKey])).toEqual([["demo-intern", `event-invite:${event.id}:${thomas}`]]);
     const notice = (queued[0]!.payload as { notice: { key: string; choices: { id: string }[] } }).notice;
     expect(notice.key).toBe("cohorts.invite.notice");
-    expect(notice.choices.map((c) => c.id)).toEqual([`evt:r:${event.id}`]);
-    expect(await bot.text("demo-intern", action(`evt:r:${event.id}`))).toContain("Soirée d’accueil des internes");
+    expect(notice.choices.map((c) => c.id)).toEqual([`evt.register:${event.id}`]);
+    expect(await bot.text("demo-intern", action(`evt.register:${event.id}`))).toContain("Soirée d’accueil des internes");
     expect(await bot.db.prisma.eventRegistration.count({ where: { eventId: event.id, memberId: thomas, status: "REGISTERED" } })).toBe(1);
   });
 
@@ -108,10 +108,10 @@ describe("who may register", () => {
   it("an intern of another cohort is refused and does not see the evening; organisers may register", async () => {
     const event = await insertEvent(bot, { type: "WELCOME_EVENING", title: "Soirée d’accueil de novembre", cohortId: november.id });
     expect(await bot.text("intern-may", "événements")).not.toContain("Soirée d’accueil de novembre");
-    expect(await bot.text("intern-may", action(`evt:r:${event.id}`))).toContain("Cet événement est réservé à un autre public");
+    expect(await bot.text("intern-may", action(`evt.register:${event.id}`))).toContain("Cet événement est réservé à un autre public");
     expect(await bot.db.prisma.eventRegistration.count({ where: { memberId: lea } })).toBe(0);
     expect(await bot.text("demo-intern", "events")).toContain("Soirée d’accueil de novembre");
-    expect(await bot.text("demo-coordinator", action(`evt:r:${event.id}`))).toContain("vous êtes inscrit·e");
-    expect(await bot.text("demo-adviser", action(`evt:r:${event.id}`))).toContain("Cet événement est réservé à un autre public");
+    expect(await bot.text("demo-coordinator", action(`evt.register:${event.id}`))).toContain("vous êtes inscrit·e");
+    expect(await bot.text("demo-adviser", action(`evt.register:${event.id}`))).toContain("Cet événement est réservé à un autre public");
   });
 });

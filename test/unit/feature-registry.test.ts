@@ -22,8 +22,9 @@ describe("the features gathered by the composition root", () => {
     }
   });
 
-  it("each action prefix, form, job, counter and view belongs to one feature", () => {
-    expect(repeated(botFeatures.flatMap((f) => f.actions ?? []).map((a) => a.prefix))).toEqual([]);
+  it("each action verb (and its earlier spelling) or prefix, form, job, counter and view belongs to one feature", () => {
+    const actionKeys = (a: NonNullable<(typeof botFeatures)[number]["actions"]>[number]) => ("verb" in a ? [a.verb.id, ...(a.verb.was ? [a.verb.was] : [])] : [a.prefix]);
+    expect(repeated(botFeatures.flatMap((f) => f.actions ?? []).flatMap(actionKeys))).toEqual([]);
     expect(repeated(botFeatures.flatMap((f) => f.forms ?? []).map((f) => f.formId))).toEqual([]);
     expect(repeated(botFeatures.flatMap((f) => f.jobs ?? []).map((j) => j.name))).toEqual([]);
     expect(repeated(botFeatures.flatMap((f) => Object.keys(f.counters ?? {})))).toEqual([]);

@@ -104,7 +104,7 @@ describe("seeing and changing groups", () => {
       "« Logement des internes » : 1 membre retiré, Thomas Lefèvre. Ses rappels en attente sont annulés.",
     );
     expect((await queuedFor(bot, deadline.id)).filter((q) => q.includes("demo-intern"))).toEqual([]);
-    expect(await bot.text("demo-intern", action(`dl:d:${deadline.id}`))).toContain("You are not in the group “Logement des internes”");
+    expect(await bot.text("demo-intern", action(`dl.done:${deadline.id}`))).toContain("You are not in the group “Logement des internes”");
     // Back in the group: the reminders still ahead are queued again.
     await bot.text("demo-coordinator", "groupe logement des internes ajouter thomas lefèvre");
     expect((await queuedFor(bot, deadline.id)).filter((q) => q.includes("demo-intern"))).toEqual(["2d demo-intern 2026-12-02T08:00:00.000Z", "0d demo-intern 2026-12-04T08:00:00.000Z"]);

@@ -85,7 +85,7 @@ describe("stopping the bot", () => {
     const hint = await bot.send(intern.user, "événements");
     expect(hint[0]!.text).toContain("Vous avez arrêté le bot");
     expect(choiceIds(hint)).toEqual(["leave:back"]);
-    expect(await bot.text(intern.user, action("evt:r:whatever"))).toContain("Vous avez arrêté le bot");
+    expect(await bot.text(intern.user, action("evt.register:whatever"))).toContain("Vous avez arrêté le bot");
     expect((await member(intern.id)).status).toBe("LEFT");
 
     expect(await bot.text(intern.user, "démarrer")).toContain("Bon retour parmi nous, Interne");

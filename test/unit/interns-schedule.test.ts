@@ -58,7 +58,7 @@ describe("the welcome, two weeks before arrival at 10:00 Paris", () => {
     const evening = await insertEvent(bot, { title: "Soirée d’accueil", type: "WELCOME_EVENING", cohortId: november.id, startsAt: new Date("2026-11-26T17:30:00Z"), endsAt: new Date("2026-11-26T20:00:00Z") });
     await run("2026-10-19T08:00:00Z");
     const notice = noticeOf((await queued(`intern-welcome:${anna}`))[0]!);
-    expect(notice.choices!.map((c) => c.id)).toEqual(["guide:toc", `evt:r:${evening.id}`]);
+    expect(notice.choices!.map((c) => c.id)).toEqual(["guide:toc", `evt.register:${evening.id}`]);
     expect(renderNotice(notice, "fr").text).toContain("« Soirée d’accueil » le jeudi 26 novembre 2026 à 18:30");
   });
 

@@ -32,7 +32,7 @@ async function edition() {
 }
 
 const texts = (replies: { text: string }[]) => replies.map((r) => r.text).join("\n");
-const registerIds = (replies: { choices?: { id: string }[] }[]) => replies.flatMap((r) => r.choices ?? []).map((c) => c.id).filter((id) => id.startsWith("evt:r:"));
+const registerIds = (replies: { choices?: { id: string }[] }[]) => replies.flatMap((r) => r.choices ?? []).map((c) => c.id).filter((id) => id.startsWith("evt.register:"));
 
 describe("the programme of the mois du numérique", () => {
   it("lists the approved animations of the edition by date, each with a Register button", async () => {
@@ -44,31 +44,31 @@ describe("the programme of the mois du numérique", () => {
     expect(text).not.toContain("Refusée");
     expect(text).not.toContain("Hors édition");
     expect(text).not.toContain("summary");
-    expect(registerIds(replies)).toEqual([`evt:r:${early.id}`, `evt:r:${cyber.id}`, `evt:r:${ai.id}`]);
+    expect(registerIds(replies)).toEqual([`evt.register:${early.id}`, `evt.register:${cyber.id}`, `evt.register:${ai.id}`]);
     expect(text).toContain("9 places left");
     expect(text).toContain("Médiathèque, Moissac");
     expect(text).toContain("seniors");
-    const registered = await bot.text("demo-intern", action(`evt:r:${cyber.id}`));
+    const registered = await bot.text("demo-intern", action(`evt.register:${cyber.id}`));
     expect(registered).toContain("Déjouer les arnaques");
   });
 
   it("filters by theme, by commune or intercommunality, and by week, typed or with buttons", async () => {
     const { early, cyber, ai } = await edition();
-    expect(registerIds(await bot.send("demo-partner", "programme cybersécurité"))).toEqual([`evt:r:${cyber.id}`]);
-    expect(registerIds(await bot.send("demo-partner", "programme IA"))).toEqual([`evt:r:${ai.id}`]);
+    expect(registerIds(await bot.send("demo-partner", "programme cybersécurité"))).toEqual([`evt.register:${cyber.id}`]);
+    expect(registerIds(await bot.send("demo-partner", "programme IA"))).toEqual([`evt.register:${ai.id}`]);
     const montauban = await bot.send("demo-partner", "programme Montauban");
     expect(texts(montauban)).toContain("Filtre : CA Grand Montauban");
-    expect(registerIds(montauban)).toEqual([`evt:r:${early.id}`]);
-    expect(registerIds(await bot.send("demo-partner", "programme Castelsarrasin"))).toEqual([`evt:r:${cyber.id}`]);
-    expect(registerIds(await bot.send("demo-partner", "programme semaine 4"))).toEqual([`evt:r:${ai.id}`]);
+    expect(registerIds(montauban)).toEqual([`evt.register:${early.id}`]);
+    expect(registerIds(await bot.send("demo-partner", "programme Castelsarrasin"))).toEqual([`evt.register:${cyber.id}`]);
+    expect(registerIds(await bot.send("demo-partner", "programme semaine 4"))).toEqual([`evt.register:${ai.id}`]);
     expect(texts(await bot.send("demo-partner", "programme parentalité Caussade"))).toContain("Aucune animation validée ne correspond à ce filtre");
     expect(texts(await bot.send("demo-partner", "programme Toulouse"))).toContain("Je ne reconnais ni un thème, ni une commune");
-    const themes = await bot.send("demo-partner", action("mdn:f:t"));
-    expect(themes.flatMap((r) => r.choices ?? []).map((c) => c.id)).toContain("mdn:p:t:CYBERSECURITY");
-    expect(registerIds(await bot.send("demo-partner", action("mdn:p:t:AI")))).toEqual([`evt:r:${ai.id}`]);
-    expect(registerIds(await bot.send("demo-partner", action("mdn:p:w:1")))).toEqual([`evt:r:${early.id}`]);
+    const themes = await bot.send("demo-partner", action("mdn.filters:t"));
+    expect(themes.flatMap((r) => r.choices ?? []).map((c) => c.id)).toContain("mdn.theme:CYBERSECURITY");
+    expect(registerIds(await bot.send("demo-partner", action("mdn.theme:AI")))).toEqual([`evt.register:${ai.id}`]);
+    expect(registerIds(await bot.send("demo-partner", action("mdn.week:1")))).toEqual([`evt.register:${early.id}`]);
     const epci = await territoryId(bot, "CC Terres des Confluences");
-    expect(registerIds(await bot.send("demo-partner", action(`mdn:p:e:${epci}`)))).toEqual([`evt:r:${cyber.id}`]);
+    expect(registerIds(await bot.send("demo-partner", action(`mdn.territory:${epci}`)))).toEqual([`evt.register:${cyber.id}`]);
   });
 
   it("a partner sees their organisation's animations and where each stands", async () => {
@@ -110,7 +110,7 @@ describe("counts for coordinators", () => {
     expect(await MOIS_COUNTERS.COUNT_ANIMATIONS!(bot.db.prisma, scope(confluences), filter)).toBe(2);
     expect(await MOIS_COUNTERS.COUNT_PARTNERS!(bot.db.prisma, scope(confluences), filter)).toBe(2);
     expect(await MOIS_COUNTERS.COUNT_PARTNERS!(bot.db.prisma, scope(), filter)).toBe(3);
-    expect(registerIds(await bot.send("demo-partner", "programme Castelsarrasin"))).not.toContain(`evt:r:${away.id}`);
-    expect(registerIds(await bot.send("demo-partner", "programme Caussade"))).toContain(`evt:r:${away.id}`);
+    expect(registerIds(await bot.send("demo-partner", "programme Castelsarrasin"))).not.toContain(`evt.register:${away.id}`);
+    expect(registerIds(await bot.send("demo-partner", "programme Caussade"))).toContain(`evt.register:${away.id}`);
   });
 });

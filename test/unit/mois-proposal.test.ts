@@ -58,7 +58,7 @@ describe("proposing an animation for the mois du numérique", () => {
     const rendered = renderNotice((readPayload(queued[0]!.payload) as { kind: "notice"; notice: Parameters<typeof renderNotice>[0] }).notice, "fr");
     expect(rendered.text).toContain("Nouvelle animation proposée pour le mois du numérique par Réseau des médiathèques de Tarn-et-Garonne");
     expect(rendered.text).toContain("(cybersécurité, seniors)");
-    expect(rendered.choices!.map((c) => c.id)).toEqual([`mdn:a:${event.id}`, `mdn:d:${event.id}`]);
+    expect(rendered.choices!.map((c) => c.id)).toEqual([`mdn.approve:${event.id}`, `mdn.decline:${event.id}`]);
   });
 
   it("a member attached to no organisation is asked to get attached by a coordinator", async () => {

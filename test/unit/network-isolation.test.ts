@@ -28,14 +28,14 @@ beforeAll(async () => {
   // The 82 works alone first: what it counts then is what it must still count with the 17 beside it.
   await reportActivity(bot, "demo-adviser", "activité atelier 8 pers 2h Montech smartphone hier");
   expect(await text("demo-coordinator", eventForm("Séminaire des conseillers numériques", "30/11/2026", "Hôtel du Département, Montauban"))).toContain("créé");
-  await bot.send("demo-adviser", action(`evt:r:${(await bot.db.prisma.event.findFirstOrThrow({ where: { networkId: bot.networkId } })).id}`));
+  await bot.send("demo-adviser", action(`evt.register:${(await bot.db.prisma.event.findFirstOrThrow({ where: { networkId: bot.networkId } })).id}`));
   alone82 = await indicatorValues(bot, bot.networkId);
   board82 = await text("demo-coordinator", "indicateurs");
 
   network17 = await setUpCharenteMaritime(bot.db);
   await joinCharenteMaritime(bot);
   expect(await text(coordinator17, eventForm("Forum santé de La Rochelle", "27/11/2026", "Espace Encan"))).toContain("Événement « Forum santé de La Rochelle » créé");
-  await bot.send(adviser17, action(`evt:r:${(await bot.db.prisma.event.findFirstOrThrow({ where: { networkId: network17 } })).id}`));
+  await bot.send(adviser17, action(`evt.register:${(await bot.db.prisma.event.findFirstOrThrow({ where: { networkId: network17 } })).id}`));
   await reportActivity(bot, adviser17, "activité atelier 5 pers 1h30 La Rochelle tablette hier", "Autre lieu (La Rochelle)");
   app82 = await server("tarn-et-garonne");
   app17 = await server(SLUG_17);
@@ -64,11 +64,11 @@ describe("two networks in one database", () => {
     expect(await text("demo-adviser", "événements")).not.toContain("Forum santé de La Rochelle");
 
     const foreign = events82[0]!;
-    await bot.send(adviser17, action(`evt:r:${foreign.id}`));
+    await bot.send(adviser17, action(`evt.register:${foreign.id}`));
     const lucie = await bot.db.prisma.platformIdentity.findFirstOrThrow({ where: { platform: "local", externalId: adviser17.user } });
     expect(await bot.db.prisma.eventRegistration.count({ where: { memberId: lucie.memberId, eventId: foreign.id } })).toBe(0);
     const forum = await bot.db.prisma.event.findFirstOrThrow({ where: { networkId: network17 } });
-    await bot.send("demo-adviser", action(`evt:r:${forum.id}`));
+    await bot.send("demo-adviser", action(`evt.register:${forum.id}`));
     expect(await bot.db.prisma.eventRegistration.findMany({ where: { eventId: forum.id }, select: { memberId: true } })).toEqual([{ memberId: lucie.memberId }]);
   });
 
@@ -117,7 +117,7 @@ describe("two networks in one database", () => {
     const organisation82 = await bot.db.prisma.organisation.findFirstOrThrow({ where: { networkId: bot.networkId } });
     for (const values of [{ territory: montech.id }, { organisation: organisation82.id }] as Record<string, string>[]) {
       const refused = await bot.send(coordinator17, broadcastForm("Réunion du réseau jeudi", values));
-      expect(choiceIds(refused).filter((id) => id.startsWith("bc:ok:"))).toEqual([]);
+      expect(choiceIds(refused).filter((id) => id.startsWith("bc.confirm:"))).toEqual([]);
     }
 
     const preview = await bot.send(coordinator17, broadcastForm("Réunion du réseau inclusion numérique jeudi à La Rochelle"));

@@ -1,5 +1,6 @@
 import { parisDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { ACTIVITY_KINDS, type ActivityKind, DURATIONS } from "./catalogue.ts";
 import { knownPlaces, lastWrittenReport, loadPlaces, type NetworkPlaces } from "./data.ts";
@@ -64,7 +65,7 @@ export function chooseKind(ctx: Context): Reply[] {
 
 /** The blank form for a kind, dated today. */
 export async function blankForm(ctx: Context, kind: string): Promise<Reply[]> {
-  if (!(ACTIVITY_KINDS as readonly string[]).includes(kind)) return [say(ctx.t("errors.staleAction"))];
+  if (!(ACTIVITY_KINDS as readonly string[]).includes(kind)) throw staleAction();
   const places = await loadPlaces(ctx.db, ctx.actor.networkId);
   return [activityForm(ctx, places, { kind, date: isoDay(parisDay(ctx.now)) })];
 }
@@ -113,7 +114,7 @@ const STEPS: Record<string, DraftStep> = {
 /** A button of a draft: `act:<step>:<token>[:<answer>]`; a draft confirmed or replaced since is gone. */
 export async function answerDraft(ctx: Context, step: string, token: string, args: string[]): Promise<Reply[]> {
   const run = STEPS[step];
-  if (!run) return [say(ctx.t("errors.staleAction"))];
+  if (!run) throw staleAction();
   const pending = await loadDraft(ctx.db, ctx.actor.identityId, token);
   if (!pending) return [say(ctx.t("activities.errors.draftGone"))];
   return run(ctx, pending, await loadPlaces(ctx.db, ctx.actor.networkId), args);

@@ -1,6 +1,7 @@
 import { normaliseWord } from "../../core/command-words.ts";
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import type { Role } from "../../core/roles.ts";
@@ -35,7 +36,7 @@ function pressed(ctx: Context, [verb = "", id = "", ...rest]: string[]): Promise
   if (verb === "same") return sameAsLastTime(ctx);
   if (verb === "k") return Promise.resolve([say(ctx.t("activities.kept"))]);
   if (DRAFT_STEPS.has(verb)) return answerDraft(ctx, verb, id, rest);
-  return REPORT_BUTTONS.get(verb)?.(ctx, id) ?? Promise.resolve([say(ctx.t("errors.staleAction"))]);
+  return REPORT_BUTTONS.get(verb)?.(ctx, id) ?? Promise.reject(staleAction());
 }
 
 /** Activity reports of digital advisers: the form, the quick entry, "same as last time", edit and delete (their list and figures: src/features/mine). */

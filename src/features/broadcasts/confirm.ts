@@ -1,3 +1,4 @@
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
@@ -7,6 +8,7 @@ import { BROADCAST_CATEGORY, broadcastNotice } from "./audience.ts";
 import { cancelDraft, findBroadcast, type StoredBroadcast } from "./data.ts";
 import { broadcastForm, valuesOf } from "./form.ts";
 import { checkBroadcast } from "./preview.ts";
+import { BC } from "./actions.ts";
 
 /** The sender's own broadcast, or an AppError the member reads. */
 async function ownBroadcast(ctx: Context, id: string): Promise<StoredBroadcast> {
@@ -38,7 +40,7 @@ export async function confirmBroadcast(ctx: Context, id: string): Promise<Reply[
   const b = await ownBroadcast(ctx, id);
   if (b.status !== "DRAFT") return notDraft(ctx, b);
   const readiness = await checkBroadcast(ctx, { text: b.text, urgent: b.urgent, segment: b.segment, sender: actor.displayName });
-  if (readiness.kind === "refused") return [say(readiness.sentence, [{ id: `bc:e:${id}`, label: t("broadcasts.preview.edit"), style: "primary" }])];
+  if (readiness.kind === "refused") return [say(readiness.sentence, [{ id: pressId(BC.edit, id), label: t("broadcasts.preview.edit"), style: "primary" }])];
   const { plan } = readiness;
   const notice = broadcastNotice(actor.displayName, b.text, b.urgent);
   const progress: NewOutboundMessage = {

@@ -1,6 +1,5 @@
-import type { Context } from "../../core/context.ts";
-import { type Reply, say } from "../../core/reply.ts";
-import type { Role } from "../../core/roles.ts";
+import { on } from "../../core/actions.ts";
+import { BC, SENDERS } from "./actions.ts";
 import { cancelBroadcast, confirmBroadcast, editBroadcast } from "./confirm.ts";
 import { broadcastForm } from "./form.ts";
 import { listBroadcasts, showReport } from "./history.ts";
@@ -12,16 +11,6 @@ import type { FeatureModule } from "../module.ts";
 export { broadcastViews } from "./progress.ts";
 export { refreshBroadcastProgress } from "./refresh.ts";
 
-const SENDERS: readonly Role[] = ["NETWORK_COORDINATOR", "CLS_COORDINATOR"];
-
-// Buttons: bc:ok:<id> confirm, bc:e:<id> edit, bc:x:<id> cancel, bc:r:<id> report.
-const BUTTONS = new Map<string, (ctx: Context, id: string) => Promise<Reply[]>>([
-  ["ok", confirmBroadcast],
-  ["e", editBroadcast],
-  ["x", cancelBroadcast],
-  ["r", showReport],
-]);
-
 /** `diffuser` prepares a broadcast to a segment (preview, then confirmation); `diffusions` lists the sender's last ones. */
 export const broadcastsFeature: FeatureModule = {
   commands: [
@@ -29,11 +18,10 @@ export const broadcastsFeature: FeatureModule = {
     { name: "broadcasts", words: "commands.broadcasts.words", summary: "commands.broadcasts.summary", audience: SENDERS, run: (ctx) => listBroadcasts(ctx) },
   ],
   actions: [
-    {
-      prefix: "bc",
-      audience: SENDERS,
-      run: (ctx, [verb = "", id = ""]) => BUTTONS.get(verb)?.(ctx, id) ?? Promise.resolve([say(ctx.t("errors.staleAction"))]),
-    },
+    on(BC.confirm, (ctx, [id]) => confirmBroadcast(ctx, id)),
+    on(BC.edit, (ctx, [id]) => editBroadcast(ctx, id)),
+    on(BC.cancel, (ctx, [id]) => cancelBroadcast(ctx, id)),
+    on(BC.report, (ctx, [id]) => showReport(ctx, id)),
   ],
   forms: [{ formId: "broadcast", audience: SENDERS, run: (ctx, values, parts) => previewBroadcast(ctx, values, parts) }],
   views: broadcastViews,

@@ -1,9 +1,11 @@
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
 import { countDeliveries, findBroadcast, NO_DELIVERIES, recentBroadcasts } from "./data.ts";
 import { excerpt, parisDateTime } from "./format.ts";
 import { progressText, reportText } from "./progress.ts";
+import { BC } from "./actions.ts";
 
 const HISTORY_LENGTH = 10;
 
@@ -25,7 +27,7 @@ export async function listBroadcasts(ctx: Context): Promise<Reply[]> {
         ? t("broadcasts.history.line", { date, excerpt: excerpt(r.text, 30), status, recipients: r.recipients, sent: c.sent, failed: c.failed })
         : t("broadcasts.history.lineUnsent", { date, excerpt: excerpt(r.text, 30), status }),
     );
-    if (sent) choices.push({ id: `bc:r:${r.id}`, label: t("broadcasts.history.report", { date }) });
+    if (sent) choices.push({ id: pressId(BC.report, r.id), label: t("broadcasts.history.report", { date }) });
   }
   return [say(lines.join("\n"), choices)];
 }

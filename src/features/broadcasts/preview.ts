@@ -1,3 +1,4 @@
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
@@ -9,6 +10,7 @@ import { parisTime } from "./format.ts";
 import { broadcastFormSchema, MESSAGE_MAX } from "./schema.ts";
 import { describeSegment, type Segment, segmentMembers } from "./segment.ts";
 import { isUuid } from "../../shared/ids.ts";
+import { BC } from "./actions.ts";
 
 /** What the broadcast would do now, or the sentence that says why it cannot go. */
 export type Readiness = { kind: "ready"; plan: AudiencePlan } | { kind: "refused"; sentence: string };
@@ -64,9 +66,9 @@ async function previewReply(ctx: Context, id: string, b: { text: string; urgent:
   if (plan.held > 0 && plan.firstRelease) lines.push(t("broadcasts.preview.quiet", { count: plan.held, time: parisTime(plan.firstRelease, actor.locale) }));
   if (b.urgent) lines.push(t("broadcasts.preview.urgent"));
   return say(lines.join("\n"), [
-    { id: `bc:ok:${id}`, label: t("broadcasts.preview.confirm"), style: "primary" },
-    { id: `bc:e:${id}`, label: t("broadcasts.preview.edit") },
-    { id: `bc:x:${id}`, label: t("broadcasts.preview.cancel"), style: "danger" },
+    { id: pressId(BC.confirm, id), label: t("broadcasts.preview.confirm"), style: "primary" },
+    { id: pressId(BC.edit, id), label: t("broadcasts.preview.edit") },
+    { id: pressId(BC.cancel, id), label: t("broadcasts.preview.cancel"), style: "danger" },
   ]);
 }
 

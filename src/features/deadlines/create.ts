@@ -1,3 +1,4 @@
+import { pressId } from "../../core/actions.ts";
 import { parseInstant } from "../../calendar/paris.ts";
 import { describeRecurrence, parseRecurrence } from "../../calendar/recurrence.ts";
 import { DEFAULT_REMINDER_POLICY } from "../../calendar/reminders.ts";
@@ -9,6 +10,7 @@ import { formatParis } from "./format.ts";
 import { formatNames } from "../../shared/text.ts";
 import { createDeadline } from "./mutations.ts";
 import { DEADLINE_KINDS, DEFAULT_DUE_MINUTE, deadlineFormSchema } from "./schema.ts";
+import { DL } from "./actions.ts";
 
 type Values = Record<string, string | string[]>;
 
@@ -87,5 +89,5 @@ export async function saveDeadline(ctx: Context, values: Values): Promise<Reply[
     ...(recurrence.cron ? [t("deadlines.createdRecurring", { recurrence: describeRecurrence(recurrence.cron, actor.locale) })] : []),
     ...(unreachable.length ? [t("deadlines.unreachable", { count: unreachable.length, names: formatNames(unreachable.map((m) => m.displayName), actor.locale, "") })] : []),
   ];
-  return [say(lines.join("\n"), [{ id: `dl:s:${created.id}`, label: t("deadlines.buttons.status") }])];
+  return [say(lines.join("\n"), [{ id: pressId(DL.status, created.id), label: t("deadlines.buttons.status") }])];
 }

@@ -1,6 +1,6 @@
-import type { Context } from "../../core/context.ts";
-import { type Reply, say } from "../../core/reply.ts";
+import { on } from "../../core/actions.ts";
 import { GROUP_CREATORS } from "../groups/view.ts";
+import { DL } from "./actions.ts";
 import { answer, askReason, saveReason, snooze } from "./answers.ts";
 import { deadlineForm, saveDeadline } from "./create.ts";
 import { listDeadlines } from "./list.ts";
@@ -10,33 +10,6 @@ import { cancel, confirmCancel, showStatus } from "./status.ts";
 import { deadlineViews } from "./views.ts";
 import type { FeatureModule } from "../module.ts";
 
-/**
- * The buttons of reminders and lists, `dl:<verb>:<deadline id>`: d done, a attending, n nothing to
- * share, c can't (asks the reason), z snooze, i send a news item, s who answered, x / xx cancel.
- */
-function pressed(ctx: Context, [verb = "", id = ""]: string[]): Promise<Reply[]> {
-  switch (verb) {
-    case "d":
-    case "a":
-    case "n":
-      return answer(ctx, id, verb);
-    case "c":
-      return askReason(ctx, id);
-    case "z":
-      return snooze(ctx, id);
-    case "i":
-      return askItem(ctx, id);
-    case "s":
-      return showStatus(ctx, id);
-    case "x":
-      return confirmCancel(ctx, id);
-    case "xx":
-      return cancel(ctx, id);
-    default:
-      return Promise.resolve([say(ctx.t("errors.staleAction"))]);
-  }
-}
-
 /** Deadlines of working groups: creation, reminders' answers, the member's list, news items, who answered. */
 export const deadlinesFeature: FeatureModule = {
   commands: [
@@ -44,7 +17,17 @@ export const deadlinesFeature: FeatureModule = {
     { name: "deadlines", words: "commands.deadlines.words", summary: "commands.deadlines.summary", audience: "member", run: listDeadlines },
     { name: "news", words: "commands.news.words", summary: "commands.news.summary", audience: "member", run: sendNews },
   ],
-  actions: [{ prefix: "dl", audience: "member", run: pressed }],
+  actions: [
+    on(DL.done, (ctx, [id]) => answer(ctx, id, "d")),
+    on(DL.attend, (ctx, [id]) => answer(ctx, id, "a")),
+    on(DL.nothing, (ctx, [id]) => answer(ctx, id, "n")),
+    on(DL.cant, (ctx, [id]) => askReason(ctx, id)),
+    on(DL.snooze, (ctx, [id]) => snooze(ctx, id)),
+    on(DL.item, (ctx, [id]) => askItem(ctx, id)),
+    on(DL.status, (ctx, [id]) => showStatus(ctx, id)),
+    on(DL.askCancel, (ctx, [id]) => confirmCancel(ctx, id)),
+    on(DL.cancel, (ctx, [id]) => cancel(ctx, id)),
+  ],
   forms: [
     { formId: "dlnew", audience: GROUP_CREATORS, run: saveDeadline },
     { formId: "dlc", audience: "member", run: (ctx, values, [id = ""]) => saveReason(ctx, id, values) },

@@ -1,4 +1,5 @@
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { openForMember } from "./answers.ts";
 import { formatParis } from "./format.ts";
@@ -44,7 +45,7 @@ function itemForm(ctx: Context, intro: string, formId: string, text: string, col
 async function save(ctx: Context, id: string, text: string): Promise<Reply[]> {
   const d = await openForMember(ctx, id);
   if (Array.isArray(d)) return d;
-  if (d.kind !== "NEWS_COLLECTION") return [say(ctx.t("errors.staleAction"))];
+  if (d.kind !== "NEWS_COLLECTION") throw staleAction();
   await saveCollectedItem(ctx.db, { networkId: d.networkId, deadlineId: d.id, memberId: ctx.actor.memberId, text, now: ctx.now });
   return [say(ctx.t("deadlines.news.saved", { title: d.title, due: formatParis(d.dueAt, ctx.actor.locale) }))];
 }

@@ -1,3 +1,4 @@
+import { pressId } from "../../core/actions.ts";
 import type { DeadlineKind, Prisma } from "@prisma/client";
 import { afterQuietHours, reminderTimes } from "../../calendar/reminders.ts";
 import type { Platform } from "../../core/inbound.ts";
@@ -5,6 +6,7 @@ import type { Db } from "../../db/database.ts";
 import { enqueueMessages, type NewOutboundMessage } from "../../delivery/outbox.ts";
 import type { Notice, NoticeChoice } from "../../delivery/payload.ts";
 import { findRecipients, type Recipient } from "../../delivery/recipients.ts";
+import { DL } from "./actions.ts";
 
 /** What scheduling a deadline's messages needs to know about it. */
 export interface SchedulableDeadline {
@@ -31,10 +33,10 @@ export const DEADLINE_VIEWS = { overdue: "deadline-overdue", digest: "news-diges
 
 /** The answers a reminder offers, by kind of deadline. */
 export function answerChoices(kind: DeadlineKind, id: string): NoticeChoice[] {
-  const snooze: NoticeChoice = { id: `dl:z:${id}`, label: "deadlines.buttons.snooze" };
-  if (kind === "MEETING") return [{ id: `dl:a:${id}`, label: "deadlines.buttons.attend", style: "primary" }, snooze, { id: `dl:c:${id}`, label: "deadlines.buttons.cantMeeting", style: "danger" }];
-  if (kind === "NEWS_COLLECTION") return [{ id: `dl:i:${id}`, label: "deadlines.buttons.sendItem", style: "primary" }, snooze, { id: `dl:n:${id}`, label: "deadlines.buttons.nothing" }];
-  return [{ id: `dl:d:${id}`, label: "deadlines.buttons.done", style: "primary" }, snooze, { id: `dl:c:${id}`, label: "deadlines.buttons.cant", style: "danger" }];
+  const snooze: NoticeChoice = { id: pressId(DL.snooze, id), label: "deadlines.buttons.snooze" };
+  if (kind === "MEETING") return [{ id: pressId(DL.attend, id), label: "deadlines.buttons.attend", style: "primary" }, snooze, { id: pressId(DL.cant, id), label: "deadlines.buttons.cantMeeting", style: "danger" }];
+  if (kind === "NEWS_COLLECTION") return [{ id: pressId(DL.item, id), label: "deadlines.buttons.sendItem", style: "primary" }, snooze, { id: pressId(DL.nothing, id), label: "deadlines.buttons.nothing" }];
+  return [{ id: pressId(DL.done, id), label: "deadlines.buttons.done", style: "primary" }, snooze, { id: pressId(DL.cant, id), label: "deadlines.buttons.cant", style: "danger" }];
 }
 
 /** The reminder's sentence and buttons, rendered when sent in the member's language of the moment. */

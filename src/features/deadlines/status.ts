@@ -1,9 +1,11 @@
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { answersOf, canManageDeadline, type LoadedDeadline, loadDeadline } from "./data.ts";
 import { formatParis } from "./format.ts";
 import { formatNames } from "../../shared/text.ts";
 import { cancelDeadline } from "./mutations.ts";
+import { DL } from "./actions.ts";
 
 /** The deadline if this member manages it; otherwise the sentence that says why not. */
 async function managedDeadline(ctx: Context, id: string): Promise<LoadedDeadline | Reply[]> {
@@ -31,7 +33,7 @@ export async function showStatus(ctx: Context, id: string): Promise<Reply[]> {
     t("deadlines.status.waiting", { count: waiting.length, names: names(waiting) }),
   ];
   const open = !d.cancelledAt && d.dueAt > ctx.now;
-  return [say(lines.join("\n"), open ? [{ id: `dl:x:${d.id}`, label: t("deadlines.buttons.cancel"), style: "danger" }] : [])];
+  return [say(lines.join("\n"), open ? [{ id: pressId(DL.askCancel, d.id), label: t("deadlines.buttons.cancel"), style: "danger" }] : [])];
 }
 
 /** Asks to confirm the cancellation (a recurring meeting's series ends with it). */
@@ -42,7 +44,7 @@ export async function confirmCancel(ctx: Context, id: string): Promise<Reply[]> 
   if (d.cancelledAt) return [say(t("deadlines.cancel.already", { title: d.title }))];
   if (d.dueAt <= ctx.now) return [say(t("deadlines.errors.closed", { title: d.title, due: formatParis(d.dueAt, actor.locale) }))];
   const params = { title: d.title, due: formatParis(d.dueAt, actor.locale) };
-  return [say(t(d.recurrence ? "deadlines.cancel.confirmRecurring" : "deadlines.cancel.confirm", params), [{ id: `dl:xx:${d.id}`, label: t("deadlines.buttons.confirmCancel"), style: "danger" }])];
+  return [say(t(d.recurrence ? "deadlines.cancel.confirmRecurring" : "deadlines.cancel.confirm", params), [{ id: pressId(DL.cancel, d.id), label: t("deadlines.buttons.confirmCancel"), style: "danger" }])];
 }
 
 /** Cancels the deadline and withdraws its pending reminders; a second press is told it is done already. */

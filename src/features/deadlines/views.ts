@@ -1,8 +1,10 @@
+import { pressId } from "../../core/actions.ts";
 import { type LiveView, type LiveViewContext, type LiveViews } from "../../delivery/compose.ts";
 import { answersOf, collectedItemsOf, findDeadlineForView } from "./data.ts";
 import { formatParis } from "./format.ts";
 import { formatNames } from "../../shared/text.ts";
 import { DEADLINE_VIEWS } from "./schedule.ts";
+import { DL } from "./actions.ts";
 
 async function liveDeadline(ctx: LiveViewContext, id: string) {
   const d = await findDeadlineForView(ctx.db, ctx.networkId, id);
@@ -22,7 +24,7 @@ const overdue: LiveView = async (ctx, id) => {
     ...(waiting.length ? [t("deadlines.overdue.waiting", { names: formatNames(waiting.map((m) => m.displayName), locale, "") })] : []),
     ...(cant.length ? [t("deadlines.overdue.cant"), ...cant.map((r) => t("deadlines.overdue.cantLine", { name: r.member.displayName, reason: r.reason ?? "—" }))] : []),
   ];
-  return { text: lines.join("\n"), choices: [{ id: `dl:s:${d.id}`, label: t("deadlines.buttons.status") }], visibility: "private" };
+  return { text: lines.join("\n"), choices: [{ id: pressId(DL.status, d.id), label: t("deadlines.buttons.status") }], visibility: "private" };
 };
 
 /** To the collection's author and the group lead at the due time: every item, author and organisation, in one message. */

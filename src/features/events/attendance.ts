@@ -1,8 +1,11 @@
 import { randomInt } from "node:crypto";
 import { type Event, Prisma } from "@prisma/client";
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
 import type { Db } from "../../db/database.ts";
+import { EVT } from "./actions.ts";
 import { attendanceSheetReply, checkInTime } from "./attendance-sheet.ts";
 import { inAudience, loadAudienceMember } from "./audience.ts";
 import { formatWhen } from "./format.ts";
@@ -88,19 +91,17 @@ export async function showAttendance(ctx: Context, event: Event, page = 0, notic
     }),
     t(rows.length === 0 ? "events.attendance.nobody" : "events.attendance.hint"),
   ];
-  const choices: Choice[] = shown.map((r) => ({ id: `evt:p:${r.id}:${current}`, label: `${r.checkedInAt ? "↩" : "✓"} ${r.member.displayName}` }));
-  if (current > 0) choices.push({ id: `evt:a:${event.id}:${current - 1}`, label: t("events.buttons.previous") });
-  if (current < pages - 1) choices.push({ id: `evt:a:${event.id}:${current + 1}`, label: t("events.buttons.next") });
-  choices.push({ id: `evt:em:${event.id}`, label: t("events.buttons.sheet") });
+  const choices: Choice[] = shown.map((r) => ({ id: pressId(EVT.checkIn, r.id, current), label: `${r.checkedInAt ? "↩" : "✓"} ${r.member.displayName}` }));
+  if (current > 0) choices.push({ id: pressId(EVT.attendance, event.id, current - 1), label: t("events.buttons.previous") });
+  if (current < pages - 1) choices.push({ id: pressId(EVT.attendance, event.id, current + 1), label: t("events.buttons.next") });
+  choices.push({ id: pressId(EVT.sheet, event.id), label: t("events.buttons.sheet") });
   return [say(lines.join("\n"), choices)];
 }
 
 /** ✓ / ↩ on the check-in list: marks the registrant present now, or not present. */
-async function toggleCheckIn(ctx: Context, registrationId: string, page: number): Promise<Reply[]> {
-  const found = isUuid(registrationId)
-    ? await ctx.db.eventRegistration.findFirst({ where: { id: registrationId, networkId: ctx.actor.networkId }, include: { event: true, member: { select: { displayName: true } } } })
-    : null;
-  if (!found || found.status !== "REGISTERED") return [say(ctx.t("errors.staleAction"))];
+export async function toggleCheckIn(ctx: Context, registrationId: string, page: number): Promise<Reply[]> {
+  const found = await ctx.db.eventRegistration.findFirst({ where: { id: registrationId, networkId: ctx.actor.networkId }, include: { event: true, member: { select: { displayName: true } } } });
+  if (!found || found.status !== "REGISTERED") throw staleAction();
   const checkedInAt = found.checkedInAt ? null : ctx.now;
   // Compare-and-set: two organisers pressing the same button at once toggle it once, not twice.
   const { count } = await ctx.db.eventRegistration.updateMany({ where: { id: found.id, checkedInAt: found.checkedInAt }, data: { checkedInAt } });
@@ -109,13 +110,16 @@ async function toggleCheckIn(ctx: Context, registrationId: string, page: number)
   return showAttendance(ctx, found.event, page, notice);
 }
 
-/** The organisers' buttons: evt:a:<event>[:<page>] the list, evt:p:<registration>:<page> toggle, evt:em:<event> the sheet. */
-export async function pressAttendance(ctx: Context, [verb = "", id = "", page = "0"]: string[]): Promise<Reply[]> {
-  const pageNumber = Number.parseInt(page, 10) || 0;
-  if (verb === "p") return toggleCheckIn(ctx, id, pageNumber);
-  const event = isUuid(id) ? await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
-  if (!event) return [say(ctx.t("errors.staleAction"))];
-  return verb === "em" ? attendanceSheetReply(ctx, event) : showAttendance(ctx, event, pageNumber);
+const eventOf = async (ctx: Context, id: string) => (await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } })) ?? Promise.reject(staleAction());
+
+/** The check-in list of an event, at a page. */
+export async function showAttendanceOf(ctx: Context, eventId: string, page: number): Promise<Reply[]> {
+  return showAttendance(ctx, await eventOf(ctx, eventId), page);
+}
+
+/** The émargement sheet of an event. */
+export async function pressSheet(ctx: Context, eventId: string): Promise<Reply[]> {
+  return attendanceSheetReply(ctx, await eventOf(ctx, eventId));
 }
 
 type CheckInOutcome = { kind: "checkedIn" | "walkIn" | "fromWaitlist" | "full" | "audience" | "askOrganiser" } | { kind: "already"; at: Date };

@@ -1,10 +1,12 @@
 import { addDays, parisDay, parisInstant, parseInstant, readTypedDay } from "../../calendar/paris.ts";
 import { MAX_OCCURRENCES, REPEAT_KINDS } from "../../calendar/rrule.ts";
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { ROLES } from "../../core/roles.ts";
 import { type FormField, type Reply, say } from "../../core/reply.ts";
 import { chooseWelcomeCohort, cohortOptions, createEventRow } from "../cohorts/welcome-evening.ts";
+import { EVT } from "./actions.ts";
 import { formatWhen, shortRef } from "./format.ts";
 import { createRestOfSeries, planSeries } from "./series.ts";
 import { EVENT_TYPES, type EventFormValues, eventFormSchema, MAX_CAPACITY, questionsFromText } from "./schema.ts";
@@ -186,7 +188,7 @@ export async function saveEvent(ctx: Context, values: Values): Promise<Reply[]> 
   if (series.rule) return createRestOfSeries(ctx, event, series.starts);
   return [
     say(ctx.t("events.create.done", { title: event.title, ref: shortRef(event.id), when: formatWhen(event, ctx) }), [
-      { id: `evt:l:${event.id}`, label: ctx.t("events.buttons.registrants") },
+      { id: pressId(EVT.registrants, event.id), label: ctx.t("events.buttons.registrants") },
     ]),
   ];
 }

@@ -1,9 +1,12 @@
 import type { Event, Prisma } from "@prisma/client";
 import { DateTime } from "luxon";
 import { PARIS } from "../../calendar/paris.ts";
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
+import { EVT } from "./actions.ts";
 import { check, type EventFormMode, eventColumns, eventForm, formLinks } from "./create.ts";
 import { formatWhen, shortRef } from "./format.ts";
 import { notifyMembers } from "./notify.ts";
@@ -90,7 +93,7 @@ function changeOf(before: Event, after: Event): MessageKey | null {
  * larger capacity promotes the members waiting, in order.
  */
 export async function saveEventEdit(ctx: Context, values: Values, [id = ""]: string[]): Promise<Reply[]> {
-  if (!isUuid(id)) return [say(ctx.t("errors.staleAction"))];
+  if (!isUuid(id)) throw staleAction();
   const mode = editMode(id);
   const parsed = eventFormSchema.safeParse(values);
   if (!parsed.success) return eventForm(ctx, values, [...new Set(parsed.error.issues.map((i) => ctx.t(i.message as MessageKey)))], mode);
@@ -135,13 +138,13 @@ export async function saveEventEdit(ctx: Context, values: Values, [id = ""]: str
     const promoted = await promoteWaiting(tx, event, ctx.platforms, ctx.now);
     return { kind: "saved", event, told, promoted: promoted.length };
   });
-  if (saved.kind === "gone") return [say(ctx.t("errors.staleAction"))];
+  if (saved.kind === "gone") throw staleAction();
   if (saved.kind === "notScheduled") return [say(ctx.t("events.edit.notScheduled", { title: saved.title }))];
   if (saved.kind === "belowRegistered") return eventForm(ctx, values, [ctx.t("events.edit.capacityBelow", { registered: saved.registered, ref: shortRef(id) })], mode);
   const { event } = saved;
   return [
     say(ctx.t("events.edit.done", { title: event.title, when: formatWhen(event, ctx), told: saved.told, promoted: saved.promoted }), [
-      { id: `evt:l:${event.id}`, label: ctx.t("events.buttons.registrants") },
+      { id: pressId(EVT.registrants, event.id), label: ctx.t("events.buttons.registrants") },
     ]),
   ];
 }

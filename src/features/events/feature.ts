@@ -1,12 +1,13 @@
+import { on } from "../../core/actions.ts";
 import { normaliseWord } from "../../core/command-words.ts";
-import { allows } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { eventTypeCounters } from "../indicators/counting.ts";
 import { eventForm, saveEvent } from "./create.ts";
 import { saveEventEdit } from "./edit.ts";
-import { checkInWithCode, pressAttendance } from "./attendance.ts";
+import { EVT } from "./actions.ts";
+import { checkInWithCode, pressSheet, showAttendanceOf, toggleCheckIn } from "./attendance.ts";
 import { EVENT_COUNTERS } from "./counters.ts";
 import { manageEvent, pressManage } from "./manage.ts";
 import { listMyRegistrations, listUpcomingEvents, pressCancel, pressRegister, submitAnswers } from "./member.ts";
@@ -30,21 +31,6 @@ function eventCommand(ctx: Context, args: string): Promise<Reply[]> {
   return manageEvent(ctx, args);
 }
 
-const organises = (ctx: Context) => allows(EVENT_ORGANISERS, ctx.actor);
-
-// Buttons: evt:r:<id> register, evt:c:<id> cancel my registration; organisers: evt:l:<id> registrants,
-// evt:x:<id> cancel the event?, evt:xx:<id> cancel it, evt:xs:<id> cancel it and the series' following dates,
-// evt:e:<id> edit it; evt:cal:<id> the .ics of an event the member holds a place at.
-function pressed(ctx: Context, [verb = "", id = "", ...rest]: string[]): Promise<Reply[]> {
-  if (verb === "r") return pressRegister(ctx, id);
-  if (verb === "c") return pressCancel(ctx, id);
-  if (verb === "cal") return pressCalendar(ctx, id);
-  if (["l", "x", "xx", "xs", "e"].includes(verb) && organises(ctx)) return pressManage(ctx, verb, id);
-  // Attendance: evt:a:<id>[:<page>] check-in list, evt:p:<registrationId>:<page> toggle, evt:em:<id> émargement.
-  if (["a", "p", "em"].includes(verb) && organises(ctx)) return pressAttendance(ctx, [verb, id, ...rest]);
-  return Promise.resolve([say(ctx.t("errors.staleAction"))]);
-}
-
 /** Events members register for, and the organisers' side: creation, registrants, cancellation. */
 export const eventsFeature: FeatureModule = {
   commands: [
@@ -53,7 +39,19 @@ export const eventsFeature: FeatureModule = {
     { name: "event", words: "commands.event.words", summary: "commands.event.summary", audience: EVENT_ORGANISERS, run: eventCommand },
     { name: "checkIn", words: "commands.checkIn.words", summary: "commands.checkIn.summary", audience: "member", run: checkInWithCode },
   ],
-  actions: [{ prefix: "evt", audience: "member", run: pressed }],
+  actions: [
+    on(EVT.register, (ctx, [id]) => pressRegister(ctx, id)),
+    on(EVT.unregister, (ctx, [id]) => pressCancel(ctx, id)),
+    on(EVT.calendar, (ctx, [id]) => pressCalendar(ctx, id)),
+    on(EVT.registrants, (ctx, [id]) => pressManage(ctx, "l", id)),
+    on(EVT.edit, (ctx, [id]) => pressManage(ctx, "e", id)),
+    on(EVT.askCancel, (ctx, [id]) => pressManage(ctx, "x", id)),
+    on(EVT.cancelEvent, (ctx, [id]) => pressManage(ctx, "xx", id)),
+    on(EVT.cancelFollowing, (ctx, [id]) => pressManage(ctx, "xs", id)),
+    on(EVT.attendance, (ctx, [id, page]) => showAttendanceOf(ctx, id, page ?? 0)),
+    on(EVT.checkIn, (ctx, [registrationId, page]) => toggleCheckIn(ctx, registrationId, page)),
+    on(EVT.sheet, (ctx, [id]) => pressSheet(ctx, id)),
+  ],
   forms: [
     { formId: "evtreg", audience: "member", run: submitAnswers },
     { formId: "evtnew", audience: EVENT_ORGANISERS, run: saveEvent },

@@ -1,12 +1,13 @@
-import type { Event, Prisma } from "@prisma/client";
+import type { Event } from "@prisma/client";
 import { afterQuietHours } from "../../calendar/reminders.ts";
+import { pressId } from "../../core/actions.ts";
 import type { Platform } from "../../core/inbound.ts";
-import type { Db } from "../../db/database.ts";
+import type { Tx } from "../../db/database.ts";
 import { enqueueMessages } from "../../delivery/outbox.ts";
 import type { Notice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
+import { EVT } from "./actions.ts";
 
-type Tx = Prisma.TransactionClient;
 type InvitedEvent = Pick<Event, "id" | "networkId" | "title" | "startsAt" | "place" | "onlineUrl">;
 
 /** The key that makes an invitation queued once per event and member, whatever re-runs it. */
@@ -17,11 +18,11 @@ export const invitationKey = (eventId: string, memberId: string) => `event-invit
  * reachable member. Not urgent: it waits for the end of quiet hours and respects a muted "event".
  */
 export async function queueInvitations(tx: Tx, event: InvitedEvent, memberIds: readonly string[], now: Date, platforms: readonly Platform[]): Promise<number> {
-  const recipients = await findRecipients(tx as unknown as Db, memberIds, platforms);
+  const recipients = await findRecipients(tx, memberIds, platforms);
   const notice: Notice = {
     key: "cohorts.invite.notice",
     params: { title: event.title, start: { instant: event.startsAt.toISOString(), style: "datetime" }, place: event.place ?? event.onlineUrl ?? "—" },
-    choices: [{ id: `evt:r:${event.id}`, label: "events.buttons.register", style: "primary" }],
+    choices: [{ id: pressId(EVT.register, event.id), label: "events.buttons.register", style: "primary" }],
   };
   return enqueueMessages(
     tx,

@@ -1,9 +1,12 @@
 import type { Event, Prisma } from "@prisma/client";
 import { ruleFrequency } from "../../calendar/rrule.ts";
+import { pressId } from "../../core/actions.ts";
 import { normaliseWord } from "../../core/command-words.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
+import { EVT } from "./actions.ts";
 import { presentCount, showAttendance } from "./attendance.ts";
 import { attendanceSheetReply } from "./attendance-sheet.ts";
 import { cancellationReach, findEvents, findNetworkEvent, registrantsOf } from "./data.ts";
@@ -71,10 +74,10 @@ export async function showRegistrants(ctx: Context, event: Event): Promise<Reply
     event.status === "CANCELLED"
       ? []
       : [
-          { id: `evt:e:${event.id}`, label: ctx.t("events.buttons.edit") },
-          { id: `evt:a:${event.id}`, label: ctx.t("events.buttons.attendance") },
-          { id: `evt:em:${event.id}`, label: ctx.t("events.buttons.sheet") },
-          { id: `evt:x:${event.id}`, label: ctx.t("events.buttons.cancelEvent"), style: "danger" as const },
+          { id: pressId(EVT.edit, event.id), label: ctx.t("events.buttons.edit") },
+          { id: pressId(EVT.attendance, event.id), label: ctx.t("events.buttons.attendance") },
+          { id: pressId(EVT.sheet, event.id), label: ctx.t("events.buttons.sheet") },
+          { id: pressId(EVT.askCancel, event.id), label: ctx.t("events.buttons.cancelEvent"), style: "danger" as const },
         ];
   return [say(lines.join("\n"), choices)];
 }
@@ -87,16 +90,16 @@ export async function askCancelEvent(ctx: Context, event: Event): Promise<Reply[
     // One date of a recurring meeting: this one, or this one and the following.
     return [
       say(ctx.t("events.series.confirmCancel", { title: event.title, when: formatWhen(event, ctx), count, following }), [
-        { id: `evt:xx:${event.id}`, label: ctx.t("events.buttons.cancelThisOne"), style: "danger" },
-        { id: `evt:xs:${event.id}`, label: ctx.t("events.buttons.cancelFollowing", { count: following + 1 }), style: "danger" },
-        { id: `evt:l:${event.id}`, label: ctx.t("events.buttons.keep") },
+        { id: pressId(EVT.cancelEvent, event.id), label: ctx.t("events.buttons.cancelThisOne"), style: "danger" },
+        { id: pressId(EVT.cancelFollowing, event.id), label: ctx.t("events.buttons.cancelFollowing", { count: following + 1 }), style: "danger" },
+        { id: pressId(EVT.registrants, event.id), label: ctx.t("events.buttons.keep") },
       ]),
     ];
   }
   return [
     say(ctx.t("events.manage.confirmCancel", { title: event.title, count }), [
-      { id: `evt:xx:${event.id}`, label: ctx.t("events.buttons.confirmCancel"), style: "danger" },
-      { id: `evt:l:${event.id}`, label: ctx.t("events.buttons.keep") },
+      { id: pressId(EVT.cancelEvent, event.id), label: ctx.t("events.buttons.confirmCancel"), style: "danger" },
+      { id: pressId(EVT.registrants, event.id), label: ctx.t("events.buttons.keep") },
     ]),
   ];
 }
@@ -117,7 +120,7 @@ async function cancelOne(tx: Tx, ctx: Context, id: string): Promise<number | nul
 /** Cancels the event, bumps its calendar sequence, and tells every registrant and waiting member in the same transaction. */
 export async function cancelEvent(ctx: Context, id: string): Promise<Reply[]> {
   const found = await eventById(ctx, id);
-  if (!found) return [say(ctx.t("errors.staleAction"))];
+  if (!found) throw staleAction();
   const told = await ctx.db.$transaction((tx) => cancelOne(tx, ctx, found.id));
   if (told === null) return [say(ctx.t("events.manage.alreadyCancelled", { title: found.title }))];
   return [say(ctx.t("events.manage.cancelled", { title: found.title, count: told }))];
@@ -126,7 +129,7 @@ export async function cancelEvent(ctx: Context, id: string): Promise<Reply[]> {
 /** Cancels this date of a recurring meeting and every later one still scheduled, in one transaction. */
 export async function cancelFollowing(ctx: Context, id: string): Promise<Reply[]> {
   const found = await eventById(ctx, id);
-  if (!found) return [say(ctx.t("errors.staleAction"))];
+  if (!found) throw staleAction();
   if (!found.seriesId) return cancelEvent(ctx, id);
   const seriesId = found.seriesId;
   const result = await ctx.db.$transaction(async (tx) => {
@@ -151,7 +154,7 @@ export async function pressManage(ctx: Context, verb: string, id: string): Promi
   if (verb === "xx") return cancelEvent(ctx, id);
   if (verb === "xs") return cancelFollowing(ctx, id);
   const event = await eventById(ctx, id);
-  if (!event) return [say(ctx.t("errors.staleAction"))];
+  if (!event) throw staleAction();
   if (verb === "e") return editEventForm(ctx, event);
   return verb === "x" ? askCancelEvent(ctx, event) : showRegistrants(ctx, event);
 }

@@ -1,6 +1,9 @@
 import type { Event } from "@prisma/client";
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
+import { EVT } from "./actions.ts";
 import { loadAudienceMember } from "./audience.ts";
 import { findNetworkEvent, memberStatusIn, myRegistrations, registeredCounts, upcomingEventsFor } from "./data.ts";
 import { eventBlock, formatWhen, formatWhere } from "./format.ts";
@@ -9,8 +12,8 @@ import { calendarOptions } from "./notify.ts";
 import { cancelRegistration, type RegistrationOutcome, registerForEvent, waitlistPosition } from "./registration.ts";
 import { readQuestions } from "./schema.ts";
 
-const registerButton = (ctx: Context, id: string) => ({ id: `evt:r:${id}`, label: ctx.t("events.buttons.register"), style: "primary" as const });
-const cancelButton = (ctx: Context, id: string) => ({ id: `evt:c:${id}`, label: ctx.t("events.buttons.cancel"), style: "danger" as const });
+const registerButton = (ctx: Context, id: string) => ({ id: pressId(EVT.register, id), label: ctx.t("events.buttons.register"), style: "primary" as const });
+const cancelButton = (ctx: Context, id: string) => ({ id: pressId(EVT.unregister, id), label: ctx.t("events.buttons.cancel"), style: "danger" as const });
 
 /** `événements`: the upcoming events the member may register for, each with its button. */
 export async function listUpcomingEvents(ctx: Context): Promise<Reply[]> {
@@ -62,7 +65,7 @@ async function confirmation(ctx: Context, event: Event, outcome: RegistrationOut
 /** The Register button: the questions first if the event asks any, else registration at once. */
 export async function pressRegister(ctx: Context, id: string): Promise<Reply[]> {
   const event = await eventOf(ctx, id);
-  if (!event) return [say(ctx.t("errors.staleAction"))];
+  if (!event) throw staleAction();
   if (readQuestions(event.questions).length > 0) return questionsForm(ctx, event);
   return register(ctx, event, {});
 }
@@ -70,7 +73,7 @@ export async function pressRegister(ctx: Context, id: string): Promise<Reply[]> 
 /** The questions form submitted: registers with the answers. */
 export async function submitAnswers(ctx: Context, values: Record<string, string | string[]>, [id = ""]: string[]): Promise<Reply[]> {
   const event = await eventOf(ctx, id);
-  if (!event) return [say(ctx.t("errors.staleAction"))];
+  if (!event) throw staleAction();
   const answers: Record<string, string> = {};
   for (const q of readQuestions(event.questions)) {
     const v = values[q.id];
@@ -89,7 +92,7 @@ async function register(ctx: Context, event: Event, answers: Record<string, stri
 /** The Cancel button: gives up the place or leaves the waiting list. */
 export async function pressCancel(ctx: Context, id: string): Promise<Reply[]> {
   const event = await eventOf(ctx, id);
-  if (!event) return [say(ctx.t("errors.staleAction"))];
+  if (!event) throw staleAction();
   const outcome = await cancelRegistration(ctx.db, { event, memberId: ctx.actor.memberId, now: ctx.now, platforms: ctx.platforms });
   return [say(ctx.t(outcome.was === "REGISTERED" ? "events.cancel.done" : "events.cancel.leftWaitlist", { title: event.title }), [registerButton(ctx, event.id)])];
 }

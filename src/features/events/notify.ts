@@ -1,14 +1,17 @@
-import type { Event, Prisma } from "@prisma/client";
+import type { Event } from "@prisma/client";
 import { afterQuietHours } from "../../calendar/reminders.ts";
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import type { Platform } from "../../core/inbound.ts";
-import type { Db } from "../../db/database.ts";
+import type { Tx } from "../../db/database.ts";
 import { enqueueMessages } from "../../delivery/outbox.ts";
 import type { Notice, NoticeChoice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
 import { networkName } from "../../services/directory/data.ts";
+import { EVT } from "./actions.ts";
 import { eventCalendar, type EventCalendarOptions, eventCancellationCalendar } from "./ics.ts";
 import { isUuid } from "../../shared/ids.ts";
 
@@ -33,15 +36,15 @@ export interface EventNotice {
  * Queues one notice per reachable member in the caller's transaction. Recipients are read through
  * the transaction too: who is promoted is only known once the event is locked.
  */
-export async function notifyMembers(tx: Prisma.TransactionClient, event: Pick<Event, "id" | "networkId" | "title" | "startsAt" | "place" | "onlineUrl">, memberIds: readonly string[], n: EventNotice): Promise<number> {
-  const recipients = await findRecipients(tx as unknown as Db, memberIds, n.platforms);
+export async function notifyMembers(tx: Tx, event: Pick<Event, "id" | "networkId" | "title" | "startsAt" | "place" | "onlineUrl">, memberIds: readonly string[], n: EventNotice): Promise<number> {
+  const recipients = await findRecipients(tx, memberIds, n.platforms);
   const notice: Notice = {
     key: n.key,
     params: { title: event.title, start: { instant: event.startsAt.toISOString(), style: "datetime" }, place: event.place ?? event.onlineUrl ?? "—", ...n.params },
   };
   const choices: NoticeChoice[] = [
-    ...(n.calendarButton ? [{ id: `evt:cal:${event.id}`, label: "events.buttons.calendar" as const }] : []),
-    ...(n.cancelButton ? [{ id: `evt:c:${event.id}`, label: "events.buttons.cancel" as const, style: "danger" as const }] : []),
+    ...(n.calendarButton ? [{ id: pressId(EVT.calendar, event.id), label: "events.buttons.calendar" as const }] : []),
+    ...(n.cancelButton ? [{ id: pressId(EVT.unregister, event.id), label: "events.buttons.cancel" as const, style: "danger" as const }] : []),
   ];
   if (choices.length > 0) notice.choices = choices;
   return enqueueMessages(
@@ -65,7 +68,7 @@ export async function notifyMembers(tx: Prisma.TransactionClient, event: Pick<Ev
 /** The "📅 add to calendar" button: the event's .ics as it is now, for a member who holds a place. */
 export async function pressCalendar(ctx: Context, id: string): Promise<Reply[]> {
   const event = isUuid(id) ? await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
-  if (!event) return [say(ctx.t("errors.staleAction"))];
+  if (!event) throw staleAction();
   const mine = await ctx.db.eventRegistration.findUnique({ where: { eventId_memberId: { eventId: event.id, memberId: ctx.actor.memberId } }, select: { status: true } });
   if (mine?.status !== "REGISTERED") return [say(ctx.t("events.calendar.notRegistered", { title: event.title }))];
   const options = await calendarOptions(ctx);

@@ -26,7 +26,7 @@ export type RegistrationOutcome = { status: "REGISTERED"; registrationId: string
 async function lockEvent(tx: Tx, event: EventRef) {
   await tx.$queryRaw`select id from "Event" where id = ${event.id}::uuid for update`;
   const row = await tx.event.findFirst({ where: { id: event.id, networkId: event.networkId } });
-  if (!row) throw new AppError("event-not-found", "events.errors.notFound");
+  if (!row) throw new AppError("event_not_found", "events.errors.notFound");
   return row;
 }
 
@@ -42,20 +42,20 @@ export async function waitlistPosition(db: Db | Tx, eventId: string, queuedAt: D
  */
 export async function registerForEvent(db: Db, input: { event: EventRef; member: AudienceMember; answers?: Record<string, string>; now: Date; platforms?: readonly Platform[] }): Promise<RegistrationOutcome> {
   const { event, member, now } = input;
-  if (!(await inAudience(db, event, member))) throw new AppError("event-audience", "events.errors.audience");
+  if (!(await inAudience(db, event, member))) throw new AppError("event_audience", "events.errors.audience");
   return oneAtATime(event.id, () => db.$transaction(async (tx) => {
     const locked = await lockEvent(tx, event);
     const title = locked.title;
-    if (locked.status === "CANCELLED") throw new AppError("event-cancelled", "events.errors.cancelled", { title });
+    if (locked.status === "CANCELLED") throw new AppError("event_cancelled", "events.errors.cancelled", { title });
     // A proposed or declined animation is not open to registration (nor shown to members).
-    if (locked.status !== "SCHEDULED") throw new AppError("event-not-found", "events.errors.notFound");
-    if (now >= locked.startsAt) throw new AppError("event-started", "events.errors.started", { title });
-    if (locked.registrationClosesAt && now >= locked.registrationClosesAt) throw new AppError("event-closed", "events.errors.closed", { title });
+    if (locked.status !== "SCHEDULED") throw new AppError("event_not_found", "events.errors.notFound");
+    if (now >= locked.startsAt) throw new AppError("event_started", "events.errors.started", { title });
+    if (locked.registrationClosesAt && now >= locked.registrationClosesAt) throw new AppError("event_closed", "events.errors.closed", { title });
     const key = { eventId_memberId: { eventId: locked.id, memberId: member.id } };
     const existing = await tx.eventRegistration.findUnique({ where: key });
-    if (existing?.status === "REGISTERED") throw new AppError("event-already-registered", "events.errors.alreadyRegistered", { title });
+    if (existing?.status === "REGISTERED") throw new AppError("event_already_registered", "events.errors.alreadyRegistered", { title });
     if (existing?.status === "WAITLISTED") {
-      throw new AppError("event-already-waitlisted", "events.errors.alreadyWaitlisted", { title, position: await waitlistPosition(tx, locked.id, existing.queuedAt) });
+      throw new AppError("event_already_waitlisted", "events.errors.alreadyWaitlisted", { title, position: await waitlistPosition(tx, locked.id, existing.queuedAt) });
     }
     const [registered, lastQueued] = await Promise.all([
       tx.eventRegistration.count({ where: { eventId: locked.id, status: "REGISTERED" } }),
@@ -63,7 +63,7 @@ export async function registerForEvent(db: Db, input: { event: EventRef; member:
     ]);
     // Someone already waiting means the places are taken: a newcomer never jumps the queue.
     const full = locked.capacity !== null && (registered >= locked.capacity || lastQueued !== null);
-    if (full && !locked.waitlist) throw new AppError("event-full", "events.errors.full", { title });
+    if (full && !locked.waitlist) throw new AppError("event_full", "events.errors.full", { title });
     const status: RegistrationStatus = full ? "WAITLISTED" : "REGISTERED";
     // Members queued by the same clock tick keep the order the lock gave them.
     const queuedAt = lastQueued && lastQueued.queuedAt >= now ? new Date(lastQueued.queuedAt.getTime() + 1) : now;
@@ -93,7 +93,7 @@ export async function cancelRegistration(db: Db, input: { event: EventRef; membe
   return oneAtATime(event.id, () => db.$transaction(async (tx) => {
     const locked = await lockEvent(tx, event);
     const existing = await tx.eventRegistration.findUnique({ where: { eventId_memberId: { eventId: locked.id, memberId } } });
-    if (!existing || existing.status === "CANCELLED") throw new AppError("event-not-registered", "events.errors.notRegistered", { title: locked.title });
+    if (!existing || existing.status === "CANCELLED") throw new AppError("event_not_registered", "events.errors.notRegistered", { title: locked.title });
     const was = existing.status;
     await tx.eventRegistration.update({ where: { id: existing.id }, data: { status: "CANCELLED", cancelledAt: now } });
     await cancelEventReminders(tx, locked.id, "registration cancelled", memberId);

@@ -1,13 +1,14 @@
-import type { Event, Prisma } from "@prisma/client";
+import type { Event } from "@prisma/client";
 import { addDays, parisDay, parisInstant, parisMinuteOfDay } from "../../calendar/paris.ts";
+import { pressId } from "../../core/actions.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import type { Platform } from "../../core/inbound.ts";
-import type { Db } from "../../db/database.ts";
+import type { Tx } from "../../db/database.ts";
 import { cancelPending, enqueueMessages, type NewOutboundMessage } from "../../delivery/outbox.ts";
 import type { Notice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
+import { EVT } from "./actions.ts";
 
-type Tx = Prisma.TransactionClient;
 
 /** What reminders need to know about an event. */
 export type RemindedEvent = Pick<Event, "id" | "networkId" | "title" | "startsAt" | "place" | "onlineUrl" | "sequence">;
@@ -44,7 +45,7 @@ export function eventReminderTimes(event: Pick<Event, "startsAt" | "onlineUrl">,
 
 /** The reminder's sentence, rendered when sent in the member's language; a button to give up the place. */
 export function eventReminderNotice(event: RemindedEvent, t: EventReminderTime): Notice {
-  const cancel = [{ id: `evt:c:${event.id}`, label: "events.buttons.cancel" as const, style: "danger" as const }];
+  const cancel = [{ id: pressId(EVT.unregister, event.id), label: "events.buttons.cancel" as const, style: "danger" as const }];
   if (t.slot === "start") return { key: t.key, params: { title: event.title, link: event.onlineUrl ?? "—" }, choices: cancel };
   return {
     key: t.key,
@@ -71,7 +72,7 @@ export async function queueEventReminders(
 ): Promise<number> {
   const times = eventReminderTimes(event, now);
   if (times.length === 0 || registrations.length === 0) return 0;
-  const recipients = await findRecipients(tx as unknown as Db, registrations.map((r) => r.memberId), platforms);
+  const recipients = await findRecipients(tx, registrations.map((r) => r.memberId), platforms);
   const rows: NewOutboundMessage[] = registrations.flatMap((reg) => {
     const r = recipients.get(reg.memberId);
     if (!r) return [];

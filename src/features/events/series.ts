@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import type { Event, Prisma } from "@prisma/client";
 import { addDays, type CalendarDay, parisDay, parisInstant, parisMinuteOfDay, readTypedDay } from "../../calendar/paris.ts";
 import { buildRule, MAX_OCCURRENCES, occurrences, REPEAT_KINDS, type RepeatKind, ruleFrequency } from "../../calendar/rrule.ts";
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
+import { EVT } from "./actions.ts";
 import { formatWhen, shortRef } from "./format.ts";
 
 type Values = Record<string, string | string[]>;
@@ -73,7 +75,7 @@ export async function createRestOfSeries(ctx: Context, first: Event, starts: rea
         first: formatWhen(first, ctx),
         last: formatWhen(last, ctx),
       }),
-      [{ id: `evt:l:${first.id}`, label: ctx.t("events.buttons.registrants") }],
+      [{ id: pressId(EVT.registrants, first.id), label: ctx.t("events.buttons.registrants") }],
     ),
   ];
 }

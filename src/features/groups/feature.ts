@@ -1,3 +1,4 @@
+import { on } from "../../core/actions.ts";
 import { normaliseWord } from "../../core/command-words.ts";
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
@@ -6,6 +7,7 @@ import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { recordDenial } from "../../services/audit/record.ts";
 import { formatNames } from "../../shared/text.ts";
+import { GRP } from "./actions.ts";
 import { findGroupByName } from "./data.ts";
 import { changeMembers, groupForm, saveGroup } from "./edit.ts";
 import { GROUP_CREATORS, showGroup, showGroups } from "./view.ts";
@@ -47,6 +49,6 @@ export const groupsFeature: Feature = {
     { name: "groups", words: "commands.groups.words", summary: "commands.groups.summary", audience: "member", run: showGroups },
     { name: "group", words: "commands.group.words", summary: "commands.group.summary", audience: "member", run: group },
   ],
-  actions: [{ prefix: "grp", audience: GROUP_CREATORS, run: (ctx) => Promise.resolve(groupForm(ctx)) }],
+  actions: [on(GRP.create, (ctx) => Promise.resolve(groupForm(ctx)))],
   forms: [{ formId: "grp", audience: GROUP_CREATORS, run: saveGroup }],
 };

@@ -1,19 +1,19 @@
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import type { Role } from "../../core/roles.ts";
+import { pressId } from "../../core/actions.ts";
 import { formatParis } from "../deadlines/format.ts";
 import { formatNames } from "../../shared/text.ts";
+import { GROUP_CREATORS, GRP } from "./actions.ts";
 import { listGroupsFor, loadGroup } from "./data.ts";
 
-/** Who may create groups (and set deadlines for the groups they lead). */
-export const GROUP_CREATORS: readonly Role[] = ["NETWORK_COORDINATOR", "CLS_COORDINATOR"];
+export { GROUP_CREATORS } from "./actions.ts";
 
 /** `groupes`: the member's groups (all of them for a coordinator), with size, lead and next deadline. */
 export async function showGroups(ctx: Context): Promise<Reply[]> {
   const { t, actor } = ctx;
   const groups = await listGroupsFor(ctx.db, actor, ctx.now);
   const canCreate = GROUP_CREATORS.some((r) => actor.roles.includes(r));
-  const choices = canCreate ? [{ id: "grp:new", label: t("groups.createButton"), style: "primary" as const }] : [];
+  const choices = canCreate ? [{ id: pressId(GRP.create), label: t("groups.createButton"), style: "primary" as const }] : [];
   if (groups.length === 0) return [say(t("groups.list.none"), choices)];
   const lines = groups.map((g) => {
     const next = g.deadlines[0];

@@ -29,8 +29,8 @@ export async function readTypedRequest(ctx: Context, args: string): Promise<Boar
   if (place === "") return { year, territory: undefined };
   const match = await findTerritoryByName(ctx.db, ctx.actor.networkId, place);
   const list = (names: string[]) => new Intl.ListFormat(ctx.actor.locale, { type: "disjunction" }).format(names.map((name) => ctx.t("indicators.errors.quoted", { name })));
-  if (match.kind === "unknown") throw new AppError("territory_unknown", "indicators.errors.unknownTerritory", { typed: place, names: list(match.closest) });
-  if (match.kind === "ambiguous") throw new AppError("territory_ambiguous", "indicators.errors.ambiguousTerritory", { typed: place, names: list(match.names) });
+  if (match.kind === "unknown") throw new AppError("unknown_territory", "indicators.errors.unknownTerritory", { typed: place, names: list(match.closest) });
+  if (match.kind === "ambiguous") throw new AppError("ambiguous_territory", "indicators.errors.ambiguousTerritory", { typed: place, names: list(match.names) });
   return { year, territory: match.territory };
 }
 

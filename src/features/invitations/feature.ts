@@ -1,5 +1,6 @@
 import type { Feature, OutsideNetworkContext } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import { createTranslator, type MessageKey, type Translate, toLocale } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import type { Role } from "../../core/roles.ts";
@@ -47,7 +48,7 @@ async function openInvitations(ctx: Context): Promise<Reply[]> {
 
 /** The Revoke button: only an invitation of the coordinator's own network (the audience checks the role). */
 async function revoke(ctx: Context, [id = ""]: string[]): Promise<Reply[]> {
-  if (!isUuid(id)) return [say(ctx.t("errors.staleAction"))];
+  if (!isUuid(id)) throw staleAction();
   const done = await revokeInvitation(ctx.db, { networkId: ctx.actor.networkId, invitationId: id, memberId: ctx.actor.memberId, now: ctx.now });
   const key: MessageKey = done.kind === "revoked" ? "invitations.revoked" : done.kind === "unknown" ? "invitations.revokeUnknown" : "invitations.alreadyClosed";
   return [say(ctx.t(key))];

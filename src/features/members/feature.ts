@@ -1,5 +1,6 @@
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { ROLES, type Role } from "../../core/roles.ts";
 import { roleByName } from "./role-names.ts";
@@ -75,7 +76,7 @@ export const membersFeature: Feature = {
     {
       prefix: "role",
       audience: COORDINATORS,
-      run: (ctx, [verb, id = ""]) => (verb === "approve" || verb === "refuse" ? decide(ctx, isUuid(id) ? id : null, verb === "approve") : Promise.resolve([say(ctx.t("errors.staleAction"))])),
+      run: (ctx, [verb, id = ""]) => (verb === "approve" || verb === "refuse" ? decide(ctx, isUuid(id) ? id : null, verb === "approve") : Promise.reject(staleAction())),
     },
   ],
 };

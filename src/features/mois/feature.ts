@@ -1,9 +1,11 @@
+import { on } from "../../core/actions.ts";
 import { normaliseWord } from "../../core/command-words.ts";
 import { type Audience, allows } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { eventTypeCounters } from "../indicators/counting.ts";
+import { MDN } from "./actions.ts";
 import { MOIS_COUNTERS } from "./counters.ts";
 import { listMyAnimations, showCounts } from "./mine.ts";
 import { filterChoices, pressFilter, programmeCommand, showProgramme } from "./programme.ts";
@@ -44,21 +46,6 @@ function moisCommand(ctx: Context, args: string): Promise<Reply[]> {
   return showProgramme(ctx);
 }
 
-// Buttons: mdn:p[:t|e|w:<value>] programme, mdn:f:<t|e|w> filter choices, mdn:new proposal form,
-// mdn:m my animations; coordinators: mdn:a:<id> approve, mdn:d:<id> decline, mdn:v pending.
-function pressed(ctx: Context, [verb = "", a = "", b = ""]: string[]): Promise<Reply[]> {
-  if (verb === "p") return a ? pressFilter(ctx, a, b) : showProgramme(ctx);
-  if (verb === "f") return filterChoices(ctx, a);
-  if (verb === "new") return proposeCommand(ctx);
-  if (verb === "m") return listMyAnimations(ctx);
-  if (holds(ctx, MOIS_REVIEWERS)) {
-    if (verb === "a") return pressApprove(ctx, a);
-    if (verb === "d") return pressDecline(ctx, a);
-    if (verb === "v") return listPending(ctx);
-  }
-  return Promise.resolve([say(ctx.t("errors.staleAction"))]);
-}
-
 /** The mois du numérique: partners propose animations, coordinators approve them, members browse the programme. */
 export const moisFeature: FeatureModule = {
   commands: [
@@ -67,7 +54,18 @@ export const moisFeature: FeatureModule = {
     { name: "moisProgramme", words: "mois.commands.programme.words", summary: "mois.commands.programme.summary", audience: "member", run: programmeCommand },
     { name: "mois", words: "mois.commands.mois.words", summary: "mois.commands.mois.summary", audience: "member", run: moisCommand },
   ],
-  actions: [{ prefix: "mdn", audience: "member", run: pressed }],
+  actions: [
+    on(MDN.programme, (ctx) => showProgramme(ctx)),
+    on(MDN.theme, (ctx, [theme]) => pressFilter(ctx, "t", theme)),
+    on(MDN.territory, (ctx, [id]) => pressFilter(ctx, "e", id)),
+    on(MDN.week, (ctx, [week]) => pressFilter(ctx, "w", String(week))),
+    on(MDN.filters, (ctx, [kind]) => filterChoices(ctx, kind)),
+    on(MDN.mine, (ctx) => listMyAnimations(ctx)),
+    on(MDN.propose, (ctx) => proposalForm(ctx)),
+    on(MDN.pending, (ctx) => listPending(ctx)),
+    on(MDN.approve, (ctx, [id]) => pressApprove(ctx, id)),
+    on(MDN.decline, (ctx, [id]) => pressDecline(ctx, id)),
+  ],
   forms: [
     { formId: "mdnnew", audience: MOIS_PROPOSERS, run: saveProposal },
     { formId: "mdnno", audience: MOIS_REVIEWERS, run: submitDecline },

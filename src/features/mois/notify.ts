@@ -1,17 +1,18 @@
-import type { Event, Prisma } from "@prisma/client";
+import type { Event } from "@prisma/client";
 import { afterQuietHours } from "../../calendar/reminders.ts";
+import { pressId } from "../../core/actions.ts";
 import type { Platform } from "../../core/inbound.ts";
-import type { Db } from "../../db/database.ts";
+import type { Tx } from "../../db/database.ts";
 import { enqueueMessages } from "../../delivery/outbox.ts";
 import type { Notice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
+import { MDN } from "./actions.ts";
 import { isTheme, MOIS_REVIEWERS, publicOf } from "./schema.ts";
 
-type Tx = Prisma.TransactionClient;
 type Animation = Pick<Event, "id" | "networkId" | "title" | "startsAt" | "place" | "topic" | "intendedPublic">;
 
 async function queue(tx: Tx, event: Animation, memberIds: readonly string[], notice: Notice, keyOf: (memberId: string) => string, platforms: readonly Platform[], now: Date): Promise<number> {
-  const recipients = await findRecipients(tx as unknown as Db, memberIds, platforms);
+  const recipients = await findRecipients(tx, memberIds, platforms);
   return enqueueMessages(
     tx,
     [...recipients.values()].map((r) => ({
@@ -42,8 +43,8 @@ export async function notifyReviewers(tx: Tx, event: Animation, proposer: { memb
       public: { phrase: `mois.publics.${publicOf(event)}` },
     },
     choices: [
-      { id: `mdn:a:${event.id}`, label: "mois.buttons.approve", style: "primary" },
-      { id: `mdn:d:${event.id}`, label: "mois.buttons.decline", style: "danger" },
+      { id: pressId(MDN.approve, event.id), label: "mois.buttons.approve", style: "primary" },
+      { id: pressId(MDN.decline, event.id), label: "mois.buttons.decline", style: "danger" },
     ],
   };
   return queue(tx, event, reviewers.map((r) => r.id), notice, (m) => `mdn-proposed:${event.id}:${m}`, platforms, now);

@@ -1,8 +1,11 @@
+import { pressId } from "../../core/actions.ts";
 import { allows } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
+import { EVT } from "../events/actions.ts";
 import { registeredCounts } from "../events/data.ts";
 import { formatPlaces, formatWhen } from "../events/format.ts";
+import { MDN } from "./actions.ts";
 import { editionCounts, editionTargets } from "./counts.ts";
 import { territoriesWithin } from "../../services/directory/territories.ts";
 import { animationsOf, intercommunalitiesOf } from "./data.ts";
@@ -16,20 +19,20 @@ const PAGE = 15;
 const reviews = (ctx: Context) => allows(MOIS_REVIEWERS, ctx.actor);
 
 const filterButtons = (ctx: Context): Choice[] => [
-  { id: "mdn:f:e", label: ctx.t("mois.buttons.byTerritory") },
-  { id: "mdn:f:t", label: ctx.t("mois.buttons.byTheme") },
-  { id: "mdn:f:w", label: ctx.t("mois.buttons.byWeek") },
+  { id: pressId(MDN.filters, "e"), label: ctx.t("mois.buttons.byTerritory") },
+  { id: pressId(MDN.filters, "t"), label: ctx.t("mois.buttons.byTheme") },
+  { id: pressId(MDN.filters, "w"), label: ctx.t("mois.buttons.byWeek") },
 ];
 
 /** The choices of one filter, as buttons that show the programme narrowed to it. */
 export async function filterChoices(ctx: Context, kind: string): Promise<Reply[]> {
-  if (kind === "t") return [say(ctx.t("mois.programme.pickTheme"), MOIS_THEMES.map((k) => ({ id: `mdn:p:t:${k}`, label: ctx.t(`mois.themes.${k}`) })))];
+  if (kind === "t") return [say(ctx.t("mois.programme.pickTheme"), MOIS_THEMES.map((k) => ({ id: pressId(MDN.theme, k), label: ctx.t(`mois.themes.${k}`) })))];
   if (kind === "w") {
     const edition = shownEdition(ctx.now);
-    return [say(ctx.t("mois.programme.pickWeek"), Array.from({ length: EDITION_WEEKS }, (_, i) => ({ id: `mdn:p:w:${i + 1}`, label: weekLabel(ctx, edition, i + 1) })))];
+    return [say(ctx.t("mois.programme.pickWeek"), Array.from({ length: EDITION_WEEKS }, (_, i) => ({ id: pressId(MDN.week, i + 1), label: weekLabel(ctx, edition, i + 1) })))];
   }
   const epcis = await intercommunalitiesOf(ctx.db, ctx.actor.networkId);
-  return [say(ctx.t("mois.programme.pickTerritory"), epcis.map((e) => ({ id: `mdn:p:e:${e.id}`, label: e.name.slice(0, 75) })))];
+  return [say(ctx.t("mois.programme.pickTerritory"), epcis.map((e) => ({ id: pressId(MDN.territory, e.id), label: e.name.slice(0, 75) })))];
 }
 
 function weekLabel(ctx: Context, edition: Edition, n: number): string {
@@ -96,7 +99,7 @@ export async function showProgramme(ctx: Context, filter: ProgrammeFilter = {}):
         public: ctx.t(`mois.publics.${publicOf(e)}`),
         places: formatPlaces(e, counts.get(e.id) ?? 0, ctx),
       });
-      return e.startsAt > ctx.now ? say(text, [{ id: `evt:r:${e.id}`, label: ctx.t("events.buttons.register"), style: "primary" }]) : say(text);
+      return e.startsAt > ctx.now ? say(text, [{ id: pressId(EVT.register, e.id), label: ctx.t("events.buttons.register"), style: "primary" }]) : say(text);
     }),
   ];
 }

@@ -1,10 +1,12 @@
 import { parisDay } from "../../calendar/paris.ts";
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { readTimes } from "../events/create.ts";
 import { formatWhen } from "../events/format.ts";
 import { MAX_CAPACITY } from "../events/schema.ts";
+import { MDN } from "./actions.ts";
 import { communesOf } from "./data.ts";
 import { comingEdition, type Edition, formatDay, inEdition } from "./edition.ts";
 import { notifyReviewers } from "./notify.ts";
@@ -119,5 +121,5 @@ export async function saveProposal(ctx: Context, values: Values): Promise<Reply[
     await notifyReviewers(tx, created, { memberId: ctx.actor.memberId, organisation: organisation.name }, ctx.platforms, ctx.now);
     return created;
   });
-  return [say(ctx.t("mois.propose.done", { title: event.title, when: formatWhen(event, ctx), place: event.place ?? "" }), [{ id: "mdn:m", label: ctx.t("mois.buttons.mine") }])];
+  return [say(ctx.t("mois.propose.done", { title: event.title, when: formatWhen(event, ctx), place: event.place ?? "" }), [{ id: pressId(MDN.mine), label: ctx.t("mois.buttons.mine") }])];
 }

@@ -1,13 +1,16 @@
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
 import { formatWhen } from "../events/format.ts";
+import { MDN } from "./actions.ts";
 import { animationById, pendingProposals } from "./data.ts";
 import { notifyProposer } from "./notify.ts";
 import { isTheme, publicOf } from "./schema.ts";
 
 const reviewButtons = (ctx: Context, id: string): Choice[] => [
-  { id: `mdn:a:${id}`, label: ctx.t("mois.buttons.approve"), style: "primary" },
-  { id: `mdn:d:${id}`, label: ctx.t("mois.buttons.decline"), style: "danger" },
+  { id: pressId(MDN.approve, id), label: ctx.t("mois.buttons.approve"), style: "primary" },
+  { id: pressId(MDN.decline, id), label: ctx.t("mois.buttons.decline"), style: "danger" },
 ];
 
 /** One proposal as a coordinator reads it: what, when, where, who, for whom. */
@@ -34,7 +37,7 @@ export async function listPending(ctx: Context): Promise<Reply[]> {
 /** Tells a coordinator who decided a proposal before them, and how. */
 async function alreadyDecided(ctx: Context, id: string): Promise<Reply[]> {
   const e = await animationById(ctx.db, ctx.actor.networkId, id);
-  if (!e) return [say(ctx.t("errors.staleAction"))];
+  if (!e) throw staleAction();
   if (e.status === "PROPOSED") return [say(ctx.t("mois.review.stillPending", { title: e.title }), reviewButtons(ctx, e.id))];
   const by = e.reviewedById === ctx.actor.memberId ? ctx.t("mois.review.you") : (e.reviewedBy?.displayName ?? ctx.t("mois.review.someone"));
   const key = e.status === "SCHEDULED" ? "mois.review.alreadyApproved" : e.status === "REJECTED" ? "mois.review.alreadyDeclined" : "mois.review.cancelled";
@@ -47,7 +50,7 @@ async function alreadyDecided(ctx: Context, id: string): Promise<Reply[]> {
  */
 async function decide(ctx: Context, id: string, approved: boolean, note?: string): Promise<Reply[]> {
   const e = await animationById(ctx.db, ctx.actor.networkId, id);
-  if (!e) return [say(ctx.t("errors.staleAction"))];
+  if (!e) throw staleAction();
   const decided = await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.event.updateMany({
       where: { id: e.id, status: "PROPOSED" },
@@ -67,7 +70,7 @@ export const pressApprove = (ctx: Context, id: string) => decide(ctx, id, true);
 /** The Decline button: a short form for the reason the partner will read, unless someone already decided. */
 export async function pressDecline(ctx: Context, id: string): Promise<Reply[]> {
   const e = await animationById(ctx.db, ctx.actor.networkId, id);
-  if (!e) return [say(ctx.t("errors.staleAction"))];
+  if (!e) throw staleAction();
   if (e.status !== "PROPOSED") return alreadyDecided(ctx, id);
   return [
     {

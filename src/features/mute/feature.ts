@@ -1,5 +1,6 @@
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { isMutableCategory, MUTABLE_CATEGORIES, mutedCategories, toggleMuted } from "./data.ts";
 
@@ -36,5 +37,5 @@ export const muteFeature: Feature = {
       run: async (ctx) => [muteView(ctx, await mutedCategories(ctx.db, ctx.actor.memberId))],
     },
   ],
-  actions: [{ prefix: "mute", audience: "member", run: (ctx, [verb, category = ""]) => (verb === "t" ? toggle(ctx, category) : Promise.resolve([say(ctx.t("errors.staleAction"))])) }],
+  actions: [{ prefix: "mute", audience: "member", run: (ctx, [verb, category = ""]) => (verb === "t" ? toggle(ctx, category) : Promise.reject(staleAction())) }],
 };

@@ -1,5 +1,5 @@
 import type { Prisma } from "@prisma/client";
-import type { Db } from "../../db/database.ts";
+import type { Db, Tx } from "../../db/database.ts";
 
 export const ONBOARDING_STEPS = ["language", "role", "organisation", "territory"] as const;
 export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
@@ -13,7 +13,6 @@ export interface OnboardingState {
   noticeShown?: boolean;
 }
 
-type Tx = Db | Prisma.TransactionClient;
 
 function toData(state: OnboardingState): Prisma.InputJsonObject {
   return { ...(state.role ? { role: state.role } : {}), ...(state.invited ? { invited: state.invited } : {}), ...(state.noticeShown ? { noticeShown: true } : {}) };

@@ -1,5 +1,6 @@
 import { normaliseWord } from "../../core/command-words.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import { LOCALES, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { askToDeleteAccount, confirmDeleteAccount } from "./delete-account.ts";
@@ -23,7 +24,7 @@ function myData(ctx: Context): Promise<Reply[]> {
 async function press(ctx: Context, [what]: string[]): Promise<Reply[]> {
   if (what === "delete") return confirmDeleteAccount(ctx);
   if (what === "cancel") return [say(ctx.t("privacy.delete.cancelled"))];
-  return [say(ctx.t("errors.staleAction"))];
+  throw staleAction();
 }
 
 /** The members' rights over their data: access (`mes données`), erasure, and the information notice. */

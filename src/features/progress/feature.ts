@@ -1,6 +1,7 @@
 import { normaliseWord } from "../../core/command-words.ts";
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import type { Role } from "../../core/roles.ts";
@@ -38,7 +39,7 @@ function pressed(ctx: Context, [verb = "", id = "", ...rest]: string[]): Promise
   if (verb === "dd") return deleteMyProgress(ctx, id);
   if ((verb === "f" || verb === "g") && id === "-") return pickedWithoutDraft(ctx, verb, rest);
   if (DRAFT_STEPS.has(verb)) return answerDraft(ctx, verb, id, rest);
-  return Promise.resolve([say(ctx.t("errors.staleAction"))]);
+  return Promise.reject(staleAction());
 }
 
 /** Progress on the plans' fiches-actions: the form, the quick entry, and one's own reports. */

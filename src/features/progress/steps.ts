@@ -1,5 +1,6 @@
 import { parisDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
+import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { isoDay } from "../../shared/dates.ts";
 import { checkProgress } from "./check.ts";
@@ -86,7 +87,7 @@ export const DRAFT_STEPS = new Set(Object.keys(STEPS));
 /** A button of a draft; a draft saved, dropped or replaced since is gone. */
 export async function answerDraft(ctx: Context, step: string, token: string, args: string[]): Promise<Reply[]> {
   const run = STEPS[step];
-  if (!run) return [say(ctx.t("errors.staleAction"))];
+  if (!run) throw staleAction();
   const draft = await loadDraft(ctx.db, ctx.actor.identityId, token);
   if (!draft) return [say(ctx.t("progress.errors.draftGone"))];
   return run(ctx, draft, await loadFiches(ctx.db, ctx.actor.networkId), args);
@@ -107,7 +108,7 @@ export async function pickedWithoutDraft(ctx: Context, step: string, args: strin
     return group.length > 0 ? [say(ctx.t("progress.chooseFiche"), pickerChoices(ctx, group, "-"))] : [say(ctx.t("errors.staleAction"))];
   }
   const fiche = fiches.find((f) => f.id === args[0]);
-  if (!fiche) return [say(ctx.t("errors.staleAction"))];
+  if (!fiche) throw staleAction();
   return [progressForm(ctx, fiche, { date: isoDay(parisDay(ctx.now)) })];
 }
 
@@ -115,7 +116,7 @@ export async function pickedWithoutDraft(ctx: Context, step: string, args: strin
 export async function submitProgressForm(ctx: Context, values: ProgressValues, [ficheId = ""]: string[]): Promise<Reply[]> {
   const fiches = await loadFiches(ctx.db, ctx.actor.networkId);
   const fiche = fiches.find((f) => f.id === ficheId);
-  if (!fiche) return [say(ctx.t("errors.staleAction"))];
+  if (!fiche) throw staleAction();
   const checked = checkProgress(ctx, fiche, values);
   if (!checked.ok) return [say(checked.sentence), progressForm(ctx, fiche, values)];
   await recordProgress(ctx.db, ctx.actor, fiche.id, checked.report);

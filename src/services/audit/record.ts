@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Audience } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
-import type { Db } from "../../db/database.ts";
+import type { DbClient } from "../../db/database.ts";
 
 export interface AuditEntry {
   networkId: string;
@@ -14,7 +14,7 @@ export interface AuditEntry {
 }
 
 /** Writes one line to the network's audit log. */
-export async function recordAudit(db: Db | Prisma.TransactionClient, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: DbClient, entry: AuditEntry): Promise<void> {
   const { at, details, ...rest } = entry;
   await db.auditLog.create({ data: { ...rest, details: details ?? {}, createdAt: at } });
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@prisma/client";
-import type { Db } from "../../db/database.ts";
+import type { Db, DbClient, Tx } from "../../db/database.ts";
 
 /**
  * Drafts waiting for a member's choices (an activity line, a progress line), kept in the
@@ -16,9 +16,9 @@ export interface DraftStore<T extends { token: string }> {
   /** The draft whose buttons carry `token`, or undefined when it was saved, dropped or replaced. */
   load(db: Db, identityId: string, token: string): Promise<T | undefined>;
   /** Forgets the draft of this account, if there is one. */
-  drop(db: Db | Prisma.TransactionClient, identityId: string): Promise<void>;
+  drop(db: DbClient, identityId: string): Promise<void>;
   /** Removes the draft with this token inside the transaction that stores its result: false on a second press. */
-  consume(tx: Prisma.TransactionClient, identityId: string, token: string): Promise<boolean>;
+  consume(tx: Tx, identityId: string, token: string): Promise<boolean>;
 }
 
 /** The draft store of one flow ("activity-draft", "progress-draft"). */

@@ -1,19 +1,17 @@
-import type { Prisma } from "@prisma/client";
-import type { Db } from "../../../db/database.ts";
+import type { Db, DbClient } from "../../../db/database.ts";
 
-type Reader = Db | Prisma.TransactionClient;
 
 /**
  * A request's number ("question n° 12"): its rank in the network's requests by creation. Requests are
  * never deleted (a purge only empties them) and are created one at a time with increasing instants
  * (see `askQuestion`), so a number never changes once shown.
  */
-export function requestNumber(db: Reader, networkId: string, createdAt: Date): Promise<number> {
+export function requestNumber(db: DbClient, networkId: string, createdAt: Date): Promise<number> {
   return db.welcomeRequest.count({ where: { networkId, createdAt: { lte: createdAt } } });
 }
 
 /** The request a typed number names in the network, if any. */
-export async function findRequestByNumber(db: Reader, networkId: string, number: number): Promise<{ id: string } | null> {
+export async function findRequestByNumber(db: DbClient, networkId: string, number: number): Promise<{ id: string } | null> {
   if (!Number.isSafeInteger(number) || number < 1) return null;
   const rows = await db.welcomeRequest.findMany({ where: { networkId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: number - 1, take: 1, select: { id: true } });
   return rows[0] ?? null;
@@ -26,7 +24,7 @@ const withPeople = {
 } as const;
 
 /** One request of the network with the intern, cohort and who answered; null if absent or elsewhere. */
-export function loadRequest(db: Reader, networkId: string, id: string) {
+export function loadRequest(db: DbClient, networkId: string, id: string) {
   return db.welcomeRequest.findFirst({ where: { id, networkId }, include: withPeople });
 }
 export type LoadedRequest = NonNullable<Awaited<ReturnType<typeof loadRequest>>>;

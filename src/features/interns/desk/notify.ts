@@ -1,13 +1,11 @@
-import type { Prisma } from "@prisma/client";
 import { afterQuietHours } from "../../../calendar/reminders.ts";
 import type { Platform } from "../../../core/inbound.ts";
-import type { Db } from "../../../db/database.ts";
+import type { Tx } from "../../../db/database.ts";
 import { enqueueMessages } from "../../../delivery/outbox.ts";
 import type { NoticeParam } from "../../../delivery/payload.ts";
 import { findRecipients } from "../../../delivery/recipients.ts";
 import { ASK_ACTION, answerAction, DESK_COORDINATORS } from "./schema.ts";
 
-type Tx = Prisma.TransactionClient;
 
 /** What both notices say about the request. */
 export interface RequestFacts {
@@ -26,7 +24,7 @@ export interface RequestFacts {
  */
 export async function notifyCoordinators(tx: Tx, r: RequestFacts, platforms: readonly Platform[], now: Date): Promise<number> {
   const coordinators = await tx.member.findMany({ where: { networkId: r.networkId, status: "ACTIVE", roles: { hasSome: [...DESK_COORDINATORS] } }, select: { id: true } });
-  const recipients = await findRecipients(tx as unknown as Db, coordinators.map((c) => c.id), platforms);
+  const recipients = await findRecipients(tx, coordinators.map((c) => c.id), platforms);
   const params: Record<string, NoticeParam> = {
     number: r.number,
     name: r.internName,
@@ -55,7 +53,7 @@ export async function notifyCoordinators(tx: Tx, r: RequestFacts, platforms: rea
 /** Queues the answer to the intern who asked; false when they can no longer be reached (left, purged, no account). */
 export async function relayAnswer(tx: Tx, r: { id: string; networkId: string; number: number; question: string; answer: string; memberId: string | null }, platforms: readonly Platform[], now: Date): Promise<boolean> {
   if (!r.memberId) return false;
-  const recipient = (await findRecipients(tx as unknown as Db, [r.memberId], platforms)).get(r.memberId);
+  const recipient = (await findRecipients(tx, [r.memberId], platforms)).get(r.memberId);
   if (!recipient) return false;
   await enqueueMessages(tx, [
     {

@@ -1,5 +1,4 @@
-import type { Prisma } from "@prisma/client";
-import type { Db } from "../../../db/database.ts";
+import type { Tx } from "../../../db/database.ts";
 
 /** The questions asked after an intern opens their cohort's link, in order; `site-typed` waits for a site typed after "Autre". */
 export const ENROL_STEPS = ["language", "site", "site-typed", "arrival"] as const;
@@ -13,7 +12,6 @@ export interface EnrolState {
   cohortId: string;
 }
 
-type Tx = Db | Prisma.TransactionClient;
 
 /** True when the conversation the enrolment is about to replace is an onboarding that already showed the privacy notice. */
 export async function noticeShownInOnboarding(db: Tx, identityId: string): Promise<boolean> {

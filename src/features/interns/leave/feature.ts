@@ -1,4 +1,5 @@
 import type { Context } from "../../../core/context.ts";
+import { staleAction } from "../../../core/errors.ts";
 import { type Reply, say } from "../../../core/reply.ts";
 import { keepInTouchCommand, setKeepInTouch } from "./keep-in-touch.ts";
 import { queuePurgeNotices } from "./purge-notice.ts";
@@ -28,7 +29,7 @@ async function press(ctx: Context, [what]: string[]): Promise<Reply[]> {
       // Only a member who stopped needs it, and the dispatcher answers them first.
       return [say(ctx.t("leave.left.back", { name: ctx.actor.displayName }))];
     default:
-      return [say(ctx.t("errors.staleAction"))];
+      throw staleAction();
   }
 }
 

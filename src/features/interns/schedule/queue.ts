@@ -1,10 +1,12 @@
 import { afterQuietHours } from "../../../calendar/reminders.ts";
 import { type CalendarDay, parisDay } from "../../../calendar/paris.ts";
+import { pressId } from "../../../core/actions.ts";
 import type { Platform } from "../../../core/inbound.ts";
 import type { Db } from "../../../db/database.ts";
 import { enqueueMessages, type NewOutboundMessage } from "../../../delivery/outbox.ts";
 import type { Notice, OutboundPayload } from "../../../delivery/payload.ts";
 import { findRecipients } from "../../../delivery/recipients.ts";
+import { EVT } from "../../events/actions.ts";
 import type { SeasonalUpdate } from "./seasonal.ts";
 import { arrivalDay, arrivalRange, CHECKIN_DAYS_AFTER, checkInDueAt, feedbackDueAt, isDueNow, semesterRunning, tenOClock, WELCOME_DAYS_BEFORE, welcomeDueAt } from "./timing.ts";
 
@@ -27,7 +29,7 @@ export const ACTIONS = {
   ask: "guide:ask",
   keepInTouch: "leave:keep",
   fine: "isch:ok",
-  register: (eventId: string) => `evt:r:${eventId}`,
+  register: (eventId: string) => pressId(EVT.register, eventId),
   rate: (eventId: string, rating: number) => `isch:fb:${eventId}:${rating}`,
 } as const;
 
