@@ -12,7 +12,15 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 }
 const sql = execFileSync(
   join("node_modules", ".bin", "prisma"),
-  ["migrate", "diff", "--from-migrations", "prisma/migrations", "--to-schema-datamodel", "prisma/schema.prisma", "--script"],
+  [
+    "migrate",
+    "diff",
+    "--from-migrations",
+    "prisma/migrations",
+    "--to-schema-datamodel",
+    "prisma/schema.prisma",
+    "--script",
+  ],
   { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
 );
 if (!/^\s*(CREATE|ALTER|DROP)/m.test(sql)) {

@@ -14,7 +14,11 @@ const tarball = new Uint8Array(await (await lite.dumpDataDir("none")).arrayBuffe
 await lite.close();
 // Brotli with a 16 MiB window: the 40 MB folder (mostly zeros and three near-identical databases) packs to ~1.5 MB.
 const packed = brotliCompressSync(tarball, {
-  params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_LGWIN]: 24, [constants.BROTLI_PARAM_SIZE_HINT]: tarball.length },
+  params: {
+    [constants.BROTLI_PARAM_QUALITY]: 9,
+    [constants.BROTLI_PARAM_LGWIN]: 24,
+    [constants.BROTLI_PARAM_SIZE_HINT]: tarball.length,
+  },
 });
 writeFileSync(EMPTY_DATA_DIR, packed);
 writeFileSync(EMPTY_DATA_DIR_MANIFEST, `${JSON.stringify({ pglite: await installedPgliteVersion() }, null, 2)}\n`);

@@ -7,19 +7,19 @@ import type { Platform } from "./core/inbound.ts";
 import type { Db } from "./db/database.ts";
 import type { LiveViews } from "./delivery/compose.ts";
 import type { AfterSendRound } from "./delivery/worker.ts";
-import { recordDenial } from "./services/audit/record.ts";
-import { answerStepForm, beginStepForms } from "./services/form-steps/flow.ts";
 import { createHelpFeature } from "./features/help/feature.ts";
-import { createActorResolver } from "./services/identity/resolve-actor.ts";
-import { claimInboundEvent } from "./services/inbound/claim-event.ts";
 import { features } from "./features/index.ts";
-import type { FeatureModule } from "./features/module.ts";
-import type { IndicatorCounters } from "./features/indicators/counting.ts";
 import { provideCounters } from "./features/indicators/counters.ts";
+import type { IndicatorCounters } from "./features/indicators/counting.ts";
 import { continueEnrolment } from "./features/interns/enrol/feature.ts";
 import { answerLeftMember } from "./features/interns/leave/feature.ts";
+import type { FeatureModule } from "./features/module.ts";
 import { continueOnboarding } from "./features/onboarding/feature.ts";
 import { bindJobs, maintenanceJobs, type ScheduledJob } from "./scheduler/scheduler.ts";
+import { recordDenial } from "./services/audit/record.ts";
+import { answerStepForm, beginStepForms } from "./services/form-steps/flow.ts";
+import { createActorResolver } from "./services/identity/resolve-actor.ts";
+import { claimInboundEvent } from "./services/inbound/claim-event.ts";
 
 const help = createHelpFeature(() => allCommands);
 /** Every feature, help included. */
@@ -27,10 +27,16 @@ export const botFeatures: readonly FeatureModule[] = [help, ...features];
 const allCommands: Command[] = botFeatures.flatMap((f) => f.commands ?? []);
 
 /** The messages computed when they are sent (who has not answered, a broadcast's progress), by name. */
-export const botViews: LiveViews = mergeByName("view", botFeatures.map((f) => f.views));
+export const botViews: LiveViews = mergeByName(
+  "view",
+  botFeatures.map((f) => f.views),
+);
 
 /** What the features count for the plan's indicators, by counter name. */
-export const botCounters: IndicatorCounters = mergeByName("indicator counter", botFeatures.map((f) => f.counters));
+export const botCounters: IndicatorCounters = mergeByName(
+  "indicator counter",
+  botFeatures.map((f) => f.counters),
+);
 
 /** Every command of the bot, described for platforms that declare them (menus, slash commands). */
 export const botCommands: CommandInfo[] = describeCommands(allCommands);

@@ -1,12 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import { afterSendRound, botCommands, botJobs, botViews, createBot } from "./bot.ts";
-import type { ChannelAdapter } from "./core/channel.ts";
 import { createLocalDelivery } from "./channels/local/adapter.ts";
-import type { Platform } from "./core/inbound.ts";
-import { LOG_POLICY } from "./core/log-policy.ts";
 import { configuredPlatforms, createAdapters } from "./channels/registry.ts";
 import { ConfigError, loadConfig } from "./config/env.ts";
+import type { ChannelAdapter } from "./core/channel.ts";
+import type { Platform } from "./core/inbound.ts";
+import { LOG_POLICY } from "./core/log-policy.ts";
 import { type Db, openDatabase } from "./db/database.ts";
 import { createDirectChannelStore } from "./db/direct-channels.ts";
 import { applyMigrations } from "./db/migrator.ts";
@@ -23,7 +23,7 @@ const DEMO_SEED = fileURLToPath(new URL("../prisma/seed/tarn-et-garonne.json", i
 
 async function main(): Promise<void> {
   const startedAt = new Date();
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (error) {
@@ -42,7 +42,10 @@ async function main(): Promise<void> {
     },
   });
   const migrations = await database.withSession((session) => applyMigrations(session, MIGRATIONS_DIR));
-  log.info({ database: database.kind, applied: migrations.applied, alreadyApplied: migrations.alreadyApplied }, "database ready");
+  log.info(
+    { database: database.kind, applied: migrations.applied, alreadyApplied: migrations.alreadyApplied },
+    "database ready",
+  );
   if (config.demo) {
     const seeded = await seedNetworkFrom(database.prisma, DEMO_SEED, { demo: true });
     log.info(seeded, seeded.created ? "demo network seeded" : "demo network already present");
@@ -51,15 +54,39 @@ async function main(): Promise<void> {
   }
 
   // What the bot delivers to on its own initiative: the local chat (if on) and each configured platform.
-  const platforms: Platform[] = [...(config.localChannel.enabled ? (["local"] as const) : []), ...configuredPlatforms(config)];
+  const platforms: Platform[] = [
+    ...(config.localChannel.enabled ? (["local"] as const) : []),
+    ...configuredPlatforms(config),
+  ];
   // Adapters learn the bot's username once connected (Telegram's getMe); cohort links read it then.
   const botUsername = (platform: Platform) => adapters.find((a) => a.platform === platform)?.botUsername?.();
   const dispatch = createBot(database.prisma, log, { defaultNetwork: config.defaultNetwork, platforms, botUsername });
-  const local = config.localChannel.enabled ? { dispatch, networkSlug: config.localChannel.networkSlug, db: database.prisma } : undefined;
-  const adapters = createAdapters(config, { dispatch, log, commands: botCommands, directChannels: createDirectChannelStore(database.prisma) });
-  const deliverers: Pick<ChannelAdapter, "platform" | "deliver" | "edit">[] = [...(config.localChannel.enabled ? [createLocalDelivery(database.prisma, { networkSlug: config.localChannel.networkSlug })] : []), ...adapters];
+  const local = config.localChannel.enabled
+    ? { dispatch, networkSlug: config.localChannel.networkSlug, db: database.prisma }
+    : undefined;
+  const adapters = createAdapters(config, {
+    dispatch,
+    log,
+    commands: botCommands,
+    directChannels: createDirectChannelStore(database.prisma),
+  });
+  const deliverers: Pick<ChannelAdapter, "platform" | "deliver" | "edit">[] = [
+    ...(config.localChannel.enabled
+      ? [createLocalDelivery(database.prisma, { networkSlug: config.localChannel.networkSlug })]
+      : []),
+    ...adapters,
+  ];
   const health = createHealthCheck(database, log);
-  const app = await buildServer({ database, log, local, adapters, startedAt, demo: config.demo, allowedHosts: config.allowedHosts, health });
+  const app = await buildServer({
+    database,
+    log,
+    local,
+    adapters,
+    startedAt,
+    demo: config.demo,
+    allowedHosts: config.allowedHosts,
+    health,
+  });
   // A full or read-only data folder is logged when it happens, not only when /healthz is asked.
   const writeProbe = setInterval(() => void health(), WRITE_PROBE_INTERVAL_MS);
   writeProbe.unref();
@@ -67,7 +94,11 @@ async function main(): Promise<void> {
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   // Adapters retry an unreachable platform in the background; one platform down never stops the others.
-  await Promise.all(adapters.map((a) => a.start().catch((err: unknown) => log.error({ err, platform: a.platform }, "platform adapter failed to start"))));
+  await Promise.all(
+    adapters.map((a) =>
+      a.start().catch((err: unknown) => log.error({ err, platform: a.platform }, "platform adapter failed to start")),
+    ),
+  );
   // Messages the bot sends on its own initiative wait in the outbox; one sender per platform drains it.
   const senders = deliverers.map((adapter) =>
     createDeliveryWorker({
@@ -100,7 +131,11 @@ async function main(): Promise<void> {
     clearInterval(writeProbe);
     await stopScheduler();
     await Promise.all(senders.map((s) => s.stop()));
-    await Promise.all(adapters.map((a) => a.stop().catch((err: unknown) => log.error({ err, platform: a.platform }, "platform adapter failed to stop"))));
+    await Promise.all(
+      adapters.map((a) =>
+        a.stop().catch((err: unknown) => log.error({ err, platform: a.platform }, "platform adapter failed to stop")),
+      ),
+    );
     await app.close();
     await database.close();
     log.info("stopped");

@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsOptionsConfig } from "node:util";
+import { type ParseArgsOptionsConfig, parseArgs } from "node:util";
 import { AdminError } from "./errors.ts";
 
 /** The options and positional arguments of one command, parsed strictly. */
@@ -11,7 +11,12 @@ export interface ParsedArgs {
  * Parses a command's arguments; an unknown option or a wrong number of positional arguments is a
  * usage error that names the command's usage line.
  */
-export function parseCommandArgs(args: string[], options: ParseArgsOptionsConfig, positionals: string[], usage: string): ParsedArgs {
+export function parseCommandArgs(
+  args: string[],
+  options: ParseArgsOptionsConfig,
+  positionals: string[],
+  usage: string,
+): ParsedArgs {
   let parsed: ParsedArgs;
   try {
     parsed = parseArgs({ args, options, allowPositionals: true, strict: true }) as ParsedArgs;
@@ -19,7 +24,10 @@ export function parseCommandArgs(args: string[], options: ParseArgsOptionsConfig
     throw new AdminError(`${(error as Error).message.replace(/\.$/, "")}; usage: ${usage}`, 2);
   }
   if (parsed.positionals.length !== positionals.length) {
-    const what = parsed.positionals.length < positionals.length ? `missing ${positionals.slice(parsed.positionals.length).join(" ")}` : `unexpected "${parsed.positionals[positionals.length]}"`;
+    const what =
+      parsed.positionals.length < positionals.length
+        ? `missing ${positionals.slice(parsed.positionals.length).join(" ")}`
+        : `unexpected "${parsed.positionals[positionals.length]}"`;
     throw new AdminError(`${what}; usage: ${usage}`, 2);
   }
   return parsed;

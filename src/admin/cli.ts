@@ -24,16 +24,30 @@ export function commandList(commands: readonly AdminCommand[]): string {
 
 /** The command whose words start `argv`, the longest match first. */
 export function findCommand(commands: readonly AdminCommand[], argv: readonly string[]): AdminCommand | undefined {
-  return [...commands].sort((a, b) => b.words.length - a.words.length).find((c) => c.words.every((w, i) => argv[i] === w));
+  return [...commands]
+    .sort((a, b) => b.words.length - a.words.length)
+    .find((c) => c.words.every((w, i) => argv[i] === w));
 }
 
 /** Runs one command line against the configured database; resolves to the exit code. */
-export async function runAdmin(argv: string[], io: Pick<AdminContext, "out" | "err">, commands: readonly AdminCommand[] = adminCommands): Promise<number> {
+export async function runAdmin(
+  argv: string[],
+  io: Pick<AdminContext, "out" | "err">,
+  commands: readonly AdminCommand[] = adminCommands,
+): Promise<number> {
   const command = findCommand(commands, argv);
   if (!command) {
-    const typed = argv.filter((a) => !a.startsWith("-")).slice(0, 2).join(" ");
+    const typed = argv
+      .filter((a) => !a.startsWith("-"))
+      .slice(0, 2)
+      .join(" ");
     if (typed && !asksHelp(argv.slice(0, 1))) {
-      const [near] = closest(typed, commands.map((c) => c.words.join(" ")), distance, 1);
+      const [near] = closest(
+        typed,
+        commands.map((c) => c.words.join(" ")),
+        distance,
+        1,
+      );
       io.err(`Unknown command "${typed}"; the closest is "${near}".`);
     }
     (typed ? io.err : io.out)(commandList(commands));
@@ -44,7 +58,7 @@ export async function runAdmin(argv: string[], io: Pick<AdminContext, "out" | "e
     io.out(command.help);
     return 0;
   }
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (error) {
@@ -75,7 +89,10 @@ export async function executeCommand(command: AdminCommand, args: string[], ctx:
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const code = await runAdmin(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l) }).catch((error: unknown) => {
+  const code = await runAdmin(process.argv.slice(2), {
+    out: (l) => console.log(l),
+    err: (l) => console.error(l),
+  }).catch((error: unknown) => {
     console.error(`The command failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   });

@@ -13,7 +13,12 @@ export class AdminError extends Error {
 }
 
 /** The closest of `candidates` to `wanted`, best first, for "did you mean" sentences. */
-export function closest(wanted: string, candidates: readonly string[], distance: (a: string, b: string) => number, count = 3): string[] {
+export function closest(
+  wanted: string,
+  candidates: readonly string[],
+  distance: (a: string, b: string) => number,
+  count = 3,
+): string[] {
   return [...candidates]
     .map((c) => ({ c, d: distance(wanted.toLowerCase(), c.toLowerCase()) }))
     .sort((a, b) => a.d - b.d || a.c.localeCompare(b.c))

@@ -12,9 +12,21 @@ export interface OfficialTerritory {
   parent: { kind: "DEPARTMENT" | "EPCI"; code: string } | null;
 }
 
-interface Departement { code: string; nom: string }
-interface Epci { code: string; nom: string; membres: { code: string }[] }
-interface Commune { code: string; nom: string; departement?: string; type: string }
+interface Departement {
+  code: string;
+  nom: string;
+}
+interface Epci {
+  code: string;
+  nom: string;
+  membres: { code: string }[];
+}
+interface Commune {
+  code: string;
+  nom: string;
+  departement?: string;
+  type: string;
+}
 
 // The package ships its data as JSON files next to its entry point (@etalab/decoupage-administratif).
 const dataDir = join(dirname(createRequire(import.meta.url).resolve("@etalab/decoupage-administratif")), "data");
@@ -38,11 +50,16 @@ export function departmentOf(code: string): { code: string; name: string } {
   if (found) return found;
   const wanted = code.toLowerCase();
   const near = all
-    .map((d) => ({ d, score: Math.min(distance(wanted, d.code.toLowerCase()), distance(wanted, d.name.toLowerCase())) }))
+    .map((d) => ({
+      d,
+      score: Math.min(distance(wanted, d.code.toLowerCase()), distance(wanted, d.name.toLowerCase())),
+    }))
     .sort((a, b) => a.score - b.score || a.d.code.localeCompare(b.d.code))
     .slice(0, 3)
     .map(({ d }) => `${d.code} (${d.name})`);
-  throw new AdminError(`"${code}" is not a department code of the official geography; the closest are ${near.join(", ")}.`);
+  throw new AdminError(
+    `"${code}" is not a department code of the official geography; the closest are ${near.join(", ")}.`,
+  );
 }
 
 /**
@@ -55,7 +72,9 @@ export function officialTerritories(codes: readonly string[]): OfficialTerritory
   const departments = [...new Map(codes.map((c) => departmentOf(c)).map((d) => [d.code, d])).values()];
   const wanted = new Set(departments.map((d) => d.code));
   const { epci, communes } = data();
-  const current = communes.filter((c) => c.type === "commune-actuelle" && c.departement !== undefined && wanted.has(c.departement));
+  const current = communes.filter(
+    (c) => c.type === "commune-actuelle" && c.departement !== undefined && wanted.has(c.departement),
+  );
   const departmentOfCommune = new Map(current.map((c) => [c.code, c.departement!]));
   const epciOfCommune = new Map<string, string>();
   const epcis: OfficialTerritory[] = [];
@@ -63,7 +82,8 @@ export function officialTerritories(codes: readonly string[]): OfficialTerritory
     const members = e.membres.map((m) => m.code).filter((code) => departmentOfCommune.has(code));
     if (members.length === 0) continue;
     const counts = new Map<string, number>();
-    for (const code of members) counts.set(departmentOfCommune.get(code)!, (counts.get(departmentOfCommune.get(code)!) ?? 0) + 1);
+    for (const code of members)
+      counts.set(departmentOfCommune.get(code)!, (counts.get(departmentOfCommune.get(code)!) ?? 0) + 1);
     const home = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0];
     epcis.push({ kind: "EPCI", code: e.code, name: e.nom, parent: { kind: "DEPARTMENT", code: home } });
     for (const code of members) epciOfCommune.set(code, e.code);
@@ -73,7 +93,12 @@ export function officialTerritories(codes: readonly string[]): OfficialTerritory
     ...epcis,
     ...current.map((c): OfficialTerritory => {
       const epciCode = epciOfCommune.get(c.code);
-      return { kind: "COMMUNE", code: c.code, name: c.nom, parent: epciCode ? { kind: "EPCI", code: epciCode } : { kind: "DEPARTMENT", code: c.departement! } };
+      return {
+        kind: "COMMUNE",
+        code: c.code,
+        name: c.nom,
+        parent: epciCode ? { kind: "EPCI", code: epciCode } : { kind: "DEPARTMENT", code: c.departement! },
+      };
     }),
   ];
 }

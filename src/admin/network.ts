@@ -25,8 +25,14 @@ export async function setUpNetwork(
   // Read before writing: an unknown department code is refused before anything changes.
   const territories = officialTerritories(network.departments);
   const existing = await tx.network.findUnique({ where: { slug }, select: { id: true, name: true } });
-  const row = existing ?? (await tx.network.create({ data: { ...extra, slug, name }, select: { id: true, name: true } }));
+  const row =
+    existing ?? (await tx.network.create({ data: { ...extra, slug, name }, select: { id: true, name: true } }));
   const renamed = existing !== null && existing.name !== name;
   if (renamed) await tx.network.update({ where: { id: row.id }, data: { name } });
-  return { networkId: row.id, created: existing === null, renamed, territories: await syncTerritories(tx, row.id, territories) };
+  return {
+    networkId: row.id,
+    created: existing === null,
+    renamed,
+    territories: await syncTerritories(tx, row.id, territories),
+  };
 }

@@ -14,14 +14,18 @@ export async function writeTemplate(path: string, columns: readonly (readonly [s
     await writeFile(path, `\ufeff${columns.map(([name]) => name).join(";")}\n`);
     return;
   }
-  if (extension !== ".xlsx") throw new AdminError(`The template's file name must end in .xlsx or .csv, not "${extension || path}".`, 2);
+  if (extension !== ".xlsx")
+    throw new AdminError(`The template's file name must end in .xlsx or .csv, not "${extension || path}".`, 2);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet("Données");
   sheet.columns = columns.map(([name]) => ({ header: name, key: name, width: Math.max(14, name.length + 4) }));
   sheet.getRow(1).font = { bold: true };
   sheet.views = [{ state: "frozen", ySplit: 1 }];
   const help = workbook.addWorksheet("Colonnes");
-  help.columns = [{ header: "colonne", width: 18 }, { header: "contenu", width: 100 }];
+  help.columns = [
+    { header: "colonne", width: 18 },
+    { header: "contenu", width: 100 },
+  ];
   help.getRow(1).font = { bold: true };
   for (const row of columns) help.addRow([...row]);
   await workbook.xlsx.writeFile(path);

@@ -26,6 +26,8 @@ export async function networkBySlug(db: Db | Tx, slug: string): Promise<{ id: st
   const network = await db.network.findUnique({ where: { slug }, select: { id: true, name: true, slug: true } });
   if (network) return network;
   const known = await db.network.findMany({ select: { slug: true }, orderBy: { slug: "asc" } });
-  const list = known.length ? `known networks: ${known.map((n) => n.slug).join(", ")}` : "no network exists yet (npm run admin -- network create)";
+  const list = known.length
+    ? `known networks: ${known.map((n) => n.slug).join(", ")}`
+    : "no network exists yet (npm run admin -- network create)";
   throw new AdminError(`There is no network "${slug}"; ${list}.`);
 }

@@ -69,7 +69,9 @@ export function compareDays(a: CalendarDay, b: CalendarDay): number {
 }
 
 /** A date and time as members type them, in Paris time; errors are locale keys. */
-export type ParsedInstant = { ok: true; at: Date } | { ok: false; error: "calendar.errors.date" | "calendar.errors.time" };
+export type ParsedInstant =
+  | { ok: true; at: Date }
+  | { ok: false; error: "calendar.errors.date" | "calendar.errors.time" };
 
 const RELATIVE_DAYS: Record<string, number> = {
   "aujourd'hui": 0,
@@ -86,7 +88,11 @@ const RELATIVE_DAYS: Record<string, number> = {
 
 /** Lower case, single spaces, typographic apostrophes made straight (phones type ’). */
 function normalize(text: string): string {
-  return text.trim().toLowerCase().replace(/[’‘`´]/g, "'").replace(/\s+/g, " ");
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/\s+/g, " ");
 }
 
 /** How a typed day and month without a year is placed: the next such day, or the latest one, today included. */
@@ -97,7 +103,12 @@ export type YearlessDay = "next" | "latest";
  * "demain"), or null when it is not one. A day and month alone is the next such day (a due date;
  * 29/02 may wait for the next leap year) or the latest one (an activity already done).
  */
-export function readTypedDay(typed: string, today: CalendarDay, yearless: YearlessDay, relative: Readonly<Record<string, number>> = RELATIVE_DAYS): CalendarDay | null {
+export function readTypedDay(
+  typed: string,
+  today: CalendarDay,
+  yearless: YearlessDay,
+  relative: Readonly<Record<string, number>> = RELATIVE_DAYS,
+): CalendarDay | null {
   const text = normalize(typed);
   const offset = relative[text];
   if (offset !== undefined) return addDays(today, offset);
@@ -136,7 +147,12 @@ function readMinute(text: string): number | null {
  * relative to `now`; a day/month without a year is the next such date from today.
  * A time may also follow the date in `dateText` ("demain 14h", "24/01 à 9h30").
  */
-export function parseInstant(dateText: string, timeText: string | undefined, now: Date, defaultMinute = 9 * 60): ParsedInstant {
+export function parseInstant(
+  dateText: string,
+  timeText: string | undefined,
+  now: Date,
+  defaultMinute = 9 * 60,
+): ParsedInstant {
   let datePart = normalize(dateText);
   let timePart = normalize(timeText ?? "");
   if (timePart === "") {

@@ -7,16 +7,49 @@ import { PARIS } from "./paris.ts";
 export type ParsedRecurrence = { ok: true; cron: string | null } | { ok: false; error: MessageKey };
 
 const TWO_YEARS_MS = 2 * 366 * 24 * 3600 * 1000;
-const NONE = new Set(["", "aucune", "aucun", "none", "non", "no", "jamais", "never", "ponctuel", "ponctuelle", "one-off"]);
+const NONE = new Set([
+  "",
+  "aucune",
+  "aucun",
+  "none",
+  "non",
+  "no",
+  "jamais",
+  "never",
+  "ponctuel",
+  "ponctuelle",
+  "one-off",
+]);
 const WEEKLY = new Set(["hebdomadaire", "hebdo", "weekly", "chaque semaine", "toutes les semaines", "every week"]);
 const MONTHLY = new Set(["mensuel", "mensuelle", "monthly", "chaque mois", "tous les mois", "every month"]);
 const TIMES_A_YEAR: Record<string, number> = {
-  annuel: 1, annuelle: 1, yearly: 1, annually: 1, "chaque année": 1, "tous les ans": 1, "every year": 1,
-  semestriel: 2, semestrielle: 2, "half-yearly": 2,
-  trimestriel: 4, trimestrielle: 4, quarterly: 4,
+  annuel: 1,
+  annuelle: 1,
+  yearly: 1,
+  annually: 1,
+  "chaque année": 1,
+  "tous les ans": 1,
+  "every year": 1,
+  semestriel: 2,
+  semestrielle: 2,
+  "half-yearly": 2,
+  trimestriel: 4,
+  trimestrielle: 4,
+  quarterly: 4,
 };
 const NUMBER_WORDS: Record<string, number> = {
-  un: 1, une: 1, one: 1, deux: 2, two: 2, trois: 3, three: 3, quatre: 4, four: 4, six: 6, douze: 12, twelve: 12,
+  un: 1,
+  une: 1,
+  one: 1,
+  deux: 2,
+  two: 2,
+  trois: 3,
+  three: 3,
+  quatre: 4,
+  four: 4,
+  six: 6,
+  douze: 12,
+  twelve: 12,
 };
 
 /** "3 par an", "3 fois par an", "trois fois par an", "3 a year", "three times a year", "twice a year" → 3 / 2. */
@@ -55,7 +88,9 @@ export function parseRecurrence(text: string, firstDue: Date): ParsedRecurrence 
     if (perYear !== null) {
       if (perYear < 1 || 12 % perYear !== 0) return { ok: false, error: "calendar.errors.recurrence" };
       const step = 12 / perYear;
-      const months = Array.from({ length: perYear }, (_, k) => ((local.month - 1 + k * step) % 12) + 1).sort((a, b) => a - b);
+      const months = Array.from({ length: perYear }, (_, k) => ((local.month - 1 + k * step) % 12) + 1).sort(
+        (a, b) => a - b,
+      );
       cron = `${at} ${local.day} ${perYear === 12 ? "*" : months.join(",")} *`;
     } else {
       cron = typed;
@@ -70,7 +105,8 @@ const NAMES = /\b(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|
 function checkCron(cron: string, from: Date): ParsedRecurrence {
   // Only plain 5-field cron: no seconds field, no @macros, no randomized H values (day and month names such as THU aside).
   const withoutNames = cron.replace(NAMES, "");
-  if (cron.split(" ").length !== 5 || /[h@]/i.test(withoutNames)) return { ok: false, error: "calendar.errors.recurrence" };
+  if (cron.split(" ").length !== 5 || /[h@]/i.test(withoutNames))
+    return { ok: false, error: "calendar.errors.recurrence" };
   try {
     CronExpressionParser.parse(cron, { tz: PARIS, currentDate: from });
   } catch (error) {
@@ -112,8 +148,14 @@ export function describeRecurrence(cron: string, locale: Locale): string {
 
   if (dayOfMonth === "*" && month === "*") {
     const nth = /^([0-7])#([1-5])$/.exec(dayOfWeek);
-    if (nth) return t("calendar.recurrence.monthlyWeekday", { nth: Number(nth[2]), weekday: weekdayName(Number(nth[1])), time });
-    if (/^[0-7]$/.test(dayOfWeek)) return t("calendar.recurrence.weekly", { weekday: weekdayName(Number(dayOfWeek)), time });
+    if (nth)
+      return t("calendar.recurrence.monthlyWeekday", {
+        nth: Number(nth[2]),
+        weekday: weekdayName(Number(nth[1])),
+        time,
+      });
+    if (/^[0-7]$/.test(dayOfWeek))
+      return t("calendar.recurrence.weekly", { weekday: weekdayName(Number(dayOfWeek)), time });
     return cron;
   }
   if (!/^\d{1,2}$/.test(dayOfMonth) || dayOfWeek !== "*") return cron;
@@ -122,7 +164,9 @@ export function describeRecurrence(cron: string, locale: Locale): string {
   const months = month.split(",").map(Number);
   if (months.some((m) => !Number.isInteger(m) || m < 1 || m > 12)) return cron;
   if (months.length === 1) {
-    const date = new Intl.DateTimeFormat(intl, { day: "numeric", month: "long", timeZone: "UTC" }).format(Date.UTC(2024, months[0]! - 1, day));
+    const date = new Intl.DateTimeFormat(intl, { day: "numeric", month: "long", timeZone: "UTC" }).format(
+      Date.UTC(2024, months[0]! - 1, day),
+    );
     return t("calendar.recurrence.yearly", { date, time });
   }
   const step = 12 / months.length;

@@ -34,13 +34,18 @@ export function isLastWeekdayOfMonth(day: CalendarDay): boolean {
  * the same weekday rank ("2nd Tuesday"; a 5th becomes "the last"), monthly on the last such weekday,
  * or monthly on the same date. Ends after `count` occurrences or on `until` (a Paris day, included).
  */
-export function buildRule(kind: RepeatKind, first: Date, end: { count?: number | null; until?: CalendarDay | null }): BuiltRule {
+export function buildRule(
+  kind: RepeatKind,
+  first: Date,
+  end: { count?: number | null; until?: CalendarDay | null },
+): BuiltRule {
   if (kind === "none") return { ok: true, rule: null };
   const day = parisDay(first);
   const byDay = ICAL_DAYS[weekday(day) - 1]!;
   let parts: string;
   if (kind === "weekly") parts = `FREQ=WEEKLY;BYDAY=${byDay}`;
-  else if (kind === "monthlyWeekday") parts = `FREQ=MONTHLY;BYDAY=${weekdayRank(day) === 5 ? -1 : weekdayRank(day)}${byDay}`;
+  else if (kind === "monthlyWeekday")
+    parts = `FREQ=MONTHLY;BYDAY=${weekdayRank(day) === 5 ? -1 : weekdayRank(day)}${byDay}`;
   else if (kind === "monthlyLastWeekday") {
     if (!isLastWeekdayOfMonth(day)) return { ok: false, error: "lastWeekday" };
     parts = `FREQ=MONTHLY;BYDAY=-1${byDay}`;
@@ -72,7 +77,15 @@ export function occurrences(rule: string, first: Date, limit = MAX_OCCURRENCES):
   const day = parisDay(first);
   const minute = parisMinuteOfDay(first);
   // A floating time (no zone): the rule runs on the wall clock.
-  const start = ICAL.Time.fromData({ year: day.year, month: day.month, day: day.day, hour: Math.floor(minute / 60), minute: minute % 60, second: 0, isDate: false });
+  const start = ICAL.Time.fromData({
+    year: day.year,
+    month: day.month,
+    day: day.day,
+    hour: Math.floor(minute / 60),
+    minute: minute % 60,
+    second: 0,
+    isDate: false,
+  });
   const iterator = recur.iterator(start);
   const max = Math.min(limit, count ?? limit);
   const out: Date[] = [];
@@ -80,7 +93,10 @@ export function occurrences(rule: string, first: Date, limit = MAX_OCCURRENCES):
   for (let guard = 0; out.length < max && guard < 1000; guard++) {
     const next = iterator.next();
     if (!next) break;
-    const at = new Date(parisInstant({ year: next.year, month: next.month, day: next.day }, next.hour * 60 + next.minute).getTime() + (first.getTime() % 60_000));
+    const at = new Date(
+      parisInstant({ year: next.year, month: next.month, day: next.day }, next.hour * 60 + next.minute).getTime() +
+        (first.getTime() % 60_000),
+    );
     if (until && at > until) break;
     out.push(at);
   }

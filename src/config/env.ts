@@ -27,9 +27,7 @@ export interface Config {
   host: string;
   port: number;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
-  database:
-    | { kind: "pglite"; dataDir: string }
-    | { kind: "postgresql"; url: string; schema: string };
+  database: { kind: "pglite"; dataDir: string } | { kind: "postgresql"; url: string; schema: string };
   /**
    * Demo mode: the demo network and its `demo-*` identities exist, and the web chat believes the
    * user id typed in its page — so the server listens on loopback only. Off, nobody is seeded and
@@ -62,38 +60,73 @@ const secret = z.string().min(1);
 
 const envSchema = z
   .object({
-  HOST: z.string().min(1).default("127.0.0.1"),
-  PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535).default(3000),
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  DATABASE_URL: postgresUrl.optional(),
-  PGLITE_DATA_DIR: z.string().min(1).default("./data/pglite"),
-  DEMO: booleanFlag.optional(),
-  SEED_DEMO: booleanFlag.optional(),
-  LOCAL_CHANNEL: booleanFlag.optional(),
-  LOCAL_NETWORK: z.string().regex(/^[a-z0-9-]+$/, { error: "must be a network slug (a-z, 0-9, -)" }).default("tarn-et-garonne"),
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number({ error: "must be a number of milliseconds" }).int().positive().default(10_000),
-  DEFAULT_NETWORK: z.string().regex(/^[a-z0-9-]+$/, { error: "must be a network slug (a-z, 0-9, -)" }).optional(),
-  PUBLIC_URL: httpUrl.optional(),
-  TELEGRAM_BOT_TOKEN: z.string().regex(/^\d+:[\w-]+$/, { error: "must look like 123456:ABC-DEF… (from BotFather)" }).optional(),
-  TELEGRAM_WEBHOOK_SECRET: z.string().regex(/^[\w-]{1,256}$/, { error: "must be 1-256 letters, digits, _ or -" }).optional(),
-  TELEGRAM_API_ROOT: httpUrl.optional(),
-  SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", { error: "must be a bot token (xoxb-…)" }).optional(),
-  SLACK_SIGNING_SECRET: secret.optional(),
-  SLACK_APP_TOKEN: z.string().startsWith("xapp-", { error: "must be an app-level token (xapp-…)" }).optional(),
-  SLACK_API_URL: httpUrl.optional(),
-  DISCORD_BOT_TOKEN: secret.optional(),
-  DISCORD_APPLICATION_ID: z.string().regex(/^\d{15,25}$/, { error: "must be the application id (a number)" }).optional(),
-  DISCORD_API_URL: httpUrl.optional(),
+    HOST: z.string().min(1).default("127.0.0.1"),
+    PORT: z.coerce.number({ error: "must be a port number" }).int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    DATABASE_URL: postgresUrl.optional(),
+    PGLITE_DATA_DIR: z.string().min(1).default("./data/pglite"),
+    DEMO: booleanFlag.optional(),
+    SEED_DEMO: booleanFlag.optional(),
+    LOCAL_CHANNEL: booleanFlag.optional(),
+    LOCAL_NETWORK: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, { error: "must be a network slug (a-z, 0-9, -)" })
+      .default("tarn-et-garonne"),
+    SHUTDOWN_TIMEOUT_MS: z.coerce
+      .number({ error: "must be a number of milliseconds" })
+      .int()
+      .positive()
+      .default(10_000),
+    DEFAULT_NETWORK: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, { error: "must be a network slug (a-z, 0-9, -)" })
+      .optional(),
+    PUBLIC_URL: httpUrl.optional(),
+    TELEGRAM_BOT_TOKEN: z
+      .string()
+      .regex(/^\d+:[\w-]+$/, { error: "must look like 123456:ABC-DEF… (from BotFather)" })
+      .optional(),
+    TELEGRAM_WEBHOOK_SECRET: z
+      .string()
+      .regex(/^[\w-]{1,256}$/, { error: "must be 1-256 letters, digits, _ or -" })
+      .optional(),
+    TELEGRAM_API_ROOT: httpUrl.optional(),
+    SLACK_BOT_TOKEN: z.string().startsWith("xoxb-", { error: "must be a bot token (xoxb-…)" }).optional(),
+    SLACK_SIGNING_SECRET: secret.optional(),
+    SLACK_APP_TOKEN: z.string().startsWith("xapp-", { error: "must be an app-level token (xapp-…)" }).optional(),
+    SLACK_API_URL: httpUrl.optional(),
+    DISCORD_BOT_TOKEN: secret.optional(),
+    DISCORD_APPLICATION_ID: z
+      .string()
+      .regex(/^\d{15,25}$/, { error: "must be the application id (a number)" })
+      .optional(),
+    DISCORD_API_URL: httpUrl.optional(),
   })
   .superRefine((e, ctx) => {
     const need = (when: boolean, variable: string, message: string) => {
       if (when) ctx.addIssue({ code: "custom", path: [variable], message });
     };
     need(!!e.SLACK_BOT_TOKEN && !e.SLACK_SIGNING_SECRET, "SLACK_SIGNING_SECRET", "required with SLACK_BOT_TOKEN");
-    need(!e.SLACK_BOT_TOKEN && !!(e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN), "SLACK_BOT_TOKEN", "required with SLACK_SIGNING_SECRET / SLACK_APP_TOKEN");
-    need(!!e.DISCORD_BOT_TOKEN && !e.DISCORD_APPLICATION_ID, "DISCORD_APPLICATION_ID", "required with DISCORD_BOT_TOKEN");
-    need(!!e.TELEGRAM_WEBHOOK_SECRET && !e.PUBLIC_URL, "PUBLIC_URL", "required with TELEGRAM_WEBHOOK_SECRET (the webhook is ${PUBLIC_URL}/telegram/webhook)");
-    need(!!e.TELEGRAM_WEBHOOK_SECRET && !e.TELEGRAM_BOT_TOKEN, "TELEGRAM_BOT_TOKEN", "required with TELEGRAM_WEBHOOK_SECRET");
+    need(
+      !e.SLACK_BOT_TOKEN && !!(e.SLACK_SIGNING_SECRET || e.SLACK_APP_TOKEN),
+      "SLACK_BOT_TOKEN",
+      "required with SLACK_SIGNING_SECRET / SLACK_APP_TOKEN",
+    );
+    need(
+      !!e.DISCORD_BOT_TOKEN && !e.DISCORD_APPLICATION_ID,
+      "DISCORD_APPLICATION_ID",
+      "required with DISCORD_BOT_TOKEN",
+    );
+    need(
+      !!e.TELEGRAM_WEBHOOK_SECRET && !e.PUBLIC_URL,
+      "PUBLIC_URL",
+      "required with TELEGRAM_WEBHOOK_SECRET (the webhook is ${PUBLIC_URL}/telegram/webhook)",
+    );
+    need(
+      !!e.TELEGRAM_WEBHOOK_SECRET && !e.TELEGRAM_BOT_TOKEN,
+      "TELEGRAM_BOT_TOKEN",
+      "required with TELEGRAM_WEBHOOK_SECRET",
+    );
     need(
       (e.DEMO ?? e.SEED_DEMO ?? true) && !isLoopback(e.HOST),
       "HOST",
@@ -104,7 +137,13 @@ const envSchema = z
 /** 127.0.0.0/8, ::1 and localhost: addresses only this machine reaches. */
 export function isLoopback(host: string): boolean {
   const h = host.toLowerCase().replace(/^\[|\]$/g, "");
-  return h === "localhost" || h.endsWith(".localhost") || h === "::1" || /^127(\.\d{1,3}){3}$/.test(h) || h === "::ffff:127.0.0.1";
+  return (
+    h === "localhost" ||
+    h.endsWith(".localhost") ||
+    h === "::1" ||
+    /^127(\.\d{1,3}){3}$/.test(h) ||
+    h === "::ffff:127.0.0.1"
+  );
 }
 
 // Names a browser on this machine uses for the bot; others are refused (DNS rebinding).
@@ -139,12 +178,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // In production the web chat waits for web sign-in: off unless asked for.
     localChannel: { enabled: e.LOCAL_CHANNEL ?? demo, networkSlug: e.LOCAL_NETWORK },
     allowedHosts: [...LOOPBACK_HOSTS, ...(e.PUBLIC_URL ? [new URL(e.PUBLIC_URL).hostname] : [])],
-    deprecations: e.SEED_DEMO !== undefined ? ["SEED_DEMO is deprecated: use DEMO (true or false); DEMO wins when both are set"] : [],
+    deprecations:
+      e.SEED_DEMO !== undefined
+        ? ["SEED_DEMO is deprecated: use DEMO (true or false); DEMO wins when both are set"]
+        : [],
     defaultNetwork: e.DEFAULT_NETWORK,
     telegram: e.TELEGRAM_BOT_TOKEN
       ? {
           token: e.TELEGRAM_BOT_TOKEN,
-          ...(e.TELEGRAM_WEBHOOK_SECRET && e.PUBLIC_URL ? { webhook: { publicUrl: e.PUBLIC_URL, secret: e.TELEGRAM_WEBHOOK_SECRET } } : {}),
+          ...(e.TELEGRAM_WEBHOOK_SECRET && e.PUBLIC_URL
+            ? { webhook: { publicUrl: e.PUBLIC_URL, secret: e.TELEGRAM_WEBHOOK_SECRET } }
+            : {}),
           ...(e.TELEGRAM_API_ROOT ? { apiRoot: e.TELEGRAM_API_ROOT } : {}),
         }
       : undefined,
@@ -159,7 +203,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     discord:
       e.DISCORD_BOT_TOKEN && e.DISCORD_APPLICATION_ID
-        ? { token: e.DISCORD_BOT_TOKEN, applicationId: e.DISCORD_APPLICATION_ID, ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}) }
+        ? {
+            token: e.DISCORD_BOT_TOKEN,
+            applicationId: e.DISCORD_APPLICATION_ID,
+            ...(e.DISCORD_API_URL ? { apiUrl: e.DISCORD_API_URL } : {}),
+          }
         : undefined,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
   };

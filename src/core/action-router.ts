@@ -2,7 +2,9 @@ import type { ActionParams, VerbHandler } from "./actions.ts";
 import type { ActionHandler, Feature } from "./commands.ts";
 
 /** A pressed choice the bot knows: a verb with its parsed parameters, or a feature's own prefix handler. */
-export type Pressed = { kind: "verb"; handler: VerbHandler; params: ActionParams } | { kind: "prefix"; handler: ActionHandler; parts: string[] };
+export type Pressed =
+  | { kind: "verb"; handler: VerbHandler; params: ActionParams }
+  | { kind: "prefix"; handler: ActionHandler; parts: string[] };
 
 /** Finds what a choice id presses; undefined for an unknown or malformed id (a stale button). */
 export type ActionRouter = (actionId: string) => Pressed | undefined;

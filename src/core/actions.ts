@@ -32,20 +32,31 @@ export interface VerbHandler<P extends ActionParams = ActionParams> {
 }
 
 /** Declares a verb; `params` is a zod tuple over the id's parts. */
-export function verb<P extends ActionParams>(id: string, audience: Audience, params: z.ZodType<P>, options: Pick<Verb, "evenAfterLeaving" | "was"> = {}): Verb<P> {
-  if (!/^[a-z]+\.[a-z-]+$/.test(id)) throw new Error(`verb id "${id}": a feature prefix, a dot and a word (evt.register)`);
+export function verb<P extends ActionParams>(
+  id: string,
+  audience: Audience,
+  params: z.ZodType<P>,
+  options: Pick<Verb, "evenAfterLeaving" | "was"> = {},
+): Verb<P> {
+  if (!/^[a-z]+\.[a-z-]+$/.test(id))
+    throw new Error(`verb id "${id}": a feature prefix, a dot and a word (evt.register)`);
   return { id, audience, params, ...options };
 }
 
 /** Pairs a verb with what pressing it does. */
-export function on<P extends ActionParams>(verb: Verb<P>, run: VerbHandler<P>["run"], authorise?: VerbHandler<P>["authorise"]): VerbHandler<P> {
+export function on<P extends ActionParams>(
+  verb: Verb<P>,
+  run: VerbHandler<P>["run"],
+  authorise?: VerbHandler<P>["authorise"],
+): VerbHandler<P> {
   return authorise ? { verb, run, authorise } : { verb, run };
 }
 
 /** The choice id that presses `verb` with `params`; parameters the verb's schema refuses are a programming error. */
 export function pressId<P extends ActionParams>(verb: Verb<P>, ...params: P): string {
   const parts = params.filter((p) => p !== undefined).map(String);
-  if (!verb.params.safeParse(parts).success) throw new Error(`parameters refused by ${verb.id}: ${parts.join(":").slice(0, 120)}`);
+  if (!verb.params.safeParse(parts).success)
+    throw new Error(`parameters refused by ${verb.id}: ${parts.join(":").slice(0, 120)}`);
   return actionId(verb.id, ...parts);
 }
 

@@ -9,7 +9,10 @@ export function normaliseWord(word: string): string {
 
 /** The words of a command in one locale, as written in the catalogue. */
 export function wordsOf(command: Command, locale: Locale): string[] {
-  return rawMessage(locale, command.words).split(",").map((w) => w.trim()).filter(Boolean);
+  return rawMessage(locale, command.words)
+    .split(",")
+    .map((w) => w.trim())
+    .filter(Boolean);
 }
 
 /** Finds commands by any of their words in any language (a French member may type "help"). */
@@ -21,7 +24,8 @@ export class CommandIndex {
         for (const word of wordsOf(command, locale)) {
           const key = normaliseWord(word);
           const other = this.#byWord.get(key);
-          if (other && other !== command) throw new Error(`Command word "${word}" is used by ${other.name} and ${command.name}`);
+          if (other && other !== command)
+            throw new Error(`Command word "${word}" is used by ${other.name} and ${command.name}`);
           this.#byWord.set(key, command);
         }
       }

@@ -33,7 +33,10 @@ export function inertCsvText(text: string): string {
  * `-3` in a number column stays the number -3. No BOM: the caller puts `CSV_BOM` once at the start.
  */
 export function csvLines(rows: readonly (readonly CsvCell[])[]): string {
-  return stringify(rows.map((row) => row.map((cell) => (typeof cell === "string" ? inertCsvText(cell) : cell.raw))), OPTIONS);
+  return stringify(
+    rows.map((row) => row.map((cell) => (typeof cell === "string" ? inertCsvText(cell) : cell.raw))),
+    OPTIONS,
+  );
 }
 
 /** A whole CSV file: BOM, header line, then the rows, every text cell inert. */

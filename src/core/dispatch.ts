@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import { assertReplyFits } from "./reply-limits.ts";
 import type { Logger } from "pino";
 import type { Db } from "../db/database.ts";
 import { createActionRouter, type Pressed } from "./action-router.ts";
@@ -7,10 +6,11 @@ import { CommandIndex } from "./command-words.ts";
 import { type Audience, allows, type Feature } from "./commands.ts";
 import type { Actor, Context } from "./context.ts";
 import { AppError, staleAction } from "./errors.ts";
-import { sanitiseInbound } from "./inbound-text.ts";
 import { createTranslator, DEFAULT_LOCALE, type Locale, toLocale } from "./i18n.ts";
 import type { InboundCommand, Input, Platform } from "./inbound.ts";
+import { sanitiseInbound } from "./inbound-text.ts";
 import { type Reply, say } from "./reply.ts";
+import { assertReplyFits } from "./reply-limits.ts";
 import type { Role } from "./roles.ts";
 
 /** What the dispatcher needs from the identity, audit and onboarding features. */
@@ -61,9 +61,17 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
   const commands = options.features.flatMap((f) => f.commands ?? []);
   const index = new CommandIndex(commands);
   const actions = createActionRouter(options.features);
-  const forms = byKey(options.features.flatMap((f) => f.forms ?? []), (f) => f.formId);
+  const forms = byKey(
+    options.features.flatMap((f) => f.forms ?? []),
+    (f) => f.formId,
+  );
 
-  async function guarded(ctx: Context, what: string, audience: Audience, run: () => Promise<Reply[]>): Promise<Reply[]> {
+  async function guarded(
+    ctx: Context,
+    what: string,
+    audience: Audience,
+    run: () => Promise<Reply[]>,
+  ): Promise<Reply[]> {
     if (allows(audience, ctx.actor)) return run();
     if (ctx.actor.status !== "ACTIVE") {
       return [say(ctx.t("errors.finishOnboardingFirst")), ...(await ports.continueOnboarding(ctx))];
@@ -78,7 +86,10 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
 
   /** Runs a pressed choice once its audience, and a verb's own check (organiser of this event), allow it. */
   function press(ctx: Context, pressed: Pressed): Promise<Reply[]> {
-    if (pressed.kind === "prefix") return guarded(ctx, `action:${pressed.handler.prefix}`, pressed.handler.audience, () => pressed.handler.run(ctx, pressed.parts));
+    if (pressed.kind === "prefix")
+      return guarded(ctx, `action:${pressed.handler.prefix}`, pressed.handler.audience, () =>
+        pressed.handler.run(ctx, pressed.parts),
+      );
     const { handler, params } = pressed;
     const what = `action:${handler.verb.id}`;
     return guarded(ctx, what, handler.verb.audience, async () => {
@@ -109,7 +120,13 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       if (!word) return [say(ctx.t("errors.emptyMessage"))];
       const usable = commands.filter((c) => allows(c.audience, ctx.actor));
       const suggestion = index.suggest(word, usable, ctx.actor.locale);
-      return [say(suggestion ? ctx.t("errors.unknownCommandSuggest", { word, suggestion }) : ctx.t("errors.unknownCommand", { word }))];
+      return [
+        say(
+          suggestion
+            ? ctx.t("errors.unknownCommandSuggest", { word, suggestion })
+            : ctx.t("errors.unknownCommand", { word }),
+        ),
+      ];
     }
     return guarded(ctx, command.name, command.audience, () => command.run(ctx, args));
   }
@@ -125,12 +142,16 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
   }
 
   /** A member who stopped the bot hears only how to come back; `start <payload>` then runs as for anyone active. */
-  async function answerLeftMember(ctx: Context, answer: NonNullable<DispatchPorts["answerLeftMember"]>): Promise<Reply[]> {
+  async function answerLeftMember(
+    ctx: Context,
+    answer: NonNullable<DispatchPorts["answerLeftMember"]>,
+  ): Promise<Reply[]> {
     const input = ctx.inbound.input;
     const { word, args } = input.kind === "text" ? splitCommand(input.text) : { word: "", args: "" };
     const command = word ? index.find(word) : undefined;
     const pressed = input.kind === "action" ? actions(input.actionId) : undefined;
-    const pressedEvenAfterLeaving = pressed?.kind === "verb" ? pressed.handler.verb.evenAfterLeaving : pressed?.handler.evenAfterLeaving;
+    const pressedEvenAfterLeaving =
+      pressed?.kind === "verb" ? pressed.handler.verb.evenAfterLeaving : pressed?.handler.evenAfterLeaving;
     if (command?.evenAfterLeaving || pressedEvenAfterLeaving) return route(ctx);
     const { replies, rejoined } = await answer(ctx, command?.name);
     if (!rejoined || command?.name !== "start" || !args) return replies;
@@ -159,12 +180,24 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
       try {
         actor = await ports.resolveActor(db, inbound);
       } catch (error) {
-        const unbound = error instanceof AppError && error.code === "channel_not_bound" ? await outsideNetwork(inbound, started, locale) : undefined;
+        const unbound =
+          error instanceof AppError && error.code === "channel_not_bound"
+            ? await outsideNetwork(inbound, started, locale)
+            : undefined;
         if (unbound) return unbound;
         throw error;
       }
       locale = actor.locale;
-      const ctx: Context = { db, inbound, actor, t: createTranslator(actor.locale), now: started, log: eventLog.child({ memberId: actor.memberId }), platforms, ...(options.botUsername ? { botUsername: options.botUsername } : {}) };
+      const ctx: Context = {
+        db,
+        inbound,
+        actor,
+        t: createTranslator(actor.locale),
+        now: started,
+        log: eventLog.child({ memberId: actor.memberId }),
+        platforms,
+        ...(options.botUsername ? { botUsername: options.botUsername } : {}),
+      };
       return (await handle(ctx)).map(assertReplyFits);
     } catch (error) {
       return [say(explain(error, locale, eventLog))];

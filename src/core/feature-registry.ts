@@ -2,7 +2,10 @@
  * Merges what the features contribute by name (views, indicator counters); a name two features
  * use would silently replace one of them, so it stops the bot at start-up instead.
  */
-export function mergeByName<T>(kind: string, parts: readonly (Readonly<Record<string, T>> | undefined)[]): Record<string, T> {
+export function mergeByName<T>(
+  kind: string,
+  parts: readonly (Readonly<Record<string, T>> | undefined)[],
+): Record<string, T> {
   const merged: Record<string, T> = {};
   for (const part of parts) {
     for (const [name, value] of Object.entries(part ?? {})) {

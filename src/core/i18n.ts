@@ -26,7 +26,9 @@ function merge(...parts: Catalogue[]): Catalogue {
 }
 
 // The keys' type is the intersection of every French namespace: a typo in a key fails tsc.
-type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void ? I : never;
+type UnionToIntersection<U> = (U extends unknown ? (part: U) => void : never) extends (part: infer I) => void
+  ? I
+  : never;
 type FrenchCatalogue = UnionToIntersection<(typeof NAMESPACES)[number]["fr"]>;
 const fr = merge(...NAMESPACES.map((n) => n.fr));
 const en = merge(...NAMESPACES.map((n) => n.en));

@@ -7,7 +7,10 @@ export function storableText(value: string): string {
 
 /** A name to show: storable, on one line, without control or text-direction characters (which can disguise a name); the fallback when nothing is left. */
 export function displayableName(value: string, fallback: string): string {
-  const name = storableText(value).replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]+/gu, " ").replace(/\s+/g, " ").trim();
+  const name = storableText(value)
+    .replace(/[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return name || fallback;
 }
 
@@ -30,7 +33,10 @@ function sanitiseInput(input: Input): Input {
   if (input.kind === "text") return { kind: "text", text: storableText(input.text) };
   if (input.kind === "action") return { kind: "action", actionId: storableText(input.actionId) };
   const values = Object.fromEntries(
-    Object.entries(input.values).map(([k, v]) => [storableText(k), Array.isArray(v) ? v.map(storableText) : storableText(v)]),
+    Object.entries(input.values).map(([k, v]) => [
+      storableText(k),
+      Array.isArray(v) ? v.map(storableText) : storableText(v),
+    ]),
   );
   return { kind: "form", formId: storableText(input.formId), values };
 }

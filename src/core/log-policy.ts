@@ -6,8 +6,29 @@ import { type LoggerOptions, stdSerializers } from "pino";
  * support tickets), so the policy applies to every line, whoever wrote the log call.
  */
 const PERSONAL_KEYS = new Set([
-  "text", "texts", "reply", "replies", "payload", "content", "bytes", "values", "input", "body", "answer", "answers",
-  "question", "displayName", "name", "names", "title", "label", "caption", "file", "files", "fileName", "filename",
+  "text",
+  "texts",
+  "reply",
+  "replies",
+  "payload",
+  "content",
+  "bytes",
+  "values",
+  "input",
+  "body",
+  "answer",
+  "answers",
+  "question",
+  "displayName",
+  "name",
+  "names",
+  "title",
+  "label",
+  "caption",
+  "file",
+  "files",
+  "fileName",
+  "filename",
   // Platform SDK errors carry the request they failed on: grammY's `payload`, discord.js's `requestBody`.
   "requestBody",
 ]);
@@ -55,7 +76,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 /** An error as pino shows it, minus the request it carries (a message sent, a file uploaded). */
 function errorWithoutPersonalData(error: unknown): unknown {
-  return error instanceof Error ? cleanError(stdSerializers.err(error) as unknown as Record<string, unknown>, 0) : error;
+  return error instanceof Error
+    ? cleanError(stdSerializers.err(error) as unknown as Record<string, unknown>, 0)
+    : error;
 }
 
 function cleanError(serialized: Record<string, unknown>, depth: number): Record<string, unknown> {
@@ -63,11 +86,15 @@ function cleanError(serialized: Record<string, unknown>, depth: number): Record<
   for (const [key, v] of Object.entries(serialized)) {
     // The stack and message are ours (or the SDK's) to read; what the error carries besides goes through the policy.
     if (key === "stack" || key === "message" || key === "type") out[key] = v;
-    else if (key === "cause" && typeof v === "object" && v !== null && depth < DEEPEST) out[key] = cleanError(v as Record<string, unknown>, depth + 1);
+    else if (key === "cause" && typeof v === "object" && v !== null && depth < DEEPEST)
+      out[key] = cleanError(v as Record<string, unknown>, depth + 1);
     else out[key] = PERSONAL_KEYS.has(key) ? summary(v) : clean(v, 1);
   }
   return out;
 }
 
 /** The bot's pino options: every log line, and every error in it, goes through the personal-data policy above. */
-export const LOG_POLICY: LoggerOptions = { formatters: { log: withoutPersonalData }, serializers: { err: errorWithoutPersonalData } };
+export const LOG_POLICY: LoggerOptions = {
+  formatters: { log: withoutPersonalData },
+  serializers: { err: errorWithoutPersonalData },
+};

@@ -10,7 +10,8 @@ export const ACTION_ID_MAX = 100;
 /** A choice id, checked where it is built: an id no platform could carry back fails here, not silently on Discord. */
 export function actionId(...parts: Array<string | number>): string {
   const id = parts.join(":");
-  if (id.length === 0 || id.length > ACTION_ID_MAX) throw new Error(`choice id of ${id.length} characters (1 to ${ACTION_ID_MAX} allowed): ${id.slice(0, 120)}`);
+  if (id.length === 0 || id.length > ACTION_ID_MAX)
+    throw new Error(`choice id of ${id.length} characters (1 to ${ACTION_ID_MAX} allowed): ${id.slice(0, 120)}`);
   return id;
 }
 
@@ -23,7 +24,9 @@ export function assertReplyFits(reply: Reply): Reply {
   for (const choice of reply.choices ?? []) actionId(choice.id);
   for (const field of reply.form?.fields ?? []) {
     if (field.maxLength !== undefined && (field.maxLength < 1 || field.maxLength > FORM_TEXT_MAX)) {
-      throw new Error(`form field ${field.name} asks for ${field.maxLength} characters (1 to ${FORM_TEXT_MAX} allowed on every platform)`);
+      throw new Error(
+        `form field ${field.name} asks for ${field.maxLength} characters (1 to ${FORM_TEXT_MAX} allowed on every platform)`,
+      );
     }
   }
   return reply;

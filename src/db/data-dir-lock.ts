@@ -25,12 +25,14 @@ interface Owner {
 export async function lockDataDir(dataDir: string, onLost: (error: Error) => void): Promise<() => Promise<void>> {
   await mkdir(dataDir, { recursive: true });
   const ownerFile = `${dataDir}.lock.owner`;
-  const take = () => lockfile.lock(dataDir, { stale: STALE_MS, update: UPDATE_MS, realpath: false, onCompromised: onLost });
+  const take = () =>
+    lockfile.lock(dataDir, { stale: STALE_MS, update: UPDATE_MS, realpath: false, onCompromised: onLost });
   let release: () => Promise<void>;
   try {
     release = await take();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ELOCKED" || !(await takeOverFromDeadOwner(dataDir, ownerFile))) throw inUse(dataDir, error);
+    if ((error as NodeJS.ErrnoException).code !== "ELOCKED" || !(await takeOverFromDeadOwner(dataDir, ownerFile)))
+      throw inUse(dataDir, error);
     try {
       release = await take();
     } catch (again) {
@@ -66,7 +68,9 @@ async function takeOverFromDeadOwner(dataDir: string, ownerFile: string): Promis
 async function readOwner(file: string): Promise<Owner | undefined> {
   try {
     const owner = JSON.parse(await readFile(file, "utf8")) as Partial<Owner>;
-    return typeof owner.pid === "number" && typeof owner.host === "string" ? { pid: owner.pid, host: owner.host } : undefined;
+    return typeof owner.pid === "number" && typeof owner.host === "string"
+      ? { pid: owner.pid, host: owner.host }
+      : undefined;
   } catch {
     return undefined;
   }

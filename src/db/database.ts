@@ -6,8 +6,8 @@ import { type Prisma, PrismaClient } from "@prisma/client";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { Config } from "../config/env.ts";
-import type { SqlSession } from "./migrator.ts";
 import { lockDataDir } from "./data-dir-lock.ts";
+import type { SqlSession } from "./migrator.ts";
 import { withArrayLiteralParams } from "./pglite-array-params.ts";
 import { shippedEmptyDataDir } from "./pglite-template.ts";
 
@@ -59,9 +59,11 @@ export async function openDatabase(target: Config["database"], options: OpenOpti
 }
 
 async function openPglite(dataDir: string, options: OpenOptions): Promise<Database> {
-  const onLost = options.onLockLost ?? ((error: Error) => {
-    throw error;
-  });
+  const onLost =
+    options.onLockLost ??
+    ((error: Error) => {
+      throw error;
+    });
   const release = dataDir.startsWith("memory://") ? async () => {} : await lockDataDir(dataDir, onLost);
   const lite = await PGlite.create(dataDir, await initialDataFor(dataDir, options.initialData));
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(withArrayLiteralParams(lite)) });
@@ -155,7 +157,9 @@ function postgresLeadership(url: string, options: string, schema: string, key: n
       if (held) return true;
       try {
         client ??= await connect();
-        const [row] = (await client.query<{ ok: boolean }>("select pg_try_advisory_lock(hashtext($1), $2) as ok", [schema, key])).rows;
+        const [row] = (
+          await client.query<{ ok: boolean }>("select pg_try_advisory_lock(hashtext($1), $2) as ok", [schema, key])
+        ).rows;
         held = row?.ok === true;
       } catch {
         await client?.end().catch(() => {});

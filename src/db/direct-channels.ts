@@ -8,7 +8,10 @@ import type { Db } from "./database.ts";
 export function createDirectChannelStore(db: Db): DirectChannelStore {
   return {
     async find(platform, externalId) {
-      const row = await db.platformIdentity.findUnique({ where: { platform_externalId: { platform, externalId } }, select: { dmChannelId: true } });
+      const row = await db.platformIdentity.findUnique({
+        where: { platform_externalId: { platform, externalId } },
+        select: { dmChannelId: true },
+      });
       return row?.dmChannelId ?? undefined;
     },
     async remember(platform, externalId, channelId) {

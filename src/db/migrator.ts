@@ -50,8 +50,10 @@ export async function applyMigrations(session: SqlSession, dir: string): Promise
     const pending = migrations.filter((m) => {
       const previous = done.get(m.name);
       if (!previous) return true;
-      if (previous.finished_at === null) throw new MigrationError(`Migration ${m.name} failed earlier and must be resolved by hand.`);
-      if (previous.checksum !== m.checksum) throw new MigrationError(`Migration ${m.name} was modified after it was applied.`);
+      if (previous.finished_at === null)
+        throw new MigrationError(`Migration ${m.name} failed earlier and must be resolved by hand.`);
+      if (previous.checksum !== m.checksum)
+        throw new MigrationError(`Migration ${m.name} was modified after it was applied.`);
       return false;
     });
     // A fresh database has them all to run: one script, one transaction. If it fails (a broken
@@ -109,7 +111,10 @@ async function applyOne(session: SqlSession, m: Migration): Promise<void> {
 
 async function readMigrations(dir: string) {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(join(dir, name, "migration.sql"), "utf8");

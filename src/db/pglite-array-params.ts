@@ -17,7 +17,13 @@ export function withArrayLiteralParams(lite: PGlite): PGlite {
         if (prop === "query") {
           return async (sql: string, params?: unknown[], options?: unknown) => {
             try {
-              return uuidArraysAsText(await obj.query(sql, params?.map((p) => (isLiteralArray(p) ? toArrayLiteral(p) : p)), withByteaSerializer(options) as never));
+              return uuidArraysAsText(
+                await obj.query(
+                  sql,
+                  params?.map((p) => (isLiteralArray(p) ? toArrayLiteral(p) : p)),
+                  withByteaSerializer(options) as never,
+                ),
+              );
             } catch (error) {
               throw asConstraintError(error);
             }
@@ -45,7 +51,10 @@ const TEXT_ARRAY_OID = 1009;
 /** The adapter has no column type for uuid[] (Event.audienceTerritoryIds) and refuses the row; PGlite already parsed it to strings, as text[]. */
 function uuidArraysAsText<T extends { fields?: { dataTypeID: number }[] }>(result: T): T {
   if (!result.fields?.some((f) => f.dataTypeID === UUID_ARRAY_OID)) return result;
-  return { ...result, fields: result.fields.map((f) => (f.dataTypeID === UUID_ARRAY_OID ? { ...f, dataTypeID: TEXT_ARRAY_OID } : f)) };
+  return {
+    ...result,
+    fields: result.fields.map((f) => (f.dataTypeID === UUID_ARRAY_OID ? { ...f, dataTypeID: TEXT_ARRAY_OID } : f)),
+  };
 }
 
 function withByteaSerializer(options: unknown): object {
@@ -55,7 +64,12 @@ function withByteaSerializer(options: unknown): object {
 
 /** A bytea parameter in PostgreSQL's hex form, from base64 text (Prisma) or bytes. */
 function serializeBytea(value: unknown): string {
-  const bytes = typeof value === "string" ? Buffer.from(value, "base64") : value instanceof Uint8Array ? Buffer.from(value.buffer, value.byteOffset, value.byteLength) : null;
+  const bytes =
+    typeof value === "string"
+      ? Buffer.from(value, "base64")
+      : value instanceof Uint8Array
+        ? Buffer.from(value.buffer, value.byteOffset, value.byteLength)
+        : null;
   if (!bytes) throw new Error("Invalid input for bytea type");
   return `\\x${bytes.toString("hex")}`;
 }
@@ -77,19 +91,40 @@ export function toArrayLiteral(values: unknown[]): string {
 
 /** The errors whose kind Prisma turns into its known codes (P2002, P2003, P2011, P2034), as @prisma/adapter-pg maps them. */
 function asConstraintError(error: unknown): unknown {
-  const failure = error as { code?: string; detail?: string; column?: string; constraint?: string; message?: string } | null;
-  const fields = failure?.detail?.match(/Key \(([^)]+)\)/)?.at(1)?.split(", ");
+  const failure = error as {
+    code?: string;
+    detail?: string;
+    column?: string;
+    constraint?: string;
+    message?: string;
+  } | null;
+  const fields = failure?.detail
+    ?.match(/Key \(([^)]+)\)/)
+    ?.at(1)
+    ?.split(", ");
   const original = { originalCode: failure?.code ?? "", originalMessage: failure?.message ?? "" };
   switch (failure?.code) {
     case "23505":
-      return new DriverAdapterError({ ...original, kind: "UniqueConstraintViolation", constraint: fields ? { fields } : undefined });
+      return new DriverAdapterError({
+        ...original,
+        kind: "UniqueConstraintViolation",
+        constraint: fields ? { fields } : undefined,
+      });
     case "23502":
-      return new DriverAdapterError({ ...original, kind: "NullConstraintViolation", constraint: fields ? { fields } : undefined });
+      return new DriverAdapterError({
+        ...original,
+        kind: "NullConstraintViolation",
+        constraint: fields ? { fields } : undefined,
+      });
     case "23503":
       return new DriverAdapterError({
         ...original,
         kind: "ForeignKeyConstraintViolation",
-        constraint: failure.column ? { fields: [failure.column] } : failure.constraint ? { index: failure.constraint } : undefined,
+        constraint: failure.column
+          ? { fields: [failure.column] }
+          : failure.constraint
+            ? { index: failure.constraint }
+            : undefined,
       });
     case "40001":
       return new DriverAdapterError({ ...original, kind: "TransactionWriteConflict" });

@@ -17,7 +17,9 @@ export const EMPTY_DATA_DIR_MANIFEST = join(TEMPLATE_DIR, "empty-data-dir.json")
 /** The installed PGlite's version (its package.json is not among the package's exports). */
 export async function installedPgliteVersion(): Promise<string> {
   const entry = createRequire(import.meta.url).resolve("@electric-sql/pglite");
-  const manifest = JSON.parse(await readFile(join(dirname(entry), "..", "package.json"), "utf8")) as { version: string };
+  const manifest = JSON.parse(await readFile(join(dirname(entry), "..", "package.json"), "utf8")) as {
+    version: string;
+  };
   return manifest.version;
 }
 

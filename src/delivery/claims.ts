@@ -31,7 +31,13 @@ interface ClaimRow {
  * senders (processes) claim side by side without ever taking the same row; a row whose lease ran
  * out (its sender died mid-send) is due again.
  */
-export async function claimDueMessages(db: Db, platform: string, now: Date, limit: number, leaseMs: number): Promise<ClaimedMessage[]> {
+export async function claimDueMessages(
+  db: Db,
+  platform: string,
+  now: Date,
+  limit: number,
+  leaseMs: number,
+): Promise<ClaimedMessage[]> {
   const leaseEnd = new Date(now.getTime() + leaseMs);
   const rows = await db.$queryRaw<ClaimRow[]>`
     update "OutboundMessage" set "status" = 'SENDING', "lockedUntil" = ${leaseEnd}, "attempts" = "attempts" + 1
@@ -77,20 +83,32 @@ const held = (m: ClaimedMessage) => ({ id: m.id, status: "SENDING" as const, att
 
 /** Records the platform's acceptance of the message. */
 export async function markSent(db: Db, m: ClaimedMessage, platformMessageId: string, at: Date): Promise<void> {
-  await db.outboundMessage.updateMany({ where: held(m), data: { status: "SENT", platformMessageId, sentAt: at, lockedUntil: null, lastError: null } });
+  await db.outboundMessage.updateMany({
+    where: held(m),
+    data: { status: "SENT", platformMessageId, sentAt: at, lockedUntil: null, lastError: null },
+  });
 }
 
 /** Puts the message back in the queue, due at `notBefore`. */
 export async function markForRetry(db: Db, m: ClaimedMessage, notBefore: Date, reason: string): Promise<void> {
-  await db.outboundMessage.updateMany({ where: held(m), data: { status: "PENDING", notBefore, lockedUntil: null, lastError: reason } });
+  await db.outboundMessage.updateMany({
+    where: held(m),
+    data: { status: "PENDING", notBefore, lockedUntil: null, lastError: reason },
+  });
 }
 
 /** Records a permanent failure (shown in delivery reports, never retried). */
 export async function markFailed(db: Db, m: ClaimedMessage, reason: string): Promise<void> {
-  await db.outboundMessage.updateMany({ where: held(m), data: { status: "FAILED", lockedUntil: null, lastError: reason } });
+  await db.outboundMessage.updateMany({
+    where: held(m),
+    data: { status: "FAILED", lockedUntil: null, lastError: reason },
+  });
 }
 
 /** Records that the message is no longer needed (muted since, nothing left to say). */
 export async function markCancelled(db: Db, m: ClaimedMessage, reason: string): Promise<void> {
-  await db.outboundMessage.updateMany({ where: held(m), data: { status: "CANCELLED", lockedUntil: null, lastError: reason } });
+  await db.outboundMessage.updateMany({
+    where: held(m),
+    data: { status: "CANCELLED", lockedUntil: null, lastError: reason },
+  });
 }

@@ -38,7 +38,10 @@ function renderParam(value: NoticeParam, locale: Locale, t: Translate): string |
   const style = value.style ?? "datetime";
   let format = formatters.get(`${locale}:${style}`);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { ...INSTANT_STYLES[style], timeZone: TIME_ZONE });
+    format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+      ...INSTANT_STYLES[style],
+      timeZone: TIME_ZONE,
+    });
     formatters.set(`${locale}:${style}`, format);
   }
   return format.format(new Date(value.instant));
@@ -47,9 +50,15 @@ function renderParam(value: NoticeParam, locale: Locale, t: Translate): string |
 /** A notice in one language: its sentence, instants in Europe/Paris wall-clock time, its buttons. */
 export function renderNotice(notice: Notice, locale: Locale): Reply {
   const t = createTranslator(locale);
-  const params = Object.fromEntries(Object.entries(notice.params ?? {}).map(([k, v]) => [k, renderParam(v, locale, t)]));
+  const params = Object.fromEntries(
+    Object.entries(notice.params ?? {}).map(([k, v]) => [k, renderParam(v, locale, t)]),
+  );
   const text = t(notice.key, params);
-  const choices = (notice.choices ?? []).map((c) => ({ id: c.id, label: t(c.label), ...(c.style ? { style: c.style } : {}) }));
+  const choices = (notice.choices ?? []).map((c) => ({
+    id: c.id,
+    label: t(c.label),
+    ...(c.style ? { style: c.style } : {}),
+  }));
   return choices.length > 0 ? { text, choices, visibility: "private" } : { text, visibility: "private" };
 }
 
@@ -57,10 +66,18 @@ export function renderNotice(notice: Notice, locale: Locale): Reply {
  * Turns claimed rows into what is sent, in each recipient's language at this moment; a non-urgent
  * message in a category the member has muted since it was queued is dropped.
  */
-export async function composeMessages(db: Db, messages: ClaimedMessage[], views: LiveViews, now: Date): Promise<Map<string, Composed>> {
+export async function composeMessages(
+  db: Db,
+  messages: ClaimedMessage[],
+  views: LiveViews,
+  now: Date,
+): Promise<Map<string, Composed>> {
   const memberIds = [...new Set(messages.flatMap((m) => (m.memberId ? [m.memberId] : [])))];
   const members = memberIds.length
-    ? await db.member.findMany({ where: { id: { in: memberIds } }, select: { id: true, locale: true, mutedCategories: true } })
+    ? await db.member.findMany({
+        where: { id: { in: memberIds } },
+        select: { id: true, locale: true, mutedCategories: true },
+      })
     : [];
   const byId = new Map(members.map((m) => [m.id, m]));
   const out = new Map<string, Composed>();
@@ -80,7 +97,10 @@ export async function composeMessages(db: Db, messages: ClaimedMessage[], views:
         out.set(m.id, { kind: "cancel", reason: `unknown view: ${payload.view}` });
         continue;
       }
-      const reply = await view({ db, networkId: m.networkId, recipientMemberId: m.memberId, locale, t: createTranslator(locale), now }, payload.id);
+      const reply = await view(
+        { db, networkId: m.networkId, recipientMemberId: m.memberId, locale, t: createTranslator(locale), now },
+        payload.id,
+      );
       out.set(m.id, reply ? { kind: "send", reply } : { kind: "cancel", reason: "nothing left to say" });
     }
   }

@@ -1,8 +1,8 @@
 import type { Prisma } from "@prisma/client";
-import { actionId, assertReplyFits } from "../core/reply-limits.ts";
 import type { DeliveryTarget } from "../core/channel.ts";
 import type { Platform } from "../core/inbound.ts";
 import type { Reply } from "../core/reply.ts";
+import { actionId, assertReplyFits } from "../core/reply-limits.ts";
 import type { DbClient } from "../db/database.ts";
 import type { OutboundPayload } from "./payload.ts";
 

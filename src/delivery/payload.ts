@@ -5,7 +5,11 @@ import type { Reply } from "../core/reply.ts";
  * A parameter of a notice: text or a number as is, an instant shown in the recipient's language, or
  * a sentence of the catalogue (a role's name) in the recipient's language.
  */
-export type NoticeParam = string | number | { instant: string; style?: "date" | "datetime" | "time" } | { phrase: MessageKey };
+export type NoticeParam =
+  | string
+  | number
+  | { instant: string; style?: "date" | "datetime" | "time" }
+  | { phrase: MessageKey };
 
 /** A button of a notice; its label is a locale key. */
 export interface NoticeChoice {

@@ -17,13 +17,24 @@ export interface Recipient {
  * else the platform account they attached last, the local web chat only when they have no other.
  * Members with no reachable account are absent from the result.
  */
-export async function findRecipients(db: DbClient, memberIds: readonly string[], platforms: readonly Platform[], only?: Platform): Promise<Map<string, Recipient>> {
+export async function findRecipients(
+  db: DbClient,
+  memberIds: readonly string[],
+  platforms: readonly Platform[],
+  only?: Platform,
+): Promise<Map<string, Recipient>> {
   const allowed = only ? platforms.filter((p) => p === only) : platforms;
   const out = new Map<string, Recipient>();
   if (memberIds.length === 0 || allowed.length === 0) return out;
   const identities = await db.platformIdentity.findMany({
     where: { memberId: { in: [...memberIds] }, platform: { in: [...allowed] }, member: { status: "ACTIVE" } },
-    select: { memberId: true, platform: true, externalId: true, createdAt: true, member: { select: { quietStartMin: true, quietEndMin: true, mutedCategories: true } } },
+    select: {
+      memberId: true,
+      platform: true,
+      externalId: true,
+      createdAt: true,
+      member: { select: { quietStartMin: true, quietEndMin: true, mutedCategories: true } },
+    },
     orderBy: { createdAt: "asc" },
   });
   for (const i of identities) {

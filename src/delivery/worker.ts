@@ -2,7 +2,15 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import type { ChannelAdapter, DeliveryOutcome } from "../core/channel.ts";
 import type { Db, Leadership } from "../db/database.ts";
-import { type ClaimedMessage, claimDueMessages, markCancelled, markFailed, markForRetry, markSent, releaseOrphanedClaims } from "./claims.ts";
+import {
+  type ClaimedMessage,
+  claimDueMessages,
+  markCancelled,
+  markFailed,
+  markForRetry,
+  markSent,
+  releaseOrphanedClaims,
+} from "./claims.ts";
 import { type Composed, composeMessages, type LiveViews } from "./compose.ts";
 
 /** Work done after each round of a platform's sender, with that platform's adapter. */
@@ -78,7 +86,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions) {
   /** One round: claims what is due and delivers it. Returns how many messages were claimed. */
   async function runOnce(): Promise<number> {
     const claimed = await claimDueMessages(db, adapter.platform, now(), batchSize, leaseMs);
-    const composed = claimed.length ? await composeMessages(db, claimed, options.views ?? {}, now()) : new Map<string, Composed>();
+    const composed = claimed.length
+      ? await composeMessages(db, claimed, options.views ?? {}, now())
+      : new Map<string, Composed>();
     let next = 0;
     const lanes = Array.from({ length: Math.min(concurrency, claimed.length) }, async () => {
       while (next < claimed.length) {

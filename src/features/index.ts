@@ -1,4 +1,3 @@
-import type { FeatureModule } from "./module.ts";
 import { activitiesFeature } from "./activities/feature.ts";
 import { bindingFeature } from "./binding/feature.ts";
 import { broadcastsFeature } from "./broadcasts/feature.ts";
@@ -19,6 +18,7 @@ import { languageFeature } from "./language/feature.ts";
 import { linkFeature } from "./link/feature.ts";
 import { membersFeature } from "./members/feature.ts";
 import { mineFeature } from "./mine/feature.ts";
+import type { FeatureModule } from "./module.ts";
 import { moisFeature } from "./mois/feature.ts";
 import { muteFeature } from "./mute/feature.ts";
 import { onboardingFeature } from "./onboarding/feature.ts";

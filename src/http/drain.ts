@@ -1,4 +1,9 @@
-import type { FastifyInstance, RawReplyDefaultExpression, RawRequestDefaultExpression, RawServerDefault } from "fastify";
+import type {
+  FastifyInstance,
+  RawReplyDefaultExpression,
+  RawRequestDefaultExpression,
+  RawServerDefault,
+} from "fastify";
 import type { Logger } from "pino";
 
 /**
@@ -6,7 +11,9 @@ import type { Logger } from "pino";
  * Fastify's "idle" force-close leaves sockets that sent nothing yet (a proxy's or browser's pre-opened
  * connection) or only part of a request: each would hold the stop until the shutdown timeout.
  */
-export function drainOnClose(app: FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, Logger>): void {
+export function drainOnClose(
+  app: FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, Logger>,
+): void {
   let handling = 0;
   let drained: (() => void) | undefined;
   app.addHook("onRequest", async (_request, reply) => {

@@ -24,11 +24,15 @@ export function hostGuard(allowed: readonly string[]) {
     if (request.url === "/healthz") return;
     const host = hostName(request.headers.host ?? "");
     if (!host || !names.has(host)) {
-      return reply.code(403).send({ error: { code: "forbidden_host", message: "This server does not answer under this host name." } });
+      return reply
+        .code(403)
+        .send({ error: { code: "forbidden_host", message: "This server does not answer under this host name." } });
     }
     const origin = request.headers.origin;
     if (origin !== undefined && CHANGES.has(request.method) && !names.has(originHost(origin) ?? "")) {
-      return reply.code(403).send({ error: { code: "forbidden_origin", message: "Requests from another site are refused." } });
+      return reply
+        .code(403)
+        .send({ error: { code: "forbidden_origin", message: "Requests from another site are refused." } });
     }
   };
 }

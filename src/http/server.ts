@@ -1,8 +1,8 @@
 import Fastify, { type FastifyError } from "fastify";
 import type { Logger } from "pino";
-import { localChannelRoutes, type LocalChannelOptions, signInRequiredRoutes } from "../channels/local/routes.ts";
-import type { ChannelAdapter } from "../core/channel.ts";
+import { type LocalChannelOptions, localChannelRoutes, signInRequiredRoutes } from "../channels/local/routes.ts";
 import { LOOPBACK_HOSTS } from "../config/env.ts";
+import type { ChannelAdapter } from "../core/channel.ts";
 import type { Database } from "../db/database.ts";
 import { drainOnClose } from "./drain.ts";
 import { createHealthCheck, type HealthCheck } from "./health.ts";
@@ -40,14 +40,21 @@ export async function buildServer(options: ServerOptions) {
     if (known) return reply.code(400).send({ error: { code: known, message: error.message } });
     const reference = request.id;
     request.log.error({ err: error, reference }, "request failed");
-    return reply.code(500).send({ error: { code: "internal", message: "Something went wrong on our side.", reference } });
+    return reply
+      .code(500)
+      .send({ error: { code: "internal", message: "Something went wrong on our side.", reference } });
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: "not_found", message: `No route ${request.method} ${request.url}` } }));
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ error: { code: "not_found", message: `No route ${request.method} ${request.url}` } }),
+  );
 
   const healthy = options.health ?? createHealthCheck(options.database, options.log);
   // The answer never carries the database's error text: it may name hosts, paths or users. The log has it.
   app.get("/healthz", async (_request, reply) => {
-    const base = { database: options.database.kind, uptimeSeconds: Math.round((Date.now() - options.startedAt.getTime()) / 1000) };
+    const base = {
+      database: options.database.kind,
+      uptimeSeconds: Math.round((Date.now() - options.startedAt.getTime()) / 1000),
+    };
     if (await healthy()) return { status: "ok", ...base };
     return reply.code(503).send({ status: "unavailable", ...base });
   });

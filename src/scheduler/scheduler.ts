@@ -6,7 +6,9 @@ import { pruneExpiredRows } from "./maintenance.ts";
 export { bindJobs, type FeatureJob, type JobContext, type ScheduledJob } from "./jobs.ts";
 
 /** The scheduler's own jobs, which belong to no feature (the composition root adds the features' jobs). */
-export const maintenanceJobs: readonly FeatureJob[] = [{ name: "prune-expired-rows", schedule: "17 3 * * *", run: (ctx, now) => pruneExpiredRows(ctx.db, now) }];
+export const maintenanceJobs: readonly FeatureJob[] = [
+  { name: "prune-expired-rows", schedule: "17 3 * * *", run: (ctx, now) => pruneExpiredRows(ctx.db, now) },
+];
 
 /** Starts node-cron for `jobs` (one run at a time per job); returns a function that stops them. */
 export function startScheduler(jobs: ScheduledJob[], log: Logger): () => Promise<void> {

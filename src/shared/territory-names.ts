@@ -45,12 +45,16 @@ function shortName(comparable: string): string {
  * or so named without its "Communauté de communes du" (the commune of Montauban before the Grand
  * Montauban), else the one whose name contains the typed words ("terres des confluences").
  */
-export function matchTerritoryName<T extends NamedTerritory>(territories: readonly T[], typed: string): TerritoryMatch<T> {
+export function matchTerritoryName<T extends NamedTerritory>(
+  territories: readonly T[],
+  typed: string,
+): TerritoryMatch<T> {
   const wanted = comparableName(typed);
   const named = territories.map((territory) => ({ territory, full: comparableName(territory.name) }));
   const exact = named.filter(({ full }) => full === wanted || shortName(full) === wanted);
   if (exact.length === 1) return { kind: "found", territory: exact[0]!.territory };
-  const containing = exact.length > 1 ? exact : named.filter(({ full }) => wanted !== "" && ` ${full} `.includes(` ${wanted} `));
+  const containing =
+    exact.length > 1 ? exact : named.filter(({ full }) => wanted !== "" && ` ${full} `.includes(` ${wanted} `));
   if (containing.length === 1) return { kind: "found", territory: containing[0]!.territory };
   if (containing.length > 1) return { kind: "ambiguous", names: containing.map(({ territory }) => territory.name) };
   const scored = named.map(({ territory, full }) => ({ name: territory.name, score: closeness(wanted, full) }));
@@ -63,6 +67,7 @@ function closeness(typed: string, full: string): number {
   const words = shortName(full).split(" ");
   const span = typed.split(" ").length;
   let best = distance(typed, shortName(full));
-  for (let start = 0; start + span <= words.length; start++) best = Math.min(best, distance(typed, words.slice(start, start + span).join(" ")));
+  for (let start = 0; start + span <= words.length; start++)
+    best = Math.min(best, distance(typed, words.slice(start, start + span).join(" ")));
   return best;
 }

@@ -24,7 +24,24 @@ async function planFile(): Promise<string> {
   for (let f = 0; f < FICHES; f++) {
     const axis = Math.floor(f / 6) + 1;
     for (let i = 0; i < INDICATORS_PER_FICHE; i++) {
-      rows.push(["BENCH", "Plan de référence", "2024", "2029", axis, `Axe ${axis}`, `${axis}.${(f % 6) + 1}`, `Fiche ${f + 1}`, "Département", `Indicateur ${i + 1} de la fiche ${f + 1}`, "actions", i === 0 ? "12" : "", "annee", calculs[i]].join(";"));
+      rows.push(
+        [
+          "BENCH",
+          "Plan de référence",
+          "2024",
+          "2029",
+          axis,
+          `Axe ${axis}`,
+          `${axis}.${(f % 6) + 1}`,
+          `Fiche ${f + 1}`,
+          "Département",
+          `Indicateur ${i + 1} de la fiche ${f + 1}`,
+          "actions",
+          i === 0 ? "12" : "",
+          "annee",
+          calculs[i],
+        ].join(";"),
+      );
     }
   }
   const path = join(await mkdtemp(join(tmpdir(), "bench-plan-")), "plan.csv");
@@ -36,25 +53,58 @@ async function timedCommand(db: Database, ...argv: string[]): Promise<number> {
   const command = findCommand(adminCommands, argv)!;
   const start = performance.now();
   const quiet = () => {};
-  const code = await executeCommand(command, argv.slice(command.words.length), { db: db.prisma, config: loadConfig({}), out: quiet, err: (l) => console.error(l) });
+  const code = await executeCommand(command, argv.slice(command.words.length), {
+    db: db.prisma,
+    config: loadConfig({}),
+    out: quiet,
+    err: (l) => console.error(l),
+  });
   if (code !== 0) throw new Error(`${argv.join(" ")} exited ${code}`);
   return Math.round(performance.now() - start);
 }
 
 /** Figures for one database kind; PostgreSQL in a schema of its own, dropped afterwards. */
-export async function benchAdmin(kind: "pglite" | "postgresql", postgresUrl: string): Promise<Record<string, number | string>> {
+export async function benchAdmin(
+  kind: "pglite" | "postgresql",
+  postgresUrl: string,
+): Promise<Record<string, number | string>> {
   const schema = `bench_${randomBytes(5).toString("hex")}`;
-  const db = kind === "pglite" ? await openDatabase({ kind: "pglite", dataDir: "memory://" }) : await openDatabase({ kind: "postgresql", url: postgresUrl, schema });
+  const db =
+    kind === "pglite"
+      ? await openDatabase({ kind: "pglite", dataDir: "memory://" })
+      : await openDatabase({ kind: "postgresql", url: postgresUrl, schema });
   try {
     await db.withSession((s) => applyMigrations(s, MIGRATIONS));
-    const create17Ms = await timedCommand(db, "network", "create", "charente-maritime", "--name", "Charente-Maritime", "--department", "17");
+    const create17Ms = await timedCommand(
+      db,
+      "network",
+      "create",
+      "charente-maritime",
+      "--name",
+      "Charente-Maritime",
+      "--department",
+      "17",
+    );
     const rows17 = await db.prisma.territory.count({ where: { network: { slug: "charente-maritime" } } });
-    const again17Ms = await timedCommand(db, "network", "create", "charente-maritime", "--name", "Charente-Maritime", "--department", "17");
+    const again17Ms = await timedCommand(
+      db,
+      "network",
+      "create",
+      "charente-maritime",
+      "--name",
+      "Charente-Maritime",
+      "--department",
+      "17",
+    );
     const create59Ms = await timedCommand(db, "network", "create", "nord", "--name", "Nord", "--department", "59");
     const rows59 = await db.prisma.territory.count({ where: { network: { slug: "nord" } } });
     const file = await planFile();
     const planMs = await timedCommand(db, "plan", "import", "nord", file);
-    const planRows = (await db.prisma.plan.count()) + (await db.prisma.axis.count()) + (await db.prisma.ficheAction.count()) + (await db.prisma.indicator.count());
+    const planRows =
+      (await db.prisma.plan.count()) +
+      (await db.prisma.axis.count()) +
+      (await db.prisma.ficheAction.count()) +
+      (await db.prisma.indicator.count());
     const planAgainMs = await timedCommand(db, "plan", "import", "nord", file);
     return {
       database: kind,

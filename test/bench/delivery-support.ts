@@ -1,12 +1,13 @@
 // Helpers of the delivery bench (test/bench/delivery.ts): a broadcast queued in the outbox, drained
 // by one delivery worker, and the figures read back from the OutboundMessage rows.
+
+import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ChannelAdapter, DeliveryTarget } from "../../src/core/channel.ts";
-import { randomUUID } from "node:crypto";
-import type { OutboundPayload } from "../../src/delivery/payload.ts";
-import { reminderNotice } from "../../src/features/deadlines/schedule.ts";
 import { enqueueMessages, type NewOutboundMessage } from "../../src/delivery/outbox.ts";
+import type { OutboundPayload } from "../../src/delivery/payload.ts";
 import { createDeliveryWorker } from "../../src/delivery/worker.ts";
+import { reminderNotice } from "../../src/features/deadlines/schedule.ts";
 import { silentLog, type TestBot } from "../support/bot.ts";
 
 export type DeliveryPlatform = NewOutboundMessage["platform"];
@@ -50,17 +51,24 @@ export const reminderPayload = (n: number): OutboundPayload => ({
  * Queues one reminder per target, then makes them all due at the same instant: the worker starts
  * with every message pending, and lateness does not include the time the inserts took.
  */
-export async function queueBroadcast(bot: TestBot, platform: DeliveryPlatform, targets: DeliveryTarget[], round = "first"): Promise<Date> {
+export async function queueBroadcast(
+  bot: TestBot,
+  platform: DeliveryPlatform,
+  targets: DeliveryTarget[],
+  round = "first",
+): Promise<Date> {
   const later = new Date(Date.now() + 3_600_000);
-  const messages = targets.map((target, i): NewOutboundMessage => ({
-    networkId: bot.networkId,
-    idempotencyKey: `bench:${platform}:${round}:${i}`,
-    platform,
-    target,
-    payload: reminderPayload(i),
-    category: "reminder",
-    notBefore: later,
-  }));
+  const messages = targets.map(
+    (target, i): NewOutboundMessage => ({
+      networkId: bot.networkId,
+      idempotencyKey: `bench:${platform}:${round}:${i}`,
+      platform,
+      target,
+      payload: reminderPayload(i),
+      category: "reminder",
+      notBefore: later,
+    }),
+  );
   // Chunks keep each statement well under PostgreSQL's 65,535 bind parameters.
   for (let i = 0; i < messages.length; i += 1_000) await enqueueMessages(bot.db.prisma, messages.slice(i, i + 1_000));
   const due = new Date();
@@ -69,14 +77,21 @@ export async function queueBroadcast(bot: TestBot, platform: DeliveryPlatform, t
 }
 
 /** Runs one delivery worker (default settings) until nothing of `platform` is pending, or `timeoutMs`. */
-export async function drainWithOneWorker(bot: TestBot, adapter: Pick<ChannelAdapter, "platform" | "deliver">, timeoutMs: number): Promise<{ ms: number; timedOut: boolean }> {
+export async function drainWithOneWorker(
+  bot: TestBot,
+  adapter: Pick<ChannelAdapter, "platform" | "deliver">,
+  timeoutMs: number,
+): Promise<{ ms: number; timedOut: boolean }> {
   const worker = createDeliveryWorker({ db: bot.db.prisma, adapter, log: silentLog, idleMs: 20 });
   const started = performance.now();
   const deadline = Date.now() + timeoutMs;
   let timedOut = false;
   worker.start();
   try {
-    const pending = () => bot.db.prisma.outboundMessage.count({ where: { platform: adapter.platform as DeliveryPlatform, status: { in: ["PENDING", "SENDING"] } } });
+    const pending = () =>
+      bot.db.prisma.outboundMessage.count({
+        where: { platform: adapter.platform as DeliveryPlatform, status: { in: ["PENDING", "SENDING"] } },
+      });
     while ((await pending()) > 0) {
       if (Date.now() > deadline) {
         timedOut = true;
@@ -95,7 +110,10 @@ export async function drainWithOneWorker(bot: TestBot, adapter: Pick<ChannelAdap
  * taking the broadcast's `due` time since a retry moves a row's notBefore to its retry time.
  */
 export async function outboxFigures(bot: TestBot, platform: DeliveryPlatform, due: Date) {
-  const rows = await bot.db.prisma.outboundMessage.findMany({ where: { platform }, select: { status: true, sentAt: true, attempts: true } });
+  const rows = await bot.db.prisma.outboundMessage.findMany({
+    where: { platform },
+    select: { status: true, sentAt: true, attempts: true },
+  });
   const sent = rows.filter((r) => r.status === "SENT" && r.sentAt);
   const lateness = sent.map((r) => r.sentAt!.getTime() - due.getTime()).sort((a, b) => a - b);
   return {

@@ -5,11 +5,12 @@
 // Time is scaled where both the fake and the adapter have a knob for it (same factor on both
 // sides); Discord has none on the adapter's side and runs at real limits with fewer members.
 // Baseline (Telegram): a plain grammY loop with @grammyjs/auto-retry against the same fake.
-import { DELIVERY_REQUESTS_PER_SECOND } from "../../src/channels/discord/delivery-rest.ts";
+
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Api } from "grammy";
-import type { DeliveryTarget } from "../../src/core/channel.ts";
+import { DELIVERY_REQUESTS_PER_SECOND } from "../../src/channels/discord/delivery-rest.ts";
 import { scaleLimits, TELEGRAM_LIMITS } from "../../src/channels/telegram/limits.ts";
+import type { DeliveryTarget } from "../../src/core/channel.ts";
 import { startDiscordHarness } from "../fakes/discord/harness.ts";
 import { snowflake } from "../fakes/discord/ids.ts";
 import { FAST, startSlackHarness } from "../fakes/slack/harness.ts";
@@ -17,7 +18,16 @@ import { TEAM_ID } from "../fakes/slack/requests.ts";
 import { createTelegramDriver, TEST_TOKEN } from "../fakes/telegram/driver.ts";
 import { FakeTelegram } from "../fakes/telegram/server.ts";
 import { createTestBot, type TestBot } from "../support/bot.ts";
-import { clearOutbox, type DeliveryPlatform, drainWithOneWorker, outboxFigures, queueBroadcast, ratePerSecond, round1, round2 } from "./delivery-support.ts";
+import {
+  clearOutbox,
+  type DeliveryPlatform,
+  drainWithOneWorker,
+  outboxFigures,
+  queueBroadcast,
+  ratePerSecond,
+  round1,
+  round2,
+} from "./delivery-support.ts";
 
 type Row = Record<string, number | string>;
 
@@ -74,7 +84,13 @@ function row(m: Measured): Row {
   };
 }
 
-async function broadcast(bot: TestBot, platform: DeliveryPlatform, targets: DeliveryTarget[], adapter: Parameters<typeof drainWithOneWorker>[1], round?: string) {
+async function broadcast(
+  bot: TestBot,
+  platform: DeliveryPlatform,
+  targets: DeliveryTarget[],
+  adapter: Parameters<typeof drainWithOneWorker>[1],
+  round?: string,
+) {
   const due = await queueBroadcast(bot, platform, targets, round);
   const drained = await drainWithOneWorker(bot, adapter, DRAIN_TIMEOUT_MS);
   return { drained, figures: await outboxFigures(bot, platform, due) };
@@ -82,11 +98,23 @@ async function broadcast(bot: TestBot, platform: DeliveryPlatform, targets: Deli
 
 /** One broadcast on Telegram through the outbox, `factor` times faster than Telegram's limits. */
 async function telegramBroadcast(bot: TestBot, members: number, factor: number, extra?: Row): Promise<Row> {
-  const telegram = await createTelegramDriver(bot.dispatch, { limits: scaleLimits(TELEGRAM_LIMITS, factor), deliveryRetryMs: 2_000 / factor });
+  const telegram = await createTelegramDriver(bot.dispatch, {
+    limits: scaleLimits(TELEGRAM_LIMITS, factor),
+    deliveryRetryMs: 2_000 / factor,
+  });
   try {
-    const users = Array.from({ length: members }, (_, i) => ({ id: 700_000 + i, is_bot: false, first_name: `Membre${i}` }));
+    const users = Array.from({ length: members }, (_, i) => ({
+      id: 700_000 + i,
+      is_bot: false,
+      first_name: `Membre${i}`,
+    }));
     for (const u of users) telegram.fake.openPrivateChat(u);
-    const run = await broadcast(bot, "telegram", users.map((u) => ({ to: "member", id: String(u.id) })), telegram.adapter);
+    const run = await broadcast(
+      bot,
+      "telegram",
+      users.map((u) => ({ to: "member", id: String(u.id) })),
+      telegram.adapter,
+    );
     const sends = telegram.fake.callsOf("sendMessage");
     return row({
       platform: "telegram",
@@ -109,16 +137,40 @@ async function telegramBroadcast(bot: TestBot, members: number, factor: number, 
 async function benchTelegramDelivery(bot: TestBot): Promise<Row> {
   const real = await telegramBroadcast(bot, BASELINE_REAL_N, 1);
   const keys = ["achieved msg/s (scaled)", "fraction of limit", "429 from fake", "sent", "drain s", "lateness p99 ms"];
-  return telegramBroadcast(bot, N, TELEGRAM_FACTOR, Object.fromEntries(keys.map((k) => [`real limits, ${BASELINE_REAL_N} members: ${k.replace(" (scaled)", "")}`, real[k]!])));
+  return telegramBroadcast(
+    bot,
+    N,
+    TELEGRAM_FACTOR,
+    Object.fromEntries(
+      keys.map((k) => [`real limits, ${BASELINE_REAL_N} members: ${k.replace(" (scaled)", "")}`, real[k]!]),
+    ),
+  );
 }
 
-const KNOWN_DM_KEYS = ["achieved msg/s (scaled)", "fraction of limit", "429 from fake", "sent", "drain s", "lateness p50 ms", "lateness p99 ms", "lateness p99 s at real limits"];
+const KNOWN_DM_KEYS = [
+  "achieved msg/s (scaled)",
+  "fraction of limit",
+  "429 from fake",
+  "sent",
+  "drain s",
+  "lateness p50 ms",
+  "lateness p99 ms",
+  "lateness p99 s at real limits",
+];
 
 /**
  * The same broadcast again on the same adapter, which now remembers every member's DM channel:
  * only the posts are paced. `since` reads the fake's calls made during this round.
  */
-async function knownDmsRound(bot: TestBot, platform: DeliveryPlatform, targets: DeliveryTarget[], adapter: Parameters<typeof drainWithOneWorker>[1], limitPerS: number, factor: number, since: () => { accepted: number[]; rateLimited: number }): Promise<Row> {
+async function knownDmsRound(
+  bot: TestBot,
+  platform: DeliveryPlatform,
+  targets: DeliveryTarget[],
+  adapter: Parameters<typeof drainWithOneWorker>[1],
+  limitPerS: number,
+  factor: number,
+  since: () => { accepted: number[]; rateLimited: number },
+): Promise<Row> {
   await clearOutbox(bot);
   const run = await broadcast(bot, platform, targets, adapter, "again");
   const r = row({ platform, members: targets.length, factor, limit: "", limitPerS, ...since(), ...run });
@@ -139,16 +191,22 @@ async function benchSlackDelivery(bot: TestBot): Promise<Row> {
     const calls = [...harness.fake.calls];
     // Posts name the member's user id: Slack opens the DM itself, so none should come first.
     const opens = calls.filter((c) => c.method === "conversations.open").length;
-    const toUserIds = calls.filter((c) => c.method === "chat.postMessage" && c.status === 200 && String(c.body.channel).startsWith("U")).length;
+    const toUserIds = calls.filter(
+      (c) => c.method === "chat.postMessage" && c.status === 200 && String(c.body.channel).startsWith("U"),
+    ).length;
     const known = await knownDmsRound(bot, "slack", targets, harness.adapter, 4, f, () => {
       const later = harness.fake.calls.slice(calls.length);
-      return { accepted: later.filter((c) => c.method === "chat.postMessage" && c.status === 200).map((c) => c.at), rateLimited: later.filter((c) => c.status === 429).length };
+      return {
+        accepted: later.filter((c) => c.method === "chat.postMessage" && c.status === 200).map((c) => c.at),
+        rateLimited: later.filter((c) => c.status === 429).length,
+      };
     });
     return row({
       platform: "slack",
       members: N,
       factor: f,
-      limit: "adapter's deliveryIntervalMs 250 (4 msg/s workspace-wide); fake and adapter channel interval 1 s, all ÷ factor",
+      limit:
+        "adapter's deliveryIntervalMs 250 (4 msg/s workspace-wide); fake and adapter channel interval 1 s, all ÷ factor",
       limitPerS: 4,
       accepted: calls.filter((c) => c.method === "chat.postMessage" && c.status === 200).map((c) => c.at),
       rateLimited: calls.filter((c) => c.status === 429).length,
@@ -177,9 +235,16 @@ async function benchDiscordDelivery(bot: TestBot): Promise<Row> {
     const calls = harness.fake.rest.calls.slice(from);
     const known = await knownDmsRound(bot, "discord", targets, harness.adapter, DELIVERY_REQUESTS_PER_SECOND, 1, () => {
       const later = harness.fake.rest.calls.slice(from + calls.length);
-      return { accepted: later.filter((c) => c.method === "POST" && MESSAGES.test(c.path) && c.status === 200).map((c) => c.at), rateLimited: later.filter((c) => c.status === 429).length };
+      return {
+        accepted: later
+          .filter((c) => c.method === "POST" && MESSAGES.test(c.path) && c.status === 200)
+          .map((c) => c.at),
+        rateLimited: later.filter((c) => c.status === 429).length,
+      };
     });
-    const posts = calls.filter((c) => c.method === "POST" && MESSAGES.test(c.path) && c.status === 200).map((c) => c.at);
+    const posts = calls
+      .filter((c) => c.method === "POST" && MESSAGES.test(c.path) && c.status === 200)
+      .map((c) => c.at);
     const opens = calls.filter((c) => c.path === "/users/@me/channels" && c.status === 200).map((c) => c.at);
     return row({
       platform: "discord",
@@ -218,13 +283,19 @@ async function grammyLoop(factor: number, n: number, lanes: number, capMs: numbe
     let next = 0;
     await Promise.all(
       Array.from({ length: lanes }, async () => {
-        while (next < n && Date.now() < deadline) await api.sendMessage(ids[next++]!, "Rappel : l’atelier « Démarches en ligne » commence demain à 9 h.");
+        while (next < n && Date.now() < deadline)
+          await api.sendMessage(ids[next++]!, "Rappel : l’atelier « Démarches en ligne » commence demain à 9 h.");
       }),
     );
     const ms = performance.now() - started;
     const sends = fake.callsOf("sendMessage");
     const accepted = sends.filter((c) => c.status === 200).map((c) => c.at);
-    return { sent: accepted.length, rate: ratePerSecond(accepted), rateLimited: sends.filter((c) => c.status === 429).length, ms };
+    return {
+      sent: accepted.length,
+      rate: ratePerSecond(accepted),
+      rateLimited: sends.filter((c) => c.status === 429).length,
+      ms,
+    };
   } finally {
     await fake.close();
   }
@@ -240,7 +311,10 @@ async function benchGrammyBaseline(factor: number, n: number, capMs: number): Pr
     "limit msg/s (scaled)": limit,
     "stopped after s": capMs / 1000,
   };
-  for (const [label, lanes] of [["sequential", 1], ["30 in flight", 30]] as const) {
+  for (const [label, lanes] of [
+    ["sequential", 1],
+    ["30 in flight", 30],
+  ] as const) {
     const r = await grammyLoop(factor, n, lanes, capMs);
     out[`${label}: sent`] = r.sent;
     out[`${label}: achieved msg/s (scaled)`] = round1(r.rate);

@@ -2,8 +2,9 @@
 // gateway, the real core on a fresh database (PGlite, or PostgreSQL when DATABASE_URL is set).
 // - INTERACTION_CREATE → reply observed by the fake, p50/p99, 200 members sending `/aide` at once;
 // - INTERACTION_CREATE → first callback (the acknowledgement Discord wants within 3 s), p50/p99.
-import { createTestBot, onboard } from "../support/bot.ts";
+
 import { startDiscordHarness } from "../fakes/discord/harness.ts";
+import { createTestBot, onboard } from "../support/bot.ts";
 
 const MEMBERS = 200;
 const ROUNDS = 5;
@@ -20,14 +21,24 @@ export async function benchDiscord(): Promise<Record<string, number | string>> {
   const harness = await startDiscordHarness(bot.dispatch);
   try {
     const { fake, driver } = harness;
-    await bot.db.prisma.channelBinding.create({ data: { networkId: bot.networkId, platform: "discord", scopeId: fake.guildId } });
+    await bot.db.prisma.channelBinding.create({
+      data: { networkId: bot.networkId, platform: "discord", scopeId: fake.guildId },
+    });
     const people = Array.from({ length: MEMBERS }, (_, i) => `bench-${i}`);
     // Members who finished onboarding, so `aide` is the everyday answer, not the newcomer's.
     for (let i = 0; i < people.length; i += 20) {
       // A minute per batch: newcomers per guild are budgeted per minute (NEW_MEMBERS_PER_SCOPE).
       bot.setNow(new Date(bot.now().getTime() + 60_000));
       await Promise.all(
-        people.slice(i, i + 20).map((p) => onboard(bot, { platform: "discord", user: driver.externalId(p), scope: fake.guildId, conversation: "group" }, "DIGITAL_ADVISER")),
+        people
+          .slice(i, i + 20)
+          .map((p) =>
+            onboard(
+              bot,
+              { platform: "discord", user: driver.externalId(p), scope: fake.guildId, conversation: "group" },
+              "DIGITAL_ADVISER",
+            ),
+          ),
       );
     }
     await Promise.all(people.map((p) => driver.send(p, "aide"))); // warm-up

@@ -30,14 +30,33 @@ const user = (i: number) => `bench-reg-${i}`;
 /** Active advisers with a local chat account each, ready to press buttons. */
 async function members(db: Database, networkId: string, count: number): Promise<Map<string, string>> {
   const rows = Array.from({ length: count }, (_, i) => ({ id: randomUUID(), i }));
-  await db.prisma.member.createMany({ data: rows.map((m) => ({ id: m.id, networkId, displayName: `Conseillère ${m.i}`, roles: ["DIGITAL_ADVISER" as const], status: "ACTIVE" as const })) });
-  await db.prisma.platformIdentity.createMany({ data: rows.map((m) => ({ networkId, memberId: m.id, platform: "local", externalId: user(m.i) })) });
+  await db.prisma.member.createMany({
+    data: rows.map((m) => ({
+      id: m.id,
+      networkId,
+      displayName: `Conseillère ${m.i}`,
+      roles: ["DIGITAL_ADVISER" as const],
+      status: "ACTIVE" as const,
+    })),
+  });
+  await db.prisma.platformIdentity.createMany({
+    data: rows.map((m) => ({ networkId, memberId: m.id, platform: "local", externalId: user(m.i) })),
+  });
   return new Map(rows.map((m) => [user(m.i), m.id]));
 }
 
 function seminar(networkId: string, title: string, capacity: number) {
   const startsAt = new Date(Date.now() + 10 * DAY);
-  return { networkId, title, type: "SEMINAR" as const, startsAt, endsAt: new Date(startsAt.getTime() + 3 * 3_600_000), place: "Hôtel du Département, Montauban", capacity, waitlist: true };
+  return {
+    networkId,
+    title,
+    type: "SEMINAR" as const,
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 3 * 3_600_000),
+    place: "Hôtel du Département, Montauban",
+    capacity,
+    waitlist: true,
+  };
 }
 
 const WAITLISTED = /vous êtes (\d+)(?:re|e) sur la liste d’attente/;
@@ -51,21 +70,35 @@ function outcomeOf(replies: Reply[]): { registered: true } | { registered: false
   throw new Error(`unexpected answer to a registration: ${text}`);
 }
 
-const sameNumbers = (values: number[], upTo: number) => values.length === upTo && [...values].sort((a, b) => a - b).every((v, i) => v === i + 1);
+const sameNumbers = (values: number[], upTo: number) =>
+  values.length === upTo && [...values].sort((a, b) => a - b).every((v, i) => v === i + 1);
 
 /** 500 presses within one second for one event of 200 places; figures and the checks' results. */
-export async function benchRegistration(kind: "pglite" | "postgresql", postgresUrl: string): Promise<Record<string, number | string>> {
+export async function benchRegistration(
+  kind: "pglite" | "postgresql",
+  postgresUrl: string,
+): Promise<Record<string, number | string>> {
   const schema = `bench_${randomBytes(5).toString("hex")}`;
-  const db = kind === "pglite" ? await openDatabase({ kind: "pglite", dataDir: "memory://" }) : await openDatabase({ kind: "postgresql", url: postgresUrl, schema });
+  const db =
+    kind === "pglite"
+      ? await openDatabase({ kind: "pglite", dataDir: "memory://" })
+      : await openDatabase({ kind: "postgresql", url: postgresUrl, schema });
   try {
     await db.withSession((s) => applyMigrations(s, MIGRATIONS));
     const { networkId } = await seedNetwork(db.prisma, await readNetworkSeed(SEED));
     const ids = await members(db, networkId, MEMBERS);
     // The bot's own errors are kept: a failed press says why in the checks column.
     const logged: string[] = [];
-    const log = pino({ level: "error" }, { write: (line: string) => void logged.push((JSON.parse(line) as { err?: { message?: string } }).err?.message ?? line) });
+    const log = pino(
+      { level: "error" },
+      {
+        write: (line: string) =>
+          void logged.push((JSON.parse(line) as { err?: { message?: string } }).err?.message ?? line),
+      },
+    );
     const bot = createBot(db.prisma, log, { platforms: ["local"] });
-    const press = (i: number, eventId: string) => bot(inbound({ user: user(i), name: `Conseillère ${i}` }, action(`evt.register:${eventId}`)));
+    const press = (i: number, eventId: string) =>
+      bot(inbound({ user: user(i), name: `Conseillère ${i}` }, action(`evt.register:${eventId}`)));
 
     // Warm-up on another event (query plans, Prisma's engine, JIT), then the measured run.
     const warm = await db.prisma.event.create({ data: seminar(networkId, "Échauffement", 5) });
@@ -73,7 +106,9 @@ export async function benchRegistration(kind: "pglite" | "postgresql", postgresU
     await db.prisma.event.delete({ where: { id: warm.id } });
     await db.prisma.outboundMessage.deleteMany({});
 
-    const event = await db.prisma.event.create({ data: seminar(networkId, "Séminaire des conseillers numériques", CAPACITY) });
+    const event = await db.prisma.event.create({
+      data: seminar(networkId, "Séminaire des conseillers numériques", CAPACITY),
+    });
     const latencies: number[] = [];
     const fromArrival: number[] = [];
     const outcomes: ReturnType<typeof outcomeOf>[] = [];
@@ -101,21 +136,36 @@ export async function benchRegistration(kind: "pglite" | "postgresql", postgresU
     latencies.sort((a, b) => a - b);
     fromArrival.sort((a, b) => a - b);
 
-    const rows = await db.prisma.eventRegistration.findMany({ where: { eventId: event.id }, select: { memberId: true, status: true, queuedAt: true } });
+    const rows = await db.prisma.eventRegistration.findMany({
+      where: { eventId: event.id },
+      select: { memberId: true, status: true, queuedAt: true },
+    });
     const registered = rows.filter((r) => r.status === "REGISTERED");
     const waiting = rows.filter((r) => r.status === "WAITLISTED");
     const positions = await Promise.all(waiting.map((r) => waitlistPosition(db.prisma, event.id, r.queuedAt)));
     const told = outcomes.filter((o) => !o.registered).map((o) => (o.registered ? 0 : o.position));
-    const reminders = await db.prisma.outboundMessage.findMany({ where: { causeId: event.id, idempotencyKey: { startsWith: "event-reminder:" } }, select: { memberId: true } });
+    const reminders = await db.prisma.outboundMessage.findMany({
+      where: { causeId: event.id, idempotencyKey: { startsWith: "event-reminder:" } },
+      select: { memberId: true },
+    });
     const remindedMembers = new Set(reminders.map((r) => r.memberId));
     const registeredMembers = new Set(registered.map((r) => r.memberId));
     const checks = [
-      [errors.length === 0 && logged.length === 0, `${errors.length} presses failed (${logged[0]?.replace(/\s+/g, " ").slice(0, 300) ?? errors[0] ?? ""})`],
+      [
+        errors.length === 0 && logged.length === 0,
+        `${errors.length} presses failed (${logged[0]?.replace(/\s+/g, " ").slice(0, 300) ?? errors[0] ?? ""})`,
+      ],
       [registered.length === CAPACITY, `${registered.length} registered`],
       [waiting.length === MEMBERS - CAPACITY, `${waiting.length} waiting`],
       [sameNumbers(positions, MEMBERS - CAPACITY), "waiting-list positions are not 1..300"],
-      [outcomes.filter((o) => o.registered).length === CAPACITY && sameNumbers(told, MEMBERS - CAPACITY), "what members were told differs from the database"],
-      [remindedMembers.size === CAPACITY && [...remindedMembers].every((m) => m !== null && registeredMembers.has(m)), `reminders for ${remindedMembers.size} members`],
+      [
+        outcomes.filter((o) => o.registered).length === CAPACITY && sameNumbers(told, MEMBERS - CAPACITY),
+        "what members were told differs from the database",
+      ],
+      [
+        remindedMembers.size === CAPACITY && [...remindedMembers].every((m) => m !== null && registeredMembers.has(m)),
+        `reminders for ${remindedMembers.size} members`,
+      ],
       [rows.every((r) => [...ids.values()].includes(r.memberId)), "a registration of someone else"],
     ] as const;
     const failed = checks.filter(([ok]) => !ok).map(([, why]) => why);
@@ -143,16 +193,25 @@ export async function benchRegistration(kind: "pglite" | "postgresql", postgresU
 export async function printRegistrationBench(postgresUrl: string): Promise<void> {
   const rows: Record<string, number | string>[] = [];
   for (const kind of ["pglite", "postgresql"] as const) {
-    rows.push(await benchRegistration(kind, postgresUrl).catch((err: unknown) => ({ database: kind, error: (err as Error).message })));
+    rows.push(
+      await benchRegistration(kind, postgresUrl).catch((err: unknown) => ({
+        database: kind,
+        error: (err as Error).message,
+      })),
+    );
   }
-  console.log(`\nevent registration (${MEMBERS} members press "S'inscrire" within ${WINDOW_MS} ms, ${CAPACITY} places, waiting list; through the dispatcher):`);
+  console.log(
+    `\nevent registration (${MEMBERS} members press "S'inscrire" within ${WINDOW_MS} ms, ${CAPACITY} places, waiting list; through the dispatcher):`,
+  );
   // Failures and errors are printed under the table, in full.
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((c) => c !== "why" && c !== "error");
   const width = (c: string) => Math.max(c.length, ...rows.map((r) => String(r[c] ?? "").length));
   console.log(`  ${columns.map((c) => c.padEnd(width(c))).join("  ")}`);
   for (const r of rows) console.log(`  ${columns.map((c) => String(r[c] ?? "").padEnd(width(c))).join("  ")}`);
   for (const r of rows) if (r.why ?? r.error) console.log(`  ${r.database}: ${r.why ?? r.error}`);
-  console.log("  (handling: from the press handed to the dispatcher to its answer; from arrival: from the instant the press was due, queueing in the process included)");
+  console.log(
+    "  (handling: from the press handed to the dispatcher to its answer; from arrival: from the instant the press was due, queueing in the process included)",
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

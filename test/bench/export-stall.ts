@@ -2,8 +2,8 @@
 // and the slowest /healthz answer, polled every 50 ms from this same process, during `work`.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout as wait } from "node:timers/promises";
-import { buildServer } from "../../src/http/server.ts";
 import type { Database } from "../../src/db/database.ts";
+import { buildServer } from "../../src/http/server.ts";
 import { silentLog } from "../support/bot.ts";
 
 const POLL_MS = 50;
@@ -17,7 +17,10 @@ export interface Stall {
 }
 
 /** Runs `work` with /healthz served and polled, and says how much the event loop was held up. */
-export async function measureStall(database: Pick<Database, "kind" | "ping">, work: () => Promise<unknown>): Promise<Stall> {
+export async function measureStall(
+  database: Pick<Database, "kind" | "ping">,
+  work: () => Promise<unknown>,
+): Promise<Stall> {
   const app = await buildServer({ database, log: silentLog, startedAt: new Date(), demo: false });
   const address = await app.listen({ host: "127.0.0.1", port: 0 });
   const histogram = monitorEventLoopDelay({ resolution: 10 });
@@ -43,5 +46,10 @@ export async function measureStall(database: Pick<Database, "kind" | "ping">, wo
     await app.close();
   }
   const ms = (n: number) => Math.round(n / 1e5) / 10;
-  return { ms: Math.round(performance.now() - start), loopP99: ms(histogram.percentile(99)), loopMax: ms(histogram.max), healthzMax: Math.round(healthzMax) };
+  return {
+    ms: Math.round(performance.now() - start),
+    loopP99: ms(histogram.percentile(99)),
+    loopMax: ms(histogram.max),
+    healthzMax: Math.round(healthzMax),
+  };
 }

@@ -4,10 +4,10 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { createBot } from "../../src/bot.ts";
+import { createTranslator } from "../../src/core/i18n.ts";
 import { openDatabase } from "../../src/db/database.ts";
 import { applyMigrations } from "../../src/db/migrator.ts";
 import { readNetworkSeed, seedNetwork } from "../../src/db/seed/seed-network.ts";
-import { createTranslator } from "../../src/core/i18n.ts";
 import { DIGEST_VIEWS, digestViews } from "../../src/features/digest/views.ts";
 import { digestViewId, dueDigestWeek } from "../../src/features/digest/week.ts";
 import { computeIndicators } from "../../src/features/indicators/compute.ts";
@@ -33,23 +33,37 @@ async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
 
 /** A migrated, seeded database of `kind` with the generated network; PostgreSQL in a schema of its own. */
 async function openBenchDatabase(kind: "pglite" | "postgresql", postgresUrl: string, schema: string) {
-  const db = kind === "pglite" ? await openDatabase({ kind: "pglite", dataDir: "memory://" }) : await openDatabase({ kind: "postgresql", url: postgresUrl, schema });
+  const db =
+    kind === "pglite"
+      ? await openDatabase({ kind: "pglite", dataDir: "memory://" })
+      : await openDatabase({ kind: "postgresql", url: postgresUrl, schema });
   await db.withSession((s) => applyMigrations(s, MIGRATIONS));
   const { networkId } = await seedNetwork(db.prisma, await readNetworkSeed(SEED));
-  const [, generateMs] = await timed(() => generateNetworkActivity(db.prisma, networkId, REPORTS, new Date("2024-01-01"), new Date("2026-11-21")));
+  const [, generateMs] = await timed(() =>
+    generateNetworkActivity(db.prisma, networkId, REPORTS, new Date("2024-01-01"), new Date("2026-11-21")),
+  );
   return { db, networkId, generateMs };
 }
 
 /** The export stall scenario alone: the event loop's delay while a year is exported (XLSX, CSV, two XLSX at once). */
-export async function benchExportStall(kind: "pglite" | "postgresql", postgresUrl: string): Promise<Record<string, number | string>> {
+export async function benchExportStall(
+  kind: "pglite" | "postgresql",
+  postgresUrl: string,
+): Promise<Record<string, number | string>> {
   const schema = `bench_${randomBytes(5).toString("hex")}`;
   const { db, networkId } = await openBenchDatabase(kind, postgresUrl, schema);
   try {
-    const query = { networkId, range: { from: { year: 2025, month: 1, day: 1 }, to: { year: 2025, month: 12, day: 31 } }, locale: "fr" as const };
+    const query = {
+      networkId,
+      range: { from: { year: 2025, month: 1, day: 1 }, to: { year: 2025, month: 12, day: 31 } },
+      locale: "fr" as const,
+    };
     await writeCopilWorkbook(db.prisma, query); // warm-up: the first build thread compiles its modules
     const oneXlsx = await measureStall(db, () => writeCopilWorkbook(db.prisma, query));
     const oneCsv = await measureStall(db, () => writeActivitiesCsv(db.prisma, query));
-    const twoXlsx = await measureStall(db, () => Promise.all([writeCopilWorkbook(db.prisma, query), writeCopilWorkbook(db.prisma, query)]));
+    const twoXlsx = await measureStall(db, () =>
+      Promise.all([writeCopilWorkbook(db.prisma, query), writeCopilWorkbook(db.prisma, query)]),
+    );
     return {
       database: kind,
       "XLSX ms": oneXlsx.ms,
@@ -68,22 +82,45 @@ export async function benchExportStall(kind: "pglite" | "postgresql", postgresUr
 }
 
 /** Figures for one database kind; PostgreSQL in a schema of its own, dropped afterwards. */
-export async function benchIndicators(kind: "pglite" | "postgresql", postgresUrl: string): Promise<Record<string, number | string>> {
+export async function benchIndicators(
+  kind: "pglite" | "postgresql",
+  postgresUrl: string,
+): Promise<Record<string, number | string>> {
   const schema = `bench_${randomBytes(5).toString("hex")}`;
   const { db, networkId, generateMs } = await openBenchDatabase(kind, postgresUrl, schema);
   try {
-    const [indicators, currentMs] = await timed(() => computeIndicators(db.prisma, { networkId, window: { today: TODAY } }));
-    const [, yearMs] = await timed(() => computeIndicators(db.prisma, { networkId, window: { range: { from: { year: 2025, month: 1, day: 1 }, to: { year: 2025, month: 12, day: 31 } } } }));
+    const [indicators, currentMs] = await timed(() =>
+      computeIndicators(db.prisma, { networkId, window: { today: TODAY } }),
+    );
+    const [, yearMs] = await timed(() =>
+      computeIndicators(db.prisma, {
+        networkId,
+        window: { range: { from: { year: 2025, month: 1, day: 1 }, to: { year: 2025, month: 12, day: 31 } } },
+      }),
+    );
     const epci = await db.prisma.territory.findFirstOrThrow({ where: { networkId, kind: "EPCI" } });
-    const [, territoryMs] = await timed(() => computeIndicators(db.prisma, { networkId, window: { today: TODAY }, territoryId: epci.id }));
+    const [, territoryMs] = await timed(() =>
+      computeIndicators(db.prisma, { networkId, window: { today: TODAY }, territoryId: epci.id }),
+    );
 
     // The Monday digest, as the delivery engine computes it when it sends it.
     const monday = new Date("2026-11-23T08:00:00Z");
     const week = dueDigestWeek(monday);
     if (!week) throw new Error("no digest week due on Monday 23 November 2026 09:00");
-    const coordinator = await db.prisma.member.findFirstOrThrow({ where: { networkId, roles: { has: "NETWORK_COORDINATOR" } } });
-    const view = { db: db.prisma, networkId, recipientMemberId: coordinator.id, locale: "fr" as const, t: createTranslator("fr"), now: monday };
-    const [digest, digestMs] = await timed(() => digestViews[DIGEST_VIEWS.digest]!(view, digestViewId(networkId, week)));
+    const coordinator = await db.prisma.member.findFirstOrThrow({
+      where: { networkId, roles: { has: "NETWORK_COORDINATOR" } },
+    });
+    const view = {
+      db: db.prisma,
+      networkId,
+      recipientMemberId: coordinator.id,
+      locale: "fr" as const,
+      t: createTranslator("fr"),
+      now: monday,
+    };
+    const [digest, digestMs] = await timed(() =>
+      digestViews[DIGEST_VIEWS.digest]!(view, digestViewId(networkId, week)),
+    );
     if (!digest) throw new Error("the digest view had nothing to say");
 
     const year = { from: { year: 2025, month: 1, day: 1 }, to: { year: 2025, month: 12, day: 31 } };
@@ -93,7 +130,9 @@ export async function benchIndicators(kind: "pglite" | "postgresql", postgresUrl
     const query = { networkId, range: year, locale: "fr" as const };
     const oneXlsx = await measureStall(db, () => writeCopilWorkbook(db.prisma, query));
     const oneCsv = await measureStall(db, () => writeActivitiesCsv(db.prisma, query));
-    const twoXlsx = await measureStall(db, () => Promise.all([writeCopilWorkbook(db.prisma, query), writeCopilWorkbook(db.prisma, query)]));
+    const twoXlsx = await measureStall(db, () =>
+      Promise.all([writeCopilWorkbook(db.prisma, query), writeCopilWorkbook(db.prisma, query)]),
+    );
 
     const bot = createBot(db.prisma, silentLog, { now: () => new Date("2026-11-22T10:00:00Z") });
     const latencies: number[] = [];

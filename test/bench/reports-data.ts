@@ -2,7 +2,13 @@
 // indicators/digest/export bench. Deterministic: the same seed gives the same network.
 import type { Prisma } from "@prisma/client";
 import type { Db } from "../../src/db/database.ts";
-import { ACTIVITY_KINDS, AGE_BRACKETS, EQUIPMENT, PROCEDURE_DOMAINS, THEMES } from "../../src/features/activities/catalogue.ts";
+import {
+  ACTIVITY_KINDS,
+  AGE_BRACKETS,
+  EQUIPMENT,
+  PROCEDURE_DOMAINS,
+  THEMES,
+} from "../../src/features/activities/catalogue.ts";
 
 const ADVISERS = 30;
 const CHUNK = 5_000;
@@ -24,7 +30,13 @@ export interface GeneratedNetwork {
 }
 
 /** 30 active advisers, then `total` reports spread over the days from `firstDay` to `lastDay` (UTC dates). */
-export async function generateNetworkActivity(db: Db, networkId: string, total: number, firstDay: Date, lastDay: Date): Promise<GeneratedNetwork> {
+export async function generateNetworkActivity(
+  db: Db,
+  networkId: string,
+  total: number,
+  firstDay: Date,
+  lastDay: Date,
+): Promise<GeneratedNetwork> {
   const rnd = random(82);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const [organisations, communes] = await Promise.all([
@@ -35,7 +47,15 @@ export async function generateNetworkActivity(db: Db, networkId: string, total: 
   for (let i = 0; i < ADVISERS; i++) {
     const organisation = pick(organisations);
     const member = await db.member.create({
-      data: { networkId, displayName: `Conseiller ${i + 1}`, roles: ["DIGITAL_ADVISER"], status: "ACTIVE", organisationId: organisation.id, territoryId: organisation.territoryId, createdAt: firstDay },
+      data: {
+        networkId,
+        displayName: `Conseiller ${i + 1}`,
+        roles: ["DIGITAL_ADVISER"],
+        status: "ACTIVE",
+        organisationId: organisation.id,
+        territoryId: organisation.territoryId,
+        createdAt: firstDay,
+      },
     });
     advisers.push(member.id);
   }
@@ -57,7 +77,8 @@ export async function generateNetworkActivity(db: Db, networkId: string, total: 
         organisationId: atSite ? pick(organisations).id : null,
         territoryId: atSite ? null : pick(communes).id,
         participants,
-        ageBrackets: kind === "COLLECTIVE" ? { "60_plus": older, "35_60": participants - older } : { [pick(AGE_BRACKETS)]: 1 },
+        ageBrackets:
+          kind === "COLLECTIVE" ? { "60_plus": older, "35_60": participants - older } : { [pick(AGE_BRACKETS)]: 1 },
         themes: [...new Set([pick(THEMES), pick(THEMES)])],
         procedures: rnd() < 0.3 ? [pick(PROCEDURE_DOMAINS)] : [],
         equipment: [pick(EQUIPMENT)],

@@ -9,11 +9,11 @@ import pg from "pg";
 import { type BotProcess, say, startBot } from "../support/process.ts";
 import { benchQuickEntry } from "./activities.ts";
 import { benchAdmin } from "./admin.ts";
-import { benchIndicators } from "./indicators.ts";
 import { benchBroadcastConfirm } from "./broadcast.ts";
 import { benchDelivery } from "./delivery.ts";
 import { benchDiscord } from "./discord.ts";
 import { printRegistrationBench } from "./events.ts";
+import { benchIndicators } from "./indicators.ts";
 import { benchSlack } from "./slack.ts";
 import { benchTelegram } from "./telegram.ts";
 
@@ -45,7 +45,11 @@ async function roundTrips(bot: BotProcess, text: string): Promise<{ p50: number;
     ),
   );
   latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: (latencies.length / total) * 1000 };
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    perSecond: (latencies.length / total) * 1000,
+  };
 }
 
 async function onboardAll(bot: BotProcess): Promise<void> {
@@ -87,7 +91,9 @@ async function postgresReachable(): Promise<boolean> {
   }
 }
 
-const results = [await benchDatabase("pglite", { PGLITE_DATA_DIR: join(await mkdtemp(join(tmpdir(), "bench-")), "pglite") })];
+const results = [
+  await benchDatabase("pglite", { PGLITE_DATA_DIR: join(await mkdtemp(join(tmpdir(), "bench-")), "pglite") }),
+];
 if (await postgresReachable()) {
   const schema = `bench_${Date.now()}`;
   const url = new URL(postgresUrl);
@@ -129,15 +135,29 @@ for (const [name, run] of platforms) {
 // A coordinator's broadcast to 10,000 members: preview, then the confirmation that queues every row.
 console.log("\nbroadcast confirmation (10,000 recipients, through the dispatcher):");
 for (const kind of ["pglite", "postgresql"] as const) {
-  const row = await benchBroadcastConfirm(kind, postgresUrl).catch((err: unknown) => ({ database: kind, error: (err as Error).message }));
-  console.log(`  ${Object.entries(row).map(([k, v]) => `${k}: ${v}`).join(" | ")}`);
+  const row = await benchBroadcastConfirm(kind, postgresUrl).catch((err: unknown) => ({
+    database: kind,
+    error: (err as Error).message,
+  }));
+  console.log(
+    `  ${Object.entries(row)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(" | ")}`,
+  );
 }
 
 // An adviser's one-line activity report, then the press that confirms the draft.
 console.log("\nactivity quick entry (300 entries, one after another, through the dispatcher):");
 for (const kind of ["pglite", "postgresql"] as const) {
-  const row = await benchQuickEntry(kind, postgresUrl).catch((err: unknown) => ({ database: kind, error: (err as Error).message }));
-  console.log(`  ${Object.entries(row).map(([k, v]) => `${k}: ${v}`).join(" | ")}`);
+  const row = await benchQuickEntry(kind, postgresUrl).catch((err: unknown) => ({
+    database: kind,
+    error: (err as Error).message,
+  }));
+  console.log(
+    `  ${Object.entries(row)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(" | ")}`,
+  );
 }
 
 // 500 members pressing "S'inscrire" for one event of 200 places within one second.
@@ -147,15 +167,29 @@ await printRegistrationBench(postgresUrl);
 // a year's COPIL export, and a quick entry with that history in the table.
 console.log("\nindicators, digest and export (100,000 generated activity reports):");
 for (const kind of ["pglite", "postgresql"] as const) {
-  const row = await benchIndicators(kind, postgresUrl).catch((err: unknown) => ({ database: kind, error: (err as Error).message }));
-  console.log(`  ${Object.entries(row).map(([k, v]) => `${k}: ${v}`).join(" | ")}`);
+  const row = await benchIndicators(kind, postgresUrl).catch((err: unknown) => ({
+    database: kind,
+    error: (err as Error).message,
+  }));
+  console.log(
+    `  ${Object.entries(row)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(" | ")}`,
+  );
 }
 
 // Setting up a network from files: territories of the 17 and of the Nord, then a 30-fiche plan.
 console.log("\nadministration command line (network create, plan import):");
 for (const kind of ["pglite", "postgresql"] as const) {
-  const row = await benchAdmin(kind, postgresUrl).catch((err: unknown) => ({ database: kind, error: (err as Error).message }));
-  console.log(`  ${Object.entries(row).map(([k, v]) => `${k}: ${v}`).join(" | ")}`);
+  const row = await benchAdmin(kind, postgresUrl).catch((err: unknown) => ({
+    database: kind,
+    error: (err as Error).message,
+  }));
+  console.log(
+    `  ${Object.entries(row)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(" | ")}`,
+  );
 }
 
 // Outbox → delivery worker → adapter → fake platform: broadcasts of thousands of messages, and the

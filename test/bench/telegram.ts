@@ -22,7 +22,9 @@ async function roundTrip(driver: TelegramHarness, members: string[]): Promise<nu
   const started = Date.now();
   await Promise.all(members.map((m) => driver.send(m, "aide")));
   const latencies = members.map((m) => {
-    const first = driver.fake.calls.slice(mark).find((c) => c.status === 200 && c.message && c.message.chat.id === driver.user(m).id);
+    const first = driver.fake.calls
+      .slice(mark)
+      .find((c) => c.status === 200 && c.message && c.message.chat.id === driver.user(m).id);
     return first!.at - started;
   });
   return latencies.sort((a, b) => a - b);
@@ -33,9 +35,21 @@ export async function benchTelegram(): Promise<Record<string, number | string>> 
   const members = Array.from({ length: MEMBERS }, (_, i) => `bench${i}`);
   let driver = await createTelegramDriver(bot.dispatch, { limits: TELEGRAM_LIMITS, retryBaseMs: 200 });
   try {
-    await bot.db.prisma.channelBinding.create({ data: { networkId: bot.networkId, platform: "telegram", scopeId: String(GROUP.id) } });
+    await bot.db.prisma.channelBinding.create({
+      data: { networkId: bot.networkId, platform: "telegram", scopeId: String(GROUP.id) },
+    });
     for (const m of members) {
-      await onboard(bot, { platform: "telegram", user: driver.externalId(m), scope: String(GROUP.id), conversation: "group", forms: "steps" }, "DIGITAL_ADVISER");
+      await onboard(
+        bot,
+        {
+          platform: "telegram",
+          user: driver.externalId(m),
+          scope: String(GROUP.id),
+          conversation: "group",
+          forms: "steps",
+        },
+        "DIGITAL_ADVISER",
+      );
     }
     await roundTrip(driver, members.slice(0, 30)); // warm-up
     const latencies = await roundTrip(driver, members);
@@ -43,7 +57,10 @@ export async function benchTelegram(): Promise<Record<string, number | string>> 
     await driver.close();
 
     // Outgoing rate alone: a core that answers instantly, one message per member.
-    driver = await createTelegramDriver(recordingDispatch(() => [say("Rappel : atelier jeudi 14 h.")]), { limits: TELEGRAM_LIMITS, retryBaseMs: 200 });
+    driver = await createTelegramDriver(
+      recordingDispatch(() => [say("Rappel : atelier jeudi 14 h.")]),
+      { limits: TELEGRAM_LIMITS, retryBaseMs: 200 },
+    );
     await Promise.all(members.map((m) => driver.send(m, "aide")));
     const sent = driver.fake.callsOf("sendMessage").filter((c) => c.status === 200);
     const spanS = (sent.at(-1)!.at - sent[0]!.at) / 1000;

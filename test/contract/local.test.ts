@@ -1,13 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { buildServer } from "../../src/http/server.ts";
 import type { Reply } from "../../src/core/reply.ts";
+import { buildServer } from "../../src/http/server.ts";
 import { silentLog } from "../support/bot.ts";
 import type { ChannelDriver, SeenReply } from "./driver.ts";
 import { defineContractSuite } from "./suite.ts";
 
 /** The local web chat, driven over its HTTP API as the page does. */
 defineContractSuite("Local web chat", async (bot) => {
-  const app = await buildServer({ database: bot.db, log: silentLog, local: { dispatch: bot.dispatch, networkSlug: "local-contract", db: bot.db.prisma }, startedAt: new Date(), demo: true });
+  const app = await buildServer({
+    database: bot.db,
+    log: silentLog,
+    local: { dispatch: bot.dispatch, networkSlug: "local-contract", db: bot.db.prisma },
+    startedAt: new Date(),
+    demo: true,
+  });
   const last = new Map<string, { replies: Reply[]; body: object }>();
   const user = (person: string) => `contract-${person}`;
 
@@ -17,7 +23,12 @@ defineContractSuite("Local web chat", async (bot) => {
     const replies = (res.json() as { replies: Reply[] }).replies;
     if (replies.length > 0) last.set(person, { replies, body });
     else last.set(person, { replies: last.get(person)?.replies ?? [], body });
-    return replies.map((r) => ({ text: r.text, choices: r.choices?.map((c) => c.label) ?? [], ...(r.form ? { form: { title: r.form.title, fields: r.form.fields.map((f) => f.label) } } : {}), private: r.visibility === "private" }));
+    return replies.map((r) => ({
+      text: r.text,
+      choices: r.choices?.map((c) => c.label) ?? [],
+      ...(r.form ? { form: { title: r.form.title, fields: r.form.fields.map((f) => f.label) } } : {}),
+      private: r.visibility === "private",
+    }));
   }
 
   const driver: ChannelDriver = {
@@ -27,7 +38,10 @@ defineContractSuite("Local web chat", async (bot) => {
     externalId: user,
     send: (person, text) => post(person, { user: user(person), id: randomUUID(), text }),
     press: (person, label) => {
-      const choice = last.get(person)?.replies.flatMap((r) => r.choices ?? []).find((c) => c.label === label);
+      const choice = last
+        .get(person)
+        ?.replies.flatMap((r) => r.choices ?? [])
+        .find((c) => c.label === label);
       if (!choice) throw new Error(`${person} sees no button "${label}"`);
       return post(person, { user: user(person), id: randomUUID(), action: choice.id });
     },

@@ -24,9 +24,21 @@ export function defineContractSuite(name: string, makeDriver: (bot: TestBot) => 
         update: {},
       });
       // Two seeded members already linked their account on this platform.
-      for (const [person, local] of [["adviser", "demo-adviser"], ["coordinator", "demo-coordinator"]] as const) {
-        const member = await db.member.findFirstOrThrow({ where: { identities: { some: { platform: "local", externalId: local } } } });
-        await db.platformIdentity.create({ data: { networkId: bot.networkId, memberId: member.id, platform: driver.platform, externalId: driver.externalId(person) } });
+      for (const [person, local] of [
+        ["adviser", "demo-adviser"],
+        ["coordinator", "demo-coordinator"],
+      ] as const) {
+        const member = await db.member.findFirstOrThrow({
+          where: { identities: { some: { platform: "local", externalId: local } } },
+        });
+        await db.platformIdentity.create({
+          data: {
+            networkId: bot.networkId,
+            memberId: member.id,
+            platform: driver.platform,
+            externalId: driver.externalId(person),
+          },
+        });
       }
     });
     afterAll(async () => {
@@ -44,10 +56,15 @@ export function defineContractSuite(name: string, makeDriver: (bot: TestBot) => 
       const organisations = await driver.press("newcomer", "conseiller numérique");
       expect(organisations.flatMap((r) => r.choices)).toContain("Aucune de ces structures");
       const territories = await driver.press("newcomer", "Aucune de ces structures");
-      const done = await driver.press("newcomer", territories.flatMap((r) => r.choices).find((c) => c === "Tarn-et-Garonne")!);
+      const done = await driver.press(
+        "newcomer",
+        territories.flatMap((r) => r.choices).find((c) => c === "Tarn-et-Garonne")!,
+      );
       expect(text(done)).toContain("Votre demande de rôle « conseiller numérique » est transmise");
       expect(done.every((r) => r.private)).toBe(true);
-      const member = await bot.db.prisma.member.findFirstOrThrow({ where: { identities: { some: { platform: driver.platform, externalId: driver.externalId("newcomer") } } } });
+      const member = await bot.db.prisma.member.findFirstOrThrow({
+        where: { identities: { some: { platform: driver.platform, externalId: driver.externalId("newcomer") } } },
+      });
       expect(member.status).toBe("ACTIVE");
     });
 
@@ -62,9 +79,14 @@ export function defineContractSuite(name: string, makeDriver: (bot: TestBot) => 
       const profile = await driver.send("coordinator", "profil");
       expect(profile.flatMap((r) => r.choices)).toContain("Modifier mon profil");
       await driver.press("coordinator", "Modifier mon profil");
-      const saved = await driver.submitForm("coordinator", { "Nom affiché": "Sophie D.", "Début des heures calmes (HH:MM)": "21:00" });
+      const saved = await driver.submitForm("coordinator", {
+        "Nom affiché": "Sophie D.",
+        "Début des heures calmes (HH:MM)": "21:00",
+      });
       expect(text(saved)).toContain("Votre profil est enregistré.");
-      const member = await bot.db.prisma.member.findFirstOrThrow({ where: { identities: { some: { platform: driver.platform, externalId: driver.externalId("coordinator") } } } });
+      const member = await bot.db.prisma.member.findFirstOrThrow({
+        where: { identities: { some: { platform: driver.platform, externalId: driver.externalId("coordinator") } } },
+      });
       expect(member).toMatchObject({ displayName: "Sophie D.", quietStartMin: 21 * 60, quietEndMin: 8 * 60 });
     });
 
@@ -92,16 +114,24 @@ export function defineContractSuite(name: string, makeDriver: (bot: TestBot) => 
 
     it("a member registers for an event with its button: the platform carries the typed id back intact", async () => {
       const startsAt = new Date(Date.now() + 30 * 86_400_000);
-      await insertEvent(bot, { title: "Atelier des canaux", startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3_600_000) });
+      await insertEvent(bot, {
+        title: "Atelier des canaux",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+      });
       const adviser = { identities: { some: { platform: driver.platform, externalId: driver.externalId("adviser") } } };
       const before = await bot.db.prisma.eventRegistration.count({ where: { member: adviser, status: "REGISTERED" } });
       expect((await driver.send("adviser", "événements", "private")).flatMap((r) => r.choices)).toContain("S’inscrire");
       expect(text(await driver.press("adviser", "S’inscrire"))).toContain("vous êtes inscrit·e à « ");
-      expect(await bot.db.prisma.eventRegistration.count({ where: { member: adviser, status: "REGISTERED" } })).toBe(before + 1);
+      expect(await bot.db.prisma.eventRegistration.count({ where: { member: adviser, status: "REGISTERED" } })).toBe(
+        before + 1,
+      );
     });
 
     it("a coordinator command is refused to an adviser, saying who may use it", async () => {
-      expect(text(await driver.send("adviser", "membres"))).toContain("Cette commande est réservée aux coordinateurs du réseau");
+      expect(text(await driver.send("adviser", "membres"))).toContain(
+        "Cette commande est réservée aux coordinateurs du réseau",
+      );
     });
 
     it("an event the platform delivers twice is processed once", async () => {

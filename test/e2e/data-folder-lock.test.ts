@@ -32,7 +32,9 @@ describe("the embedded database's folder lock", () => {
     const restarted = await start(env);
     expect((await fetch(`${restarted.url}healthz`)).status).toBe(200);
     const resumed = await say(restarted.url, { user: "sigkill-member", text: "hello?" });
-    expect(resumed.body.replies[0]!.text).toBe("What is your role in the network? A coordinator will approve your request.");
+    expect(resumed.body.replies[0]!.text).toBe(
+      "What is your role in the network? A coordinator will approve your request.",
+    );
     expect(await restarted.stop()).toBe(0);
   });
 
@@ -42,9 +44,16 @@ describe("the embedded database's folder lock", () => {
     // As when the folder is wiped or another machine takes the lock over.
     await rm(`${env.PGLITE_DATA_DIR}.lock`, { recursive: true });
     expect(await bot.exited).toBe(1);
-    const lost = bot.stdout().split("\n").filter((l) => l.includes("data_folder_lock_lost"));
+    const lost = bot
+      .stdout()
+      .split("\n")
+      .filter((l) => l.includes("data_folder_lock_lost"));
     expect(lost).toHaveLength(1);
-    expect(JSON.parse(lost[0]!)).toMatchObject({ level: 60, event: "data_folder_lock_lost", err: { code: "ECOMPROMISED" } });
+    expect(JSON.parse(lost[0]!)).toMatchObject({
+      level: 60,
+      event: "data_folder_lock_lost",
+      err: { code: "ECOMPROMISED" },
+    });
     expect(bot.stderr()).toBe("");
   });
 });

@@ -38,13 +38,31 @@ describe("interns' welcome on Telegram (fake Bot API server, grammY): intern and
   let coordinatorId: string;
 
   beforeAll(async () => {
-    bot = await createTestBot({ platforms: ["local", "telegram"], botUsername: (p) => (p === "telegram" ? telegram?.adapter.botUsername?.() : undefined) });
+    bot = await createTestBot({
+      platforms: ["local", "telegram"],
+      botUsername: (p) => (p === "telegram" ? telegram?.adapter.botUsername?.() : undefined),
+    });
     telegram = await createTelegramDriver(bot.dispatch);
-    sender = createDeliveryWorker({ db: bot.db.prisma, adapter: telegram.adapter, log: silentLog, now: bot.now, views: botViews });
+    sender = createDeliveryWorker({
+      db: bot.db.prisma,
+      adapter: telegram.adapter,
+      log: silentLog,
+      now: bot.now,
+      views: botViews,
+    });
     // The seeded coordinator linked their Telegram account: the bot reaches them there.
-    const coordinator = await bot.db.prisma.member.findFirstOrThrow({ where: { identities: { some: { platform: "local", externalId: "demo-coordinator" } } } });
+    const coordinator = await bot.db.prisma.member.findFirstOrThrow({
+      where: { identities: { some: { platform: "local", externalId: "demo-coordinator" } } },
+    });
     coordinatorId = coordinator.id;
-    await bot.db.prisma.platformIdentity.create({ data: { networkId: bot.networkId, memberId: coordinator.id, platform: "telegram", externalId: telegram.externalId("coordinator") } });
+    await bot.db.prisma.platformIdentity.create({
+      data: {
+        networkId: bot.networkId,
+        memberId: coordinator.id,
+        platform: "telegram",
+        externalId: telegram.externalId("coordinator"),
+      },
+    });
   });
   afterAll(async () => {
     await telegram?.close();
@@ -55,8 +73,12 @@ describe("interns' welcome on Telegram (fake Bot API server, grammY): intern and
   /** What the bot sent in the person's private chat after fake call index `since`. */
   const inChat = (person: string, since: number) => tg().fake.sentMessages(tg().user(person).id, since);
   const refused = () => tg().fake.calls.filter((c) => c.status === 400);
-  const job = (name: string) => botJobs(bot.db.prisma, { platforms: ["local", "telegram"] }).find((j) => j.name === name)!;
-  const requestsIndicator = async () => (await computeIndicators(bot.db.prisma, { networkId: bot.networkId, window: { today: ANSWERED_ON } })).find((v) => v.label === REQUESTS_INDICATOR)!.value;
+  const job = (name: string) =>
+    botJobs(bot.db.prisma, { platforms: ["local", "telegram"] }).find((j) => j.name === name)!;
+  const requestsIndicator = async () =>
+    (await computeIndicators(bot.db.prisma, { networkId: bot.networkId, window: { today: ANSWERED_ON } })).find(
+      (v) => v.label === REQUESTS_INDICATOR,
+    )!.value;
 
   it("every page of the shipped guide, in both languages, goes through the fake Telegram as one accepted message", async () => {
     const guide = loadGuide(SHIPPED_LOCALES_DIR);
@@ -76,7 +98,9 @@ describe("interns' welcome on Telegram (fake Bot API server, grammY): intern and
           expect(shown.map((m) => m.text)).toEqual([page.text.trim()]);
           // Its bold and italic arrive as message entities, the fake having checked them as Telegram does.
           const [sent] = inChat("coordinator", since);
-          expect(sent?.entities, `${section.id} page ${index + 1}`).toEqual(page.entities.map((e) => ({ type: e.kind, offset: e.offset, length: e.length })));
+          expect(sent?.entities, `${section.id} page ${index + 1}`).toEqual(
+            page.entities.map((e) => ({ type: e.kind, offset: e.offset, length: e.length })),
+          );
           expect(sent!.entities![0]).toEqual({ type: "bold", offset: 0, length: page.text.split("\n")[0]!.length });
           expect(shown[0]!.choices).toContain(t("commands.guide.contents"));
         }
@@ -89,17 +113,32 @@ describe("interns' welcome on Telegram (fake Bot API server, grammY): intern and
 
   it("deep link → onboarding → guide → question answered → welcome evening → feedback → purge, indicator kept", async () => {
     // ── The coordinator creates the cohort and gets its link (and QR code) ─────────────────────
-    const created = await tg().send("coordinator", `cohorte créer ${COHORT} 02/11/2026 sites: CH Montauban, CH Moissac`);
+    const created = await tg().send(
+      "coordinator",
+      `cohorte créer ${COHORT} 02/11/2026 sites: CH Montauban, CH Moissac`,
+    );
     expect(text(created)).toContain("Lieux de stage proposés : CH Montauban, CH Moissac.");
     const cohort = await bot.db.prisma.cohort.findFirstOrThrow({ where: { name: COHORT } });
     // Its welcome evening exists (created by the organisers; the invitation goes to whoever joins).
     const evening = await bot.db.prisma.event.create({
-      data: { networkId: bot.networkId, title: EVENING, type: "WELCOME_EVENING", cohortId: cohort.id, startsAt: EVENING_STARTS, endsAt: EVENING_ENDS, place: "Hôtel du Département, Montauban" },
+      data: {
+        networkId: bot.networkId,
+        title: EVENING,
+        type: "WELCOME_EVENING",
+        cohortId: cohort.id,
+        startsAt: EVENING_STARTS,
+        endsAt: EVENING_ENDS,
+        place: "Hôtel du Département, Montauban",
+      },
     });
     const linkReply = await tg().send("coordinator", `cohorte ${COHORT} lien`);
     const link = /https:\/\/t\.me\/reseau_test_bot\?start=(c-[A-Za-z0-9_-]+)/.exec(text(linkReply));
     expect(link).not.toBeNull();
-    expect(tg().fake.callsOf("sendPhoto").filter((c) => c.status === 200)).toHaveLength(1); // the QR code
+    expect(
+      tg()
+        .fake.callsOf("sendPhoto")
+        .filter((c) => c.status === 200),
+    ).toHaveLength(1); // the QR code
 
     // ── The intern opens the link: Telegram sends "/start <payload>" ──────────────────────────
     const first = await tg().send("lea", `/start ${link![1]}`);
@@ -115,8 +154,17 @@ describe("interns' welcome on Telegram (fake Bot API server, grammY): intern and
     expect(text(welcomed)).toContain(`Welcome to the “${COHORT}” cohort, arriving on 2 November 2026.`);
     expect(text(welcomed)).toContain("Placement site: CH Moissac.");
     expect(choices(welcomed)).toEqual(["Welcome guide"]);
-    const intern = await bot.db.prisma.member.findFirstOrThrow({ where: { identities: { some: { platform: "telegram", externalId: tg().externalId("lea") } } } });
-    expect(intern).toMatchObject({ roles: ["INTERN"], status: "ACTIVE", cohortId: cohort.id, placementSite: "CH Moissac", locale: "en", displayName: "Lea Test" });
+    const intern = await bot.db.prisma.member.findFirstOrThrow({
+      where: { identities: { some: { platform: "telegram", externalId: tg().externalId("lea") } } },
+    });
+    expect(intern).toMatchObject({
+      roles: ["INTERN"],
+      status: "ACTIVE",
+      cohortId: cohort.id,
+      placementSite: "CH Moissac",
+      locale: "en",
+      displayName: "Lea Test",
+    });
 
     // The invitation to the cohort's welcome evening comes through the outbox.
     let mark = tg().fake.calls.length;
@@ -159,8 +207,14 @@ describe("interns' welcome on Telegram (fake Bot API server, grammY): intern and
     const opened = await tg().press("coordinator", "Répondre");
     expect(text(opened)).toContain("Réponse à la question n° 1");
     const ANSWER = "Yes: the hospital has a residence for interns, ask at the reception.";
-    expect(text(await tg().send("coordinator", ANSWER))).toContain("Votre réponse à la question n° 1 est envoyée à Lea Test");
-    expect(await bot.db.prisma.welcomeRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "ANSWERED", answer: ANSWER, answeredById: coordinatorId });
+    expect(text(await tg().send("coordinator", ANSWER))).toContain(
+      "Votre réponse à la question n° 1 est envoyée à Lea Test",
+    );
+    expect(await bot.db.prisma.welcomeRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      status: "ANSWERED",
+      answer: ANSWER,
+      answeredById: coordinatorId,
+    });
 
     // The answer reaches the intern on Telegram.
     mark = tg().fake.calls.length;
@@ -174,7 +228,11 @@ describe("interns' welcome on Telegram (fake Bot API server, grammY): intern and
     // ── The intern registers with the invitation's button ──────────────────────────────────────
     const registered = await tg().press("lea", "Register");
     expect(text(registered)).toContain(EVENING);
-    expect(await bot.db.prisma.eventRegistration.findUniqueOrThrow({ where: { eventId_memberId: { eventId: evening.id, memberId: intern.id } } })).toMatchObject({ status: "REGISTERED" });
+    expect(
+      await bot.db.prisma.eventRegistration.findUniqueOrThrow({
+        where: { eventId_memberId: { eventId: evening.id, memberId: intern.id } },
+      }),
+    ).toMatchObject({ status: "REGISTERED" });
 
     // ── After the evening: the intern-schedule job queues the feedback questions ───────────────
     bot.setNow(new Date(MORNING_AFTER.getTime() - 60_000));
@@ -194,8 +252,14 @@ describe("interns' welcome on Telegram (fake Bot API server, grammY): intern and
     const nextQuestion = await tg().send("lea", "Meeting the other interns and the hospital staff");
     expect(text(nextQuestion)).toContain("What would you like next time?");
     expect(text(await tg().send("lea", "A visit of Montauban"))).toContain("Thank you for your feedback!");
-    const feedback = await bot.db.prisma.eventFeedback.findUniqueOrThrow({ where: { eventId_memberId: { eventId: evening.id, memberId: intern.id } } });
-    expect(feedback.answers).toEqual({ overall: "4", useful: "Meeting the other interns and the hospital staff", next: "A visit of Montauban" });
+    const feedback = await bot.db.prisma.eventFeedback.findUniqueOrThrow({
+      where: { eventId_memberId: { eventId: evening.id, memberId: intern.id } },
+    });
+    expect(feedback.answers).toEqual({
+      overall: "4",
+      useful: "Meeting the other interns and the hospital staff",
+      next: "A visit of Montauban",
+    });
 
     // ── The purge, once the semester + 3 months are over ───────────────────────────────────────
     const counted = await requestsIndicator();
@@ -204,12 +268,24 @@ describe("interns' welcome on Telegram (fake Bot API server, grammY): intern and
     const purged = await job("purge-expired-interns").run(bot.now());
     expect((purged as { purged: number }).purged).toBeGreaterThanOrEqual(1);
     expect(await bot.db.prisma.platformIdentity.count({ where: { memberId: intern.id } })).toBe(0);
-    expect(await bot.db.prisma.platformIdentity.count({ where: { platform: "telegram", externalId: tg().externalId("lea") } })).toBe(0);
+    expect(
+      await bot.db.prisma.platformIdentity.count({
+        where: { platform: "telegram", externalId: tg().externalId("lea") },
+      }),
+    ).toBe(0);
     const after = await bot.db.prisma.member.findUniqueOrThrow({ where: { id: intern.id } });
     expect(after).toMatchObject({ status: "LEFT", placementSite: null, arrivesOn: null });
     expect(after.displayName).not.toContain("Lea");
-    expect(await bot.db.prisma.welcomeRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "ANSWERED", memberId: null, question: null, answer: null });
-    expect(await bot.db.prisma.eventFeedback.findUniqueOrThrow({ where: { id: feedback.id } })).toMatchObject({ memberId: null, answers: feedback.answers });
+    expect(await bot.db.prisma.welcomeRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      status: "ANSWERED",
+      memberId: null,
+      question: null,
+      answer: null,
+    });
+    expect(await bot.db.prisma.eventFeedback.findUniqueOrThrow({ where: { id: feedback.id } })).toMatchObject({
+      memberId: null,
+      answers: feedback.answers,
+    });
     expect(await requestsIndicator()).toBe(counted);
     // Nothing over Telegram was refused along the way.
     expect(refused()).toEqual([]);

@@ -34,13 +34,19 @@ describe("the bot process with platform tokens", () => {
     expect(bot.stdout()).toMatch(/"platforms":\["local","telegram"\]/);
 
     const chat = { id: 4242, type: "private" as const, first_name: "Inès" };
-    const message = telegram.personMessage({ id: 4242, is_bot: false, first_name: "Inès", language_code: "fr" }, chat, "/aide");
+    const message = telegram.personMessage(
+      { id: 4242, is_bot: false, first_name: "Inès", language_code: "fr" },
+      chat,
+      "/aide",
+    );
     telegram.pushUpdate({ message } as Parameters<FakeTelegram["pushUpdate"]>[0]);
     const answer = await until("a Telegram reply", () => telegram.sentMessages(4242)[0]);
     // A private chat no network binds: the newcomer is told to ask for an invitation.
     expect(answer.text).toContain("Demandez à votre coordinateur un lien d’invitation");
     expect(telegram.callsOf("setMyCommands").length).toBeGreaterThanOrEqual(2);
-    expect((await say(bot.url, { user: "demo-adviser", text: "aide" })).body.replies[0]!.text).toContain("Bonjour Julien");
+    expect((await say(bot.url, { user: "demo-adviser", text: "aide" })).body.replies[0]!.text).toContain(
+      "Bonjour Julien",
+    );
 
     expect(await bot.stop("SIGTERM")).toBe(0);
   });

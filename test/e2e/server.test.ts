@@ -40,9 +40,15 @@ describe("the bot process", () => {
     const done = await say(bot.url, { user: "e2e-newcomer", action: territories.body.replies[0]!.choices![0]!.id });
     expect(done.body.replies[0]!.text).toContain("Votre demande de rôle « conseiller numérique » est transmise");
     const requests = await say(bot.url, { user: "demo-coordinator", text: "demandes" });
-    expect(requests.body.replies.map((r) => r.text).join("\n")).toContain("e2e-newcomer demande le rôle « conseiller numérique »");
+    expect(requests.body.replies.map((r) => r.text).join("\n")).toContain(
+      "e2e-newcomer demande le rôle « conseiller numérique »",
+    );
 
-    const bad = await fetch(`${bot.url}api/local/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: "{nope" });
+    const bad = await fetch(`${bot.url}api/local/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{nope",
+    });
     expect(bad.status).toBe(400);
     expect((await fetch(`${bot.url}healthz`)).status).toBe(200);
 
@@ -58,7 +64,9 @@ describe("the bot process", () => {
     expect(await before.stop()).toBe(0);
     const after = await start(env);
     const resumed = await say(after.url, { user: "e2e-restart", text: "hello?" });
-    expect(resumed.body.replies[0]!.text).toBe("What is your role in the network? A coordinator will approve your request.");
+    expect(resumed.body.replies[0]!.text).toBe(
+      "What is your role in the network? A coordinator will approve your request.",
+    );
     expect(after.stdout()).toContain('"msg":"demo network already present"');
     expect(await after.stop()).toBe(0);
   });

@@ -41,7 +41,9 @@ describe("stopping the bot", () => {
     await Promise.all([preopened, halfSent].map((s) => new Promise((r) => s.once("connect", r))));
     // A request sent just as the stop begins: whatever its fate, its socket does not hold the stop.
     // Its failure (a reset) is handled at once: the rejection may come while the stop is awaited.
-    const inFlight = get(browsers[0]!, `${bot.url}api/local/inbox?user=keep-alive&since=2026-01-01T00:00:00Z`).catch(() => {});
+    const inFlight = get(browsers[0]!, `${bot.url}api/local/inbox?user=keep-alive&since=2026-01-01T00:00:00Z`).catch(
+      () => {},
+    );
     expect(await bot.stop("SIGTERM")).toBe(0);
     await inFlight;
     expect(bot.stdout()).not.toContain("shutdown took too long");

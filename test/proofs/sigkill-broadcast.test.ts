@@ -30,16 +30,25 @@ describe("a bot process killed mid-broadcast", () => {
         const preview = await say(first.url, {
           ...coordinator,
           form: "broadcast",
-          values: { message: "Mois du numérique : le programme des animations est en ligne.", urgent: "no", roles: ["DIGITAL_ADVISER"], platform: "telegram" },
+          values: {
+            message: "Mois du numérique : le programme des animations est en ligne.",
+            urgent: "no",
+            roles: ["DIGITAL_ADVISER"],
+            platform: "telegram",
+          },
         });
         expect(preview.status).toBe(200);
-        const confirm = preview.body.replies.flatMap((r) => r.choices ?? []).find((c) => c.id.startsWith("bc.confirm:"));
+        const confirm = preview.body.replies
+          .flatMap((r) => r.choices ?? [])
+          .find((c) => c.id.startsWith("bc.confirm:"));
         expect(confirm, JSON.stringify(preview.body)).toBeDefined();
         env.fake.failNext("sendMessage", "hang", 1, KILL_AT_SEND);
         const confirmed = await say(first.url, { ...coordinator, action: confirm!.id });
         expect(confirmed.status).toBe(200);
         const broadcastId = confirm!.id.slice("bc.confirm:".length);
-        expect(await db.prisma.outboundMessage.count({ where: { causeId: broadcastId, category: "broadcast" } })).toBe(RECIPIENTS);
+        expect(await db.prisma.outboundMessage.count({ where: { causeId: broadcastId, category: "broadcast" } })).toBe(
+          RECIPIENTS,
+        );
 
         await sendRequests(KILL_AT_SEND + 1);
         first.child.kill("SIGKILL");
@@ -51,16 +60,33 @@ describe("a bot process killed mid-broadcast", () => {
         await env.startBot();
         await waitFor(
           "the broadcast to finish",
-          async () => (await db.prisma.broadcast.findUniqueOrThrow({ where: { id: broadcastId }, select: { status: true } })).status === "DONE",
+          async () =>
+            (await db.prisma.broadcast.findUniqueOrThrow({ where: { id: broadcastId }, select: { status: true } }))
+              .status === "DONE",
           TIMEOUT_MS,
-          async () => `${env.fake.sentMessages().length} sent; ${JSON.stringify(await db.prisma.outboundMessage.groupBy({ by: ["status"], where: { causeId: broadcastId }, _count: true }))}`,
+          async () =>
+            `${env.fake.sentMessages().length} sent; ${JSON.stringify(await db.prisma.outboundMessage.groupBy({ by: ["status"], where: { causeId: broadcastId }, _count: true }))}`,
         );
         const perChat = messagesPerChat(env.fake);
         for (const m of members) expect(perChat.get(String(m.userId)), m.name).toBe(1);
-        expect(await db.prisma.outboundMessage.count({ where: { causeId: broadcastId, category: "broadcast", status: "SENT" } })).toBe(RECIPIENTS);
+        expect(
+          await db.prisma.outboundMessage.count({
+            where: { causeId: broadcastId, category: "broadcast", status: "SENT" },
+          }),
+        ).toBe(RECIPIENTS);
         // The coordinator's report comes to the local chat, where they confirmed.
-        await waitFor("the delivery report", async () => (await db.prisma.outboundMessage.count({ where: { idempotencyKey: `bc:${broadcastId}:report`, status: "SENT" } })) === 1, 60_000);
-        const inbox = await db.prisma.localInboxMessage.findMany({ where: { userId: "demo-coordinator" }, orderBy: { createdAt: "asc" } });
+        await waitFor(
+          "the delivery report",
+          async () =>
+            (await db.prisma.outboundMessage.count({
+              where: { idempotencyKey: `bc:${broadcastId}:report`, status: "SENT" },
+            })) === 1,
+          60_000,
+        );
+        const inbox = await db.prisma.localInboxMessage.findMany({
+          where: { userId: "demo-coordinator" },
+          orderBy: { createdAt: "asc" },
+        });
         expect(inbox.map((m) => (m.payload as { text: string }).text).join("\n")).toContain(String(RECIPIENTS));
       } finally {
         await db.close();

@@ -4,7 +4,7 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll } from "vitest";
-import { openDatabase, type Database } from "../../src/db/database.ts";
+import { type Database, openDatabase } from "../../src/db/database.ts";
 import { TEST_TOKEN } from "../fakes/telegram/driver.ts";
 import { FakeTelegram } from "../fakes/telegram/server.ts";
 import { dropSchema, postgresUrl } from "../support/database.ts";
@@ -22,8 +22,17 @@ export async function sharedSchema(): Promise<{ url: string; schema: string; dro
 }
 
 /** A bot process on `databaseUrl`, sending to the fake Telegram. */
-export function startTelegramBot(databaseUrl: string, fake: FakeTelegram, extra: Record<string, string> = {}): Promise<BotProcess> {
-  return startBot({ DATABASE_URL: databaseUrl, TELEGRAM_BOT_TOKEN: TEST_TOKEN, TELEGRAM_API_ROOT: fake.apiRoot, ...extra });
+export function startTelegramBot(
+  databaseUrl: string,
+  fake: FakeTelegram,
+  extra: Record<string, string> = {},
+): Promise<BotProcess> {
+  return startBot({
+    DATABASE_URL: databaseUrl,
+    TELEGRAM_BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: fake.apiRoot,
+    ...extra,
+  });
 }
 
 /** Opens the schema the processes migrated and seeded, for the test's own reads and writes. */
@@ -35,23 +44,59 @@ export function openShared(schema: string): Promise<Database> {
  * `count` active members of the demo network, each with a Telegram account whose private chat with
  * the bot is open on the fake (Telegram user ids from `firstUserId`). Returns their member ids.
  */
-export async function telegramMembers(db: Database, fake: FakeTelegram, count: number, firstUserId: number, roles: ("DIGITAL_ADVISER" | "CLS_COORDINATOR")[] = ["DIGITAL_ADVISER"]) {
-  const network = await db.prisma.network.findUniqueOrThrow({ where: { slug: "tarn-et-garonne" }, select: { id: true } });
-  const members = Array.from({ length: count }, (_, i) => ({ id: randomUUID(), userId: firstUserId + i, name: `Conseiller ${i}` }));
+export async function telegramMembers(
+  db: Database,
+  fake: FakeTelegram,
+  count: number,
+  firstUserId: number,
+  roles: ("DIGITAL_ADVISER" | "CLS_COORDINATOR")[] = ["DIGITAL_ADVISER"],
+) {
+  const network = await db.prisma.network.findUniqueOrThrow({
+    where: { slug: "tarn-et-garonne" },
+    select: { id: true },
+  });
+  const members = Array.from({ length: count }, (_, i) => ({
+    id: randomUUID(),
+    userId: firstUserId + i,
+    name: `Conseiller ${i}`,
+  }));
   for (let i = 0; i < members.length; i += 1_000) {
     const chunk = members.slice(i, i + 1_000);
-    await db.prisma.member.createMany({ data: chunk.map((m) => ({ id: m.id, networkId: network.id, displayName: m.name, roles, status: "ACTIVE" as const, quietStartMin: 0, quietEndMin: 0 })) });
-    await db.prisma.platformIdentity.createMany({ data: chunk.map((m) => ({ networkId: network.id, memberId: m.id, platform: "telegram", externalId: String(m.userId) })) });
+    await db.prisma.member.createMany({
+      data: chunk.map((m) => ({
+        id: m.id,
+        networkId: network.id,
+        displayName: m.name,
+        roles,
+        status: "ACTIVE" as const,
+        quietStartMin: 0,
+        quietEndMin: 0,
+      })),
+    });
+    await db.prisma.platformIdentity.createMany({
+      data: chunk.map((m) => ({
+        networkId: network.id,
+        memberId: m.id,
+        platform: "telegram",
+        externalId: String(m.userId),
+      })),
+    });
   }
   for (const m of members) fake.openPrivateChat({ id: m.userId, is_bot: false, first_name: m.name });
   return { networkId: network.id, members };
 }
 
 /** Waits until `done()` or throws after `timeoutMs`, describing what is still missing. */
-export async function waitFor(what: string, done: () => Promise<boolean> | boolean, timeoutMs: number, progress?: () => Promise<string> | string): Promise<void> {
+export async function waitFor(
+  what: string,
+  done: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  progress?: () => Promise<string> | string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${progress ? `: ${await progress()}` : ""}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${what}${progress ? `: ${await progress()}` : ""}`);
     await sleep(250);
   }
 }
@@ -74,11 +119,13 @@ export interface ProofEnvironment {
 /** Sets up a proof environment before the file's tests and tears it down after them. */
 export function useProofEnvironment(): ProofEnvironment {
   const bots: BotProcess[] = [];
-  const env = { startBot: async () => {
-    const bot = await startTelegramBot(env.schema.url, env.fake);
-    bots.push(bot);
-    return bot;
-  } } as ProofEnvironment;
+  const env = {
+    startBot: async () => {
+      const bot = await startTelegramBot(env.schema.url, env.fake);
+      bots.push(bot);
+      return bot;
+    },
+  } as ProofEnvironment;
   beforeAll(async () => {
     env.fake = await new FakeTelegram(TEST_TOKEN).listen();
     env.schema = await sharedSchema();

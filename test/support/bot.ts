@@ -51,7 +51,11 @@ export async function createTestBot(options: TestBotOptions = {}): Promise<TestB
   const { networkId } = await seedNetwork(db.prisma, await readNetworkSeed(DEMO_SEED));
   let now = new Date("2026-11-23T09:00:00Z");
   const clock = () => now;
-  const botOptions = { now: clock, ...(options.platforms ? { platforms: options.platforms } : {}), ...(options.botUsername ? { botUsername: options.botUsername } : {}) };
+  const botOptions = {
+    now: clock,
+    ...(options.platforms ? { platforms: options.platforms } : {}),
+    ...(options.botUsername ? { botUsername: options.botUsername } : {}),
+  };
   let dispatch = createBot(db.prisma, silentLog, botOptions);
   const send = (who: string | Speaker, input: string | Input) => dispatch(inbound(who, input, now));
   return {
@@ -88,7 +92,11 @@ export function inbound(who: string | Speaker, input: string | Input, receivedAt
 }
 
 export const action = (actionId: string): Input => ({ kind: "action", actionId });
-export const form = (formId: string, values: Record<string, string | string[]>): Input => ({ kind: "form", formId, values });
+export const form = (formId: string, values: Record<string, string | string[]>): Input => ({
+  kind: "form",
+  formId,
+  values,
+});
 
 /** The ids of the choices offered in replies. */
 export function choiceIds(replies: Reply[]): string[] {
@@ -96,7 +104,12 @@ export function choiceIds(replies: Reply[]): string[] {
 }
 
 /** Walks a newcomer through onboarding, choosing the first organisation and territory offered. */
-export async function onboard(bot: TestBot, who: string | Speaker, role: string, locale: "fr" | "en" = "fr"): Promise<void> {
+export async function onboard(
+  bot: TestBot,
+  who: string | Speaker,
+  role: string,
+  locale: "fr" | "en" = "fr",
+): Promise<void> {
   await bot.send(who, "démarrer");
   await bot.send(who, action(`onb:language:${locale}`));
   const organisations = await bot.send(who, action(`onb:role:${role}`));

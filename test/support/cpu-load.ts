@@ -6,7 +6,9 @@ import { type ChildProcess, spawn } from "node:child_process";
  */
 export function busyCores(cores: number, seconds: number): { stop(): void } {
   const script = `const end = Date.now() + ${Math.round(seconds * 1000)}; let x = 0; while (Date.now() < end) x = (x * 31 + 7) % 1_000_003;`;
-  const children: ChildProcess[] = Array.from({ length: cores }, () => spawn(process.execPath, ["-e", script], { stdio: "ignore" }));
+  const children: ChildProcess[] = Array.from({ length: cores }, () =>
+    spawn(process.execPath, ["-e", script], { stdio: "ignore" }),
+  );
   return {
     stop() {
       for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");

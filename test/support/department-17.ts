@@ -1,5 +1,5 @@
-import { loadConfig } from "../../src/config/env.ts";
 import { inviteCommand } from "../../src/admin/commands/invite.ts";
+import { loadConfig } from "../../src/config/env.ts";
 import { admin, PARTNERS_17, PLAN_17 } from "../unit/admin-support.ts";
 import type { TestDatabase } from "./database.ts";
 
@@ -24,7 +24,12 @@ export async function inviteFromCommandLine(db: TestDatabase, args: string[]): P
   const out: string[] = [];
   const err: string[] = [];
   const config = loadConfig({ PGLITE_DATA_DIR: "memory://", TELEGRAM_BOT_TOKEN: "1:x" });
-  const status = await inviteCommand.run(args, { db: db.prisma, config, out: (l) => out.push(l), err: (l) => err.push(l) });
+  const status = await inviteCommand.run(args, {
+    db: db.prisma,
+    config,
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+  });
   const text = out.join("\n");
   const code = /Code ?: ([A-Za-z0-9_-]{16})/.exec(text)?.[1];
   if (status !== 0 || !code) throw new Error(`admin invite ${args.join(" ")} failed: ${err.join("\n")}`);

@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 import { LOG_POLICY } from "../../src/core/log-policy.ts";
 
 /** A logger whose JSON lines the test reads back, as an operator's log collector would. */

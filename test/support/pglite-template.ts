@@ -21,7 +21,11 @@ const DEMO_SEED = join(ROOT, "prisma/seed/tarn-et-garonne.json");
 const SEED_INPUT_DIRS = ["src", "prisma/seed"];
 const CACHE_DIR = join(ROOT, "node_modules/.cache/pglite-templates");
 // What a template's contents depend on besides the migrations themselves.
-const INPUTS = ["node_modules/@electric-sql/pglite/package.json", "src/db/migrator.ts", "test/support/pglite-template.ts"];
+const INPUTS = [
+  "node_modules/@electric-sql/pglite/package.json",
+  "src/db/migrator.ts",
+  "test/support/pglite-template.ts",
+];
 
 /**
  * An initdb'd data folder with nothing in it, one with every committed migration applied, or one
@@ -89,7 +93,10 @@ async function templateKey(): Promise<string> {
     if (existsSync(file)) hash.update(name).update(await readFile(file));
   }
   for (const top of SEED_INPUT_DIRS) {
-    for (const name of (await readdir(join(ROOT, top), { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort()) {
+    for (const name of (await readdir(join(ROOT, top), { recursive: true, withFileTypes: true }))
+      .filter((e) => e.isFile())
+      .map((e) => join(e.parentPath, e.name))
+      .sort()) {
       hash.update(name).update(await readFile(name));
     }
   }

@@ -58,13 +58,18 @@ export function startBot(env: Record<string, string>): Promise<BotProcess> {
       out += d;
       if (listening) return;
       // The start-up log line carries the URL (PORT=0 picks a free port); it is logged at info level.
-      const line = out.slice(from).split("\n").find((l) => l.includes('"bot listening"'));
+      const line = out
+        .slice(from)
+        .split("\n")
+        .find((l) => l.includes('"bot listening"'));
       if (line) {
         listening = true;
         resolve(handle(JSON.parse(line).url));
       }
     });
-    void exited.then((code) => reject(Object.assign(new Error(`bot exited with ${code}: ${err}`), { code, stderr: err, stdout: out })));
+    void exited.then((code) =>
+      reject(Object.assign(new Error(`bot exited with ${code}: ${err}`), { code, stderr: err, stdout: out })),
+    );
   });
 }
 
@@ -82,6 +87,13 @@ export async function startBotExpectingFailure(env: Record<string, string>) {
 }
 
 export async function say(base: string, body: unknown) {
-  const res = await fetch(`${base}api/local/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  return { status: res.status, body: (await res.json()) as { replies: { text: string; choices?: { id: string; label: string }[] }[] } };
+  const res = await fetch(`${base}api/local/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    body: (await res.json()) as { replies: { text: string; choices?: { id: string; label: string }[] }[] },
+  };
 }

@@ -16,7 +16,8 @@ async function tool(command: string, args: string[], what: string): Promise<stri
     return (await run(command, args, { maxBuffer: 64 * 1024 * 1024, timeout: 150_000 })).stdout;
   } catch (error) {
     const e = error as NodeJS.ErrnoException & { stderr?: string };
-    if (e.code === "ENOENT") throw new Error(`${what} (${command}) is not installed: install it with \`${INSTALL}\` (.ci/run does so in CI).`);
+    if (e.code === "ENOENT")
+      throw new Error(`${what} (${command}) is not installed: install it with \`${INSTALL}\` (.ci/run does so in CI).`);
     throw new Error(`${what} failed: ${e.message}\n${e.stderr ?? ""}`);
   }
 }
@@ -37,13 +38,32 @@ export async function scratchFolder(): Promise<{ path: string; remove: () => Pro
  * Converts files with LibreOffice headless in one start (it is slow to start), each under `folder`,
  * into `folder/<to's extension>/`. A private profile keeps parallel test files from colliding.
  */
-export async function libreOfficeConvert(folder: string, files: NamedFile[], to: string, inFilter?: string): Promise<string> {
+export async function libreOfficeConvert(
+  folder: string,
+  files: NamedFile[],
+  to: string,
+  inFilter?: string,
+): Promise<string> {
   const input = join(folder, `in-${to.split(":")[0]}`);
   const out = join(folder, to.split(":")[0]!);
   await mkdir(input, { recursive: true });
   for (const file of files) await writeFile(join(input, file.name), file.bytes);
   const profile = `file://${join(folder, "lo-profile")}`;
-  await tool("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--norestore", ...(inFilter ? [`--infilter=${inFilter}`] : []), "--convert-to", to, "--outdir", out, ...files.map((f) => join(input, f.name))], "LibreOffice Calc");
+  await tool(
+    "soffice",
+    [
+      `-env:UserInstallation=${profile}`,
+      "--headless",
+      "--norestore",
+      ...(inFilter ? [`--infilter=${inFilter}`] : []),
+      "--convert-to",
+      to,
+      "--outdir",
+      out,
+      ...files.map((f) => join(input, f.name)),
+    ],
+    "LibreOffice Calc",
+  );
   return out;
 }
 
@@ -56,18 +76,24 @@ export const CSV_FRENCH_IN = "CSV:59,34,76,1,,1036";
 export async function pdfPages(path: string): Promise<{ width: number; height: number }[]> {
   const info = await tool("pdfinfo", ["-f", "1", "-l", "100000", path], "pdfinfo (poppler-utils)");
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1]);
-  const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({ width: Number(m[1]), height: Number(m[2]) }));
+  const sizes = [...info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)].map((m) => ({
+    width: Number(m[1]),
+    height: Number(m[2]),
+  }));
   if (sizes.length !== pages) throw new Error(`pdfinfo listed ${sizes.length} page sizes for ${pages} pages`);
   return sizes;
 }
 
 /** A4 landscape, as pdfinfo prints it: 842 x 595 points. */
-export const isA4Landscape = (page: { width: number; height: number }) => Math.round(page.width) === 842 && Math.round(page.height) === 595;
+export const isA4Landscape = (page: { width: number; height: number }) =>
+  Math.round(page.width) === 842 && Math.round(page.height) === 595;
 
 /** Files of a folder, by name. */
 export async function filesIn(folder: string): Promise<Map<string, string>> {
   const names = await readdir(folder);
-  return new Map(await Promise.all(names.map(async (n) => [n, await readFile(join(folder, n), "utf8")] as [string, string])));
+  return new Map(
+    await Promise.all(names.map(async (n) => [n, await readFile(join(folder, n), "utf8")] as [string, string])),
+  );
 }
 
 /** What python-icalendar read in one .ics file. */
@@ -94,17 +120,22 @@ export interface PythonCalendar {
 export async function readWithPythonIcalendar(files: Uint8Array[]): Promise<PythonCalendar[]> {
   const scratch = await scratchFolder();
   try {
-    const paths = await Promise.all(files.map(async (bytes, i) => {
-      const path = join(scratch.path, `${i}.ics`);
-      await writeFile(path, bytes);
-      return path;
-    }));
+    const paths = await Promise.all(
+      files.map(async (bytes, i) => {
+        const path = join(scratch.path, `${i}.ics`);
+        await writeFile(path, bytes);
+        return path;
+      }),
+    );
     const python = existsSync("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
     const script = join(import.meta.dirname, "icalendar-read.py");
     try {
       return JSON.parse(await tool(python, [script, ...paths], "python3")) as PythonCalendar[];
     } catch (error) {
-      if (String(error).includes("No module named 'icalendar'")) throw new Error(`python-icalendar is not installed for ${python}: install it with \`${INSTALL}\` (.ci/run does so in CI).`);
+      if (String(error).includes("No module named 'icalendar'"))
+        throw new Error(
+          `python-icalendar is not installed for ${python}: install it with \`${INSTALL}\` (.ci/run does so in CI).`,
+        );
       throw error;
     }
   } finally {

@@ -61,7 +61,8 @@ export function formulaCells(sheet: ExcelJS.Worksheet): { address: string; formu
   const found: { address: string; formula: string }[] = [];
   sheet.eachRow({ includeEmpty: true }, (row) =>
     row.eachCell({ includeEmpty: true }, (cell) => {
-      if (cell.type === ExcelJS.ValueType.Formula) found.push({ address: cell.address, formula: cell.formula ?? String(cell.value) });
+      if (cell.type === ExcelJS.ValueType.Formula)
+        found.push({ address: cell.address, formula: cell.formula ?? String(cell.value) });
     }),
   );
   return found;
@@ -72,7 +73,8 @@ function rawValue(value: ExcelJS.CellValue): unknown {
   if (value === null || value === undefined) return undefined;
   if (typeof value !== "object" || value instanceof Date) return value;
   if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("formula" in value || "sharedFormula" in value) return rawValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ("formula" in value || "sharedFormula" in value)
+    return rawValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   if ("hyperlink" in value) return value.text;
   // An error stays visible as its text (#DIV/0!, #NAME?), where SheetJS's raw read would drop it.
   if ("error" in value) return value.error;

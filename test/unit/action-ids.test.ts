@@ -25,7 +25,8 @@ const SAMPLES: [RegExp, string][] = [
 function longest(schema: z.ZodType): string {
   const def = schema._zod.def as { type: string; innerType?: z.ZodType };
   if (def.type === "optional") return longest(def.innerType!);
-  if (def.type === "enum") return [...(schema as z.ZodEnum).options].map(String).sort((a, b) => b.length - a.length)[0]!;
+  if (def.type === "enum")
+    return [...(schema as z.ZodEnum).options].map(String).sort((a, b) => b.length - a.length)[0]!;
   if (def.type === "number") return String((schema as z.ZodNumber).maxValue);
   if (def.type === "string" && schema.safeParse(UUID).success) return UUID;
   throw new Error(`no sample for a ${def.type} parameter: add one here`);
@@ -35,7 +36,9 @@ function longest(schema: z.ZodType): string {
 async function longestVerbIds(): Promise<{ verb: string; id: string }[]> {
   const files = readdirSync(FEATURES, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith("actions.ts"));
   const modules = await Promise.all(files.map((f) => import(join(FEATURES, f)) as Promise<Record<string, unknown>>));
-  const verbs = modules.flatMap((m) => Object.values(m).flatMap((group) => Object.values(group as Record<string, Verb>))).filter((v): v is Verb => typeof v?.id === "string" && "params" in v);
+  const verbs = modules
+    .flatMap((m) => Object.values(m).flatMap((group) => Object.values(group as Record<string, Verb>)))
+    .filter((v): v is Verb => typeof v?.id === "string" && "params" in v);
   return verbs.map((verb) => {
     const items = (verb.params as unknown as z.ZodTuple).def.items as z.ZodType[];
     return { verb: verb.id, id: pressId(verb, ...(items.map(longest) as unknown as ActionParams)) };
@@ -44,12 +47,19 @@ async function longestVerbIds(): Promise<{ verb: string; id: string }[]> {
 
 /** Every choice id a feature builds by hand (`id: \`evt:r:${event.id}\``), with long realistic arguments. */
 function builtIds(): { file: string; template: string; id: string }[] {
-  const files = SOURCES.flatMap((folder) => readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts")).map((f) => join(folder, f)));
+  const files = SOURCES.flatMap((folder) =>
+    readdirSync(folder, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts"))
+      .map((f) => join(folder, f)),
+  );
   return files.flatMap((file) => {
     const source = readFileSync(file, "utf8");
     return [...source.matchAll(/\bid: `([a-z]+:[^`]*)`/g)].map((m) => {
       const template = m[1]!;
-      const id = template.replace(/\$\{([^}]*)\}/g, (_, expr: string) => SAMPLES.find(([re]) => re.test(expr))?.[1] ?? UUID);
+      const id = template.replace(
+        /\$\{([^}]*)\}/g,
+        (_, expr: string) => SAMPLES.find(([re]) => re.test(expr))?.[1] ?? UUID,
+      );
       return { file, template, id };
     });
   });
@@ -64,7 +74,9 @@ describe("choice ids every platform carries back", () => {
   });
 
   it("every id fits Discord's custom_id (100 characters) and Slack's action_id (255)", () => {
-    const tooLong = ids.filter((i) => i.id.length > ACTION_ID_MAX).map((i) => `${i.file}: ${i.template} (${i.id.length})`);
+    const tooLong = ids
+      .filter((i) => i.id.length > ACTION_ID_MAX)
+      .map((i) => `${i.file}: ${i.template} (${i.id.length})`);
     expect(tooLong).toEqual([]);
   });
 
@@ -84,7 +96,12 @@ describe("choice ids every platform carries back", () => {
     const codec = createCallbackCodec("123456:TEST-TOKEN");
     const misfits = verbs.filter(({ id }) => {
       const data = codec.encode(id);
-      return id.length > ACTION_ID_MAX || Buffer.byteLength(data) > 64 || data.slice(11).startsWith("#") || codec.decode(data) !== id;
+      return (
+        id.length > ACTION_ID_MAX ||
+        Buffer.byteLength(data) > 64 ||
+        data.slice(11).startsWith("#") ||
+        codec.decode(data) !== id
+      );
     });
     expect(misfits).toEqual([]);
   });

@@ -18,10 +18,20 @@ beforeEach(async () => {
 
 const send = (input: Parameters<TestBot["send"]>[1]) => bot.send("demo-adviser", input);
 const text = (input: Parameters<TestBot["send"]>[1]) => bot.text("demo-adviser", input);
-const reports = () => bot.db.prisma.activityReport.findMany({ where: { memberId: adviser }, orderBy: { createdAt: "asc" } });
+const reports = () =>
+  bot.db.prisma.activityReport.findMany({ where: { memberId: adviser }, orderBy: { createdAt: "asc" } });
 const workshop = (ages: string, participants = "8") =>
-  form("activity", { kind: "COLLECTIVE", date: "2026-11-20", duration: "2h", participants, themes: ["equipment"], place: library, ages });
-const individual = (kind: string, ageBracket: string) => form("activity", { kind, date: "2026-11-20", duration: "45 min", themes: ["email"], place: library, ageBracket });
+  form("activity", {
+    kind: "COLLECTIVE",
+    date: "2026-11-20",
+    duration: "2h",
+    participants,
+    themes: ["equipment"],
+    place: library,
+    ages,
+  });
+const individual = (kind: string, ageBracket: string) =>
+  form("activity", { kind, date: "2026-11-20", duration: "45 min", themes: ["email"], place: library, ageBracket });
 
 describe("the age breakdown of a workshop", () => {
   it("the workshop form asks it after the date and workshop fields, and says how to write it", async () => {
@@ -30,8 +40,14 @@ describe("the age breakdown of a workshop", () => {
     expect(names.slice(0, 5)).toEqual(["duration", "participants", "themes", "place", "commune"]);
     expect(names.indexOf("ages")).toBe(names.indexOf("workshopLevel") + 1);
     expect(names).not.toContain("ageBracket");
-    expect(formOf(replies).byName.ages).toMatchObject({ type: "text", required: false, label: "Répartition par âge (ex. 60+ : 5, 35-60 : 3)" });
-    expect(replies[0]!.text).toContain("Répartition par âge, facultative : tranches -12, 12-18, 18-35, 35-60, 60+, par exemple « 60+ : 5, 35-60 : 3 », « 5 plus de 60 ans » ou « -12 : 2 »");
+    expect(formOf(replies).byName.ages).toMatchObject({
+      type: "text",
+      required: false,
+      label: "Répartition par âge (ex. 60+ : 5, 35-60 : 3)",
+    });
+    expect(replies[0]!.text).toContain(
+      "Répartition par âge, facultative : tranches -12, 12-18, 18-35, 35-60, 60+, par exemple « 60+ : 5, 35-60 : 3 », « 5 plus de 60 ans » ou « -12 : 2 »",
+    );
   });
 
   it("a submitted breakdown is saved by bracket", async () => {
@@ -60,22 +76,30 @@ describe("the age breakdown of a workshop", () => {
 
   it("more people than participants is refused with the sum and the participants, and the form keeps what was typed", async () => {
     const replies = await send(workshop("60+ : 6, 35-60 : 3"));
-    expect(replies[0]!.text).toBe("Rien n’a été enregistré :\n• la répartition par âge compte 9 personnes, plus que les 8 participants de l’atelier : corrigez l’une ou l’autre ;");
+    expect(replies[0]!.text).toBe(
+      "Rien n’a été enregistré :\n• la répartition par âge compte 9 personnes, plus que les 8 participants de l’atelier : corrigez l’une ou l’autre ;",
+    );
     expect(formOf(replies).byName.ages!.value).toBe("60+ : 6, 35-60 : 3");
     expect(await reports()).toHaveLength(0);
   });
 
   it("an unknown bracket or a count that is not whole is refused, naming the part", async () => {
-    expect(await text(workshop("60+ : 2, 40-50 : 3"))).toContain("• « 40-50 : 3 » : je ne reconnais pas la tranche d’âge ; écrivez par exemple « 60+ : 5, 35-60 : 3 »");
+    expect(await text(workshop("60+ : 2, 40-50 : 3"))).toContain(
+      "• « 40-50 : 3 » : je ne reconnais pas la tranche d’âge ; écrivez par exemple « 60+ : 5, 35-60 : 3 »",
+    );
     expect(await text(workshop("adultes : 3"))).toContain("• « adultes : 3 » : je ne reconnais pas la tranche d’âge");
-    expect(await text(workshop("60+ : 2.5"))).toContain("• « 60+ : 2.5 » : le nombre de personnes d’une tranche d’âge est un nombre entier ;");
+    expect(await text(workshop("60+ : 2.5"))).toContain(
+      "• « 60+ : 2.5 » : le nombre de personnes d’une tranche d’âge est un nombre entier ;",
+    );
     expect(await reports()).toHaveLength(0);
   });
 
   it("in English, the refusal says the same", async () => {
     await bot.db.prisma.member.update({ where: { id: adviser }, data: { locale: "en" } });
     try {
-      expect((await send(workshop("over 60: 12", "10")))[0]!.text).toBe("Nothing was recorded:\n• the age breakdown counts 12 people, more than the workshop’s 10 participants: correct one or the other;");
+      expect((await send(workshop("over 60: 12", "10")))[0]!.text).toBe(
+        "Nothing was recorded:\n• the age breakdown counts 12 people, more than the workshop’s 10 participants: correct one or the other;",
+      );
     } finally {
       await bot.db.prisma.member.update({ where: { id: adviser }, data: { locale: "fr" } });
     }
@@ -88,7 +112,14 @@ describe("the age bracket of one person", () => {
     const names = shown.fields.map((f) => f.name);
     expect(names.indexOf("ageBracket")).toBe(names.indexOf("date") + 1);
     expect(names).not.toContain("ages");
-    expect(shown.byName.ageBracket!.options!.map((o) => o.label)).toEqual(["—", "moins de 12 ans", "12–18 ans", "18–35 ans", "35–60 ans", "60 ans et plus"]);
+    expect(shown.byName.ageBracket!.options!.map((o) => o.label)).toEqual([
+      "—",
+      "moins de 12 ans",
+      "12–18 ans",
+      "18–35 ans",
+      "35–60 ans",
+      "60 ans et plus",
+    ]);
     await send(individual("INDIVIDUAL", "60_plus"));
     await send(individual("ONE_OFF", "35_60"));
     await send(individual("ONE_OFF", ""));
@@ -106,15 +137,22 @@ describe("ages when reading back, editing and repeating", () => {
     await send(workshop("60+ : 5, 35-60 : 3"));
     await send(individual("INDIVIDUAL", "60_plus"));
     const listed = await send("mes activités");
-    expect(listed[0]!.text).toContain("Atelier collectif — 2 h — 8 pers. (35–60 ans : 3, 60 ans et plus : 5) — Prendre en main du matériel");
+    expect(listed[0]!.text).toContain(
+      "Atelier collectif — 2 h — 8 pers. (35–60 ans : 3, 60 ans et plus : 5) — Prendre en main du matériel",
+    );
     expect(listed[0]!.text).toContain("Accompagnement individuel — 45 min — 60 ans et plus — Courriels");
 
     const [group, alone] = await reports();
     const opened = formOf(await send(action(`act:e:${group!.id}`)));
     expect(opened.byName.ages!.value).toBe("35-60 : 3, 60+ : 5");
-    const values = Object.fromEntries(opened.fields.filter((f) => f.value !== undefined).map((f) => [f.name, f.value!]));
+    const values = Object.fromEntries(
+      opened.fields.filter((f) => f.value !== undefined).map((f) => [f.name, f.value!]),
+    );
     expect(await text(form(opened.id, { ...values, duration: "1h30" }))).toMatch(/^Compte rendu modifié/);
-    expect(await bot.db.prisma.activityReport.findUniqueOrThrow({ where: { id: group!.id } })).toMatchObject({ durationMin: 90, ageBrackets: { "35_60": 3, "60_plus": 5 } });
+    expect(await bot.db.prisma.activityReport.findUniqueOrThrow({ where: { id: group!.id } })).toMatchObject({
+      durationMin: 90,
+      ageBrackets: { "35_60": 3, "60_plus": 5 },
+    });
 
     const single = formOf(await send(action(`act:e:${alone!.id}`)));
     expect(single.byName.ageBracket!.value).toBe("60_plus");

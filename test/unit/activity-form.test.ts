@@ -20,21 +20,48 @@ beforeEach(async () => {
 const reports = () => bot.db.prisma.activityReport.findMany({ where: { memberId: adviser } });
 
 /** An individual session that breaks no rule; each test changes what it checks. "@library" is the library network's id. */
-const individual = () => ({ kind: "INDIVIDUAL", date: "2026-11-20", duration: "1h30", themes: ["email"], place: "@library" });
-const workshop = () => ({ kind: "COLLECTIVE", date: "hier", duration: "2h", participants: "8", themes: ["equipment"], place: "@library" });
-const submit = (values: Record<string, string | string[]>) => form("activity", { ...values, ...(values.place === "@library" ? { place: library } : {}) });
+const individual = () => ({
+  kind: "INDIVIDUAL",
+  date: "2026-11-20",
+  duration: "1h30",
+  themes: ["email"],
+  place: "@library",
+});
+const workshop = () => ({
+  kind: "COLLECTIVE",
+  date: "hier",
+  duration: "2h",
+  participants: "8",
+  themes: ["equipment"],
+  place: "@library",
+});
+const submit = (values: Record<string, string | string[]>) =>
+  form("activity", { ...values, ...(values.place === "@library" ? { place: library } : {}) });
 
 describe("the activity form", () => {
   it("asks the kind first, then opens the form with the fields a Discord modal shows first", async () => {
     const kinds = await bot.send("demo-adviser", "activité");
-    expect(kinds[0]!.choices!.map((c) => c.label)).toEqual(["Accompagnement individuel", "Atelier collectif", "Demande ponctuelle", "Comme la dernière fois"]);
+    expect(kinds[0]!.choices!.map((c) => c.label)).toEqual([
+      "Accompagnement individuel",
+      "Atelier collectif",
+      "Demande ponctuelle",
+      "Comme la dernière fois",
+    ]);
     const collective = formOf(await bot.send("demo-adviser", action(choiceByLabel(kinds, "Atelier collectif"))));
     expect(collective.id).toBe("activity");
-    expect(collective.fields.slice(0, 5).map((f) => f.name)).toEqual(["duration", "participants", "themes", "place", "commune"]);
+    expect(collective.fields.slice(0, 5).map((f) => f.name)).toEqual([
+      "duration",
+      "participants",
+      "themes",
+      "place",
+      "commune",
+    ]);
     expect(collective.byName.date!.value).toBe("2026-11-23");
     expect(collective.byName.kind!.value).toBe("COLLECTIVE");
     expect(collective.byName.themes!.options).toHaveLength(18);
-    expect(collective.byName.place!.options!.map((o) => o.label)).toEqual(expect.arrayContaining(["Réseau des médiathèques de Tarn-et-Garonne", "À domicile", "À distance", "Autre lieu"]));
+    expect(collective.byName.place!.options!.map((o) => o.label)).toEqual(
+      expect.arrayContaining(["Réseau des médiathèques de Tarn-et-Garonne", "À domicile", "À distance", "Autre lieu"]),
+    );
     const alone = formOf(await bot.send("demo-adviser", action("act:new:INDIVIDUAL")));
     expect(alone.fields.slice(0, 5).map((f) => f.name)).toEqual(["duration", "themes", "place", "commune", "date"]);
     expect(alone.fields.map((f) => f.name)).toContain("referral");
@@ -59,7 +86,9 @@ describe("the activity form", () => {
         notes: "Salle prêtée par la mairie.",
       }),
     );
-    expect(replies[0]!.text).toBe("Activité enregistrée : jeu. 12 nov. 2026 — Atelier collectif — 1 h 30 — 12 pers. — Démarches administratives, Sécurité numérique. Merci !");
+    expect(replies[0]!.text).toBe(
+      "Activité enregistrée : jeu. 12 nov. 2026 — Atelier collectif — 1 h 30 — 12 pers. — Démarches administratives, Sécurité numérique. Merci !",
+    );
     expect(replies[0]!.choices).toEqual([{ id: "act:same", label: "Comme la dernière fois" }]);
     const [saved] = await reports();
     expect(saved).toMatchObject({
@@ -81,32 +110,102 @@ describe("the activity form", () => {
   });
 
   it("an individual session keeps autonomy and referral, counts one person, and drops workshop fields", async () => {
-    await bot.send("demo-adviser", submit({ ...individual(), participants: "5", autonomy: "partly", referral: "social_worker", workshopTitle: "x", equipment: "computer" }));
+    await bot.send(
+      "demo-adviser",
+      submit({
+        ...individual(),
+        participants: "5",
+        autonomy: "partly",
+        referral: "social_worker",
+        workshopTitle: "x",
+        equipment: "computer",
+      }),
+    );
     const [saved] = await reports();
-    expect(saved).toMatchObject({ kind: "INDIVIDUAL", participants: 1, place: "SUPPORT_SITE", organisationId: library, autonomy: "partly", referred: true, referralKind: "social_worker", workshopTitle: null, equipment: ["computer"] });
+    expect(saved).toMatchObject({
+      kind: "INDIVIDUAL",
+      participants: 1,
+      place: "SUPPORT_SITE",
+      organisationId: library,
+      autonomy: "partly",
+      referred: true,
+      referralKind: "social_worker",
+      workshopTitle: null,
+      equipment: ["computer"],
+    });
   });
 
   it("at home the commune may be left out; another place needs one", async () => {
     expect(await bot.text("demo-adviser", submit({ ...individual(), place: "HOME" }))).toMatch(/^Activité enregistrée/);
-    expect(await bot.text("demo-adviser", submit({ ...individual(), place: "OTHER_PLACE" }))).toContain("• pour un autre lieu, indiquez la commune ;");
+    expect(await bot.text("demo-adviser", submit({ ...individual(), place: "OTHER_PLACE" }))).toContain(
+      "• pour un autre lieu, indiquez la commune ;",
+    );
     expect(await reports()).toHaveLength(1);
   });
 
   const refusals: [string, Record<string, string | string[]>, string][] = [
-    ["a future date", { ...individual(), date: "24/11/2026" }, "• la date est dans le futur : on rend compte d’une activité une fois qu’elle a eu lieu ;"],
+    [
+      "a future date",
+      { ...individual(), date: "24/11/2026" },
+      "• la date est dans le futur : on rend compte d’une activité une fois qu’elle a eu lieu ;",
+    ],
     ["tomorrow", { ...individual(), date: "demain" }, "• la date est dans le futur"],
-    ["an unreadable date", { ...individual(), date: "mardi dernier" }, "• la date s’écrit comme 12/11, 12/11/2026 ou « hier » ;"],
-    ["more than 12 hours", { ...individual(), duration: "12h01" }, "• la durée doit être comprise entre 1 minute et 12 heures ;"],
-    ["no time at all", { ...individual(), duration: "0" }, "• la durée doit être comprise entre 1 minute et 12 heures ;"],
-    ["an unreadable duration", { ...individual(), duration: "longtemps" }, "• la durée s’écrit en minutes ou en heures"],
-    ["a workshop of nobody", { ...workshop(), participants: "0" }, "• un atelier collectif compte de 2 à 100 participants"],
-    ["a workshop of 101", { ...workshop(), participants: "101" }, "• un atelier collectif compte de 2 à 100 participants"],
-    ["a workshop of one", { ...workshop(), participants: "1" }, "(pour une seule personne, choisissez l’accompagnement individuel)"],
-    ["an unknown theme", { ...individual(), themes: ["email", "astrology"] }, "• un des thèmes n’est pas dans la liste nationale"],
+    [
+      "an unreadable date",
+      { ...individual(), date: "mardi dernier" },
+      "• la date s’écrit comme 12/11, 12/11/2026 ou « hier » ;",
+    ],
+    [
+      "more than 12 hours",
+      { ...individual(), duration: "12h01" },
+      "• la durée doit être comprise entre 1 minute et 12 heures ;",
+    ],
+    [
+      "no time at all",
+      { ...individual(), duration: "0" },
+      "• la durée doit être comprise entre 1 minute et 12 heures ;",
+    ],
+    [
+      "an unreadable duration",
+      { ...individual(), duration: "longtemps" },
+      "• la durée s’écrit en minutes ou en heures",
+    ],
+    [
+      "a workshop of nobody",
+      { ...workshop(), participants: "0" },
+      "• un atelier collectif compte de 2 à 100 participants",
+    ],
+    [
+      "a workshop of 101",
+      { ...workshop(), participants: "101" },
+      "• un atelier collectif compte de 2 à 100 participants",
+    ],
+    [
+      "a workshop of one",
+      { ...workshop(), participants: "1" },
+      "(pour une seule personne, choisissez l’accompagnement individuel)",
+    ],
+    [
+      "an unknown theme",
+      { ...individual(), themes: ["email", "astrology"] },
+      "• un des thèmes n’est pas dans la liste nationale",
+    ],
     ["no theme", { ...individual(), themes: [] }, "• choisissez au moins un thème ;"],
-    ["a site of no network", { ...individual(), place: "5b0c7a0e-0000-4000-8000-000000000000" }, "• cette structure ne fait pas partie du réseau"],
-    ["a support site without the site", { ...individual(), place: "SUPPORT_SITE" }, "• indiquez dans quelle structure l’activité a eu lieu ;"],
-    ["an unknown commune", { ...individual(), place: "OTHER_PLACE", commune: "Toulouse" }, "• cette commune n’est pas dans le réseau"],
+    [
+      "a site of no network",
+      { ...individual(), place: "5b0c7a0e-0000-4000-8000-000000000000" },
+      "• cette structure ne fait pas partie du réseau",
+    ],
+    [
+      "a support site without the site",
+      { ...individual(), place: "SUPPORT_SITE" },
+      "• indiquez dans quelle structure l’activité a eu lieu ;",
+    ],
+    [
+      "an unknown commune",
+      { ...individual(), place: "OTHER_PLACE", commune: "Toulouse" },
+      "• cette commune n’est pas dans le réseau",
+    ],
     ["no kind", { ...individual(), kind: "" }, "• choisissez le type d’activité"],
   ];
   it.each(refusals)("refuses %s with the sentence that says why, and saves nothing", async (_, values, sentence) => {
@@ -119,7 +218,10 @@ describe("the activity form", () => {
   });
 
   it("names every wrong field in one answer", async () => {
-    const text = await bot.text("demo-adviser", submit({ ...workshop(), date: "30/12/2026", duration: "13h", participants: "150", themes: ["x"] }));
+    const text = await bot.text(
+      "demo-adviser",
+      submit({ ...workshop(), date: "30/12/2026", duration: "13h", participants: "150", themes: ["x"] }),
+    );
     expect(text.split("\n").slice(0, 5)).toEqual([
       "Rien n’a été enregistré :",
       "• la date est dans le futur : on rend compte d’une activité une fois qu’elle a eu lieu ;",
@@ -149,7 +251,9 @@ describe("privacy: the bot records activities, never the people helped", () => {
   });
 
   it("a workshop title is checked the same way", async () => {
-    expect(await bot.text("demo-adviser", submit({ ...workshop(), workshopTitle: "Atelier de marie@example.org" }))).toContain("adresse e-mail");
+    expect(
+      await bot.text("demo-adviser", submit({ ...workshop(), workshopTitle: "Atelier de marie@example.org" })),
+    ).toContain("adresse e-mail");
   });
 
   it("dates, durations, head counts and postcodes are not mistaken for personal data", async () => {
@@ -163,12 +267,21 @@ describe("in English", () => {
     await bot.db.prisma.member.update({ where: { id: adviser }, data: { locale: "en" } });
     try {
       const kinds = await bot.send("demo-adviser", "activity");
-      expect(kinds[0]!.choices!.map((c) => c.label)).toEqual(["Individual support", "Collective workshop", "One-off request", "Same as last time"]);
+      expect(kinds[0]!.choices!.map((c) => c.label)).toEqual([
+        "Individual support",
+        "Collective workshop",
+        "One-off request",
+        "Same as last time",
+      ]);
       const shown = formOf(await bot.send("demo-adviser", action("act:new:INDIVIDUAL")));
       expect(shown.byName.themes!.options!.map((o) => o.label)).toContain("Online banking and shopping");
       expect(shown.byName.place!.options!.map((o) => o.label)).toContain("At home");
-      expect(await bot.text("demo-adviser", submit({ ...individual(), duration: "800" }))).toMatch(/^Nothing was recorded:\n• the duration must be between 1 minute and 12 hours;/);
-      expect(await bot.text("demo-adviser", submit(individual()))).toBe("Activity recorded: Fri, 20 Nov 2026 — Individual support — 1 h 30 — E-mail. Thank you!");
+      expect(await bot.text("demo-adviser", submit({ ...individual(), duration: "800" }))).toMatch(
+        /^Nothing was recorded:\n• the duration must be between 1 minute and 12 hours;/,
+      );
+      expect(await bot.text("demo-adviser", submit(individual()))).toBe(
+        "Activity recorded: Fri, 20 Nov 2026 — Individual support — 1 h 30 — E-mail. Thank you!",
+      );
     } finally {
       await bot.db.prisma.member.update({ where: { id: adviser }, data: { locale: "fr" } });
     }

@@ -9,17 +9,36 @@ export async function memberId(bot: TestBot, externalId: string): Promise<string
 }
 
 export async function organisationId(bot: TestBot, nameStart: string): Promise<string> {
-  return (await bot.db.prisma.organisation.findFirstOrThrow({ where: { networkId: bot.networkId, name: { startsWith: nameStart } } })).id;
+  return (
+    await bot.db.prisma.organisation.findFirstOrThrow({
+      where: { networkId: bot.networkId, name: { startsWith: nameStart } },
+    })
+  ).id;
 }
 
 export async function communeId(bot: TestBot, name: string): Promise<string> {
-  return (await bot.db.prisma.territory.findFirstOrThrow({ where: { networkId: bot.networkId, kind: "COMMUNE", name } })).id;
+  return (
+    await bot.db.prisma.territory.findFirstOrThrow({ where: { networkId: bot.networkId, kind: "COMMUNE", name } })
+  ).id;
 }
 
 /** A report written straight to the database (another member's, or an old one). */
-export async function insertReport(bot: TestBot, member: string, data: Partial<Prisma.ActivityReportUncheckedCreateInput> = {}): Promise<string> {
+export async function insertReport(
+  bot: TestBot,
+  member: string,
+  data: Partial<Prisma.ActivityReportUncheckedCreateInput> = {},
+): Promise<string> {
   const row = await bot.db.prisma.activityReport.create({
-    data: { networkId: bot.networkId, memberId: member, kind: "INDIVIDUAL", date: new Date("2026-11-20"), durationMin: 60, place: "REMOTE", themes: ["email"], ...data },
+    data: {
+      networkId: bot.networkId,
+      memberId: member,
+      kind: "INDIVIDUAL",
+      date: new Date("2026-11-20"),
+      durationMin: 60,
+      place: "REMOTE",
+      themes: ["email"],
+      ...data,
+    },
   });
   return row.id;
 }

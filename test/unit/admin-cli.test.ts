@@ -13,7 +13,9 @@ let schema: string | undefined;
 /** `npm run admin -- <argv>` as a separate process: its exit code and both output streams. */
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...argv], { env: { PATH: process.env.PATH ?? "", ...env } });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [CLI, ...argv], {
+      env: { PATH: process.env.PATH ?? "", ...env },
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -51,9 +53,22 @@ describe("npm run admin", () => {
   });
 
   it("creates a network and imports its plan on the configured database; a wrong option exits 2, a refused file 1", async () => {
-    const create = await cli("network", "create", "charente-maritime", "--name", "Charente-Maritime", "--department", "17");
-    expect(create).toMatchObject({ code: 0, stdout: "Network charente-maritime created: 1 department(s), 13 EPCI(s) and 462 commune(s) added.\n" });
-    expect((await cli("plan", "import", "charente-maritime", PLAN_17)).stdout).toContain("19 fiche(s) and 43 indicator(s) added");
+    const create = await cli(
+      "network",
+      "create",
+      "charente-maritime",
+      "--name",
+      "Charente-Maritime",
+      "--department",
+      "17",
+    );
+    expect(create).toMatchObject({
+      code: 0,
+      stdout: "Network charente-maritime created: 1 department(s), 13 EPCI(s) and 462 commune(s) added.\n",
+    });
+    expect((await cli("plan", "import", "charente-maritime", PLAN_17)).stdout).toContain(
+      "19 fiche(s) and 43 indicator(s) added",
+    );
     const wrong = await cli("network", "create", "x", "--nom", "X");
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toContain("Unknown option '--nom'");

@@ -1,8 +1,8 @@
 import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
-import { loadConfig } from "../../src/config/env.ts";
 import { executeCommand, findCommand } from "../../src/admin/cli.ts";
 import { adminCommands } from "../../src/admin/commands/index.ts";
+import { loadConfig } from "../../src/config/env.ts";
 import type { TestDatabase } from "../support/database.ts";
 
 /** What one administration command printed and returned. */
@@ -33,13 +33,24 @@ export async function snapshot(db: TestDatabase): Promise<Record<string, unknown
   const [networks, territories, organisations, plans, axes, fiches, indicators] = await Promise.all([
     p.network.findMany({ select: { slug: true, name: true }, orderBy: { slug: "asc" } }),
     p.territory.count(),
-    p.organisation.findMany({ select: { name: true, kind: true, siret: true, territoryId: true, emailDomain: true }, orderBy: { name: "asc" } }),
+    p.organisation.findMany({
+      select: { name: true, kind: true, siret: true, territoryId: true, emailDomain: true },
+      orderBy: { name: "asc" },
+    }),
     p.plan.findMany({ select: { code: true, title: true }, orderBy: { code: "asc" } }),
     p.axis.count(),
     p.ficheAction.findMany({ select: { code: true, title: true, archivedAt: true }, orderBy: { code: "asc" } }),
     p.indicator.findMany({ select: { label: true, target: true, archivedAt: true }, orderBy: { label: "asc" } }),
   ]);
-  return { networks, territories, organisations, plans, axes, fiches, indicators: indicators.map((i) => ({ ...i, target: i.target?.toString() ?? null })) };
+  return {
+    networks,
+    territories,
+    organisations,
+    plans,
+    axes,
+    fiches,
+    indicators: indicators.map((i) => ({ ...i, target: i.target?.toString() ?? null })),
+  };
 }
 
 /** The plan file written from the SDAASP 17 document (orientations 2, 3 and 5). */

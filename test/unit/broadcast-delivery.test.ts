@@ -3,8 +3,8 @@ import type { DeliveryOutcome, DeliveryTarget } from "../../src/core/channel.ts"
 import type { Platform } from "../../src/core/inbound.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import type { Role } from "../../src/core/roles.ts";
-import { broadcastViews, refreshBroadcastProgress } from "../../src/features/broadcasts/feature.ts";
 import { createDeliveryWorker } from "../../src/delivery/worker.ts";
+import { broadcastViews, refreshBroadcastProgress } from "../../src/features/broadcasts/feature.ts";
 import { action, choiceIds, createTestBot, form, silentLog, type TestBot } from "../support/bot.ts";
 
 let bot: TestBot;
@@ -17,10 +17,18 @@ let accounts = 0;
 /** A member created straight in the database, with one Telegram account (`telegram-<n>`). */
 async function addMember(name: string, o: { roles?: Role[]; muted?: string[]; platform?: Platform } = {}) {
   const member = await bot.db.prisma.member.create({
-    data: { networkId: bot.networkId, displayName: name, roles: o.roles ?? ["HEALTH_COMMITTEE"], status: "ACTIVE", mutedCategories: o.muted ?? [] },
+    data: {
+      networkId: bot.networkId,
+      displayName: name,
+      roles: o.roles ?? ["HEALTH_COMMITTEE"],
+      status: "ACTIVE",
+      mutedCategories: o.muted ?? [],
+    },
   });
   const externalId = `${o.platform ?? "telegram"}-${++accounts}`;
-  await bot.db.prisma.platformIdentity.create({ data: { networkId: bot.networkId, memberId: member.id, platform: o.platform ?? "telegram", externalId } });
+  await bot.db.prisma.platformIdentity.create({
+    data: { networkId: bot.networkId, memberId: member.id, platform: o.platform ?? "telegram", externalId },
+  });
   return { ...member, externalId };
 }
 
@@ -33,7 +41,11 @@ interface Call {
 }
 
 /** A platform that records what it is asked to deliver and edit; `refuse` picks recipients whose delivery fails for good. */
-function fakePlatform(platform: Platform, calls: Call[], refuse: (target: DeliveryTarget) => string | undefined = () => undefined) {
+function fakePlatform(
+  platform: Platform,
+  calls: Call[],
+  refuse: (target: DeliveryTarget) => string | undefined = () => undefined,
+) {
   let n = 0;
   return {
     platform,
@@ -75,7 +87,15 @@ async function deliverAll(workers: ReturnType<typeof senders>, rounds = 30) {
 }
 
 const submit = (values: Record<string, string | string[]>) =>
-  bot.send("demo-coordinator", form("broadcast", { message: "Commission santé jeudi 14 h à Montauban, salle du conseil.", urgent: "no", roles: ["HEALTH_COMMITTEE"], ...values }));
+  bot.send(
+    "demo-coordinator",
+    form("broadcast", {
+      message: "Commission santé jeudi 14 h à Montauban, salle du conseil.",
+      urgent: "no",
+      roles: ["HEALTH_COMMITTEE"],
+      ...values,
+    }),
+  );
 
 /** Previews and confirms a broadcast as the network coordinator; returns its id and the confirmation. */
 async function broadcast(values: Record<string, string | string[]> = {}) {
@@ -87,7 +107,9 @@ async function broadcast(values: Record<string, string | string[]> = {}) {
 beforeEach(async () => {
   await bot.db.prisma.outboundMessage.deleteMany();
   await bot.db.prisma.broadcast.deleteMany();
-  await bot.db.prisma.member.deleteMany({ where: { roles: { has: "HEALTH_COMMITTEE" }, displayName: { not: "Nathalie Bousquet" } } });
+  await bot.db.prisma.member.deleteMany({
+    where: { roles: { has: "HEALTH_COMMITTEE" }, displayName: { not: "Nathalie Bousquet" } },
+  });
   bot.setNow(new Date("2026-11-23T09:00:00Z"));
 });
 
@@ -95,21 +117,33 @@ describe("sending a broadcast", () => {
   it("two presses on confirm send one broadcast: one message per recipient, and one progress message", async () => {
     for (const name of ["MSP de Valence", "CPTS Quercy Garonne", "CH de Montauban"]) await addMember(name);
     const [ok] = choiceIds(await submit({}));
-    const answers = await Promise.all([bot.text("demo-coordinator", action(ok!)), bot.text("demo-coordinator", action(ok!))]);
+    const answers = await Promise.all([
+      bot.text("demo-coordinator", action(ok!)),
+      bot.text("demo-coordinator", action(ok!)),
+    ]);
     expect(answers.sort()).toEqual([
       "Cette diffusion est déjà partie : elle ne sera pas envoyée deux fois. Tapez « diffusions » pour suivre son envoi.",
       "C’est parti : envoi à 4 membres. La progression s’affiche ci-dessous et se met à jour ; le rapport suivra.",
     ]);
     const rows = await bot.db.prisma.outboundMessage.findMany({ orderBy: { idempotencyKey: "asc" } });
     expect(rows.filter((r) => r.category === "broadcast")).toHaveLength(4);
-    expect(rows.filter((r) => r.category === "progress")).toMatchObject([{ platform: "local", targetId: "demo-coordinator", urgent: true }]);
-    expect(await bot.db.prisma.broadcast.findFirstOrThrow()).toMatchObject({ status: "SENDING", recipients: 4, muted: 0, unreachable: 0 });
+    expect(rows.filter((r) => r.category === "progress")).toMatchObject([
+      { platform: "local", targetId: "demo-coordinator", urgent: true },
+    ]);
+    expect(await bot.db.prisma.broadcast.findFirstOrThrow()).toMatchObject({
+      status: "SENDING",
+      recipients: 4,
+      muted: 0,
+      unreachable: 0,
+    });
 
     const calls: Call[] = [];
     await deliverAll(senders(calls));
     const received = calls.filter((c) => c.kind === "deliver" && c.text.startsWith("📣"));
     expect(received.map((c) => c.to).sort()).toEqual(["demo-health", "telegram-1", "telegram-2", "telegram-3"]);
-    expect(received[0]!.text).toBe("📣 Message de Sophie Delmas :\nCommission santé jeudi 14 h à Montauban, salle du conseil.");
+    expect(received[0]!.text).toBe(
+      "📣 Message de Sophie Delmas :\nCommission santé jeudi 14 h à Montauban, salle du conseil.",
+    );
   });
 
   it("members who muted broadcasts are skipped, unless the broadcast is urgent", async () => {
@@ -118,33 +152,54 @@ describe("sending a broadcast", () => {
     const quiet = await broadcast();
     expect(quiet.confirmation).toContain("envoi à 2 membres");
     expect(await bot.db.prisma.outboundMessage.count({ where: { memberId: muted.id } })).toBe(0);
-    expect(await bot.db.prisma.broadcast.findUniqueOrThrow({ where: { id: quiet.id } })).toMatchObject({ recipients: 2, muted: 1 });
+    expect(await bot.db.prisma.broadcast.findUniqueOrThrow({ where: { id: quiet.id } })).toMatchObject({
+      recipients: 2,
+      muted: 1,
+    });
 
     const urgent = await broadcast({ urgent: "yes", message: "Réunion annulée : salle inondée." });
     expect(urgent.confirmation).toContain("envoi à 3 membres");
-    const row = await bot.db.prisma.outboundMessage.findFirstOrThrow({ where: { memberId: muted.id, causeId: urgent.id } });
+    const row = await bot.db.prisma.outboundMessage.findFirstOrThrow({
+      where: { memberId: muted.id, causeId: urgent.id },
+    });
     expect(row).toMatchObject({ urgent: true, category: "broadcast" });
     const calls: Call[] = [];
     await deliverAll(senders(calls));
-    expect(calls.filter((c) => c.to === muted.externalId).map((c) => c.text)).toEqual(["🚨 Message urgent de Sophie Delmas :\nRéunion annulée : salle inondée."]);
+    expect(calls.filter((c) => c.to === muted.externalId).map((c) => c.text)).toEqual([
+      "🚨 Message urgent de Sophie Delmas :\nRéunion annulée : salle inondée.",
+    ]);
   });
 
   it("a non-urgent broadcast confirmed at 21:30 waits for 08:00 Paris; an urgent one goes at once", async () => {
     await addMember("MSP de Valence");
     bot.setNow(new Date("2026-11-23T20:30:00Z"));
     const evening = await broadcast();
-    const rows = await bot.db.prisma.outboundMessage.findMany({ where: { causeId: evening.id, category: "broadcast" } });
-    expect(rows.map((r) => r.notBefore.toISOString())).toEqual(["2026-11-24T07:00:00.000Z", "2026-11-24T07:00:00.000Z"]);
+    const rows = await bot.db.prisma.outboundMessage.findMany({
+      where: { causeId: evening.id, category: "broadcast" },
+    });
+    expect(rows.map((r) => r.notBefore.toISOString())).toEqual([
+      "2026-11-24T07:00:00.000Z",
+      "2026-11-24T07:00:00.000Z",
+    ]);
     const urgent = await broadcast({ urgent: "yes" });
-    const urgentRows = await bot.db.prisma.outboundMessage.findMany({ where: { causeId: urgent.id, category: "broadcast" } });
-    expect(urgentRows.map((r) => r.notBefore.toISOString())).toEqual(["2026-11-23T20:30:00.000Z", "2026-11-23T20:30:00.000Z"]);
+    const urgentRows = await bot.db.prisma.outboundMessage.findMany({
+      where: { causeId: urgent.id, category: "broadcast" },
+    });
+    expect(urgentRows.map((r) => r.notBefore.toISOString())).toEqual([
+      "2026-11-23T20:30:00.000Z",
+      "2026-11-23T20:30:00.000Z",
+    ]);
 
     const calls: Call[] = [];
     const workers = senders(calls);
     await deliverAll(workers, 3);
-    expect(calls.filter((c) => c.kind === "deliver" && c.to === "demo-coordinator" && c.text.startsWith("📊"))).toHaveLength(2);
+    expect(
+      calls.filter((c) => c.kind === "deliver" && c.to === "demo-coordinator" && c.text.startsWith("📊")),
+    ).toHaveLength(2);
     expect(calls.filter((c) => c.text.startsWith("📣"))).toEqual([]);
-    expect(calls.find((c) => c.text.includes("attendent la fin des heures calmes"))?.text).toContain("2 messages attendent la fin des heures calmes de leurs destinataires.");
+    expect(calls.find((c) => c.text.includes("attendent la fin des heures calmes"))?.text).toContain(
+      "2 messages attendent la fin des heures calmes de leurs destinataires.",
+    );
     bot.setNow(new Date("2026-11-24T06:59:45Z"));
     await deliverAll(workers, 10);
     expect(calls.filter((c) => c.text.startsWith("📣"))).toHaveLength(2);
@@ -157,11 +212,17 @@ describe("progress and report", () => {
     for (let i = 1; i <= 7; i++) members.push(await addMember(`Membre ${i} de la commission`));
     const blocked = members[3]!;
     await addMember("Compte supprimé", {});
-    const gone = (await bot.db.prisma.platformIdentity.findFirstOrThrow({ where: { member: { displayName: "Compte supprimé" } } })).externalId;
+    const gone = (
+      await bot.db.prisma.platformIdentity.findFirstOrThrow({ where: { member: { displayName: "Compte supprimé" } } })
+    ).externalId;
     const { id } = await broadcast();
     const calls: Call[] = [];
     const refuse = (t: DeliveryTarget) =>
-      t.id === blocked.externalId ? "Telegram 403: Forbidden: bot was blocked by the user" : t.id === gone ? "Telegram 400: Bad Request: chat not found" : undefined;
+      t.id === blocked.externalId
+        ? "Telegram 403: Forbidden: bot was blocked by the user"
+        : t.id === gone
+          ? "Telegram 400: Bad Request: chat not found"
+          : undefined;
     const workers = senders(calls, refuse);
     await deliverAll(workers);
 
@@ -179,8 +240,12 @@ describe("progress and report", () => {
     expect(edits.at(-1)!.text).toBe(
       "📊 Diffusion « Commission santé jeudi 14 h à Montauban… »\nEnvoyés : 7 · En attente : 0 · Échecs : 2 · Annulés : 0\nTerminé : le rapport suit.",
     );
-    expect(report!.text).toMatch(/^📋 Rapport de la diffusion « Commission santé jeudi 14 h à Montauban… »\nReçue par 7 membres\.\n2 envois ont échoué :\n/);
-    expect(report!.text).toContain(`• ${blocked.displayName} (Telegram) : a bloqué le bot ou fermé ses messages privés`);
+    expect(report!.text).toMatch(
+      /^📋 Rapport de la diffusion « Commission santé jeudi 14 h à Montauban… »\nReçue par 7 membres\.\n2 envois ont échoué :\n/,
+    );
+    expect(report!.text).toContain(
+      `• ${blocked.displayName} (Telegram) : a bloqué le bot ou fermé ses messages privés`,
+    );
     expect(report!.text).toContain("• Compte supprimé (Telegram) : compte supprimé ou introuvable");
     expect(report!.text).toMatch(/Durée de l’envoi : \d+ s\./);
     expect(report!.messageId).not.toBe(progress!.messageId);

@@ -18,11 +18,35 @@ function holidaysOf(year: number): string[] {
 
 describe("French public holidays", () => {
   it("2027 has the eleven metropolitan holidays, Easter Monday, Ascension and Whit Monday included", () => {
-    expect(holidaysOf(2027)).toEqual(["1-1", "3-29", "5-1", "5-6", "5-8", "5-17", "7-14", "8-15", "11-1", "11-11", "12-25"]);
+    expect(holidaysOf(2027)).toEqual([
+      "1-1",
+      "3-29",
+      "5-1",
+      "5-6",
+      "5-8",
+      "5-17",
+      "7-14",
+      "8-15",
+      "11-1",
+      "11-11",
+      "12-25",
+    ]);
   });
 
   it("2026 moves Easter Monday to 6 April, Ascension to 14 May and Whit Monday to 25 May", () => {
-    expect(holidaysOf(2026)).toEqual(["1-1", "4-6", "5-1", "5-8", "5-14", "5-25", "7-14", "8-15", "11-1", "11-11", "12-25"]);
+    expect(holidaysOf(2026)).toEqual([
+      "1-1",
+      "4-6",
+      "5-1",
+      "5-8",
+      "5-14",
+      "5-25",
+      "7-14",
+      "8-15",
+      "11-1",
+      "11-11",
+      "12-25",
+    ]);
   });
 
   it("Good Friday and Saint Stephen's day are Alsace-Moselle only, not holidays here", () => {

@@ -23,9 +23,12 @@ describe("recurrences typed by coordinators", () => {
     expect(parseRecurrence(text, secondTuesday)).toEqual({ ok: true, cron: null });
   });
 
-  it.each(["mensuel", "Mensuel", "monthly", "chaque mois", "every month", "tous les mois"])("%j keeps the weekday and week of the month", (text) => {
-    expect(parseRecurrence(text, secondTuesday)).toEqual({ ok: true, cron: "0 14 * * 2#2" });
-  });
+  it.each(["mensuel", "Mensuel", "monthly", "chaque mois", "every month", "tous les mois"])(
+    "%j keeps the weekday and week of the month",
+    (text) => {
+      expect(parseRecurrence(text, secondTuesday)).toEqual({ ok: true, cron: "0 14 * * 2#2" });
+    },
+  );
 
   it("a monthly second Tuesday stays at 14:00 Paris across both clock changes", () => {
     expect(series("0 14 * * 2#2", secondTuesday, 9)).toEqual([
@@ -79,12 +82,19 @@ describe("recurrences typed by coordinators", () => {
     expect(parseRecurrence(text, secondTuesday)).toEqual({ ok: false, error: "calendar.errors.neverFires" });
   });
 
-  it.each(["61 * * * *", "0 25 * * *", "0 9 * *", "0 0 9 * * *", "@monthly", "H 9 * * *", "0 9 * * 8", "tous les jours de pluie", "0 9 ? * MON#6"])(
-    "%j is not a recurrence",
-    (text) => {
-      expect(parseRecurrence(text, secondTuesday)).toEqual({ ok: false, error: "calendar.errors.recurrence" });
-    },
-  );
+  it.each([
+    "61 * * * *",
+    "0 25 * * *",
+    "0 9 * *",
+    "0 0 9 * * *",
+    "@monthly",
+    "H 9 * * *",
+    "0 9 * * 8",
+    "tous les jours de pluie",
+    "0 9 ? * MON#6",
+  ])("%j is not a recurrence", (text) => {
+    expect(parseRecurrence(text, secondTuesday)).toEqual({ ok: false, error: "calendar.errors.recurrence" });
+  });
 });
 
 describe("next occurrence", () => {

@@ -14,13 +14,21 @@ describe("reminder times of a deadline", () => {
   it("09:00 Paris is 08:00Z before the March change and 07:00Z after it", () => {
     // Friday 2 April 2027 17:00 Paris.
     const times = reminderTimes(at("2027-04-02T15:00:00Z"), DEFAULT_REMINDER_POLICY, at("2027-03-01T10:00:00Z"));
-    expect(list(times)).toEqual(["7d 2027-03-26T08:00:00.000Z", "2d 2027-03-31T07:00:00.000Z", "0d 2027-04-02T07:00:00.000Z"]);
+    expect(list(times)).toEqual([
+      "7d 2027-03-26T08:00:00.000Z",
+      "2d 2027-03-31T07:00:00.000Z",
+      "0d 2027-04-02T07:00:00.000Z",
+    ]);
   });
 
   it("09:00 Paris is 07:00Z before the October change and 08:00Z after it", () => {
     // Friday 30 October 2026 12:00 Paris.
     const times = reminderTimes(at("2026-10-30T11:00:00Z"), DEFAULT_REMINDER_POLICY, at("2026-10-01T10:00:00Z"));
-    expect(list(times)).toEqual(["7d 2026-10-23T07:00:00.000Z", "2d 2026-10-28T08:00:00.000Z", "0d 2026-10-30T08:00:00.000Z"]);
+    expect(list(times)).toEqual([
+      "7d 2026-10-23T07:00:00.000Z",
+      "2d 2026-10-28T08:00:00.000Z",
+      "0d 2026-10-30T08:00:00.000Z",
+    ]);
   });
 
   it("a deadline due at 08:00 gets no reminder at 09:00 the same morning", () => {
@@ -36,14 +44,21 @@ describe("reminder times of a deadline", () => {
 
   it("reminders already past, or due right now, are left out", () => {
     const due = at("2027-05-12T15:00:00Z");
-    expect(reminderTimes(due, DEFAULT_REMINDER_POLICY, at("2027-05-06T10:00:00Z")).map((r) => r.slot)).toEqual(["2d", "0d"]);
+    expect(reminderTimes(due, DEFAULT_REMINDER_POLICY, at("2027-05-06T10:00:00Z")).map((r) => r.slot)).toEqual([
+      "2d",
+      "0d",
+    ]);
     expect(reminderTimes(due, DEFAULT_REMINDER_POLICY, at("2027-05-10T07:00:00Z")).map((r) => r.slot)).toEqual(["0d"]);
     expect(reminderTimes(due, DEFAULT_REMINDER_POLICY, at("2027-05-12T14:00:00Z"))).toEqual([]);
   });
 
   it("a network's own policy: the day before at 17:30, the order of offsets does not matter", () => {
     // Due Tuesday 25 May 2027 10:00; 1 day before is Monday 24 May, a working day in 2027.
-    const times = reminderTimes(at("2027-05-25T08:00:00Z"), { days: [1, 3], minute: 17 * 60 + 30 }, at("2027-05-01T10:00:00Z"));
+    const times = reminderTimes(
+      at("2027-05-25T08:00:00Z"),
+      { days: [1, 3], minute: 17 * 60 + 30 },
+      at("2027-05-01T10:00:00Z"),
+    );
     expect(list(times)).toEqual(["3d 2027-05-21T15:30:00.000Z", "1d 2027-05-24T15:30:00.000Z"]);
   });
 });
@@ -81,7 +96,9 @@ describe("quiet hours", () => {
     expect(iso(afterQuietHours(at("2027-03-28T00:30:00Z"), night))).toBe("2027-03-28T06:00:00.000Z");
     expect(iso(afterQuietHours(at("2027-03-28T01:30:00Z"), night))).toBe("2027-03-28T06:00:00.000Z");
     // A window ending in the skipped hour ends at 03:30 summer time.
-    expect(iso(afterQuietHours(at("2027-03-27T22:00:00Z"), { startMin: 22 * 60, endMin: 2 * 60 + 30 }))).toBe("2027-03-28T01:30:00.000Z");
+    expect(iso(afterQuietHours(at("2027-03-27T22:00:00Z"), { startMin: 22 * 60, endMin: 2 * 60 + 30 }))).toBe(
+      "2027-03-28T01:30:00.000Z",
+    );
   });
 
   it("the night of the October change ends at 08:00 winter time", () => {
@@ -93,6 +110,8 @@ describe("quiet hours", () => {
   });
 
   it("equal start and end mean no quiet hours", () => {
-    expect(iso(afterQuietHours(at("2027-01-15T02:00:00Z"), { startMin: 0, endMin: 0 }))).toBe("2027-01-15T02:00:00.000Z");
+    expect(iso(afterQuietHours(at("2027-01-15T02:00:00Z"), { startMin: 0, endMin: 0 }))).toBe(
+      "2027-01-15T02:00:00.000Z",
+    );
   });
 });

@@ -3,9 +3,17 @@ import { clip, splitText } from "../../src/channels/text.ts";
 
 describe("long texts on platforms with a size limit", () => {
   it("are split at line breaks, and nothing is lost", () => {
-    const text = ["• Julien Carrère — conseiller numérique", "• Sophie Delmas — coordinatrice", "• Inès B. — partenaire"].join("\n");
+    const text = [
+      "• Julien Carrère — conseiller numérique",
+      "• Sophie Delmas — coordinatrice",
+      "• Inès B. — partenaire",
+    ].join("\n");
     const parts = splitText(text, 45);
-    expect(parts).toEqual(["• Julien Carrère — conseiller numérique", "• Sophie Delmas — coordinatrice", "• Inès B. — partenaire"]);
+    expect(parts).toEqual([
+      "• Julien Carrère — conseiller numérique",
+      "• Sophie Delmas — coordinatrice",
+      "• Inès B. — partenaire",
+    ]);
     expect(parts.join("\n")).toBe(text);
   });
 

@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => bot.close());
 
-const codeOf = (error: unknown) => (error instanceof Prisma.PrismaClientKnownRequestError ? error.code : `not a known request error: ${String(error)}`);
+const codeOf = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError ? error.code : `not a known request error: ${String(error)}`;
 
 // Features answer "that name was just taken" from P2002: it must mean the same on PGlite and PostgreSQL.
 describe("constraint violations reach the code as Prisma's known errors", () => {
@@ -22,7 +23,15 @@ describe("constraint violations reach the code as Prisma's known errors", () => 
 
   it("a missing referenced row is P2003, also inside a transaction", async () => {
     const error = await bot.db.prisma
-      .$transaction((tx) => tx.cohort.create({ data: { networkId: "00000000-0000-4000-8000-000000000000", name: "Orpheline", arrivesOn: new Date("2027-05-03") } }))
+      .$transaction((tx) =>
+        tx.cohort.create({
+          data: {
+            networkId: "00000000-0000-4000-8000-000000000000",
+            name: "Orpheline",
+            arrivesOn: new Date("2027-05-03"),
+          },
+        }),
+      )
       .catch((e: unknown) => e);
     expect(codeOf(error)).toBe("P2003");
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { rollOverRecurringDeadlines } from "../../src/features/deadlines/feature.ts";
 import { botJobs } from "../../src/bot.ts";
+import { rollOverRecurringDeadlines } from "../../src/features/deadlines/feature.ts";
 import { action, createTestBot, type TestBot } from "../support/bot.ts";
 import { createDeadline, createGroup, queuedFor } from "./deadline-support.ts";
 
@@ -11,16 +11,36 @@ beforeAll(async () => {
 });
 afterAll(() => bot.close());
 
-const series = () => bot.db.prisma.deadline.findMany({ where: { title: "Commission mensuelle" }, orderBy: { dueAt: "asc" }, select: { id: true, dueAt: true, seriesId: true, cancelledAt: true } });
+const series = () =>
+  bot.db.prisma.deadline.findMany({
+    where: { title: "Commission mensuelle" },
+    orderBy: { dueAt: "asc" },
+    select: { id: true, dueAt: true, seriesId: true, cancelledAt: true },
+  });
 const rollOver = (iso: string) => rollOverRecurringDeadlines(bot.db.prisma, new Date(iso), ["local"]);
 
 describe("a monthly meeting", () => {
   it("is created as the first occurrence of its series, the recurrence described in the confirmation", async () => {
-    const groupId = await createGroup(bot, "Commission de coordination sanitaire territoriale", "Nathalie Bousquet, Camille Roques, Thomas Lefèvre");
-    const created = await createDeadline(bot, { groupId, title: "Commission mensuelle", kind: "MEETING", date: "08/12/2026", time: "14:00", recurrence: "mensuel" });
-    expect(created.text).toContain("Elle se répète chaque 2e mardi du mois à 14:00 : l’occurrence suivante est créée le jour de chaque échéance, avec ses rappels.");
+    const groupId = await createGroup(
+      bot,
+      "Commission de coordination sanitaire territoriale",
+      "Nathalie Bousquet, Camille Roques, Thomas Lefèvre",
+    );
+    const created = await createDeadline(bot, {
+      groupId,
+      title: "Commission mensuelle",
+      kind: "MEETING",
+      date: "08/12/2026",
+      time: "14:00",
+      recurrence: "mensuel",
+    });
+    expect(created.text).toContain(
+      "Elle se répète chaque 2e mardi du mois à 14:00 : l’occurrence suivante est créée le jour de chaque échéance, avec ses rappels.",
+    );
     first = created.id!;
-    expect(await series()).toEqual([{ id: first, dueAt: new Date("2026-12-08T13:00:00Z"), seriesId: first, cancelledAt: null }]);
+    expect(await series()).toEqual([
+      { id: first, dueAt: new Date("2026-12-08T13:00:00Z"), seriesId: first, cancelledAt: null },
+    ]);
     expect(await rollOver("2026-12-08T12:59:00Z")).toBe(0);
   });
 
@@ -45,10 +65,16 @@ describe("a monthly meeting", () => {
   });
 
   it("after the bot was stopped for months, the scheduled job creates the next occurrence still ahead, not the missed ones", async () => {
-    const job = botJobs(bot.db.prisma, { platforms: ["local"] }).find((j) => j.name === "roll-over-recurring-deadlines")!;
+    const job = botJobs(bot.db.prisma, { platforms: ["local"] }).find(
+      (j) => j.name === "roll-over-recurring-deadlines",
+    )!;
     expect(job.schedule).toBe("*/5 * * * *");
     expect(await job.run(new Date("2027-03-20T10:00:00Z"))).toBe(1);
-    expect((await series()).map((d) => d.dueAt.toISOString())).toEqual(["2026-12-08T13:00:00.000Z", "2027-01-12T13:00:00.000Z", "2027-04-13T12:00:00.000Z"]);
+    expect((await series()).map((d) => d.dueAt.toISOString())).toEqual([
+      "2026-12-08T13:00:00.000Z",
+      "2027-01-12T13:00:00.000Z",
+      "2027-04-13T12:00:00.000Z",
+    ]);
   });
 
   it("cancelling an occurrence ends the series", async () => {

@@ -42,15 +42,25 @@ describe("a task with reminders, answers and escalation", () => {
     expect(await sender.at("2026-11-27T08:00:00Z")).toEqual([]);
     expect(sent.map((s) => s.to).sort()).toEqual(["demo-adviser", "demo-intern", "demo-partner"]);
     const byMember = Object.fromEntries(sent.map((s) => [s.to, s]));
-    expect(byMember["demo-adviser"]!.text).toBe("Reminder — group “Logement des internes”: “Feuille de route” is due by Friday, 4 December 2026 at 18:00.");
-    expect(byMember["demo-partner"]!.text).toBe("Rappel — groupe « Logement des internes » : « Feuille de route » est à faire pour le vendredi 4 décembre 2026 à 18:00.");
-    expect(byMember["demo-partner"]!.choices).toEqual([`dl.done:${roadmap}`, `dl.snooze:${roadmap}`, `dl.cant:${roadmap}`]);
+    expect(byMember["demo-adviser"]!.text).toBe(
+      "Reminder — group “Logement des internes”: “Feuille de route” is due by Friday, 4 December 2026 at 18:00.",
+    );
+    expect(byMember["demo-partner"]!.text).toBe(
+      "Rappel — groupe « Logement des internes » : « Feuille de route » est à faire pour le vendredi 4 décembre 2026 à 18:00.",
+    );
+    expect(byMember["demo-partner"]!.choices).toEqual([
+      `dl.done:${roadmap}`,
+      `dl.snooze:${roadmap}`,
+      `dl.cant:${roadmap}`,
+    ]);
     await bot.send("demo-adviser", "language fr");
   });
 
   it("snooze brings one more reminder 24 hours later and cancels nothing else", async () => {
     bot.setNow(new Date("2026-11-27T08:05:00Z"));
-    expect(await bot.text("demo-partner", action(`dl.snooze:${roadmap}`))).toBe("D’accord, je vous le rappelle le samedi 28 novembre 2026 à 09:05.");
+    expect(await bot.text("demo-partner", action(`dl.snooze:${roadmap}`))).toBe(
+      "D’accord, je vous le rappelle le samedi 28 novembre 2026 à 09:05.",
+    );
     expect(await sender.at("2026-11-28T08:04:00Z")).toEqual([]);
     const sent = await sender.at("2026-11-28T08:05:00Z");
     expect(sent.map((s) => [s.to, s.text.startsWith("Rappel")])).toEqual([["demo-partner", true]]);
@@ -58,9 +68,13 @@ describe("a task with reminders, answers and escalation", () => {
   });
 
   it("a member who answers done gets no more reminders; the others still do", async () => {
-    expect(await bot.text("demo-adviser", action(`dl.done:${roadmap}`))).toBe("Noté : « Feuille de route » est fait. Vous n’aurez plus de rappel pour cette échéance.");
+    expect(await bot.text("demo-adviser", action(`dl.done:${roadmap}`))).toBe(
+      "Noté : « Feuille de route » est fait. Vous n’aurez plus de rappel pour cette échéance.",
+    );
     expect((await queuedFor(bot, roadmap)).filter((q) => q.includes("demo-adviser"))).toEqual([]);
-    expect(await bot.text("demo-adviser", action(`dl.snooze:${roadmap}`))).toBe("Vous avez déjà répondu pour « Feuille de route » : vous n’aurez plus de rappel. Tapez « échéances » pour revoir votre réponse.");
+    expect(await bot.text("demo-adviser", action(`dl.snooze:${roadmap}`))).toBe(
+      "Vous avez déjà répondu pour « Feuille de route » : vous n’aurez plus de rappel. Tapez « échéances » pour revoir votre réponse.",
+    );
     const sent = await sender.at("2026-12-02T08:00:00Z");
     expect(sent.map((s) => s.to).sort()).toEqual(["demo-intern", "demo-partner"]);
   });
@@ -69,10 +83,12 @@ describe("a task with reminders, answers and escalation", () => {
     const [ask] = await bot.send("demo-intern", action(`dl.cant:${roadmap}`));
     expect(ask!.text).toBe("Say in one sentence why you can't for “Feuille de route”: the group lead will see it.");
     expect(ask!.form!.id).toBe(`dlc:${roadmap}`);
-    expect(await bot.text("demo-intern", form(`dlc:${roadmap}`, { reason: "  " }))).toContain("Give a reason of 500 characters at most.");
-    expect(await bot.text("demo-intern", form(`dlc:${roadmap}`, { reason: "On placement in Toulouse that week" }))).toBe(
-      "Noted: you can't for “Feuille de route” (On placement in Toulouse that week). The group lead will see it.",
+    expect(await bot.text("demo-intern", form(`dlc:${roadmap}`, { reason: "  " }))).toContain(
+      "Give a reason of 500 characters at most.",
     );
+    expect(
+      await bot.text("demo-intern", form(`dlc:${roadmap}`, { reason: "On placement in Toulouse that week" })),
+    ).toBe("Noted: you can't for “Feuille de route” (On placement in Toulouse that week). The group lead will see it.");
     const [status] = await bot.send("demo-coordinator", action(`dl.status:${roadmap}`));
     expect(status!.text).toBe(
       [
@@ -84,7 +100,9 @@ describe("a task with reminders, answers and escalation", () => {
       ].join("\n"),
     );
     expect(choiceIds([status!])).toEqual([`dl.ask-cancel:${roadmap}`]);
-    expect(await bot.text("demo-adviser", action(`dl.status:${roadmap}`))).toContain("Seuls le responsable du groupe « Logement des internes »");
+    expect(await bot.text("demo-adviser", action(`dl.status:${roadmap}`))).toContain(
+      "Seuls le responsable du groupe « Logement des internes »",
+    );
   });
 
   it("at the due time the lead hears once who has not answered and who can't, with the reasons", async () => {
@@ -117,7 +135,9 @@ describe("a task with reminders, answers and escalation", () => {
     for (const who of ["demo-adviser", "demo-intern", "demo-partner"]) await bot.send(who, action(`dl.done:${id}`));
     expect(await queuedFor(bot, id!)).toEqual(["overdue demo-coordinator 2026-12-11T17:00:00.000Z"]);
     expect(await sender.at("2026-12-11T17:00:00Z")).toEqual([]);
-    const overdue = await bot.db.prisma.outboundMessage.findFirstOrThrow({ where: { idempotencyKey: `dl:${id}:overdue` } });
+    const overdue = await bot.db.prisma.outboundMessage.findFirstOrThrow({
+      where: { idempotencyKey: `dl:${id}:overdue` },
+    });
     expect(overdue).toMatchObject({ status: "CANCELLED", lastError: "nothing left to say" });
   });
 });
@@ -126,11 +146,25 @@ describe("a meeting, the member's list and cancellation", () => {
   let meeting: string;
 
   it("a meeting's reminders offer “I'll be there”, snooze and “I can't make it”", async () => {
-    const created = await createDeadline(bot, { groupId, title: "Commission de coordination", kind: "MEETING", date: "15/12/2026", time: "14h30" });
+    const created = await createDeadline(bot, {
+      groupId,
+      title: "Commission de coordination",
+      kind: "MEETING",
+      date: "15/12/2026",
+      time: "14h30",
+    });
     meeting = created.id!;
     expect(created.text).toContain("3 rappels programmés ; le premier part le mardi 15 décembre 2026 à 09:00.");
-    const row = await bot.db.prisma.outboundMessage.findFirstOrThrow({ where: { idempotencyKey: `dl:${meeting}:0d:${(await memberId("demo-intern"))}` } });
-    expect(row.payload).toMatchObject({ kind: "notice", notice: { key: "deadlines.reminder.MEETING", choices: [{ id: `dl.attend:${meeting}` }, { id: `dl.snooze:${meeting}` }, { id: `dl.cant:${meeting}` }] } });
+    const row = await bot.db.prisma.outboundMessage.findFirstOrThrow({
+      where: { idempotencyKey: `dl:${meeting}:0d:${await memberId("demo-intern")}` },
+    });
+    expect(row.payload).toMatchObject({
+      kind: "notice",
+      notice: {
+        key: "deadlines.reminder.MEETING",
+        choices: [{ id: `dl.attend:${meeting}` }, { id: `dl.snooze:${meeting}` }, { id: `dl.cant:${meeting}` }],
+      },
+    });
     expect((await queuedFor(bot, meeting)).some((q) => q.startsWith("overdue"))).toBe(false);
   });
 
@@ -141,11 +175,15 @@ describe("a meeting, the member's list and cancellation", () => {
       "Commission de coordination (meeting) — group “Logement des internes”, Tuesday, 15 December 2026 at 14:30.\nYou have not answered yet.",
     ]);
     expect(choiceIds(replies)).toEqual([`dl.attend:${meeting}`, `dl.cant:${meeting}`]);
-    expect(await bot.text("demo-intern", action(`dl.attend:${meeting}`))).toBe("Noted: you will attend “Commission de coordination” on Tuesday, 15 December 2026 at 14:30. No more reminders.");
+    expect(await bot.text("demo-intern", action(`dl.attend:${meeting}`))).toBe(
+      "Noted: you will attend “Commission de coordination” on Tuesday, 15 December 2026 at 14:30. No more reminders.",
+    );
     const coordinator = await bot.send("demo-coordinator", "échéances");
     expect(coordinator[1]!.text).toContain("Vous suivez ce groupe sans en être membre.");
     expect(choiceIds(coordinator)).toEqual([`dl.status:${meeting}`]);
-    expect(await bot.text("demo-health", "échéances")).toBe("Aucune échéance dans les 90 prochains jours pour vos groupes.");
+    expect(await bot.text("demo-health", "échéances")).toBe(
+      "Aucune échéance dans les 90 prochains jours pour vos groupes.",
+    );
   });
 
   it("snoozing less than a day before the meeting is refused with a sentence", async () => {
@@ -157,24 +195,38 @@ describe("a meeting, the member's list and cancellation", () => {
 
   it("the coordinator cancels after confirming: pending reminders are withdrawn and buttons say it is cancelled", async () => {
     const [confirm] = await bot.send("demo-coordinator", action(`dl.ask-cancel:${meeting}`));
-    expect(confirm!.text).toBe("Annuler « Commission de coordination » (mardi 15 décembre 2026 à 14:30) ? Les rappels encore en attente seront retirés.");
+    expect(confirm!.text).toBe(
+      "Annuler « Commission de coordination » (mardi 15 décembre 2026 à 14:30) ? Les rappels encore en attente seront retirés.",
+    );
     expect(choiceIds([confirm!])).toEqual([`dl.cancel:${meeting}`]);
-    expect(await bot.text("demo-coordinator", action(`dl.cancel:${meeting}`))).toBe("Échéance « Commission de coordination » annulée ; rappels en attente retirés : 2.");
-    expect(await bot.text("demo-coordinator", action(`dl.cancel:${meeting}`))).toBe("L’échéance « Commission de coordination » est déjà annulée.");
+    expect(await bot.text("demo-coordinator", action(`dl.cancel:${meeting}`))).toBe(
+      "Échéance « Commission de coordination » annulée ; rappels en attente retirés : 2.",
+    );
+    expect(await bot.text("demo-coordinator", action(`dl.cancel:${meeting}`))).toBe(
+      "L’échéance « Commission de coordination » est déjà annulée.",
+    );
     expect(await queuedFor(bot, meeting)).toEqual([]);
-    expect(await bot.text("demo-partner", action(`dl.attend:${meeting}`))).toBe("L’échéance « Commission de coordination » a été annulée : il n’y a plus rien à faire.");
+    expect(await bot.text("demo-partner", action(`dl.attend:${meeting}`))).toBe(
+      "L’échéance « Commission de coordination » a été annulée : il n’y a plus rien à faire.",
+    );
     expect(await sender.at("2026-12-15T08:00:00Z")).toEqual([]);
   });
 
   it("a member outside the group cannot answer its deadline", async () => {
     const { id } = await createDeadline(bot, { groupId, title: "Bilan annuel", date: "18/12/2026" });
-    expect(await bot.text("demo-health", action(`dl.done:${id}`))).toBe("Vous ne faites pas partie du groupe « Logement des internes » : cette échéance ne vous concerne pas.");
+    expect(await bot.text("demo-health", action(`dl.done:${id}`))).toBe(
+      "Vous ne faites pas partie du groupe « Logement des internes » : cette échéance ne vous concerne pas.",
+    );
     // A malformed id is no deadline at all: the dispatcher answers it as a stale button.
-    expect(await bot.text("demo-health", action("dl.done:not-a-deadline"))).toBe("Ce bouton n’est plus valable. Voici où nous en sommes :");
+    expect(await bot.text("demo-health", action("dl.done:not-a-deadline"))).toBe(
+      "Ce bouton n’est plus valable. Voici où nous en sommes :",
+    );
   });
 });
 
 async function memberId(key: string): Promise<string> {
-  const identity = await bot.db.prisma.platformIdentity.findFirstOrThrow({ where: { platform: "local", externalId: key } });
+  const identity = await bot.db.prisma.platformIdentity.findFirstOrThrow({
+    where: { platform: "local", externalId: key },
+  });
   return identity.memberId;
 }

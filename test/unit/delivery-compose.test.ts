@@ -16,7 +16,12 @@ function recordingSender(views = {}) {
   const sent: { target: DeliveryTarget; reply: Reply }[] = [];
   const worker = createDeliveryWorker({
     db: bot.db.prisma,
-    adapter: { platform: "telegram", deliver: async (target, reply) => (sent.push({ target, reply }), { kind: "sent", platformMessageId: `m${sent.length}` }) },
+    adapter: {
+      platform: "telegram",
+      deliver: async (target, reply) => (
+        sent.push({ target, reply }), { kind: "sent", platformMessageId: `m${sent.length}` }
+      ),
+    },
     log: silentLog,
     views,
   });
@@ -24,8 +29,12 @@ function recordingSender(views = {}) {
 }
 
 async function adviser() {
-  const member = await bot.db.prisma.member.create({ data: { networkId: bot.networkId, displayName: "Awa Diallo", roles: ["DIGITAL_ADVISER"], status: "ACTIVE" } });
-  await bot.db.prisma.platformIdentity.create({ data: { networkId: bot.networkId, memberId: member.id, platform: "telegram", externalId: "4242" } });
+  const member = await bot.db.prisma.member.create({
+    data: { networkId: bot.networkId, displayName: "Awa Diallo", roles: ["DIGITAL_ADVISER"], status: "ACTIVE" },
+  });
+  await bot.db.prisma.platformIdentity.create({
+    data: { networkId: bot.networkId, memberId: member.id, platform: "telegram", externalId: "4242" },
+  });
   return member;
 }
 
@@ -45,7 +54,13 @@ describe("messages composed when they are sent", () => {
     await enqueueMessages(bot.db.prisma, [
       {
         ...base(member.id, "k1"),
-        payload: { kind: "notice", notice: { key: "errors.staleAction", choices: [{ id: "language:en", label: "language.name", style: "primary" }] } },
+        payload: {
+          kind: "notice",
+          notice: {
+            key: "errors.staleAction",
+            choices: [{ id: "language:en", label: "language.name", style: "primary" }],
+          },
+        },
       },
     ]);
     // Queued while the member spoke French; they switch to English before it is sent.
@@ -54,7 +69,14 @@ describe("messages composed when they are sent", () => {
     await worker.runOnce();
     const { createTranslator } = await import("../../src/core/i18n.ts");
     expect(sent).toEqual([
-      { target: { to: "member", id: "4242" }, reply: { text: createTranslator("en")("errors.staleAction"), choices: [{ id: "language:en", label: "English", style: "primary" }], visibility: "private" } },
+      {
+        target: { to: "member", id: "4242" },
+        reply: {
+          text: createTranslator("en")("errors.staleAction"),
+          choices: [{ id: "language:en", label: "English", style: "primary" }],
+          visibility: "private",
+        },
+      },
     ]);
   });
 
@@ -65,23 +87,43 @@ describe("messages composed when they are sent", () => {
     const shown = (iso: string, locale: "fr" | "en", style: "date" | "datetime" | "time") =>
       renderNotice({ key: "profile.title", params: { name: { instant: iso, style } } }, locale).text;
     // 2027-03-29 07:00Z is 09:00 in Paris (summer time); 2027-01-11 08:00Z is 09:00 too (winter time).
-    expect(shown("2027-03-29T07:00:00Z", "fr", "datetime")).toBe(createTranslator("fr")("profile.title", { name: "lundi 29 mars 2027 à 09:00" }));
-    expect(shown("2027-01-11T08:00:00Z", "en", "datetime")).toBe(createTranslator("en")("profile.title", { name: "Monday, 11 January 2027 at 09:00" }));
-    expect(shown("2027-01-11T08:00:00Z", "fr", "time")).toBe(createTranslator("fr")("profile.title", { name: "09:00" }));
-    expect(shown("2026-12-31T23:30:00Z", "fr", "date")).toBe(createTranslator("fr")("profile.title", { name: "vendredi 1 janvier 2027" }));
+    expect(shown("2027-03-29T07:00:00Z", "fr", "datetime")).toBe(
+      createTranslator("fr")("profile.title", { name: "lundi 29 mars 2027 à 09:00" }),
+    );
+    expect(shown("2027-01-11T08:00:00Z", "en", "datetime")).toBe(
+      createTranslator("en")("profile.title", { name: "Monday, 11 January 2027 at 09:00" }),
+    );
+    expect(shown("2027-01-11T08:00:00Z", "fr", "time")).toBe(
+      createTranslator("fr")("profile.title", { name: "09:00" }),
+    );
+    expect(shown("2026-12-31T23:30:00Z", "fr", "date")).toBe(
+      createTranslator("fr")("profile.title", { name: "vendredi 1 janvier 2027" }),
+    );
   });
 
   it("a non-urgent message in a category the member muted since it was queued is cancelled; an urgent one still goes", async () => {
     const member = await adviser();
     await enqueueMessages(bot.db.prisma, [
-      { ...base(member.id, "news"), category: "broadcast", reply: { text: "Programme du mois du numérique", visibility: "private" } },
-      { ...base(member.id, "urgent"), category: "broadcast", urgent: true, reply: { text: "Commission annulée ce soir", visibility: "private" } },
+      {
+        ...base(member.id, "news"),
+        category: "broadcast",
+        reply: { text: "Programme du mois du numérique", visibility: "private" },
+      },
+      {
+        ...base(member.id, "urgent"),
+        category: "broadcast",
+        urgent: true,
+        reply: { text: "Commission annulée ce soir", visibility: "private" },
+      },
     ]);
     await bot.db.prisma.member.update({ where: { id: member.id }, data: { mutedCategories: ["broadcast"] } });
     const { sent, worker } = recordingSender();
     await worker.runOnce();
     expect(sent.map((s) => s.reply.text)).toEqual(["Commission annulée ce soir"]);
-    const rows = await bot.db.prisma.outboundMessage.findMany({ select: { idempotencyKey: true, status: true, lastError: true }, orderBy: { idempotencyKey: "asc" } });
+    const rows = await bot.db.prisma.outboundMessage.findMany({
+      select: { idempotencyKey: true, status: true, lastError: true },
+      orderBy: { idempotencyKey: "asc" },
+    });
     expect(rows).toEqual([
       { idempotencyKey: "news", status: "CANCELLED", lastError: "muted: broadcast" },
       { idempotencyKey: "urgent", status: "SENT", lastError: null },
@@ -91,18 +133,27 @@ describe("messages composed when they are sent", () => {
   it("a live view is computed at send time; when it has nothing left to say, the message is cancelled", async () => {
     const member = await adviser();
     let pending = ["Awa", "Louis"];
-    const views = { "who-is-left": async () => (pending.length ? { text: `Sans réponse : ${pending.join(", ")}`, visibility: "private" as const } : null) };
-    await enqueueMessages(bot.db.prisma, [{ ...base(member.id, "v1"), payload: { kind: "live", view: "who-is-left", id: "x" } }]);
+    const views = {
+      "who-is-left": async () =>
+        pending.length ? { text: `Sans réponse : ${pending.join(", ")}`, visibility: "private" as const } : null,
+    };
+    await enqueueMessages(bot.db.prisma, [
+      { ...base(member.id, "v1"), payload: { kind: "live", view: "who-is-left", id: "x" } },
+    ]);
     pending = ["Louis"];
     const first = recordingSender(views);
     await first.worker.runOnce();
     expect(first.sent.map((s) => s.reply.text)).toEqual(["Sans réponse : Louis"]);
 
-    await enqueueMessages(bot.db.prisma, [{ ...base(member.id, "v2"), payload: { kind: "live", view: "who-is-left", id: "x" } }]);
+    await enqueueMessages(bot.db.prisma, [
+      { ...base(member.id, "v2"), payload: { kind: "live", view: "who-is-left", id: "x" } },
+    ]);
     pending = [];
     const second = recordingSender(views);
     await second.worker.runOnce();
     expect(second.sent).toEqual([]);
-    expect(await bot.db.prisma.outboundMessage.findFirst({ where: { idempotencyKey: "v2" }, select: { status: true } })).toEqual({ status: "CANCELLED" });
+    expect(
+      await bot.db.prisma.outboundMessage.findFirst({ where: { idempotencyKey: "v2" }, select: { status: true } }),
+    ).toEqual({ status: "CANCELLED" });
   });
 });

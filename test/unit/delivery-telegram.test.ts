@@ -28,7 +28,9 @@ async function remindersFor(count: number) {
       idempotencyKey: `deadline:logement:7d:${m.id}`,
       platform: "telegram" as const,
       target: { to: "member" as const, id: String(m.id) },
-      reply: say("Rappel : le groupe de travail logement des internes se réunit jeudi à 14 h.", [{ id: "deadline:done:1", label: "C’est fait" }]),
+      reply: say("Rappel : le groupe de travail logement des internes se réunit jeudi à 14 h.", [
+        { id: "deadline:done:1", label: "C’est fait" },
+      ]),
       category: "reminder",
       notBefore: new Date(),
     })),
@@ -38,7 +40,12 @@ async function remindersFor(count: number) {
 
 /** Runs one sender until nothing is pending any more. */
 async function drain(): Promise<void> {
-  const sender = createDeliveryWorker({ db: bot.db.prisma, adapter: telegram.adapter, log: silentLog, concurrency: 32 });
+  const sender = createDeliveryWorker({
+    db: bot.db.prisma,
+    adapter: telegram.adapter,
+    log: silentLog,
+    concurrency: 32,
+  });
   const deadline = Date.now() + 45_000;
   while ((await bot.db.prisma.outboundMessage.count({ where: { status: { in: ["PENDING", "SENDING"] } } })) > 0) {
     if (Date.now() > deadline) throw new Error("messages still pending");
@@ -54,7 +61,9 @@ describe("reminders through the outbox to Telegram", () => {
     await drain();
     expect(sentTo().sort()).toEqual(members.map((m) => String(m.id)).sort());
     expect(telegram.fake.callsOf("sendMessage").filter((c) => c.status === 429)).toHaveLength(0);
-    expect(await bot.db.prisma.outboundMessage.count({ where: { status: "SENT", platformMessageId: { not: null } } })).toBe(120);
+    expect(
+      await bot.db.prisma.outboundMessage.count({ where: { status: "SENT", platformMessageId: { not: null } } }),
+    ).toBe(120);
   });
 
   it("with 429s and 5xx from Telegram, everything is delivered once, after the retry-after, without a storm", async () => {
@@ -76,7 +85,10 @@ describe("reminders through the outbox to Telegram", () => {
     telegram.fake.block(members[2]!);
     await drain();
     expect(sentTo().length).toBe(4);
-    const failed = await bot.db.prisma.outboundMessage.findMany({ where: { status: "FAILED" }, select: { targetId: true, lastError: true } });
+    const failed = await bot.db.prisma.outboundMessage.findMany({
+      where: { status: "FAILED" },
+      select: { targetId: true, lastError: true },
+    });
     expect(failed).toHaveLength(1);
     expect(failed[0]!.targetId).toBe(String(members[2]!.id));
     expect(failed[0]!.lastError).toMatch(/403/);

@@ -18,7 +18,12 @@ beforeEach(async () => {
 });
 
 /** A platform that records what it is asked to send, and answers as told. */
-function recordingPlatform(answer: (target: DeliveryTarget, n: number) => DeliveryOutcome = (_t, n) => ({ kind: "sent", platformMessageId: `m${n}` })) {
+function recordingPlatform(
+  answer: (target: DeliveryTarget, n: number) => DeliveryOutcome = (_t, n) => ({
+    kind: "sent",
+    platformMessageId: `m${n}`,
+  }),
+) {
   const sent: { target: DeliveryTarget; text: string }[] = [];
   return {
     sent,
@@ -46,7 +51,8 @@ const message = (n: number, over: Partial<NewOutboundMessage> = {}): NewOutbound
   ...over,
 });
 
-const statusOf = async (key: string) => bot.db.prisma.outboundMessage.findFirstOrThrow({ where: { idempotencyKey: key } });
+const statusOf = async (key: string) =>
+  bot.db.prisma.outboundMessage.findFirstOrThrow({ where: { idempotencyKey: key } });
 
 describe("the outbox", () => {
   it("a due message is sent once and marked sent with the platform's message id", async () => {
@@ -54,8 +60,15 @@ describe("the outbox", () => {
     const platform = recordingPlatform();
     expect(await worker(platform.adapter).runOnce()).toBe(1);
     expect(await worker(platform.adapter).runOnce()).toBe(0);
-    expect(platform.sent).toEqual([{ target: { to: "member", id: "1001" }, text: "Rappel 1 : groupe de travail logement des internes, jeudi 14 h." }]);
-    expect(await statusOf("reminder:1")).toMatchObject({ status: "SENT", platformMessageId: "m1", attempts: 1, sentAt: clock });
+    expect(platform.sent).toEqual([
+      { target: { to: "member", id: "1001" }, text: "Rappel 1 : groupe de travail logement des internes, jeudi 14 h." },
+    ]);
+    expect(await statusOf("reminder:1")).toMatchObject({
+      status: "SENT",
+      platformMessageId: "m1",
+      attempts: 1,
+      sentAt: clock,
+    });
   });
 
   it("a message is not sent before its time", async () => {
@@ -75,7 +88,10 @@ describe("the outbox", () => {
   });
 
   it("two senders draining the same queue together deliver every message exactly once", async () => {
-    await enqueueMessages(bot.db.prisma, Array.from({ length: 400 }, (_, i) => message(100 + i)));
+    await enqueueMessages(
+      bot.db.prisma,
+      Array.from({ length: 400 }, (_, i) => message(100 + i)),
+    );
     const platform = recordingPlatform();
     const a = worker(platform.adapter, { batchSize: 25, concurrency: 4 });
     const b = worker(platform.adapter, { batchSize: 25, concurrency: 4 });
@@ -91,9 +107,17 @@ describe("the outbox", () => {
 
   it("a 429 puts the message back until after the platform's retry-after, then it goes", async () => {
     await enqueueMessages(bot.db.prisma, [message(5)]);
-    const platform = recordingPlatform((_t, n) => (n === 1 ? { kind: "retry", afterMs: 7_000, reason: "429 Too Many Requests" } : { kind: "sent", platformMessageId: "ok" }));
+    const platform = recordingPlatform((_t, n) =>
+      n === 1
+        ? { kind: "retry", afterMs: 7_000, reason: "429 Too Many Requests" }
+        : { kind: "sent", platformMessageId: "ok" },
+    );
     await worker(platform.adapter).runOnce();
-    expect(await statusOf("reminder:5")).toMatchObject({ status: "PENDING", lastError: "429 Too Many Requests", notBefore: new Date(clock.getTime() + 7_000) });
+    expect(await statusOf("reminder:5")).toMatchObject({
+      status: "PENDING",
+      lastError: "429 Too Many Requests",
+      notBefore: new Date(clock.getTime() + 7_000),
+    });
     clock = new Date(clock.getTime() + 6_999);
     expect(await worker(platform.adapter).runOnce()).toBe(0);
     clock = new Date(clock.getTime() + 1);
@@ -103,12 +127,18 @@ describe("the outbox", () => {
 
   it("a member who blocked the bot is recorded as a permanent failure and not retried", async () => {
     await enqueueMessages(bot.db.prisma, [message(6)]);
-    const platform = recordingPlatform(() => ({ kind: "failed", reason: "403 Forbidden: bot was blocked by the user" }));
+    const platform = recordingPlatform(() => ({
+      kind: "failed",
+      reason: "403 Forbidden: bot was blocked by the user",
+    }));
     await worker(platform.adapter).runOnce();
     clock = new Date(clock.getTime() + 3_600_000);
     await worker(platform.adapter).runOnce();
     expect(platform.sent.length).toBe(1);
-    expect(await statusOf("reminder:6")).toMatchObject({ status: "FAILED", lastError: "403 Forbidden: bot was blocked by the user" });
+    expect(await statusOf("reminder:6")).toMatchObject({
+      status: "FAILED",
+      lastError: "403 Forbidden: bot was blocked by the user",
+    });
   });
 
   it("an outage that keeps going backs off, then the message is given up and the reason recorded", async () => {
@@ -125,7 +155,11 @@ describe("the outbox", () => {
       }
     }
     expect(delays).toEqual([1_000, 1_000, 10_000]);
-    expect(await statusOf("reminder:7")).toMatchObject({ status: "FAILED", attempts: 4, lastError: "gave up after 4 attempts: 502 Bad Gateway" });
+    expect(await statusOf("reminder:7")).toMatchObject({
+      status: "FAILED",
+      attempts: 4,
+      lastError: "gave up after 4 attempts: 502 Bad Gateway",
+    });
   });
 
   it("a sender that died mid-send: once its lease is over, another sender delivers the message", async () => {
@@ -144,7 +178,10 @@ describe("the outbox", () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const platform = recordingPlatform();
-    const slow = { ...platform.adapter, deliver: async (t: DeliveryTarget, r: { text: string }) => (await gate, platform.adapter.deliver(t, r)) };
+    const slow = {
+      ...platform.adapter,
+      deliver: async (t: DeliveryTarget, r: { text: string }) => (await gate, platform.adapter.deliver(t, r)),
+    };
     const w = createDeliveryWorker({ db: bot.db.prisma, adapter: slow, log: silentLog, now: () => clock, idleMs: 10 });
     w.start();
     await new Promise((r) => setTimeout(r, 100));

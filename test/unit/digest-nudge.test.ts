@@ -12,8 +12,15 @@ beforeAll(async () => {
   await joinedLongAgo(bot);
   delivery = localDelivery(bot);
   ids.julien = await memberId(bot, "demo-adviser");
-  ids.anne = await addMember(bot, "adv-anne", "Anne Vidal", { roles: ["DIGITAL_ADVISER"], locale: "en", joined: "2026-02-01T09:00:00Z" });
-  ids.paul = await addMember(bot, "adv-paul", "Paul Roux", { roles: ["DIGITAL_ADVISER"], joined: "2026-11-13T09:00:00Z" });
+  ids.anne = await addMember(bot, "adv-anne", "Anne Vidal", {
+    roles: ["DIGITAL_ADVISER"],
+    locale: "en",
+    joined: "2026-02-01T09:00:00Z",
+  });
+  ids.paul = await addMember(bot, "adv-paul", "Paul Roux", {
+    roles: ["DIGITAL_ADVISER"],
+    joined: "2026-11-13T09:00:00Z",
+  });
   ids.marc = await addMember(bot, "adv-marc", "Marc Dupuy", { roles: ["DIGITAL_ADVISER"], muted: ["reminder"] });
   ids.zoe = await addMember(bot, "adv-zoe", "Zoé Garcia", { roles: ["DIGITAL_ADVISER"] });
   ids.lea = await addMember(bot, "adv-lea", "Léa Martin", { roles: ["DIGITAL_ADVISER"] });
@@ -33,8 +40,12 @@ describe("a gentle nudge to digital advisers who have not reported for three wee
     // Sunday 22 November, 23:00 Paris.
     const runs = await Promise.all([tick(bot, "2026-11-22T22:00:00Z"), tick(bot, "2026-11-22T22:00:00Z")]);
     expect(runs[0]!.nudges + runs[1]!.nudges).toBe(3);
-    expect(await nudges("julien")).toEqual([`nudge:${ids.julien}:${julienLast} demo-adviser reminder 2026-11-23T07:00:00.000Z PENDING`]);
-    expect(await nudges("anne")).toEqual([`nudge:${ids.anne}:never adv-anne reminder 2026-11-23T07:00:00.000Z PENDING`]);
+    expect(await nudges("julien")).toEqual([
+      `nudge:${ids.julien}:${julienLast} demo-adviser reminder 2026-11-23T07:00:00.000Z PENDING`,
+    ]);
+    expect(await nudges("anne")).toEqual([
+      `nudge:${ids.anne}:never adv-anne reminder 2026-11-23T07:00:00.000Z PENDING`,
+    ]);
     expect(await nudges("zoe")).toHaveLength(1);
     expect(await nudges("paul")).toEqual([]);
     expect(await nudges("marc")).toEqual([]);
@@ -75,24 +86,34 @@ describe("a gentle nudge to digital advisers who have not reported for three wee
     // Paul joined on 13 November at 10:00 Paris.
     expect((await tick(bot, "2026-12-04T08:59:00Z")).nudges).toBe(0);
     expect((await tick(bot, "2026-12-04T09:00:00Z")).nudges).toBe(1);
-    expect(await nudges("paul")).toEqual([`nudge:${ids.paul}:never adv-paul reminder 2026-12-04T09:00:00.000Z PENDING`]);
+    expect(await nudges("paul")).toEqual([
+      `nudge:${ids.paul}:never adv-paul reminder 2026-12-04T09:00:00.000Z PENDING`,
+    ]);
   });
 
   it("an adviser who muted reminders gets none, and gets it once they receive reminders again", async () => {
     expect(await nudges("marc")).toEqual([]);
     bot.setNow(new Date("2026-12-04T10:00:00Z"));
-    expect(await bot.text("adv-marc", action("mute:t:reminder"))).toContain("rappels (groupes de travail, relances des rapports d’activité)");
+    expect(await bot.text("adv-marc", action("mute:t:reminder"))).toContain(
+      "rappels (groupes de travail, relances des rapports d’activité)",
+    );
     expect((await tick(bot, "2026-12-04T10:00:00Z")).nudges).toBe(1);
     expect(await nudges("marc")).toHaveLength(1);
   });
 
   it("comes again after the adviser reports and then falls silent for three more weeks", async () => {
-    const latest = await insertReport(bot, ids.julien, { date: new Date("2026-12-01"), createdAt: new Date("2026-12-01T17:00:00Z") });
+    const latest = await insertReport(bot, ids.julien, {
+      date: new Date("2026-12-01"),
+      createdAt: new Date("2026-12-01T17:00:00Z"),
+    });
     await tick(bot, "2026-12-21T08:00:00Z");
     expect(await nudges("julien")).toHaveLength(1);
     await tick(bot, "2026-12-23T08:00:00Z");
     expect(await nudges("julien")).toEqual(
-      [`nudge:${ids.julien}:${julienLast} demo-adviser reminder 2026-11-23T07:00:00.000Z SENT`, `nudge:${ids.julien}:${latest} demo-adviser reminder 2026-12-23T08:00:00.000Z PENDING`].sort(),
+      [
+        `nudge:${ids.julien}:${julienLast} demo-adviser reminder 2026-11-23T07:00:00.000Z SENT`,
+        `nudge:${ids.julien}:${latest} demo-adviser reminder 2026-12-23T08:00:00.000Z PENDING`,
+      ].sort(),
     );
   });
 });

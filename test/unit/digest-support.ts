@@ -1,14 +1,17 @@
 import type { Role } from "@prisma/client";
+import { botViews } from "../../src/bot.ts";
 import { createLocalDelivery } from "../../src/channels/local/adapter.ts";
 import type { Reply } from "../../src/core/reply.ts";
-import { botViews } from "../../src/bot.ts";
 import { createDeliveryWorker } from "../../src/delivery/worker.ts";
 import { queueWeeklyDigest } from "../../src/features/digest/queue.ts";
 import { silentLog, type TestBot } from "../support/bot.ts";
 
 /** Seeded members joined at the wall-clock time of the run; the tests' clock needs a fixed past. */
 export async function joinedLongAgo(bot: TestBot): Promise<void> {
-  await bot.db.prisma.member.updateMany({ where: { networkId: bot.networkId }, data: { createdAt: new Date("2026-01-05T09:00:00Z") } });
+  await bot.db.prisma.member.updateMany({
+    where: { networkId: bot.networkId },
+    data: { createdAt: new Date("2026-01-05T09:00:00Z") },
+  });
 }
 
 export interface NewMember {
@@ -71,7 +74,10 @@ export function localDelivery(bot: TestBot) {
     },
     /** The texts in a local member's inbox, oldest first. */
     async inbox(key: string): Promise<string[]> {
-      const rows = await bot.db.prisma.localInboxMessage.findMany({ where: { userId: key }, orderBy: { createdAt: "asc" } });
+      const rows = await bot.db.prisma.localInboxMessage.findMany({
+        where: { userId: key },
+        orderBy: { createdAt: "asc" },
+      });
       return rows.map((r) => (r.payload as unknown as Reply).text);
     },
   };
@@ -79,6 +85,9 @@ export function localDelivery(bot: TestBot) {
 
 /** Outbox rows whose key starts with `prefix`, as "<key> <target> <category> <notBefore ISO> <status>". */
 export async function queued(bot: TestBot, prefix: string): Promise<string[]> {
-  const rows = await bot.db.prisma.outboundMessage.findMany({ where: { idempotencyKey: { startsWith: prefix } }, orderBy: [{ idempotencyKey: "asc" }] });
+  const rows = await bot.db.prisma.outboundMessage.findMany({
+    where: { idempotencyKey: { startsWith: prefix } },
+    orderBy: [{ idempotencyKey: "asc" }],
+  });
   return rows.map((r) => `${r.idempotencyKey} ${r.targetId} ${r.category} ${r.notBefore.toISOString()} ${r.status}`);
 }

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestBot } from "../support/bot.ts";
 import type { InboundCommand } from "../../src/core/inbound.ts";
 import type { Reply } from "../../src/core/reply.ts";
 import { type DiscordHarness, startDiscordHarness } from "../fakes/discord/harness.ts";
 import { snowflake } from "../fakes/discord/ids.ts";
 import type { FakeUser } from "../fakes/discord/payloads.ts";
 import { choiceLabels, pressOnMessage } from "../fakes/discord/press.ts";
+import { createTestBot } from "../support/bot.ts";
 
 /** A stand-in core that records what reaches it: a press on a reminder's button is an action. */
 const seen: InboundCommand[] = [];
@@ -45,7 +45,12 @@ describe("Discord deliveries on the bot's own initiative", () => {
     expect(choiceLabels(message!)).toEqual(["C’est fait", "Me le rappeler plus tard"]);
 
     const answered = await pressOnMessage(harness, alice, message!, "Me le rappeler plus tard");
-    expect(seen.at(-1)).toMatchObject({ externalUserId: alice.id, conversation: "private", scopeId: "private", input: { kind: "action", actionId: "reminder:snooze:42" } });
+    expect(seen.at(-1)).toMatchObject({
+      externalUserId: alice.id,
+      conversation: "private",
+      scopeId: "private",
+      input: { kind: "action", actionId: "reminder:snooze:42" },
+    });
     expect(answered.original?.content).toBe("noté : reminder:snooze:42");
   });
 
@@ -59,12 +64,20 @@ describe("Discord deliveries on the bot's own initiative", () => {
 
   it("a broadcast to a guild channel is posted there, and a press there comes from the guild", async () => {
     const { fake } = harness;
-    const outcome = await harness.adapter.deliver({ to: "conversation", id: fake.channelId }, { ...reminder, visibility: "public" });
+    const outcome = await harness.adapter.deliver(
+      { to: "conversation", id: fake.channelId },
+      { ...reminder, visibility: "public" },
+    );
     const message = postedIn(fake.channelId).at(-1)!;
     expect(outcome).toEqual({ kind: "sent", platformMessageId: message.id });
     const chloe = person("chloe");
     await pressOnMessage(harness, chloe, message, "C’est fait");
-    expect(seen.at(-1)).toMatchObject({ externalUserId: chloe.id, conversation: "group", scopeId: fake.guildId, input: { kind: "action", actionId: "reminder:done:42" } });
+    expect(seen.at(-1)).toMatchObject({
+      externalUserId: chloe.id,
+      conversation: "group",
+      scopeId: fake.guildId,
+      input: { kind: "action", actionId: "reminder:done:42" },
+    });
   });
 
   it("a long text is sent as several messages, the buttons under the last, whose id is the outcome's", async () => {
@@ -79,10 +92,25 @@ describe("Discord deliveries on the bot's own initiative", () => {
 
   it("a reply carrying a form goes out as its text and choices: a form opens only in answer to a press", async () => {
     const emma = person("emma");
-    const form = { id: "survey:1", title: "Enquête", submitLabel: "Envoyer", fields: [{ name: "avis", label: "Avis", type: "text" as const, required: true }] };
-    const outcome = await harness.adapter.deliver({ to: "member", id: emma.id }, { text: "Votre avis sur l’atelier ?", choices: [{ id: "survey:open:1", label: "Répondre" }], form, visibility: "private" });
+    const form = {
+      id: "survey:1",
+      title: "Enquête",
+      submitLabel: "Envoyer",
+      fields: [{ name: "avis", label: "Avis", type: "text" as const, required: true }],
+    };
+    const outcome = await harness.adapter.deliver(
+      { to: "member", id: emma.id },
+      {
+        text: "Votre avis sur l’atelier ?",
+        choices: [{ id: "survey:open:1", label: "Répondre" }],
+        form,
+        visibility: "private",
+      },
+    );
     expect(outcome.kind).toBe("sent");
-    expect(postedIn(dmOf(emma).id).map((m) => [m.content, choiceLabels(m)])).toEqual([["Votre avis sur l’atelier ?", ["Répondre"]]]);
+    expect(postedIn(dmOf(emma).id).map((m) => [m.content, choiceLabels(m)])).toEqual([
+      ["Votre avis sur l’atelier ?", ["Répondre"]],
+    ]);
   });
 
   it("a 429 is handed back as `retry` after Discord's retry-after, without retrying, and holds the channel for the next delivery", async () => {
@@ -93,7 +121,11 @@ describe("Discord deliveries on the bot's own initiative", () => {
     const limited = await harness.adapter.deliver({ to: "conversation", id: fake.channelId }, reminder);
     expect(limited).toMatchObject({ kind: "retry", reason: expect.stringContaining("rate limited") });
     expect(limited.kind === "retry" && limited.afterMs).toBeGreaterThanOrEqual(3000);
-    expect(calls(path).slice(before).map((c) => c.status)).toEqual([429]);
+    expect(
+      calls(path)
+        .slice(before)
+        .map((c) => c.status),
+    ).toEqual([429]);
 
     // Still held for about 3 s, longer than this adapter waits: handed back without asking Discord.
     const next = await harness.adapter.deliver({ to: "conversation", id: fake.channelId }, reminder);
@@ -119,9 +151,16 @@ describe("Discord deliveries on the bot's own initiative", () => {
     await harness.adapter.deliver({ to: "member", id: hugo.id }, { text: "Bonjour", visibility: "private" });
     const path = `/channels/${dmOf(hugo).id}/messages`;
     harness.fake.rest.failNext({ method: "POST", path: new RegExp(`^${path}$`), status: 502 });
-    expect(await harness.adapter.deliver({ to: "member", id: hugo.id }, reminder)).toEqual({ kind: "retry", afterMs: 1500, reason: "Discord server error (502)" });
+    expect(await harness.adapter.deliver({ to: "member", id: hugo.id }, reminder)).toEqual({
+      kind: "retry",
+      afterMs: 1500,
+      reason: "Discord server error (502)",
+    });
     harness.fake.rest.failNext({ method: "POST", path: new RegExp(`^${path}$`), status: 0, drop: true });
-    expect(await harness.adapter.deliver({ to: "member", id: hugo.id }, reminder)).toMatchObject({ kind: "retry", afterMs: 1500 });
+    expect(await harness.adapter.deliver({ to: "member", id: hugo.id }, reminder)).toMatchObject({
+      kind: "retry",
+      afterMs: 1500,
+    });
     expect(calls(path).map((c) => c.status)).toEqual([200, 502, 0]);
   });
 
@@ -129,16 +168,30 @@ describe("Discord deliveries on the bot's own initiative", () => {
     const { fake } = harness;
     const blocking = person("irene");
     fake.rest.channels.blockingUsers.add(blocking.id);
-    expect(await harness.adapter.deliver({ to: "member", id: blocking.id }, reminder)).toMatchObject({ kind: "failed", reason: expect.stringContaining("50007") });
+    expect(await harness.adapter.deliver({ to: "member", id: blocking.id }, reminder)).toMatchObject({
+      kind: "failed",
+      reason: expect.stringContaining("50007"),
+    });
     const gone = person("jules");
     fake.rest.channels.unknownUsers.add(gone.id);
-    expect(await harness.adapter.deliver({ to: "member", id: gone.id }, reminder)).toMatchObject({ kind: "failed", reason: expect.stringContaining("unknown user") });
-    expect(await harness.adapter.deliver({ to: "conversation", id: snowflake() }, reminder)).toMatchObject({ kind: "failed", reason: expect.stringContaining("unknown channel") });
+    expect(await harness.adapter.deliver({ to: "member", id: gone.id }, reminder)).toMatchObject({
+      kind: "failed",
+      reason: expect.stringContaining("unknown user"),
+    });
+    expect(await harness.adapter.deliver({ to: "conversation", id: snowflake() }, reminder)).toMatchObject({
+      kind: "failed",
+      reason: expect.stringContaining("unknown channel"),
+    });
     const refusing = person("katia");
     fake.rest.failNext({ method: "POST", path: /^\/channels\/\d+\/messages$/, status: 400, code: 50035 });
-    expect(await harness.adapter.deliver({ to: "member", id: refusing.id }, reminder)).toMatchObject({ kind: "failed", reason: expect.stringContaining("invalid form body") });
+    expect(await harness.adapter.deliver({ to: "member", id: refusing.id }, reminder)).toMatchObject({
+      kind: "failed",
+      reason: expect.stringContaining("invalid form body"),
+    });
     const before = fake.rest.calls.length;
-    expect(await harness.adapter.deliver({ to: "conversation", id: "../guilds/1" }, reminder)).toMatchObject({ kind: "failed" });
+    expect(await harness.adapter.deliver({ to: "conversation", id: "../guilds/1" }, reminder)).toMatchObject({
+      kind: "failed",
+    });
     expect(fake.rest.calls.length).toBe(before);
   });
 
@@ -148,7 +201,9 @@ describe("Discord deliveries on the bot's own initiative", () => {
     const path = `/channels/${dmOf(karim).id}/messages`;
     const text = `${"a".repeat(1990)}\n${"b".repeat(100)}`;
     harness.fake.rest.failNext({ method: "POST", path: new RegExp(`^${path}$`), status: 503, after: 1 });
-    expect(await harness.adapter.deliver({ to: "member", id: karim.id }, { text, visibility: "private" })).toMatchObject({ kind: "retry", reason: "Discord server error (503)" });
+    expect(
+      await harness.adapter.deliver({ to: "member", id: karim.id }, { text, visibility: "private" }),
+    ).toMatchObject({ kind: "retry", reason: "Discord server error (503)" });
     expect(postedIn(dmOf(karim).id).map((m) => m.content[0])).toEqual(["B", "a"]);
   });
 });
@@ -156,11 +211,20 @@ describe("Discord deliveries on the bot's own initiative", () => {
 describe("Discord delivery pacing", () => {
   it("twelve deliveries to one channel are spaced under its limit: Discord answers none with a 429", async () => {
     const harness = await startDiscordHarness(core, {
-      fake: { routeLimit: (key) => (key.includes("/messages") ? { limit: 5, windowMs: 300 } : { limit: 50, windowMs: 1000 }) },
+      fake: {
+        routeLimit: (key) => (key.includes("/messages") ? { limit: 5, windowMs: 300 } : { limit: 50, windowMs: 1000 }),
+      },
     });
     try {
       const { fake } = harness;
-      const outcomes = await Promise.all(Array.from({ length: 12 }, (_, i) => harness.adapter.deliver({ to: "conversation", id: fake.channelId }, { text: `Annonce ${i}`, visibility: "public" })));
+      const outcomes = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          harness.adapter.deliver(
+            { to: "conversation", id: fake.channelId },
+            { text: `Annonce ${i}`, visibility: "public" },
+          ),
+        ),
+      );
       expect(outcomes.map((o) => o.kind)).toEqual(outcomes.map(() => "sent"));
       expect(fake.rest.channels.messages.get(fake.channelId)).toHaveLength(12);
       expect(fake.rest.calls.filter((c) => c.status === 429)).toEqual([]);
@@ -173,8 +237,17 @@ describe("Discord delivery pacing", () => {
     const harness = await startDiscordHarness(core, { adapter: { deliveryMaxHoldWaitMs: 300 } });
     try {
       const { fake } = harness;
-      fake.rest.failNext({ method: "POST", path: /^\/users\/@me\/channels$/, status: 429, retryAfter: 5, global: true });
-      expect(await harness.adapter.deliver({ to: "member", id: person("lucie").id }, reminder)).toMatchObject({ kind: "retry", reason: expect.stringContaining("global") });
+      fake.rest.failNext({
+        method: "POST",
+        path: /^\/users\/@me\/channels$/,
+        status: 429,
+        retryAfter: 5,
+        global: true,
+      });
+      expect(await harness.adapter.deliver({ to: "member", id: person("lucie").id }, reminder)).toMatchObject({
+        kind: "retry",
+        reason: expect.stringContaining("global"),
+      });
       const before = fake.rest.calls.length;
       const elsewhere = await harness.adapter.deliver({ to: "conversation", id: fake.channelId }, reminder);
       expect(elsewhere.kind === "retry" && elsewhere.afterMs).toBeGreaterThan(300);
@@ -192,9 +265,20 @@ describe("Discord deliveries with the real core", () => {
     try {
       const db = bot.db.prisma;
       const sophie = person("sophie");
-      const member = await db.member.findFirstOrThrow({ where: { identities: { some: { platform: "local", externalId: "demo-coordinator" } } } });
-      await db.platformIdentity.create({ data: { networkId: bot.networkId, memberId: member.id, platform: "discord", externalId: sophie.id } });
-      const outcome = await harness.adapter.deliver({ to: "member", id: sophie.id }, { text: "Quelle langue préférez-vous ?", choices: [{ id: "lang:en", label: "English" }], visibility: "private" });
+      const member = await db.member.findFirstOrThrow({
+        where: { identities: { some: { platform: "local", externalId: "demo-coordinator" } } },
+      });
+      await db.platformIdentity.create({
+        data: { networkId: bot.networkId, memberId: member.id, platform: "discord", externalId: sophie.id },
+      });
+      const outcome = await harness.adapter.deliver(
+        { to: "member", id: sophie.id },
+        {
+          text: "Quelle langue préférez-vous ?",
+          choices: [{ id: "lang:en", label: "English" }],
+          visibility: "private",
+        },
+      );
       expect(outcome.kind).toBe("sent");
 
       const [message] = harness.fake.rest.channels.messages.get(harness.fake.rest.channels.dmOf(sophie.id)!.id)!;

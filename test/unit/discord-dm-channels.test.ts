@@ -14,7 +14,9 @@ let db: TestDatabase;
 let harness: DiscordHarness;
 beforeAll(async () => {
   db = await createTestDatabase();
-  harness = await startDiscordHarness(async () => [], { adapter: { directChannels: createDirectChannelStore(db.prisma) } });
+  harness = await startDiscordHarness(async () => [], {
+    adapter: { directChannels: createDirectChannelStore(db.prisma) },
+  });
 });
 afterAll(async () => {
   await harness?.close();
@@ -32,22 +34,35 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 10_000): Pro
 /** A member of a new network with one Discord account. */
 async function discordMember(name: string): Promise<string> {
   const network = await db.prisma.network.create({ data: { slug: `reseau-${name}`, name: `Réseau ${name}` } });
-  const member = await db.prisma.member.create({ data: { networkId: network.id, displayName: name, status: "ACTIVE" } });
+  const member = await db.prisma.member.create({
+    data: { networkId: network.id, displayName: name, status: "ACTIVE" },
+  });
   const userId = snowflake();
-  await db.prisma.platformIdentity.create({ data: { networkId: network.id, memberId: member.id, platform: "discord", externalId: userId } });
+  await db.prisma.platformIdentity.create({
+    data: { networkId: network.id, memberId: member.id, platform: "discord", externalId: userId },
+  });
   return userId;
 }
 
 describe("Discord DM channels kept across restarts", () => {
   it("after a restart, a member's next message goes straight to the DM opened before: one request", async () => {
     const alice = await discordMember("alice");
-    expect(await harness.adapter.deliver({ to: "member", id: alice }, notice("Premier"))).toMatchObject({ kind: "sent" });
+    expect(await harness.adapter.deliver({ to: "member", id: alice }, notice("Premier"))).toMatchObject({
+      kind: "sent",
+    });
     const dm = harness.fake.rest.channels.dmOf(alice)!;
-    expect(await db.prisma.platformIdentity.findUniqueOrThrow({ where: { platform_externalId: { platform: "discord", externalId: alice } } })).toMatchObject({ dmChannelId: dm.id });
+    expect(
+      await db.prisma.platformIdentity.findUniqueOrThrow({
+        where: { platform_externalId: { platform: "discord", externalId: alice } },
+      }),
+    ).toMatchObject({ dmChannelId: dm.id });
 
     // A process started later remembers nothing in memory: the database tells it the channel.
     const restarted = createDiscordDelivery({
-      rest: createDeliveryRest({ token: harness.fake.token, applicationId: harness.fake.applicationId, apiUrl: harness.fake.apiUrl }, { timeoutMs: 10_000, rateLimitOffsetMs: 50 }),
+      rest: createDeliveryRest(
+        { token: harness.fake.token, applicationId: harness.fake.applicationId, apiUrl: harness.fake.apiUrl },
+        { timeoutMs: 10_000, rateLimitOffsetMs: 50 },
+      ),
       log: silentLog,
       retryAfterMs: 1_000,
       maxHoldWaitMs: 1_000,
@@ -55,7 +70,9 @@ describe("Discord DM channels kept across restarts", () => {
     });
     const requests = harness.fake.rest.calls.length;
     expect(await restarted.deliver({ to: "member", id: alice }, notice("Second"))).toMatchObject({ kind: "sent" });
-    expect(harness.fake.rest.calls.slice(requests).map((c) => `${c.method} ${c.path}`)).toEqual([`POST /channels/${dm.id}/messages`]);
+    expect(harness.fake.rest.calls.slice(requests).map((c) => `${c.method} ${c.path}`)).toEqual([
+      `POST /channels/${dm.id}/messages`,
+    ]);
     expect(harness.fake.rest.channels.dmOpenings.get(alice)).toBe(1);
     expect((harness.fake.rest.channels.messages.get(dm.id) ?? []).map((m) => m.content)).toEqual(["Premier", "Second"]);
   });
@@ -63,23 +80,34 @@ describe("Discord DM channels kept across restarts", () => {
   it("a member who wrote to the bot in its DM: the channel is kept, and their deliveries go there without opening one", async () => {
     const carla = harness.driver.externalId("carla");
     const network = await db.prisma.network.create({ data: { slug: "reseau-carla", name: "Réseau carla" } });
-    const member = await db.prisma.member.create({ data: { networkId: network.id, displayName: "Carla", status: "ACTIVE" } });
-    await db.prisma.platformIdentity.create({ data: { networkId: network.id, memberId: member.id, platform: "discord", externalId: carla } });
+    const member = await db.prisma.member.create({
+      data: { networkId: network.id, displayName: "Carla", status: "ACTIVE" },
+    });
+    await db.prisma.platformIdentity.create({
+      data: { networkId: network.id, memberId: member.id, platform: "discord", externalId: carla },
+    });
     await harness.driver.send("carla", "aide", "private");
     const written = [...harness.fake.rest.interactions.values()].at(-1)!;
-    const identity = () => db.prisma.platformIdentity.findUniqueOrThrow({ where: { platform_externalId: { platform: "discord", externalId: carla } } });
+    const identity = () =>
+      db.prisma.platformIdentity.findUniqueOrThrow({
+        where: { platform_externalId: { platform: "discord", externalId: carla } },
+      });
     await until(async () => (await identity()).dmChannelId !== null);
     expect((await identity()).dmChannelId).toBe(written.channelId);
 
     const requests = harness.fake.rest.calls.length;
     await harness.adapter.deliver({ to: "member", id: carla }, notice("Rappel"));
-    expect(harness.fake.rest.calls.slice(requests).map((c) => `${c.method} ${c.path}`)).toEqual([`POST /channels/${written.channelId}/messages`]);
+    expect(harness.fake.rest.calls.slice(requests).map((c) => `${c.method} ${c.path}`)).toEqual([
+      `POST /channels/${written.channelId}/messages`,
+    ]);
     expect(harness.fake.rest.channels.dmOpenings.get(carla)).toBeUndefined();
   });
 
   it("an account the bot does not know yet still gets its message", async () => {
     const stranger = snowflake();
-    expect(await harness.adapter.deliver({ to: "member", id: stranger }, notice("Bienvenue"))).toMatchObject({ kind: "sent" });
+    expect(await harness.adapter.deliver({ to: "member", id: stranger }, notice("Bienvenue"))).toMatchObject({
+      kind: "sent",
+    });
     expect(harness.fake.rest.channels.dmOpenings.get(stranger)).toBe(1);
   });
 });

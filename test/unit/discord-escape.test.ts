@@ -8,7 +8,10 @@ beforeAll(async () => {
 });
 afterAll(() => bot.close());
 
-const content = (text: string) => renderReply({ text, visibility: "private" }, silentLog).map((m) => m.content).join("\n");
+const content = (text: string) =>
+  renderReply({ text, visibility: "private" }, silentLog)
+    .map((m) => m.content)
+    .join("\n");
 
 /**
  * What Discord shows for a message's content, for the Markdown that matters here: an unescaped
@@ -25,7 +28,13 @@ describe("Discord shows what members wrote as they wrote it", () => {
   it("a display name written as a masked link appears as text in the coordinator's member list", async () => {
     const name = "[Avis officiel](https://evil.example/login)";
     await bot.db.prisma.member.create({
-      data: { networkId: bot.networkId, displayName: name, roles: ["PARTNER"], status: "ACTIVE", identities: { create: { networkId: bot.networkId, platform: "discord", externalId: "mallory" } } },
+      data: {
+        networkId: bot.networkId,
+        displayName: name,
+        roles: ["PARTNER"],
+        status: "ACTIVE",
+        identities: { create: { networkId: bot.networkId, platform: "discord", externalId: "mallory" } },
+      },
     });
     const list = (await bot.send("demo-coordinator", "membres")).map((r) => r.text).join("\n");
     expect(list).toContain(name);
@@ -35,7 +44,8 @@ describe("Discord shows what members wrote as they wrote it", () => {
   });
 
   it("bold, headings, spoilers, strike-through, quotes and lists typed by a member are not formatting", () => {
-    const written = "# Urgent\n**Réunion annulée** ||secret|| ~~barré~~ __souligné__\n> citation\n- point\n1. premier\n-# petit";
+    const written =
+      "# Urgent\n**Réunion annulée** ||secret|| ~~barré~~ __souligné__\n> citation\n- point\n1. premier\n-# petit";
     const shown = shownByDiscord(content(written));
     expect(shown.formatted).toBe(false);
     expect(content(written)).not.toMatch(/^(#|>|- |1\.|-#)/m);

@@ -40,7 +40,9 @@ async function core(command: InboundCommand): Promise<Reply[]> {
 }
 
 const same = (attachment: FakeAttachment | undefined, file: FileRef) =>
-  attachment !== undefined && attachment.filename === file.name && Buffer.from(attachment.bytes).equals(Buffer.from(file.content!));
+  attachment !== undefined &&
+  attachment.filename === file.name &&
+  Buffer.from(attachment.bytes).equals(Buffer.from(file.content!));
 
 describe("Discord files", () => {
   let harness: DiscordHarness;
@@ -58,11 +60,18 @@ describe("Discord files", () => {
 
   it("a command answered with a spreadsheet and a chart brings both files, with their names and bytes, under the text and buttons", async () => {
     const xlsx = spreadsheet();
-    answers.indicateurs = () => [{ text: "Voici l’export et le graphique.", choices: again, files: [xlsx, chart], visibility: "private" }];
+    answers.indicateurs = () => [
+      { text: "Voici l’export et le graphique.", choices: again, files: [xlsx, chart], visibility: "private" },
+    ];
     const seen = await harness.driver.send("alice", "indicateurs");
-    expect(seen.map((r) => [r.text, r.choices, r.private])).toEqual([["Voici l’export et le graphique.", ["Recommencer"], true]]);
+    expect(seen.map((r) => [r.text, r.choices, r.private])).toEqual([
+      ["Voici l’export et le graphique.", ["Recommencer"], true],
+    ]);
     const answer = lastRecord(harness).original!;
-    expect(answer.attachments.map((a) => [a.filename, a.contentType])).toEqual([["rapport-copil-2026.xlsx", XLSX_TYPE], ["indicateurs-2026.png", "image/png"]]);
+    expect(answer.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ["rapport-copil-2026.xlsx", XLSX_TYPE],
+      ["indicateurs-2026.png", "image/png"],
+    ]);
     expect(same(answer.attachments[0], xlsx)).toBe(true);
     expect(same(answer.attachments[1], chart)).toBe(true);
     expect((await harness.driver.press("alice", "Recommencer")).map((r) => r.text)).toEqual(["choisi : export:again"]);
@@ -98,26 +107,40 @@ describe("Discord files", () => {
     const member = snowflake();
     const xlsx = spreadsheet();
     const link: FileRef = { name: "guide.pdf", mediaType: "application/pdf", url: "https://example.org/guide.pdf" };
-    const outcome = await harness.adapter.deliver({ to: "member", id: member }, { text: "Votre export mensuel.", choices: again, files: [xlsx, link], visibility: "private" });
+    const outcome = await harness.adapter.deliver(
+      { to: "member", id: member },
+      { text: "Votre export mensuel.", choices: again, files: [xlsx, link], visibility: "private" },
+    );
     const [message] = harness.fake.rest.channels.messages.get(harness.fake.rest.channels.dmOf(member)!.id)!;
     expect(outcome).toEqual({ kind: "sent", platformMessageId: message!.id });
     expect(message!.content).toBe("Votre export mensuel.\nguide.pdf: https://example.org/guide.pdf");
     expect(choiceLabels(message!)).toEqual(["Recommencer"]);
-    expect(message!.attachments.map((a) => [a.filename, a.contentType])).toEqual([["rapport-copil-2026.xlsx", XLSX_TYPE]]);
+    expect(message!.attachments.map((a) => [a.filename, a.contentType])).toEqual([
+      ["rapport-copil-2026.xlsx", XLSX_TYPE],
+    ]);
     expect(same(message!.attachments[0], xlsx)).toBe(true);
 
     const channel = harness.fake.channelId;
-    await harness.adapter.deliver({ to: "conversation", id: channel }, { text: "Le graphique du mois.", files: [chart], visibility: "public" });
+    await harness.adapter.deliver(
+      { to: "conversation", id: channel },
+      { text: "Le graphique du mois.", files: [chart], visibility: "public" },
+    );
     expect(same(harness.fake.rest.channels.messages.get(channel)!.at(-1)!.attachments[0], chart)).toBe(true);
   });
 
   it("a file over Discord's 10 MiB is left out and logged; the text and the other files still arrive", async () => {
-    const huge: FileRef = { name: "archives.xlsx", mediaType: XLSX_TYPE, content: new Uint8Array(ATTACHMENT_BYTES_MAX + 1) };
+    const huge: FileRef = {
+      name: "archives.xlsx",
+      mediaType: XLSX_TYPE,
+      content: new Uint8Array(ATTACHMENT_BYTES_MAX + 1),
+    };
     answers.diffusions = () => [{ text: "Voici les archives.", files: [huge, chart], visibility: "private" }];
     const seen = await harness.driver.send("denis", "diffusions");
     expect(seen.map((r) => r.text)).toEqual(["Voici les archives."]);
     expect(lastRecord(harness).original!.attachments.map((a) => a.filename)).toEqual(["indicateurs-2026.png"]);
-    expect(harness.logs.filter((l) => l.level === 40 && l.file === "archives.xlsx").map((l) => l.msg)).toEqual(["a file too large for one Discord message was not sent"]);
+    expect(harness.logs.filter((l) => l.level === 40 && l.file === "archives.xlsx").map((l) => l.msg)).toEqual([
+      "a file too large for one Discord message was not sent",
+    ]);
     expect(harness.logs.filter((l) => Number(l.level) >= 50)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestBot, type TestBot } from "../support/bot.ts";
 import { type DiscordHarness, startDiscordHarness } from "../fakes/discord/harness.ts";
+import { createTestBot, type TestBot } from "../support/bot.ts";
 
 const text = (replies: { text: string }[]) => replies.map((r) => r.text).join("\n");
 
@@ -10,7 +10,9 @@ describe("Discord gateway connection", () => {
   beforeAll(async () => {
     bot = await createTestBot();
     harness = await startDiscordHarness(bot.dispatch, { fake: { heartbeatIntervalMs: 200 } });
-    await bot.db.prisma.channelBinding.create({ data: { networkId: bot.networkId, platform: "discord", scopeId: harness.fake.guildId } });
+    await bot.db.prisma.channelBinding.create({
+      data: { networkId: bot.networkId, platform: "discord", scopeId: harness.fake.guildId },
+    });
   });
   afterAll(async () => {
     await harness?.close();

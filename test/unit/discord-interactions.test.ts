@@ -1,9 +1,9 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestBot, type TestBot } from "../support/bot.ts";
+import { type DiscordHarness, startDiscordHarness } from "../fakes/discord/harness.ts";
 import { snowflake } from "../fakes/discord/ids.ts";
 import { componentInteraction } from "../fakes/discord/payloads.ts";
-import { type DiscordHarness, startDiscordHarness } from "../fakes/discord/harness.ts";
+import { createTestBot, type TestBot } from "../support/bot.ts";
 
 const text = (replies: { text: string }[]) => replies.map((r) => r.text).join("\n");
 
@@ -15,15 +15,29 @@ describe("Discord interactions answered by the bot", () => {
 
   async function linkCoordinator(harness: DiscordHarness) {
     const db = bot.db.prisma;
-    await db.channelBinding.create({ data: { networkId: bot.networkId, platform: "discord", scopeId: harness.fake.guildId } });
-    const member = await db.member.findFirstOrThrow({ where: { identities: { some: { platform: "local", externalId: "demo-coordinator" } } } });
-    await db.platformIdentity.create({ data: { networkId: bot.networkId, memberId: member.id, platform: "discord", externalId: harness.driver.externalId("coordinator") } });
+    await db.channelBinding.create({
+      data: { networkId: bot.networkId, platform: "discord", scopeId: harness.fake.guildId },
+    });
+    const member = await db.member.findFirstOrThrow({
+      where: { identities: { some: { platform: "local", externalId: "demo-coordinator" } } },
+    });
+    await db.platformIdentity.create({
+      data: {
+        networkId: bot.networkId,
+        memberId: member.id,
+        platform: "discord",
+        externalId: harness.driver.externalId("coordinator"),
+      },
+    });
   }
 
   beforeAll(async () => {
     bot = await createTestBot();
     fast = await startDiscordHarness(bot.dispatch);
-    slow = await startDiscordHarness(async (command) => (await sleep(400), bot.dispatch(command)), { fake: { ackDeadlineMs: 300 }, adapter: { ackAfterMs: 100 } });
+    slow = await startDiscordHarness(async (command) => (await sleep(400), bot.dispatch(command)), {
+      fake: { ackDeadlineMs: 300 },
+      adapter: { ackAfterMs: 100 },
+    });
     await linkCoordinator(fast);
     await linkCoordinator(slow);
   });
@@ -35,10 +49,38 @@ describe("Discord interactions answered by the bot", () => {
 
   it("a forged or stale button gets the core's sentence, not an error", async () => {
     const { fake } = fast;
-    const user = { id: fast.driver.externalId("coordinator"), username: "coordinator", globalName: "Coordinator", locale: "fr" };
-    const message = { id: snowflake(), type: 20, channel_id: fake.channelId, content: "…", components: [], flags: 64, author: { id: fake.applicationId, username: "bot", discriminator: "0", avatar: null, bot: true }, attachments: [], embeds: [], mentions: [], mention_roles: [], pinned: false, mention_everyone: false, tts: false, timestamp: new Date().toISOString(), edited_timestamp: null };
+    const user = {
+      id: fast.driver.externalId("coordinator"),
+      username: "coordinator",
+      globalName: "Coordinator",
+      locale: "fr",
+    };
+    const message = {
+      id: snowflake(),
+      type: 20,
+      channel_id: fake.channelId,
+      content: "…",
+      components: [],
+      flags: 64,
+      author: { id: fake.applicationId, username: "bot", discriminator: "0", avatar: null, bot: true },
+      attachments: [],
+      embeds: [],
+      mentions: [],
+      mention_roles: [],
+      pinned: false,
+      mention_everyone: false,
+      tts: false,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+    };
     for (const customId of ["zz:forged:1", "discord.form:expired-after-a-restart"]) {
-      const payload = componentInteraction(fake.applicationId, user, { guildId: fake.guildId, channelId: fake.channelId }, message, { customId, type: 2 });
+      const payload = componentInteraction(
+        fake.applicationId,
+        user,
+        { guildId: fake.guildId, channelId: fake.channelId },
+        message,
+        { customId, type: 2 },
+      );
       const done = fast.handled(String(payload.id));
       const record = fake.interact(payload);
       await done;

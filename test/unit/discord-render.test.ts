@@ -12,23 +12,66 @@ const form: Form = {
   title: "Enquête",
   submitLabel: "Envoyer",
   fields: [
-    { name: "commune", label: "Commune", type: "select", required: true, value: "c3", options: Array.from({ length: 30 }, (_, i) => ({ value: `c${i}`, label: `Commune ${i}` })) },
-    { name: "structure", label: "Structure", type: "select", required: false, value: "s1", options: [{ value: "", label: "aucune" }, { value: "s1", label: "APAS 82" }] },
-    { name: "themes", label: "Thèmes", type: "multiselect", required: false, value: ["t1"], options: [{ value: "t1", label: "Santé" }, { value: "t2", label: "Numérique" }] },
+    {
+      name: "commune",
+      label: "Commune",
+      type: "select",
+      required: true,
+      value: "c3",
+      options: Array.from({ length: 30 }, (_, i) => ({ value: `c${i}`, label: `Commune ${i}` })),
+    },
+    {
+      name: "structure",
+      label: "Structure",
+      type: "select",
+      required: false,
+      value: "s1",
+      options: [
+        { value: "", label: "aucune" },
+        { value: "s1", label: "APAS 82" },
+      ],
+    },
+    {
+      name: "themes",
+      label: "Thèmes",
+      type: "multiselect",
+      required: false,
+      value: ["t1"],
+      options: [
+        { value: "t1", label: "Santé" },
+        { value: "t2", label: "Numérique" },
+      ],
+    },
   ],
 };
 async function core(command: InboundCommand): Promise<Reply[]> {
   seen.push(command);
   const input = command.input;
   if (input.kind === "action") return [{ text: `choisi : ${input.actionId}`, visibility: "private" }];
-  if (input.kind === "form") return [{ text: JSON.stringify(input.values), visibility: "private" }, { text: "encore", visibility: "private", form }];
+  if (input.kind === "form")
+    return [
+      { text: JSON.stringify(input.values), visibility: "private" },
+      { text: "encore", visibility: "private", form },
+    ];
   const word = input.text.split(" ")[0];
   const choices = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `pick:${i}`, label: `Option ${i}` }));
   if (word === "membres") return [{ text: "trente choix", visibility: "private", choices: choices(30) }];
   if (word === "demandes") return [{ text: "douze choix", visibility: "private", choices: choices(12) }];
-  if (word === "aide") return [{ text: Array.from({ length: 90 }, (_, i) => `ligne ${i} ${"x".repeat(40)}`).join("\n"), visibility: "private", choices: choices(2) }];
-  if (word === "langue") return [{ text: "pour tous", visibility: "public" }, { text: "pour vous", visibility: "private" }];
-  if (word === "valider") return new Promise((resolve) => setTimeout(() => resolve([{ text: "validé", visibility: "private" }]), 700));
+  if (word === "aide")
+    return [
+      {
+        text: Array.from({ length: 90 }, (_, i) => `ligne ${i} ${"x".repeat(40)}`).join("\n"),
+        visibility: "private",
+        choices: choices(2),
+      },
+    ];
+  if (word === "langue")
+    return [
+      { text: "pour tous", visibility: "public" },
+      { text: "pour vous", visibility: "private" },
+    ];
+  if (word === "valider")
+    return new Promise((resolve) => setTimeout(() => resolve([{ text: "validé", visibility: "private" }]), 700));
   if (word === "profil") return [{ text: "Remplissez", visibility: "private", form }];
   return [{ text: "ok", visibility: "private" }];
 }
@@ -47,8 +90,22 @@ describe("Discord rendering of the core's replies", () => {
     await harness.driver.send("alice", "lier K7P4-QX9M", "group");
     await harness.driver.send("alice", "démarrer", "private");
     const [inGuild, inDm] = seen.slice(-2);
-    expect(inGuild).toMatchObject({ platform: "discord", eventId: lastRecordId(-2), externalUserId: harness.driver.externalId("alice"), displayName: "Alice", scopeId: harness.fake.guildId, conversation: "group", forms: "native", localeHint: "fr", input: { kind: "text", text: "lier K7P4-QX9M" } });
-    expect(inDm).toMatchObject({ scopeId: "private", conversation: "private", input: { kind: "text", text: "démarrer" } });
+    expect(inGuild).toMatchObject({
+      platform: "discord",
+      eventId: lastRecordId(-2),
+      externalUserId: harness.driver.externalId("alice"),
+      displayName: "Alice",
+      scopeId: harness.fake.guildId,
+      conversation: "group",
+      forms: "native",
+      localeHint: "fr",
+      input: { kind: "text", text: "lier K7P4-QX9M" },
+    });
+    expect(inDm).toMatchObject({
+      scopeId: "private",
+      conversation: "private",
+      input: { kind: "text", text: "démarrer" },
+    });
   });
 
   it("up to 25 choices are buttons, five per row", async () => {
@@ -61,7 +118,10 @@ describe("Discord rendering of the core's replies", () => {
   it("more than 25 choices are menus of at most 25 entries, and the entry picked is the choice", async () => {
     await harness.driver.send("bruno", "membres");
     const rows = lastRecord().original!.components as Row[];
-    expect(rows.map((r) => [r.components[0]!.type, r.components[0]!.options!.length])).toEqual([[3, 25], [3, 5]]);
+    expect(rows.map((r) => [r.components[0]!.type, r.components[0]!.options!.length])).toEqual([
+      [3, 25],
+      [3, 5],
+    ]);
     expect((await harness.driver.press("bruno", "Option 27")).map((r) => r.text)).toEqual(["choisi : pick:27"]);
   });
 
@@ -75,7 +135,10 @@ describe("Discord rendering of the core's replies", () => {
 
   it("a public answer is seen by the whole channel, a private one by the member only", async () => {
     const replies = await harness.driver.send("chloe", "langue");
-    expect(replies.map((r) => [r.text, r.private])).toEqual([["pour tous", false], ["pour vous", true]]);
+    expect(replies.map((r) => [r.text, r.private])).toEqual([
+      ["pour tous", false],
+      ["pour vous", true],
+    ]);
   });
 
   it("a form is a modal: menus for short lists, a text field holding the current label for long ones", async () => {
@@ -86,13 +149,20 @@ describe("Discord rendering of the core's replies", () => {
     expect(modal.components.map((c) => c.component?.type)).toEqual([undefined, 4, 3, 3]);
     expect(modal.components[1]!.component!.value).toBe("Commune 3");
     await harness.driver.submitForm("denis", { Commune: "commune 7", Structure: "aucune" });
-    expect(seen.at(-1)!.input).toEqual({ kind: "form", formId: "survey:1", values: { commune: "c7", structure: "", themes: ["t1"] } });
+    expect(seen.at(-1)!.input).toEqual({
+      kind: "form",
+      formId: "survey:1",
+      values: { commune: "c7", structure: "", themes: ["t1"] },
+    });
   });
 
   it("a form answering a form submission waits behind a button, since a modal cannot answer a modal", async () => {
     await harness.driver.send("denis", "profil");
     const answer = await harness.driver.submitForm("denis", {});
-    expect(answer.map((r) => [r.text, r.choices])).toEqual([['{"commune":"c3","structure":"s1","themes":["t1"]}', []], ["encore", ["Enquête"]]]);
+    expect(answer.map((r) => [r.text, r.choices])).toEqual([
+      ['{"commune":"c3","structure":"s1","themes":["t1"]}', []],
+      ["encore", ["Enquête"]],
+    ]);
     const reopened = await harness.driver.press("denis", "Enquête");
     expect(reopened[0]!.form?.title).toBe("Enquête");
   });
@@ -101,7 +171,16 @@ describe("Discord rendering of the core's replies", () => {
     const { fake } = harness;
     const declared = fake.rest.commands.get(fake.guildId) as { id: string; name: string }[];
     const user = { id: harness.driver.externalId("emma"), username: "emma", globalName: "Emma", locale: "fr" };
-    const payload = { ...slashCommand(fake.applicationId, user, { guildId: fake.guildId, channelId: fake.channelId }, declared.find((c) => c.name === "valider")!, ""), id: snowflake(Date.now() - 2300) };
+    const payload = {
+      ...slashCommand(
+        fake.applicationId,
+        user,
+        { guildId: fake.guildId, channelId: fake.channelId },
+        declared.find((c) => c.name === "valider")!,
+        "",
+      ),
+      id: snowflake(Date.now() - 2300),
+    };
     const done = harness.handled(String(payload.id));
     const record = fake.interact(payload);
     await done;

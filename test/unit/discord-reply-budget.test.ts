@@ -4,7 +4,8 @@ import { type DiscordHarness, startDiscordHarness } from "../fakes/discord/harne
 import { snowflake } from "../fakes/discord/ids.ts";
 
 // An answer in four messages: the interaction's reply, then three follow-ups through its token.
-const answer = async (): Promise<Reply[]> => ["Un", "Deux", "Trois", "Quatre"].map((text) => ({ text, visibility: "private" as const }));
+const answer = async (): Promise<Reply[]> =>
+  ["Un", "Deux", "Trois", "Quatre"].map((text) => ({ text, visibility: "private" as const }));
 
 const MEMBERS = 30;
 const RECIPIENTS = 120;
@@ -23,12 +24,20 @@ describe("Discord: answers to members and a broadcast's deliveries", () => {
     );
     const logged = harness.logs.length;
     // 30 members at once: 90 follow-ups within a second or two, more than the bot's 50 a second.
-    const answers = await Promise.all(Array.from({ length: MEMBERS }, (_, i) => harness.driver.send(`membre-${i}`, "aide")));
-    const deliveredWhenAnswered = harness.fake.rest.calls.filter((c) => c.method === "POST" && /^\/channels\/\d+\/messages$/.test(c.path) && c.status === 200).length;
+    const answers = await Promise.all(
+      Array.from({ length: MEMBERS }, (_, i) => harness.driver.send(`membre-${i}`, "aide")),
+    );
+    const deliveredWhenAnswered = harness.fake.rest.calls.filter(
+      (c) => c.method === "POST" && /^\/channels\/\d+\/messages$/.test(c.path) && c.status === 200,
+    ).length;
 
-    expect(answers.map((a) => a.map((r) => r.text))).toEqual(Array.from({ length: MEMBERS }, () => ["Un", "Deux", "Trois", "Quatre"]));
+    expect(answers.map((a) => a.map((r) => r.text))).toEqual(
+      Array.from({ length: MEMBERS }, () => ["Un", "Deux", "Trois", "Quatre"]),
+    );
     expect(deliveredWhenAnswered).toBeLessThan(RECIPIENTS);
-    const heldGlobally = harness.logs.slice(logged).filter((l) => l.msg === "Discord rate limit reached; waiting" && l.global === true);
+    const heldGlobally = harness.logs
+      .slice(logged)
+      .filter((l) => l.msg === "Discord rate limit reached; waiting" && l.global === true);
     expect(heldGlobally).toEqual([]);
     // The broadcast still goes out whole.
     expect((await Promise.all(broadcast)).filter((o) => o.kind === "sent")).toHaveLength(RECIPIENTS);

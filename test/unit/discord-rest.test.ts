@@ -23,7 +23,13 @@ describe("Discord REST: rate limits and server errors", () => {
   });
 
   it("a global 429 holds the bot's requests for retry_after, then the commands of a new guild are declared", async () => {
-    harness.fake.rest.failNext({ method: "PUT", path: /\/guilds\/\d+\/commands$/, status: 429, retryAfter: 1, global: true });
+    harness.fake.rest.failNext({
+      method: "PUT",
+      path: /\/guilds\/\d+\/commands$/,
+      status: 429,
+      retryAfter: 1,
+      global: true,
+    });
     const guild = harness.fake.joinGuild();
     await until(() => harness.fake.rest.commands.has(guild));
     const attempts = callbacksOf(new RegExp(`/guilds/${guild}/commands$`));
@@ -36,7 +42,10 @@ describe("Discord REST: rate limits and server errors", () => {
     const logged = harness.logs.length;
     expect((await harness.driver.send("bruno", "aide")).map((r) => r.text)).toEqual(["Bonjour !"]);
     const warnings = harness.logs.slice(logged).filter((l) => l.status === 502);
-    expect(warnings.map((l) => [l.level, l.willRetry])).toEqual([[40, true], [40, true]]);
+    expect(warnings.map((l) => [l.level, l.willRetry])).toEqual([
+      [40, true],
+      [40, true],
+    ]);
   });
 
   it("a server error that lasts is logged with the interaction, and the next member is answered", async () => {
@@ -45,7 +54,9 @@ describe("Discord REST: rate limits and server errors", () => {
     expect(await harness.driver.send("chloe", "aide")).toEqual([]);
     const lines = harness.logs.slice(logged);
     expect(lines.filter((l) => l.status === 503).map((l) => l.willRetry)).toEqual([true, true, true, false]);
-    expect(lines.some((l) => l.msg === "could not answer a Discord interaction" && typeof l.interactionId === "string")).toBe(true);
+    expect(
+      lines.some((l) => l.msg === "could not answer a Discord interaction" && typeof l.interactionId === "string"),
+    ).toBe(true);
     expect((await harness.driver.send("chloe", "aide")).map((r) => r.text)).toEqual(["Bonjour !"]);
   });
 });

@@ -23,14 +23,21 @@ describe("Starting the Discord channel", () => {
   });
 
   it("a rejected bot token is reported once, without retrying", async () => {
-    harness = await startDiscordHarness(hello, { token: "not-the-token", adapter: { loginRetryMs: 50 }, waitForCommands: false });
+    harness = await startDiscordHarness(hello, {
+      token: "not-the-token",
+      adapter: { loginRetryMs: 50 },
+      waitForCommands: false,
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(harness.fake.rest.calls.filter((c) => c.path === "/gateway/bot").map((c) => c.status)).toEqual([401]);
-    expect(harness.logs.filter((l) => Number(l.level) >= 50).map((l) => l.msg)).toEqual(["Discord rejected the bot token (DISCORD_BOT_TOKEN); the Discord channel stays off"]);
+    expect(harness.logs.filter((l) => Number(l.level) >= 50).map((l) => l.msg)).toEqual([
+      "Discord rejected the bot token (DISCORD_BOT_TOKEN); the Discord channel stays off",
+    ]);
   });
 
   it("stopping lets the answers being prepared reach the members", async () => {
-    const slowHello = () => new Promise<Reply[]>((resolve) => setTimeout(() => resolve([{ text: "Bonjour !", visibility: "private" }]), 600));
+    const slowHello = () =>
+      new Promise<Reply[]>((resolve) => setTimeout(() => resolve([{ text: "Bonjour !", visibility: "private" }]), 600));
     harness = await startDiscordHarness(slowHello);
     const sending = harness.driver.send("alice", "aide");
     await until(() => harness!.fake.rest.interactions.size === 1);

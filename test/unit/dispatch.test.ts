@@ -5,11 +5,11 @@ import { on, uuid, verb } from "../../src/core/actions.ts";
 import type { Feature } from "../../src/core/commands.ts";
 import { createDispatcher } from "../../src/core/dispatch.ts";
 import { AppError } from "../../src/core/errors.ts";
+import { say } from "../../src/core/reply.ts";
+import { continueOnboarding } from "../../src/features/onboarding/feature.ts";
 import { recordDenial } from "../../src/services/audit/record.ts";
 import { createActorResolver } from "../../src/services/identity/resolve-actor.ts";
 import { claimInboundEvent } from "../../src/services/inbound/claim-event.ts";
-import { continueOnboarding } from "../../src/features/onboarding/feature.ts";
-import { say } from "../../src/core/reply.ts";
 import { action, createTestBot, inbound, type TestBot } from "../support/bot.ts";
 
 let bot: TestBot;
@@ -25,7 +25,14 @@ function dispatcherWith(run: () => Promise<never>, extra: Feature[] = []) {
     db: bot.db.prisma,
     log,
     ports: { claimEvent: claimInboundEvent, resolveActor: createActorResolver(), recordDenial, continueOnboarding },
-    features: [{ commands: [{ name: "boom", words: "commands.help.words", summary: "commands.help.summary", audience: "member", run }] }, ...extra],
+    features: [
+      {
+        commands: [
+          { name: "boom", words: "commands.help.words", summary: "commands.help.summary", audience: "member", run },
+        ],
+      },
+      ...extra,
+    ],
   });
   return { dispatch, lines };
 }
@@ -42,7 +49,9 @@ describe("errors while handling a message", () => {
   });
 
   it("an expected failure is the member's sentence, in their language", async () => {
-    const { dispatch, lines } = dispatcherWith(() => Promise.reject(new AppError("stale_action", "roleRequests.alreadyDecided")));
+    const { dispatch, lines } = dispatcherWith(() =>
+      Promise.reject(new AppError("stale_action", "roleRequests.alreadyDecided")),
+    );
     const [reply] = await dispatch(inbound("demo-intern", "help"));
     expect(reply!.text).toBe("That request has already been decided.");
     expect(lines).toEqual([]);
@@ -54,13 +63,24 @@ describe("pressed choices", () => {
   const open = verb("demo.open", "member", z.tuple([uuid]));
   const opened: string[] = [];
   // Only the thing whose id starts with 3f may be opened: a check beyond roles, as "organiser of this event".
-  const feature: Feature = { actions: [on(open, (_, [id]) => (opened.push(id), Promise.resolve([say("opened")])), (_, [id]) => Promise.resolve(id.startsWith("3f")))] };
-  const dispatch: ReturnType<typeof dispatcherWith>["dispatch"] = (inbound) => dispatcherWith(() => Promise.reject(new Error("unused")), [feature]).dispatch(inbound);
+  const feature: Feature = {
+    actions: [
+      on(
+        open,
+        (_, [id]) => (opened.push(id), Promise.resolve([say("opened")])),
+        (_, [id]) => Promise.resolve(id.startsWith("3f")),
+      ),
+    ],
+  };
+  const dispatch: ReturnType<typeof dispatcherWith>["dispatch"] = (inbound) =>
+    dispatcherWith(() => Promise.reject(new Error("unused")), [feature]).dispatch(inbound);
 
   it("a verb's own check refusing a press answers like a role refusal and is audited", async () => {
     const other = ID.replace("3f", "4f");
     const [reply] = await dispatch(inbound("demo-adviser", action(`demo.open:${other}`)));
-    expect(reply!.text).toBe("Cette commande est réservée aux membres du réseau. Si vous en avez besoin, demandez à un coordinateur du réseau.");
+    expect(reply!.text).toBe(
+      "Cette commande est réservée aux membres du réseau. Si vous en avez besoin, demandez à un coordinateur du réseau.",
+    );
     expect(opened).toEqual([]);
     expect(await bot.db.prisma.auditLog.count({ where: { action: "action:demo.open", outcome: "denied" } })).toBe(1);
     expect((await dispatch(inbound("demo-adviser", action(`demo.open:${ID}`))))[0]!.text).toBe("opened");
@@ -69,7 +89,9 @@ describe("pressed choices", () => {
 
   it("an unknown or malformed id is answered as a stale button, through the one error", async () => {
     for (const id of ["demo.shut:x", "demo.open:not-an-id", `demo.open:${ID}:extra`]) {
-      expect((await dispatch(inbound("demo-adviser", action(id))))[0]!.text).toBe("Ce bouton n’est plus valable. Voici où nous en sommes :");
+      expect((await dispatch(inbound("demo-adviser", action(id))))[0]!.text).toBe(
+        "Ce bouton n’est plus valable. Voici où nous en sommes :",
+      );
     }
   });
 });

@@ -22,8 +22,21 @@ const DURING = new Date("2026-12-10T13:10:00Z");
 const ref = (id: string) => id.slice(0, 8);
 const choices = (replies: { choices?: { id: string; label: string }[] }[]) => replies.flatMap((r) => r.choices ?? []);
 
-async function registered(who: string, eventId: string, data: { status?: "REGISTERED" | "WAITLISTED"; checkedInAt?: Date; answers?: object } = {}) {
-  return bot.db.prisma.eventRegistration.create({ data: { networkId: bot.networkId, eventId, memberId: await memberId(bot, who), status: data.status ?? "REGISTERED", checkedInAt: data.checkedInAt ?? null, answers: data.answers ?? {} } });
+async function registered(
+  who: string,
+  eventId: string,
+  data: { status?: "REGISTERED" | "WAITLISTED"; checkedInAt?: Date; answers?: object } = {},
+) {
+  return bot.db.prisma.eventRegistration.create({
+    data: {
+      networkId: bot.networkId,
+      eventId,
+      memberId: await memberId(bot, who),
+      status: data.status ?? "REGISTERED",
+      checkedInAt: data.checkedInAt ?? null,
+      answers: data.answers ?? {},
+    },
+  });
 }
 
 describe("the organiser's check-in list", () => {
@@ -42,7 +55,10 @@ describe("the organiser's check-in list", () => {
     expect(after).toContain("Noté : Julien Carrère est présent·e.");
     expect(after).toContain("Présents : 1 / 2 inscrits");
     expect(after).toMatch(/✅ Julien Carrère \(.+\) — arrivé·e à 14:10/);
-    const undo = choiceByLabel(await bot.send("demo-coordinator", `événement ${ref(event.id)} présences`), "↩ Julien Carrère");
+    const undo = choiceByLabel(
+      await bot.send("demo-coordinator", `événement ${ref(event.id)} présences`),
+      "↩ Julien Carrère",
+    );
     expect(undo).toBe(checkIn);
     const undone = await bot.text("demo-coordinator", action(undo));
     expect(undone).toContain("Julien Carrère n’est plus noté·e présent·e.");
@@ -54,10 +70,17 @@ describe("the organiser's check-in list", () => {
   it("is refused to a member who does not organise events, saying who may, and the press is audited", async () => {
     const event = await insertEvent(bot);
     const reg = await registered("demo-adviser", event.id);
-    expect(await bot.text("demo-adviser", action(`evt.check-in:${reg.id}:0`))).toMatch(/^Cette commande est réservée aux coordinateurs du réseau/);
+    expect(await bot.text("demo-adviser", action(`evt.check-in:${reg.id}:0`))).toMatch(
+      /^Cette commande est réservée aux coordinateurs du réseau/,
+    );
     const adviser = await bot.db.prisma.platformIdentity.findFirstOrThrow({ where: { externalId: "demo-adviser" } });
-    const denied = await bot.db.prisma.auditLog.findFirstOrThrow({ where: { networkId: bot.networkId, action: "action:evt.check-in", outcome: "denied" } });
-    expect(denied).toMatchObject({ actorMemberId: adviser.memberId, details: { roles: ["DIGITAL_ADVISER"], platform: "local" } });
+    const denied = await bot.db.prisma.auditLog.findFirstOrThrow({
+      where: { networkId: bot.networkId, action: "action:evt.check-in", outcome: "denied" },
+    });
+    expect(denied).toMatchObject({
+      actorMemberId: adviser.memberId,
+      details: { roles: ["DIGITAL_ADVISER"], platform: "local" },
+    });
     expect(await bot.text("demo-adviser", `événement ${ref(event.id)} présences`)).not.toContain("Code de présence");
     expect((await bot.db.prisma.eventRegistration.findUniqueOrThrow({ where: { id: reg.id } })).checkedInAt).toBeNull();
   });
@@ -71,15 +94,33 @@ describe("the organiser's check-in list", () => {
     expect(choiceByLabel(before, "Présences")).toBe(`evt.attendance:${event.id}`);
     expect(choiceByLabel(before, "Feuille d’émargement")).toBe(`evt.sheet:${event.id}`);
     bot.setNow(DURING);
-    expect(await bot.text("demo-coordinator", `événement ${ref(event.id)} inscrits`)).toContain("Présents : 1 / 2 inscrits");
+    expect(await bot.text("demo-coordinator", `événement ${ref(event.id)} inscrits`)).toContain(
+      "Présents : 1 / 2 inscrits",
+    );
   });
 
   it("a long list comes 20 at a time, with Previous and Next, and a toggle keeps its page", async () => {
     const event = await insertEvent(bot);
     const people = await Promise.all(
-      Array.from({ length: 45 }, (_, i) => bot.db.prisma.member.create({ data: { networkId: bot.networkId, displayName: `Participant ${String(i + 1).padStart(2, "0")}`, roles: ["PARTNER"], status: "ACTIVE" } })),
+      Array.from({ length: 45 }, (_, i) =>
+        bot.db.prisma.member.create({
+          data: {
+            networkId: bot.networkId,
+            displayName: `Participant ${String(i + 1).padStart(2, "0")}`,
+            roles: ["PARTNER"],
+            status: "ACTIVE",
+          },
+        }),
+      ),
     );
-    await bot.db.prisma.eventRegistration.createMany({ data: people.map((m) => ({ networkId: bot.networkId, eventId: event.id, memberId: m.id, status: "REGISTERED" as const })) });
+    await bot.db.prisma.eventRegistration.createMany({
+      data: people.map((m) => ({
+        networkId: bot.networkId,
+        eventId: event.id,
+        memberId: m.id,
+        status: "REGISTERED" as const,
+      })),
+    });
     const first = await bot.send("demo-coordinator", action(`evt.attendance:${event.id}`));
     expect(choices(first).length).toBeLessThanOrEqual(25);
     expect(choices(first).filter((c) => c.id.startsWith("evt.check-in:"))).toHaveLength(20);
@@ -87,7 +128,11 @@ describe("the organiser's check-in list", () => {
     expect(choiceByLabel(first, "Suivants ▶")).toBe(`evt.attendance:${event.id}:1`);
     const last = await bot.send("demo-coordinator", action(`evt.attendance:${event.id}:2`));
     expect(last[0]!.text).toContain("Page 3 sur 3 (inscrits 41 à 45");
-    expect(choices(last).filter((c) => c.id.startsWith("evt.check-in:")).map((c) => c.label)).toEqual(["✓ Participant 41", "✓ Participant 42", "✓ Participant 43", "✓ Participant 44", "✓ Participant 45"]);
+    expect(
+      choices(last)
+        .filter((c) => c.id.startsWith("evt.check-in:"))
+        .map((c) => c.label),
+    ).toEqual(["✓ Participant 41", "✓ Participant 42", "✓ Participant 43", "✓ Participant 44", "✓ Participant 45"]);
     expect(choiceByLabel(last, "◀ Précédents")).toBe(`evt.attendance:${event.id}:1`);
     const toggled = await bot.send("demo-coordinator", action(choiceByLabel(last, "✓ Participant 43")));
     expect(toggled[0]!.text).toContain("Page 3 sur 3");
@@ -110,9 +155,13 @@ describe("the check-in code", () => {
     const event = await insertEvent(bot, { checkInCode: "4821" });
     await registered("demo-adviser", event.id);
     bot.setNow(DURING);
-    expect(await bot.text("demo-adviser", "présent 4821")).toBe("Bienvenue ! Vous êtes noté·e présent·e à « Séminaire des conseillers numériques ».");
+    expect(await bot.text("demo-adviser", "présent 4821")).toBe(
+      "Bienvenue ! Vous êtes noté·e présent·e à « Séminaire des conseillers numériques ».",
+    );
     bot.setNow(new Date("2026-12-10T13:30:00Z"));
-    expect(await bot.text("demo-adviser", "présent 4821")).toContain("Vous êtes déjà noté·e présent·e à « Séminaire des conseillers numériques » (arrivée à 14:10)");
+    expect(await bot.text("demo-adviser", "présent 4821")).toContain(
+      "Vous êtes déjà noté·e présent·e à « Séminaire des conseillers numériques » (arrivée à 14:10)",
+    );
     const row = await bot.db.prisma.eventRegistration.findFirstOrThrow({ where: { eventId: event.id } });
     expect(row.checkedInAt).toEqual(DURING);
   });
@@ -122,9 +171,15 @@ describe("the check-in code", () => {
     await registered("demo-cls", event.id);
     await registered("demo-partner", event.id, { status: "WAITLISTED" });
     bot.setNow(DURING);
-    expect(await bot.text("demo-adviser", "présent 4821")).toContain("Vous n’étiez pas inscrit·e à « Séminaire des conseillers numériques », mais il restait de la place");
-    expect(await bot.text("demo-partner", "présent 4821")).toContain("Vous étiez sur la liste d’attente de « Séminaire des conseillers numériques » et une place est libre");
-    const rows = await bot.db.prisma.eventRegistration.findMany({ where: { eventId: event.id, status: "REGISTERED", checkedInAt: { not: null } } });
+    expect(await bot.text("demo-adviser", "présent 4821")).toContain(
+      "Vous n’étiez pas inscrit·e à « Séminaire des conseillers numériques », mais il restait de la place",
+    );
+    expect(await bot.text("demo-partner", "présent 4821")).toContain(
+      "Vous étiez sur la liste d’attente de « Séminaire des conseillers numériques » et une place est libre",
+    );
+    const rows = await bot.db.prisma.eventRegistration.findMany({
+      where: { eventId: event.id, status: "REGISTERED", checkedInAt: { not: null } },
+    });
     expect(rows).toHaveLength(2);
     // Now full: the next one is sent to the organiser.
     expect(await bot.text("demo-intern", "present 4821")).toContain("is full and you have no place");
@@ -134,7 +189,9 @@ describe("the check-in code", () => {
     const event = await insertEvent(bot, { checkInCode: "4821", audienceRoles: ["INTERN"] });
     await insertEvent(bot, { checkInCode: "7777", title: "Annulé", status: "CANCELLED" });
     bot.setNow(DURING);
-    expect(await bot.text("demo-adviser", "présent 4821")).toContain("est réservé à un autre public et vous n’y êtes pas inscrit·e : voyez l’organisateur");
+    expect(await bot.text("demo-adviser", "présent 4821")).toContain(
+      "est réservé à un autre public et vous n’y êtes pas inscrit·e : voyez l’organisateur",
+    );
     expect(await bot.text("demo-adviser", "présent 1111")).toContain("Je ne reconnais pas le code 1111");
     expect(await bot.text("demo-adviser", "présent 7777")).toContain("Je ne reconnais pas le code 7777");
     expect(await bot.text("demo-adviser", "présent")).toContain("tapez « présent » suivi du code à 6 chiffres");
@@ -155,7 +212,9 @@ describe("the émargement export", () => {
     await registered("demo-partner", event.id, { checkedInAt: DURING });
     await registered("demo-cls", event.id, { status: "WAITLISTED" });
     const [reply] = await bot.send("demo-coordinator", `événement ${ref(event.id)} émargement`);
-    expect(reply!.text).toContain("Feuille d’émargement de « Séminaire des conseillers numériques » : 2 inscrits dont 1 présents, 1 en liste d’attente.");
+    expect(reply!.text).toContain(
+      "Feuille d’émargement de « Séminaire des conseillers numériques » : 2 inscrits dont 1 présents, 1 en liste d’attente.",
+    );
     const [xlsx, csv] = reply!.files!;
     expect(xlsx!.name).toBe("emargement-seminaire-des-conseillers-numeriques-2026-12-10.xlsx");
     expect(csv!.name).toBe("emargement-seminaire-des-conseillers-numeriques-2026-12-10.csv");
@@ -193,9 +252,15 @@ describe("the émargement export", () => {
     await registered("demo-adviser", event.id);
     const [fr] = await bot.send("demo-coordinator", action(`evt.sheet:${event.id}`));
     expect(fr!.files!.map((f) => f.name.split(".").at(-1))).toEqual(["xlsx", "csv"]);
-    await bot.db.prisma.member.update({ where: { id: await memberId(bot, "demo-coordinator") }, data: { locale: "en" } });
+    await bot.db.prisma.member.update({
+      where: { id: await memberId(bot, "demo-coordinator") },
+      data: { locale: "en" },
+    });
     const [en] = await bot.send("demo-coordinator", `event ${ref(event.id)} sheet`);
-    await bot.db.prisma.member.update({ where: { id: await memberId(bot, "demo-coordinator") }, data: { locale: "fr" } });
+    await bot.db.prisma.member.update({
+      where: { id: await memberId(bot, "demo-coordinator") },
+      data: { locale: "fr" },
+    });
     expect(en!.files![0]!.name).toBe("attendance-seminaire-des-conseillers-numeriques-2026-12-10.xlsx");
     const records = parse(Buffer.from(en!.files![1]!.content!), { bom: true, delimiter: ";" }) as string[][];
     expect(records).toEqual([

@@ -25,7 +25,11 @@ async function submitEdit(eventId: string, changes: Record<string, string | stri
 }
 
 const text = (replies: { text: string }[]) => replies.map((r) => r.text).join("\n");
-const pending = (prefix: string) => bot.db.prisma.outboundMessage.findMany({ where: { idempotencyKey: { startsWith: prefix }, status: "PENDING" }, orderBy: { idempotencyKey: "asc" } });
+const pending = (prefix: string) =>
+  bot.db.prisma.outboundMessage.findMany({
+    where: { idempotencyKey: { startsWith: prefix }, status: "PENDING" },
+    orderBy: { idempotencyKey: "asc" },
+  });
 
 describe("editing an event", () => {
   it("`événement <n°> modifier` and the Modifier button open the creation form filled in with the event", async () => {
@@ -45,7 +49,12 @@ describe("editing an event", () => {
     const saved = text(await submitEdit(event.id, {}));
     expect(saved).toContain("« Séminaire des conseillers numériques » est modifié");
     const row = await bot.db.prisma.event.findUniqueOrThrow({ where: { id: event.id } });
-    expect(row).toMatchObject({ startsAt: event.startsAt, registrationClosesAt: event.registrationClosesAt, capacity: 30, sequence: 1 });
+    expect(row).toMatchObject({
+      startsAt: event.startsAt,
+      registrationClosesAt: event.registrationClosesAt,
+      capacity: 30,
+      sequence: 1,
+    });
     expect(await pending("event-changed:")).toHaveLength(0);
   });
 
@@ -64,7 +73,8 @@ describe("editing an event", () => {
 
   it("refuses a capacity below the members already registered, saying how many and what to do", async () => {
     const event = await insertEvent(bot, { capacity: 5 });
-    for (const who of ["demo-adviser", "demo-partner", "demo-intern"]) await bot.send(who, action(`evt.register:${event.id}`));
+    for (const who of ["demo-adviser", "demo-partner", "demo-intern"])
+      await bot.send(who, action(`evt.register:${event.id}`));
     const replies = await submitEdit(event.id, { capacity: "2" });
     const said = text(replies);
     expect(said).toContain("3 personnes sont déjà inscrites");
@@ -77,15 +87,28 @@ describe("editing an event", () => {
 
   it("a larger capacity gives places to the members waiting, in order, each told with the calendar button", async () => {
     const event = await insertEvent(bot, { capacity: 1 });
-    for (const who of ["demo-adviser", "demo-partner", "demo-intern"]) await bot.send(who, action(`evt.register:${event.id}`));
+    for (const who of ["demo-adviser", "demo-partner", "demo-intern"])
+      await bot.send(who, action(`evt.register:${event.id}`));
     await bot.db.prisma.outboundMessage.deleteMany({});
-    expect(text(await submitEdit(event.id, { capacity: "2" }))).toContain("1 personne de la liste d’attente a reçu une place");
-    const status = async (who: string) => (await bot.db.prisma.eventRegistration.findUniqueOrThrow({ where: { eventId_memberId: { eventId: event.id, memberId: ids[who]! } } })).status;
+    expect(text(await submitEdit(event.id, { capacity: "2" }))).toContain(
+      "1 personne de la liste d’attente a reçu une place",
+    );
+    const status = async (who: string) =>
+      (
+        await bot.db.prisma.eventRegistration.findUniqueOrThrow({
+          where: { eventId_memberId: { eventId: event.id, memberId: ids[who]! } },
+        })
+      ).status;
     expect(await status("demo-partner")).toBe("REGISTERED");
     expect(await status("demo-intern")).toBe("WAITLISTED");
     const [promoted] = await pending("event-promoted:");
     expect(promoted).toMatchObject({ memberId: ids["demo-partner"] });
-    expect(promoted!.payload).toMatchObject({ notice: { key: "events.notify.promoted", choices: [{ id: `evt.calendar:${event.id}` }, { id: `evt.unregister:${event.id}` }] } });
+    expect(promoted!.payload).toMatchObject({
+      notice: {
+        key: "events.notify.promoted",
+        choices: [{ id: `evt.calendar:${event.id}` }, { id: `evt.unregister:${event.id}` }],
+      },
+    });
     // The promoted member's reminders are queued with the new sequence.
     expect((await pending("event-reminder:")).every((m) => m.idempotencyKey.endsWith(":1"))).toBe(true);
     expect(await pending("event-reminder:")).toHaveLength(3);
@@ -101,7 +124,14 @@ describe("editing an event", () => {
     const before = await pending("event-reminder:");
     expect(before.map((m) => m.idempotencyKey.split(":").at(-1))).toEqual(["0", "0", "0"]);
     // December to April crosses into summer time: 14:00 stays 14:00 in Paris.
-    const said = text(await submitEdit(event.id, { date: "08/04/2027", start: "14h", end: "16h30", place: "Salle du conseil, Castelsarrasin" }));
+    const said = text(
+      await submitEdit(event.id, {
+        date: "08/04/2027",
+        start: "14h",
+        end: "16h30",
+        place: "Salle du conseil, Castelsarrasin",
+      }),
+    );
     expect(said).toContain("Personnes inscrites ou en attente prévenues : 2.");
     const row = await bot.db.prisma.event.findUniqueOrThrow({ where: { id: event.id } });
     expect(row.sequence).toBe(1);
@@ -113,12 +143,24 @@ describe("editing an event", () => {
     expect(after.every((m) => m.idempotencyKey.endsWith(":1") && m.memberId === ids["demo-adviser"])).toBe(true);
     expect(after.map((m) => m.notBefore.toISOString())).toContain("2027-04-01T12:00:00.000Z");
     const changed = await pending("event-changed:");
-    expect(changed.map((m) => m.idempotencyKey).sort()).toEqual([`event-changed:${event.id}:1:${ids["demo-adviser"]}`, `event-changed:${event.id}:1:${ids["demo-partner"]}`].sort());
+    expect(changed.map((m) => m.idempotencyKey).sort()).toEqual(
+      [
+        `event-changed:${event.id}:1:${ids["demo-adviser"]}`,
+        `event-changed:${event.id}:1:${ids["demo-partner"]}`,
+      ].sort(),
+    );
     const toAdviser = changed.find((m) => m.memberId === ids["demo-adviser"])!;
-    expect(toAdviser.payload).toMatchObject({ notice: { key: "events.notify.changed", params: { what: { phrase: "events.notify.what.timeAndPlace" }, place: "Salle du conseil, Castelsarrasin" } } });
+    expect(toAdviser.payload).toMatchObject({
+      notice: {
+        key: "events.notify.changed",
+        params: { what: { phrase: "events.notify.what.timeAndPlace" }, place: "Salle du conseil, Castelsarrasin" },
+      },
+    });
     expect(JSON.stringify(toAdviser.payload)).toContain(`evt.calendar:${event.id}`);
     // Waiting members are told too, without the calendar button (they hold no place).
-    expect(JSON.stringify(changed.find((m) => m.memberId === ids["demo-partner"])!.payload)).not.toContain("evt.calendar:");
+    expect(JSON.stringify(changed.find((m) => m.memberId === ids["demo-partner"])!.payload)).not.toContain(
+      "evt.calendar:",
+    );
 
     const [file] = await bot.send("demo-adviser", action(`evt.calendar:${event.id}`));
     expect(file!.text).toContain("pour votre agenda");
@@ -126,7 +168,9 @@ describe("editing an event", () => {
     const vevent = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent("vevent")!);
     expect(vevent.uid).toBe(`${event.id}@partner-network-bot`);
     expect(vevent.sequence).toBe(1);
-    expect(DateTime.fromJSDate(vevent.startDate.toJSDate(), { zone: "Europe/Paris" }).toFormat("yyyy-MM-dd HH:mm")).toBe("2027-04-08 14:00");
+    expect(
+      DateTime.fromJSDate(vevent.startDate.toJSDate(), { zone: "Europe/Paris" }).toFormat("yyyy-MM-dd HH:mm"),
+    ).toBe("2027-04-08 14:00");
     expect(DateTime.fromJSDate(vevent.endDate.toJSDate(), { zone: "Europe/Paris" }).toFormat("HH:mm")).toBe("16:30");
     expect(vevent.location).toBe("Salle du conseil, Castelsarrasin");
     // The waiting member has no place: no file, a sentence instead.
@@ -137,6 +181,8 @@ describe("editing an event", () => {
 
   it("a cancelled event cannot be edited", async () => {
     const event = await insertEvent(bot, { status: "CANCELLED" });
-    expect(text(await bot.send("demo-coordinator", `événement ${event.id.slice(0, 8)} modifier`))).toContain("ne peut plus être modifié");
+    expect(text(await bot.send("demo-coordinator", `événement ${event.id.slice(0, 8)} modifier`))).toContain(
+      "ne peut plus être modifié",
+    );
   });
 });

@@ -1,7 +1,12 @@
 import ICAL from "ical.js";
 import { DateTime } from "luxon";
 import { describe, expect, it } from "vitest";
-import { eventCalendar, type EventCalendarOptions, eventCancellationCalendar, type EventForCalendar } from "../../src/features/events/ics.ts";
+import {
+  type EventCalendarOptions,
+  type EventForCalendar,
+  eventCalendar,
+  eventCancellationCalendar,
+} from "../../src/features/events/ics.ts";
 import { readWithPythonIcalendar } from "../support/real-readers.ts";
 
 const now = new Date("2026-11-23T09:00:00Z");
@@ -26,7 +31,13 @@ const network = { name: "Réseau France Services, Tarn-et-Garonne" };
 
 function generate(event: EventForCalendar, options: Partial<EventCalendarOptions> & { cancel?: boolean } = {}) {
   const { cancel, ...rest } = options;
-  const settings = { method: "REQUEST" as const, productName: "Réseau Tarn-et-Garonne", organizer: network, now, ...rest };
+  const settings = {
+    method: "REQUEST" as const,
+    productName: "Réseau Tarn-et-Garonne",
+    organizer: network,
+    now,
+    ...rest,
+  };
   const file = cancel ? eventCancellationCalendar(event, settings) : eventCalendar(event, settings);
   return read(file);
 }
@@ -69,7 +80,8 @@ describe("the calendar file of an event", () => {
   });
 
   it("escapes commas and semicolons and folds long lines without breaking accented letters", () => {
-    const title = "Forum santé; accès aux soins, télémédecine, « aller-vers » et coordination des acteurs du Tarn-et-Garonne";
+    const title =
+      "Forum santé; accès aux soins, télémédecine, « aller-vers » et coordination des acteurs du Tarn-et-Garonne";
     const description = "Programme :\n- accueil, café;\n- table ronde\\questions";
     const { text, parsed } = generate(welcomeEvening({ title, description }));
     expect(text).toContain("SUMMARY:Forum santé\\; accès aux soins\\, télémédecine");
@@ -90,18 +102,24 @@ describe("the calendar file of an event", () => {
   it("adds the link of a hybrid event to its description, since many apps never show URL", () => {
     const { parsed } = generate(welcomeEvening({ onlineUrl: "https://visio.example.fr/seminaire" }));
     expect(parsed.location).toBe("Salle des fêtes, Montauban");
-    expect(parsed.description).toBe("Buffet offert; venez nombreux, même en retard.\n\nhttps://visio.example.fr/seminaire");
+    expect(parsed.description).toBe(
+      "Buffet offert; venez nombreux, même en retard.\n\nhttps://visio.example.fr/seminaire",
+    );
   });
 
   it("shows 18:00 in Paris on both sides of the October clock change", () => {
-    const summer = generate(welcomeEvening({
-      startsAt: new Date("2026-10-24T16:00:00Z"),
-      endsAt: new Date("2026-10-24T18:00:00Z"),
-    })).parsed;
-    const winter = generate(welcomeEvening({
-      startsAt: new Date("2026-10-26T17:00:00Z"),
-      endsAt: new Date("2026-10-26T19:00:00Z"),
-    })).parsed;
+    const summer = generate(
+      welcomeEvening({
+        startsAt: new Date("2026-10-24T16:00:00Z"),
+        endsAt: new Date("2026-10-24T18:00:00Z"),
+      }),
+    ).parsed;
+    const winter = generate(
+      welcomeEvening({
+        startsAt: new Date("2026-10-26T17:00:00Z"),
+        endsAt: new Date("2026-10-26T19:00:00Z"),
+      }),
+    ).parsed;
     expect(summer.startDate.zone).toBe(ICAL.Timezone.utcTimezone);
     expect(summer.startDate.toJSDate().toISOString()).toBe("2026-10-24T16:00:00.000Z");
     expect(winter.startDate.toJSDate().toISOString()).toBe("2026-10-26T17:00:00.000Z");
@@ -129,7 +147,10 @@ describe("the calendar file of an event", () => {
   });
 
   it("ends every line with CRLF, END:VCALENDAR included (RFC 5545 §3.1, §3.6)", () => {
-    for (const { text } of [generate(welcomeEvening()), generate(welcomeEvening({ status: "CANCELLED" }), { cancel: true })]) {
+    for (const { text } of [
+      generate(welcomeEvening()),
+      generate(welcomeEvening({ status: "CANCELLED" }), { cancel: true }),
+    ]) {
       expect(text.endsWith("END:VCALENDAR\r\n")).toBe(true);
       expect(text).not.toMatch(/[^\r]\n/);
     }
@@ -164,8 +185,19 @@ describe("the calendar file of an event", () => {
 
   it("reads the same in python-icalendar, a parser independent of ical.js", async () => {
     const files = [
-      generate(welcomeEvening({ title: "Forum santé; accès aux soins, télémédecine, « aller-vers » et coordination des acteurs du Tarn-et-Garonne" })),
-      generate(welcomeEvening({ startsAt: new Date("2026-10-24T16:00:00Z"), endsAt: new Date("2026-10-24T18:00:00Z"), onlineUrl: "https://visio.example.fr/s" })),
+      generate(
+        welcomeEvening({
+          title:
+            "Forum santé; accès aux soins, télémédecine, « aller-vers » et coordination des acteurs du Tarn-et-Garonne",
+        }),
+      ),
+      generate(
+        welcomeEvening({
+          startsAt: new Date("2026-10-24T16:00:00Z"),
+          endsAt: new Date("2026-10-24T18:00:00Z"),
+          onlineUrl: "https://visio.example.fr/s",
+        }),
+      ),
       generate(welcomeEvening({ sequence: 4, status: "CANCELLED" }), { cancel: true, method: "PUBLISH" }),
     ];
     const read = await readWithPythonIcalendar(files.map((f) => f.file.content));

@@ -9,7 +9,8 @@ let bot: TestBot;
 const ids: Record<string, string> = {};
 beforeAll(async () => {
   bot = await createTestBot();
-  for (const key of ["demo-adviser", "demo-partner", "demo-intern", "demo-cls", "demo-health", "demo-coordinator"]) ids[key] = await memberId(bot, key);
+  for (const key of ["demo-adviser", "demo-partner", "demo-intern", "demo-cls", "demo-health", "demo-coordinator"])
+    ids[key] = await memberId(bot, key);
 });
 afterAll(() => bot.close());
 beforeEach(async () => {
@@ -21,14 +22,20 @@ const now = () => bot.now();
 const register = async (event: Awaited<ReturnType<typeof insertEvent>>, who: string) =>
   registerForEvent(bot.db.prisma, { event, member: await loadAudienceMember(bot.db.prisma, ids[who]!), now: now() });
 const statusOf = async (eventId: string, who: string) =>
-  (await bot.db.prisma.eventRegistration.findUnique({ where: { eventId_memberId: { eventId, memberId: ids[who]! } } }))?.status;
+  (await bot.db.prisma.eventRegistration.findUnique({ where: { eventId_memberId: { eventId, memberId: ids[who]! } } }))
+    ?.status;
 
 describe("registering for an event", () => {
   it("two members pressing register for the last place at once: one gets it, the other is first on the waiting list", async () => {
     const event = await insertEvent(bot, { capacity: 1 });
-    const [adviser, partner] = await Promise.all([loadAudienceMember(bot.db.prisma, ids["demo-adviser"]!), loadAudienceMember(bot.db.prisma, ids["demo-partner"]!)]);
+    const [adviser, partner] = await Promise.all([
+      loadAudienceMember(bot.db.prisma, ids["demo-adviser"]!),
+      loadAudienceMember(bot.db.prisma, ids["demo-partner"]!),
+    ]);
     // Both transactions start together: on PostgreSQL each has its own pooled connection.
-    const [a, b] = await Promise.all([adviser, partner].map((member) => registerForEvent(bot.db.prisma, { event, member, now: now() })));
+    const [a, b] = await Promise.all(
+      [adviser, partner].map((member) => registerForEvent(bot.db.prisma, { event, member, now: now() })),
+    );
     const outcomes = [a!, b!].map((o) => o.status).sort();
     expect(outcomes).toEqual(["REGISTERED", "WAITLISTED"]);
     const waiting = [a!, b!].find((o) => o.status === "WAITLISTED");
@@ -50,11 +57,18 @@ describe("registering for an event", () => {
     await register(event, "demo-adviser");
     await register(event, "demo-partner");
     await register(event, "demo-intern");
-    const out = await cancelRegistration(bot.db.prisma, { event, memberId: ids["demo-adviser"]!, now: now(), platforms: ["local"] });
+    const out = await cancelRegistration(bot.db.prisma, {
+      event,
+      memberId: ids["demo-adviser"]!,
+      now: now(),
+      platforms: ["local"],
+    });
     expect(out).toEqual({ was: "REGISTERED", promotedMemberId: ids["demo-partner"] });
     expect(await statusOf(event.id, "demo-partner")).toBe("REGISTERED");
     expect(await statusOf(event.id, "demo-intern")).toBe("WAITLISTED");
-    const queued = await bot.db.prisma.outboundMessage.findMany({ where: { NOT: { idempotencyKey: { startsWith: "event-reminder:" } } } });
+    const queued = await bot.db.prisma.outboundMessage.findMany({
+      where: { NOT: { idempotencyKey: { startsWith: "event-reminder:" } } },
+    });
     expect(queued).toHaveLength(1);
     expect(queued[0]).toMatchObject({ memberId: ids["demo-partner"], targetId: "demo-partner" });
     expect(queued[0]!.idempotencyKey).toMatch(/^event-promoted:/);
@@ -66,15 +80,29 @@ describe("registering for an event", () => {
     const event = await insertEvent(bot, { capacity: 1 });
     await register(event, "demo-adviser");
     await register(event, "demo-partner");
-    const out = await cancelRegistration(bot.db.prisma, { event, memberId: ids["demo-partner"]!, now: now(), platforms: ["local"] });
+    const out = await cancelRegistration(bot.db.prisma, {
+      event,
+      memberId: ids["demo-partner"]!,
+      now: now(),
+      platforms: ["local"],
+    });
     expect(out).toEqual({ was: "WAITLISTED", promotedMemberId: null });
-    expect(await bot.db.prisma.outboundMessage.count({ where: { NOT: { idempotencyKey: { startsWith: "event-reminder:" } } } })).toBe(0);
+    expect(
+      await bot.db.prisma.outboundMessage.count({
+        where: { NOT: { idempotencyKey: { startsWith: "event-reminder:" } } },
+      }),
+    ).toBe(0);
   });
 
   it("registering again after cancelling reuses the same registration", async () => {
     const event = await insertEvent(bot);
     const first = await register(event, "demo-adviser");
-    await cancelRegistration(bot.db.prisma, { event, memberId: ids["demo-adviser"]!, now: now(), platforms: ["local"] });
+    await cancelRegistration(bot.db.prisma, {
+      event,
+      memberId: ids["demo-adviser"]!,
+      now: now(),
+      platforms: ["local"],
+    });
     const again = await register(event, "demo-adviser");
     expect(again.registrationId).toBe(first.registrationId);
     expect(await statusOf(event.id, "demo-adviser")).toBe("REGISTERED");
@@ -92,17 +120,24 @@ describe("refusals a member reads", () => {
   });
 
   it("once the event has started", async () => {
-    const event = await insertEvent(bot, { startsAt: new Date("2026-11-23T08:00:00Z"), endsAt: new Date("2026-11-23T12:00:00Z") });
+    const event = await insertEvent(bot, {
+      startsAt: new Date("2026-11-23T08:00:00Z"),
+      endsAt: new Date("2026-11-23T12:00:00Z"),
+    });
     expect(await press("demo-adviser", event.id)).toContain("a déjà commencé : les inscriptions sont fermées");
   });
 
   it("twice, and on the waiting list with the position", async () => {
     const event = await insertEvent(bot, { capacity: 1 });
     await press("demo-adviser", event.id);
-    expect(await press("demo-adviser", event.id)).toContain("Vous êtes déjà inscrit·e à « Séminaire des conseillers numériques ». Pour libérer votre place, tapez « mes inscriptions ».");
+    expect(await press("demo-adviser", event.id)).toContain(
+      "Vous êtes déjà inscrit·e à « Séminaire des conseillers numériques ». Pour libérer votre place, tapez « mes inscriptions ».",
+    );
     expect(await press("demo-partner", event.id)).toContain("vous êtes 1re sur la liste d’attente");
     expect(await press("demo-cls", event.id)).toContain("vous êtes 2e sur la liste d’attente");
-    expect(await press("demo-cls", event.id)).toContain("Vous êtes déjà sur la liste d’attente de « Séminaire des conseillers numériques » (2e)");
+    expect(await press("demo-cls", event.id)).toContain(
+      "Vous êtes déjà sur la liste d’attente de « Séminaire des conseillers numériques » (2e)",
+    );
     expect(await press("demo-intern", event.id)).toContain("you are 3rd on the waiting list");
   });
 
@@ -119,15 +154,21 @@ describe("refusals a member reads", () => {
 
   it("cancelling a registration one does not hold", async () => {
     const event = await insertEvent(bot);
-    expect(await bot.text("demo-adviser", action(`evt.unregister:${event.id}`))).toContain("Vous n’êtes pas inscrit·e à « Séminaire des conseillers numériques » : rien à annuler.");
+    expect(await bot.text("demo-adviser", action(`evt.unregister:${event.id}`))).toContain(
+      "Vous n’êtes pas inscrit·e à « Séminaire des conseillers numériques » : rien à annuler.",
+    );
   });
 });
 
 describe("who may register", () => {
   it("an event for a role refuses the other roles", async () => {
     const event = await insertEvent(bot, { audienceRoles: ["INTERN"], title: "Soirée d'accueil" });
-    expect(await bot.text("demo-adviser", action(`evt.register:${event.id}`))).toContain("Cet événement est réservé à un autre public");
-    expect(await bot.text("demo-intern", action(`evt.register:${event.id}`))).toContain("you are registered for “Soirée d'accueil”");
+    expect(await bot.text("demo-adviser", action(`evt.register:${event.id}`))).toContain(
+      "Cet événement est réservé à un autre public",
+    );
+    expect(await bot.text("demo-intern", action(`evt.register:${event.id}`))).toContain(
+      "you are registered for “Soirée d'accueil”",
+    );
   });
 
   it("an event for an intercommunality admits members placed in its communes or working for an organisation there", async () => {
@@ -136,13 +177,26 @@ describe("who may register", () => {
     expect(await bot.text("demo-intern", action(`evt.register:${event.id}`))).toContain("you are registered");
     expect(await bot.text("demo-adviser", action(`evt.register:${event.id}`))).toContain("réservé à un autre public");
     expect(await bot.text("demo-adviser", "événements")).toContain("Aucun événement à venir");
-    await bot.db.prisma.member.update({ where: { id: ids["demo-adviser"]! }, data: { territoryId: null, organisationId: (await bot.db.prisma.organisation.findFirstOrThrow({ where: { name: "Centre hospitalier de Montauban" } })).id } });
+    await bot.db.prisma.member.update({
+      where: { id: ids["demo-adviser"]! },
+      data: {
+        territoryId: null,
+        organisationId: (
+          await bot.db.prisma.organisation.findFirstOrThrow({ where: { name: "Centre hospitalier de Montauban" } })
+        ).id,
+      },
+    });
     try {
       expect(await bot.text("demo-adviser", action(`evt.register:${event.id}`))).toContain("vous êtes inscrit·e");
     } finally {
       const dep = await territoryId(bot, "Tarn-et-Garonne");
-      const fs = await bot.db.prisma.organisation.findFirstOrThrow({ where: { name: { startsWith: "France Services itinérante" } } });
-      await bot.db.prisma.member.update({ where: { id: ids["demo-adviser"]! }, data: { territoryId: dep, organisationId: fs.id } });
+      const fs = await bot.db.prisma.organisation.findFirstOrThrow({
+        where: { name: { startsWith: "France Services itinérante" } },
+      });
+      await bot.db.prisma.member.update({
+        where: { id: ids["demo-adviser"]! },
+        data: { territoryId: dep, organisationId: fs.id },
+      });
     }
   });
 });

@@ -23,8 +23,14 @@ beforeEach(async () => {
 
 type Event = Awaited<ReturnType<typeof insertEvent>>;
 const register = async (event: Event, who: string) =>
-  registerForEvent(bot.db.prisma, { event, member: await loadAudienceMember(bot.db.prisma, ids[who]!), now: bot.now(), platforms: ["local"] });
-const cancel = (event: Event, who: string) => cancelRegistration(bot.db.prisma, { event, memberId: ids[who]!, now: bot.now(), platforms: ["local"] });
+  registerForEvent(bot.db.prisma, {
+    event,
+    member: await loadAudienceMember(bot.db.prisma, ids[who]!),
+    now: bot.now(),
+    platforms: ["local"],
+  });
+const cancel = (event: Event, who: string) =>
+  cancelRegistration(bot.db.prisma, { event, memberId: ids[who]!, now: bot.now(), platforms: ["local"] });
 const reminders = async (who?: string) =>
   bot.db.prisma.outboundMessage.findMany({
     where: { idempotencyKey: { startsWith: "event-reminder:" }, ...(who ? { memberId: ids[who]! } : {}) },
@@ -36,17 +42,39 @@ describe("reminders to event registrants", () => {
   it("a member registering 10 days ahead is reminded a week, a day and 2 hours before, at the event's Paris time across the clock change", async () => {
     bot.setNow(new Date("2026-10-16T09:00:00Z"));
     // 26 October 2026, 18:00 Paris (winter time); a week earlier, 18:00 Paris is still summer time.
-    const event = await insertEvent(bot, { startsAt: new Date("2026-10-26T17:00:00Z"), endsAt: new Date("2026-10-26T19:00:00Z") });
+    const event = await insertEvent(bot, {
+      startsAt: new Date("2026-10-26T17:00:00Z"),
+      endsAt: new Date("2026-10-26T19:00:00Z"),
+    });
     const { registrationId } = await register(event, "demo-adviser");
     const rows = await reminders();
-    expect(rows.map((r) => r.notBefore.toISOString())).toEqual(["2026-10-19T16:00:00.000Z", "2026-10-25T17:00:00.000Z", "2026-10-26T15:00:00.000Z"]);
-    expect(rows.map((r) => r.idempotencyKey)).toEqual(["7d", "1d", "2h"].map((s) => `event-reminder:${registrationId}:${s}:0`));
-    for (const r of rows) expect(r).toMatchObject({ memberId: ids["demo-adviser"], causeId: event.id, category: "event", status: "PENDING", targetId: "demo-adviser" });
-    expect(readPayload(rows[0]!.payload)).toMatchObject({ kind: "notice", notice: { key: "events.reminders.week", choices: [{ id: `evt.unregister:${event.id}` }] } });
+    expect(rows.map((r) => r.notBefore.toISOString())).toEqual([
+      "2026-10-19T16:00:00.000Z",
+      "2026-10-25T17:00:00.000Z",
+      "2026-10-26T15:00:00.000Z",
+    ]);
+    expect(rows.map((r) => r.idempotencyKey)).toEqual(
+      ["7d", "1d", "2h"].map((s) => `event-reminder:${registrationId}:${s}:0`),
+    );
+    for (const r of rows)
+      expect(r).toMatchObject({
+        memberId: ids["demo-adviser"],
+        causeId: event.id,
+        category: "event",
+        status: "PENDING",
+        targetId: "demo-adviser",
+      });
+    expect(readPayload(rows[0]!.payload)).toMatchObject({
+      kind: "notice",
+      notice: { key: "events.reminders.week", choices: [{ id: `evt.unregister:${event.id}` }] },
+    });
   });
 
   it("a member registering the day before an 08:30 event only gets the 2-hour reminder, at 06:30 despite quiet hours", async () => {
-    const event = await insertEvent(bot, { startsAt: new Date("2026-11-24T07:30:00Z"), endsAt: new Date("2026-11-24T10:00:00Z") });
+    const event = await insertEvent(bot, {
+      startsAt: new Date("2026-11-24T07:30:00Z"),
+      endsAt: new Date("2026-11-24T10:00:00Z"),
+    });
     await register(event, "demo-adviser");
     const rows = await reminders();
     expect(slots(rows)).toEqual(["2h"]);
@@ -88,7 +116,9 @@ describe("reminders to event registrants", () => {
     await register(event, "demo-partner");
     await bot.send("demo-coordinator", action(`evt.cancel-event:${event.id}`));
     expect((await reminders()).every((r) => r.status === "CANCELLED")).toBe(true);
-    const told = await bot.db.prisma.outboundMessage.findMany({ where: { idempotencyKey: { startsWith: "event-cancelled:" } } });
+    const told = await bot.db.prisma.outboundMessage.findMany({
+      where: { idempotencyKey: { startsWith: "event-cancelled:" } },
+    });
     expect(told.map((m) => m.status)).toEqual(["PENDING", "PENDING"]);
   });
 
@@ -108,7 +138,9 @@ describe("reminders to event registrants", () => {
     if (payload.kind !== "notice") throw new Error("expected a notice");
     const fr = renderNotice(payload.notice, "fr");
     const en = renderNotice(payload.notice, "en");
-    expect(fr.text).toBe("Rappel : « Séminaire des conseillers numériques », c’est demain, le jeudi 10 décembre 2026 à 14:00 (Hôtel du Département, Montauban). Si vous ne pouvez plus venir, annulez pour laisser votre place à quelqu’un d’autre.");
+    expect(fr.text).toBe(
+      "Rappel : « Séminaire des conseillers numériques », c’est demain, le jeudi 10 décembre 2026 à 14:00 (Hôtel du Département, Montauban). Si vous ne pouvez plus venir, annulez pour laisser votre place à quelqu’un d’autre.",
+    );
     expect(en.text).toContain("is tomorrow, on Thursday, 10 December 2026 at 14:00 (Hôtel du Département, Montauban)");
     expect(fr.choices).toEqual([{ id: `evt.unregister:${event.id}`, label: expect.any(String), style: "danger" }]);
   });

@@ -25,9 +25,28 @@ beforeEach(async () => {
 });
 
 const evening = (values: Record<string, string | string[]> = {}) =>
-  form("evtnew", { title: "Soirée d’accueil des internes", type: "WELCOME_EVENING", date: "26/11/2026", start: "18h30", end: "21h", place: "Hôtel du Département", onlineUrl: "", capacity: "40", waitlist: "yes", closes: "", roles: [], ficheActionId: "", questions: "", ...values });
+  form("evtnew", {
+    title: "Soirée d’accueil des internes",
+    type: "WELCOME_EVENING",
+    date: "26/11/2026",
+    start: "18h30",
+    end: "21h",
+    place: "Hôtel du Département",
+    onlineUrl: "",
+    capacity: "40",
+    waitlist: "yes",
+    closes: "",
+    roles: [],
+    ficheActionId: "",
+    questions: "",
+    ...values,
+  });
 
-const invitations = () => bot.db.prisma.outboundMessage.findMany({ where: { idempotencyKey: { startsWith: "event-invite:" } }, orderBy: { targetId: "asc" } });
+const invitations = () =>
+  bot.db.prisma.outboundMessage.findMany({
+    where: { idempotencyKey: { startsWith: "event-invite:" } },
+    orderBy: { targetId: "asc" },
+  });
 
 describe("a cohort's welcome evening", () => {
   it("the form offers the cohorts; left empty, the evening goes to the cohort of its date's semester", async () => {
@@ -54,15 +73,22 @@ describe("a cohort's welcome evening", () => {
     await bot.send("demo-coordinator", evening());
     const first = await bot.db.prisma.event.findFirstOrThrow({});
     const replies = await bot.send("demo-coordinator", evening({ title: "Deuxième soirée", date: "27/11/2026" }));
-    expect(replies[0]!.text).toContain(`La cohorte « Novembre 2026 » a déjà sa soirée d’accueil : « Soirée d’accueil des internes », jeudi 26 novembre 2026, 18:30–21:00 (n° ${first.id.slice(0, 8)})`);
+    expect(replies[0]!.text).toContain(
+      `La cohorte « Novembre 2026 » a déjà sa soirée d’accueil : « Soirée d’accueil des internes », jeudi 26 novembre 2026, 18:30–21:00 (n° ${first.id.slice(0, 8)})`,
+    );
     expect(await bot.db.prisma.event.count()).toBe(1);
     // A cancelled evening no longer counts.
     await bot.db.prisma.event.update({ where: { id: first.id }, data: { status: "CANCELLED" } });
-    expect(await bot.text("demo-coordinator", evening({ title: "Deuxième soirée", date: "27/11/2026" }))).toContain("Événement « Deuxième soirée » créé");
+    expect(await bot.text("demo-coordinator", evening({ title: "Deuxième soirée", date: "27/11/2026" }))).toContain(
+      "Événement « Deuxième soirée » créé",
+    );
   });
 
   it("two coordinators saving at the same moment give the cohort one evening", async () => {
-    const results = await Promise.all([bot.text("demo-coordinator", evening()), bot.text("demo-cls", evening({ title: "Soirée bis" }))]);
+    const results = await Promise.all([
+      bot.text("demo-coordinator", evening()),
+      bot.text("demo-cls", evening({ title: "Soirée bis" })),
+    ]);
     expect(results.filter((t) => t.includes("Événement « ")).length).toBe(1);
     expect(results.filter((t) => t.includes("a déjà sa soirée d’accueil")).length).toBe(1);
     expect(await bot.db.prisma.event.count({ where: { cohortId: november.id } })).toBe(1);
@@ -74,19 +100,29 @@ describe("invitations", () => {
     await bot.send("demo-coordinator", evening());
     const event = await bot.db.prisma.event.findFirstOrThrow({});
     const queued = await invitations();
-    expect(queued.map((m) => [m.targetId, m.idempotencyKey])).toEqual([["demo-intern", `event-invite:${event.id}:${thomas}`]]);
+    expect(queued.map((m) => [m.targetId, m.idempotencyKey])).toEqual([
+      ["demo-intern", `event-invite:${event.id}:${thomas}`],
+    ]);
     const notice = (queued[0]!.payload as { notice: { key: string; choices: { id: string }[] } }).notice;
     expect(notice.key).toBe("cohorts.invite.notice");
     expect(notice.choices.map((c) => c.id)).toEqual([`evt.register:${event.id}`]);
-    expect(await bot.text("demo-intern", action(`evt.register:${event.id}`))).toContain("Soirée d’accueil des internes");
-    expect(await bot.db.prisma.eventRegistration.count({ where: { eventId: event.id, memberId: thomas, status: "REGISTERED" } })).toBe(1);
+    expect(await bot.text("demo-intern", action(`evt.register:${event.id}`))).toContain(
+      "Soirée d’accueil des internes",
+    );
+    expect(
+      await bot.db.prisma.eventRegistration.count({
+        where: { eventId: event.id, memberId: thomas, status: "REGISTERED" },
+      }),
+    ).toBe(1);
   });
 
   it("an intern who joins the cohort later is invited to its evening, once", async () => {
     await bot.send("demo-coordinator", evening());
     const event = await bot.db.prisma.event.findFirstOrThrow({});
     const late = await memberId(bot, "intern-late");
-    expect(await bot.text("demo-coordinator", "cohorte Novembre 2026 ajouter Hugo Bernard")).toContain("Invitation envoyée à la soirée d’accueil de la cohorte.");
+    expect(await bot.text("demo-coordinator", "cohorte Novembre 2026 ajouter Hugo Bernard")).toContain(
+      "Invitation envoyée à la soirée d’accueil de la cohorte.",
+    );
     const queued = await invitations();
     expect(queued.map((m) => m.idempotencyKey)).toContain(`event-invite:${event.id}:${late}`);
     await bot.db.prisma.member.update({ where: { id: late }, data: { cohortId: null } });
@@ -97,8 +133,15 @@ describe("invitations", () => {
 
   it("a late joiner is not invited to a cancelled or past evening", async () => {
     await insertEvent(bot, { type: "WELCOME_EVENING", cohortId: november.id, status: "CANCELLED" });
-    await insertEvent(bot, { type: "WELCOME_EVENING", cohortId: november.id, startsAt: new Date("2026-11-05T17:30:00Z"), endsAt: new Date("2026-11-05T20:00:00Z") });
-    expect(await bot.text("demo-coordinator", "cohorte Novembre 2026 ajouter Hugo Bernard")).toContain("Aucune soirée d’accueil à venir");
+    await insertEvent(bot, {
+      type: "WELCOME_EVENING",
+      cohortId: november.id,
+      startsAt: new Date("2026-11-05T17:30:00Z"),
+      endsAt: new Date("2026-11-05T20:00:00Z"),
+    });
+    expect(await bot.text("demo-coordinator", "cohorte Novembre 2026 ajouter Hugo Bernard")).toContain(
+      "Aucune soirée d’accueil à venir",
+    );
     expect(await invitations()).toHaveLength(0);
     await bot.db.prisma.member.update({ where: { id: await memberId(bot, "intern-late") }, data: { cohortId: null } });
   });
@@ -106,12 +149,20 @@ describe("invitations", () => {
 
 describe("who may register", () => {
   it("an intern of another cohort is refused and does not see the evening; organisers may register", async () => {
-    const event = await insertEvent(bot, { type: "WELCOME_EVENING", title: "Soirée d’accueil de novembre", cohortId: november.id });
+    const event = await insertEvent(bot, {
+      type: "WELCOME_EVENING",
+      title: "Soirée d’accueil de novembre",
+      cohortId: november.id,
+    });
     expect(await bot.text("intern-may", "événements")).not.toContain("Soirée d’accueil de novembre");
-    expect(await bot.text("intern-may", action(`evt.register:${event.id}`))).toContain("Cet événement est réservé à un autre public");
+    expect(await bot.text("intern-may", action(`evt.register:${event.id}`))).toContain(
+      "Cet événement est réservé à un autre public",
+    );
     expect(await bot.db.prisma.eventRegistration.count({ where: { memberId: lea } })).toBe(0);
     expect(await bot.text("demo-intern", "events")).toContain("Soirée d’accueil de novembre");
     expect(await bot.text("demo-coordinator", action(`evt.register:${event.id}`))).toContain("vous êtes inscrit·e");
-    expect(await bot.text("demo-adviser", action(`evt.register:${event.id}`))).toContain("Cet événement est réservé à un autre public");
+    expect(await bot.text("demo-adviser", action(`evt.register:${event.id}`))).toContain(
+      "Cet événement est réservé à un autre public",
+    );
   });
 });

@@ -1,5 +1,5 @@
-import { parse } from "csv-parse/sync";
 import { threadId } from "node:worker_threads";
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BuildPool, builds, CONCURRENT_BUILDS } from "../../src/features/builds/pool.ts";
 import { writeActivitiesCsv } from "../../src/features/reports/csv.ts";
@@ -38,7 +38,9 @@ describe("exports are written away from the thread that answers members", () => 
     expect(workbook.threadId).not.toBe(threadId);
     expect(csv.threadId).not.toBe(threadId);
     expect(sheetRows(await readWorkbook(workbook.bytes), "Activités")).toHaveLength(expected.count + 1);
-    expect(parse(Buffer.from(csv.bytes).toString("utf8"), { delimiter: ";", bom: true })).toHaveLength(expected.count + 1);
+    expect(parse(Buffer.from(csv.bytes).toString("utf8"), { delimiter: ";", bom: true })).toHaveLength(
+      expected.count + 1,
+    );
   });
 
   it("at most two files are built at once: a third waits until one of them is done", async () => {
@@ -75,7 +77,9 @@ describe("exports are written away from the thread that answers members", () => 
   it("a coordinator whose export must wait is told how many are ahead, then gets the file", async () => {
     expect(CONCURRENT_BUILDS).toBe(2);
     const hold = gate();
-    const busy = [0, 1].map(() => builds.build("csv", async (channel) => channel.send({ op: "text", text: await hold.opened.then(() => "x") })));
+    const busy = [0, 1].map(() =>
+      builds.build("csv", async (channel) => channel.send({ op: "text", text: await hold.opened.then(() => "x") })),
+    );
     await until(() => builds.load.running === 2);
     const answer = bot.send("demo-coordinator", "export 2025");
     await until(() => builds.load.waiting === 1);
@@ -86,7 +90,10 @@ describe("exports are written away from the thread that answers members", () => 
     expect(replies.flatMap((r) => r.files ?? []).map((f) => f.name)).toEqual(["copil-tarn-et-garonne-2025.xlsx"]);
     const queued = await bot.db.prisma.outboundMessage.findMany({ where: { category: "export" } });
     expect(queued).toHaveLength(1);
-    expect(queued[0]!.payload).toEqual({ kind: "notice", notice: { key: "reports.progress.waiting", params: { ahead: 2 } } });
+    expect(queued[0]!.payload).toEqual({
+      kind: "notice",
+      notice: { key: "reports.progress.waiting", params: { ahead: 2 } },
+    });
     expect(queued[0]!.targetId).toBe("demo-coordinator");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { botCounters, botFeatures, botJobs, botViews } from "../../src/bot.ts";
-import { wordsOf, normaliseWord } from "../../src/core/command-words.ts";
+import { normaliseWord, wordsOf } from "../../src/core/command-words.ts";
 import { mergeByName, uniqueByName } from "../../src/core/feature-registry.ts";
 import { LOCALES } from "../../src/core/i18n.ts";
 import { broadcastViews } from "../../src/features/broadcasts/feature.ts";
@@ -23,7 +23,8 @@ describe("the features gathered by the composition root", () => {
   });
 
   it("each action verb (and its earlier spelling) or prefix, form, job, counter and view belongs to one feature", () => {
-    const actionKeys = (a: NonNullable<(typeof botFeatures)[number]["actions"]>[number]) => ("verb" in a ? [a.verb.id, ...(a.verb.was ? [a.verb.was] : [])] : [a.prefix]);
+    const actionKeys = (a: NonNullable<(typeof botFeatures)[number]["actions"]>[number]) =>
+      "verb" in a ? [a.verb.id, ...(a.verb.was ? [a.verb.was] : [])] : [a.prefix];
     expect(repeated(botFeatures.flatMap((f) => f.actions ?? []).flatMap(actionKeys))).toEqual([]);
     expect(repeated(botFeatures.flatMap((f) => f.forms ?? []).map((f) => f.formId))).toEqual([]);
     expect(repeated(botFeatures.flatMap((f) => f.jobs ?? []).map((j) => j.name))).toEqual([]);
@@ -32,7 +33,11 @@ describe("the features gathered by the composition root", () => {
   });
 
   it("the scheduler runs the maintenance job and every feature's jobs", () => {
-    expect(botJobs({} as never, { platforms: ["local"] }).map((j) => j.name).sort()).toEqual([
+    expect(
+      botJobs({} as never, { platforms: ["local"] })
+        .map((j) => j.name)
+        .sort(),
+    ).toEqual([
       "apply-retention",
       "intern-purge-notices",
       "intern-schedule",
@@ -44,7 +49,9 @@ describe("the features gathered by the composition root", () => {
   });
 
   it("the sender knows every feature's live views", () => {
-    expect(Object.keys(botViews).sort()).toEqual(Object.keys({ ...deadlineViews, ...broadcastViews, ...digestViews, ...internScheduleViews }).sort());
+    expect(Object.keys(botViews).sort()).toEqual(
+      Object.keys({ ...deadlineViews, ...broadcastViews, ...digestViews, ...internScheduleViews }).sort(),
+    );
   });
 
   it("indicators naming an event type or the mission accueil's kind are counted by the features' counters", () => {
@@ -60,8 +67,12 @@ describe("the features gathered by the composition root", () => {
 
   it("a name two features contribute stops the bot at start-up", () => {
     const view = async () => null;
-    expect(() => mergeByName("view", [{ progress: view }, undefined, { progress: view }])).toThrow('Two features contribute the view "progress"');
-    expect(() => uniqueByName("job", [{ name: "digest" }, { name: "digest" }])).toThrow('Two features contribute the job "digest"');
+    expect(() => mergeByName("view", [{ progress: view }, undefined, { progress: view }])).toThrow(
+      'Two features contribute the view "progress"',
+    );
+    expect(() => uniqueByName("job", [{ name: "digest" }, { name: "digest" }])).toThrow(
+      'Two features contribute the job "digest"',
+    );
     expect(mergeByName("view", [{ a: 1 }, { b: 2 }])).toEqual({ a: 1, b: 2 });
   });
 });

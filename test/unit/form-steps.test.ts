@@ -7,7 +7,9 @@ let last: Reply[] = [];
 beforeAll(async () => {
   bot = await createTestBot();
   const adviser = await bot.db.prisma.member.findFirstOrThrow({ where: { roles: { has: "DIGITAL_ADVISER" } } });
-  await bot.db.prisma.platformIdentity.create({ data: { networkId: bot.networkId, memberId: adviser.id, platform: "telegram", externalId: "501" } });
+  await bot.db.prisma.platformIdentity.create({
+    data: { networkId: bot.networkId, memberId: adviser.id, platform: "telegram", externalId: "501" },
+  });
 });
 afterAll(() => bot.close());
 
@@ -30,7 +32,9 @@ describe("forms on a channel without forms, one question at a time", () => {
   it("the profile form is asked field by field, keeping current values on request, and saved at the end", async () => {
     const first = await send(action("profile:edit"));
     expect(first.some((r) => r.form)).toBe(false);
-    expect(first.map((r) => r.text)).toEqual(["Mon profil — question 1 sur 5\nNom affiché\nValeur actuelle : Julien Carrère"]);
+    expect(first.map((r) => r.text)).toEqual([
+      "Mon profil — question 1 sur 5\nNom affiché\nValeur actuelle : Julien Carrère",
+    ]);
     expect(first[0]!.choices!.map((c) => c.label)).toEqual(["Garder la valeur actuelle", "Annuler"]);
     const organisation = await send("Julien Carrère-Lafon");
     expect(organisation[0]!.text).toContain("question 2 sur 5\nStructure");
@@ -41,8 +45,14 @@ describe("forms on a channel without forms, one question at a time", () => {
     expect(quietEnd[0]!.text).toContain("question 5 sur 5");
     const saved = await keep();
     expect(saved[0]!.text).toBe("Votre profil est enregistré.");
-    const member = await bot.db.prisma.member.findFirstOrThrow({ where: { identities: { some: { externalId: "501" } } } });
-    expect(member).toMatchObject({ displayName: "Julien Carrère-Lafon", quietStartMin: 21 * 60 + 30, quietEndMin: 8 * 60 });
+    const member = await bot.db.prisma.member.findFirstOrThrow({
+      where: { identities: { some: { externalId: "501" } } },
+    });
+    expect(member).toMatchObject({
+      displayName: "Julien Carrère-Lafon",
+      quietStartMin: 21 * 60 + 30,
+      quietEndMin: 8 * 60,
+    });
   });
 
   it("an answer that is not an option is asked again with a reason; a button's number is accepted", async () => {
@@ -60,7 +70,9 @@ describe("forms on a channel without forms, one question at a time", () => {
     await keep();
     last = firstQuestion;
     const stale = await keep();
-    expect(stale[0]!.text).toMatch(/^Ce bouton n’est plus valable\. Voici où nous en sommes :\nMon profil — question 2 sur 5\nStructure/);
+    expect(stale[0]!.text).toMatch(
+      /^Ce bouton n’est plus valable\. Voici où nous en sommes :\nMon profil — question 2 sur 5\nStructure/,
+    );
     await press("Annuler");
   });
 
@@ -70,7 +82,9 @@ describe("forms on a channel without forms, one question at a time", () => {
     bot.restart();
     expect((await keep())[0]!.text).toContain("question 3 sur 5");
     await press("Annuler");
-    const member = await bot.db.prisma.member.findFirstOrThrow({ where: { identities: { some: { externalId: "501" } } } });
+    const member = await bot.db.prisma.member.findFirstOrThrow({
+      where: { identities: { some: { externalId: "501" } } },
+    });
     expect(member.displayName).toBe("Julien Carrère-Lafon");
   });
 

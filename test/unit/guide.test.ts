@@ -9,7 +9,13 @@ import type { Reply, TextEntity } from "../../src/core/reply.ts";
 import { GUIDE_ASK_ACTION } from "../../src/features/guide/feature.ts";
 import { loadGuide, SHIPPED_LOCALES_DIR } from "../../src/features/guide/load.ts";
 import { parseSection } from "../../src/features/guide/markdown.ts";
-import { GUIDE_PAGE_MAX_CHARS, type GuidePage, LONG_SECTION_CHARS, paginate, paginateRich } from "../../src/features/guide/paginate.ts";
+import {
+  GUIDE_PAGE_MAX_CHARS,
+  type GuidePage,
+  LONG_SECTION_CHARS,
+  paginate,
+  paginateRich,
+} from "../../src/features/guide/paginate.ts";
 import { expectSpecRefusals } from "../fakes/specs/refusals.ts";
 import { FakeTelegram } from "../fakes/telegram/server.ts";
 import { action, choiceIds, createTestBot, silentLog, type TestBot } from "../support/bot.ts";
@@ -40,14 +46,21 @@ describe("the shipped welcome guide", () => {
     const ids = shipped.fr.map((s) => s.id);
     expect(shipped.en.map((s) => s.id)).toEqual(ids);
     expect(ids[0]).toBe("housing");
-    expect(ids).toEqual(expect.arrayContaining(["family", "getting-around", "leisure", "health", "welcome-evening", "mission-accueil"]));
+    expect(ids).toEqual(
+      expect.arrayContaining(["family", "getting-around", "leisure", "health", "welcome-evening", "mission-accueil"]),
+    );
   });
 
   it("tells interns about the three maisons des internes and the shortage around Montauban", () => {
-    const housing = shipped.fr.find((s) => s.id === "housing")!.pages.map((p) => p.text).join("\n");
+    const housing = shipped.fr
+      .find((s) => s.id === "housing")!
+      .pages.map((p) => p.text)
+      .join("\n");
     expect(housing).toContain("Caussade : 6 places");
     expect(housing).toContain("Saint-Nicolas-de-la-Grave : 4 places");
-    expect(housing).toContain("Valence d'Agen : 3 places, réservées aux étudiants en stage à la maison de santé pluriprofessionnelle");
+    expect(housing).toContain(
+      "Valence d'Agen : 3 places, réservées aux étudiants en stage à la maison de santé pluriprofessionnelle",
+    );
     expect(housing).toContain("Autour de Montauban");
   });
 
@@ -60,13 +73,23 @@ describe("the shipped welcome guide", () => {
           expect(text.startsWith(section.title), section.id).toBe(true);
           // No Markdown left over: the adapter sends plain text, so markers would show as typed.
           expect(text, section.id).not.toMatch(/\*\*|__|\]\(|^#|^\s*[-*+] /m);
-          const reply: Reply = { text, entities, visibility: "private", choices: [{ id: `guide:s:${section.id}:${i}`, label: section.title }, { id: GUIDE_ASK_ACTION, label: "?" }] };
+          const reply: Reply = {
+            text,
+            entities,
+            visibility: "private",
+            choices: [
+              { id: `guide:s:${section.id}:${i}`, label: section.title },
+              { id: GUIDE_ASK_ACTION, label: "?" },
+            ],
+          };
           const messages = renderReply(reply, codec, silentLog);
           expect(messages).toHaveLength(1);
           const [message] = messages;
           if (message?.kind !== "text") throw new Error("expected a text message");
           expect(message.text).toBe(text);
-          expect(message.entities ?? [], section.id).toEqual(entities.map((e) => ({ type: e.kind, offset: e.offset, length: e.length })));
+          expect(message.entities ?? [], section.id).toEqual(
+            entities.map((e) => ({ type: e.kind, offset: e.offset, length: e.length })),
+          );
           for (const button of message.keyboard!.flat()) {
             const data = "callback_data" in button ? button.callback_data : "";
             expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
@@ -86,17 +109,29 @@ describe("the shipped welcome guide", () => {
           const title = page.text.split("\n")[0]!;
           expect(page.entities[0], where).toEqual({ kind: "bold", offset: 0, length: title.length });
           const subheadings = [...page.text.matchAll(/^▸ .*$/gm)];
-          for (const m of subheadings) expect(page.entities, `${where}: ${m[0]}`).toContainEqual({ kind: "bold", offset: m.index, length: m[0].length });
+          for (const m of subheadings)
+            expect(page.entities, `${where}: ${m[0]}`).toContainEqual({
+              kind: "bold",
+              offset: m.index,
+              length: m[0].length,
+            });
         });
       }
       // The Markdown's own emphasis comes through too.
-      const all = shipped[locale].flatMap((s) => s.pages.flatMap((p) => p.entities.map((e) => `${e.kind}:${words(p, e)}`)));
-      expect(all).toEqual(expect.arrayContaining([expect.stringMatching(/^bold:Caussade$/), expect.stringMatching(/^italic:/)]));
+      const all = shipped[locale].flatMap((s) =>
+        s.pages.flatMap((p) => p.entities.map((e) => `${e.kind}:${words(p, e)}`)),
+      );
+      expect(all).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^bold:Caussade$/), expect.stringMatching(/^italic:/)]),
+      );
     });
   }
 
   it("keeps links readable: the address follows the words", () => {
-    const health = shipped.en.find((s) => s.id === "health")!.pages.map((p) => p.text).join("\n");
+    const health = shipped.en
+      .find((s) => s.id === "health")!
+      .pages.map((p) => p.text)
+      .join("\n");
     expect(health).toContain("3608");
     expect(health).toContain("https://www.occitanie.paps.sante.fr/");
   });
@@ -107,7 +142,10 @@ describe("pages of a long section", () => {
 
   it("splits a section over 4096 characters between paragraphs, numbering the pages", () => {
     const paragraphs = Array.from({ length: 40 }, (_, i) => paragraph(i + 1));
-    const pages = paginate("Long", paragraphs.map((text) => ({ kind: "text", text })));
+    const pages = paginate(
+      "Long",
+      paragraphs.map((text) => ({ kind: "text", text })),
+    );
     expect(pages.length).toBeGreaterThan(2);
     pages.forEach((page, i) => {
       expect(page.length).toBeLessThanOrEqual(GUIDE_PAGE_MAX_CHARS);
@@ -135,18 +173,38 @@ describe("pages of a long section", () => {
     expect(pages[0]).toContain("Intro.\n\n▸ A");
     expect(pages[1]).toMatch(/^Title \(2\/3\)\n\n▸ B/);
     // A short section stays on one page, subsections and all.
-    expect(paginate("Title", blocks.map((b) => ({ ...b, text: b.text.slice(0, 40) })))).toHaveLength(1);
+    expect(
+      paginate(
+        "Title",
+        blocks.map((b) => ({ ...b, text: b.text.slice(0, 40) })),
+      ),
+    ).toHaveLength(1);
   });
 
   it("keeps bold and italic as entities beside the plain text, clipped to each page when a cut goes through them", () => {
-    const { title, blocks } = parseSection("# T\n\nSome **bold words** and *a few italic ones*, then **bold with *both***.\n\n## Sub *part*\n\n- **Item** : text");
+    const { title, blocks } = parseSection(
+      "# T\n\nSome **bold words** and *a few italic ones*, then **bold with *both***.\n\n## Sub *part*\n\n- **Item** : text",
+    );
     const [page] = paginateRich(title!, blocks);
-    expect(page!.text).toBe("T\n\nSome bold words and a few italic ones, then bold with both.\n\n▸ Sub part\n\n• Item : text");
-    expect(page!.entities.map((e) => `${e.kind}:${words(page!, e)}`)).toEqual(["bold:T", "bold:bold words", "italic:a few italic ones", "bold:bold with both", "italic:both", "bold:▸ Sub part", "italic:part", "bold:Item"]);
+    expect(page!.text).toBe(
+      "T\n\nSome bold words and a few italic ones, then bold with both.\n\n▸ Sub part\n\n• Item : text",
+    );
+    expect(page!.entities.map((e) => `${e.kind}:${words(page!, e)}`)).toEqual([
+      "bold:T",
+      "bold:bold words",
+      "italic:a few italic ones",
+      "bold:bold with both",
+      "italic:both",
+      "bold:▸ Sub part",
+      "italic:part",
+      "bold:Item",
+    ]);
     expectValidEntities(page!, "small");
     // One bold paragraph longer than a page: each page holds its own share of the bold, within its text.
     const huge = "word ".repeat(2000).trim();
-    const pages = paginateRich("Huge", [{ kind: "text", text: huge, entities: [{ kind: "bold", offset: 0, length: huge.length }] }]);
+    const pages = paginateRich("Huge", [
+      { kind: "text", text: huge, entities: [{ kind: "bold", offset: 0, length: huge.length }] },
+    ]);
     expect(pages.length).toBe(3);
     for (const [i, p] of pages.entries()) {
       expectValidEntities(p, `page ${i + 1}`);
@@ -157,11 +215,24 @@ describe("pages of a long section", () => {
 
   it("shifts and clips entities when the Telegram adapter splits an over-long reply", () => {
     const text = `${"a".repeat(4000)} ${"b".repeat(200)}`;
-    const reply: Reply = { text, entities: [{ kind: "bold", offset: 3990, length: 20 }, { kind: "italic", offset: 4100, length: 5 }], visibility: "private" };
+    const reply: Reply = {
+      text,
+      entities: [
+        { kind: "bold", offset: 3990, length: 20 },
+        { kind: "italic", offset: 4100, length: 5 },
+      ],
+      visibility: "private",
+    };
     const messages = renderReply(reply, createCallbackCodec("123456:test-token"), silentLog);
     expect(messages.map((m) => (m.kind === "text" ? [m.text.length, m.entities] : []))).toEqual([
       [4000, [{ type: "bold", offset: 3990, length: 10 }]],
-      [200, [{ type: "bold", offset: 0, length: 9 }, { type: "italic", offset: 99, length: 5 }]],
+      [
+        200,
+        [
+          { type: "bold", offset: 0, length: 9 },
+          { type: "italic", offset: 99, length: 5 },
+        ],
+      ],
     ]);
   });
 
@@ -182,16 +253,36 @@ describe("the fake Telegram checks entities as Telegram does", () => {
     try {
       const chat = fake.openPrivateChat({ id: 42, is_bot: false, first_name: "Léa" });
       const send = async (entities: unknown) => {
-        const res = await fetch(`${fake.apiRoot}/bot1:t/sendMessage`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ chat_id: chat.id, text: "Se loger 🏠 ici", entities }) });
+        const res = await fetch(`${fake.apiRoot}/bot1:t/sendMessage`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ chat_id: chat.id, text: "Se loger 🏠 ici", entities }),
+        });
         return { status: res.status, body: (await res.json()) as { description?: string } };
       };
       // "Se loger 🏠 ici" is 15 UTF-16 units: the emoji counts two.
-      const ok = await send([{ type: "bold", offset: 0, length: 8 }, { type: "italic", offset: 12, length: 3 }]);
+      const ok = await send([
+        { type: "bold", offset: 0, length: 8 },
+        { type: "italic", offset: 12, length: 3 },
+      ]);
       expect(ok.status).toBe(200);
-      expect(fake.sentMessages(42).at(-1)!.entities).toEqual([{ type: "bold", offset: 0, length: 8 }, { type: "italic", offset: 12, length: 3 }]);
-      for (const bad of [[{ type: "bold", offset: 12, length: 4 }], [{ type: "bold", offset: 0, length: 0 }], [{ type: "bold", offset: -1, length: 2 }], [{ type: "bold", offset: 0.5, length: 2 }], [{ type: "shiny", offset: 0, length: 2 }], "bold"]) {
+      expect(fake.sentMessages(42).at(-1)!.entities).toEqual([
+        { type: "bold", offset: 0, length: 8 },
+        { type: "italic", offset: 12, length: 3 },
+      ]);
+      for (const bad of [
+        [{ type: "bold", offset: 12, length: 4 }],
+        [{ type: "bold", offset: 0, length: 0 }],
+        [{ type: "bold", offset: -1, length: 2 }],
+        [{ type: "bold", offset: 0.5, length: 2 }],
+        [{ type: "shiny", offset: 0, length: 2 }],
+        "bold",
+      ]) {
         const refused = await send(bad);
-        expect(refused, JSON.stringify(bad)).toEqual({ status: 400, body: expect.objectContaining({ description: "Bad Request: can't parse entities" }) });
+        expect(refused, JSON.stringify(bad)).toEqual({
+          status: 400,
+          body: expect.objectContaining({ description: "Bad Request: can't parse entities" }),
+        });
       }
       expect(fake.sentMessages(42)).toHaveLength(1);
     } finally {
@@ -218,7 +309,13 @@ describe("a broken guide is refused with the file's name", () => {
   it("loads a small valid guide", () => {
     fresh();
     valid();
-    expect(loadGuide(dir).en).toEqual([{ id: "housing", title: "Housing", pages: [{ text: "Housing\n\nText.", entities: [{ kind: "bold", offset: 0, length: 7 }] }] }]);
+    expect(loadGuide(dir).en).toEqual([
+      {
+        id: "housing",
+        title: "Housing",
+        pages: [{ text: "Housing\n\nText.", entities: [{ kind: "bold", offset: 0, length: 7 }] }],
+      },
+    ]);
   });
 
   it("refuses a French section without its English counterpart", () => {
@@ -277,15 +374,27 @@ describe("browsing the guide in the chat", () => {
     const [first] = await bot.send("demo-coordinator", action(housing.id));
     expect(first!.text).toMatch(/^Se loger \(1\/3\)/);
     expect(first!.text).toContain("Caussade");
-    expect(first!.choices!.map((c) => c.label)).toEqual(["Suite ▶", "◀ Sommaire", "Poser une question à la mission accueil"]);
+    expect(first!.choices!.map((c) => c.label)).toEqual([
+      "Suite ▶",
+      "◀ Sommaire",
+      "Poser une question à la mission accueil",
+    ]);
     const next = first!.choices!.find((c) => c.label === "Suite ▶")!;
     const [second] = await bot.send("demo-coordinator", action(next.id));
     expect(second!.text).toMatch(/^Se loger \(2\/3\)\n\n▸ Demander une place/);
-    expect(second!.choices!.map((c) => c.label)).toEqual(["◀ Précédent", "Suite ▶", "◀ Sommaire", "Poser une question à la mission accueil"]);
+    expect(second!.choices!.map((c) => c.label)).toEqual([
+      "◀ Précédent",
+      "Suite ▶",
+      "◀ Sommaire",
+      "Poser une question à la mission accueil",
+    ]);
     const [third] = await bot.send("demo-coordinator", action(choiceIds([second!])[1]!));
     expect(third!.text).toContain("Autour de Montauban");
     expect(third!.choices!.map((c) => c.label)).not.toContain("Suite ▶");
-    const [back] = await bot.send("demo-coordinator", action(third!.choices!.find((c) => c.label === "◀ Sommaire")!.id));
+    const [back] = await bot.send(
+      "demo-coordinator",
+      action(third!.choices!.find((c) => c.label === "◀ Sommaire")!.id),
+    );
     expect(back!.choices!.map((c) => c.label)).toEqual(shipped.fr.map((s) => s.title));
   });
 

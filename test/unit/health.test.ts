@@ -14,7 +14,9 @@ afterAll(() => db.destroy());
 async function fillTheDisk() {
   await db.prisma.$executeRawUnsafe(`create or replace function refuse_write() returns trigger language plpgsql as $$
     begin raise exception 'could not extend file "base/5/16384": No space left on device' using errcode = '53100'; end $$`);
-  await db.prisma.$executeRawUnsafe(`create trigger disk_full before insert or update on "Heartbeat" for each row execute function refuse_write()`);
+  await db.prisma.$executeRawUnsafe(
+    `create trigger disk_full before insert or update on "Heartbeat" for each row execute function refuse_write()`,
+  );
 }
 const freeTheDisk = () => db.prisma.$executeRawUnsafe(`drop trigger disk_full on "Heartbeat"`);
 
@@ -42,7 +44,11 @@ describe("the health check", () => {
 
   it("a read-only database is told apart from a full one", async () => {
     const captured = captureLog("info");
-    const readOnly = { kind: db.kind, ping: () => Promise.reject(Object.assign(new Error("cannot execute INSERT in a read-only transaction"), { code: "25006" })) };
+    const readOnly = {
+      kind: db.kind,
+      ping: () =>
+        Promise.reject(Object.assign(new Error("cannot execute INSERT in a read-only transaction"), { code: "25006" })),
+    };
     const app = await buildServer({ database: readOnly, log: captured.log, startedAt: new Date(), demo: true });
     const res = await app.inject({ method: "GET", url: "/healthz" });
     expect(res.statusCode).toBe(503);

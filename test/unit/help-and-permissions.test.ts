@@ -35,15 +35,26 @@ describe("help, by role", () => {
 describe("refused commands", () => {
   it("a coordinator command typed by an adviser is refused, saying who may use it, and audited", async () => {
     const reply = await bot.text("demo-adviser", "membres");
-    expect(reply).toBe("Cette commande est réservée aux coordinateurs du réseau. Si vous en avez besoin, demandez à un coordinateur du réseau.");
-    const audit = await bot.db.prisma.auditLog.findFirstOrThrow({ where: { action: "members", outcome: "denied" }, include: { actor: true } });
+    expect(reply).toBe(
+      "Cette commande est réservée aux coordinateurs du réseau. Si vous en avez besoin, demandez à un coordinateur du réseau.",
+    );
+    const audit = await bot.db.prisma.auditLog.findFirstOrThrow({
+      where: { action: "members", outcome: "denied" },
+      include: { actor: true },
+    });
     expect(audit.actor?.displayName).toBe("Julien Carrère");
-    expect(audit.details).toMatchObject({ roles: ["DIGITAL_ADVISER"], requires: ["NETWORK_COORDINATOR"], platform: "local" });
+    expect(audit.details).toMatchObject({
+      roles: ["DIGITAL_ADVISER"],
+      requires: ["NETWORK_COORDINATOR"],
+      platform: "local",
+    });
   });
 
   it("a forged approve button pressed by a partner is refused and changes nothing", async () => {
     const partner = await bot.db.prisma.member.findFirstOrThrow({ where: { roles: { has: "PARTNER" } } });
-    const request = await bot.db.prisma.roleRequest.create({ data: { networkId: bot.networkId, role: "NETWORK_COORDINATOR", memberId: partner.id } });
+    const request = await bot.db.prisma.roleRequest.create({
+      data: { networkId: bot.networkId, role: "NETWORK_COORDINATOR", memberId: partner.id },
+    });
     const reply = await bot.text("demo-partner", { kind: "action", actionId: `role:approve:${request.id}` });
     expect(reply).toContain("réservée aux coordinateurs du réseau");
     expect((await bot.db.prisma.roleRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("PENDING");
@@ -54,11 +65,15 @@ describe("refused commands", () => {
 describe("unknown input", () => {
   it("a typo gets the closest command the member may use", async () => {
     expect(await bot.text("demo-adviser", "profl")).toBe("Je ne connais pas « profl ». Vouliez-vous dire « profil » ?");
-    expect(await bot.text("demo-coordinator", "membre")).toBe("Je ne connais pas « membre ». Vouliez-vous dire « membres » ?");
+    expect(await bot.text("demo-coordinator", "membre")).toBe(
+      "Je ne connais pas « membre ». Vouliez-vous dire « membres » ?",
+    );
   });
 
   it("a coordinator command is never suggested to someone who may not use it", async () => {
-    expect(await bot.text("demo-adviser", "membre")).toBe("Je ne connais pas « membre ». Tapez « aide » pour voir ce que vous pouvez faire.");
+    expect(await bot.text("demo-adviser", "membre")).toBe(
+      "Je ne connais pas « membre ». Tapez « aide » pour voir ce que vous pouvez faire.",
+    );
   });
 
   it("gibberish points to help; an empty message says it is empty", async () => {
@@ -67,6 +82,8 @@ describe("unknown input", () => {
   });
 
   it("a button of a feature that does not exist is answered with a sentence", async () => {
-    expect(await bot.text("demo-adviser", { kind: "action", actionId: "nope:1" })).toContain("Ce bouton n’est plus valable");
+    expect(await bot.text("demo-adviser", { kind: "action", actionId: "nope:1" })).toContain(
+      "Ce bouton n’est plus valable",
+    );
   });
 });

@@ -23,11 +23,22 @@ describe("platform webhooks on the bot's server", () => {
   afterEach(async () => server?.close());
 
   async function serve(adapter: ChannelAdapter) {
-    server = await buildServer({ database: { kind: "pglite", ping: async () => {} }, log: silentLog, adapters: [adapter], startedAt: new Date(), demo: false });
+    server = await buildServer({
+      database: { kind: "pglite", ping: async () => {} },
+      log: silentLog,
+      adapters: [adapter],
+      startedAt: new Date(),
+      demo: false,
+    });
     return server;
   }
   const post = (payload: string | Buffer, headers: Record<string, string> = {}) =>
-    server!.inject({ method: "POST", url: "/fake/webhook?ssl_check=1", payload, headers: { host: "localhost", ...headers } });
+    server!.inject({
+      method: "POST",
+      url: "/fake/webhook?ssl_check=1",
+      payload,
+      headers: { host: "localhost", ...headers },
+    });
 
   it("the platform's handler gets the body's exact bytes, past the server's 4 KB limit for chat messages", async () => {
     const { adapter, heard } = platformWith({});
@@ -42,7 +53,10 @@ describe("platform webhooks on the bot's server", () => {
   });
 
   it("a request the platform's header check refuses is answered without reaching the handler, even with too large a body", async () => {
-    const { adapter, heard } = platformWith({ admit: (headers) => (headers["x-secret"] === "s3" ? undefined : { status: 401, body: { error: { code: "unauthorized" } } }) });
+    const { adapter, heard } = platformWith({
+      admit: (headers) =>
+        headers["x-secret"] === "s3" ? undefined : { status: 401, body: { error: { code: "unauthorized" } } },
+    });
     await serve(adapter);
     const tooLarge = Buffer.alloc(100 * 1024, "a");
     expect((await post(tooLarge, { "content-type": "application/json" })).statusCode).toBe(401);

@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { IntlMessageFormat } from "intl-messageformat";
 import { describe, expect, it } from "vitest";
-import { catalogueKeys, createTranslator, flatten, allCatalogues, LOCALES } from "../../src/core/i18n.ts";
+import { allCatalogues, catalogueKeys, createTranslator, flatten, LOCALES } from "../../src/core/i18n.ts";
 
 const SRC = join(import.meta.dirname, "../../src");
 
@@ -19,7 +19,9 @@ describe("translations", () => {
       expect(files.length, locale).toBeGreaterThan(10);
       const keys = catalogueKeys(locale);
       for (const file of files) {
-        const missing = [...flatten(JSON.parse(await readFile(join(dir, file), "utf8"))).keys()].filter((k) => !keys.has(k));
+        const missing = [...flatten(JSON.parse(await readFile(join(dir, file), "utf8"))).keys()].filter(
+          (k) => !keys.has(k),
+        );
         expect(missing, `${locale}/${file}`).toEqual([]);
       }
     }
@@ -28,8 +30,14 @@ describe("translations", () => {
   it("French and English have exactly the same keys", () => {
     const fr = [...catalogueKeys("fr")].sort();
     const en = [...catalogueKeys("en")].sort();
-    expect(en.filter((k) => !fr.includes(k)), "keys only in English").toEqual([]);
-    expect(fr.filter((k) => !en.includes(k)), "keys only in French").toEqual([]);
+    expect(
+      en.filter((k) => !fr.includes(k)),
+      "keys only in English",
+    ).toEqual([]);
+    expect(
+      fr.filter((k) => !en.includes(k)),
+      "keys only in French",
+    ).toEqual([]);
   });
 
   it("every message is valid ICU in its locale and uses the same placeholders in both languages", () => {
@@ -43,12 +51,21 @@ describe("translations", () => {
       }
       return into;
     };
-    const placeholders = (text: string) => [...variables(new IntlMessageFormat(text, "fr", undefined, { ignoreTag: true }).getAst() as Node[], new Set())].sort();
+    const placeholders = (text: string) =>
+      [
+        ...variables(new IntlMessageFormat(text, "fr", undefined, { ignoreTag: true }).getAst() as Node[], new Set()),
+      ].sort();
     const fr = flatten(allCatalogues.fr);
     const en = flatten(allCatalogues.en);
     for (const [key, text] of fr) {
-      for (const [locale, source] of [["fr", text], ["en", en.get(key)!]] as const) {
-        expect(() => new IntlMessageFormat(source, locale, undefined, { ignoreTag: true }), `${locale}:${key}`).not.toThrow();
+      for (const [locale, source] of [
+        ["fr", text],
+        ["en", en.get(key)!],
+      ] as const) {
+        expect(
+          () => new IntlMessageFormat(source, locale, undefined, { ignoreTag: true }),
+          `${locale}:${key}`,
+        ).not.toThrow();
       }
       expect(placeholders(en.get(key)!), key).toEqual(placeholders(text));
     }
@@ -67,7 +84,9 @@ describe("translations", () => {
     expect(found.length).toBeGreaterThan(50);
     for (const locale of LOCALES) {
       const keys = [...catalogueKeys(locale)];
-      const missing = found.filter((k) => (k.endsWith("*") ? !keys.some((key) => key.startsWith(k.slice(0, -1))) : !keys.includes(k)));
+      const missing = found.filter((k) =>
+        k.endsWith("*") ? !keys.some((key) => key.startsWith(k.slice(0, -1))) : !keys.includes(k),
+      );
       expect(missing, `missing in ${locale}`).toEqual([]);
     }
   });

@@ -16,12 +16,27 @@ beforeAll(async () => {
   bot = await createTestBot();
   const fiche = await bot.db.prisma.ficheAction.findFirstOrThrow({ where: { networkId: bot.networkId, code: "3.2" } });
   await bot.db.prisma.indicator.create({
-    data: { networkId: bot.networkId, ficheActionId: fiche.id, label: SPECIAL_LABEL, target: 4, unit: "workshops", period: "YEAR", computation: "COUNT_ACTIVITIES", filter: { kind: "COLLECTIVE" } },
+    data: {
+      networkId: bot.networkId,
+      ficheActionId: fiche.id,
+      label: SPECIAL_LABEL,
+      target: 4,
+      unit: "workshops",
+      period: "YEAR",
+      computation: "COUNT_ACTIVITIES",
+      filter: { kind: "COLLECTIVE" },
+    },
   });
   const adviser = await memberId(bot, "demo-adviser");
   const moissac = await communeId(bot, "Moissac");
   for (const date of ["2026-02-10", "2026-06-10", "2026-10-10"]) {
-    await insertReport(bot, adviser, { date: new Date(`${date}T00:00:00Z`), kind: "COLLECTIVE", participants: 8, place: "OTHER_PLACE", territoryId: moissac });
+    await insertReport(bot, adviser, {
+      date: new Date(`${date}T00:00:00Z`),
+      kind: "COLLECTIVE",
+      participants: 8,
+      place: "OTHER_PLACE",
+      territoryId: moissac,
+    });
   }
 });
 afterAll(() => bot.close());
@@ -65,12 +80,19 @@ describe("the indicator chart", () => {
     const replies = await bot.send("demo-coordinator", action(`ind:chart:2025:${moissac}`));
     expect(replies[0]!.text).toBe("Graphique des indicateurs — Année 2025 · territoire : Moissac.");
     expect(pngOf(replies).image.width).toBe(CHART_WIDTH);
-    expect(await bot.text("demo-coordinator", action("ind:chart:current:Moissac"))).toContain("Ce bouton ne correspond plus");
-    expect(await bot.text("demo-coordinator", action("ind:chart:current:00000000-0000-4000-8000-000000000000"))).toContain("Ce bouton ne correspond plus");
+    expect(await bot.text("demo-coordinator", action("ind:chart:current:Moissac"))).toContain(
+      "Ce bouton ne correspond plus",
+    );
+    expect(
+      await bot.text("demo-coordinator", action("ind:chart:current:00000000-0000-4000-8000-000000000000")),
+    ).toContain("Ce bouton ne correspond plus");
   });
 
   it("the SVG names every indicator, with its text escaped", async () => {
-    const values = await computeIndicators(bot.db.prisma, { networkId: bot.networkId, window: { today: { year: 2026, month: 11, day: 23 } } });
+    const values = await computeIndicators(bot.db.prisma, {
+      networkId: bot.networkId,
+      window: { today: { year: 2026, month: 11, day: 23 } },
+    });
     const board: Board = {
       request: { year: undefined, territory: undefined },
       today: { year: 2026, month: 11, day: 23 },

@@ -28,6 +28,9 @@ describe("indicator periods", () => {
     expect(inRange(d(2026, 12, 31), range)).toBe(true);
     expect(inRange(d(2026, 6, 30), range)).toBe(false);
     expect(inRange(d(2027, 1, 1), range)).toBe(false);
-    expect(dateColumnFilter(range)).toEqual({ gte: new Date("2026-07-01T00:00:00Z"), lte: new Date("2026-12-31T00:00:00Z") });
+    expect(dateColumnFilter(range)).toEqual({
+      gte: new Date("2026-07-01T00:00:00Z"),
+      lte: new Date("2026-12-31T00:00:00Z"),
+    });
   });
 });

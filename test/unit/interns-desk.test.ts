@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { renderNotice } from "../../src/delivery/compose.ts";
 import { readPayload } from "../../src/delivery/payload.ts";
-import { DESK_COUNTERS } from "../../src/features/interns/desk/counters.ts";
 import { yearRange } from "../../src/features/indicators/period.ts";
+import { DESK_COUNTERS } from "../../src/features/interns/desk/counters.ts";
 import { action, createTestBot, form, type TestBot } from "../support/bot.ts";
 import { formOf, memberId } from "./activity-support.ts";
 import { insertCohort } from "./cohorts-support.ts";
@@ -19,9 +19,16 @@ beforeAll(async () => {
   intern = await memberId(bot, "demo-intern");
   coordinator = await memberId(bot, "demo-coordinator");
   const cohort = await insertCohort(bot, "Novembre 2026", "2026-11-02");
-  await bot.db.prisma.member.update({ where: { id: intern }, data: { cohortId: cohort.id, placementSite: "CH de Montauban" } });
-  const other = await bot.db.prisma.member.create({ data: { networkId: bot.networkId, displayName: "Marc Lacombe", roles: ["NETWORK_COORDINATOR"], status: "ACTIVE" } });
-  await bot.db.prisma.platformIdentity.create({ data: { networkId: bot.networkId, memberId: other.id, platform: "local", externalId: "coord-2" } });
+  await bot.db.prisma.member.update({
+    where: { id: intern },
+    data: { cohortId: cohort.id, placementSite: "CH de Montauban" },
+  });
+  const other = await bot.db.prisma.member.create({
+    data: { networkId: bot.networkId, displayName: "Marc Lacombe", roles: ["NETWORK_COORDINATOR"], status: "ACTIVE" },
+  });
+  await bot.db.prisma.platformIdentity.create({
+    data: { networkId: bot.networkId, memberId: other.id, platform: "local", externalId: "coord-2" },
+  });
   second = other.id;
 });
 afterAll(() => bot.close());
@@ -33,7 +40,11 @@ beforeEach(async () => {
 });
 
 const requests = () => bot.db.prisma.welcomeRequest.findMany({ orderBy: { createdAt: "asc" } });
-const queued = (prefix: string) => bot.db.prisma.outboundMessage.findMany({ where: { idempotencyKey: { startsWith: prefix } }, orderBy: { targetId: "asc" } });
+const queued = (prefix: string) =>
+  bot.db.prisma.outboundMessage.findMany({
+    where: { idempotencyKey: { startsWith: prefix } },
+    orderBy: { targetId: "asc" },
+  });
 const rendered = (payload: unknown, locale: "fr" | "en") => {
   const p = readPayload(payload);
   if (p.kind !== "notice") throw new Error(`not a notice: ${p.kind}`);
@@ -45,7 +56,12 @@ describe("asking the mission accueil", () => {
     const asked = await bot.text("demo-intern", "question Where can I park near the hospital?");
     expect(asked).toContain("Your question no. 1 reached the mission accueil");
     const [request] = await requests();
-    expect(request).toMatchObject({ status: "OPEN", memberId: intern, site: "CH de Montauban", question: "Where can I park near the hospital?" });
+    expect(request).toMatchObject({
+      status: "OPEN",
+      memberId: intern,
+      site: "CH de Montauban",
+      question: "Where can I park near the hospital?",
+    });
     expect(request!.cohortId).not.toBeNull();
 
     const notices = await queued("welcome-question:");
@@ -59,11 +75,18 @@ describe("asking the mission accueil", () => {
     const opened = await bot.send("demo-coordinator", action(`wda:${request!.id}`));
     expect(opened[0]!.text).toContain("Question n° 1 de Thomas Lefèvre");
     expect(formOf(opened).id).toBe(`wdans:${request!.id}`);
-    const done = await bot.text("demo-coordinator", form(`wdans:${request!.id}`, { answer: "The P2 car park is free for staff." }));
+    const done = await bot.text(
+      "demo-coordinator",
+      form(`wdans:${request!.id}`, { answer: "The P2 car park is free for staff." }),
+    );
     expect(done).toContain("Votre réponse à la question n° 1 est envoyée à Thomas Lefèvre");
 
     const [answered] = await requests();
-    expect(answered).toMatchObject({ status: "ANSWERED", answer: "The P2 car park is free for staff.", answeredById: coordinator });
+    expect(answered).toMatchObject({
+      status: "ANSWERED",
+      answer: "The P2 car park is free for staff.",
+      answeredById: coordinator,
+    });
     expect(answered!.answeredAt).toEqual(START);
     const [relay] = await queued("welcome-answer:");
     expect(relay).toMatchObject({ memberId: intern, targetId: "demo-intern", urgent: true });
@@ -84,9 +107,14 @@ describe("asking the mission accueil", () => {
     expect(fromGuide).toMatchObject({ id: "wdask" });
     expect(fromGuide.byName["question"]).toMatchObject({ type: "textarea", maxLength: 2000 });
     expect(formOf(await bot.send("demo-intern", "question")).id).toBe("wdask");
-    expect(await bot.text("demo-intern", form("wdask", { question: "  Is there a crèche in Caussade?  " }))).toContain("question no. 1");
+    expect(await bot.text("demo-intern", form("wdask", { question: "  Is there a crèche in Caussade?  " }))).toContain(
+      "question no. 1",
+    );
     expect(await bot.text("demo-intern", "mission accueil Where do interns live?")).toContain("question no. 2");
-    expect((await requests()).map((r) => r.question)).toEqual(["Is there a crèche in Caussade?", "Where do interns live?"]);
+    expect((await requests()).map((r) => r.question)).toEqual([
+      "Is there a crèche in Caussade?",
+      "Where do interns live?",
+    ]);
   });
 
   it("on a step-by-step platform, a bare 'question' asks for the text and the next message is the question", async () => {
@@ -98,8 +126,12 @@ describe("asking the mission accueil", () => {
   });
 
   it("an empty question or one over 2,000 characters is refused with a sentence, and nothing is saved or sent", async () => {
-    expect(await bot.text("demo-intern", form("wdask", { question: "   " }))).toContain("Your question is empty: nothing was sent.");
-    expect(await bot.text("demo-intern", `question ${"a".repeat(2001)}`)).toContain("Your question is 2,001 characters long; the limit is 2,000.");
+    expect(await bot.text("demo-intern", form("wdask", { question: "   " }))).toContain(
+      "Your question is empty: nothing was sent.",
+    );
+    expect(await bot.text("demo-intern", `question ${"a".repeat(2001)}`)).toContain(
+      "Your question is 2,001 characters long; the limit is 2,000.",
+    );
     expect(await requests()).toHaveLength(0);
     expect(await queued("welcome-")).toHaveLength(0);
     expect(await bot.text("demo-intern", `question ${"é".repeat(2000)}`)).toContain("question no. 1");
@@ -130,14 +162,26 @@ describe("answering", () => {
     await bot.send("demo-intern", "question Where is the welcome evening?");
     const [request] = await requests();
     expect(await bot.text("demo-coordinator", "répondre 7 Bonjour")).toContain("Je ne trouve pas de question n° 7");
-    expect(await bot.text("demo-coordinator", "répondre demain")).toContain("Pour répondre à une interne ou un interne");
-    expect(await bot.text("demo-coordinator", "répondre 1")).toContain("Votre réponse est vide : rien n’a été envoyé. Écrivez-la après le numéro, par exemple « répondre 1");
-    expect(await bot.text("demo-coordinator", `répondre 1 ${"x".repeat(2001)}`)).toMatch(/Votre réponse fait 2\s001 caractères/u);
-    expect(await bot.text("demo-coordinator", form("wdans:not-a-request", { answer: "Bonjour" }))).toContain("Cette question n’existe plus");
+    expect(await bot.text("demo-coordinator", "répondre demain")).toContain(
+      "Pour répondre à une interne ou un interne",
+    );
+    expect(await bot.text("demo-coordinator", "répondre 1")).toContain(
+      "Votre réponse est vide : rien n’a été envoyé. Écrivez-la après le numéro, par exemple « répondre 1",
+    );
+    expect(await bot.text("demo-coordinator", `répondre 1 ${"x".repeat(2001)}`)).toMatch(
+      /Votre réponse fait 2\s001 caractères/u,
+    );
+    expect(await bot.text("demo-coordinator", form("wdans:not-a-request", { answer: "Bonjour" }))).toContain(
+      "Cette question n’existe plus",
+    );
     expect(await bot.text("demo-coordinator", action(`wda:${coordinator}`))).toContain("Cette question n’existe plus");
     const elsewhere = await bot.db.prisma.network.create({ data: { slug: "tarn", name: "Tarn" } });
-    const foreign = await bot.db.prisma.welcomeRequest.create({ data: { networkId: elsewhere.id, question: "Autre réseau" } });
-    expect(await bot.text("demo-coordinator", form(`wdans:${foreign.id}`, { answer: "Bonjour" }))).toContain("Cette question n’existe plus");
+    const foreign = await bot.db.prisma.welcomeRequest.create({
+      data: { networkId: elsewhere.id, question: "Autre réseau" },
+    });
+    expect(await bot.text("demo-coordinator", form(`wdans:${foreign.id}`, { answer: "Bonjour" }))).toContain(
+      "Cette question n’existe plus",
+    );
     expect((await bot.db.prisma.welcomeRequest.findUniqueOrThrow({ where: { id: foreign.id } })).status).toBe("OPEN");
     await bot.db.prisma.welcomeRequest.delete({ where: { id: foreign.id } });
     await bot.db.prisma.network.delete({ where: { id: elsewhere.id } });
@@ -145,8 +189,14 @@ describe("answering", () => {
     expect(await bot.text("demo-intern", "answer 1 Myself")).toContain("This command is for network coordinators");
     expect((await requests())[0]!.status).toBe("OPEN");
 
-    expect(await bot.text("demo-coordinator", "répondre n°1 Le 26 novembre à 19 h, à l’hôpital.")).toContain("est envoyée à Thomas Lefèvre");
-    expect((await requests())[0]).toMatchObject({ id: request!.id, status: "ANSWERED", answer: "Le 26 novembre à 19 h, à l’hôpital." });
+    expect(await bot.text("demo-coordinator", "répondre n°1 Le 26 novembre à 19 h, à l’hôpital.")).toContain(
+      "est envoyée à Thomas Lefèvre",
+    );
+    expect((await requests())[0]).toMatchObject({
+      id: request!.id,
+      status: "ANSWERED",
+      answer: "Le 26 novembre à 19 h, à l’hôpital.",
+    });
     const again = await bot.text("coord-2", "répondre 1 Le 26 à 19 h.");
     expect(again).toContain("La question n° 1 a déjà reçu une réponse de Sophie Delmas");
     expect(again).toContain("Le 26 à 19 h.");
@@ -174,7 +224,9 @@ describe("tracking and the indicator", () => {
     bot.setNow(new Date("2026-11-23T11:30:00Z"));
     const list = await bot.text("demo-coordinator", "accueil");
     expect(list).toContain("1 question attend une réponse");
-    expect(list).toContain("• n° 1, il y a 3 jours — Thomas Lefèvre (cohorte Novembre 2026, site CH de Montauban) : First?");
+    expect(list).toContain(
+      "• n° 1, il y a 3 jours — Thomas Lefèvre (cohorte Novembre 2026, site CH de Montauban) : First?",
+    );
     expect(list).toContain("En 2026 : 2 demandes traitées par la mission accueil.");
     // 0 min and 24 h: median 12 h, longest 24 h.
     expect(list).toContain("Délai de réponse : 12 heures en médiane, 24 heures au plus long.");
@@ -201,11 +253,18 @@ describe("tracking and the indicator", () => {
     const montauban = await territoryId(bot, "Montauban");
     const inMontauban = { ...scope, territoryIds: [montauban] };
     expect(await count(bot.db.prisma, inMontauban, filter)).toBe(2);
-    const elsewhere = (await bot.db.prisma.territory.findFirstOrThrow({ where: { networkId: bot.networkId, NOT: { id: montauban }, kind: "COMMUNE" } })).id;
+    const elsewhere = (
+      await bot.db.prisma.territory.findFirstOrThrow({
+        where: { networkId: bot.networkId, NOT: { id: montauban }, kind: "COMMUNE" },
+      })
+    ).id;
     expect(await count(bot.db.prisma, { ...scope, territoryIds: [elsewhere] }, filter)).toBe(0);
 
     // The intern's data is purged: the rows stay without them and keep counting network-wide.
-    await bot.db.prisma.welcomeRequest.updateMany({ where: { memberId: intern }, data: { memberId: null, question: null, answer: null } });
+    await bot.db.prisma.welcomeRequest.updateMany({
+      where: { memberId: intern },
+      data: { memberId: null, question: null, answer: null },
+    });
     expect(await count(bot.db.prisma, scope, filter)).toBe(2);
     expect(await count(bot.db.prisma, { ...scope, today: { year: 2026, month: 11, day: 22 } }, filter)).toBe(0);
   });

@@ -33,7 +33,11 @@ function readQr(reply: Reply): string | undefined {
 }
 
 /** Creates the cohort and returns its enrolment code, as a coordinator would get it. */
-async function cohortCode(name = "Novembre 2026", arrives = "2026-11-02", sites: string[] = ["CH Montauban", "CH Moissac"]): Promise<{ id: string; code: string }> {
+async function cohortCode(
+  name = "Novembre 2026",
+  arrives = "2026-11-02",
+  sites: string[] = ["CH Montauban", "CH Moissac"],
+): Promise<{ id: string; code: string }> {
   const cohort = await insertCohort(bot, name, arrives);
   await bot.db.prisma.cohort.update({ where: { id: cohort.id }, data: { sites } });
   await bot.send("demo-coordinator", `cohorte ${name} lien`);
@@ -41,11 +45,15 @@ async function cohortCode(name = "Novembre 2026", arrives = "2026-11-02", sites:
   return { id: cohort.id, code: inviteCode! };
 }
 
-const memberOf = (externalId: string) => bot.db.prisma.member.findFirstOrThrow({ where: { identities: { some: { externalId } } } });
+const memberOf = (externalId: string) =>
+  bot.db.prisma.member.findFirstOrThrow({ where: { identities: { some: { externalId } } } });
 
 describe("the cohort's link and QR code", () => {
   it("creating a cohort takes its sites and offers the link; the link and its QR code open the bot on Telegram", async () => {
-    const created = await bot.send("demo-coordinator", "cohorte créer Novembre 2026 02/11/2026 sites: CH Montauban, CH Moissac");
+    const created = await bot.send(
+      "demo-coordinator",
+      "cohorte créer Novembre 2026 02/11/2026 sites: CH Montauban, CH Moissac",
+    );
     expect(created[0]!.text).toContain("Lieux de stage proposés : CH Montauban, CH Moissac.");
     const cohort = await bot.db.prisma.cohort.findFirstOrThrow({});
     expect(cohort.sites).toEqual(["CH Montauban", "CH Moissac"]);
@@ -69,7 +77,9 @@ describe("the cohort's link and QR code", () => {
 
   it("sets the sites of an existing cohort", async () => {
     await insertCohort(bot, "Mai 2027", "2027-05-03");
-    expect(await bot.text("demo-coordinator", "cohorte Mai 2027 sites CH Castelsarrasin ; Clinique du Pont de Chaume")).toContain("Lieux de stage proposés : CH Castelsarrasin, Clinique du Pont de Chaume.");
+    expect(
+      await bot.text("demo-coordinator", "cohorte Mai 2027 sites CH Castelsarrasin ; Clinique du Pont de Chaume"),
+    ).toContain("Lieux de stage proposés : CH Castelsarrasin, Clinique du Pont de Chaume.");
   });
 
   it("without Telegram connected, says so and gives the code to type", async () => {
@@ -92,7 +102,13 @@ describe("the cohort's link and QR code", () => {
 describe("an intern opening the link", () => {
   it("is enrolled at once, answers language, site and arrival with buttons, and is welcomed and invited", async () => {
     const { id, code } = await cohortCode();
-    await insertEvent(bot, { type: "WELCOME_EVENING", title: "Soirée d’accueil", cohortId: id, startsAt: new Date("2026-11-26T17:30:00Z"), endsAt: new Date("2026-11-26T20:00:00Z") });
+    await insertEvent(bot, {
+      type: "WELCOME_EVENING",
+      title: "Soirée d’accueil",
+      cohortId: id,
+      startsAt: new Date("2026-11-26T17:30:00Z"),
+      endsAt: new Date("2026-11-26T20:00:00Z"),
+    });
     const intern: Speaker = { user: "new-intern-1", name: "Léa Martin" };
     const first = await bot.send(intern, `start c-${code}`);
     expect(first.map((r) => r.text).join("\n")).toContain("Bienvenue dans la cohorte d’internes « Novembre 2026 »");
@@ -113,7 +129,11 @@ describe("an intern opening the link", () => {
     expect(text).toContain("Placement site: CH Moissac.");
     expect(text).toContain("You will receive the invitation to your cohort's welcome evening");
     expect(choiceIds(done)).toEqual(["guide:toc"]);
-    expect(await memberOf("new-intern-1")).toMatchObject({ locale: "en", placementSite: "CH Moissac", arrivesOn: new Date("2026-11-05T00:00:00Z") });
+    expect(await memberOf("new-intern-1")).toMatchObject({
+      locale: "en",
+      placementSite: "CH Moissac",
+      arrivesOn: new Date("2026-11-05T00:00:00Z"),
+    });
     expect(await bot.db.prisma.outboundMessage.count({ where: { memberId: member.id } })).toBe(1);
     expect(await bot.db.prisma.conversation.count({ where: { identity: { externalId: "new-intern-1" } } })).toBe(0);
     // Now an ordinary member: the guide opens.
@@ -133,16 +153,32 @@ describe("an intern opening the link", () => {
     const done = await bot.text(intern, action("enr:arrival:skip"));
     expect(done).toContain("Bienvenue dans la cohorte « Novembre 2026 », arrivée le 2 novembre 2026.");
     expect(done).toContain("n’est pas encore programmée");
-    expect(await memberOf(intern)).toMatchObject({ locale: "fr", placementSite: "Cabinet médical de Caussade", arrivesOn: null });
+    expect(await memberOf(intern)).toMatchObject({
+      locale: "fr",
+      placementSite: "Cabinet médical de Caussade",
+      arrivesOn: null,
+    });
     expect(await bot.text(intern, action("enr:arrival:skip"))).toContain("questions d’inscription déjà terminées");
   });
 
   it("works from a private chat no network is bound to: the code says which network", async () => {
     const { id, code } = await cohortCode();
-    const intern: Speaker = { platform: "telegram", user: "777001", scope: "777001", name: "Hugo Petit", localeHint: "en" };
+    const intern: Speaker = {
+      platform: "telegram",
+      user: "777001",
+      scope: "777001",
+      name: "Hugo Petit",
+      localeHint: "en",
+    };
     const first = await bot.send(intern, `start c-${code}`);
     expect(first[0]!.text).toContain("Welcome to the network's intern cohort “Novembre 2026”");
-    expect(await memberOf("777001")).toMatchObject({ networkId: bot.networkId, roles: ["INTERN"], status: "ACTIVE", cohortId: id, locale: "en" });
+    expect(await memberOf("777001")).toMatchObject({
+      networkId: bot.networkId,
+      roles: ["INTERN"],
+      status: "ACTIVE",
+      cohortId: id,
+      locale: "en",
+    });
     expect(await bot.text(intern, action("enr:language:fr"))).toContain("Où êtes-vous en poste ?");
   });
 
@@ -150,15 +186,21 @@ describe("an intern opening the link", () => {
     const old = await insertCohort(bot, "Mai 2026", "2026-05-04");
     await insertIntern(bot, "intern-moving", "Inès Garcia", old.id);
     const { id, code } = await cohortCode();
-    expect(await bot.text("intern-moving", `start c-${code}`)).toContain("Vous faites maintenant partie de la cohorte « Novembre 2026 » (vous avez quitté la cohorte « Mai 2026 »).");
+    expect(await bot.text("intern-moving", `start c-${code}`)).toContain(
+      "Vous faites maintenant partie de la cohorte « Novembre 2026 » (vous avez quitté la cohorte « Mai 2026 »).",
+    );
     expect((await memberOf("intern-moving")).cohortId).toBe(id);
-    expect(await bot.text("intern-moving", `start c-${code}`)).toContain("Vous faites déjà partie de la cohorte « Novembre 2026 »");
+    expect(await bot.text("intern-moving", `start c-${code}`)).toContain(
+      "Vous faites déjà partie de la cohorte « Novembre 2026 »",
+    );
     expect(await bot.text("demo-adviser", `start c-${code}`)).toContain("Ce lien sert à inscrire les internes");
     expect((await memberOf("demo-adviser")).roles).not.toContain("INTERN");
   });
 
   it("refuses an unknown or expired code with what to do", async () => {
-    expect(await bot.text("new-intern-3", "start c-doesNotExist")).toContain("Ce lien d’inscription n’est pas (ou plus) valable");
+    expect(await bot.text("new-intern-3", "start c-doesNotExist")).toContain(
+      "Ce lien d’inscription n’est pas (ou plus) valable",
+    );
     const { id, code } = await cohortCode();
     await bot.db.prisma.cohort.update({ where: { id }, data: { inviteExpiresAt: new Date("2026-11-01T12:00:00Z") } });
     const text = await bot.text("new-intern-4", `start c-${code}`);
@@ -175,21 +217,35 @@ describe("through Telegram (grammY against the fake Bot API)", () => {
       telegramBot = tg.adapter.botUsername?.();
       expect(telegramBot).toBe("reseau_test_bot");
       const { id, code } = await cohortCode();
-      expect(await bot.text("demo-coordinator", "cohorte Novembre 2026 lien")).toContain(`https://t.me/reseau_test_bot?start=c-${code}`);
+      expect(await bot.text("demo-coordinator", "cohorte Novembre 2026 lien")).toContain(
+        `https://t.me/reseau_test_bot?start=c-${code}`,
+      );
 
       const first = await tg.send("lea", `/start c-${code}`);
       expect(first.map((r) => r.text).join("\n")).toContain("Bienvenue dans la cohorte d’internes « Novembre 2026 »");
       // First contact: the privacy notice comes with the welcome, before the first question.
-      expect(first.findIndex((r) => r.text.includes("Responsable du traitement : Réseau des partenaires du Tarn-et-Garonne"))).toBe(1);
+      expect(
+        first.findIndex((r) =>
+          r.text.includes("Responsable du traitement : Réseau des partenaires du Tarn-et-Garonne"),
+        ),
+      ).toBe(1);
       expect(first.flatMap((r) => r.choices)).toEqual(["Français", "English"]);
       const site = await tg.press("lea", "English");
       expect(site.flatMap((r) => r.choices)).toEqual(["CH Montauban", "CH Moissac", "Other", "Skip"]);
       expect(site.map((r) => r.text).join("\n")).not.toContain("Controller");
       await tg.press("lea", "CH Montauban");
       const done = await tg.send("lea", "05/11/2026");
-      expect(done.map((r) => r.text).join("\n")).toContain("Welcome to the “Novembre 2026” cohort, arriving on 5 November 2026.");
+      expect(done.map((r) => r.text).join("\n")).toContain(
+        "Welcome to the “Novembre 2026” cohort, arriving on 5 November 2026.",
+      );
       expect(done.flatMap((r) => r.choices)).toEqual(["Welcome guide"]);
-      expect(await memberOf(tg.externalId("lea"))).toMatchObject({ roles: ["INTERN"], status: "ACTIVE", cohortId: id, placementSite: "CH Montauban", locale: "en" });
+      expect(await memberOf(tg.externalId("lea"))).toMatchObject({
+        roles: ["INTERN"],
+        status: "ACTIVE",
+        cohortId: id,
+        placementSite: "CH Montauban",
+        locale: "en",
+      });
       expect((await tg.press("lea", "Welcome guide")).flatMap((r) => r.choices).length).toBeGreaterThan(0);
     } finally {
       await tg.close();
@@ -202,9 +258,18 @@ describe("the privacy notice at an intern's first contact", () => {
 
   it("an intern opening the link from a private chat reads the network's notice once, in their language", async () => {
     const { code } = await cohortCode();
-    await bot.db.prisma.network.update({ where: { id: bot.networkId }, data: { privacyController: "Département de Tarn-et-Garonne", privacyDpoContact: "dpo@ledepartement82.fr" } });
+    await bot.db.prisma.network.update({
+      where: { id: bot.networkId },
+      data: { privacyController: "Département de Tarn-et-Garonne", privacyDpoContact: "dpo@ledepartement82.fr" },
+    });
     try {
-      const intern: Speaker = { platform: "telegram", user: "777002", scope: "777002", name: "Sam Roy", localeHint: "en" };
+      const intern: Speaker = {
+        platform: "telegram",
+        user: "777002",
+        scope: "777002",
+        name: "Sam Roy",
+        localeHint: "en",
+      };
       const first = await bot.send(intern, `start c-${code}`);
       expect(first[0]!.text).toContain("Welcome to the network's intern cohort “Novembre 2026”");
       expect(first[1]!.text).toContain("Controller: Département de Tarn-et-Garonne.");
@@ -214,7 +279,10 @@ describe("the privacy notice at an intern's first contact", () => {
       // The link opened again: the intern is enrolled already, nothing to repeat.
       expect(notice(await bot.send(intern, `start c-${code}`))).not.toContain("Controller");
     } finally {
-      await bot.db.prisma.network.update({ where: { id: bot.networkId }, data: { privacyController: null, privacyDpoContact: null } });
+      await bot.db.prisma.network.update({
+        where: { id: bot.networkId },
+        data: { privacyController: null, privacyDpoContact: null },
+      });
     }
   });
 

@@ -3,9 +3,9 @@ import { commandText } from "../../src/channels/telegram/map.ts";
 import { loadAudienceMember } from "../../src/features/events/audience.ts";
 import { registerForEvent } from "../../src/features/events/registration.ts";
 import { computeIndicators } from "../../src/features/indicators/compute.ts";
+import { purgeExpiredInterns } from "../../src/features/interns/leave/purge.ts";
 import { purgeDayOf } from "../../src/features/interns/leave/purge-date.ts";
 import { queuePurgeNotices } from "../../src/features/interns/leave/purge-notice.ts";
-import { purgeExpiredInterns } from "../../src/features/interns/leave/purge.ts";
 import { action, choiceIds, createTestBot, type TestBot } from "../support/bot.ts";
 import { memberId } from "./activity-support.ts";
 import { insertCohort, insertIntern } from "./cohorts-support.ts";
@@ -35,7 +35,18 @@ async function newIntern(arrivesOn?: string): Promise<{ user: string; id: string
 const member = (id: string) => db().member.findUniqueOrThrow({ where: { id } });
 const queue = (memberId: string, key: string, status: "PENDING" | "SENT" = "PENDING") =>
   db().outboundMessage.create({
-    data: { networkId: bot.networkId, idempotencyKey: key, platform: "local", targetKind: "member", targetId: "x", memberId, payload: { kind: "reply", reply: { text: "hi", visibility: "private" } }, category: "event", status, notBefore: NOW },
+    data: {
+      networkId: bot.networkId,
+      idempotencyKey: key,
+      platform: "local",
+      targetKind: "member",
+      targetId: "x",
+      memberId,
+      payload: { kind: "reply", reply: { text: "hi", visibility: "private" } },
+      category: "event",
+      status,
+      notBefore: NOW,
+    },
   });
 
 describe("stopping the bot", () => {
@@ -52,8 +63,18 @@ describe("stopping the bot", () => {
     const intern = await newIntern();
     const adviser = await memberId(bot, "demo-adviser");
     const event = await insertEvent(bot, { capacity: 1 });
-    await registerForEvent(db(), { event, member: await loadAudienceMember(db(), intern.id), now: NOW, platforms: ["local"] });
-    await registerForEvent(db(), { event, member: await loadAudienceMember(db(), adviser), now: NOW, platforms: ["local"] });
+    await registerForEvent(db(), {
+      event,
+      member: await loadAudienceMember(db(), intern.id),
+      now: NOW,
+      platforms: ["local"],
+    });
+    await registerForEvent(db(), {
+      event,
+      member: await loadAudienceMember(db(), adviser),
+      now: NOW,
+      platforms: ["local"],
+    });
     await queue(intern.id, `test:${intern.id}:pending`);
     const sent = await queue(intern.id, `test:${intern.id}:sent`, "SENT");
 
@@ -74,7 +95,9 @@ describe("stopping the bot", () => {
     const mine = await db().outboundMessage.findMany({ where: { memberId: intern.id } });
     expect(mine.filter((m) => m.status === "PENDING")).toEqual([]);
     expect(mine.find((m) => m.id === sent.id)?.status).toBe("SENT");
-    const promoted = await db().outboundMessage.findMany({ where: { memberId: adviser, idempotencyKey: { startsWith: "event-promoted:" } } });
+    const promoted = await db().outboundMessage.findMany({
+      where: { memberId: adviser, idempotencyKey: { startsWith: "event-promoted:" } },
+    });
     expect(promoted).toHaveLength(1);
   });
 
@@ -143,41 +166,133 @@ describe("the purge notice", () => {
 
     expect(await queuePurgeNotices(db(), NOW, ["local"])).toBe(1);
     expect(await queuePurgeNotices(db(), NOW, ["local"])).toBe(0);
-    const rows = await db().outboundMessage.findMany({ where: { idempotencyKey: { startsWith: "intern-purge-notice:" } } });
+    const rows = await db().outboundMessage.findMany({
+      where: { idempotencyKey: { startsWith: "intern-purge-notice:" } },
+    });
     expect(rows.map((r) => r.idempotencyKey)).toEqual([`intern-purge-notice:${due.id}`]);
-    expect(rows[0]!.payload).toMatchObject({ kind: "notice", notice: { key: "leave.purgeNotice.text", choices: [{ id: "leave:keep" }] } });
-    expect(purgeDayOf({ arrivesOn: null, createdAt: NOW, cohort: { arrivesOn: new Date("2026-03-01") } })).toEqual({ year: 2026, month: 12, day: 1 });
+    expect(rows[0]!.payload).toMatchObject({
+      kind: "notice",
+      notice: { key: "leave.purgeNotice.text", choices: [{ id: "leave:keep" }] },
+    });
+    expect(purgeDayOf({ arrivesOn: null, createdAt: NOW, cohort: { arrivesOn: new Date("2026-03-01") } })).toEqual({
+      year: 2026,
+      month: 12,
+      day: 1,
+    });
     expect(later.id).not.toBe(due.id);
   });
 });
 
 describe("the purge of expired interns", () => {
   const today = { year: 2026, month: 11, day: 23 };
-  const indicators = async () => (await computeIndicators(db(), { networkId: bot.networkId, window: { today } })).map((v) => ({ id: v.id, label: v.label, value: v.value }));
+  const indicators = async () =>
+    (await computeIndicators(db(), { networkId: bot.networkId, window: { today } })).map((v) => ({
+      id: v.id,
+      label: v.label,
+      value: v.value,
+    }));
 
   it("removes an expired intern's personal data everywhere, keeps anonymous counts, and leaves indicators unchanged", async () => {
     const intern = await newIntern("2026-01-05"); // purge day 5 October 2026: past
     const coordinator = await memberId(bot, "demo-coordinator");
-    const tg = await db().platformIdentity.create({ data: { networkId: bot.networkId, memberId: intern.id, platform: "telegram", externalId: "777" } });
-    await db().member.update({ where: { id: intern.id }, data: { placementSite: "CH Montauban", arrivesOn: new Date("2026-01-05"), mutedCategories: ["broadcast"] } });
-    await db().conversation.create({ data: { networkId: bot.networkId, identityId: tg.id, flow: "activity-draft", step: "confirm", data: { text: "secret" } } });
+    const tg = await db().platformIdentity.create({
+      data: { networkId: bot.networkId, memberId: intern.id, platform: "telegram", externalId: "777" },
+    });
+    await db().member.update({
+      where: { id: intern.id },
+      data: { placementSite: "CH Montauban", arrivesOn: new Date("2026-01-05"), mutedCategories: ["broadcast"] },
+    });
+    await db().conversation.create({
+      data: {
+        networkId: bot.networkId,
+        identityId: tg.id,
+        flow: "activity-draft",
+        step: "confirm",
+        data: { text: "secret" },
+      },
+    });
     await queue(intern.id, `test:${intern.id}:p`);
     await queue(intern.id, `test:${intern.id}:s`, "SENT");
     await db().localInboxMessage.create({ data: { userId: intern.user, payload: { text: "hello" } } });
-    await db().linkCode.create({ data: { networkId: bot.networkId, memberId: intern.id, codeHash: `h-${intern.id}`, expiresAt: NOW } });
-    await db().roleRequest.create({ data: { networkId: bot.networkId, memberId: intern.id, role: "PARTNER", status: "REFUSED", reason: "Dr Martin, not a partner" } });
-    await db().generatedFile.create({ data: { networkId: bot.networkId, memberId: intern.id, name: "x.csv", mediaType: "text/csv", content: Buffer.from("x") } });
-    const evening = await insertEvent(bot, { type: "WELCOME_EVENING", title: "Soirée", startsAt: new Date("2026-06-10T17:00:00Z"), endsAt: new Date("2026-06-10T20:00:00Z") });
-    const forum = await insertEvent(bot, { type: "HEALTH_FORUM", title: "Forum", startsAt: new Date("2026-06-12T17:00:00Z"), endsAt: new Date("2026-06-12T20:00:00Z") });
-    for (const e of [evening, forum]) {
-      await db().eventRegistration.create({ data: { networkId: bot.networkId, eventId: e.id, memberId: intern.id, status: "REGISTERED", answers: { diet: "sans gluten" }, checkedInAt: e.startsAt } });
-    }
-    await db().eventFeedback.create({ data: { networkId: bot.networkId, eventId: evening.id, memberId: intern.id, answers: { overall: "5" } } });
-    const request = await db().welcomeRequest.create({
-      data: { networkId: bot.networkId, memberId: intern.id, site: "CH Montauban", question: "Je cherche un logement pour ma famille", status: "ANSWERED", answer: "Appelez Mme Dupont", answeredById: coordinator, answeredAt: new Date("2026-02-01T10:00:00Z"), createdAt: new Date("2026-02-01T09:00:00Z") },
+    await db().linkCode.create({
+      data: { networkId: bot.networkId, memberId: intern.id, codeHash: `h-${intern.id}`, expiresAt: NOW },
     });
-    await db().auditLog.create({ data: { networkId: bot.networkId, actorMemberId: intern.id, action: "identity.link", outcome: "allowed", details: { platform: "telegram" } } });
-    const about = await db().auditLog.create({ data: { networkId: bot.networkId, actorMemberId: coordinator, action: "role.refuse", outcome: "allowed", details: { memberId: intern.id, role: "PARTNER", reason: "Dr Martin, not a partner" } } });
+    await db().roleRequest.create({
+      data: {
+        networkId: bot.networkId,
+        memberId: intern.id,
+        role: "PARTNER",
+        status: "REFUSED",
+        reason: "Dr Martin, not a partner",
+      },
+    });
+    await db().generatedFile.create({
+      data: {
+        networkId: bot.networkId,
+        memberId: intern.id,
+        name: "x.csv",
+        mediaType: "text/csv",
+        content: Buffer.from("x"),
+      },
+    });
+    const evening = await insertEvent(bot, {
+      type: "WELCOME_EVENING",
+      title: "Soirée",
+      startsAt: new Date("2026-06-10T17:00:00Z"),
+      endsAt: new Date("2026-06-10T20:00:00Z"),
+    });
+    const forum = await insertEvent(bot, {
+      type: "HEALTH_FORUM",
+      title: "Forum",
+      startsAt: new Date("2026-06-12T17:00:00Z"),
+      endsAt: new Date("2026-06-12T20:00:00Z"),
+    });
+    for (const e of [evening, forum]) {
+      await db().eventRegistration.create({
+        data: {
+          networkId: bot.networkId,
+          eventId: e.id,
+          memberId: intern.id,
+          status: "REGISTERED",
+          answers: { diet: "sans gluten" },
+          checkedInAt: e.startsAt,
+        },
+      });
+    }
+    await db().eventFeedback.create({
+      data: { networkId: bot.networkId, eventId: evening.id, memberId: intern.id, answers: { overall: "5" } },
+    });
+    const request = await db().welcomeRequest.create({
+      data: {
+        networkId: bot.networkId,
+        memberId: intern.id,
+        site: "CH Montauban",
+        question: "Je cherche un logement pour ma famille",
+        status: "ANSWERED",
+        answer: "Appelez Mme Dupont",
+        answeredById: coordinator,
+        answeredAt: new Date("2026-02-01T10:00:00Z"),
+        createdAt: new Date("2026-02-01T09:00:00Z"),
+      },
+    });
+    await db().auditLog.create({
+      data: {
+        networkId: bot.networkId,
+        actorMemberId: intern.id,
+        action: "identity.link",
+        outcome: "allowed",
+        details: { platform: "telegram" },
+      },
+    });
+    const about = await db().auditLog.create({
+      data: {
+        networkId: bot.networkId,
+        actorMemberId: coordinator,
+        action: "role.refuse",
+        outcome: "allowed",
+        details: { memberId: intern.id, role: "PARTNER", reason: "Dr Martin, not a partner" },
+      },
+    });
     const kept = await newIntern("2026-01-05");
     await db().member.update({ where: { id: kept.id }, data: { keepInTouch: true } });
     const twoRoles = await newIntern("2026-01-05");
@@ -191,7 +306,14 @@ describe("the purge of expired interns", () => {
     expect(await indicators()).toEqual(before);
 
     const row = await member(intern.id);
-    expect(row).toMatchObject({ displayName: "Ancien interne", status: "LEFT", leftAt: NOW, placementSite: null, arrivesOn: null, mutedCategories: [] });
+    expect(row).toMatchObject({
+      displayName: "Ancien interne",
+      status: "LEFT",
+      leftAt: NOW,
+      placementSite: null,
+      arrivesOn: null,
+      mutedCategories: [],
+    });
     expect(await db().platformIdentity.count({ where: { memberId: intern.id } })).toBe(0);
     expect(await db().conversation.count({ where: { identityId: tg.id } })).toBe(0);
     expect(await db().outboundMessage.count({ where: { memberId: intern.id } })).toBe(0);
@@ -200,12 +322,26 @@ describe("the purge of expired interns", () => {
     expect(await db().roleRequest.count({ where: { memberId: intern.id } })).toBe(0);
     expect(await db().generatedFile.count({ where: { memberId: intern.id } })).toBe(0);
     const regs = await db().eventRegistration.findMany({ where: { memberId: intern.id } });
-    expect(regs.map((r) => [r.status, r.answers, r.checkedInAt !== null])).toEqual([["REGISTERED", {}, true], ["REGISTERED", {}, true]]);
-    expect(await db().eventFeedback.findFirstOrThrow({ where: { eventId: evening.id } })).toMatchObject({ memberId: null, answers: { overall: "5" } });
-    expect(await db().welcomeRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ memberId: null, question: null, answer: null, status: "ANSWERED" });
+    expect(regs.map((r) => [r.status, r.answers, r.checkedInAt !== null])).toEqual([
+      ["REGISTERED", {}, true],
+      ["REGISTERED", {}, true],
+    ]);
+    expect(await db().eventFeedback.findFirstOrThrow({ where: { eventId: evening.id } })).toMatchObject({
+      memberId: null,
+      answers: { overall: "5" },
+    });
+    expect(await db().welcomeRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      memberId: null,
+      question: null,
+      answer: null,
+      status: "ANSWERED",
+    });
     const own = await db().auditLog.findMany({ where: { actorMemberId: intern.id } });
     expect(own.map((a) => a.details)).toEqual([{}]);
-    expect((await db().auditLog.findUniqueOrThrow({ where: { id: about.id } })).details).toEqual({ memberId: intern.id, role: "PARTNER" });
+    expect((await db().auditLog.findUniqueOrThrow({ where: { id: about.id } })).details).toEqual({
+      memberId: intern.id,
+      role: "PARTNER",
+    });
 
     // Whoever writes from the old account now is a newcomer: nothing links them to the purged row.
     expect(await db().platformIdentity.count({ where: { platform: "local", externalId: intern.user } })).toBe(0);

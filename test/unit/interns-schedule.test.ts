@@ -34,11 +34,18 @@ afterAll(() => bot.close());
 beforeEach(async () => {
   await bot.db.prisma.outboundMessage.deleteMany({});
   await bot.db.prisma.event.deleteMany({});
-  await bot.db.prisma.member.updateMany({ where: { id: { in: [anna, basile, chloe] } }, data: { createdAt: LONG_AGO, status: "ACTIVE", arrivesOn: null } });
+  await bot.db.prisma.member.updateMany({
+    where: { id: { in: [anna, basile, chloe] } },
+    data: { createdAt: LONG_AGO, status: "ACTIVE", arrivesOn: null },
+  });
 });
 
 const run = (at: string) => queueInternSchedule(bot.db.prisma, new Date(at), ["local"], seasonalUpdates);
-const queued = (prefix: string) => bot.db.prisma.outboundMessage.findMany({ where: { idempotencyKey: { startsWith: prefix } }, orderBy: { idempotencyKey: "asc" } });
+const queued = (prefix: string) =>
+  bot.db.prisma.outboundMessage.findMany({
+    where: { idempotencyKey: { startsWith: prefix } },
+    orderBy: { idempotencyKey: "asc" },
+  });
 const noticeOf = (row: { payload: unknown }) => (row.payload as { notice: Notice }).notice;
 
 describe("the welcome, two weeks before arrival at 10:00 Paris", () => {
@@ -47,7 +54,9 @@ describe("the welcome, two weeks before arrival at 10:00 Paris", () => {
     expect((await run("2026-10-19T08:00:00Z")).welcomes).toBe(2);
     expect((await run("2026-10-19T08:15:00Z")).welcomes).toBe(0);
     const rows = await queued("intern-welcome:");
-    expect(rows.map((r) => r.idempotencyKey).sort()).toEqual([`intern-welcome:${anna}`, `intern-welcome:${basile}`].sort());
+    expect(rows.map((r) => r.idempotencyKey).sort()).toEqual(
+      [`intern-welcome:${anna}`, `intern-welcome:${basile}`].sort(),
+    );
     const notice = noticeOf(rows[0]!);
     expect(notice.choices!.map((c) => c.id)).toEqual(["guide:toc"]);
     expect(renderNotice(notice, "fr").text).toContain("Votre stage commence le lundi 2 novembre 2026");
@@ -55,7 +64,13 @@ describe("the welcome, two weeks before arrival at 10:00 Paris", () => {
   });
 
   it("offers the cohort's welcome evening with one-tap registration", async () => {
-    const evening = await insertEvent(bot, { title: "Soirée d’accueil", type: "WELCOME_EVENING", cohortId: november.id, startsAt: new Date("2026-11-26T17:30:00Z"), endsAt: new Date("2026-11-26T20:00:00Z") });
+    const evening = await insertEvent(bot, {
+      title: "Soirée d’accueil",
+      type: "WELCOME_EVENING",
+      cohortId: november.id,
+      startsAt: new Date("2026-11-26T17:30:00Z"),
+      endsAt: new Date("2026-11-26T20:00:00Z"),
+    });
     await run("2026-10-19T08:00:00Z");
     const notice = noticeOf((await queued(`intern-welcome:${anna}`))[0]!);
     expect(notice.choices!.map((c) => c.id)).toEqual(["guide:toc", `evt.register:${evening.id}`]);
@@ -65,7 +80,10 @@ describe("the welcome, two weeks before arrival at 10:00 Paris", () => {
   it("follows the intern's own arrival date; nothing to those who joined after the 14-day mark, nor to LEFT members", async () => {
     await bot.db.prisma.member.update({ where: { id: anna }, data: { arrivesOn: new Date("2026-11-16T00:00:00Z") } });
     await bot.db.prisma.member.update({ where: { id: basile }, data: { createdAt: new Date("2026-10-19T08:05:00Z") } });
-    await bot.db.prisma.member.update({ where: { id: chloe }, data: { status: "LEFT", arrivesOn: new Date("2026-11-16T00:00:00Z") } });
+    await bot.db.prisma.member.update({
+      where: { id: chloe },
+      data: { status: "LEFT", arrivesOn: new Date("2026-11-16T00:00:00Z") },
+    });
     expect((await run("2026-10-19T08:30:00Z")).welcomes).toBe(0);
     expect((await run("2026-11-02T09:00:00Z")).welcomes).toBe(1);
     expect((await queued("intern-welcome:")).map((r) => r.memberId)).toEqual([anna]);
@@ -84,11 +102,17 @@ describe("the check-in, one week after arrival", () => {
     expect((await run("2026-11-09T09:00:00Z")).checkIns).toBe(2);
     expect((await run("2026-11-09T09:15:00Z")).checkIns).toBe(0);
     const rows = await queued("intern-checkin:");
-    expect(rows.map((r) => r.idempotencyKey).sort()).toEqual([`intern-checkin:${anna}`, `intern-checkin:${basile}`].sort());
+    expect(rows.map((r) => r.idempotencyKey).sort()).toEqual(
+      [`intern-checkin:${anna}`, `intern-checkin:${basile}`].sort(),
+    );
     const notice = noticeOf(rows[0]!);
     expect(notice.choices!.map((c) => c.id)).toEqual(["isch:ok", "guide:ask", "leave:keep"]);
     expect(renderNotice(notice, "fr").text).toContain("Avez-vous trouvé un logement ?");
-    expect(renderNotice(notice, "fr").choices!.map((c) => c.label)).toEqual(["👍 Tout va bien", "🙋 J’ai besoin d’aide", "Rester en contact"]);
+    expect(renderNotice(notice, "fr").choices!.map((c) => c.label)).toEqual([
+      "👍 Tout va bien",
+      "🙋 J’ai besoin d’aide",
+      "Rester en contact",
+    ]);
   });
 
   it("'all is well' gets a thank-you", async () => {
@@ -110,9 +134,21 @@ describe("seasonal guide updates", () => {
     expect((await run("2027-01-17T09:00:00Z")).seasonal).toBe(2);
     expect((await run("2027-01-17T12:00:00Z")).seasonal).toBe(0);
     const rows = await queued("guide-season:");
-    expect(rows.map((r) => r.idempotencyKey).sort()).toEqual([`guide-season:mois-du-numerique:2027:${anna}`, `guide-season:mois-du-numerique:2027:${basile}`].sort());
+    expect(rows.map((r) => r.idempotencyKey).sort()).toEqual(
+      [`guide-season:mois-du-numerique:2027:${anna}`, `guide-season:mois-du-numerique:2027:${basile}`].sort(),
+    );
     const view = botViews[SEASONAL_VIEW]!;
-    const reply = await view({ db: bot.db.prisma, networkId: bot.networkId, recipientMemberId: anna, locale: "en", t: createTranslator("en"), now: new Date("2027-01-17T09:00:00Z") }, "mois-du-numerique");
+    const reply = await view(
+      {
+        db: bot.db.prisma,
+        networkId: bot.networkId,
+        recipientMemberId: anna,
+        locale: "en",
+        t: createTranslator("en"),
+        now: new Date("2027-01-17T09:00:00Z"),
+      },
+      "mois-du-numerique",
+    );
     expect(reply!.text.startsWith("The digital month is coming\n\n")).toBe(true);
     expect(reply!.choices!.map((c) => c.id)).toEqual(["guide:toc", "guide:ask"]);
   });
@@ -129,13 +165,23 @@ describe("seasonal guide updates", () => {
       for (const l of ["fr", "en"]) mkdirSync(join(dir, l, "guide-seasonal"), { recursive: true });
       return () => rmSync(dir, { recursive: true, force: true });
     });
-    const write = (locale: string, name: string, text: string) => writeFileSync(join(dir, locale, "guide-seasonal", name), text);
+    const write = (locale: string, name: string, text: string) =>
+      writeFileSync(join(dir, locale, "guide-seasonal", name), text);
     const file = (send: string, title = "Titre") => `---\nsend: ${send}\n---\n# ${title}\n\nUn texte.\n`;
 
     it("reads a valid pair", () => {
       write("fr", "hiver.md", file("12-01"));
       write("en", "hiver.md", file("12-01", "Title"));
-      expect(loadSeasonalUpdates(dir)).toEqual([{ id: "hiver", send: { month: 12, day: 1 }, text: { fr: { title: "Titre", message: "Titre\n\nUn texte." }, en: { title: "Title", message: "Title\n\nUn texte." } } }]);
+      expect(loadSeasonalUpdates(dir)).toEqual([
+        {
+          id: "hiver",
+          send: { month: 12, day: 1 },
+          text: {
+            fr: { title: "Titre", message: "Titre\n\nUn texte." },
+            en: { title: "Title", message: "Title\n\nUn texte." },
+          },
+        },
+      ]);
     });
 
     it("refuses a missing translation, a different day, a day not in every year, a missing date or title", () => {
@@ -161,9 +207,23 @@ describe("seasonal guide updates", () => {
 describe("feedback after the welcome evening", () => {
   let evening: { id: string };
   beforeEach(async () => {
-    evening = await insertEvent(bot, { title: "Soirée d’accueil", type: "WELCOME_EVENING", cohortId: november.id, startsAt: new Date("2026-11-26T17:30:00Z"), endsAt: new Date("2026-11-26T20:00:00Z") });
+    evening = await insertEvent(bot, {
+      title: "Soirée d’accueil",
+      type: "WELCOME_EVENING",
+      cohortId: november.id,
+      startsAt: new Date("2026-11-26T17:30:00Z"),
+      endsAt: new Date("2026-11-26T20:00:00Z"),
+    });
     for (const memberId of [anna, basile]) {
-      await bot.db.prisma.eventRegistration.create({ data: { networkId: bot.networkId, eventId: evening.id, memberId, status: "REGISTERED", ...(memberId === anna ? { checkedInAt: new Date("2026-11-26T17:45:00Z") } : {}) } });
+      await bot.db.prisma.eventRegistration.create({
+        data: {
+          networkId: bot.networkId,
+          eventId: evening.id,
+          memberId,
+          status: "REGISTERED",
+          ...(memberId === anna ? { checkedInAt: new Date("2026-11-26T17:45:00Z") } : {}),
+        },
+      });
     }
     bot.setNow(new Date("2026-11-27T10:00:00Z"));
   });
@@ -186,14 +246,27 @@ describe("feedback after the welcome evening", () => {
     const replies = await bot.send("intern-anna", action(`isch:fb:${evening.id}:4`));
     expect(replies[0]!.text).toContain("votre note (4/5) est enregistrée");
     expect(formOf(replies).fields.map((f) => f.name)).toEqual(["useful", "next"]);
-    expect(await bot.text("intern-anna", form(`ischfb:${evening.id}`, { useful: "Rencontrer les autres internes", next: "Une visite de Montauban" }))).toContain("Merci pour votre avis");
+    expect(
+      await bot.text(
+        "intern-anna",
+        form(`ischfb:${evening.id}`, { useful: "Rencontrer les autres internes", next: "Une visite de Montauban" }),
+      ),
+    ).toContain("Merci pour votre avis");
     const again = await bot.send("intern-anna", action(`isch:fb:${evening.id}:5`));
     expect(again[0]!.text).toContain("remplacée par 5/5");
     expect(formOf(again).byName.useful!.value).toBe("Rencontrer les autres internes");
-    expect(await bot.text("intern-anna", form(`ischfb:${evening.id}`, { useful: "Les contacts", next: "" }))).toContain("remplacent les précédentes");
+    expect(await bot.text("intern-anna", form(`ischfb:${evening.id}`, { useful: "Les contacts", next: "" }))).toContain(
+      "remplacent les précédentes",
+    );
     await bot.send("intern-basile", action(`isch:fb:${evening.id}:2`));
-    const feedback = await bot.db.prisma.eventFeedback.findMany({ where: { eventId: evening.id }, orderBy: { createdAt: "asc" } });
-    expect(feedback.map((f) => f.answers)).toEqual([{ overall: "5", useful: "Les contacts", next: "Une visite de Montauban" }, { overall: "2" }]);
+    const feedback = await bot.db.prisma.eventFeedback.findMany({
+      where: { eventId: evening.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(feedback.map((f) => f.answers)).toEqual([
+      { overall: "5", useful: "Les contacts", next: "Une visite de Montauban" },
+      { overall: "2" },
+    ]);
 
     const summary = await bot.text("demo-coordinator", `événement ${evening.id.slice(0, 8)} avis`);
     expect(summary).toContain("2 réponses ; note moyenne : 3,5/5 (2 notes)");
@@ -202,14 +275,18 @@ describe("feedback after the welcome evening", () => {
   });
 
   it("refuses members who were not registered, and a rating before the evening is over", async () => {
-    expect(await bot.text("intern-chloe", action(`isch:fb:${evening.id}:3`))).toContain("Seules les personnes inscrites");
+    expect(await bot.text("intern-chloe", action(`isch:fb:${evening.id}:3`))).toContain(
+      "Seules les personnes inscrites",
+    );
     bot.setNow(new Date("2026-11-26T18:00:00Z"));
     expect(await bot.text("intern-anna", action(`isch:fb:${evening.id}:3`))).toContain("n’est plus valable");
     expect(await bot.db.prisma.eventFeedback.count()).toBe(0);
   });
 
   it("an organiser asking before any answer is told when the questions go", async () => {
-    expect(await bot.text("demo-coordinator", `événement ${evening.id.slice(0, 8)} avis`)).toContain("Aucun avis pour l’instant");
+    expect(await bot.text("demo-coordinator", `événement ${evening.id.slice(0, 8)} avis`)).toContain(
+      "Aucun avis pour l’instant",
+    );
   });
 });
 

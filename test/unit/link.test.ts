@@ -5,7 +5,9 @@ let bot: TestBot;
 beforeAll(async () => {
   bot = await createTestBot();
   // A Telegram group of the network, bound to it (binding by coordinators comes with the adapters).
-  await bot.db.prisma.channelBinding.create({ data: { networkId: bot.networkId, platform: "telegram", scopeId: "chat-82" } });
+  await bot.db.prisma.channelBinding.create({
+    data: { networkId: bot.networkId, platform: "telegram", scopeId: "chat-82" },
+  });
 });
 afterAll(() => bot.close());
 
@@ -16,7 +18,9 @@ const minutes = (n: number) => n * 60_000;
 describe("linking a second platform", () => {
   it("a code from the web chat attaches a Telegram account to the same member", async () => {
     const code = codeIn(await bot.text("demo-cls", "lier"));
-    expect(await bot.text(telegram("1001"), `lier ${code.toLowerCase()}`)).toBe("C’est fait, Camille Roques : ce compte Telegram est relié à votre profil.");
+    expect(await bot.text(telegram("1001"), `lier ${code.toLowerCase()}`)).toBe(
+      "C’est fait, Camille Roques : ce compte Telegram est relié à votre profil.",
+    );
     expect(await bot.text(telegram("1001"), "profil")).toContain("Comptes reliés : chat local et Telegram");
     // The placeholder member created by the first Telegram message is gone.
     expect(await bot.db.prisma.member.count({ where: { displayName: "tg-1001" } })).toBe(0);
@@ -56,21 +60,30 @@ describe("linking a second platform", () => {
 
   it("after five wrong codes, guessing is stopped for ten minutes", async () => {
     bot.setNow(new Date("2026-11-24T08:00:00Z"));
-    for (let i = 0; i < 5; i++) expect(await bot.text(telegram("1008"), "lier AAAA-AAAA")).toContain("Ce code n’existe pas");
+    for (let i = 0; i < 5; i++)
+      expect(await bot.text(telegram("1008"), "lier AAAA-AAAA")).toContain("Ce code n’existe pas");
     const code = codeIn(await bot.text("demo-coordinator", "lier"));
     expect(await bot.text(telegram("1008"), `lier ${code}`)).toContain("Trop de codes erronés");
     bot.setNow(new Date(Date.parse("2026-11-24T08:00:00Z") + minutes(11)));
-    expect(await bot.text(telegram("1008"), `lier ${codeIn(await bot.text("demo-coordinator", "lier"))}`)).toContain("C’est fait");
+    expect(await bot.text(telegram("1008"), `lier ${codeIn(await bot.text("demo-coordinator", "lier"))}`)).toContain(
+      "C’est fait",
+    );
   });
 
   it("two accounts redeeming the same code at the same instant: exactly one is attached", async () => {
     bot.setNow(new Date("2026-11-25T08:00:00Z"));
     const code = codeIn(await bot.text("demo-intern", "link"));
     await Promise.all([bot.send(telegram("2001"), "hi"), bot.send(telegram("2002"), "hi")]);
-    const answers = await Promise.all([bot.text(telegram("2001"), `link ${code}`), bot.text(telegram("2002"), `link ${code}`)]);
+    const answers = await Promise.all([
+      bot.text(telegram("2001"), `link ${code}`),
+      bot.text(telegram("2002"), `link ${code}`),
+    ]);
     expect(answers.filter((a) => a.startsWith("Done,")).length).toBe(1);
     expect(answers.filter((a) => a.includes("déjà servi") || a.includes("already been used")).length).toBe(1);
-    const intern = await bot.db.prisma.member.findFirstOrThrow({ where: { roles: { has: "INTERN" } }, include: { identities: true } });
+    const intern = await bot.db.prisma.member.findFirstOrThrow({
+      where: { roles: { has: "INTERN" } },
+      include: { identities: true },
+    });
     expect(intern.identities.map((i) => i.platform).sort()).toEqual(["local", "telegram"]);
   });
 });

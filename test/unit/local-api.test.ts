@@ -6,14 +6,25 @@ let bot: TestBot;
 let app: Awaited<ReturnType<typeof buildServer>>;
 beforeAll(async () => {
   bot = await createTestBot();
-  app = await buildServer({ database: bot.db, log: silentLog, local: { dispatch: (c) => bot.send({ user: c.externalUserId }, c.input), networkSlug: "tarn-et-garonne", db: bot.db.prisma }, startedAt: new Date(), demo: true });
+  app = await buildServer({
+    database: bot.db,
+    log: silentLog,
+    local: {
+      dispatch: (c) => bot.send({ user: c.externalUserId }, c.input),
+      networkSlug: "tarn-et-garonne",
+      db: bot.db.prisma,
+    },
+    startedAt: new Date(),
+    demo: true,
+  });
 });
 afterAll(async () => {
   await app.close();
   await bot.close();
 });
 
-const post = (payload: unknown) => app.inject({ method: "POST", url: "/api/local/messages", payload: payload as object });
+const post = (payload: unknown) =>
+  app.inject({ method: "POST", url: "/api/local/messages", payload: payload as object });
 
 describe("local channel HTTP contract", () => {
   it("GET /healthz reports the database kind", async () => {
@@ -23,7 +34,12 @@ describe("local channel HTTP contract", () => {
   });
 
   it("GET /healthz answers 503 when the database does not answer", async () => {
-    const down = await buildServer({ database: { kind: "postgresql", ping: () => Promise.reject(new Error("connection refused")) }, log: silentLog, startedAt: new Date(), demo: true });
+    const down = await buildServer({
+      database: { kind: "postgresql", ping: () => Promise.reject(new Error("connection refused")) },
+      log: silentLog,
+      startedAt: new Date(),
+      demo: true,
+    });
     const res = await down.inject({ method: "GET", url: "/healthz" });
     expect(res.statusCode).toBe(503);
     expect(res.json()).toMatchObject({ status: "unavailable", database: "postgresql" });
@@ -43,13 +59,28 @@ describe("local channel HTTP contract", () => {
     expect(text.statusCode).toBe(200);
     expect(text.json().replies[0]).toMatchObject({ visibility: "private", choices: [{ id: "profile:edit" }] });
     const pressed = await post({ user: "demo-adviser", action: "profile:edit" });
-    expect(pressed.json().replies[0].form.fields.map((f: { name: string }) => f.name)).toEqual(["displayName", "organisationId", "territoryId", "quietStart", "quietEnd"]);
-    const submitted = await post({ user: "demo-adviser", form: "profile", values: { displayName: "Julien", quietStart: "20:00", quietEnd: "08:00" } });
+    expect(pressed.json().replies[0].form.fields.map((f: { name: string }) => f.name)).toEqual([
+      "displayName",
+      "organisationId",
+      "territoryId",
+      "quietStart",
+      "quietEnd",
+    ]);
+    const submitted = await post({
+      user: "demo-adviser",
+      form: "profile",
+      values: { displayName: "Julien", quietStart: "20:00", quietEnd: "08:00" },
+    });
     expect(submitted.json().replies[0].text).toBe("Votre profil est enregistré.");
   });
 
   it("malformed JSON is a 400 with a reason", async () => {
-    const res = await app.inject({ method: "POST", url: "/api/local/messages", headers: { "content-type": "application/json" }, payload: '{"user": "a", "text": ' });
+    const res = await app.inject({
+      method: "POST",
+      url: "/api/local/messages",
+      headers: { "content-type": "application/json" },
+      payload: '{"user": "a", "text": ',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe("invalid_json");
   });

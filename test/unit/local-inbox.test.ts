@@ -12,7 +12,13 @@ let bot: TestBot;
 let app: Awaited<ReturnType<typeof buildServer>>;
 beforeAll(async () => {
   bot = await createTestBot();
-  app = await buildServer({ database: bot.db, log: silentLog, local: { dispatch: bot.dispatch, networkSlug: "tarn-et-garonne", db: bot.db.prisma }, startedAt: new Date(), demo: true });
+  app = await buildServer({
+    database: bot.db,
+    log: silentLog,
+    local: { dispatch: bot.dispatch, networkSlug: "tarn-et-garonne", db: bot.db.prisma },
+    startedAt: new Date(),
+    demo: true,
+  });
 });
 afterAll(async () => {
   await app.close();
@@ -26,16 +32,26 @@ async function page(user: string, since: string): Promise<InboxPage> {
   expect(res.statusCode).toBe(200);
   return res.json() as InboxPage;
 }
-const progress = (sent: number) => say(`Diffusion « Réunion du réseau » : ${sent} envoyés.`, [{ id: "bc:x:1", label: "Annuler la diffusion" }]);
+const progress = (sent: number) =>
+  say(`Diffusion « Réunion du réseau » : ${sent} envoyés.`, [{ id: "bc:x:1", label: "Annuler la diffusion" }]);
 
 describe("the local web chat as a delivery platform", () => {
   it("a reminder delivered to a local member is in their inbox with its buttons", async () => {
     const local = createLocalDelivery(bot.db.prisma);
-    const reminder = say("Rappel : réunion du groupe logement des internes jeudi à 14 h.", [{ id: "dl:d:1", label: "C’est fait" }]);
+    const reminder = say("Rappel : réunion du groupe logement des internes jeudi à 14 h.", [
+      { id: "dl:d:1", label: "C’est fait" },
+    ]);
     const outcome = await local.deliver({ to: "member", id: "demo-intern" }, reminder);
     expect(outcome).toEqual({ kind: "sent", platformMessageId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     const { messages, now } = await page("demo-intern", EPOCH);
-    expect(messages).toEqual([{ id: (outcome as { platformMessageId: string }).platformMessageId, reply: reminder, createdAt: expect.any(String), updatedAt: expect.any(String) }]);
+    expect(messages).toEqual([
+      {
+        id: (outcome as { platformMessageId: string }).platformMessageId,
+        reply: reminder,
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      },
+    ]);
     expect(Date.parse(now)).toBeLessThanOrEqual(Date.now());
     // Asked from the moment it was written, there is nothing newer.
     expect((await page("demo-intern", messages[0]!.updatedAt)).messages).toEqual([]);
@@ -48,9 +64,14 @@ describe("the local web chat as a delivery platform", () => {
     const first = await page("demo-coordinator", EPOCH);
     expect(first.messages.map((m) => m.reply.text)).toEqual(["Diffusion « Réunion du réseau » : 0 envoyés."]);
     await sleep(5);
-    expect(await local.edit({ to: "member", id: "demo-coordinator" }, id, progress(40))).toEqual({ kind: "sent", platformMessageId: id });
+    expect(await local.edit({ to: "member", id: "demo-coordinator" }, id, progress(40))).toEqual({
+      kind: "sent",
+      platformMessageId: id,
+    });
     const next = await page("demo-coordinator", first.now);
-    expect(next.messages.map((m) => [m.id, m.reply.text])).toEqual([[id, "Diffusion « Réunion du réseau » : 40 envoyés."]]);
+    expect(next.messages.map((m) => [m.id, m.reply.text])).toEqual([
+      [id, "Diffusion « Réunion du réseau » : 40 envoyés."],
+    ]);
     const [edited] = next.messages;
     expect(Date.parse(edited!.updatedAt)).toBeGreaterThan(Date.parse(first.messages[0]!.updatedAt));
     expect(edited!.createdAt).toBe(first.messages[0]!.createdAt);
@@ -58,18 +79,32 @@ describe("the local web chat as a delivery platform", () => {
 
   it("another user's messages are not returned, and another user cannot have them edited", async () => {
     const local = createLocalDelivery(bot.db.prisma);
-    const sent = await local.deliver({ to: "member", id: "demo-health" }, say("Collecte des actualités santé : envoyez vos brèves avant vendredi."));
+    const sent = await local.deliver(
+      { to: "member", id: "demo-health" },
+      say("Collecte des actualités santé : envoyez vos brèves avant vendredi."),
+    );
     const id = sent.kind === "sent" ? sent.platformMessageId : "";
     expect((await page("demo-partner", EPOCH)).messages).toEqual([]);
-    expect(await local.edit({ to: "member", id: "demo-partner" }, id, say("détourné"))).toMatchObject({ kind: "failed" });
-    expect((await page("demo-health", EPOCH)).messages.map((m) => m.reply.text)).toEqual(["Collecte des actualités santé : envoyez vos brèves avant vendredi."]);
+    expect(await local.edit({ to: "member", id: "demo-partner" }, id, say("détourné"))).toMatchObject({
+      kind: "failed",
+    });
+    expect((await page("demo-health", EPOCH)).messages.map((m) => m.reply.text)).toEqual([
+      "Collecte des actualités santé : envoyez vos brèves avant vendredi.",
+    ]);
   });
 
   it("editing a message that does not exist, or with an id that is not one, fails for good", async () => {
     const local = createLocalDelivery(bot.db.prisma);
-    expect(await local.edit({ to: "member", id: "demo-adviser" }, "00000000-0000-4000-8000-000000000000", progress(1))).toMatchObject({ kind: "failed", reason: expect.stringContaining("no message") });
-    expect(await local.edit({ to: "member", id: "demo-adviser" }, "C0GENERAL:1712.5", progress(1))).toMatchObject({ kind: "failed", reason: expect.stringContaining("not a local inbox message id") });
-    expect(await local.deliver({ to: "conversation", id: "tarn-et-garonne" }, progress(1))).toMatchObject({ kind: "failed" });
+    expect(
+      await local.edit({ to: "member", id: "demo-adviser" }, "00000000-0000-4000-8000-000000000000", progress(1)),
+    ).toMatchObject({ kind: "failed", reason: expect.stringContaining("no message") });
+    expect(await local.edit({ to: "member", id: "demo-adviser" }, "C0GENERAL:1712.5", progress(1))).toMatchObject({
+      kind: "failed",
+      reason: expect.stringContaining("not a local inbox message id"),
+    });
+    expect(await local.deliver({ to: "conversation", id: "tarn-et-garonne" }, progress(1))).toMatchObject({
+      kind: "failed",
+    });
   });
 
   it("the chat page polls the inbox", async () => {
@@ -94,10 +129,17 @@ describe("the local web chat as a delivery platform", () => {
     const db = bot.db.prisma;
     const base = Date.now() - 60_000;
     await db.localInboxMessage.createMany({
-      data: Array.from({ length: INBOX_PAGE + 20 }, (_, i) => ({ userId: "demo-cls", payload: say(`Annonce ${i}`) as object, createdAt: new Date(base + i), updatedAt: new Date(base + i) })),
+      data: Array.from({ length: INBOX_PAGE + 20 }, (_, i) => ({
+        userId: "demo-cls",
+        payload: say(`Annonce ${i}`) as object,
+        createdAt: new Date(base + i),
+        updatedAt: new Date(base + i),
+      })),
     });
     const first = await page("demo-cls", EPOCH);
-    expect(first.messages.map((m) => m.reply.text)).toEqual(Array.from({ length: INBOX_PAGE }, (_, i) => `Annonce ${i}`));
+    expect(first.messages.map((m) => m.reply.text)).toEqual(
+      Array.from({ length: INBOX_PAGE }, (_, i) => `Annonce ${i}`),
+    );
     const rest = await page("demo-cls", first.now);
     const texts = new Set([...first.messages, ...rest.messages].map((m) => m.reply.text));
     expect(texts.size).toBe(INBOX_PAGE + 20);

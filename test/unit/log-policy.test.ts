@@ -21,7 +21,12 @@ describe("logs never carry message texts, names or file contents", () => {
     const captured = captureLog("trace");
     const dispatch = createBot(bot.db.prisma, captured.log, { now: bot.now });
     for (const format of ["xlsx", "csv"]) {
-      const replies = await dispatch(inbound("demo-coordinator", form("export", { from: "2026-01-01", to: "2026-11-22", territory: "network", format })));
+      const replies = await dispatch(
+        inbound(
+          "demo-coordinator",
+          form("export", { from: "2026-01-01", to: "2026-11-22", territory: "network", format }),
+        ),
+      );
       expect(replies.flatMap((r) => r.files ?? []).length).toBeGreaterThan(0);
     }
     const built = captured.lines().filter((l) => l.msg === "COPIL export built");
@@ -42,16 +47,52 @@ describe("logs never carry message texts, names or file contents", () => {
   it("an error that carries the message it failed to send is logged without that message", async () => {
     // As platform SDKs do: grammY's errors hold the request `payload`, discord.js's the `requestBody`.
     const failing: Feature = {
-      commands: [{ name: "send", words: "commands.help.words", summary: "commands.help.summary", audience: "anyone", run: async () => {
-        throw Object.assign(new Error("Bad Request: chat not found"), { method: "sendMessage", payload: { chat_id: 42, text: "Rappel pour Zoé Marchal" }, requestBody: { files: [{ data: new Uint8Array(9_000) }] } });
-      } }],
+      commands: [
+        {
+          name: "send",
+          words: "commands.help.words",
+          summary: "commands.help.summary",
+          audience: "anyone",
+          run: async () => {
+            throw Object.assign(new Error("Bad Request: chat not found"), {
+              method: "sendMessage",
+              payload: { chat_id: 42, text: "Rappel pour Zoé Marchal" },
+              requestBody: { files: [{ data: new Uint8Array(9_000) }] },
+            });
+          },
+        },
+      ],
     };
     const captured = captureLog("trace");
-    const actor = { networkId: bot.networkId, memberId: "", identityId: "", displayName: "Zoé Marchal", roles: [], status: "ACTIVE" as const, locale: "en" as const };
-    const dispatch = createDispatcher({ db: bot.db.prisma, log: captured.log, features: [failing], ports: { claimEvent: async () => true, resolveActor: async () => actor, recordDenial: async () => {}, continueOnboarding: async () => [] } });
+    const actor = {
+      networkId: bot.networkId,
+      memberId: "",
+      identityId: "",
+      displayName: "Zoé Marchal",
+      roles: [],
+      status: "ACTIVE" as const,
+      locale: "en" as const,
+    };
+    const dispatch = createDispatcher({
+      db: bot.db.prisma,
+      log: captured.log,
+      features: [failing],
+      ports: {
+        claimEvent: async () => true,
+        resolveActor: async () => actor,
+        recordDenial: async () => {},
+        continueOnboarding: async () => [],
+      },
+    });
     await dispatch(inbound("zoe-m", "help"));
     const logged = captured.lines().find((l) => l.msg === "unexpected error while handling a message")!;
-    expect(logged.err).toMatchObject({ message: "Bad Request: chat not found", method: "sendMessage", payload: "[redacted]", requestBody: "[redacted]", stack: expect.stringContaining("Error: Bad Request") });
+    expect(logged.err).toMatchObject({
+      message: "Bad Request: chat not found",
+      method: "sendMessage",
+      payload: "[redacted]",
+      requestBody: "[redacted]",
+      stack: expect.stringContaining("Error: Bad Request"),
+    });
     expect(captured.text()).not.toContain("Zoé");
   });
 });

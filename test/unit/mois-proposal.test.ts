@@ -30,7 +30,9 @@ describe("proposing an animation for the mois du numérique", () => {
 
   it("a date outside 24 January – 24 February is refused with the edition's dates", async () => {
     const text = await bot.text("demo-partner", proposal({ date: "10/03" }));
-    expect(text).toContain("Le 10 mars 2027 est en dehors du mois du numérique 2027, qui a lieu du 24 janvier 2027 au 24 février 2027");
+    expect(text).toContain(
+      "Le 10 mars 2027 est en dehors du mois du numérique 2027, qui a lieu du 24 janvier 2027 au 24 février 2027",
+    );
     expect(await bot.db.prisma.event.count()).toBe(0);
     expect(await bot.text("demo-partner", proposal({ date: "25/02" }))).toContain("en dehors du mois du numérique");
   });
@@ -49,14 +51,30 @@ describe("proposing an animation for the mois du numérique", () => {
     expect(text).toContain("« Déjouer les arnaques en ligne »");
     expect(text).toContain("Un coordinateur du réseau va l’examiner");
     const event = await bot.db.prisma.event.findFirstOrThrow({ include: { organisation: true } });
-    expect(event).toMatchObject({ type: "MOIS_DU_NUMERIQUE", status: "PROPOSED", topic: "CYBERSECURITY", place: "Médiathèque, Moissac", capacity: 12, audienceTerritoryIds: [] });
-    expect(event).toMatchObject({ territoryId: await territoryId(bot, "Moissac"), intendedPublic: "SENIORS", description: "Reconnaître un faux SMS." });
+    expect(event).toMatchObject({
+      type: "MOIS_DU_NUMERIQUE",
+      status: "PROPOSED",
+      topic: "CYBERSECURITY",
+      place: "Médiathèque, Moissac",
+      capacity: 12,
+      audienceTerritoryIds: [],
+    });
+    expect(event).toMatchObject({
+      territoryId: await territoryId(bot, "Moissac"),
+      intendedPublic: "SENIORS",
+      description: "Reconnaître un faux SMS.",
+    });
     expect(event.organisation!.name).toBe("Réseau des médiathèques de Tarn-et-Garonne");
     expect(event.startsAt.toISOString()).toBe("2027-01-30T13:00:00.000Z");
     const queued = await bot.db.prisma.outboundMessage.findMany();
     expect(queued.map((m) => m.memberId)).toEqual([await memberId(bot, "demo-coordinator")]);
-    const rendered = renderNotice((readPayload(queued[0]!.payload) as { kind: "notice"; notice: Parameters<typeof renderNotice>[0] }).notice, "fr");
-    expect(rendered.text).toContain("Nouvelle animation proposée pour le mois du numérique par Réseau des médiathèques de Tarn-et-Garonne");
+    const rendered = renderNotice(
+      (readPayload(queued[0]!.payload) as { kind: "notice"; notice: Parameters<typeof renderNotice>[0] }).notice,
+      "fr",
+    );
+    expect(rendered.text).toContain(
+      "Nouvelle animation proposée pour le mois du numérique par Réseau des médiathèques de Tarn-et-Garonne",
+    );
     expect(rendered.text).toContain("(cybersécurité, seniors)");
     expect(rendered.choices!.map((c) => c.id)).toEqual([`mdn.approve:${event.id}`, `mdn.decline:${event.id}`]);
   });
@@ -67,7 +85,9 @@ describe("proposing an animation for the mois du numérique", () => {
     await bot.db.prisma.member.update({ where: { id: partner }, data: { organisationId: null } });
     try {
       expect(await bot.text("demo-partner", "animation")).toContain("votre profil n’est rattaché à aucune");
-      expect(await bot.text("demo-partner", proposal())).toContain("Demandez à un coordinateur du réseau de vous rattacher");
+      expect(await bot.text("demo-partner", proposal())).toContain(
+        "Demandez à un coordinateur du réseau de vous rattacher",
+      );
       expect(await bot.db.prisma.event.count()).toBe(0);
     } finally {
       await bot.db.prisma.member.update({ where: { id: partner }, data: { organisationId: before.organisationId } });

@@ -8,7 +8,11 @@ beforeAll(async () => {
 afterAll(() => bot.close());
 
 const mutedOf = async (user: string) =>
-  (await bot.db.prisma.member.findFirstOrThrow({ where: { identities: { some: { platform: "local", externalId: user } } } })).mutedCategories;
+  (
+    await bot.db.prisma.member.findFirstOrThrow({
+      where: { identities: { some: { platform: "local", externalId: user } } },
+    })
+  ).mutedCategories;
 
 describe("muting", () => {
   it("shows the three categories a member may mute, each with its button, and says urgent messages still come", async () => {
@@ -33,13 +37,17 @@ describe("muting", () => {
     expect(await mutedOf("demo-adviser")).toEqual(["broadcast"]);
     await bot.send("demo-adviser", action("mute:t:news"));
     expect(await mutedOf("demo-adviser")).toEqual(["broadcast", "news"]);
-    expect(await bot.text("demo-adviser", action("mute:t:broadcast"))).toContain("C’est noté : vous recevez de nouveau « annonces du réseau ».");
+    expect(await bot.text("demo-adviser", action("mute:t:broadcast"))).toContain(
+      "C’est noté : vous recevez de nouveau « annonces du réseau ».",
+    );
     expect(await mutedOf("demo-adviser")).toEqual(["news"]);
   });
 
   it("in English too", async () => {
     expect(await bot.text("demo-intern", "mute")).toContain("• network announcements: received");
-    expect(await bot.text("demo-intern", action("mute:t:reminder"))).toContain("Done: “reminders (working groups, activity report nudges)” muted, except urgent messages.");
+    expect(await bot.text("demo-intern", action("mute:t:reminder"))).toContain(
+      "Done: “reminders (working groups, activity report nudges)” muted, except urgent messages.",
+    );
   });
 
   it("a category that cannot be muted is refused and nothing changes", async () => {
@@ -48,7 +56,10 @@ describe("muting", () => {
   });
 
   it("two presses at the same instant toggle twice rather than losing one", async () => {
-    await Promise.all([bot.send("demo-cls", action("mute:t:broadcast")), bot.send("demo-cls", action("mute:t:reminder"))]);
+    await Promise.all([
+      bot.send("demo-cls", action("mute:t:broadcast")),
+      bot.send("demo-cls", action("mute:t:reminder")),
+    ]);
     expect((await mutedOf("demo-cls")).sort()).toEqual(["broadcast", "reminder"]);
   });
 });

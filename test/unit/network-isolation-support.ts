@@ -1,5 +1,5 @@
-import { computeIndicators } from "../../src/features/indicators/compute.ts";
 import type { Reply } from "../../src/core/reply.ts";
+import { computeIndicators } from "../../src/features/indicators/compute.ts";
 import { action, form, type Speaker, type TestBot } from "../support/bot.ts";
 import { inviteFromCommandLine, SLUG_17 } from "../support/department-17.ts";
 import { codeIn } from "./invitations-support.ts";
@@ -7,7 +7,10 @@ import { codeIn } from "./invitations-support.ts";
 /** The id of the choice a member would press, by its label. */
 export function choiceOf(replies: Reply[], label: string): string {
   const found = replies.flatMap((r) => r.choices ?? []).find((c) => c.label === label);
-  if (!found) throw new Error(`no choice “${label}” in ${JSON.stringify(replies.map((r) => [r.text, r.choices?.map((c) => c.label)]))}`);
+  if (!found)
+    throw new Error(
+      `no choice “${label}” in ${JSON.stringify(replies.map((r) => [r.text, r.choices?.map((c) => c.label)]))}`,
+    );
   return found.id;
 }
 
@@ -43,14 +46,40 @@ export async function reportActivity(bot: TestBot, who: string | Speaker, line: 
 
 /** A broadcast submitted with the coordinator's form (values override "everyone"). */
 export const broadcastForm = (message: string, values: Record<string, string | string[]> = {}) =>
-  form("broadcast", { message, urgent: "no", roles: [], territory: "", organisation: "", group: "", platform: "", ...values });
+  form("broadcast", {
+    message,
+    urgent: "no",
+    roles: [],
+    territory: "",
+    organisation: "",
+    group: "",
+    platform: "",
+    ...values,
+  });
 
 /** An event created with the coordinator's form. */
 export const eventForm = (title: string, date: string, place: string) =>
-  form("evtnew", { title, type: "HEALTH_FORUM", date, start: "14h", end: "17h", place, onlineUrl: "", capacity: "50", waitlist: "no", closes: "", roles: [], ficheActionId: "", questions: "" });
+  form("evtnew", {
+    title,
+    type: "HEALTH_FORUM",
+    date,
+    start: "14h",
+    end: "17h",
+    place,
+    onlineUrl: "",
+    capacity: "50",
+    waitlist: "no",
+    closes: "",
+    roles: [],
+    ficheActionId: "",
+    questions: "",
+  });
 
 /** A network's indicators on the test's day, as the board and the export compute them. */
 export async function indicatorValues(bot: TestBot, networkId: string): Promise<Record<string, number>> {
-  const rows = await computeIndicators(bot.db.prisma, { networkId, window: { today: { year: 2026, month: 11, day: 23 } } });
+  const rows = await computeIndicators(bot.db.prisma, {
+    networkId,
+    window: { today: { year: 2026, month: 11, day: 23 } },
+  });
   return Object.fromEntries(rows.map((r) => [`${r.fiche.code} ${r.label}`, r.value]));
 }

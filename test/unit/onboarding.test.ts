@@ -26,7 +26,10 @@ describe("onboarding", () => {
     const done = await bot.send(who, action(territories[0]!.choices![0]!.id));
     expect(done[0]!.text).toContain("“digital adviser” role has been sent to the network coordinators");
 
-    const member = await bot.db.prisma.member.findFirstOrThrow({ where: { displayName: "Léa" }, include: { roleRequests: true, organisation: true } });
+    const member = await bot.db.prisma.member.findFirstOrThrow({
+      where: { displayName: "Léa" },
+      include: { roleRequests: true, organisation: true },
+    });
     expect(member).toMatchObject({ status: "ACTIVE", locale: "en", roles: [] });
     expect(member.organisation?.name).toContain("médiathèques");
     expect(member.roleRequests.map((r) => [r.role, r.status])).toEqual([["DIGITAL_ADVISER", "PENDING"]]);
@@ -59,7 +62,9 @@ describe("onboarding", () => {
     await bot.send(who, action("onb:role:PARTNER"));
     const replies = await bot.send(who, action("onb:organisation:00000000-0000-0000-0000-000000000000"));
     expect(replies[0]!.text).toContain("plus valable");
-    const member = await bot.db.prisma.member.findFirstOrThrow({ where: { identities: { some: { externalId: who } } } });
+    const member = await bot.db.prisma.member.findFirstOrThrow({
+      where: { identities: { some: { externalId: who } } },
+    });
     expect(member.organisationId).toBeNull();
   });
 
@@ -83,6 +88,8 @@ describe("onboarding", () => {
   });
 
   it("a conversation that no coordinator bound to a network is told so", async () => {
-    expect(await bot.text({ platform: "telegram", user: "42", scope: "unbound-chat", conversation: "group" }, "aide")).toContain("n’est rattachée à aucun réseau");
+    expect(
+      await bot.text({ platform: "telegram", user: "42", scope: "unbound-chat", conversation: "group" }, "aide"),
+    ).toContain("n’est rattachée à aucun réseau");
   });
 });

@@ -1,9 +1,9 @@
 // Issue 16, "Pacing under load": the gates pace on the instants requests leave, and the fake Telegram
 // judges calls on the instants they arrive, whatever a busy event loop did in between.
 import { describe, expect, it } from "vitest";
-import { SendPacer } from "../../src/channels/telegram/pacer.ts";
 import { createGlobalGate } from "../../src/channels/slack/pacer.ts";
 import { TELEGRAM_LIMITS } from "../../src/channels/telegram/limits.ts";
+import { SendPacer } from "../../src/channels/telegram/pacer.ts";
 import { FakeRateLimits } from "../fakes/telegram/rate-limits.ts";
 import { mostInOneWindow } from "../support/cpu-load.ts";
 
@@ -30,7 +30,9 @@ describe("pacing after a stalled event loop", () => {
     const limits = { ...TELEGRAM_LIMITS, global: { limit: 3, windowMs: 300 } };
     const pacer = new SendPacer(limits);
     const left: number[] = [];
-    const sends = Array.from({ length: 8 }, (_, i) => pacer.acquire(String(i), false).then(() => left.push(Date.now())));
+    const sends = Array.from({ length: 8 }, (_, i) =>
+      pacer.acquire(String(i), false).then(() => left.push(Date.now())),
+    );
     stall(500);
     await Promise.all(sends);
     expect(mostInOneWindow(left, limits.global.windowMs)).toBeLessThanOrEqual(limits.global.limit);
@@ -39,7 +41,11 @@ describe("pacing after a stalled event loop", () => {
 
 describe("the fake Telegram's limits", () => {
   it("judges a call by when it arrived, even when a later call was checked first", () => {
-    const fake = new FakeRateLimits({ global: { limit: 2, windowMs: 1000 }, privateChat: { limit: 10, windowMs: 1000 }, group: [] });
+    const fake = new FakeRateLimits({
+      global: { limit: 2, windowMs: 1000 },
+      privateChat: { limit: 10, windowMs: 1000 },
+      group: [],
+    });
     expect(fake.check("1", false, 10_000)).toBe(0);
     expect(fake.check("2", false, 11_050)).toBe(0);
     // Arrived between them, checked last: no second holds three calls, so it is accepted.

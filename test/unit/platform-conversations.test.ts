@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/bot.ts";
-import { createTestBot, inbound, silentLog, type Speaker, type TestBot } from "../support/bot.ts";
+import { createTestBot, inbound, type Speaker, silentLog, type TestBot } from "../support/bot.ts";
 
 let bot: TestBot;
 beforeAll(async () => {
@@ -9,7 +9,12 @@ beforeAll(async () => {
 afterAll(() => bot.close());
 
 const code = (text: string) => /([A-Z2-9]{4}-[A-Z2-9]{4})/.exec(text)![1]!;
-const privateChat = (user: string): Speaker => ({ platform: "telegram", user, scope: "private", conversation: "private" });
+const privateChat = (user: string): Speaker => ({
+  platform: "telegram",
+  user,
+  scope: "private",
+  conversation: "private",
+});
 const group = (user: string, scope: string): Speaker => ({ platform: "telegram", user, scope, conversation: "group" });
 
 describe("conversations on platforms", () => {
@@ -50,14 +55,23 @@ describe("conversations on platforms", () => {
     await bot.text(privateChat("710"), `lier ${code(await bot.text("demo-coordinator", "lier"))}`);
     expect(await bot.text(privateChat("710"), "rattacher")).toContain("pas en conversation privée");
     const [done] = await bot.send(group("710", "-1001"), "rattacher");
-    expect(done).toEqual({ text: "Cette conversation est maintenant rattachée au Réseau des partenaires du Tarn-et-Garonne. Les nouveaux venus qui écrivent ici pourront se présenter.", visibility: "public" });
-    expect(await bot.text(group("710", "-1001"), "rattacher")).toBe("Cette conversation est déjà rattachée à votre réseau.");
-    expect((await bot.send(group("711", "-1001"), "bonjour"))[0]!.choices!.map((c) => c.id)).toContain("onb:language:fr");
+    expect(done).toEqual({
+      text: "Cette conversation est maintenant rattachée au Réseau des partenaires du Tarn-et-Garonne. Les nouveaux venus qui écrivent ici pourront se présenter.",
+      visibility: "public",
+    });
+    expect(await bot.text(group("710", "-1001"), "rattacher")).toBe(
+      "Cette conversation est déjà rattachée à votre réseau.",
+    );
+    expect((await bot.send(group("711", "-1001"), "bonjour"))[0]!.choices!.map((c) => c.id)).toContain(
+      "onb:language:fr",
+    );
   });
 
   it("a group attached to another network cannot be taken over; advisers cannot attach", async () => {
     const other = await bot.db.prisma.network.create({ data: { slug: "reseau-17", name: "Réseau 17" } });
-    await bot.db.prisma.channelBinding.create({ data: { networkId: other.id, platform: "telegram", scopeId: "-1717" } });
+    await bot.db.prisma.channelBinding.create({
+      data: { networkId: other.id, platform: "telegram", scopeId: "-1717" },
+    });
     expect(await bot.text(group("710", "-1717"), "rattacher")).toContain("déjà rattachée à un autre réseau");
     expect(await bot.text("demo-adviser", "rattacher")).toContain("réservée aux coordinateurs du réseau");
   });

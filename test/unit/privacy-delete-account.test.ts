@@ -12,7 +12,11 @@ beforeAll(async () => {
 afterAll(() => bot.close());
 const db = () => bot.db.prisma;
 const today = { year: 2026, month: 11, day: 23 };
-const indicators = async () => (await computeIndicators(db(), { networkId: bot.networkId, window: { today } })).map((v) => ({ id: v.id, value: v.value }));
+const indicators = async () =>
+  (await computeIndicators(db(), { networkId: bot.networkId, window: { today } })).map((v) => ({
+    id: v.id,
+    value: v.value,
+  }));
 
 describe("deleting one's account", () => {
   it("« supprimer mon compte » asks to confirm; Annuler keeps everything", async () => {
@@ -27,14 +31,48 @@ describe("deleting one's account", () => {
     await onboard(bot, "leaving-adviser", "DIGITAL_ADVISER");
     const id = await memberId(bot, "leaving-adviser");
     const identity = await db().platformIdentity.findFirstOrThrow({ where: { memberId: id } });
-    await db().platformIdentity.create({ data: { networkId: bot.networkId, memberId: id, platform: "telegram", externalId: "4242" } });
-    await insertReport(bot, id, { date: new Date("2026-11-20"), notes: "Mme Durand, 82 ans" });
-    const forum = await insertEvent(bot, { type: "HEALTH_FORUM", title: "Forum", startsAt: new Date("2026-06-12T17:00:00Z"), endsAt: new Date("2026-06-12T20:00:00Z") });
-    await db().eventRegistration.create({ data: { networkId: bot.networkId, eventId: forum.id, memberId: id, status: "REGISTERED", answers: { diet: "sans gluten" }, checkedInAt: forum.startsAt } });
-    await db().outboundMessage.create({
-      data: { networkId: bot.networkId, idempotencyKey: `t:${id}`, platform: "local", targetKind: "member", targetId: "leaving-adviser", memberId: id, payload: {}, category: "reminder", notBefore: NOW },
+    await db().platformIdentity.create({
+      data: { networkId: bot.networkId, memberId: id, platform: "telegram", externalId: "4242" },
     });
-    await db().conversation.create({ data: { networkId: bot.networkId, identityId: identity.id, flow: "activity-draft", step: "confirm", data: { text: "atelier" } } });
+    await insertReport(bot, id, { date: new Date("2026-11-20"), notes: "Mme Durand, 82 ans" });
+    const forum = await insertEvent(bot, {
+      type: "HEALTH_FORUM",
+      title: "Forum",
+      startsAt: new Date("2026-06-12T17:00:00Z"),
+      endsAt: new Date("2026-06-12T20:00:00Z"),
+    });
+    await db().eventRegistration.create({
+      data: {
+        networkId: bot.networkId,
+        eventId: forum.id,
+        memberId: id,
+        status: "REGISTERED",
+        answers: { diet: "sans gluten" },
+        checkedInAt: forum.startsAt,
+      },
+    });
+    await db().outboundMessage.create({
+      data: {
+        networkId: bot.networkId,
+        idempotencyKey: `t:${id}`,
+        platform: "local",
+        targetKind: "member",
+        targetId: "leaving-adviser",
+        memberId: id,
+        payload: {},
+        category: "reminder",
+        notBefore: NOW,
+      },
+    });
+    await db().conversation.create({
+      data: {
+        networkId: bot.networkId,
+        identityId: identity.id,
+        flow: "activity-draft",
+        step: "confirm",
+        data: { text: "atelier" },
+      },
+    });
     const before = await indicators();
 
     await bot.send("leaving-adviser", "supprimer mon compte");
@@ -55,11 +93,16 @@ describe("deleting one's account", () => {
     expect(JSON.stringify(audit.details)).not.toContain("leaving-adviser");
     // Writing again from the same account starts over as a newcomer.
     await bot.send("leaving-adviser", "bonjour");
-    expect((await db().platformIdentity.findFirstOrThrow({ where: { platform: "local", externalId: "leaving-adviser" } })).memberId).not.toBe(id);
+    expect(
+      (await db().platformIdentity.findFirstOrThrow({ where: { platform: "local", externalId: "leaving-adviser" } }))
+        .memberId,
+    ).not.toBe(id);
   });
 
   it("the network's last coordinator cannot delete their account until there is another coordinator", async () => {
-    const others = await db().member.findMany({ where: { networkId: bot.networkId, roles: { has: "NETWORK_COORDINATOR" }, status: "ACTIVE" } });
+    const others = await db().member.findMany({
+      where: { networkId: bot.networkId, roles: { has: "NETWORK_COORDINATOR" }, status: "ACTIVE" },
+    });
     const coordinator = await memberId(bot, "demo-coordinator");
     const demoted = others.filter((m) => m.id !== coordinator);
     await db().member.updateMany({ where: { id: { in: demoted.map((m) => m.id) } }, data: { status: "LEFT" } });

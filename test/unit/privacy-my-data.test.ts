@@ -17,7 +17,11 @@ function fileOf(replies: Awaited<ReturnType<TestBot["send"]>>) {
   const files = replies.flatMap((r) => r.files ?? []);
   expect(files).toHaveLength(1);
   const file = files[0]!;
-  return { name: file.name, mediaType: file.mediaType, text: new TextDecoder("utf-8", { fatal: true }).decode(file.content!) };
+  return {
+    name: file.name,
+    mediaType: file.mediaType,
+    text: new TextDecoder("utf-8", { fatal: true }).decode(file.content!),
+  };
 }
 
 describe("my data", () => {
@@ -25,11 +29,31 @@ describe("my data", () => {
     const adviser = await memberId(bot, "demo-adviser");
     await insertReport(bot, adviser, { notes: "Atelier smartphone à Montech" });
     const event = await insertEvent(bot, { title: "Séminaire du réseau" });
-    await db().eventRegistration.create({ data: { networkId: bot.networkId, eventId: event.id, memberId: adviser, status: "REGISTERED", answers: { diet: "végétarien" } } });
-    await db().outboundMessage.create({
-      data: { networkId: bot.networkId, idempotencyKey: `test:${adviser}`, platform: "local", targetKind: "member", targetId: "demo-adviser", memberId: adviser, payload: { kind: "reply", reply: { text: "Rappel de l’échéance", visibility: "private" } }, category: "reminder", notBefore: bot.now() },
+    await db().eventRegistration.create({
+      data: {
+        networkId: bot.networkId,
+        eventId: event.id,
+        memberId: adviser,
+        status: "REGISTERED",
+        answers: { diet: "végétarien" },
+      },
     });
-    await db().auditLog.create({ data: { networkId: bot.networkId, actorMemberId: adviser, action: "profile.changed", outcome: "allowed" } });
+    await db().outboundMessage.create({
+      data: {
+        networkId: bot.networkId,
+        idempotencyKey: `test:${adviser}`,
+        platform: "local",
+        targetKind: "member",
+        targetId: "demo-adviser",
+        memberId: adviser,
+        payload: { kind: "reply", reply: { text: "Rappel de l’échéance", visibility: "private" } },
+        category: "reminder",
+        notBefore: bot.now(),
+      },
+    });
+    await db().auditLog.create({
+      data: { networkId: bot.networkId, actorMemberId: adviser, action: "profile.changed", outcome: "allowed" },
+    });
 
     const replies = await bot.send("demo-adviser", "mes données");
     const file = fileOf(replies);
@@ -42,15 +66,21 @@ describe("my data", () => {
     expect(data.activityReports.map((r: { notes: string }) => r.notes)).toContain("Atelier smartphone à Montech");
     expect(data.registrations[0].answers).toEqual({ diet: "végétarien" });
     expect(data.registrations[0].event.title).toBe("Séminaire du réseau");
-    expect(data.messages.map((m: { payload: { reply: { text: string } } }) => m.payload.reply.text)).toContain("Rappel de l’échéance");
+    expect(data.messages.map((m: { payload: { reply: { text: string } } }) => m.payload.reply.text)).toContain(
+      "Rappel de l’échéance",
+    );
     expect(data.audit.map((a: { action: string }) => a.action)).toContain("profile.changed");
   });
 
   it("an intern's file holds the questions they asked the mission accueil, and nothing of another member", async () => {
     const intern = await insertIntern(bot, "intern-data", "Interne Données");
-    await db().welcomeRequest.create({ data: { networkId: bot.networkId, memberId: intern, question: "Où se loger à Caussade ?" } });
+    await db().welcomeRequest.create({
+      data: { networkId: bot.networkId, memberId: intern, question: "Où se loger à Caussade ?" },
+    });
     const other = await memberId(bot, "demo-intern");
-    await db().welcomeRequest.create({ data: { networkId: bot.networkId, memberId: other, question: "Question d’un autre interne" } });
+    await db().welcomeRequest.create({
+      data: { networkId: bot.networkId, memberId: other, question: "Question d’un autre interne" },
+    });
 
     const file = fileOf(await bot.send({ user: "intern-data", localeHint: "en" }, "my data"));
     const data = JSON.parse(file.text);

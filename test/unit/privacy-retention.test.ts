@@ -51,7 +51,10 @@ describe("retention", () => {
     bot.setNow(at(718));
     await bot.send("talkative", "profil");
     await run(731);
-    expect(await db().member.findUniqueOrThrow({ where: { id: silent } })).toMatchObject({ displayName: "Ancien membre", status: "LEFT" });
+    expect(await db().member.findUniqueOrThrow({ where: { id: silent } })).toMatchObject({
+      displayName: "Ancien membre",
+      status: "LEFT",
+    });
     expect(await identities("silent-one")).toBe(0);
     expect((await db().member.findUniqueOrThrow({ where: { id: talkative } })).status).toBe("ACTIVE");
     expect(await identities("talkative")).toBe(1);
@@ -74,10 +77,32 @@ describe("retention", () => {
 
   it("audit details go after a year, used-up link codes after 30 days, unused invitations after 90", async () => {
     const coordinator = await memberId(bot, "demo-coordinator");
-    const old = await db().auditLog.create({ data: { networkId: bot.networkId, actorMemberId: coordinator, action: "role.refuse", outcome: "allowed", details: { reason: "Dr Martin" }, createdAt: at(-400) } });
-    const recent = await db().auditLog.create({ data: { networkId: bot.networkId, actorMemberId: coordinator, action: "role.refuse", outcome: "allowed", details: { reason: "récent" }, createdAt: at(-10) } });
-    const code = await db().linkCode.create({ data: { networkId: bot.networkId, memberId: coordinator, codeHash: "retention-hash", expiresAt: at(-31) } });
-    const invitation = await db().invitation.create({ data: { networkId: bot.networkId, role: "PARTNER", code: "retention-invite", expiresAt: at(-91) } });
+    const old = await db().auditLog.create({
+      data: {
+        networkId: bot.networkId,
+        actorMemberId: coordinator,
+        action: "role.refuse",
+        outcome: "allowed",
+        details: { reason: "Dr Martin" },
+        createdAt: at(-400),
+      },
+    });
+    const recent = await db().auditLog.create({
+      data: {
+        networkId: bot.networkId,
+        actorMemberId: coordinator,
+        action: "role.refuse",
+        outcome: "allowed",
+        details: { reason: "récent" },
+        createdAt: at(-10),
+      },
+    });
+    const code = await db().linkCode.create({
+      data: { networkId: bot.networkId, memberId: coordinator, codeHash: "retention-hash", expiresAt: at(-31) },
+    });
+    const invitation = await db().invitation.create({
+      data: { networkId: bot.networkId, role: "PARTNER", code: "retention-invite", expiresAt: at(-91) },
+    });
     await run(0);
     expect((await db().auditLog.findUniqueOrThrow({ where: { id: old.id } })).details).toEqual({});
     expect((await db().auditLog.findUniqueOrThrow({ where: { id: recent.id } })).details).toEqual({ reason: "récent" });

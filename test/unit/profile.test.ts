@@ -31,7 +31,9 @@ describe("profile", () => {
   });
 
   it("a valid form is saved and the new profile shown", async () => {
-    const organisation = await bot.db.prisma.organisation.findFirstOrThrow({ where: { networkId: bot.networkId, kind: "LIBRARY" } });
+    const organisation = await bot.db.prisma.organisation.findFirstOrThrow({
+      where: { networkId: bot.networkId, kind: "LIBRARY" },
+    });
     const text = await bot.text("demo-adviser", form("profile", { ...valid, organisationId: organisation.id }));
     expect(text).toContain("Votre profil est enregistré.");
     expect(text).toContain("Profil de Julien C.");
@@ -42,13 +44,22 @@ describe("profile", () => {
 
   it("wrong fields are each named, in the member's language, and nothing is saved", async () => {
     const text = await bot.text("demo-intern", form("profile", { ...valid, displayName: "X", quietEnd: "25:00" }));
-    expect(text).toBe("Nothing was saved:\n• the display name must be 2 to 80 characters long;\n• quiet hours are written like 20:00 or 8h00;");
+    expect(text).toBe(
+      "Nothing was saved:\n• the display name must be 2 to 80 characters long;\n• quiet hours are written like 20:00 or 8h00;",
+    );
     const intern = await bot.db.prisma.member.findFirstOrThrow({ where: { roles: { has: "INTERN" } } });
     expect(intern.displayName).not.toBe("X");
   });
 
   it("an organisation of another network is refused", async () => {
-    const other = await bot.db.prisma.network.create({ data: { slug: "charente-maritime", name: "Réseau 17", organisations: { create: { name: "Médiathèque de Rochefort", kind: "LIBRARY" } } }, include: { organisations: true } });
+    const other = await bot.db.prisma.network.create({
+      data: {
+        slug: "charente-maritime",
+        name: "Réseau 17",
+        organisations: { create: { name: "Médiathèque de Rochefort", kind: "LIBRARY" } },
+      },
+      include: { organisations: true },
+    });
     const text = await bot.text("demo-cls", form("profile", { ...valid, organisationId: other.organisations[0]!.id }));
     expect(text).toContain("Cette structure ne fait pas partie du réseau");
   });

@@ -3,8 +3,22 @@ import type { CalendarDay } from "../../src/calendar/paris.ts";
 import type { Fiche } from "../../src/features/progress/fiches.ts";
 import { readProgressLine } from "../../src/features/progress/line.ts";
 
-const fiche = (planCode: string, code: string): Fiche => ({ id: `${planCode}/${code}`, code, title: `Fiche ${code}`, planId: planCode, planCode, axisNumber: Number(code[0]), indicators: [] });
-const FICHES = [fiche("CLS-TDC", "1.1.2"), fiche("CLS-TDC", "2.1.1"), fiche("CLS-TDC", "3.2.1"), fiche("SDAASP-82", "2.1"), fiche("SDAASP-82", "3.1")];
+const fiche = (planCode: string, code: string): Fiche => ({
+  id: `${planCode}/${code}`,
+  code,
+  title: `Fiche ${code}`,
+  planId: planCode,
+  planCode,
+  axisNumber: Number(code[0]),
+  indicators: [],
+});
+const FICHES = [
+  fiche("CLS-TDC", "1.1.2"),
+  fiche("CLS-TDC", "2.1.1"),
+  fiche("CLS-TDC", "3.2.1"),
+  fiche("SDAASP-82", "2.1"),
+  fiche("SDAASP-82", "3.1"),
+];
 /** Monday 23 November 2026. */
 const TODAY: CalendarDay = { year: 2026, month: 11, day: 23 };
 const read = (text: string) => readProgressLine(text, TODAY, FICHES);
@@ -27,7 +41,9 @@ describe("reading a progress line", () => {
     expect(read("commission santé tenue 1.1.2, 18 présents").counts).toEqual([{ value: 18, words: ["presents"] }]);
     expect(read("newsletter n°2 publiée 2.1.1").counts).toEqual([]);
     expect(read("newsletter n° 3 publiée").counts).toEqual([]);
-    expect(read("forum de 3 heures, 25 participants, budget 500 euros").counts).toEqual([{ value: 25, words: ["participants"] }]);
+    expect(read("forum de 3 heures, 25 participants, budget 500 euros").counts).toEqual([
+      { value: 25, words: ["participants"] },
+    ]);
     expect(read("forum 120").counts).toEqual([]);
   });
 

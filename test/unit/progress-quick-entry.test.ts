@@ -17,7 +17,12 @@ beforeEach(async () => {
 
 const send = (input: string | ReturnType<typeof action>) => bot.send("demo-cls", input);
 const labels = (replies: Reply[]) => replies.flatMap((r) => r.choices ?? []).map((c) => c.label);
-const reports = () => bot.db.prisma.progressReport.findMany({ where: { memberId: coordinator }, include: { ficheAction: true, indicator: true }, orderBy: { createdAt: "asc" } });
+const reports = () =>
+  bot.db.prisma.progressReport.findMany({
+    where: { memberId: coordinator },
+    include: { ficheAction: true, indicator: true },
+    orderBy: { createdAt: "asc" },
+  });
 
 describe("a progress line becomes a draft to check", () => {
   it("« commission santé tenue 1.1.2, 18 présents »: the fiche by its code, +1 meeting or +18 present to choose, then saved once", async () => {
@@ -33,7 +38,14 @@ describe("a progress line becomes a draft to check", () => {
       ].join("\n"),
     );
     // Nothing is chosen for the member: Save appears once an indicator (or none) is chosen.
-    expect(labels(draft)).toEqual(["+1 Commissions santé réunies", "+18 Élus présents aux commissions santé (émargements)", "Sans indicateur", "Corriger", "Autre fiche…", "Abandonner"]);
+    expect(labels(draft)).toEqual([
+      "+1 Commissions santé réunies",
+      "+18 Élus présents aux commissions santé (émargements)",
+      "Sans indicateur",
+      "Corriger",
+      "Autre fiche…",
+      "Abandonner",
+    ]);
     const chosen = await send(action(choiceByLabel(draft, "+18 Élus présents aux commissions santé (émargements)")));
     expect(chosen[0]!.text).toContain("Indicateur : +18 Élus présents aux commissions santé (émargements)");
     expect(await reports()).toHaveLength(0);
@@ -47,11 +59,16 @@ describe("a progress line becomes a draft to check", () => {
       ].join("\n"),
     );
     const [row] = await reports();
-    expect(row).toMatchObject({ text: "commission santé tenue 1.1.2, 18 présents", date: new Date("2026-11-23T00:00:00Z") });
+    expect(row).toMatchObject({
+      text: "commission santé tenue 1.1.2, 18 présents",
+      date: new Date("2026-11-23T00:00:00Z"),
+    });
     expect(row!.ficheAction.code).toBe("1.1.2");
     expect(row!.indicator!.label).toBe("Élus présents aux commissions santé (émargements)");
     expect(Number(row!.value)).toBe(18);
-    expect(await bot.text("demo-cls", action(save))).toBe("Ce brouillon a déjà été enregistré ou abandonné. Tapez « avancement » pour en saisir un nouveau.");
+    expect(await bot.text("demo-cls", action(save))).toBe(
+      "Ce brouillon a déjà été enregistré ou abandonné. Tapez « avancement » pour en saisir un nouveau.",
+    );
     expect(await reports()).toHaveLength(1);
   });
 
@@ -68,13 +85,21 @@ describe("a progress line becomes a draft to check", () => {
     expect(replies[0]!.text).toContain("CLS-TDC 1.1.2 — +1 Commissions santé réunies");
     const draft = await send("avancement 3e commission santé 1.1.2");
     const chosen = await send(action(choiceByLabel(draft, "+1 Commissions santé réunies")));
-    expect((await send(action(choiceByLabel(chosen, "Enregistrer"))))[0]!.text).toContain("« Commissions santé réunies » : 3 sur 3 en 2026.");
+    expect((await send(action(choiceByLabel(chosen, "Enregistrer"))))[0]!.text).toContain(
+      "« Commissions santé réunies » : 3 sur 3 en 2026.",
+    );
   });
 
   it("« newsletter n°2 publiée 2.1.1 »: n°2 is not a count; the newsletter counts one more issue", async () => {
     const draft = await send("avancement newsletter n°2 publiée 2.1.1");
     expect(draft[0]!.text).toContain("Fiche : CLS-TDC 2.1.1 Création d'une newsletter numérique santé");
-    expect(labels(draft)).toEqual(["+1 Newsletters publiées", "Sans indicateur", "Corriger", "Autre fiche…", "Abandonner"]);
+    expect(labels(draft)).toEqual([
+      "+1 Newsletters publiées",
+      "Sans indicateur",
+      "Corriger",
+      "Autre fiche…",
+      "Abandonner",
+    ]);
     const chosen = await send(action(choiceByLabel(draft, "+1 Newsletters publiées")));
     const saved = await send(action(choiceByLabel(chosen, "Enregistrer")));
     expect(saved[0]!.text).toContain("« Newsletters publiées » : 1 sur 3 en 2026.");
@@ -82,14 +107,23 @@ describe("a progress line becomes a draft to check", () => {
 
   it("« forum santé hier 120 participants »: no code, so the fiche is asked, the likeliest first; yesterday is the date", async () => {
     const draft = await send("avancement forum santé hier 120 participants");
-    expect(draft[0]!.text).toBe(["Texte : forum santé hier 120 participants", "Date : dim. 22 nov. 2026", "Sur quelle fiche-action ?"].join("\n"));
+    expect(draft[0]!.text).toBe(
+      ["Texte : forum santé hier 120 participants", "Date : dim. 22 nov. 2026", "Sur quelle fiche-action ?"].join("\n"),
+    );
     const fiches = labels(draft);
     expect(fiches[0]).toBe("CLS-TDC 3.2.1 Mise en place de forums santé, journées de ré…");
     expect(fiches).toHaveLength(17);
     expect(fiches.at(-1)).toBe("Abandonner");
     const onFiche = await send(action(choiceByLabel(draft, fiches[0]!)));
     expect(onFiche[0]!.text).toContain("Date : dim. 22 nov. 2026");
-    expect(labels(onFiche)).toEqual(["+1 Forums santé organisés", "+120 Participants aux forums santé", "Sans indicateur", "Corriger", "Autre fiche…", "Abandonner"]);
+    expect(labels(onFiche)).toEqual([
+      "+1 Forums santé organisés",
+      "+120 Participants aux forums santé",
+      "Sans indicateur",
+      "Corriger",
+      "Autre fiche…",
+      "Abandonner",
+    ]);
     const chosen = await send(action(choiceByLabel(onFiche, "+120 Participants aux forums santé")));
     const saved = await send(action(choiceByLabel(chosen, "Enregistrer")));
     expect(saved[0]!.text).toContain("« Participants aux forums santé » : 120 en 2026");
@@ -97,15 +131,34 @@ describe("a progress line becomes a draft to check", () => {
   });
 
   it("a code two plans share is asked about with a button per plan; the plan's name settles it", async () => {
-    const plan = await bot.db.prisma.plan.create({ data: { networkId: bot.networkId, code: "CLS-GM", title: "CLS du Grand Montauban", startYear: 2024, endYear: 2028 } });
-    const axis = await bot.db.prisma.axis.create({ data: { networkId: bot.networkId, planId: plan.id, number: 2, title: "Communiquer" } });
-    await bot.db.prisma.ficheAction.create({ data: { networkId: bot.networkId, axisId: axis.id, code: "2.1.1", title: "Lettre d'information santé" } });
+    const plan = await bot.db.prisma.plan.create({
+      data: {
+        networkId: bot.networkId,
+        code: "CLS-GM",
+        title: "CLS du Grand Montauban",
+        startYear: 2024,
+        endYear: 2028,
+      },
+    });
+    const axis = await bot.db.prisma.axis.create({
+      data: { networkId: bot.networkId, planId: plan.id, number: 2, title: "Communiquer" },
+    });
+    await bot.db.prisma.ficheAction.create({
+      data: { networkId: bot.networkId, axisId: axis.id, code: "2.1.1", title: "Lettre d'information santé" },
+    });
     try {
       const asked = await send("avancement newsletter publiée 2.1.1");
       expect(asked[0]!.text).toContain("Plusieurs fiches-actions correspondent : laquelle ?");
-      expect(labels(asked)).toEqual(["CLS-GM 2.1.1 Lettre d'information santé", "CLS-TDC 2.1.1 Création d'une newsletter numérique santé", "Autre fiche…", "Abandonner"]);
+      expect(labels(asked)).toEqual([
+        "CLS-GM 2.1.1 Lettre d'information santé",
+        "CLS-TDC 2.1.1 Création d'une newsletter numérique santé",
+        "Autre fiche…",
+        "Abandonner",
+      ]);
       expect(await reports()).toHaveLength(0);
-      const picked = await send(action(choiceByLabel(asked, "CLS-TDC 2.1.1 Création d'une newsletter numérique santé")));
+      const picked = await send(
+        action(choiceByLabel(asked, "CLS-TDC 2.1.1 Création d'une newsletter numérique santé")),
+      );
       expect(picked[0]!.text).toContain("Fiche : CLS-TDC 2.1.1");
       const named = await send("avancement newsletter CLS-TDC 2.1.1 publiée");
       expect(named[0]!.text).toContain("Fiche : CLS-TDC 2.1.1");
@@ -141,12 +194,17 @@ describe("a progress line becomes a draft to check", () => {
     ]);
     const inPlan = await send("avancement point CLS 2.1");
     expect(inPlan[0]!.text).toContain("Le plan CLS-TDC n’a pas de fiche-action 2.1.");
-    expect(labels(inPlan).slice(0, 2)).toEqual(["CLS-TDC 2.1.1 Création d'une newsletter numérique santé", "SDAASP-82 2.1 Soutenir l'accueil des internes en médecine g…"]);
+    expect(labels(inPlan).slice(0, 2)).toEqual([
+      "CLS-TDC 2.1.1 Création d'une newsletter numérique santé",
+      "SDAASP-82 2.1 Soutenir l'accueil des internes en médecine g…",
+    ]);
   });
 
   it("an indicator the bot counts from its data is said so, and no value is offered for it", async () => {
     const draft = await send("avancement rencontre des conseillers numériques 3.1");
-    expect(draft[0]!.text).toContain("« Acteurs membres du réseau de médiation numérique » se calcule à partir des données du bot : un avancement n’y ajoute rien.");
+    expect(draft[0]!.text).toContain(
+      "« Acteurs membres du réseau de médiation numérique » se calcule à partir des données du bot : un avancement n’y ajoute rien.",
+    );
     expect(labels(draft).filter((l) => l.includes("Acteurs membres"))).toEqual([]);
     expect(labels(draft)).toContain("+1 Actions conduites par le réseau");
   });
@@ -167,7 +225,9 @@ describe("a progress line becomes a draft to check", () => {
     expect(opened.byName.text!.value).toBe("forum santé 3.2.1 le 12/11 120 participants");
     expect(opened.byName.date!.value).toBe("2026-11-12");
     expect(opened.byName.value!.value).toBe("120");
-    expect(opened.byName.indicator!.options!.find((o) => o.value === opened.byName.indicator!.value)!.label).toBe("Participants aux forums santé");
+    expect(opened.byName.indicator!.options!.find((o) => o.value === opened.byName.indicator!.value)!.label).toBe(
+      "Participants aux forums santé",
+    );
   });
 });
 
@@ -176,8 +236,12 @@ describe("lines that are refused", () => {
     expect(await bot.text("demo-cls", "avancement rappeler Mme Martin au 06 12 34 56 78 1.1.2")).toBe(
       "Rien n’a été enregistré :\n• le texte semble contenir un numéro de téléphone : le bot suit l’avancement des actions, pas les coordonnées des personnes ; retirez-le ;",
     );
-    expect(await bot.text("demo-cls", "avancement contact jean.martin@exemple.fr 2.1.1")).toContain("une adresse e-mail");
-    expect(await bot.text("demo-cls", "avancement dossier 1 84 12 76 451 089 46")).toContain("un numéro de sécurité sociale");
+    expect(await bot.text("demo-cls", "avancement contact jean.martin@exemple.fr 2.1.1")).toContain(
+      "une adresse e-mail",
+    );
+    expect(await bot.text("demo-cls", "avancement dossier 1 84 12 76 451 089 46")).toContain(
+      "un numéro de sécurité sociale",
+    );
     expect(await bot.db.prisma.conversation.count()).toBe(0);
   });
 
@@ -185,9 +249,15 @@ describe("lines that are refused", () => {
     expect(await bot.text("demo-cls", "avancement forum santé demain 3.2.1")).toBe(
       "Rien n’a été enregistré :\n• la date est dans le futur : on rend compte d’un avancement une fois qu’il a eu lieu ;",
     );
-    expect(await bot.text("demo-cls", "avancement forum 3.2.1 0 participant")).toContain("• la valeur doit être comprise entre 1 et 100 000 ;");
-    expect(await bot.text("demo-cls", "avancement forum 3.2.1 250000 participants")).toContain("• la valeur doit être comprise entre 1 et 100 000 ;");
-    expect(await bot.text("demo-cls", `avancement ${"x".repeat(501)}`)).toContain("• le texte fait au plus 500 caractères : raccourcissez-le ;");
+    expect(await bot.text("demo-cls", "avancement forum 3.2.1 0 participant")).toContain(
+      "• la valeur doit être comprise entre 1 et 100 000 ;",
+    );
+    expect(await bot.text("demo-cls", "avancement forum 3.2.1 250000 participants")).toContain(
+      "• la valeur doit être comprise entre 1 et 100 000 ;",
+    );
+    expect(await bot.text("demo-cls", `avancement ${"x".repeat(501)}`)).toContain(
+      "• le texte fait au plus 500 caractères : raccourcissez-le ;",
+    );
     expect(await reports()).toHaveLength(0);
   });
 

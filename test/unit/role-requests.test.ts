@@ -18,7 +18,9 @@ describe("role requests and the member list", () => {
     await onboard(bot, "new-coordinator", "NETWORK_COORDINATOR");
     expect(await bot.text("new-coordinator", "membres")).toContain("réservée aux coordinateurs");
     const request = await pendingRequestOf("new-coordinator");
-    expect(await bot.text("demo-coordinator", action(`role:approve:${request.id}`))).toBe("Rôle « coordinateur du réseau » accordé à new-coordinator.");
+    expect(await bot.text("demo-coordinator", action(`role:approve:${request.id}`))).toBe(
+      "Rôle « coordinateur du réseau » accordé à new-coordinator.",
+    );
     expect(await bot.text("new-coordinator", "aide")).toContain("• membres");
     const audit = await bot.db.prisma.auditLog.findFirstOrThrow({ where: { action: "role.approve" } });
     expect(audit.details).toMatchObject({ requestId: request.id, role: "NETWORK_COORDINATOR" });
@@ -26,7 +28,9 @@ describe("role requests and the member list", () => {
 
   it("a request already decided is not decided again", async () => {
     const decided = await bot.db.prisma.roleRequest.findFirstOrThrow({ where: { status: "APPROVED" } });
-    expect(await bot.text("demo-coordinator", action(`role:refuse:${decided.id}`))).toBe("Cette demande a déjà été traitée.");
+    expect(await bot.text("demo-coordinator", action(`role:refuse:${decided.id}`))).toBe(
+      "Cette demande a déjà été traitée.",
+    );
   });
 
   it("a coordinator refuses by typing the short reference and a reason", async () => {
@@ -34,7 +38,10 @@ describe("role requests and the member list", () => {
     const request = await pendingRequestOf("hopeful");
     const text = await bot.text("demo-coordinator", `refuser ${request.id.slice(0, 8)} pas membre de la commission`);
     expect(text).toBe("Demande de hopeful pour le rôle « membre de la commission santé » refusée.");
-    expect(await bot.db.prisma.roleRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({ status: "REFUSED", reason: "pas membre de la commission" });
+    expect(await bot.db.prisma.roleRequest.findUniqueOrThrow({ where: { id: request.id } })).toMatchObject({
+      status: "REFUSED",
+      reason: "pas membre de la commission",
+    });
     expect(await bot.text("demo-coordinator", "valider zzz")).toContain("Je ne trouve pas cette demande");
   });
 
@@ -55,7 +62,9 @@ describe("role requests and the member list", () => {
     expect(advisers).toContain("1 membre :");
     expect(advisers).toContain("Julien Carrère — conseiller numérique");
     expect(await bot.text("demo-coordinator", "membres partner")).toContain("2 membres :");
-    expect(await bot.text("demo-coordinator", "membres astronaute")).toContain("Je ne connais pas le rôle « astronaute »");
+    expect(await bot.text("demo-coordinator", "membres astronaute")).toContain(
+      "Je ne connais pas le rôle « astronaute »",
+    );
   });
 
   it("with no pending request, the coordinator is told so", async () => {
@@ -67,22 +76,38 @@ describe("role requests and the member list", () => {
     await onboard(bot, "waiting-partner", "PARTNER");
     await bot.text("waiting-partner", "langue en");
     await bot.text("demo-coordinator", action(`role:approve:${(await pendingRequestOf("waiting-adviser")).id}`));
-    await bot.text("demo-coordinator", `refuser ${(await pendingRequestOf("waiting-partner")).id.slice(0, 8)} structure hors du département`);
+    await bot.text(
+      "demo-coordinator",
+      `refuser ${(await pendingRequestOf("waiting-partner")).id.slice(0, 8)} structure hors du département`,
+    );
     const delivered: { to: string; reply: Reply }[] = [];
     const sender = createDeliveryWorker({
       db: bot.db.prisma,
-      adapter: { platform: "local", deliver: async (target, reply) => (delivered.push({ to: target.id, reply }), { kind: "sent", platformMessageId: String(delivered.length) }) },
+      adapter: {
+        platform: "local",
+        deliver: async (target, reply) => (
+          delivered.push({ to: target.id, reply }), { kind: "sent", platformMessageId: String(delivered.length) }
+        ),
+      },
       log: silentLog,
       now: bot.now,
     });
     await sender.runOnce();
     await sender.runOnce();
-    const coordinator = await bot.db.prisma.member.findFirstOrThrow({ where: { identities: { some: { externalId: "demo-coordinator" } } }, select: { displayName: true } });
+    const coordinator = await bot.db.prisma.member.findFirstOrThrow({
+      where: { identities: { some: { externalId: "demo-coordinator" } } },
+      select: { displayName: true },
+    });
     const toThem = delivered.filter((d) => d.to.startsWith("waiting-"));
     expect(toThem.map((d) => [d.to, d.reply.text]).sort()).toEqual([
-      ["waiting-adviser", `Bonne nouvelle : votre rôle « conseiller numérique » est validé par ${coordinator.displayName}. Tapez « aide » pour voir ce que vous pouvez faire maintenant.`],
-      ["waiting-partner", `Your request for the role “partner” was not accepted by ${coordinator.displayName}. Reason: structure hors du département`],
+      [
+        "waiting-adviser",
+        `Bonne nouvelle : votre rôle « conseiller numérique » est validé par ${coordinator.displayName}. Tapez « aide » pour voir ce que vous pouvez faire maintenant.`,
+      ],
+      [
+        "waiting-partner",
+        `Your request for the role “partner” was not accepted by ${coordinator.displayName}. Reason: structure hors du département`,
+      ],
     ]);
   });
-
 });

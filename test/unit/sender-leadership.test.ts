@@ -17,7 +17,10 @@ afterAll(() => bot.close());
 describe("one sender per platform among replicas", () => {
   it("replicas on one PostgreSQL: one holds a platform's sender lock, another takes over when it lets go", async () => {
     // PGlite is one process's database (its folder is locked), so that process always sends.
-    const replica = databaseKind === "postgresql" ? await openDatabase({ kind: "postgresql", url: postgresUrl!, schema: bot.db.schema! }) : bot.db;
+    const replica =
+      databaseKind === "postgresql"
+        ? await openDatabase({ kind: "postgresql", url: postgresUrl!, schema: bot.db.schema! })
+        : bot.db;
     const first = bot.db.leadership(424_242);
     const second = replica.leadership(424_242);
     expect(await first.isLeader()).toBe(true);
@@ -42,13 +45,24 @@ describe("one sender per platform among replicas", () => {
 
   it("a sender that does not hold the lock sends nothing, and starts when it gets it", async () => {
     await enqueueMessages(bot.db.prisma, [
-      { networkId: bot.networkId, idempotencyKey: "broadcast:1:m1", platform: "slack", target: { to: "member", id: "T1:U1" }, reply: say("Mois du numérique : programme en ligne."), category: "broadcast", notBefore: new Date() },
+      {
+        networkId: bot.networkId,
+        idempotencyKey: "broadcast:1:m1",
+        platform: "slack",
+        target: { to: "member", id: "T1:U1" },
+        reply: say("Mois du numérique : programme en ligne."),
+        category: "broadcast",
+        notBefore: new Date(),
+      },
     ]);
     const sent: DeliveryTarget[] = [];
     let leader = false;
     const worker = createDeliveryWorker({
       db: bot.db.prisma,
-      adapter: { platform: "slack", deliver: async (target) => (sent.push(target), { kind: "sent", platformMessageId: "C1:1" }) },
+      adapter: {
+        platform: "slack",
+        deliver: async (target) => (sent.push(target), { kind: "sent", platformMessageId: "C1:1" }),
+      },
       log: silentLog,
       idleMs: 10,
       leadership: { isLeader: async () => leader, release: async () => {} },
@@ -65,10 +79,21 @@ describe("one sender per platform among replicas", () => {
   it("a new sole sender sends at once what a dead sender had claimed, instead of waiting for its lease", async () => {
     const target = { to: "member" as const, id: "T1:U2" };
     await enqueueMessages(bot.db.prisma, [
-      { networkId: bot.networkId, idempotencyKey: "broadcast:2:m2", platform: "slack", target, reply: say("Forum santé : inscriptions ouvertes."), category: "broadcast", notBefore: new Date() },
+      {
+        networkId: bot.networkId,
+        idempotencyKey: "broadcast:2:m2",
+        platform: "slack",
+        target,
+        reply: say("Forum santé : inscriptions ouvertes."),
+        category: "broadcast",
+        notBefore: new Date(),
+      },
     ]);
     // The previous sender claimed it with a five-minute lease, then died before sending.
-    await bot.db.prisma.outboundMessage.updateMany({ where: { idempotencyKey: "broadcast:2:m2" }, data: { status: "SENDING", attempts: 1, lockedUntil: new Date(Date.now() + 300_000) } });
+    await bot.db.prisma.outboundMessage.updateMany({
+      where: { idempotencyKey: "broadcast:2:m2" },
+      data: { status: "SENDING", attempts: 1, lockedUntil: new Date(Date.now() + 300_000) },
+    });
     const sent: DeliveryTarget[] = [];
     const worker = createDeliveryWorker({
       db: bot.db.prisma,
@@ -81,6 +106,11 @@ describe("one sender per platform among replicas", () => {
     for (let i = 0; i < 100 && sent.length === 0; i++) await sleep(20);
     await worker.stop();
     expect(sent).toEqual([target]);
-    expect(await bot.db.prisma.outboundMessage.findFirst({ where: { idempotencyKey: "broadcast:2:m2" }, select: { status: true, attempts: true } })).toEqual({ status: "SENT", attempts: 2 });
+    expect(
+      await bot.db.prisma.outboundMessage.findFirst({
+        where: { idempotencyKey: "broadcast:2:m2" },
+        select: { status: true, attempts: true },
+      }),
+    ).toEqual({ status: "SENT", attempts: 2 });
   });
 });

@@ -44,7 +44,11 @@ describe("keyed serial queue", () => {
     const queue = createSerialQueue();
     const log: string[] = [];
     const slow = () => new Promise<string>((resolve) => setTimeout(() => (log.push("first"), resolve("a")), 20));
-    const results = await Promise.all([queue.run("k", slow), queue.run("k", () => later("b", log, "second")), queue.run("k", () => later("c", log, "third"))]);
+    const results = await Promise.all([
+      queue.run("k", slow),
+      queue.run("k", () => later("b", log, "second")),
+      queue.run("k", () => later("c", log, "third")),
+    ]);
     expect(results).toEqual(["a", "b", "c"]);
     expect(log).toEqual(["first", "second", "third"]);
   });

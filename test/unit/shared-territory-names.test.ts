@@ -47,7 +47,10 @@ describe("territory names as members type them", () => {
   });
 
   it("words that several names contain are ambiguous, with those names", () => {
-    expect(matchTerritoryName(territories, "saint")).toEqual({ kind: "ambiguous", names: ["Saint-Nicolas-de-la-Grave", "Saint-Antonin-Noble-Val", "Saint-Porquier"] });
+    expect(matchTerritoryName(territories, "saint")).toEqual({
+      kind: "ambiguous",
+      names: ["Saint-Nicolas-de-la-Grave", "Saint-Antonin-Noble-Val", "Saint-Porquier"],
+    });
   });
 
   it("an unknown name offers the three closest names, a misspelling first", () => {

@@ -3,7 +3,7 @@ import type { DeliveryOutcome } from "../../src/core/channel.ts";
 import type { Dispatch } from "../../src/core/dispatch.ts";
 import type { InboundCommand } from "../../src/core/inbound.ts";
 import { type Reply, say } from "../../src/core/reply.ts";
-import { FAST, startSlackHarness, type SlackHarness } from "../fakes/slack/harness.ts";
+import { FAST, type SlackHarness, startSlackHarness } from "../fakes/slack/harness.ts";
 import { blockAction, directMessage, TEAM_ID } from "../fakes/slack/requests.ts";
 import type { FakeSlackOptions } from "../fakes/slack/server.ts";
 import { createTestBot, type TestBot } from "../support/bot.ts";
@@ -27,8 +27,15 @@ describe("slack: delivering on the bot's initiative", () => {
     harness = bot = undefined;
   });
 
-  async function start(dispatch: Dispatch = async () => [], fake: FakeSlackOptions = { channelIntervalMs: 50 }, channelIntervalMs = 50): Promise<SlackHarness> {
-    harness = await startSlackHarness(dispatch, { fake, adapter: { ...FAST, channelIntervalMs, deliveryIntervalMs: 0, deliveryRetryMs: RETRY_MS } });
+  async function start(
+    dispatch: Dispatch = async () => [],
+    fake: FakeSlackOptions = { channelIntervalMs: 50 },
+    channelIntervalMs = 50,
+  ): Promise<SlackHarness> {
+    harness = await startSlackHarness(dispatch, {
+      fake,
+      adapter: { ...FAST, channelIntervalMs, deliveryIntervalMs: 0, deliveryRetryMs: RETRY_MS },
+    });
     harness.fake.addUser("UALICE", { realName: "Alice Martin", locale: "fr-FR" });
     return harness;
   }
@@ -39,8 +46,12 @@ describe("slack: delivering on the bot's initiative", () => {
     bot = await createTestBot();
     const db = bot.db.prisma;
     await db.channelBinding.create({ data: { networkId: bot.networkId, platform: "slack", scopeId: TEAM_ID } });
-    const coordinator = await db.member.findFirstOrThrow({ where: { identities: { some: { platform: "local", externalId: "demo-coordinator" } } } });
-    const identity = await db.platformIdentity.create({ data: { networkId: bot.networkId, memberId: coordinator.id, platform: "slack", externalId: `${TEAM_ID}:UALICE` } });
+    const coordinator = await db.member.findFirstOrThrow({
+      where: { identities: { some: { platform: "local", externalId: "demo-coordinator" } } },
+    });
+    const identity = await db.platformIdentity.create({
+      data: { networkId: bot.networkId, memberId: coordinator.id, platform: "slack", externalId: `${TEAM_ID}:UALICE` },
+    });
     const received: InboundCommand[] = [];
     const core = bot.dispatch;
     const h = await start(async (inbound) => (received.push(inbound), core(inbound)));
@@ -48,17 +59,42 @@ describe("slack: delivering on the bot's initiative", () => {
     const outcome = await h.adapter.deliver({ to: "member", id: identity.externalId }, reminder);
     expect(outcome).toEqual({ kind: "sent", platformMessageId: expect.stringMatching(/^DALICE:\d+\.\d+$/) });
     const [posted] = calls(h, "chat.postMessage");
-    const buttons = (posted!.body.blocks as Json[]).filter((b) => b.type === "actions").flatMap((b) => b.elements as Json[]);
-    expect(buttons.map((b) => [b.text.text, b.action_id])).toEqual([["Fait", "reminder:done:r1"], ["Plus tard", "reminder:snooze:r1"]]);
+    const buttons = (posted!.body.blocks as Json[])
+      .filter((b) => b.type === "actions")
+      .flatMap((b) => b.elements as Json[]);
+    expect(buttons.map((b) => [b.text.text, b.action_id])).toEqual([
+      ["Fait", "reminder:done:r1"],
+      ["Plus tard", "reminder:snooze:r1"],
+    ]);
 
     const messageTs = (outcome as { platformMessageId: string }).platformMessageId.split(":")[1]!;
-    const snooze = { type: "button", action_id: buttons[1]!.action_id, block_id: "b1", value: buttons[1]!.value, text: buttons[1]!.text };
-    expect((await h.post(blockAction(alice, { channelId: "DALICE", messageTs, ephemeral: false }, snooze, h.fake.newResponseUrl()))).status).toBe(200);
+    const snooze = {
+      type: "button",
+      action_id: buttons[1]!.action_id,
+      block_id: "b1",
+      value: buttons[1]!.value,
+      text: buttons[1]!.text,
+    };
+    expect(
+      (
+        await h.post(
+          blockAction(alice, { channelId: "DALICE", messageTs, ephemeral: false }, snooze, h.fake.newResponseUrl()),
+        )
+      ).status,
+    ).toBe(200);
     await h.adapter.idle();
     expect(received).toHaveLength(1);
-    expect(received[0]).toMatchObject({ platform: "slack", externalUserId: identity.externalId, conversation: "private", input: { kind: "action", actionId: "reminder:snooze:r1" } });
+    expect(received[0]).toMatchObject({
+      platform: "slack",
+      externalUserId: identity.externalId,
+      conversation: "private",
+      input: { kind: "action", actionId: "reminder:snooze:r1" },
+    });
     // The reminder was posted to Alice's user id; the core's answer to the press comes in the same direct conversation.
-    expect(calls(h, "chat.postMessage").map((c) => [c.body.channel, c.status])).toEqual([["UALICE", 200], ["DALICE", 200]]);
+    expect(calls(h, "chat.postMessage").map((c) => [c.body.channel, c.status])).toEqual([
+      ["UALICE", 200],
+      ["DALICE", 200],
+    ]);
   });
 
   it("a reminder reaches a member without opening a conversation first: no conversations.open call", async () => {
@@ -69,7 +105,9 @@ describe("slack: delivering on the bot's initiative", () => {
     expect(outcome).toEqual({ kind: "sent", platformMessageId: expect.stringMatching(/^DALICE:\d+\.\d+$/) });
     expect(h.fake.ims.has("DALICE")).toBe(true);
     expect(calls(h, "conversations.open")).toEqual([]);
-    expect(h.fake.calls.filter((c) => c.method !== "auth.test").map((c) => [c.method, c.body.channel])).toEqual([["chat.postMessage", "UALICE"]]);
+    expect(h.fake.calls.filter((c) => c.method !== "auth.test").map((c) => [c.method, c.body.channel])).toEqual([
+      ["chat.postMessage", "UALICE"],
+    ]);
     const [, ts] = (outcome as { platformMessageId: string }).platformMessageId.split(":");
     expect(h.fake.message("DALICE", ts!)?.text).toBe(reminder.text);
   });
@@ -80,7 +118,9 @@ describe("slack: delivering on the bot's initiative", () => {
     h.fake.addUser("UBEA", { realName: "Béatrice Roux", locale: "fr-FR" });
     for (const text of ["un", "deux"]) expect((await h.adapter.deliver(member("UALICE"), say(text))).kind).toBe("sent");
     // Delivered at once (a reminder and a broadcast claimed together), before the DM is known.
-    const together = await Promise.all(["trois", "quatre"].map((text) => h.adapter.deliver({ to: "member", id: `${TEAM_ID}:UBEA` }, say(text))));
+    const together = await Promise.all(
+      ["trois", "quatre"].map((text) => h.adapter.deliver({ to: "member", id: `${TEAM_ID}:UBEA` }, say(text))),
+    );
     expect(together.map((o) => o.kind)).toEqual(["sent", "sent"]);
     expect(calls(h, "chat.postMessage").map((c) => [c.body.channel, c.body.text, c.status])).toEqual([
       ["UALICE", "un", 200],
@@ -97,7 +137,10 @@ describe("slack: delivering on the bot's initiative", () => {
     const first = await h.adapter.deliver(member("UALICE"), say("un"));
     const [channel, ts] = (first as { platformMessageId: string }).platformMessageId.split(":") as [string, string];
     // An edit names the DM; the delivery after it names the member: both are the same conversation.
-    const [edited, second] = await Promise.all([h.adapter.edit(member("UALICE"), `${channel}:${ts}`, say("un, corrigé")), h.adapter.deliver(member("UALICE"), say("deux"))]);
+    const [edited, second] = await Promise.all([
+      h.adapter.edit(member("UALICE"), `${channel}:${ts}`, say("un, corrigé")),
+      h.adapter.deliver(member("UALICE"), say("deux")),
+    ]);
     expect([edited.kind, second.kind]).toEqual(["sent", "sent"]);
     expect(rateLimited(h)).toEqual([]);
     expect(h.fake.message(channel, ts)?.text).toBe("un, corrigé");
@@ -107,14 +150,26 @@ describe("slack: delivering on the bot's initiative", () => {
     const h = await start();
     const outcome = await h.adapter.deliver(general, { text: "Nouvelle fiche publiée", visibility: "public" });
     expect(outcome).toEqual({ kind: "sent", platformMessageId: expect.stringMatching(/^C0GENERAL:/) });
-    expect(calls(h, "chat.postMessage").map((c) => [c.body.channel, c.body.text])).toEqual([["C0GENERAL", "Nouvelle fiche publiée"]]);
+    expect(calls(h, "chat.postMessage").map((c) => [c.body.channel, c.body.text])).toEqual([
+      ["C0GENERAL", "Nouvelle fiche publiée"],
+    ]);
     expect(calls(h, "conversations.open")).toEqual([]);
   });
 
   it("a reply with a form is delivered as its text and choices: a form opens only from a member's action", async () => {
     const h = await start();
-    const form = { id: "profile", title: "Mon profil", submitLabel: "Enregistrer", fields: [{ name: "name", label: "Nom", type: "text" as const, required: true }] };
-    const reply: Reply = { text: "Votre profil est incomplet.", choices: [{ id: "profile:edit", label: "Compléter" }], form, visibility: "private" };
+    const form = {
+      id: "profile",
+      title: "Mon profil",
+      submitLabel: "Enregistrer",
+      fields: [{ name: "name", label: "Nom", type: "text" as const, required: true }],
+    };
+    const reply: Reply = {
+      text: "Votre profil est incomplet.",
+      choices: [{ id: "profile:edit", label: "Compléter" }],
+      form,
+      visibility: "private",
+    };
     expect((await h.adapter.deliver(member("UALICE"), reply)).kind).toBe("sent");
     const [posted] = calls(h, "chat.postMessage");
     expect(posted!.body.text).toBe("Votre profil est incomplet.");
@@ -135,7 +190,10 @@ describe("slack: delivering on the bot's initiative", () => {
     const h = await start();
     h.fake.failNext("chat.postMessage", { status: 429, retryAfter: 1 });
     expect((await h.adapter.deliver(member("UALICE"), say("un"))).kind).toBe("retry");
-    expect(await h.adapter.deliver(member("UALICE"), say("un"))).toMatchObject({ kind: "sent", platformMessageId: expect.stringMatching(/^DALICE:/) });
+    expect(await h.adapter.deliver(member("UALICE"), say("un"))).toMatchObject({
+      kind: "sent",
+      platformMessageId: expect.stringMatching(/^DALICE:/),
+    });
     // The fake refuses Alice's DM for the whole second: a single 429 means the adapter waited.
     expect(rateLimited(h)).toHaveLength(1);
   });
@@ -143,7 +201,11 @@ describe("slack: delivering on the bot's initiative", () => {
   it("a Slack server error on a post to a member asks for a retry later", async () => {
     const h = await start();
     h.fake.failNext("chat.postMessage", { status: 502 });
-    expect(await h.adapter.deliver(member("UALICE"), reminder)).toEqual({ kind: "retry", afterMs: RETRY_MS, reason: "chat.postMessage: HTTP 502" });
+    expect(await h.adapter.deliver(member("UALICE"), reminder)).toEqual({
+      kind: "retry",
+      afterMs: RETRY_MS,
+      reason: "chat.postMessage: HTTP 502",
+    });
     expect((await h.adapter.deliver(member("UALICE"), reminder)).kind).toBe("sent");
   });
 
@@ -158,10 +220,13 @@ describe("slack: delivering on the bot's initiative", () => {
 
   it("a Slack server error, a dropped connection or a Slack outage asks for a retry later", async () => {
     const h = await start();
-    for (const failure of [{ status: 500 }, "drop", { status: 503 }, { error: "service_unavailable" }] as const) h.fake.failNext("chat.postMessage", failure);
+    for (const failure of [{ status: 500 }, "drop", { status: 503 }, { error: "service_unavailable" }] as const)
+      h.fake.failNext("chat.postMessage", failure);
     const outcomes: DeliveryOutcome[] = [];
     for (let i = 0; i < 4; i++) outcomes.push(await h.adapter.deliver(general, say("rappel")));
-    expect(outcomes.map((o) => [o.kind, "afterMs" in o ? o.afterMs : undefined])).toEqual(Array(4).fill(["retry", RETRY_MS]));
+    expect(outcomes.map((o) => [o.kind, "afterMs" in o ? o.afterMs : undefined])).toEqual(
+      Array(4).fill(["retry", RETRY_MS]),
+    );
     expect(calls(h, "chat.postMessage")).toHaveLength(4);
     expect((await h.adapter.deliver(general, say("rappel"))).kind).toBe("sent");
   });
@@ -170,7 +235,10 @@ describe("slack: delivering on the bot's initiative", () => {
     const h = await start();
     h.fake.addUser("UBOB", { realName: "Bob", deactivated: true });
     h.fake.archiveChannel("C0OLD");
-    const outcomes = [await h.adapter.deliver(member("UNOBODY"), reminder), await h.adapter.deliver(member("UBOB"), reminder)];
+    const outcomes = [
+      await h.adapter.deliver(member("UNOBODY"), reminder),
+      await h.adapter.deliver(member("UBOB"), reminder),
+    ];
     h.fake.failNext("chat.postMessage", { error: "not_in_channel" });
     h.fake.failNext("chat.postMessage", { error: "invalid_blocks" });
     outcomes.push(
@@ -206,7 +274,9 @@ describe("slack: delivering on the bot's initiative", () => {
     await h.adapter.idle();
     expect(outcomes.map((o) => o.kind)).toEqual(Array(6).fill("sent"));
     // Deliveries name Alice by user id, the answer names her DM: one conversation either way.
-    const toAlice = calls(h, "chat.postMessage").filter((c) => c.body.channel === "UALICE" || c.body.channel === "DALICE").map((c) => c.body.text);
+    const toAlice = calls(h, "chat.postMessage")
+      .filter((c) => c.body.channel === "UALICE" || c.body.channel === "DALICE")
+      .map((c) => c.body.text);
     expect(toAlice.filter((t) => t !== "pong")).toEqual(["un", "deux", "trois"]);
     expect(toAlice).toContain("pong");
     expect(calls(h, "conversations.open")).toEqual([]);

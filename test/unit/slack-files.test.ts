@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import type { FileRef, Reply } from "../../src/core/reply.ts";
-import { FAST, startSlackHarness, type SlackHarness } from "../fakes/slack/harness.ts";
+import { FAST, type SlackHarness, startSlackHarness } from "../fakes/slack/harness.ts";
 import { directMessage, slashCommand, TEAM_ID } from "../fakes/slack/requests.ts";
 
 type Json = Record<string, any>;
@@ -12,12 +12,20 @@ const GENERAL = { channelId: "C0GENERAL", channelName: "general" };
 const xlsx: FileRef = {
   name: "indicateurs-novembre.xlsx",
   mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-  content: new Uint8Array(Buffer.concat([Buffer.from("PK\x03\x04", "latin1"), Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(20_000)])),
+  content: new Uint8Array(
+    Buffer.concat([
+      Buffer.from("PK\x03\x04", "latin1"),
+      Buffer.from(Array.from({ length: 256 }, (_, i) => i)),
+      randomBytes(20_000),
+    ]),
+  ),
 };
 const png: FileRef = {
   name: "activites.png",
   mediaType: "image/png",
-  content: new Uint8Array(Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(3_000)])),
+  content: new Uint8Array(
+    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(3_000)]),
+  ),
 };
 const exportReply = (visibility: Reply["visibility"]): Reply => ({
   text: "Voici les indicateurs de novembre.",
@@ -34,7 +42,10 @@ describe("slack: files a member receives", () => {
   });
 
   async function start(replies: Reply[], fake = { channelIntervalMs: 50 }): Promise<SlackHarness> {
-    harness = await startSlackHarness(async () => replies, { fake, adapter: { ...FAST, channelIntervalMs: fake.channelIntervalMs, deliveryIntervalMs: 0, deliveryRetryMs: 1234 } });
+    harness = await startSlackHarness(async () => replies, {
+      fake,
+      adapter: { ...FAST, channelIntervalMs: fake.channelIntervalMs, deliveryIntervalMs: 0, deliveryRetryMs: 1234 },
+    });
     harness.fake.addUser("UALICE", { realName: "Alice Martin", locale: "fr-FR" });
     return harness;
   }
@@ -45,8 +56,13 @@ describe("slack: files a member receives", () => {
   const calls = (h: SlackHarness, method: string) => h.fake.calls.filter((c) => c.method === method);
   const shared = (h: SlackHarness) => [...h.fake.files.values()].filter((f) => f.channel);
   const bytesOf = (file: FileRef) => Buffer.from(file.content!);
-  const buttons = (body: Json) => ((body.blocks ?? []) as Json[]).filter((b) => b.type === "actions").flatMap((b) => b.elements as Json[]).map((e) => e.text.text);
-  const texts = (body: Json) => ((body.blocks ?? []) as Json[]).filter((b) => b.type === "section").map((b) => b.text.text);
+  const buttons = (body: Json) =>
+    ((body.blocks ?? []) as Json[])
+      .filter((b) => b.type === "actions")
+      .flatMap((b) => b.elements as Json[])
+      .map((e) => e.text.text);
+  const texts = (body: Json) =>
+    ((body.blocks ?? []) as Json[]).filter((b) => b.type === "section").map((b) => b.text.text);
 
   it("a command answered in the channel with a spreadsheet and a chart shows both there, byte for byte, beside the text and buttons", async () => {
     const h = await start([exportReply("public")]);
@@ -68,7 +84,9 @@ describe("slack: files a member receives", () => {
     expect(files[1]!.bytes!.equals(bytesOf(png))).toBe(true);
     // Both shared together, in one message, after the text.
     expect(calls(h, "files.completeUploadExternal")).toHaveLength(1);
-    expect(h.fake.calls.findIndex((c) => c.method === "files.completeUploadExternal")).toBeGreaterThan(h.fake.calls.indexOf(posted!));
+    expect(h.fake.calls.findIndex((c) => c.method === "files.completeUploadExternal")).toBeGreaterThan(
+      h.fake.calls.indexOf(posted!),
+    );
     expect(h.fake.calls.filter((c) => c.status !== 200)).toEqual([]);
   });
 
@@ -106,11 +124,15 @@ describe("slack: files a member receives", () => {
   });
 
   it("the text and the files of an answer take turns in the conversation: Slack never has to refuse one", async () => {
-    const h = await start([exportReply("private"), { text: "Autre chose ?", visibility: "private" }], { channelIntervalMs: 300 });
+    const h = await start([exportReply("private"), { text: "Autre chose ?", visibility: "private" }], {
+      channelIntervalMs: 300,
+    });
     await h.post(directMessage(alice, "indicateurs", "DALICE"));
     await h.adapter.idle();
 
-    const writes = h.fake.calls.filter((c) => c.method === "chat.postMessage" || c.method === "files.completeUploadExternal");
+    const writes = h.fake.calls.filter(
+      (c) => c.method === "chat.postMessage" || c.method === "files.completeUploadExternal",
+    );
     expect(writes.map((c) => [c.method, c.status])).toEqual([
       ["chat.postMessage", 200],
       ["files.completeUploadExternal", 200],
@@ -120,12 +142,18 @@ describe("slack: files a member receives", () => {
   });
 
   it("a file with only a link stays a link in the message, and nothing is uploaded", async () => {
-    const link: Reply = { text: "Le guide du réseau", files: [{ name: "guide.pdf", mediaType: "application/pdf", url: "https://example.org/guide.pdf" }], visibility: "public" };
+    const link: Reply = {
+      text: "Le guide du réseau",
+      files: [{ name: "guide.pdf", mediaType: "application/pdf", url: "https://example.org/guide.pdf" }],
+      visibility: "public",
+    };
     const h = await start([link]);
     await command(h, "guide");
 
     const [posted] = calls(h, "chat.postMessage");
-    const mrkdwn = ((posted!.body.blocks ?? []) as Json[]).filter((b) => b.text?.type === "mrkdwn").map((b) => b.text.text);
+    const mrkdwn = ((posted!.body.blocks ?? []) as Json[])
+      .filter((b) => b.text?.type === "mrkdwn")
+      .map((b) => b.text.text);
     expect(mrkdwn).toEqual(["<https://example.org/guide.pdf|guide.pdf>"]);
     expect(h.fake.calls.filter((c) => c.method.startsWith("files.") || c.method === "upload_url")).toEqual([]);
   });
@@ -155,7 +183,9 @@ describe("slack: files a member receives", () => {
     expect(calls(h, "upload_url").map((c) => c.status)).toEqual([503, 200]);
     // A reply that is only a file needs no message.
     expect(calls(h, "chat.postMessage")).toEqual([]);
-    expect(shared(h).map((f) => [f.filename, f.channel, f.bytes!.equals(bytesOf(png))])).toEqual([["activites.png", "DALICE", true]]);
+    expect(shared(h).map((f) => [f.filename, f.channel, f.bytes!.equals(bytesOf(png))])).toEqual([
+      ["activites.png", "DALICE", true],
+    ]);
   });
 });
 
@@ -167,7 +197,10 @@ describe("slack: files delivered on the bot's initiative", () => {
   });
 
   async function start(): Promise<SlackHarness> {
-    harness = await startSlackHarness(async () => [], { fake: { channelIntervalMs: 50 }, adapter: { ...FAST, deliveryIntervalMs: 0, deliveryRetryMs: 1234 } });
+    harness = await startSlackHarness(async () => [], {
+      fake: { channelIntervalMs: 50 },
+      adapter: { ...FAST, deliveryIntervalMs: 0, deliveryRetryMs: 1234 },
+    });
     harness.fake.addUser("UALICE", { realName: "Alice Martin", locale: "fr-FR" });
     return harness;
   }
@@ -179,18 +212,36 @@ describe("slack: files delivered on the bot's initiative", () => {
     const outcome = await h.adapter.deliver(member, exportReply("private"));
 
     expect(outcome).toEqual({ kind: "sent", platformMessageId: expect.stringMatching(/^DALICE:\d+\.\d+$/) });
-    expect(shared(h).map((f) => [f.filename, f.channel, f.bytes!.equals(Buffer.from((f.filename === xlsx.name ? xlsx : png).content!))])).toEqual([
+    expect(
+      shared(h).map((f) => [
+        f.filename,
+        f.channel,
+        f.bytes!.equals(Buffer.from((f.filename === xlsx.name ? xlsx : png).content!)),
+      ]),
+    ).toEqual([
       ["indicateurs-novembre.xlsx", "DALICE", true],
       ["activites.png", "DALICE", true],
     ]);
     const [posted] = h.fake.calls.filter((c) => c.method === "chat.postMessage");
-    expect((posted!.body.blocks as Json[]).find((b) => b.type === "actions")!.elements.map((e: Json) => e.text.text)).toEqual(["Mois précédent"]);
-    expect((await h.adapter.edit(member, (outcome as { platformMessageId: string }).platformMessageId, { text: "Indicateurs mis à jour", visibility: "private" })).kind).toBe("sent");
+    expect(
+      (posted!.body.blocks as Json[]).find((b) => b.type === "actions")!.elements.map((e: Json) => e.text.text),
+    ).toEqual(["Mois précédent"]);
+    expect(
+      (
+        await h.adapter.edit(member, (outcome as { platformMessageId: string }).platformMessageId, {
+          text: "Indicateurs mis à jour",
+          visibility: "private",
+        })
+      ).kind,
+    ).toBe("sent");
   });
 
   it("a file delivered to a channel is shared there", async () => {
     const h = await start();
-    const outcome = await h.adapter.deliver({ to: "conversation", id: "C0GENERAL" }, { text: "", files: [xlsx], visibility: "public" });
+    const outcome = await h.adapter.deliver(
+      { to: "conversation", id: "C0GENERAL" },
+      { text: "", files: [xlsx], visibility: "public" },
+    );
     expect(outcome).toEqual({ kind: "sent", platformMessageId: expect.stringMatching(/^C0GENERAL:F/) });
     expect(shared(h).map((f) => [f.filename, f.channel])).toEqual([["indicateurs-novembre.xlsx", "C0GENERAL"]]);
     expect(h.fake.calls.filter((c) => c.method === "chat.postMessage")).toEqual([]);

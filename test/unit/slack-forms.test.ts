@@ -12,8 +12,27 @@ const form: Reply = {
     submitLabel: "Envoyer",
     fields: [
       { name: "name", label: "Nom", type: "text", required: true, value: "Zoé" },
-      { name: "organisation", label: "Structure", type: "select", required: false, value: "org-1", options: [{ value: "", label: "Aucune" }, { value: "org-1", label: "Mairie" }] },
-      { name: "topics", label: "Sujets", type: "multiselect", required: false, options: [{ value: "a", label: "Accès" }, { value: "b", label: "Santé" }] },
+      {
+        name: "organisation",
+        label: "Structure",
+        type: "select",
+        required: false,
+        value: "org-1",
+        options: [
+          { value: "", label: "Aucune" },
+          { value: "org-1", label: "Mairie" },
+        ],
+      },
+      {
+        name: "topics",
+        label: "Sujets",
+        type: "multiselect",
+        required: false,
+        options: [
+          { value: "a", label: "Accès" },
+          { value: "b", label: "Santé" },
+        ],
+      },
       { name: "comment", label: "Commentaire", type: "textarea", required: false },
     ],
   },
@@ -36,9 +55,20 @@ describe("slack: forms as modals", () => {
   it("a form asked for with a command opens as a modal, and its submission reaches the core by field name", async () => {
     const { driver, received } = await driverAnswering();
     const opened = await driver.send("alice", "avis");
-    expect(opened).toEqual([{ text: "Dites-nous tout.", choices: [], form: { title: "Votre avis", fields: ["Nom", "Structure", "Sujets", "Commentaire"] }, private: true }]);
+    expect(opened).toEqual([
+      {
+        text: "Dites-nous tout.",
+        choices: [],
+        form: { title: "Votre avis", fields: ["Nom", "Structure", "Sujets", "Commentaire"] },
+        private: true,
+      },
+    ]);
     const thanks = await driver.submitForm("alice", { Structure: "Aucune", Sujets: "Accès, Santé" });
-    expect(received.at(-1)!.input).toEqual({ kind: "form", formId: "survey:42", values: { name: "Zoé", organisation: "", topics: ["a", "b"], comment: "" } });
+    expect(received.at(-1)!.input).toEqual({
+      kind: "form",
+      formId: "survey:42",
+      values: { name: "Zoé", organisation: "", topics: ["a", "b"], comment: "" },
+    });
     expect(thanks).toEqual([{ text: "Merci.", choices: [], private: true }]);
   });
 

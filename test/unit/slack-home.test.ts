@@ -1,13 +1,18 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSlackHarness, type SlackHarness } from "../fakes/slack/harness.ts";
+import { type SlackHarness, startSlackHarness } from "../fakes/slack/harness.ts";
 import { appHomeOpened, TEAM_ID, viewSubmission } from "../fakes/slack/requests.ts";
 import { createTestBot, type TestBot } from "../support/bot.ts";
 
 const sophie = { userId: "USOPHIE", name: "sophie" };
 type Json = Record<string, any>;
-const texts = (blocks: Json[]) => blocks.filter((b) => b.type === "section").map((b) => b.text.text).join("\n");
-const buttons = (blocks: Json[]) => blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements.map((e: Json) => e));
+const texts = (blocks: Json[]) =>
+  blocks
+    .filter((b) => b.type === "section")
+    .map((b) => b.text.text)
+    .join("\n");
+const buttons = (blocks: Json[]) =>
+  blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements.map((e: Json) => e));
 
 describe("slack: the App Home tab", () => {
   let bot: TestBot;
@@ -17,8 +22,17 @@ describe("slack: the App Home tab", () => {
     bot = await createTestBot();
     const db = bot.db.prisma;
     await db.channelBinding.create({ data: { networkId: bot.networkId, platform: "slack", scopeId: TEAM_ID } });
-    const member = await db.member.findFirstOrThrow({ where: { identities: { some: { platform: "local", externalId: "demo-coordinator" } } } });
-    await db.platformIdentity.create({ data: { networkId: bot.networkId, memberId: member.id, platform: "slack", externalId: `${TEAM_ID}:${sophie.userId}` } });
+    const member = await db.member.findFirstOrThrow({
+      where: { identities: { some: { platform: "local", externalId: "demo-coordinator" } } },
+    });
+    await db.platformIdentity.create({
+      data: {
+        networkId: bot.networkId,
+        memberId: member.id,
+        platform: "slack",
+        externalId: `${TEAM_ID}:${sophie.userId}`,
+      },
+    });
     harness = await startSlackHarness(bot.dispatch);
   });
   afterAll(async () => {
@@ -50,9 +64,21 @@ describe("slack: the App Home tab", () => {
       trigger_id: randomUUID(),
       team: { id: TEAM_ID, domain: "reseau-test" },
       view: { id: "VHOME", type: "home", ...home.view },
-      actions: [{ type: "button", action_id: button.action_id, block_id: "b", value: button.value, text: button.text, action_ts: "1" }],
+      actions: [
+        {
+          type: "button",
+          action_id: button.action_id,
+          block_id: "b",
+          value: button.value,
+          text: button.text,
+          action_ts: "1",
+        },
+      ],
     };
-    await harness.post({ body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: "application/x-www-form-urlencoded" });
+    await harness.post({
+      body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+      contentType: "application/x-www-form-urlencoded",
+    });
     await harness.adapter.idle();
     const opened = harness.fake.calls.find((c) => c.method === "views.open" && c.status === 200)!.body as Json;
     expect(opened.view.title.text).toBe("Mon profil");
@@ -60,12 +86,25 @@ describe("slack: the App Home tab", () => {
     const values: Record<string, Record<string, object>> = {};
     for (const block of opened.view.blocks.filter((b: Json) => b.type === "input")) {
       const e = block.element;
-      values[block.block_id] = { [e.action_id]: e.type === "static_select" ? { type: e.type, selected_option: e.initial_option ?? null } : { type: e.type, value: e.initial_value ?? null } };
+      values[block.block_id] = {
+        [e.action_id]:
+          e.type === "static_select"
+            ? { type: e.type, selected_option: e.initial_option ?? null }
+            : { type: e.type, value: e.initial_value ?? null },
+      };
     }
     values.displayName = { displayName: { type: "plain_text_input", value: "Sophie D." } };
-    await harness.post(viewSubmission(sophie, { id: "V1", callback_id: opened.view.callback_id, private_metadata: opened.view.private_metadata }, values));
+    await harness.post(
+      viewSubmission(
+        sophie,
+        { id: "V1", callback_id: opened.view.callback_id, private_metadata: opened.view.private_metadata },
+        values,
+      ),
+    );
     await harness.adapter.idle();
-    const direct = harness.fake.calls.filter((c) => c.method === "chat.postMessage" && c.body.channel === sophie.userId);
+    const direct = harness.fake.calls.filter(
+      (c) => c.method === "chat.postMessage" && c.body.channel === sophie.userId,
+    );
     expect(direct.map((c) => c.body.text).join("\n")).toContain("Votre profil est enregistré.");
     const refreshed = harness.fake.calls.filter((c) => c.method === "views.publish").at(-1)!.body as Json;
     expect(texts(refreshed.view.blocks)).toContain("Profil de Sophie D.");

@@ -3,8 +3,14 @@ import { createSlackAdapter } from "../../src/channels/slack/index.ts";
 import type { Dispatch } from "../../src/core/dispatch.ts";
 import type { InboundCommand } from "../../src/core/inbound.ts";
 import { type Reply, say } from "../../src/core/reply.ts";
-import { startSlackHarness, type SlackHarness } from "../fakes/slack/harness.ts";
-import { blockAction, directMessage, type SlackRequest, signatureHeaders, slashCommand } from "../fakes/slack/requests.ts";
+import { type SlackHarness, startSlackHarness } from "../fakes/slack/harness.ts";
+import {
+  blockAction,
+  directMessage,
+  type SlackRequest,
+  signatureHeaders,
+  slashCommand,
+} from "../fakes/slack/requests.ts";
 import { silentLog } from "../support/bot.ts";
 
 const alice = { userId: "UALICE", name: "alice" };
@@ -44,7 +50,9 @@ describe("slack: receiving signed requests", () => {
     bot.release();
     harness = await startSlackHarness(bot.dispatch);
     const request = command(harness);
-    const forged = await harness.post(request, { headers: signatureHeaders(request.body, { secret: "not-the-app-secret" }) });
+    const forged = await harness.post(request, {
+      headers: signatureHeaders(request.body, { secret: "not-the-app-secret" }),
+    });
     const unsigned = await harness.post(request, { unsigned: true });
     await harness.adapter.idle();
     expect([forged.status, unsigned.status]).toEqual([401, 401]);
@@ -58,7 +66,9 @@ describe("slack: receiving signed requests", () => {
     harness = await startSlackHarness(bot.dispatch);
     const request = command(harness);
     const sixMinutesAgo = Math.floor(Date.now() / 1000) - 6 * 60;
-    const replayed = await harness.post(request, { headers: signatureHeaders(request.body, { timestamp: sixMinutesAgo }) });
+    const replayed = await harness.post(request, {
+      headers: signatureHeaders(request.body, { timestamp: sixMinutesAgo }),
+    });
     expect(replayed.status).toBe(401);
     expect(bot.received).toEqual([]);
   });
@@ -79,7 +89,13 @@ describe("slack: receiving signed requests", () => {
     const bot = gatedDispatch();
     bot.release();
     harness = await startSlackHarness(bot.dispatch);
-    const request = slashCommand(alice, "profil", general, harness.fake.newResponseUrl(), "1234-5678-abcd-ef01-trigger");
+    const request = slashCommand(
+      alice,
+      "profil",
+      general,
+      harness.fake.newResponseUrl(),
+      "1234-5678-abcd-ef01-trigger",
+    );
     await harness.post(request);
     await harness.adapter.idle();
     expect(bot.received[0]).toMatchObject({
@@ -120,7 +136,8 @@ describe("slack: receiving signed requests", () => {
     own.event = { ...own.event, user: "UBOT", bot_id: "BBOT" };
     const edit = JSON.parse(directMessage(alice, "aide", "DALICE").body);
     edit.event = { ...edit.event, subtype: "message_changed" };
-    for (const body of [own, edit]) expect((await harness.post({ body: JSON.stringify(body), contentType: "application/json" })).status).toBe(200);
+    for (const body of [own, edit])
+      expect((await harness.post({ body: JSON.stringify(body), contentType: "application/json" })).status).toBe(200);
     await harness.adapter.idle();
     expect(bot.received).toEqual([]);
   });
@@ -130,10 +147,15 @@ describe("slack: receiving signed requests", () => {
     harness = await startSlackHarness(bot.dispatch);
     const request = directMessage(alice, "lier", "DALICE");
     const first = await harness.post(request);
-    const retry = await harness.post(request, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+    const retry = await harness.post(request, {
+      headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+    });
     expect([first.status, retry.status]).toEqual([200, 200]);
     // The core claims the event id once; a redelivery gets no answer from it.
-    expect(bot.received.map((i) => i.eventId)).toEqual([JSON.parse(request.body).event_id, JSON.parse(request.body).event_id]);
+    expect(bot.received.map((i) => i.eventId)).toEqual([
+      JSON.parse(request.body).event_id,
+      JSON.parse(request.body).event_id,
+    ]);
     bot.release();
   });
 
@@ -142,10 +164,22 @@ describe("slack: receiving signed requests", () => {
     bot.release();
     harness = await startSlackHarness(bot.dispatch);
     const where = { channelId: "C0GENERAL", messageTs: "1.0", ephemeral: false };
-    const request = blockAction(alice, where, { type: "button", action_id: "profile:edit", block_id: "b", value: "profile:edit" }, harness.fake.newResponseUrl());
+    const request = blockAction(
+      alice,
+      where,
+      { type: "button", action_id: "profile:edit", block_id: "b", value: "profile:edit" },
+      harness.fake.newResponseUrl(),
+    );
     const payload = JSON.parse(new URLSearchParams(request.body).get("payload")!);
     // Slack sends the whole message back with a press: long texts make it large.
-    payload.message = { type: "message", ts: "1.0", blocks: Array.from({ length: 20 }, () => ({ type: "section", text: { type: "plain_text", text: "é".repeat(800) } })) };
+    payload.message = {
+      type: "message",
+      ts: "1.0",
+      blocks: Array.from({ length: 20 }, () => ({
+        type: "section",
+        text: { type: "plain_text", text: "é".repeat(800) },
+      })),
+    };
     const large = { ...request, body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString() };
     expect(large.body.length).toBeGreaterThan(16_000);
     expect((await harness.post(large)).status).toBe(200);
@@ -155,14 +189,21 @@ describe("slack: receiving signed requests", () => {
 
   it("Slack's URL verification challenge is answered", async () => {
     harness = await startSlackHarness(gatedDispatch().dispatch);
-    const body = JSON.stringify({ token: "t", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P", type: "url_verification" });
+    const body = JSON.stringify({
+      token: "t",
+      challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+      type: "url_verification",
+    });
     const answer = await harness.post({ body, contentType: "application/json" });
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toEqual({ challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" });
   });
 
   it("with an app token the adapter receives through socket mode and mounts no HTTP route", () => {
-    const adapter = createSlackAdapter({ botToken: "xoxb-x", signingSecret: "s", appToken: "xapp-1-test" }, { dispatch: gatedDispatch().dispatch, log: silentLog, commands: [] });
+    const adapter = createSlackAdapter(
+      { botToken: "xoxb-x", signingSecret: "s", appToken: "xapp-1-test" },
+      { dispatch: gatedDispatch().dispatch, log: silentLog, commands: [] },
+    );
     expect(adapter.platform).toBe("slack");
     expect(adapter.webhooks).toBeUndefined();
   });

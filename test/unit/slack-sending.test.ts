@@ -1,15 +1,18 @@
-import { afterEach, describe, expect, it } from "vitest";
 import { pino } from "pino";
+import { afterEach, describe, expect, it } from "vitest";
 import { escapeMrkdwn, fallbackText, messageBlocks } from "../../src/channels/slack/render.ts";
 import type { Dispatch } from "../../src/core/dispatch.ts";
 import type { InboundCommand } from "../../src/core/inbound.ts";
 import { type Reply, say } from "../../src/core/reply.ts";
 import { startSlackDriver } from "../fakes/slack/driver.ts";
-import { startSlackHarness, type SlackHarness } from "../fakes/slack/harness.ts";
+import { type SlackHarness, startSlackHarness } from "../fakes/slack/harness.ts";
 import { directMessage } from "../fakes/slack/requests.ts";
 
 const alice = { userId: "UALICE", name: "alice" };
-const answering = (...replies: Reply[]): Dispatch => async () => replies;
+const answering =
+  (...replies: Reply[]): Dispatch =>
+  async () =>
+    replies;
 
 /** A pino logger whose lines the test reads. */
 function capturedLog() {
@@ -25,11 +28,15 @@ describe("slack: sending within Slack's limits", () => {
     harness = undefined;
   });
 
-  const postsTo = (h: SlackHarness, channel: string) => h.fake.calls.filter((c) => c.method === "chat.postMessage" && c.body.channel === channel);
+  const postsTo = (h: SlackHarness, channel: string) =>
+    h.fake.calls.filter((c) => c.method === "chat.postMessage" && c.body.channel === channel);
 
   it("a burst of replies to one conversation is paced and never rate-limited", async () => {
     const replies = ["un", "deux", "trois", "quatre"].map((t) => say(t));
-    harness = await startSlackHarness(answering(...replies), { fake: { channelIntervalMs: 200 }, adapter: { channelIntervalMs: 200, retry: { retries: 2, minTimeoutMs: 10, maxTimeoutMs: 50 } } });
+    harness = await startSlackHarness(answering(...replies), {
+      fake: { channelIntervalMs: 200 },
+      adapter: { channelIntervalMs: 200, retry: { retries: 2, minTimeoutMs: 10, maxTimeoutMs: 50 } },
+    });
     await harness.post(directMessage(alice, "aide", "DALICE"));
     await harness.adapter.idle();
     const posts = postsTo(harness, "DALICE");

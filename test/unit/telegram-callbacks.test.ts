@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CALLBACK_DATA_MAX_BYTES, createCallbackCodec } from "../../src/channels/telegram/callback-data.ts";
-import { createTestBot, type TestBot } from "../support/bot.ts";
 import { createTelegramDriver, type TelegramHarness } from "../fakes/telegram/driver.ts";
+import { createTestBot, type TestBot } from "../support/bot.ts";
 
 describe("Telegram buttons", () => {
   const codec = createCallbackCodec("123:token");
@@ -35,8 +35,17 @@ describe("Telegram buttons", () => {
     beforeAll(async () => {
       bot = await createTestBot();
       driver = await createTelegramDriver(bot.dispatch);
-      const adviser = await bot.db.prisma.member.findFirstOrThrow({ where: { identities: { some: { platform: "local", externalId: "demo-adviser" } } } });
-      await bot.db.prisma.platformIdentity.create({ data: { networkId: bot.networkId, memberId: adviser.id, platform: "telegram", externalId: driver.externalId("adviser") } });
+      const adviser = await bot.db.prisma.member.findFirstOrThrow({
+        where: { identities: { some: { platform: "local", externalId: "demo-adviser" } } },
+      });
+      await bot.db.prisma.platformIdentity.create({
+        data: {
+          networkId: bot.networkId,
+          memberId: adviser.id,
+          platform: "telegram",
+          externalId: driver.externalId("adviser"),
+        },
+      });
     });
     afterAll(async () => {
       await driver?.close();

@@ -12,7 +12,10 @@ describe("Telegram: a delivered message edited in place (live broadcast progress
   });
 
   async function start(options: Parameters<typeof createTelegramDriver>[1] = {}) {
-    driver = await createTelegramDriver(recordingDispatch(() => [say("C’est noté.")]), options);
+    driver = await createTelegramDriver(
+      recordingDispatch(() => [say("C’est noté.")]),
+      options,
+    );
     return driver;
   }
   function coordinator(d: TelegramHarness): DeliveryTarget {
@@ -20,7 +23,9 @@ describe("Telegram: a delivered message edited in place (live broadcast progress
     return { to: "member", id: d.externalId("sophie") };
   }
   const progress = (sent: number, pending: number) =>
-    say(`Diffusion « Réunion du réseau » : ${sent} envoyés, ${pending} en attente, 0 échec.`, [{ id: "bc:x:1", label: "Annuler la diffusion" }]);
+    say(`Diffusion « Réunion du réseau » : ${sent} envoyés, ${pending} en attente, 0 échec.`, [
+      { id: "bc:x:1", label: "Annuler la diffusion" },
+    ]);
   /** Delivers the first progress message and returns its id. */
   async function delivered(d: TelegramHarness, target: DeliveryTarget): Promise<string> {
     const outcome = await d.adapter.deliver(target, progress(0, 120));
@@ -64,7 +69,11 @@ describe("Telegram: a delivered message edited in place (live broadcast progress
     const target = coordinator(d);
     const id = await delivered(d, target);
     d.fake.failNext("editMessageText", { status: 429, retryAfter: 1 });
-    expect(await d.adapter.edit(target, id, progress(10, 110))).toEqual({ kind: "retry", afterMs: 1000, reason: expect.stringContaining("429") });
+    expect(await d.adapter.edit(target, id, progress(10, 110))).toEqual({
+      kind: "retry",
+      afterMs: 1000,
+      reason: expect.stringContaining("429"),
+    });
     expect(d.fake.callsOf("editMessageText")).toHaveLength(1);
     expect((await d.adapter.edit(target, id, progress(20, 100))).kind).toBe("sent");
     expect(d.fake.limits.ignoredRetryAfter).toBe(0);
@@ -82,8 +91,14 @@ describe("Telegram: a delivered message edited in place (live broadcast progress
   it("a message that no longer exists fails for good, and so does an id that is no Telegram message id", async () => {
     const d = await start();
     const target = coordinator(d);
-    expect(await d.adapter.edit(target, "424242", progress(1, 1))).toEqual({ kind: "failed", reason: expect.stringContaining("message to edit not found") });
-    expect(await d.adapter.edit(target, "C0GENERAL:1712.5", progress(1, 1))).toMatchObject({ kind: "failed", reason: expect.stringContaining("not a Telegram message id") });
+    expect(await d.adapter.edit(target, "424242", progress(1, 1))).toEqual({
+      kind: "failed",
+      reason: expect.stringContaining("message to edit not found"),
+    });
+    expect(await d.adapter.edit(target, "C0GENERAL:1712.5", progress(1, 1))).toMatchObject({
+      kind: "failed",
+      reason: expect.stringContaining("not a Telegram message id"),
+    });
     expect(d.fake.callsOf("editMessageText")).toHaveLength(1);
   });
 
@@ -92,7 +107,9 @@ describe("Telegram: a delivered message edited in place (live broadcast progress
     const target = coordinator(d);
     const id = await delivered(d, target);
     const long = "Échecs : membre injoignable (bot bloqué). ".repeat(200);
-    expect((await d.adapter.edit(target, id, say(long, [{ id: "bc:r:1", label: "Voir le rapport" }]))).kind).toBe("sent");
+    expect((await d.adapter.edit(target, id, say(long, [{ id: "bc:r:1", label: "Voir le rapport" }]))).kind).toBe(
+      "sent",
+    );
     const message = shown(d, id);
     expect(message.text).toHaveLength(4096);
     expect(message.text!.endsWith("…")).toBe(true);
@@ -106,7 +123,11 @@ describe("Telegram: a delivered message edited in place (live broadcast progress
     const group: DeliveryTarget = { to: "conversation", id: String(GROUP.id) };
     const outcome = await d.adapter.deliver(group, { text: "Diffusion : 0 envoyé", visibility: "public" });
     const id = outcome.kind === "sent" ? outcome.platformMessageId : "";
-    const edits = await Promise.all(Array.from({ length: 8 }, (_, i) => d.adapter.edit(group, id, { text: `Diffusion : ${(i + 1) * 10} envoyés`, visibility: "public" })));
+    const edits = await Promise.all(
+      Array.from({ length: 8 }, (_, i) =>
+        d.adapter.edit(group, id, { text: `Diffusion : ${(i + 1) * 10} envoyés`, visibility: "public" }),
+      ),
+    );
     expect(edits.filter((o) => o.kind !== "sent")).toEqual([]);
     expect(d.fake.message(GROUP.id, Number(id))!.text).toBe("Diffusion : 80 envoyés");
     expect(d.fake.calls.filter((c) => c.status === 429)).toHaveLength(0);

@@ -20,7 +20,11 @@ function spreadsheet(name = "rapport-copil-2026.xlsx", bytes = 4096): FileRef {
   return { name, mediaType: XLSX_TYPE, content: new Uint8Array(randomBytes(bytes)) };
 }
 
-const chart = (width = 800, height = 400): FileRef => ({ name: "indicateurs-2026.png", mediaType: "image/png", content: png(width, height) });
+const chart = (width = 800, height = 400): FileRef => ({
+  name: "indicateurs-2026.png",
+  mediaType: "image/png",
+  content: png(width, height),
+});
 
 describe("Telegram files", () => {
   let driver: TelegramHarness | undefined;
@@ -38,14 +42,20 @@ describe("Telegram files", () => {
   it("an export arrives as a document under its own name with identical bytes, and a chart as a photo", async () => {
     const xlsx = spreadsheet();
     const image = chart();
-    const { driver } = await start(() => [{ text: "Voici l’export et le graphique.", files: [xlsx, image], visibility: "private" }]);
+    const { driver } = await start(() => [
+      { text: "Voici l’export et le graphique.", files: [xlsx, image], visibility: "private" },
+    ]);
     const seen = await driver.send("alice", "export");
     expect(seen.map((r) => r.text)).toEqual(["Voici l’export et le graphique.", "rapport-copil-2026.xlsx", ""]);
 
     const [document] = driver.fake.callsOf("sendDocument");
     expect(document!.upload).toMatchObject({ fileName: "rapport-copil-2026.xlsx", mimeType: XLSX_TYPE });
     expect(Buffer.from(document!.upload!.bytes).equals(Buffer.from(xlsx.content!))).toBe(true);
-    expect(document!.message!.document).toMatchObject({ file_name: "rapport-copil-2026.xlsx", mime_type: XLSX_TYPE, file_size: 4096 });
+    expect(document!.message!.document).toMatchObject({
+      file_name: "rapport-copil-2026.xlsx",
+      mime_type: XLSX_TYPE,
+      file_size: 4096,
+    });
 
     const [photo] = driver.fake.callsOf("sendPhoto");
     expect(Buffer.from(photo!.upload!.bytes).equals(Buffer.from(image.content!))).toBe(true);
@@ -53,13 +63,17 @@ describe("Telegram files", () => {
   });
 
   it("a file name with accents and spaces reaches the member as it was written", async () => {
-    const { driver } = await start(() => [{ text: "Export prêt.", files: [spreadsheet("Bilan activité été 2026.xlsx")], visibility: "private" }]);
+    const { driver } = await start(() => [
+      { text: "Export prêt.", files: [spreadsheet("Bilan activité été 2026.xlsx")], visibility: "private" },
+    ]);
     await driver.send("alice", "export");
     expect(driver.fake.callsOf("sendDocument")[0]!.message!.document!.file_name).toBe("Bilan activité été 2026.xlsx");
   });
 
   it("a reply with text, buttons and a file shows the text with its buttons first, then the file; the buttons still work", async () => {
-    const { driver } = await start(() => [{ ...say("Votre export est prêt.", [{ id: "export:again", label: "Refaire l’export" }]), files: [spreadsheet()] }]);
+    const { driver } = await start(() => [
+      { ...say("Votre export est prêt.", [{ id: "export:again", label: "Refaire l’export" }]), files: [spreadsheet()] },
+    ]);
     const seen = await driver.send("alice", "export");
     expect(seen).toEqual([
       { text: "Votre export est prêt.", choices: ["Refaire l’export"], private: true },
@@ -70,8 +84,14 @@ describe("Telegram files", () => {
   });
 
   it("a file too large for Telegram is left out with a log, and the text and other files still arrive", async () => {
-    const huge: FileRef = { name: "archive-complete.xlsx", mediaType: XLSX_TYPE, content: new Uint8Array(TELEGRAM_UPLOAD_MAX_BYTES + 1) };
-    const { driver, logs } = await start(() => [{ text: "Voici les fichiers demandés.", files: [huge, spreadsheet()], visibility: "private" }]);
+    const huge: FileRef = {
+      name: "archive-complete.xlsx",
+      mediaType: XLSX_TYPE,
+      content: new Uint8Array(TELEGRAM_UPLOAD_MAX_BYTES + 1),
+    };
+    const { driver, logs } = await start(() => [
+      { text: "Voici les fichiers demandés.", files: [huge, spreadsheet()], visibility: "private" },
+    ]);
     const seen = await driver.send("alice", "export");
     expect(seen.map((r) => r.text)).toEqual(["Voici les fichiers demandés.", "rapport-copil-2026.xlsx"]);
     expect(driver.fake.callsOf("sendDocument").map((c) => c.upload?.fileName)).toEqual(["rapport-copil-2026.xlsx"]);
@@ -81,15 +101,22 @@ describe("Telegram files", () => {
   });
 
   it("an image beyond Telegram's photo limits goes as a document instead of a cropped photo", async () => {
-    const { driver } = await start(() => [{ text: "Frise de l’année.", files: [{ ...chart(4200, 150), name: "frise-2026.png" }], visibility: "private" }]);
+    const { driver } = await start(() => [
+      { text: "Frise de l’année.", files: [{ ...chart(4200, 150), name: "frise-2026.png" }], visibility: "private" },
+    ]);
     const seen = await driver.send("alice", "frise");
     expect(seen.map((r) => r.text)).toEqual(["Frise de l’année.", "frise-2026.png"]);
     expect(driver.fake.callsOf("sendPhoto")).toHaveLength(0);
-    expect(driver.fake.callsOf("sendDocument")[0]!.message!.document).toMatchObject({ file_name: "frise-2026.png", mime_type: "image/png" });
+    expect(driver.fake.callsOf("sendDocument")[0]!.message!.document).toMatchObject({
+      file_name: "frise-2026.png",
+      mime_type: "image/png",
+    });
   });
 
   it("an upload that meets a server error is sent again; one Telegram refuses is not, and the next file still goes", async () => {
-    const { driver, logs } = await start(() => [{ text: "Deux fichiers.", files: [spreadsheet("a.xlsx"), spreadsheet("b.xlsx")], visibility: "private" }]);
+    const { driver, logs } = await start(() => [
+      { text: "Deux fichiers.", files: [spreadsheet("a.xlsx"), spreadsheet("b.xlsx")], visibility: "private" },
+    ]);
     driver.fake.failNext("sendDocument", { status: 500 });
     let seen = await driver.send("alice", "export");
     expect(seen.map((r) => r.text)).toEqual(["Deux fichiers.", "a.xlsx", "b.xlsx"]);
@@ -98,14 +125,22 @@ describe("Telegram files", () => {
     driver.fake.failNext("sendDocument", { status: 400, description: "Bad Request: wrong file identifier" });
     seen = await driver.send("alice", "export");
     expect(seen.map((r) => r.text)).toEqual(["Deux fichiers.", "b.xlsx"]);
-    expect(driver.fake.callsOf("sendDocument").slice(3).map((c) => c.status)).toEqual([400, 200]);
+    expect(
+      driver.fake
+        .callsOf("sendDocument")
+        .slice(3)
+        .map((c) => c.status),
+    ).toEqual([400, 200]);
     expect(logs.filter((l) => l.msg === "Telegram rejected a message")).toHaveLength(1);
   });
 
   it("a reply with several files is paced like messages: no 429, all of them arrive", async () => {
     const files = [1, 2, 3].map((n) => spreadsheet(`fiche-${n}.xlsx`, 256));
     // Telegram's own windows (3 messages in 3 s per chat): shorter ones would be within HTTP jitter under load.
-    const { driver } = await start(() => [{ text: "Les trois fiches et le graphique.", files: [...files, chart()], visibility: "private" }], { limits: TELEGRAM_LIMITS });
+    const { driver } = await start(
+      () => [{ text: "Les trois fiches et le graphique.", files: [...files, chart()], visibility: "private" }],
+      { limits: TELEGRAM_LIMITS },
+    );
     const seen = await Promise.all([driver.send("alice", "fiches"), driver.send("bob", "fiches")]);
     expect(seen.map((s) => s.length)).toEqual([5, 5]);
     const uploads = [...driver.fake.callsOf("sendDocument"), ...driver.fake.callsOf("sendPhoto")];
@@ -119,7 +154,9 @@ describe("Telegram files", () => {
       { text: "Votre export.", choices: [], private: true },
       { text: "rapport-copil-2026.xlsx", choices: [], private: true },
     ]);
-    expect(driver.fake.sentMessages(GROUP.id).every((m) => m.reply_to_message?.from?.id === driver!.user("alice").id)).toBe(true);
+    expect(
+      driver.fake.sentMessages(GROUP.id).every((m) => m.reply_to_message?.from?.id === driver!.user("alice").id),
+    ).toBe(true);
   });
 
   it("a delivered reply with a file reaches the member; the id kept is the text's, which an edit can replace", async () => {
@@ -127,22 +164,39 @@ describe("Telegram files", () => {
     driver.fake.openPrivateChat(driver.user("alice"));
     const target = { to: "member" as const, id: driver.externalId("alice") };
     const image = chart();
-    const outcome = await driver.adapter.deliver(target, { text: "Les indicateurs de la semaine.", files: [spreadsheet(), image], visibility: "private" });
+    const outcome = await driver.adapter.deliver(target, {
+      text: "Les indicateurs de la semaine.",
+      files: [spreadsheet(), image],
+      visibility: "private",
+    });
     const [text, document, photo] = driver.fake.sentMessages(driver.user("alice").id);
     expect(outcome).toEqual({ kind: "sent", platformMessageId: String(text!.message_id) });
     expect(document!.document!.file_name).toBe("rapport-copil-2026.xlsx");
     expect(photo!.photo).toBeDefined();
-    expect(Buffer.from(driver.fake.callsOf("sendPhoto")[0]!.upload!.bytes).equals(Buffer.from(image.content!))).toBe(true);
+    expect(Buffer.from(driver.fake.callsOf("sendPhoto")[0]!.upload!.bytes).equals(Buffer.from(image.content!))).toBe(
+      true,
+    );
 
-    const edited = await driver.adapter.edit(target, outcome.kind === "sent" ? outcome.platformMessageId : "", say("Les indicateurs de la semaine (mis à jour)."));
+    const edited = await driver.adapter.edit(
+      target,
+      outcome.kind === "sent" ? outcome.platformMessageId : "",
+      say("Les indicateurs de la semaine (mis à jour)."),
+    );
     expect(edited.kind).toBe("sent");
   });
 
   it("a delivery whose only file is too large reports that nothing could be sent", async () => {
     const { driver, logs } = await start(() => []);
     driver.fake.openPrivateChat(driver.user("alice"));
-    const huge: FileRef = { name: "archive.xlsx", mediaType: XLSX_TYPE, content: new Uint8Array(TELEGRAM_UPLOAD_MAX_BYTES + 1) };
-    const outcome = await driver.adapter.deliver({ to: "member", id: driver.externalId("alice") }, { text: "", files: [huge], visibility: "private" });
+    const huge: FileRef = {
+      name: "archive.xlsx",
+      mediaType: XLSX_TYPE,
+      content: new Uint8Array(TELEGRAM_UPLOAD_MAX_BYTES + 1),
+    };
+    const outcome = await driver.adapter.deliver(
+      { to: "member", id: driver.externalId("alice") },
+      { text: "", files: [huge], visibility: "private" },
+    );
     expect(outcome.kind).toBe("failed");
     expect(driver.fake.callsOf("sendDocument")).toHaveLength(0);
     expect(logs.some((l) => l.msg === "file too large for Telegram; not sent")).toBe(true);
@@ -152,7 +206,10 @@ describe("Telegram files", () => {
     const { driver } = await start(() => []);
     driver.fake.openPrivateChat(driver.user("alice"));
     driver.fake.failNext("sendPhoto", { status: 400, description: "Bad Request: IMAGE_PROCESS_FAILED" });
-    const outcome = await driver.adapter.deliver({ to: "member", id: driver.externalId("alice") }, { text: "Graphique.", files: [chart()], visibility: "private" });
+    const outcome = await driver.adapter.deliver(
+      { to: "member", id: driver.externalId("alice") },
+      { text: "Graphique.", files: [chart()], visibility: "private" },
+    );
     expect(outcome).toMatchObject({ kind: "failed", reason: expect.stringContaining("IMAGE_PROCESS_FAILED") });
   });
 
@@ -169,7 +226,9 @@ describe("Telegram files", () => {
     const sheet = { name: "inscrits.xlsx", mediaType: XLSX_TYPE, url: "https://exemple.fr/inscrits.xlsx" };
     const { driver } = await start(() => [{ text: "Les fichiers :", files: [pdf, sheet], visibility: "private" }]);
     const seen = await driver.send("alice", "fichiers");
-    expect(driver.fake.callsOf("sendDocument").map((c) => c.params.document)).toEqual(["https://exemple.fr/programme.pdf"]);
+    expect(driver.fake.callsOf("sendDocument").map((c) => c.params.document)).toEqual([
+      "https://exemple.fr/programme.pdf",
+    ]);
     expect(seen.map((r) => r.text)).toContain("inscrits.xlsx\nhttps://exemple.fr/inscrits.xlsx");
   });
 });

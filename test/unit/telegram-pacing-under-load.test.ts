@@ -1,8 +1,8 @@
 // Issue 16, "Pacing under load": with both cores kept busy by other processes, and the bot's own
 // event loop stalling now and then, Telegram still never sees more than its limits.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DeliveryTarget } from "../../src/core/channel.ts";
 import { scaleLimits, TELEGRAM_LIMITS } from "../../src/channels/telegram/limits.ts";
+import type { DeliveryTarget } from "../../src/core/channel.ts";
 import { say } from "../../src/core/reply.ts";
 import { createTelegramDriver, GROUP, type TelegramHarness } from "../fakes/telegram/driver.ts";
 import { recordingDispatch } from "../fakes/telegram/support.ts";
@@ -69,7 +69,9 @@ describe("Telegram pacing with the machine busy", () => {
       expect(d.fake.callsOf("sendMessage").filter((c) => c.status === 429)).toHaveLength(0);
       expect(arrivals(d)).toHaveLength(97);
       expect(mostInOneWindow(arrivals(d), TELEGRAM_LIMITS.global.windowMs)).toBeLessThanOrEqual(30);
-      expect(mostInOneWindow(arrivals(d, d.externalId("alice")), TELEGRAM_LIMITS.privateChat.windowMs)).toBeLessThanOrEqual(3);
+      expect(
+        mostInOneWindow(arrivals(d, d.externalId("alice")), TELEGRAM_LIMITS.privateChat.windowMs),
+      ).toBeLessThanOrEqual(3);
     },
     BUDGET_MS,
   );
@@ -82,13 +84,19 @@ describe("Telegram pacing with the machine busy", () => {
       const group: DeliveryTarget = { to: "conversation", id: String(GROUP.id) };
       const stop = stallNowAndThen(300, 80);
       try {
-        const outcomes = await Promise.all(Array.from({ length: 26 }, (_, i) => d.adapter.deliver(group, { text: `Annonce ${i}`, visibility: "public" })));
+        const outcomes = await Promise.all(
+          Array.from({ length: 26 }, (_, i) =>
+            d.adapter.deliver(group, { text: `Annonce ${i}`, visibility: "public" }),
+          ),
+        );
         expect(outcomes.filter((o) => o.kind !== "sent")).toEqual([]);
       } finally {
         stop();
       }
       expect(d.fake.callsOf("sendMessage").filter((c) => c.status === 429)).toHaveLength(0);
-      expect(d.fake.sentMessages(GROUP.id).map((m) => m.text)).toEqual(Array.from({ length: 26 }, (_, i) => `Annonce ${i}`));
+      expect(d.fake.sentMessages(GROUP.id).map((m) => m.text)).toEqual(
+        Array.from({ length: 26 }, (_, i) => `Annonce ${i}`),
+      );
       const [burst, minute] = GROUP_LIMITS.group;
       expect(mostInOneWindow(arrivals(d, String(GROUP.id)), minute!.windowMs)).toBeLessThanOrEqual(minute!.limit);
       expect(mostInOneWindow(arrivals(d, String(GROUP.id)), burst!.windowMs)).toBeLessThanOrEqual(burst!.limit);

@@ -14,10 +14,40 @@ describe("Telegram long polling", () => {
     driver = await createTelegramDriver(recordingDispatch());
     const calls = driver.fake.callsOf("setMyCommands");
     expect(calls).toHaveLength(2);
-    const fr = calls.find((c) => c.params.language_code === undefined)!.params.commands as { command: string; description: string }[];
-    const en = calls.find((c) => c.params.language_code === "en")!.params.commands as { command: string; description: string }[];
-    expect(fr.map((c) => c.command)).toEqual(expect.arrayContaining(["aide", "start", "profil", "langue", "lier", "membres", "demandes", "valider", "refuser"]));
-    expect(en.map((c) => c.command)).toEqual(expect.arrayContaining(["help", "start", "profile", "language", "link", "members", "requests", "approve", "refuse"]));
+    const fr = calls.find((c) => c.params.language_code === undefined)!.params.commands as {
+      command: string;
+      description: string;
+    }[];
+    const en = calls.find((c) => c.params.language_code === "en")!.params.commands as {
+      command: string;
+      description: string;
+    }[];
+    expect(fr.map((c) => c.command)).toEqual(
+      expect.arrayContaining([
+        "aide",
+        "start",
+        "profil",
+        "langue",
+        "lier",
+        "membres",
+        "demandes",
+        "valider",
+        "refuser",
+      ]),
+    );
+    expect(en.map((c) => c.command)).toEqual(
+      expect.arrayContaining([
+        "help",
+        "start",
+        "profile",
+        "language",
+        "link",
+        "members",
+        "requests",
+        "approve",
+        "refuse",
+      ]),
+    );
     expect(fr.find((c) => c.command === "aide")!.description).toBe("afficher ce que vous pouvez faire");
     for (const c of [...fr, ...en]) {
       expect(c.command).toMatch(/^[a-z0-9_]{1,32}$/);
@@ -28,17 +58,23 @@ describe("Telegram long polling", () => {
 
   it("keeps answering members through server errors and dropped connections, and logs them", async () => {
     const { log, entries } = capturingLog();
-    driver = await createTelegramDriver(recordingDispatch((i) => [say(`reçu : ${i.input.kind === "text" ? i.input.text : ""}`)]), {
-      log,
-      beforeStart: (fake) => {
-        fake.failNext("getUpdates", { status: 500 });
-        fake.failNext("getUpdates", "drop");
-        fake.failNext("getUpdates", { status: 502 });
-        fake.failNext("getUpdates", "drop");
+    driver = await createTelegramDriver(
+      recordingDispatch((i) => [say(`reçu : ${i.input.kind === "text" ? i.input.text : ""}`)]),
+      {
+        log,
+        beforeStart: (fake) => {
+          fake.failNext("getUpdates", { status: 500 });
+          fake.failNext("getUpdates", "drop");
+          fake.failNext("getUpdates", { status: 502 });
+          fake.failNext("getUpdates", "drop");
+        },
       },
-    });
+    );
     expect(await driver.send("alice", "aide")).toEqual([{ text: "reçu : aide", choices: [], private: true }]);
-    const statuses = driver.fake.callsOf("getUpdates").slice(0, 5).map((c) => c.status);
+    const statuses = driver.fake
+      .callsOf("getUpdates")
+      .slice(0, 5)
+      .map((c) => c.status);
     expect(statuses).toEqual([500, 0, 502, 0, 200]);
     expect(entries.filter((e) => e.msg === "Telegram polling failed; retrying")).toHaveLength(4);
     expect(entries.some((e) => e.msg === "Telegram polling recovered")).toBe(true);
@@ -70,7 +106,12 @@ describe("Telegram long polling", () => {
       ["group", "-100123", { kind: "text", text: "/membres conseiller" }],
       ["private", "private", { kind: "text", text: "start link-K7P4QX2M" }],
     ]);
-    expect(dispatch.heard[0]).toMatchObject({ displayName: "Alice Test", externalUserId: driver.externalId("alice"), localeHint: "fr", forms: "steps" });
+    expect(dispatch.heard[0]).toMatchObject({
+      displayName: "Alice Test",
+      externalUserId: driver.externalId("alice"),
+      localeHint: "fr",
+      forms: "steps",
+    });
     for (const i of dispatch.heard) expect(i.eventId).toMatch(/^\d+$/);
   });
 

@@ -6,4 +6,13 @@ import { organisationsImport } from "./organisations-import.ts";
 import { planCounters, planImport, planTemplate } from "./plan.ts";
 
 /** Every command of `npm run admin`, in the order the list shows them . */
-export const adminCommands: AdminCommand[] = [networkCreate, networkList, networkShow, planImport, planTemplate, planCounters, organisationsImport, inviteCommand];
+export const adminCommands: AdminCommand[] = [
+  networkCreate,
+  networkList,
+  networkShow,
+  planImport,
+  planTemplate,
+  planCounters,
+  organisationsImport,
+  inviteCommand,
+];

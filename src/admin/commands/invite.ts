@@ -32,13 +32,28 @@ Example:
 
 /** The platforms members can use an invitation on in this deployment, as the configuration enables them. */
 function configuredPlatforms(config: Config): Platform[] {
-  return [...(config.localChannel.enabled ? (["local"] as const) : []), ...(config.telegram ? (["telegram"] as const) : []), ...(config.slack ? (["slack"] as const) : []), ...(config.discord ? (["discord"] as const) : [])];
+  return [
+    ...(config.localChannel.enabled ? (["local"] as const) : []),
+    ...(config.telegram ? (["telegram"] as const) : []),
+    ...(config.slack ? (["slack"] as const) : []),
+    ...(config.discord ? (["discord"] as const) : []),
+  ];
 }
 
+const OPTIONS = {
+  role: { type: "string" },
+  organisation: { type: "string" },
+  uses: { type: "string" },
+  days: { type: "string" },
+  help: { type: "boolean" },
+} as const;
+
 async function run(args: string[], ctx: AdminContext): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<
+    typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: typeof OPTIONS }>
+  >;
   try {
-    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: { role: { type: "string" }, organisation: { type: "string" }, uses: { type: "string" }, days: { type: "string" }, help: { type: "boolean" } } });
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
     ctx.err(`${(error as Error).message}\nUsage: ${USAGE}`);
     return 2;
@@ -64,27 +79,50 @@ async function run(args: string[], ctx: AdminContext): Promise<number> {
   const days = values.days === undefined ? INVITATION_DEFAULT_DAYS : Number(values.days);
   const bad = checkLimits(maxUses, days);
   if (bad) {
-    ctx.err(bad.key === "invitations.badUses" ? `--uses must be a whole number from 1 to ${MAX_USES}.` : `--days must be a whole number from 1 to ${INVITATION_MAX_DAYS}.`);
+    ctx.err(
+      bad.key === "invitations.badUses"
+        ? `--uses must be a whole number from 1 to ${MAX_USES}.`
+        : `--days must be a whole number from 1 to ${INVITATION_MAX_DAYS}.`,
+    );
     return 1;
   }
-  const network = await ctx.db.network.findUnique({ where: { slug }, select: { id: true, name: true, defaultLocale: true } });
+  const network = await ctx.db.network.findUnique({
+    where: { slug },
+    select: { id: true, name: true, defaultLocale: true },
+  });
   if (!network) {
     ctx.err(`No network "${slug}". "npm run admin -- network list" shows them.`);
     return 1;
   }
-  const organisation = values.organisation ? await findOrganisationByName(ctx.db, network.id, values.organisation) : undefined;
+  const organisation = values.organisation
+    ? await findOrganisationByName(ctx.db, network.id, values.organisation)
+    : undefined;
   if (values.organisation && !organisation) {
     ctx.err(`No organisation "${values.organisation}" in ${network.name}.`);
     return 1;
   }
-  const invitation = await issueInvitation(ctx.db, { networkId: network.id, role, organisationId: organisation?.id, maxUses, days, now: new Date() });
+  const invitation = await issueInvitation(ctx.db, {
+    networkId: network.id,
+    role,
+    organisationId: organisation?.id,
+    maxUses,
+    days,
+    now: new Date(),
+  });
   // What to hand to the person invited, in the network's language.
   const t = createTranslator(network.defaultLocale);
-  ctx.out(`Invitation into ${network.name} (${slug}) as ${role}${organisation ? ` of ${organisation.name}` : ""}: ${maxUses} use(s), valid until ${formatExpiry(invitation.expiresAt, network.defaultLocale)} (Paris time).`);
+  ctx.out(
+    `Invitation into ${network.name} (${slug}) as ${role}${organisation ? ` of ${organisation.name}` : ""}: ${maxUses} use(s), valid until ${formatExpiry(invitation.expiresAt, network.defaultLocale)} (Paris time).`,
+  );
   ctx.out("");
   for (const line of howToJoin(t, invitation.code, { platforms: configuredPlatforms(ctx.config) })) ctx.out(line);
   return 0;
 }
 
 /** `invite <slug> --role <role>`: a one-time invitation into a network, printed for the administrator to hand out. */
-export const inviteCommand: AdminCommand = { words: ["invite"], summary: "create an invitation into a network with a role (the first coordinator's, for instance)", help: HELP, run };
+export const inviteCommand: AdminCommand = {
+  words: ["invite"],
+  summary: "create an invitation into a network with a role (the first coordinator's, for instance)",
+  help: HELP,
+  run,
+};

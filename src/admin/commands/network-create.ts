@@ -24,9 +24,18 @@ Options:
 Example:
   npm run admin -- network create charente-maritime --name "Réseau des partenaires de Charente-Maritime" --department 17`,
   async run(args, ctx) {
-    const { values, positionals } = parseCommandArgs(args, { name: { type: "string" }, department: { type: "string", multiple: true } }, ["slug"], USAGE);
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { name: { type: "string" }, department: { type: "string", multiple: true } },
+      ["slug"],
+      USAGE,
+    );
     const slug = positionals[0]!;
-    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug)) throw new AdminError(`The slug "${slug}" must be lower-case letters, digits and dashes (e.g. charente-maritime).`, 2);
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(slug))
+      throw new AdminError(
+        `The slug "${slug}" must be lower-case letters, digits and dashes (e.g. charente-maritime).`,
+        2,
+      );
     const name = typeof values.name === "string" ? values.name.trim() : "";
     const departments = (values.department as string[] | undefined) ?? [];
     if (!name) throw new AdminError(`--name is required; usage: ${USAGE}`, 2);
@@ -37,7 +46,8 @@ Example:
     const counts = `${added.DEPARTMENT} department(s), ${added.EPCI} EPCI(s) and ${added.COMMUNE} commune(s) added`;
     const updates = changes.renamed + changes.moved > 0 ? `, ${changes.renamed} renamed, ${changes.moved} moved` : "";
     if (created) ctx.out(`Network ${slug} created: ${counts}.`);
-    else if (renamed || added.DEPARTMENT + added.EPCI + added.COMMUNE + changes.renamed + changes.moved > 0) ctx.out(`Network ${slug} updated${renamed ? ` (renamed "${name}")` : ""}: ${counts}${updates}.`);
+    else if (renamed || added.DEPARTMENT + added.EPCI + added.COMMUNE + changes.renamed + changes.moved > 0)
+      ctx.out(`Network ${slug} updated${renamed ? ` (renamed "${name}")` : ""}: ${counts}${updates}.`);
     else ctx.out(`Network ${slug} is already up to date: nothing changed.`);
     return 0;
   },

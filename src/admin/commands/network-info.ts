@@ -27,7 +27,9 @@ Example:
     const ids = await ctx.db.network.findMany({ select: { id: true, slug: true } });
     const communesOf = new Map(communes.map((c) => [ids.find((n) => n.id === c.networkId)!.slug, c._count]));
     for (const n of networks) {
-      ctx.out(`${n.slug}  ${n.name}  (${communesOf.get(n.slug) ?? 0} communes, ${n._count.organisations} organisations, ${n._count.members} members)`);
+      ctx.out(
+        `${n.slug}  ${n.name}  (${communesOf.get(n.slug) ?? 0} communes, ${n._count.organisations} organisations, ${n._count.members} members)`,
+      );
     }
     return 0;
   },
@@ -37,16 +39,24 @@ Example:
 export async function networkFigures(db: Db, slug: string): Promise<string[]> {
   const network = await networkBySlug(db, slug);
   const networkId = network.id;
-  const [territories, organisations, plans, fiches, archivedFiches, indicators, members, invitations] = await Promise.all([
-    db.territory.groupBy({ by: ["kind"], where: { networkId }, _count: true }),
-    db.organisation.count({ where: { networkId } }),
-    db.plan.findMany({ where: { networkId }, select: { code: true, title: true, startYear: true, endYear: true }, orderBy: { code: "asc" } }),
-    db.ficheAction.count({ where: { networkId, archivedAt: null } }),
-    db.ficheAction.count({ where: { networkId, archivedAt: { not: null } } }),
-    db.indicator.count({ where: { networkId, archivedAt: null, ficheAction: { archivedAt: null } } }),
-    db.member.findMany({ where: { networkId, status: { not: "LEFT" } }, select: { roles: true } }),
-    db.invitation.findMany({ where: { networkId, revokedAt: null, expiresAt: { gt: new Date() } }, select: { uses: true, maxUses: true } }),
-  ]);
+  const [territories, organisations, plans, fiches, archivedFiches, indicators, members, invitations] =
+    await Promise.all([
+      db.territory.groupBy({ by: ["kind"], where: { networkId }, _count: true }),
+      db.organisation.count({ where: { networkId } }),
+      db.plan.findMany({
+        where: { networkId },
+        select: { code: true, title: true, startYear: true, endYear: true },
+        orderBy: { code: "asc" },
+      }),
+      db.ficheAction.count({ where: { networkId, archivedAt: null } }),
+      db.ficheAction.count({ where: { networkId, archivedAt: { not: null } } }),
+      db.indicator.count({ where: { networkId, archivedAt: null, ficheAction: { archivedAt: null } } }),
+      db.member.findMany({ where: { networkId, status: { not: "LEFT" } }, select: { roles: true } }),
+      db.invitation.findMany({
+        where: { networkId, revokedAt: null, expiresAt: { gt: new Date() } },
+        select: { uses: true, maxUses: true },
+      }),
+    ]);
   const open = invitations.filter((i) => i.uses < i.maxUses).length;
   const byKind = (kind: string) => territories.find((t) => t.kind === kind)?._count ?? 0;
   const roles = new Map<string, number>();
@@ -58,7 +68,10 @@ export async function networkFigures(db: Db, slug: string): Promise<string[]> {
     `Plans: ${plans.length}${plans.map((p) => `\n  ${p.code} ${p.title} (${p.startYear}–${p.endYear})`).join("")}`,
     `Fiches-actions: ${fiches}${archivedFiches ? ` (and ${archivedFiches} archived)` : ""}`,
     `Indicators: ${indicators}`,
-    `Members: ${members.length}${[...roles].sort((a, b) => a[0].localeCompare(b[0])).map(([r, n]) => `\n  ${r}: ${n}`).join("")}`,
+    `Members: ${members.length}${[...roles]
+      .sort((a, b) => a[0].localeCompare(b[0]))
+      .map(([r, n]) => `\n  ${r}: ${n}`)
+      .join("")}`,
     `Open invitations: ${open}`,
   ];
 }

@@ -31,9 +31,15 @@ Example:
     const { positionals } = parseCommandArgs(args, {}, ["slug", "file"], "organisations import <slug> <file.csv>");
     const [slug, file] = positionals as [string, string];
     const rows = organisationsFromTable(await readTable(file));
-    const changes = await inTransaction(ctx.db, async (tx) => applyOrganisations(tx, await networkBySlug(tx, slug), rows));
-    if (changes.created + changes.updated.length === 0) ctx.out(`Organisations of ${slug} are already up to date: nothing changed.`);
-    else ctx.out(`Organisations of ${slug}: ${changes.created} added, ${changes.updated.length} updated${changes.updated.length ? ` (${changes.updated.join(", ")})` : ""}.`);
+    const changes = await inTransaction(ctx.db, async (tx) =>
+      applyOrganisations(tx, await networkBySlug(tx, slug), rows),
+    );
+    if (changes.created + changes.updated.length === 0)
+      ctx.out(`Organisations of ${slug} are already up to date: nothing changed.`);
+    else
+      ctx.out(
+        `Organisations of ${slug}: ${changes.created} added, ${changes.updated.length} updated${changes.updated.length ? ` (${changes.updated.join(", ")})` : ""}.`,
+      );
     return 0;
   },
 };

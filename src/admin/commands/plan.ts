@@ -5,7 +5,7 @@ import { AdminError } from "../errors.ts";
 import { applyPlans, type PlanChanges } from "../plan/apply.ts";
 import { PLAN_COLUMN_HELP } from "../plan/columns-help.ts";
 import { COUNTER_FAMILIES } from "../plan/counters.ts";
-import { planFromTable, PLAN_COLUMNS } from "../plan/rows.ts";
+import { PLAN_COLUMNS, planFromTable } from "../plan/rows.ts";
 import { readTable } from "../table-file.ts";
 import { writeTemplate } from "../template.ts";
 import { inTransaction, networkBySlug } from "../transaction.ts";
@@ -22,8 +22,14 @@ class DryRun extends Error {
 /** The sentences that describe an import's changes. */
 export function describePlanChanges(changes: PlanChanges): string[] {
   const c = changes.created;
-  const lines = [`${c.plans} plan(s), ${c.axes} axis(es), ${c.fiches} fiche(s) and ${c.indicators} indicator(s) added; ${changes.updated.length} updated; ${changes.archived.length} archived.`];
-  return [...lines, ...changes.updated.map((u) => `  updated: ${u}`), ...changes.archived.map((a) => `  archived: ${a}`)];
+  const lines = [
+    `${c.plans} plan(s), ${c.axes} axis(es), ${c.fiches} fiche(s) and ${c.indicators} indicator(s) added; ${changes.updated.length} updated; ${changes.archived.length} archived.`,
+  ];
+  return [
+    ...lines,
+    ...changes.updated.map((u) => `  updated: ${u}`),
+    ...changes.archived.map((a) => `  archived: ${a}`),
+  ];
 }
 
 /** `plan import <slug> <file> [--dry-run]`. */
@@ -46,7 +52,12 @@ Options:
 Example:
   npm run admin -- plan import charente-maritime sdaasp-17.xlsx --dry-run`,
   async run(args, ctx) {
-    const { values, positionals } = parseCommandArgs(args, { "dry-run": { type: "boolean" } }, ["slug", "file"], "plan import <slug> <file> [--dry-run]");
+    const { values, positionals } = parseCommandArgs(
+      args,
+      { "dry-run": { type: "boolean" } },
+      ["slug", "file"],
+      "plan import <slug> <file> [--dry-run]",
+    );
     const [slug, file] = positionals as [string, string];
     const plans = planFromTable(await readTable(file));
     const dryRun = values["dry-run"] === true;
@@ -64,8 +75,19 @@ Example:
       return 0;
     }
     const lines = describePlanChanges(changes);
-    const nothing = changes.created.plans + changes.created.axes + changes.created.fiches + changes.created.indicators + changes.updated.length + changes.archived.length === 0;
-    ctx.out(nothing ? `Plan of ${slug} is already up to date: nothing changed.` : `Plan of ${slug} imported: ${lines.join("\n")}`);
+    const nothing =
+      changes.created.plans +
+        changes.created.axes +
+        changes.created.fiches +
+        changes.created.indicators +
+        changes.updated.length +
+        changes.archived.length ===
+      0;
+    ctx.out(
+      nothing
+        ? `Plan of ${slug} is already up to date: nothing changed.`
+        : `Plan of ${slug} imported: ${lines.join("\n")}`,
+    );
     return 0;
   },
 };
@@ -84,7 +106,8 @@ Example:
   async run(args, ctx) {
     const { positionals } = parseCommandArgs(args, {}, ["file"], "plan template <file>");
     const file = positionals[0]!;
-    if (existsSync(file)) throw new AdminError(`The file ${file} already exists: choose another name, nothing was overwritten.`);
+    if (existsSync(file))
+      throw new AdminError(`The file ${file} already exists: choose another name, nothing was overwritten.`);
     await writeTemplate(file, PLAN_COLUMN_HELP);
     ctx.out(`Template written to ${file}: one row per indicator, columns ${PLAN_COLUMNS.join("; ")}.`);
     return 0;
@@ -102,7 +125,9 @@ period. Example: calcul "evenements:forum-sante" counts the health forums held.`
   async run(args, ctx) {
     parseCommandArgs(args, {}, [], "plan counters");
     for (const family of COUNTER_FAMILIES) {
-      ctx.out(`${family.pattern}\n    ${family.counts}${family.values ? `\n    values: ${family.values.join(", ")}` : ""}`);
+      ctx.out(
+        `${family.pattern}\n    ${family.counts}${family.values ? `\n    values: ${family.values.join(", ")}` : ""}`,
+      );
     }
     return 0;
   },

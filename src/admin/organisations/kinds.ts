@@ -15,10 +15,19 @@ export const KIND_LABELS: Record<OrganisationKind, string[]> = {
   OTHER: ["Autre"],
 };
 
-const plain = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/[\s'’-]+/g, " ").trim();
+const plain = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[\s'’-]+/g, " ")
+    .trim();
 
 const BY_NAME = new Map<string, OrganisationKind>(
-  (Object.entries(KIND_LABELS) as [OrganisationKind, string[]][]).flatMap(([kind, labels]) => [[plain(kind.replace(/_/g, " ")), kind], ...labels.map((l): [string, OrganisationKind] => [plain(l), kind])]),
+  (Object.entries(KIND_LABELS) as [OrganisationKind, string[]][]).flatMap(([kind, labels]) => [
+    [plain(kind.replace(/_/g, " ")), kind],
+    ...labels.map((l): [string, OrganisationKind] => [plain(l), kind]),
+  ]),
 );
 
 /** The kind a `type` cell names (a French label or the code, any case and accents), or undefined. */
@@ -27,4 +36,6 @@ export function kindOf(text: string): OrganisationKind | undefined {
 }
 
 /** The labels to propose when a `type` is not understood. */
-export const KIND_CHOICES: string[] = (Object.entries(KIND_LABELS) as [OrganisationKind, string[]][]).map(([kind, labels]) => `${labels[0]} (${kind})`);
+export const KIND_CHOICES: string[] = (Object.entries(KIND_LABELS) as [OrganisationKind, string[]][]).map(
+  ([kind, labels]) => `${labels[0]} (${kind})`,
+);

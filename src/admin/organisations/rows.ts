@@ -40,7 +40,9 @@ export function organisationsFromTable(table: Table): OrganisationInput[] {
   return table.rows.map((row) => {
     const cell = (column: Column) => row.cells[column] ?? "";
     const fail = (column: Column, expected: string): never => {
-      throw new AdminError(`Row ${row.line}, column ${column}: ${expected}${cell(column) ? `; found "${cell(column)}"` : ""}.`);
+      throw new AdminError(
+        `Row ${row.line}, column ${column}: ${expected}${cell(column) ? `; found "${cell(column)}"` : ""}.`,
+      );
     };
     const name = cell("nom") || fail("nom", "the organisation's name is missing");
     const key = name.toLowerCase();
@@ -48,15 +50,21 @@ export function organisationsFromTable(table: Table): OrganisationInput[] {
     names.set(key, row.line);
     const kind = kindOf(cell("type")) ?? fail("type", `expected one of ${KIND_CHOICES.join(", ")}`);
     const communeCode = cell("code_insee") || null;
-    if (communeCode !== null && !/^(\d{5}|2[AB]\d{3})$/i.test(communeCode)) fail("code_insee", "expected a commune's INSEE code, five characters such as 17300");
-    const place = communeCode ? { kind: "COMMUNE" as const, code: communeCode.toUpperCase() } : territoryOf(cell(TERRITORY_COLUMN), fail);
-    if (communeCode && cell(TERRITORY_COLUMN)) fail(TERRITORY_COLUMN, "expected nothing when code_insee gives the commune: fill in one of the two");
+    if (communeCode !== null && !/^(\d{5}|2[AB]\d{3})$/i.test(communeCode))
+      fail("code_insee", "expected a commune's INSEE code, five characters such as 17300");
+    const place = communeCode
+      ? { kind: "COMMUNE" as const, code: communeCode.toUpperCase() }
+      : territoryOf(cell(TERRITORY_COLUMN), fail);
+    if (communeCode && cell(TERRITORY_COLUMN))
+      fail(TERRITORY_COLUMN, "expected nothing when code_insee gives the commune: fill in one of the two");
     const siret = cell("siret").replace(/[\s\u00a0]/g, "") || null;
-    if (siret !== null && !isValidSiret(siret)) fail("siret", "expected a SIRET of 14 digits whose check digit is right (or nothing)");
+    if (siret !== null && !isValidSiret(siret))
+      fail("siret", "expected a SIRET of 14 digits whose check digit is right (or nothing)");
     if (siret !== null && sirets.has(siret)) fail("siret", `the same SIRET is already on row ${sirets.get(siret)}`);
     if (siret !== null) sirets.set(siret, row.line);
     const emailDomain = cell("domaine_courriel").replace(/^@/, "").toLowerCase() || null;
-    if (emailDomain !== null && !DOMAIN.test(emailDomain)) fail("domaine_courriel", "expected an e-mail domain such as charente-maritime.fr (or nothing)");
+    if (emailDomain !== null && !DOMAIN.test(emailDomain))
+      fail("domaine_courriel", "expected an e-mail domain such as charente-maritime.fr (or nothing)");
     return { line: row.line, name, kind, place, siret, emailDomain };
   });
 }
@@ -66,5 +74,8 @@ function territoryOf(text: string, fail: (column: Column, expected: string) => n
   if (text === "") return null;
   if (/^\d{9}$/.test(text)) return { kind: "EPCI", code: text };
   if (/^(\d{2}|2[AB]|97\d)$/i.test(text)) return { kind: "DEPARTMENT", code: text.toUpperCase() };
-  return fail(TERRITORY_COLUMN, "expected an EPCI's SIREN (9 digits, such as 241700434) or a department's code (such as 17, 2A or 971), or nothing");
+  return fail(
+    TERRITORY_COLUMN,
+    "expected an EPCI's SIREN (9 digits, such as 241700434) or a department's code (such as 17, 2A or 971), or nothing",
+  );
 }

@@ -19,23 +19,42 @@ const stable = (o: object) => JSON.stringify(o, Object.keys(o).sort());
  * plans that the file no longer lists (their progress reports stay). Plans absent from the file are
  * left alone. Matching is by plan code, axis number, fiche code and indicator label.
  */
-export async function applyPlans(tx: Tx, networkId: string, plans: readonly PlanInput[], now = new Date()): Promise<PlanChanges> {
+export async function applyPlans(
+  tx: Tx,
+  networkId: string,
+  plans: readonly PlanInput[],
+  now = new Date(),
+): Promise<PlanChanges> {
   const changes: PlanChanges = { created: { plans: 0, axes: 0, fiches: 0, indicators: 0 }, updated: [], archived: [] };
   const newFiches: Prisma.FicheActionCreateManyInput[] = [];
   const newIndicators: Prisma.IndicatorCreateManyInput[] = [];
   for (const p of plans) {
-    const existing = await tx.plan.findUnique({ where: { networkId_code: { networkId, code: p.code } }, include: { axes: { include: { fiches: { include: { indicators: true } } } } } });
-    const plan = existing ?? (await tx.plan.create({ data: { networkId, code: p.code, title: p.title, startYear: p.startYear, endYear: p.endYear }, include: { axes: { include: { fiches: { include: { indicators: true } } } } } }));
+    const existing = await tx.plan.findUnique({
+      where: { networkId_code: { networkId, code: p.code } },
+      include: { axes: { include: { fiches: { include: { indicators: true } } } } },
+    });
+    const plan =
+      existing ??
+      (await tx.plan.create({
+        data: { networkId, code: p.code, title: p.title, startYear: p.startYear, endYear: p.endYear },
+        include: { axes: { include: { fiches: { include: { indicators: true } } } } },
+      }));
     if (!existing) changes.created.plans++;
     else if (plan.title !== p.title || plan.startYear !== p.startYear || plan.endYear !== p.endYear) {
-      await tx.plan.update({ where: { id: plan.id }, data: { title: p.title, startYear: p.startYear, endYear: p.endYear } });
+      await tx.plan.update({
+        where: { id: plan.id },
+        data: { title: p.title, startYear: p.startYear, endYear: p.endYear },
+      });
       changes.updated.push(`plan ${p.code}: title or years`);
     }
     const axisIds = new Map(plan.axes.map((a) => [a.number, a.id]));
     for (const [number, title] of p.axes) {
       const axis = plan.axes.find((a) => a.number === number);
       if (!axis) {
-        const created = await tx.axis.create({ data: { networkId, planId: plan.id, number, title }, select: { id: true } });
+        const created = await tx.axis.create({
+          data: { networkId, planId: plan.id, number, title },
+          select: { id: true },
+        });
         axisIds.set(number, created.id);
         changes.created.axes++;
       } else if (axis.title !== title) {
@@ -56,7 +75,10 @@ export async function applyPlans(tx: Tx, networkId: string, plans: readonly Plan
         continue;
       }
       if (fiche.title !== f.title || fiche.pilot !== f.pilot || fiche.axisId !== axisId || fiche.archivedAt !== null) {
-        await tx.ficheAction.update({ where: { id: fiche.id }, data: { title: f.title, pilot: f.pilot, axisId, archivedAt: null } });
+        await tx.ficheAction.update({
+          where: { id: fiche.id },
+          data: { title: f.title, pilot: f.pilot, axisId, archivedAt: null },
+        });
         changes.updated.push(`fiche ${f.code}: ${fiche.archivedAt ? "back in the plan" : "title, pilot or axis"}`);
       }
       await syncIndicators(tx, networkId, fiche, f, changes, newIndicators, now);
@@ -65,7 +87,9 @@ export async function applyPlans(tx: Tx, networkId: string, plans: readonly Plan
     for (const fiche of fiches.filter((x) => !listed.has(x.code) && x.archivedAt === null)) {
       await tx.ficheAction.update({ where: { id: fiche.id }, data: { archivedAt: now } });
       const reports = await tx.progressReport.count({ where: { ficheActionId: fiche.id } });
-      changes.archived.push(`fiche ${fiche.code} "${fiche.title}" is not in the file: archived, its ${reports} progress report(s) kept`);
+      changes.archived.push(
+        `fiche ${fiche.code} "${fiche.title}" is not in the file: archived, its ${reports} progress report(s) kept`,
+      );
     }
   }
   if (newFiches.length) await tx.ficheAction.createMany({ data: newFiches });
@@ -75,7 +99,15 @@ export async function applyPlans(tx: Tx, networkId: string, plans: readonly Plan
 
 type ExistingFiche = Prisma.FicheActionGetPayload<{ include: { indicators: true } }>;
 
-async function syncIndicators(tx: Tx, networkId: string, fiche: ExistingFiche, f: FicheInput, changes: PlanChanges, creates: Prisma.IndicatorCreateManyInput[], now: Date): Promise<void> {
+async function syncIndicators(
+  tx: Tx,
+  networkId: string,
+  fiche: ExistingFiche,
+  f: FicheInput,
+  changes: PlanChanges,
+  creates: Prisma.IndicatorCreateManyInput[],
+  now: Date,
+): Promise<void> {
   const byLabel = new Map(fiche.indicators.map((i) => [plain(i.label), i]));
   for (const i of f.indicators) {
     const row = byLabel.get(plain(i.label));
@@ -85,18 +117,49 @@ async function syncIndicators(tx: Tx, networkId: string, fiche: ExistingFiche, f
       continue;
     }
     const target = row.target === null ? null : Number(row.target);
-    const same = row.label === i.label && row.unit === i.unit && target === i.target && row.period === i.period && row.computation === i.computation && stable(row.filter as object) === stable(i.filter) && row.archivedAt === null;
+    const same =
+      row.label === i.label &&
+      row.unit === i.unit &&
+      target === i.target &&
+      row.period === i.period &&
+      row.computation === i.computation &&
+      stable(row.filter as object) === stable(i.filter) &&
+      row.archivedAt === null;
     if (same) continue;
-    await tx.indicator.update({ where: { id: row.id }, data: { label: i.label, unit: i.unit, target: i.target, period: i.period, computation: i.computation, filter: i.filter as Prisma.InputJsonObject, archivedAt: null } });
-    changes.updated.push(`fiche ${f.code}, indicator "${i.label}"${target !== i.target ? `: target ${target ?? "none"} → ${i.target ?? "none"}` : ""}`);
+    await tx.indicator.update({
+      where: { id: row.id },
+      data: {
+        label: i.label,
+        unit: i.unit,
+        target: i.target,
+        period: i.period,
+        computation: i.computation,
+        filter: i.filter as Prisma.InputJsonObject,
+        archivedAt: null,
+      },
+    });
+    changes.updated.push(
+      `fiche ${f.code}, indicator "${i.label}"${target !== i.target ? `: target ${target ?? "none"} → ${i.target ?? "none"}` : ""}`,
+    );
   }
   const listed = new Set(f.indicators.map((i) => plain(i.label)));
   for (const row of fiche.indicators.filter((x) => !listed.has(plain(x.label)) && x.archivedAt === null)) {
     await tx.indicator.update({ where: { id: row.id }, data: { archivedAt: now } });
-    changes.archived.push(`fiche ${f.code}, indicator "${row.label}" is not in the file: archived, its progress reports kept`);
+    changes.archived.push(
+      `fiche ${f.code}, indicator "${row.label}" is not in the file: archived, its progress reports kept`,
+    );
   }
 }
 
 function indicatorRow(networkId: string, ficheActionId: string, i: IndicatorInput): Prisma.IndicatorCreateManyInput {
-  return { networkId, ficheActionId, label: i.label, unit: i.unit, target: i.target, period: i.period, computation: i.computation, filter: i.filter as Prisma.InputJsonObject };
+  return {
+    networkId,
+    ficheActionId,
+    label: i.label,
+    unit: i.unit,
+    target: i.target,
+    period: i.period,
+    computation: i.computation,
+    filter: i.filter as Prisma.InputJsonObject,
+  };
 }

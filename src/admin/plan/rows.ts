@@ -4,7 +4,22 @@ import { expectColumns, type Table, type TableRow } from "../table-file.ts";
 import { allCounterNames, type Counting, countingOf, EXAMPLE_NAMES } from "./counters.ts";
 
 /** The plan file's columns, in the template's order (one row per indicator). */
-export const PLAN_COLUMNS = ["plan_code", "plan_titre", "debut", "fin", "axe_code", "axe_titre", "fiche_code", "fiche_titre", "pilote", "indicateur", "unite", "cible", "periode_cible", "calcul"] as const;
+export const PLAN_COLUMNS = [
+  "plan_code",
+  "plan_titre",
+  "debut",
+  "fin",
+  "axe_code",
+  "axe_titre",
+  "fiche_code",
+  "fiche_titre",
+  "pilote",
+  "indicateur",
+  "unite",
+  "cible",
+  "periode_cible",
+  "calcul",
+] as const;
 
 type Column = (typeof PLAN_COLUMNS)[number];
 
@@ -37,7 +52,15 @@ export interface PlanInput {
   fiches: Map<string, FicheInput>;
 }
 
-const PERIODS: Record<string, IndicatorInput["period"]> = { annee: "YEAR", an: "YEAR", annuel: "YEAR", annuelle: "YEAR", semestre: "SEMESTER", semestriel: "SEMESTER", plan: "PLAN" };
+const PERIODS: Record<string, IndicatorInput["period"]> = {
+  annee: "YEAR",
+  an: "YEAR",
+  annuel: "YEAR",
+  annuelle: "YEAR",
+  semestre: "SEMESTER",
+  semestriel: "SEMESTER",
+  plan: "PLAN",
+};
 
 const plain = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim();
 
@@ -49,14 +72,25 @@ export function planFromTable(table: Table): PlanInput[] {
   for (const row of table.rows) {
     const cell = (column: Column) => row.cells[column] ?? "";
     const fail = (column: Column, expected: string): never => {
-      throw new AdminError(`Row ${row.line}, column ${column}: ${expected}${cell(column) ? `; found "${cell(column)}"` : ""}.`);
+      throw new AdminError(
+        `Row ${row.line}, column ${column}: ${expected}${cell(column) ? `; found "${cell(column)}"` : ""}.`,
+      );
     };
     const required = (column: Column, what: string) => cell(column) || fail(column, `${what} is missing`);
     const code = required("plan_code", "the plan's code (e.g. SDAASP-17)");
-    const plan = plans.get(code) ?? { line: row.line, code, title: "", startYear: 0, endYear: 0, axes: new Map(), fiches: new Map() };
+    const plan = plans.get(code) ?? {
+      line: row.line,
+      code,
+      title: "",
+      startYear: 0,
+      endYear: 0,
+      axes: new Map(),
+      fiches: new Map(),
+    };
     plans.set(code, plan);
     const title = required("plan_titre", "the plan's title");
-    const startYear = yearOf(cell("debut")) ?? fail("debut", "expected the plan's first year (2018) or first day (2018-01-01)");
+    const startYear =
+      yearOf(cell("debut")) ?? fail("debut", "expected the plan's first year (2018) or first day (2018-01-01)");
     const endYear = yearOf(cell("fin")) ?? fail("fin", "expected the plan's last year (2024) or last day (2024-12-31)");
     if (endYear < startYear) fail("fin", `the plan ends before it starts (${startYear})`);
     if (plan.title === "") Object.assign(plan, { title, startYear, endYear });
@@ -64,14 +98,23 @@ export function planFromTable(table: Table): PlanInput[] {
     same(row, "debut", String(plan.startYear), String(startYear), plan.line, "a plan's first year");
     same(row, "fin", String(plan.endYear), String(endYear), plan.line, "a plan's last year");
 
-    const axis = /^\d{1,3}$/.test(cell("axe_code")) ? Number(cell("axe_code")) : fail("axe_code", "expected the axis' or orientation's number (1, 2, 3…)");
+    const axis = /^\d{1,3}$/.test(cell("axe_code"))
+      ? Number(cell("axe_code"))
+      : fail("axe_code", "expected the axis' or orientation's number (1, 2, 3…)");
     const axisTitle = required("axe_titre", "the axis' title");
     if (!plan.axes.has(axis)) plan.axes.set(axis, axisTitle);
     same(row, "axe_titre", plan.axes.get(axis)!, axisTitle, undefined, `axis ${axis}'s title`);
 
     const ficheCode = required("fiche_code", "the fiche-action's code (e.g. 3.1)");
     const ficheTitle = required("fiche_titre", "the fiche-action's title");
-    const fiche = plan.fiches.get(ficheCode) ?? { line: row.line, code: ficheCode, title: ficheTitle, pilot: cell("pilote") || null, axis, indicators: [] };
+    const fiche = plan.fiches.get(ficheCode) ?? {
+      line: row.line,
+      code: ficheCode,
+      title: ficheTitle,
+      pilot: cell("pilote") || null,
+      axis,
+      indicators: [],
+    };
     plan.fiches.set(ficheCode, fiche);
     same(row, "fiche_titre", fiche.title, ficheTitle, fiche.line, `fiche ${ficheCode}'s title`);
     same(row, "pilote", fiche.pilot ?? "", cell("pilote"), fiche.line, `fiche ${ficheCode}'s pilot`);
@@ -80,20 +123,42 @@ export function planFromTable(table: Table): PlanInput[] {
     const label = required("indicateur", "the indicator's label");
     const key = `${code}\u0000${ficheCode}\u0000${plain(label)}`;
     const earlier = indicatorRows.get(key);
-    if (earlier) fail("indicateur", `fiche ${ficheCode} already has this indicator on row ${earlier}; each indicator of a fiche appears once`);
+    if (earlier)
+      fail(
+        "indicateur",
+        `fiche ${ficheCode} already has this indicator on row ${earlier}; each indicator of a fiche appears once`,
+      );
     indicatorRows.set(key, row.line);
-    const target = targetOf(cell("cible")) ?? fail("cible", "expected a number (such as 20 or 2,5), or nothing when the plan sets no numeric target");
+    const target =
+      targetOf(cell("cible")) ??
+      fail("cible", "expected a number (such as 20 or 2,5), or nothing when the plan sets no numeric target");
     const period = PERIODS[plain(cell("periode_cible"))] ?? fail("periode_cible", "expected annee, semestre or plan");
     const counting = countingOf(cell("calcul")) ?? fail("calcul", unknownCounter(cell("calcul")));
-    fiche.indicators.push({ line: row.line, label, unit: cell("unite"), target: target === "none" ? null : target, period, ...counting });
+    fiche.indicators.push({
+      line: row.line,
+      label,
+      unit: cell("unite"),
+      target: target === "none" ? null : target,
+      period,
+      ...counting,
+    });
   }
   return [...plans.values()];
 }
 
 /** A cell that must repeat what an earlier row of the same plan, axis or fiche said. */
-function same(row: TableRow, column: Column, first: string, now: string, firstLine: number | undefined, what: string): void {
+function same(
+  row: TableRow,
+  column: Column,
+  first: string,
+  now: string,
+  firstLine: number | undefined,
+  what: string,
+): void {
   if (first === now) return;
-  throw new AdminError(`Row ${row.line}, column ${column}: ${what} is "${first}"${firstLine ? ` on row ${firstLine}` : " on an earlier row"}, not "${now}"; it must be the same on each of its rows.`);
+  throw new AdminError(
+    `Row ${row.line}, column ${column}: ${what} is "${first}"${firstLine ? ` on row ${firstLine}` : " on an earlier row"}, not "${now}"; it must be the same on each of its rows.`,
+  );
 }
 
 function yearOf(text: string): number | undefined {

@@ -47,13 +47,24 @@ export function createDiscordClient(config: DiscordConfig, settings: ClientSetti
     if (response.status >= 500) {
       const willRetry = request.retries < settings.restRetries;
       log.warn(
-        { method: request.method, route: request.route, status: response.status, attempt: request.retries + 1, willRetry },
-        willRetry ? "Discord answered with a server error; retrying" : "Discord answered with a server error; giving up",
+        {
+          method: request.method,
+          route: request.route,
+          status: response.status,
+          attempt: request.retries + 1,
+          willRetry,
+        },
+        willRetry
+          ? "Discord answered with a server error; retrying"
+          : "Discord answered with a server error; giving up",
       );
     }
   });
   client.rest.on(RESTEvents.RateLimited, (info) => {
-    log.info({ route: info.route, global: info.global, retryAfterMs: info.retryAfter, scope: info.scope }, "Discord rate limit reached; waiting");
+    log.info(
+      { route: info.route, global: info.global, retryAfterMs: info.retryAfter, scope: info.scope },
+      "Discord rate limit reached; waiting",
+    );
   });
   client.on(Events.Error, (error) => log.error({ err: error }, "Discord client error"));
   client.on(Events.ShardError, (error) => log.error({ err: error }, "Discord gateway error"));

@@ -63,12 +63,18 @@ export function buildSlashCommands(commands: CommandInfo[], contexts: Interactio
           .setName(TEXT_OPTION)
           .setNameLocalizations({ "en-US": TEXT_OPTION_EN, "en-GB": TEXT_OPTION_EN })
           .setDescription(description(command.summary.fr))
-          .setDescriptionLocalizations({ "en-US": description(command.summary.en), "en-GB": description(command.summary.en) })
+          .setDescriptionLocalizations({
+            "en-US": description(command.summary.en),
+            "en-GB": description(command.summary.en),
+          })
           .setRequired(false)
           .setMaxLength(1000),
       );
     if (en && en.name !== fr.name) builder.setNameLocalizations({ "en-US": en.name, "en-GB": en.name });
-    builder.setDescriptionLocalizations({ "en-US": description(command.summary.en), "en-GB": description(command.summary.en) });
+    builder.setDescriptionLocalizations({
+      "en-US": description(command.summary.en),
+      "en-GB": description(command.summary.en),
+    });
     bodies.push(builder.toJSON());
     words.set(fr.name, fr.word);
   }

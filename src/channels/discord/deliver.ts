@@ -1,12 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { type REST, Routes } from "discord.js";
 import type { Logger } from "pino";
-import type { Reply } from "../../core/reply.ts";
 import type { DeliveryOutcome, DeliveryTarget, DirectChannelStore } from "../../core/channel.ts";
+import type { Reply } from "../../core/reply.ts";
+import { clip } from "../text.ts";
 import { outcomeOfError } from "./delivery-outcome.ts";
 import { DeliveryRateLimited } from "./delivery-rest.ts";
 import { RouteHolds } from "./holds.ts";
-import { clip } from "../text.ts";
 import { CONTENT_MAX, type RenderedMessage, renderReply } from "./render.ts";
 import { attachmentsField, rawFiles, type Upload } from "./uploads.ts";
 
@@ -56,7 +56,8 @@ const toOutgoing = (message: RenderedMessage): OutgoingMessage => ({
 });
 
 /** discord.js's request data: JSON alone, or multipart when there are files. */
-const requestData = (message: OutgoingMessage) => (message.uploads.length > 0 ? { body: message.body, files: rawFiles(message.uploads) } : { body: message.body });
+const requestData = (message: OutgoingMessage) =>
+  message.uploads.length > 0 ? { body: message.body, files: rawFiles(message.uploads) } : { body: message.body };
 
 /**
  * Sends a Reply on the bot's own initiative: to a member (their user id; the DM channel is opened
@@ -74,15 +75,23 @@ export function createDiscordDelivery(ctx: DeliveryContext): DiscordDelivery {
   /** One request, after any hold Discord imposed on its route; its failure classified, 429s remembered. */
   async function attempt<T>(route: string, what: Record<string, unknown>, request: () => Promise<T>): Promise<Step<T>> {
     const wait = holds.remaining(route);
-    if (wait > ctx.maxHoldWaitMs) return { ok: false, outcome: { kind: "retry", afterMs: wait, reason: "Discord asked to wait before sending here again" } };
+    if (wait > ctx.maxHoldWaitMs)
+      return {
+        ok: false,
+        outcome: { kind: "retry", afterMs: wait, reason: "Discord asked to wait before sending here again" },
+      };
     if (wait > 0) await sleep(wait);
     try {
       return { ok: true, value: await request() };
     } catch (error) {
-      if (error instanceof DeliveryRateLimited) holds.hold(error.global ? RouteHolds.GLOBAL : route, error.retryAfterMs);
+      if (error instanceof DeliveryRateLimited)
+        holds.hold(error.global ? RouteHolds.GLOBAL : route, error.retryAfterMs);
       const outcome = outcomeOfError(error, ctx.retryAfterMs);
       // The outcome says what Discord said; the error itself carries the message body, which stays out of the logs.
-      ctx.log.warn({ ...what, outcome }, outcome.kind === "retry" ? "Discord delivery to retry" : "Discord delivery failed");
+      ctx.log.warn(
+        { ...what, outcome },
+        outcome.kind === "retry" ? "Discord delivery to retry" : "Discord delivery failed",
+      );
       return { ok: false, outcome };
     }
   }
@@ -108,7 +117,11 @@ export function createDiscordDelivery(ctx: DeliveryContext): DiscordDelivery {
       keep(userId, known);
       return { ok: true, value: known };
     }
-    const opened = await attempt("dm", { userId }, () => ctx.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }) as Promise<{ id: string }>);
+    const opened = await attempt(
+      "dm",
+      { userId },
+      () => ctx.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }) as Promise<{ id: string }>,
+    );
     if (!opened.ok) return opened;
     keep(userId, opened.value.id);
     await remember(userId, opened.value.id);
@@ -129,19 +142,30 @@ export function createDiscordDelivery(ctx: DeliveryContext): DiscordDelivery {
   }
 
   function post(channelId: string, message: OutgoingMessage): Promise<Step<{ id: string }>> {
-    return attempt(`channel:${channelId}`, { channelId }, () => ctx.rest.post(Routes.channelMessages(channelId), requestData(message)) as Promise<{ id: string }>);
+    return attempt(
+      `channel:${channelId}`,
+      { channelId },
+      () => ctx.rest.post(Routes.channelMessages(channelId), requestData(message)) as Promise<{ id: string }>,
+    );
   }
 
   /** The reply as Discord messages, or why it cannot be one. */
   function rendered(target: DeliveryTarget, reply: Reply): Step<RenderedMessage[]> {
     try {
       const messages = renderReply(reply, ctx.log);
-      if (messages.length === 0) return { ok: false, outcome: { kind: "failed", reason: "the reply has nothing to show" } };
+      if (messages.length === 0)
+        return { ok: false, outcome: { kind: "failed", reason: "the reply has nothing to show" } };
       return { ok: true, value: messages };
     } catch (error) {
       // The builders refuse what Discord would refuse: trying again would not change it.
       ctx.log.error({ err: error, target }, "a reply Discord cannot carry was not delivered");
-      return { ok: false, outcome: { kind: "failed", reason: `the reply cannot be rendered for Discord: ${error instanceof Error ? error.message : String(error)}` } };
+      return {
+        ok: false,
+        outcome: {
+          kind: "failed",
+          reason: `the reply cannot be rendered for Discord: ${error instanceof Error ? error.message : String(error)}`,
+        },
+      };
     }
   }
 
@@ -150,11 +174,16 @@ export function createDiscordDelivery(ctx: DeliveryContext): DiscordDelivery {
   }
 
   async function deliver(target: DeliveryTarget, reply: Reply): Promise<DeliveryOutcome> {
-    if (!SNOWFLAKE.test(target.id)) return { kind: "failed", reason: `not a Discord ${target.to === "member" ? "user" : "channel"} id: ${target.id}` };
+    if (!SNOWFLAKE.test(target.id))
+      return {
+        kind: "failed",
+        reason: `not a Discord ${target.to === "member" ? "user" : "channel"} id: ${target.id}`,
+      };
     const render = rendered(target, reply);
     if (!render.ok) return render.outcome;
     const messages = render.value.map(toOutgoing);
-    if (reply.form) ctx.log.info({ target, formId: reply.form.id }, "a delivery cannot open a form; its text and choices were sent");
+    if (reply.form)
+      ctx.log.info({ target, formId: reply.form.id }, "a delivery cannot open a form; its text and choices were sent");
     const channel = await channelOf(target);
     if (!channel.ok) return channel.outcome;
     let lastId = "";
@@ -168,7 +197,11 @@ export function createDiscordDelivery(ctx: DeliveryContext): DiscordDelivery {
 
   /** One message replaced: a text that took several messages is clipped to one, the choices kept under it. */
   async function edit(target: DeliveryTarget, messageId: string, reply: Reply): Promise<DeliveryOutcome> {
-    if (!SNOWFLAKE.test(target.id)) return { kind: "failed", reason: `not a Discord ${target.to === "member" ? "user" : "channel"} id: ${target.id}` };
+    if (!SNOWFLAKE.test(target.id))
+      return {
+        kind: "failed",
+        reason: `not a Discord ${target.to === "member" ? "user" : "channel"} id: ${target.id}`,
+      };
     if (!SNOWFLAKE.test(messageId)) return { kind: "failed", reason: `not a Discord message id: ${messageId}` };
     const render = rendered(target, reply);
     if (!render.ok) return render.outcome;
@@ -179,7 +212,14 @@ export function createDiscordDelivery(ctx: DeliveryContext): DiscordDelivery {
     const channel = await channelOf(target);
     if (!channel.ok) return channel.outcome;
     const route = `channel:${channel.value}`;
-    const edited = await attempt(route, { channelId: channel.value, messageId }, () => ctx.rest.patch(Routes.channelMessage(channel.value, messageId), requestData(message)) as Promise<{ id: string }>);
+    const edited = await attempt(
+      route,
+      { channelId: channel.value, messageId },
+      () =>
+        ctx.rest.patch(Routes.channelMessage(channel.value, messageId), requestData(message)) as Promise<{
+          id: string;
+        }>,
+    );
     return edited.ok ? { kind: "sent", platformMessageId: messageId } : edited.outcome;
   }
 
@@ -191,7 +231,11 @@ export function createDiscordDelivery(ctx: DeliveryContext): DiscordDelivery {
         return await run(target, ...rest);
       } catch (error) {
         ctx.log.error({ err: error, target }, `unexpected error while ${what} a Discord message`);
-        return { kind: "retry", afterMs: ctx.retryAfterMs, reason: `unexpected error: ${error instanceof Error ? error.message : String(error)}` };
+        return {
+          kind: "retry",
+          afterMs: ctx.retryAfterMs,
+          reason: `unexpected error: ${error instanceof Error ? error.message : String(error)}`,
+        };
       }
     };
 

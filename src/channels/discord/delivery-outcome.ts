@@ -26,19 +26,28 @@ const PERMANENT: Record<number, string> = {
  */
 export function outcomeOfError(error: unknown, defaultRetryMs: number): DeliveryOutcome {
   if (error instanceof DeliveryRateLimited) {
-    return { kind: "retry", afterMs: error.retryAfterMs, reason: `rate limited by Discord${error.global ? " (global limit)" : ""}` };
+    return {
+      kind: "retry",
+      afterMs: error.retryAfterMs,
+      reason: `rate limited by Discord${error.global ? " (global limit)" : ""}`,
+    };
   }
   if (error instanceof DiscordAPIError) {
     const code = typeof error.code === "number" ? error.code : undefined;
     const known = code !== undefined ? PERMANENT[code] : undefined;
-    if (error.status === 401) return { kind: "retry", afterMs: defaultRetryMs, reason: "Discord rejected the bot token (401)" };
+    if (error.status === 401)
+      return { kind: "retry", afterMs: defaultRetryMs, reason: "Discord rejected the bot token (401)" };
     if (error.status === 408) return { kind: "retry", afterMs: defaultRetryMs, reason: "Discord timed out (408)" };
-    return { kind: "failed", reason: `Discord refused the message (${error.status}${code ? ` ${code}` : ""}): ${known ?? error.message}` };
+    return {
+      kind: "failed",
+      reason: `Discord refused the message (${error.status}${code ? ` ${code}` : ""}): ${known ?? error.message}`,
+    };
   }
-  if (error instanceof HTTPError) return { kind: "retry", afterMs: defaultRetryMs, reason: `Discord server error (${error.status})` };
+  if (error instanceof HTTPError)
+    return { kind: "retry", afterMs: defaultRetryMs, reason: `Discord server error (${error.status})` };
   const name = error instanceof Error ? error.name : typeof error;
   const message = error instanceof Error ? error.message : String(error);
-  if (name === "AbortError") return { kind: "retry", afterMs: defaultRetryMs, reason: "Discord did not answer in time" };
+  if (name === "AbortError")
+    return { kind: "retry", afterMs: defaultRetryMs, reason: "Discord did not answer in time" };
   return { kind: "retry", afterMs: defaultRetryMs, reason: `could not reach Discord: ${message}` };
 }
-

@@ -47,7 +47,10 @@ export function createDeliveryRest(config: DiscordConfig, settings: DeliveryRest
     async makeRequest(url, init) {
       const response = await DefaultRestOptions.makeRequest(url, init);
       if (response.status !== 429) return response;
-      throw new DeliveryRateLimited(retryAfterMs(response.headers) + settings.rateLimitOffsetMs, response.headers.get("x-ratelimit-global") !== null);
+      throw new DeliveryRateLimited(
+        retryAfterMs(response.headers) + settings.rateLimitOffsetMs,
+        response.headers.get("x-ratelimit-global") !== null,
+      );
     },
   });
   return rest.setToken(config.token);

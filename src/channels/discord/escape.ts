@@ -22,5 +22,8 @@ function escapeSegment(segment: string): string {
   if (!segment) return segment;
   const escaped = escapeMarkdown(segment, { heading: true, bulletedList: true, numberedList: true, maskedLink: false });
   // Every `[` (a masked link's start, whatever follows), block quotes, and Discord's `-#` subtext lines.
-  return escaped.replaceAll("[", "\\[").replace(/^(\s*)>/gm, "$1\\>").replace(/^(\s*)-#/gm, "$1\\-#");
+  return escaped
+    .replaceAll("[", "\\[")
+    .replace(/^(\s*)>/gm, "$1\\>")
+    .replace(/^(\s*)-#/gm, "$1\\-#");
 }

@@ -32,16 +32,27 @@ export interface DiscordAdapterOptions {
 }
 
 /** The Discord channel: gateway client (discord.js), slash commands, buttons, menus and modals. */
-export function createDiscordAdapter(config: DiscordConfig, deps: AdapterDeps, options: DiscordAdapterOptions = {}): ChannelAdapter {
+export function createDiscordAdapter(
+  config: DiscordConfig,
+  deps: AdapterDeps,
+  options: DiscordAdapterOptions = {},
+): ChannelAdapter {
   const log = deps.log.child({ channel: "discord" });
   const client = createDiscordClient(
     config,
-    { restRetries: options.restRetries ?? 3, restTimeoutMs: options.restTimeoutMs ?? 10_000, rateLimitOffsetMs: options.rateLimitOffsetMs ?? 50 },
+    {
+      restRetries: options.restRetries ?? 3,
+      restTimeoutMs: options.restTimeoutMs ?? 10_000,
+      rateLimitOffsetMs: options.rateLimitOffsetMs ?? 50,
+    },
     log,
   );
   const words = registerCommands(client, config.applicationId, deps.commands, log);
   const now = options.now ?? (() => new Date());
-  const deliveryRest = createDeliveryRest(config, { timeoutMs: options.restTimeoutMs ?? 10_000, rateLimitOffsetMs: options.rateLimitOffsetMs ?? 50 });
+  const deliveryRest = createDeliveryRest(config, {
+    timeoutMs: options.restTimeoutMs ?? 10_000,
+    rateLimitOffsetMs: options.rateLimitOffsetMs ?? 50,
+  });
   const delivery = createDiscordDelivery({
     rest: deliveryRest,
     log,
@@ -73,7 +84,8 @@ export function createDiscordAdapter(config: DiscordConfig, deps: AdapterDeps, o
         log.info("connected to the Discord gateway");
         return;
       } catch (error) {
-        if (isTokenRejected(error)) return void log.error("Discord rejected the bot token (DISCORD_BOT_TOKEN); not retrying");
+        if (isTokenRejected(error))
+          return void log.error("Discord rejected the bot token (DISCORD_BOT_TOKEN); not retrying");
         log.warn({ err: error, retryInMs: Math.min(wait * 2, 60_000) }, "Discord unreachable; will retry");
       }
     }
@@ -109,5 +121,7 @@ export function createDiscordAdapter(config: DiscordConfig, deps: AdapterDeps, o
 }
 
 function isTokenRejected(error: unknown): boolean {
-  return typeof error === "object" && error !== null && "code" in error && error.code === DiscordjsErrorCodes.TokenInvalid;
+  return (
+    typeof error === "object" && error !== null && "code" in error && error.code === DiscordjsErrorCodes.TokenInvalid
+  );
 }

@@ -25,7 +25,11 @@ function envelope(interaction: BaseInteraction, input: Input, receivedAt: Date):
 }
 
 /** `/lier texte:K7P4-QX9M` → the text "lier K7P4-QX9M", as if the member had typed it. */
-export function fromSlashCommand(interaction: ChatInputCommandInteraction, words: Map<string, string>, receivedAt: Date): InboundCommand {
+export function fromSlashCommand(
+  interaction: ChatInputCommandInteraction,
+  words: Map<string, string>,
+  receivedAt: Date,
+): InboundCommand {
   const word = words.get(interaction.commandName) ?? interaction.commandName;
   const rest = interaction.options.getString(TEXT_OPTION) ?? "";
   return envelope(interaction, { kind: "text", text: `${word} ${rest}`.trim() }, receivedAt);
@@ -47,12 +51,22 @@ export function submittedValues(interaction: ModalSubmitInteraction): Map<string
 }
 
 /** A form's values, submitted through a modal or gathered from several (a form of more than five fields). */
-export function fromFormValues(interaction: BaseInteraction, formId: string, values: Record<string, string | string[]>, receivedAt: Date): InboundCommand {
+export function fromFormValues(
+  interaction: BaseInteraction,
+  formId: string,
+  values: Record<string, string | string[]>,
+  receivedAt: Date,
+): InboundCommand {
   return envelope(interaction, { kind: "form", formId, values }, receivedAt);
 }
 
 /** A submitted modal: values keyed by the core's field names. */
 export function fromModal(interaction: ModalSubmitInteraction, memory: FormMemory, receivedAt: Date): InboundCommand {
   const shown = memory.recall(interaction.user.id, interaction.customId);
-  return fromFormValues(interaction, interaction.customId, decodeFormValues(submittedValues(interaction), shown), receivedAt);
+  return fromFormValues(
+    interaction,
+    interaction.customId,
+    decodeFormValues(submittedValues(interaction), shown),
+    receivedAt,
+  );
 }

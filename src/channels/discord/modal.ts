@@ -1,8 +1,16 @@
-import { clip } from "../text.ts";
 import { randomBytes } from "node:crypto";
-import { LabelBuilder, ModalBuilder, StringSelectMenuBuilder, StringSelectMenuOptionBuilder, TextDisplayBuilder, TextInputBuilder, TextInputStyle } from "discord.js";
+import {
+  LabelBuilder,
+  ModalBuilder,
+  StringSelectMenuBuilder,
+  StringSelectMenuOptionBuilder,
+  TextDisplayBuilder,
+  TextInputBuilder,
+  TextInputStyle,
+} from "discord.js";
 import type { Logger } from "pino";
 import type { Form, FormField } from "../../core/reply.ts";
+import { clip } from "../text.ts";
 
 /**
  * Discord modals hold at most five components; since 2025 a `Label` may wrap a string select, so
@@ -37,7 +45,10 @@ function labelFor(field: FormField): LabelBuilder {
   if (drawn === "s" || drawn === "m") {
     const chosen = new Set(asList(field.value));
     const options = (field.options ?? []).map((o) =>
-      new StringSelectMenuOptionBuilder().setValue(encode(o.value)).setLabel(clip(o.label || "-", 100)).setDefault(chosen.has(o.value)),
+      new StringSelectMenuOptionBuilder()
+        .setValue(encode(o.value))
+        .setLabel(clip(o.label || "-", 100))
+        .setDefault(chosen.has(o.value)),
     );
     const menu = new StringSelectMenuBuilder().setCustomId(customId).addOptions(options).setRequired(field.required);
     menu.setMinValues(field.required ? 1 : 0).setMaxValues(drawn === "s" ? 1 : options.length);
@@ -46,7 +57,9 @@ function labelFor(field: FormField): LabelBuilder {
   const maxLength = Math.min(field.maxLength ?? 4000, 4000);
   const current =
     drawn === "l"
-      ? asList(field.value).map((v) => field.options?.find((o) => o.value === v)?.label ?? v).join(", ")
+      ? asList(field.value)
+          .map((v) => field.options?.find((o) => o.value === v)?.label ?? v)
+          .join(", ")
       : asList(field.value).join(", ");
   const input = new TextInputBuilder()
     .setCustomId(customId)
@@ -60,27 +73,39 @@ function labelFor(field: FormField): LabelBuilder {
 /** A core Form as a Discord modal; the intro text shows on top when a slot is left. */
 export function renderModal(form: Form, intro: string, log: Logger): ModalBuilder {
   if (form.fields.length > MODAL_COMPONENTS_MAX) {
-    log.warn({ formId: form.id, fields: form.fields.length }, "a Discord modal holds five fields; the others keep their current values");
+    log.warn(
+      { formId: form.id, fields: form.fields.length },
+      "a Discord modal holds five fields; the others keep their current values",
+    );
   }
   const fields = form.fields.slice(0, MODAL_COMPONENTS_MAX);
   const modal = new ModalBuilder().setCustomId(form.id).setTitle(clip(form.title, 45));
-  if (intro.trim() && fields.length < MODAL_COMPONENTS_MAX) modal.addTextDisplayComponents(new TextDisplayBuilder().setContent(clip(intro, 4000)));
+  if (intro.trim() && fields.length < MODAL_COMPONENTS_MAX)
+    modal.addTextDisplayComponents(new TextDisplayBuilder().setContent(clip(intro, 4000)));
   modal.addLabelComponents(fields.map(labelFor));
   return modal;
 }
 
 /** Submitted components (custom id → value or values) back to the core's field names and values. */
-export function decodeFormValues(raw: Map<string, string | readonly string[]>, shown: Form | undefined): Record<string, string | string[]> {
+export function decodeFormValues(
+  raw: Map<string, string | readonly string[]>,
+  shown: Form | undefined,
+): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
   // Fields Discord could not show keep the value they had when the form was opened.
-  for (const field of shown?.fields.slice(MODAL_COMPONENTS_MAX) ?? []) if (field.value !== undefined) values[field.name] = field.value;
+  for (const field of shown?.fields.slice(MODAL_COMPONENTS_MAX) ?? [])
+    if (field.value !== undefined) values[field.name] = field.value;
   for (const [customId, value] of raw) {
     const [drawn, ...rest] = customId.split(":");
     const name = rest.join(":");
     const list = typeof value === "string" ? [value] : [...value];
     if (drawn === "s") values[name] = decode(list[0] ?? EMPTY_VALUE);
     else if (drawn === "m") values[name] = list.map(decode);
-    else if (drawn === "l") values[name] = fromLabels(list[0] ?? "", shown?.fields.find((f) => f.name === name));
+    else if (drawn === "l")
+      values[name] = fromLabels(
+        list[0] ?? "",
+        shown?.fields.find((f) => f.name === name),
+      );
     else values[drawn === "t" ? name : customId] = list[0] ?? "";
   }
   return values;
@@ -92,7 +117,12 @@ function fromLabels(typed: string, field: FormField | undefined): string | strin
     const wanted = text.trim().toLocaleLowerCase("fr");
     return field?.options?.find((o) => o.label.trim().toLocaleLowerCase("fr") === wanted)?.value ?? text.trim();
   };
-  if (field?.type === "multiselect") return typed.split(",").map((t) => t.trim()).filter(Boolean).map(find);
+  if (field?.type === "multiselect")
+    return typed
+      .split(",")
+      .map((t) => t.trim())
+      .filter(Boolean)
+      .map(find);
   return find(typed);
 }
 

@@ -3,9 +3,9 @@ import {
   ButtonBuilder,
   ButtonStyle,
   type ChatInputCommandInteraction,
-  MessageFlags,
   type MessageActionRowComponentBuilder,
   type MessageComponentInteraction,
+  MessageFlags,
   type ModalSubmitInteraction,
 } from "discord.js";
 import type { Logger } from "pino";
@@ -14,7 +14,17 @@ import type { InboundCommand } from "../../core/inbound.ts";
 import type { Form } from "../../core/reply.ts";
 import { fromFormValues, submittedValues } from "./map.ts";
 import { decodeFormValues, type FormMemory, renderModal } from "./modal.ts";
-import { type FormPages, mergedValues, nextPageId, PAGE_FIELDS, type PagedForm, pageAction, pageCount, pageForm, sendNowId } from "./pages.ts";
+import {
+  type FormPages,
+  mergedValues,
+  nextPageId,
+  PAGE_FIELDS,
+  type PagedForm,
+  pageAction,
+  pageCount,
+  pageForm,
+  sendNowId,
+} from "./pages.ts";
 
 /** Interactions a modal can answer. */
 export type ModalOpener = ChatInputCommandInteraction | MessageComponentInteraction;
@@ -30,7 +40,12 @@ export interface PagedFormContext {
  * Opens a form: one modal when it has at most five fields, else the first page of five. Discord
  * modals hold five components; the pages gather the whole form before the core sees it.
  */
-export async function showForm(interaction: ModalOpener, form: Form, intro: string, ctx: Omit<PagedFormContext, "now">): Promise<void> {
+export async function showForm(
+  interaction: ModalOpener,
+  form: Form,
+  intro: string,
+  ctx: Omit<PagedFormContext, "now">,
+): Promise<void> {
   if (form.fields.length <= PAGE_FIELDS) {
     ctx.memory.remember(interaction.user.id, form);
     await interaction.showModal(renderModal(form, intro, ctx.log));
@@ -46,7 +61,10 @@ export async function showForm(interaction: ModalOpener, form: Form, intro: stri
  * when it is complete, for the core; "answered" when the adapter answered alone; undefined when
  * the interaction is not about a paged form.
  */
-export async function continuePagedForm(interaction: ModalOpener | ModalSubmitInteraction, ctx: PagedFormContext): Promise<InboundCommand | "answered" | undefined> {
+export async function continuePagedForm(
+  interaction: ModalOpener | ModalSubmitInteraction,
+  ctx: PagedFormContext,
+): Promise<InboundCommand | "answered" | undefined> {
   const action = interaction.isModalSubmit() || interaction.isButton() ? pageAction(interaction.customId) : undefined;
   // A page comes back as a modal submission, "Continue" and "Send now" as button presses.
   if (!action || (action.kind === "page") !== interaction.isModalSubmit()) return undefined;
@@ -58,7 +76,9 @@ export async function continuePagedForm(interaction: ModalOpener | ModalSubmitIn
   ctx.pages.touch(paged);
 
   if (action.kind === "next" && !interaction.isModalSubmit()) {
-    await interaction.showModal(renderModal(pageForm(paged, Math.min(action.page, pageCount(paged.form) - 1)), "", ctx.log));
+    await interaction.showModal(
+      renderModal(pageForm(paged, Math.min(action.page, pageCount(paged.form) - 1)), "", ctx.log),
+    );
     return "answered";
   }
   if (action.kind === "page" && interaction.isModalSubmit()) {
@@ -79,14 +99,24 @@ function pageSaved(paged: PagedForm, next: number, locale: string) {
   const t = createTranslator(toLocale(locale));
   const total = pageCount(paged.form);
   const row = new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(
-    new ButtonBuilder().setCustomId(nextPageId(paged, next)).setLabel(t("discordForms.continue", { page: next + 1, total })).setStyle(ButtonStyle.Primary),
-    new ButtonBuilder().setCustomId(sendNowId(paged)).setLabel(t("discordForms.sendNow")).setStyle(ButtonStyle.Secondary),
+    new ButtonBuilder()
+      .setCustomId(nextPageId(paged, next))
+      .setLabel(t("discordForms.continue", { page: next + 1, total }))
+      .setStyle(ButtonStyle.Primary),
+    new ButtonBuilder()
+      .setCustomId(sendNowId(paged))
+      .setLabel(t("discordForms.sendNow"))
+      .setStyle(ButtonStyle.Secondary),
   );
   return { content: t("discordForms.saved", { page: next, total }), components: [row] };
 }
 
 /** The adapter's own sentence, only for the member, in their Discord language. */
-async function tell(interaction: ModalOpener | ModalSubmitInteraction, key: "discordForms.sent" | "discordForms.expired", pages: FormPages): Promise<"answered"> {
+async function tell(
+  interaction: ModalOpener | ModalSubmitInteraction,
+  key: "discordForms.sent" | "discordForms.expired",
+  pages: FormPages,
+): Promise<"answered"> {
   const t = createTranslator(toLocale(interaction.locale));
   await interaction.reply({ content: t(key, { minutes: pages.ttlMinutes }), flags: MessageFlags.Ephemeral });
   return "answered";

@@ -32,7 +32,10 @@ export interface PagedForm {
 }
 
 /** What a page's modal or a button after a page asks for (pages count from 0). */
-export type PageAction = { kind: "page"; token: string; page: number; formId: string } | { kind: "next"; token: string; page: number } | { kind: "send"; token: string };
+export type PageAction =
+  | { kind: "page"; token: string; page: number; formId: string }
+  | { kind: "next"; token: string; page: number }
+  | { kind: "send"; token: string };
 
 export const pageCount = (form: Form): number => Math.ceil(form.fields.length / PAGE_FIELDS);
 
@@ -53,7 +56,9 @@ export function pageAction(customId: string): PageAction | undefined {
   if (!prefix) return undefined;
   const [token = "", page = "", ...formId] = customId.slice(prefix.length).split(":");
   if (!token || !/^\d{1,2}$/.test(page)) return undefined;
-  return prefix === PAGE_PREFIX ? { kind: "page", token, page: Number(page), formId: formId.join(":") } : { kind: "next", token, page: Number(page) };
+  return prefix === PAGE_PREFIX
+    ? { kind: "page", token, page: Number(page), formId: formId.join(":") }
+    : { kind: "next", token, page: Number(page) };
 }
 
 /** Page `page` as a form of its own, titled "Title (2/3)", showing the values typed so far. */
@@ -62,7 +67,12 @@ export function pageForm(p: PagedForm, page: number): Form {
   const fields = p.form.fields
     .slice(page * PAGE_FIELDS, (page + 1) * PAGE_FIELDS)
     .map((f) => (p.values[f.name] !== undefined ? { ...f, value: p.values[f.name] } : f));
-  return { ...p.form, id: pageModalId(p, page), title: `${clip(p.form.title, TITLE_MAX - suffix.length)}${suffix}`, fields };
+  return {
+    ...p.form,
+    id: pageModalId(p, page),
+    title: `${clip(p.form.title, TITLE_MAX - suffix.length)}${suffix}`,
+    fields,
+  };
 }
 
 /** The whole form's values, as one modal would give them: those typed, and the pre-filled values of the others. */
@@ -96,7 +106,15 @@ export class FormPages {
 
   start(userId: string, form: Form): PagedForm {
     this.#sweep();
-    const p: PagedForm = { token: randomBytes(6).toString("base64url"), userId, form, values: {}, expiresAt: this.#now() + this.#ttlMs, done: false, handled: new Set() };
+    const p: PagedForm = {
+      token: randomBytes(6).toString("base64url"),
+      userId,
+      form,
+      values: {},
+      expiresAt: this.#now() + this.#ttlMs,
+      done: false,
+      handled: new Set(),
+    };
     this.#forms.set(p.token, p);
     if (this.#forms.size > this.#max) this.#forms.delete(this.#forms.keys().next().value!);
     return p;

@@ -31,7 +31,8 @@ export function createInteractionReceiver(ctx: ReceiveContext) {
     const at = ctx.now();
     if (interaction.isChatInputCommand()) return fromSlashCommand(interaction, ctx.words, at);
     if (interaction.isButton()) return fromChoice(interaction, interaction.customId, at);
-    if (interaction.isStringSelectMenu()) return fromChoice(interaction, interaction.values[0] ?? interaction.customId, at);
+    if (interaction.isStringSelectMenu())
+      return fromChoice(interaction, interaction.values[0] ?? interaction.customId, at);
     if (interaction.isModalSubmit()) return fromModal(interaction, ctx.memory, at);
     return undefined;
   }
@@ -53,12 +54,16 @@ export function createInteractionReceiver(ctx: ReceiveContext) {
 
   function receive(interaction: Interaction): void {
     if (!interaction.isChatInputCommand() && !interaction.isMessageComponent() && !interaction.isModalSubmit()) return;
-    if (interaction.context === InteractionContextType.BotDM && interaction.channelId) ctx.onDirectMessage?.(interaction.user.id, interaction.channelId);
+    if (interaction.context === InteractionContextType.BotDM && interaction.channelId)
+      ctx.onDirectMessage?.(interaction.user.id, interaction.channelId);
     // A resumed gateway may replay an interaction: the core claims each interaction id once
     // (eventId), answers a replay with no reply, and answerNow then sends nothing.
     const work = handle(interaction)
       .catch((error: unknown) => {
-        ctx.log.error({ err: error, interactionId: interaction.id, type: interaction.type }, "could not answer a Discord interaction");
+        ctx.log.error(
+          { err: error, interactionId: interaction.id, type: interaction.type },
+          "could not answer a Discord interaction",
+        );
       })
       .finally(() => {
         inFlight.delete(work);

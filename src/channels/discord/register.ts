@@ -27,7 +27,12 @@ function spacedTurns(intervalMs: number): () => Promise<void> {
  * overwrite is idempotent; a failure is logged and retried at the next GUILD_CREATE.
  * Returns the map from slash command name to the core's word.
  */
-export function registerCommands(client: Client, applicationId: string, commands: CommandInfo[], log: Logger): Map<string, string> {
+export function registerCommands(
+  client: Client,
+  applicationId: string,
+  commands: CommandInfo[],
+  log: Logger,
+): Map<string, string> {
   const inGuilds = buildSlashCommands(commands, GUILD_CONTEXTS);
   const inDirectMessages = buildSlashCommands(commands, DM_CONTEXTS);
   const done = new Set<string>();

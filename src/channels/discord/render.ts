@@ -1,4 +1,3 @@
-import { clip, splitText } from "../text.ts";
 import {
   ActionRowBuilder,
   ButtonBuilder,
@@ -9,6 +8,7 @@ import {
 } from "discord.js";
 import type { Logger } from "pino";
 import type { Choice, Reply } from "../../core/reply.ts";
+import { clip, splitText } from "../text.ts";
 import { plainForDiscord } from "./escape.ts";
 import { type Upload, uploadsOf } from "./uploads.ts";
 
@@ -35,7 +35,10 @@ function usableChoices(choices: Choice[], log: Logger): Choice[] {
   const seen = new Set<string>();
   return choices.filter((c) => {
     if (c.id.length > CUSTOM_ID_MAX || seen.has(c.id)) {
-      log.error({ choiceId: c.id }, "a choice id Discord cannot carry (longer than 100 characters, or repeated) was left out");
+      log.error(
+        { choiceId: c.id },
+        "a choice id Discord cannot carry (longer than 100 characters, or repeated) was left out",
+      );
       return false;
     }
     seen.add(c.id);
@@ -44,7 +47,11 @@ function usableChoices(choices: Choice[], log: Logger): Choice[] {
 }
 
 const buttonStyle = (choice: Choice) =>
-  choice.style === "primary" ? ButtonStyle.Primary : choice.style === "danger" ? ButtonStyle.Danger : ButtonStyle.Secondary;
+  choice.style === "primary"
+    ? ButtonStyle.Primary
+    : choice.style === "danger"
+      ? ButtonStyle.Danger
+      : ButtonStyle.Secondary;
 
 /** Up to 25 choices become buttons (5 per row); more become menus of 25 entries each. */
 export function choiceRows(choices: Choice[], log: Logger): ActionRowBuilder<MessageActionRowComponentBuilder>[] {
@@ -52,18 +59,25 @@ export function choiceRows(choices: Choice[], log: Logger): ActionRowBuilder<Mes
   const rows: ActionRowBuilder<MessageActionRowComponentBuilder>[] = [];
   if (usable.length <= ROWS_MAX * BUTTONS_PER_ROW) {
     for (let i = 0; i < usable.length; i += BUTTONS_PER_ROW) {
-      const buttons = usable.slice(i, i + BUTTONS_PER_ROW).map((c) => new ButtonBuilder().setCustomId(c.id).setLabel(clip(c.label, 80)).setStyle(buttonStyle(c)));
+      const buttons = usable
+        .slice(i, i + BUTTONS_PER_ROW)
+        .map((c) => new ButtonBuilder().setCustomId(c.id).setLabel(clip(c.label, 80)).setStyle(buttonStyle(c)));
       rows.push(new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(buttons));
     }
     return rows;
   }
   const capacity = ROWS_MAX * OPTIONS_PER_MENU;
-  if (usable.length > capacity) log.error({ choices: usable.length }, "more choices than five Discord menus hold; the last ones were left out");
+  if (usable.length > capacity)
+    log.error({ choices: usable.length }, "more choices than five Discord menus hold; the last ones were left out");
   for (let i = 0; i < Math.min(usable.length, capacity); i += OPTIONS_PER_MENU) {
     const options = usable
       .slice(i, i + OPTIONS_PER_MENU)
       .map((c) => new StringSelectMenuOptionBuilder().setValue(c.id).setLabel(clip(c.label, 100)));
-    const menu = new StringSelectMenuBuilder().setCustomId(`${MENU_PREFIX}${i / OPTIONS_PER_MENU}`).setMinValues(1).setMaxValues(1).addOptions(options);
+    const menu = new StringSelectMenuBuilder()
+      .setCustomId(`${MENU_PREFIX}${i / OPTIONS_PER_MENU}`)
+      .setMinValues(1)
+      .setMaxValues(1)
+      .addOptions(options);
     rows.push(new ActionRowBuilder<MessageActionRowComponentBuilder>().addComponents(menu));
   }
   return rows;
@@ -73,10 +87,16 @@ export function choiceRows(choices: Choice[], log: Logger): ActionRowBuilder<Mes
  * One Reply as Discord messages: long texts split, the choices and the uploaded files under the
  * last piece; a file with only a url is a line of text.
  */
-export function renderReply(reply: Reply, log: Logger, extraRows: ActionRowBuilder<MessageActionRowComponentBuilder>[] = []): RenderedMessage[] {
+export function renderReply(
+  reply: Reply,
+  log: Logger,
+  extraRows: ActionRowBuilder<MessageActionRowComponentBuilder>[] = [],
+): RenderedMessage[] {
   const rows = [...choiceRows(reply.choices ?? [], log), ...extraRows].slice(0, ROWS_MAX);
   const { uploads, links } = uploadsOf(reply.files ?? [], log);
-  const text = [plainForDiscord(reply.text), ...links.map((f) => `${plainForDiscord(f.name)}: ${f.url}`)].filter(Boolean).join("\n");
+  const text = [plainForDiscord(reply.text), ...links.map((f) => `${plainForDiscord(f.name)}: ${f.url}`)]
+    .filter(Boolean)
+    .join("\n");
   if (!text.trim() && rows.length === 0 && uploads.length === 0) return [];
   // A message of buttons or files only still needs one (empty) piece to carry them.
   const split = splitText(text, CONTENT_MAX);

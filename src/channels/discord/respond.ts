@@ -3,8 +3,8 @@ import {
   type ChatInputCommandInteraction,
   type InteractionEditReplyOptions,
   type InteractionReplyOptions,
-  MessageFlags,
   type MessageComponentInteraction,
+  MessageFlags,
   type ModalSubmitInteraction,
 } from "discord.js";
 import type { Logger } from "pino";
@@ -34,7 +34,12 @@ const ACK_BUDGET_MS = 2500;
 const payload = (interaction: Answerable, m: RenderedMessage) =>
   withUploads<InteractionReplyOptions>(
     interaction,
-    { content: m.content || undefined, components: m.components, allowedMentions: { parse: [] }, ...(m.private ? { flags: MessageFlags.Ephemeral } : {}) },
+    {
+      content: m.content || undefined,
+      components: m.components,
+      allowedMentions: { parse: [] },
+      ...(m.private ? { flags: MessageFlags.Ephemeral } : {}),
+    },
     m.uploads,
   );
 
@@ -73,7 +78,10 @@ async function answerNow(interaction: Answerable, replies: Reply[], ctx: Respond
   const withForm = replies.find((r) => r.form);
   // A modal cannot answer a modal submission; there the form waits behind a button.
   if (withForm?.form && !interaction.isModalSubmit()) {
-    const intro = replies.map((r) => r.text).filter(Boolean).join("\n");
+    const intro = replies
+      .map((r) => r.text)
+      .filter(Boolean)
+      .join("\n");
     return showForm(interaction, withForm.form, intro, ctx);
   }
   const [first, ...rest] = messagesFor(interaction, replies, ctx);
@@ -88,8 +96,15 @@ async function answerDeferred(interaction: Answerable, replies: Reply[], ctx: Re
   const inPlace = messages.findIndex((m) => m.private);
   if (inPlace >= 0) {
     const m = messages[inPlace]!;
-    await interaction.editReply(withUploads<InteractionEditReplyOptions>(interaction, { content: m.content || null, components: m.components, allowedMentions: { parse: [] } }, m.uploads));
+    await interaction.editReply(
+      withUploads<InteractionEditReplyOptions>(
+        interaction,
+        { content: m.content || null, components: m.components, allowedMentions: { parse: [] } },
+        m.uploads,
+      ),
+    );
   }
-  for (const [i, message] of messages.entries()) if (i !== inPlace) await interaction.followUp(payload(interaction, message));
+  for (const [i, message] of messages.entries())
+    if (i !== inPlace) await interaction.followUp(payload(interaction, message));
   if (inPlace < 0) await interaction.deleteReply();
 }

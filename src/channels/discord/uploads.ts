@@ -1,4 +1,10 @@
-import { type BaseInteraction, MessagePayload, type MessagePayloadOption, type MessageTarget, type RawFile } from "discord.js";
+import {
+  type BaseInteraction,
+  MessagePayload,
+  type MessagePayloadOption,
+  type MessageTarget,
+  type RawFile,
+} from "discord.js";
 import type { Logger } from "pino";
 import type { FileRef } from "../../core/reply.ts";
 
@@ -31,7 +37,10 @@ export function uploadsOf(files: FileRef[], log: Logger): { uploads: Upload[]; l
     }
     const size = file.content.byteLength;
     if (bytes + size > ATTACHMENT_BYTES_MAX || uploads.length >= ATTACHMENTS_PER_MESSAGE_MAX) {
-      log.warn({ file: file.name, bytes: size, limitBytes: ATTACHMENT_BYTES_MAX, maxFiles: ATTACHMENTS_PER_MESSAGE_MAX }, "a file too large for one Discord message was not sent");
+      log.warn(
+        { file: file.name, bytes: size, limitBytes: ATTACHMENT_BYTES_MAX, maxFiles: ATTACHMENTS_PER_MESSAGE_MAX },
+        "a file too large for one Discord message was not sent",
+      );
       continue;
     }
     bytes += size;
@@ -56,11 +65,18 @@ export function attachmentsField(uploads: Upload[]): { id: string; filename: str
  * discord.js list them in `attachments`; the raw files replace what it would resolve, which would
  * guess each type from its first bytes, so that the core's media type is sent.
  */
-export function withUploads<O extends MessagePayloadOption>(interaction: BaseInteraction, options: O, uploads: Upload[]): O | MessagePayload {
+export function withUploads<O extends MessagePayloadOption>(
+  interaction: BaseInteraction,
+  options: O,
+  uploads: Upload[],
+): O | MessagePayload {
   if (uploads.length === 0) return options;
   const payload = MessagePayload.create(interaction as MessageTarget, {
     ...options,
-    files: uploads.map((u) => ({ attachment: Buffer.from(u.data.buffer, u.data.byteOffset, u.data.byteLength), name: u.name })),
+    files: uploads.map((u) => ({
+      attachment: Buffer.from(u.data.buffer, u.data.byteOffset, u.data.byteLength),
+      name: u.name,
+    })),
   });
   payload.files = rawFiles(uploads);
   return payload;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
+import { RETENTION } from "../../config/retention.ts";
 import type { FileRef, Reply } from "../../core/reply.ts";
 import type { Db } from "../../db/database.ts";
-import { RETENTION } from "../../config/retention.ts";
 import { isUuid } from "../../shared/ids.ts";
 
 /** Where the web chat downloads the files of replies. */
@@ -26,16 +26,23 @@ export function fileUrl(id: string, name: string): string {
  * chat serves. Throws when neither names a network: there is nobody to keep the file for.
  */
 export async function localFileOwner(db: Db, user: string, networkSlug: string | undefined): Promise<FileOwner> {
-  const identity = await db.platformIdentity.findUnique({ where: { platform_externalId: { platform: "local", externalId: user } }, select: { networkId: true, memberId: true } });
+  const identity = await db.platformIdentity.findUnique({
+    where: { platform_externalId: { platform: "local", externalId: user } },
+    select: { networkId: true, memberId: true },
+  });
   if (identity) return { networkId: identity.networkId, memberId: identity.memberId };
   const networkId = networkSlug ? await servedNetworkId(db, networkSlug) : null;
-  if (!networkId) throw new Error(`no network to keep the local chat's files for (slug ${networkSlug ?? "none"}, user ${user})`);
+  if (!networkId)
+    throw new Error(`no network to keep the local chat's files for (slug ${networkSlug ?? "none"}, user ${user})`);
   return { networkId, memberId: null };
 }
 
 /** The network the local chat serves: the one its scope (`networkSlug`) is bound to, else the network of that slug. */
 export async function servedNetworkId(db: Db, networkSlug: string): Promise<string | null> {
-  const binding = await db.channelBinding.findUnique({ where: { platform_scopeId: { platform: "local", scopeId: networkSlug } }, select: { networkId: true } });
+  const binding = await db.channelBinding.findUnique({
+    where: { platform_scopeId: { platform: "local", scopeId: networkSlug } },
+    select: { networkId: true },
+  });
   if (binding) return binding.networkId;
   return (await db.network.findUnique({ where: { slug: networkSlug }, select: { id: true } }))?.id ?? null;
 }
@@ -45,7 +52,10 @@ export async function servedNetworkId(db: Db, networkSlug: string): Promise<stri
  * the web chat answers only as its own network, so that user is refused rather than served as theirs.
  */
 export async function isOfAnotherNetwork(db: Db, user: string, networkSlug: string): Promise<boolean> {
-  const identity = await db.platformIdentity.findUnique({ where: { platform_externalId: { platform: "local", externalId: user } }, select: { networkId: true } });
+  const identity = await db.platformIdentity.findUnique({
+    where: { platform_externalId: { platform: "local", externalId: user } },
+    select: { networkId: true },
+  });
   if (!identity) return false;
   const served = await servedNetworkId(db, networkSlug);
   return served !== null && identity.networkId !== served;
@@ -61,10 +71,15 @@ export async function linkReplyFiles(db: Db, replies: Reply[], owner: () => Prom
   const link = async (file: FileRef): Promise<FileRef> => {
     const bytes = bytesOf(file.content);
     if (!bytes) return file;
-    const { id } = await db.generatedFile.create({ data: { networkId, memberId, name: file.name, mediaType: file.mediaType, content: bytes }, select: { id: true } });
+    const { id } = await db.generatedFile.create({
+      data: { networkId, memberId, name: file.name, mediaType: file.mediaType, content: bytes },
+      select: { id: true },
+    });
     return { name: file.name, mediaType: file.mediaType, url: fileUrl(id, file.name) };
   };
-  return Promise.all(replies.map(async (r) => (r.files?.length ? { ...r, files: await Promise.all(r.files.map(link)) } : r)));
+  return Promise.all(
+    replies.map(async (r) => (r.files?.length ? { ...r, files: await Promise.all(r.files.map(link)) } : r)),
+  );
 }
 
 /**
@@ -76,12 +91,17 @@ function bytesOf(content: unknown): Uint8Array<ArrayBuffer> | null {
   if (typeof content === "string") return new Uint8Array(Buffer.from(content, "base64"));
   if (typeof content !== "object" || content === null) return null;
   const values: unknown[] = "data" in content && Array.isArray(content.data) ? content.data : Object.values(content);
-  return values.every((v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 255) ? Uint8Array.from(values as number[]) : null;
+  return values.every((v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 255)
+    ? Uint8Array.from(values as number[])
+    : null;
 }
 
 /** `Content-Disposition: attachment` with an ASCII fallback and the exact name in UTF-8 (RFC 6266, RFC 8187). */
 export function attachmentDisposition(name: string): string {
-  const fallback = name.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^\x20-\x7e]|["\\%]/g, "_");
+  const fallback = name
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^\x20-\x7e]|["\\%]/g, "_");
   const exact = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${fallback}"; filename*=UTF-8''${exact}`;
 }
@@ -95,7 +115,9 @@ export function localFileRoutes(app: FastifyInstance, db: Db, networkSlug: strin
     const file = served ? await db.generatedFile.findFirst({ where: { id, networkId: served } }) : null;
     // Compared with the real clock, which stamped createdAt; the daily pruning deletes it later.
     if (!file || file.createdAt.getTime() < Date.now() - RETENTION.generatedFilesMs) {
-      return reply.code(404).send({ error: { code: "file_not_found", message: "No such file: files are kept 7 days. Ask the bot for it again." } });
+      return reply.code(404).send({
+        error: { code: "file_not_found", message: "No such file: files are kept 7 days. Ask the bot for it again." },
+      });
     }
     return reply
       .header("content-type", MEDIA_TYPE.test(file.mediaType) ? file.mediaType : "application/octet-stream")

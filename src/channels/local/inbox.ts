@@ -33,11 +33,17 @@ export interface InboxPage {
 }
 
 /** Validates `?user=&since=`; the reason names the parameter at fault. */
-export function parseInboxQuery(query: unknown): { ok: true; user: string; since: Date } | { ok: false; reason: string } {
+export function parseInboxQuery(
+  query: unknown,
+): { ok: true; user: string; since: Date } | { ok: false; reason: string } {
   const parsed = inboxQuery.safeParse(query ?? {});
   // A cursor before 1970 asks for everything: the database refuses some such dates (year 0).
-  if (parsed.success) return { ok: true, user: parsed.data.user, since: new Date(Math.max(0, Date.parse(parsed.data.since))) };
-  return { ok: false, reason: parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; ") };
+  if (parsed.success)
+    return { ok: true, user: parsed.data.user, since: new Date(Math.max(0, Date.parse(parsed.data.since))) };
+  return {
+    ok: false,
+    reason: parsed.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`).join("; "),
+  };
 }
 
 /**
@@ -50,7 +56,12 @@ export async function readInbox(db: Db, user: string, since: Date, now: Date): P
     orderBy: [{ updatedAt: "asc" }, { id: "asc" }],
     take: INBOX_PAGE,
   });
-  const messages = rows.map((r) => ({ id: r.id, reply: r.payload as unknown as Reply, createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() }));
+  const messages = rows.map((r) => ({
+    id: r.id,
+    reply: r.payload as unknown as Reply,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  }));
   // A full page: go on just before its last change (rows changed in that same millisecond come again).
   const last = rows.at(-1);
   const cursor = rows.length === INBOX_PAGE && last ? last.updatedAt.getTime() - 1 : now.getTime() - INBOX_OVERLAP_MS;

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Form, Reply } from "../../core/reply.ts";
+import { contentFiles } from "./files.ts";
 import { type ReplyTarget, writeFormMetadata } from "./map.ts";
 import type { ChannelPacer } from "./pacer.ts";
-import { contentFiles } from "./files.ts";
 import { formModal, hasMessage } from "./render.ts";
 import type { SlackSender } from "./send.ts";
 
@@ -28,7 +28,13 @@ export function createAnswers(sender: SlackSender, pacer: Pick<ChannelPacer, "sa
   const remembered = new Map<string, FormReply>();
 
   function openModal(reply: FormReply, target: ReplyTarget, triggerId: string): Promise<boolean> {
-    const meta = writeFormMetadata({ formId: reply.form.id, channelId: target.channelId, botIm: target.botIm, responseUrl: target.responseUrl, home: target.home });
+    const meta = writeFormMetadata({
+      formId: reply.form.id,
+      channelId: target.channelId,
+      botIm: target.botIm,
+      responseUrl: target.responseUrl,
+      home: target.home,
+    });
     return sender.openModal(triggerId, formModal(reply, meta));
   }
 
@@ -37,7 +43,8 @@ export function createAnswers(sender: SlackSender, pacer: Pick<ChannelPacer, "sa
   // the text above them when the message was ephemeral, since Slack cannot upload a file ephemerally.
   async function postMessage(reply: Reply, target: ReplyTarget): Promise<FilesGo> {
     const { channelId, userId } = target;
-    if (reply.visibility === "public" && channelId && (await sender.postMessage(channelId, reply))) return { to: channelId };
+    if (reply.visibility === "public" && channelId && (await sender.postMessage(channelId, reply)))
+      return { to: channelId };
     if (target.botIm && channelId) {
       // Deliveries name the member by user id: they and these answers take turns in this DM.
       pacer.sameChannel(userId, channelId);
@@ -45,7 +52,8 @@ export function createAnswers(sender: SlackSender, pacer: Pick<ChannelPacer, "sa
       return { to: channelId };
     }
     if (target.responseUrl && (await sender.respond(target.responseUrl, reply))) return { to: userId, withText: true };
-    if (channelId && !channelId.startsWith("D") && (await sender.postEphemeral(channelId, userId, reply))) return { to: userId, withText: true };
+    if (channelId && !channelId.startsWith("D") && (await sender.postEphemeral(channelId, userId, reply)))
+      return { to: userId, withText: true };
     await sender.postMessage(userId, reply);
     return { to: userId };
   }
@@ -55,7 +63,9 @@ export function createAnswers(sender: SlackSender, pacer: Pick<ChannelPacer, "sa
     const files = contentFiles(reply);
     if (files.length === 0) return void (await postMessage(reply, target));
     const { channelId, userId } = target;
-    const go = hasMessage(reply) ? await postMessage(reply, target) : { to: channelId && (reply.visibility === "public" || target.botIm) ? channelId : userId };
+    const go = hasMessage(reply)
+      ? await postMessage(reply, target)
+      : { to: channelId && (reply.visibility === "public" || target.botIm) ? channelId : userId };
     if (await sender.uploadFiles(go.to, files, go.withText ? reply : undefined)) return;
     // A channel the bot cannot share files in: the member still gets them, in their DM.
     if (go.to !== userId && !target.botIm) await sender.uploadFiles(userId, files, reply);
@@ -79,7 +89,14 @@ export function createAnswers(sender: SlackSender, pacer: Pick<ChannelPacer, "sa
         const key = randomUUID();
         remembered.set(key, formReply);
         if (remembered.size > REMEMBERED_FORMS) remembered.delete(remembered.keys().next().value!);
-        await sendMessage({ text: reply.text, visibility: reply.visibility, choices: [{ id: `${OPEN_FORM}${key}`, label: reply.form.title, style: "primary" }] }, target);
+        await sendMessage(
+          {
+            text: reply.text,
+            visibility: reply.visibility,
+            choices: [{ id: `${OPEN_FORM}${key}`, label: reply.form.title, style: "primary" }],
+          },
+          target,
+        );
       }
     },
     async openRemembered(actionId, target) {

@@ -7,7 +7,11 @@ import type { WebhookRequest, WebhookResponse } from "../../core/webhook.ts";
  * `writeHead`/`end`, which resolve the returned promise. Only what Bolt's HTTPReceiver uses of
  * Node's request and response is there.
  */
-export function answerThroughBolt(listener: RequestListener, path: string, request: WebhookRequest): Promise<WebhookResponse> {
+export function answerThroughBolt(
+  listener: RequestListener,
+  path: string,
+  request: WebhookRequest,
+): Promise<WebhookResponse> {
   return new Promise((resolve, reject) => {
     const url = request.query ? `${path}?${request.query}` : path;
     const req = { method: "POST", url, headers: request.headers, rawBody: request.rawBody };

@@ -19,7 +19,11 @@ export const isUserId = (id: string): boolean => /^[UW][A-Z0-9]+$/.test(id);
  * files.completeUploadExternal wants a conversation id, and Slack has no ephemeral files: files meant
  * for one member go to this DM. Posts named by the user id then share the DM's pacing turn.
  */
-export async function directChannel(client: webApi.WebClient, pacer: Pick<ChannelPacer, "sameChannel">, userId: string): Promise<string> {
+export async function directChannel(
+  client: webApi.WebClient,
+  pacer: Pick<ChannelPacer, "sameChannel">,
+  userId: string,
+): Promise<string> {
   const opened = await client.conversations.open({ users: userId });
   const channel = opened.channel?.id;
   if (!channel) throw new Error(`conversations.open named no conversation for ${userId}`);

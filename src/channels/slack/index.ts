@@ -33,16 +33,25 @@ export interface SlackAdapter extends ChannelAdapter {
 }
 
 /** Builds the Slack channel: Bolt receives (HTTP or socket mode), the core answers, Block Kit renders. */
-export function createSlackAdapter(config: SlackConfig, deps: AdapterDeps, options: SlackAdapterOptions = {}): SlackAdapter {
+export function createSlackAdapter(
+  config: SlackConfig,
+  deps: AdapterDeps,
+  options: SlackAdapterOptions = {},
+): SlackAdapter {
   const log = deps.log.child({ channel: "slack" });
   const retry = options.retry ?? PRODUCTION_RETRY;
   const client = createWebClient(config.botToken, config.apiUrl, log, retry);
   const pacer = createChannelPacer(options.channelIntervalMs ?? 1_000);
   const sender = createSender(client, log, { pacer, retry });
-  const proactive = createProactiveDelivery(createWebClient(config.botToken, config.apiUrl, log, NO_RETRY, { rejectRateLimitedCalls: true }), pacer, log, {
-    globalIntervalMs: options.deliveryIntervalMs ?? 250,
-    defaultRetryMs: options.deliveryRetryMs ?? 3_000,
-  });
+  const proactive = createProactiveDelivery(
+    createWebClient(config.botToken, config.apiUrl, log, NO_RETRY, { rejectRateLimitedCalls: true }),
+    pacer,
+    log,
+    {
+      globalIntervalMs: options.deliveryIntervalMs ?? 250,
+      defaultRetryMs: options.deliveryRetryMs ?? 3_000,
+    },
+  );
   const logger = boltLogger(log);
   const { receiver, http } = createReceiver(config, logger);
   const app = new App({

@@ -2,7 +2,15 @@ import type { App } from "@slack/bolt";
 import type { Logger } from "pino";
 import type { Dispatch } from "../../core/dispatch.ts";
 import { type Answers, OPEN_FORM } from "./answers.ts";
-import { type DirectMessageEvent, fromBlockAction, fromDirectMessage, fromHomeOpened, fromSlashCommand, fromViewSubmission, type SlackInbound } from "./map.ts";
+import {
+  type DirectMessageEvent,
+  fromBlockAction,
+  fromDirectMessage,
+  fromHomeOpened,
+  fromSlashCommand,
+  fromViewSubmission,
+  type SlackInbound,
+} from "./map.ts";
 import type { People } from "./people.ts";
 import { homeView } from "./render.ts";
 import type { SlackSender } from "./send.ts";
@@ -31,7 +39,9 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
 
   // The Home tab shows the member's profile: asked for on opening, and again after a change made from it.
   async function publishHome(userId: string, teamId: string, eventId: string): Promise<void> {
-    const replies = await dispatch(await deps.people.describe(fromHomeOpened(userId, eventId, teamId, deps.homeText, now()).inbound, userId));
+    const replies = await dispatch(
+      await deps.people.describe(fromHomeOpened(userId, eventId, teamId, deps.homeText, now()).inbound, userId),
+    );
     if (replies.length > 0) await deps.sender.publishHome(userId, homeView(replies));
   }
 
@@ -39,11 +49,17 @@ export function registerListeners(app: App, deps: ListenerDeps): void {
     track(async () => {
       const input = slack.inbound.input;
       // An "open" button stands for a form that had no trigger_id to open with; Slack gives one now.
-      if (input.kind === "action" && input.actionId.startsWith(OPEN_FORM) && (await answers.openRemembered(input.actionId, slack.target))) return;
+      if (
+        input.kind === "action" &&
+        input.actionId.startsWith(OPEN_FORM) &&
+        (await answers.openRemembered(input.actionId, slack.target))
+      )
+        return;
       const replies = await dispatch(await deps.people.describe(slack.inbound, slack.target.userId));
       await answers.send(replies, slack.target);
       const { home, userId, teamId } = slack.target;
-      if (home && input.kind === "form" && replies.length > 0) await publishHome(userId, teamId, `${slack.inbound.eventId}:home`);
+      if (home && input.kind === "form" && replies.length > 0)
+        await publishHome(userId, teamId, `${slack.inbound.eventId}:home`);
     });
 
   app.command(deps.command, async ({ command, ack }) => {

@@ -3,7 +3,8 @@ import type { Logger } from "pino";
 
 /** Bolt and its WebClient log through the bot's pino logger, so one log stream tells the story. */
 export function boltLogger(log: Logger): BoltLogger {
-  const line = (msg: unknown[]) => msg.map((m) => (typeof m === "string" ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(" ");
+  const line = (msg: unknown[]) =>
+    msg.map((m) => (typeof m === "string" ? m : m instanceof Error ? m.message : JSON.stringify(m))).join(" ");
   // Bolt asks for its level to be set; pino's level stays the bot's own, so setLevel is a no-op.
   let level: LogLevel = LogLevel.INFO;
   return {

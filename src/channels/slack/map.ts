@@ -42,7 +42,15 @@ export interface DirectMessageEvent {
   channel_type?: string;
 }
 
-function inbound(eventId: string, teamId: string, userId: string, name: string, privateChat: boolean, input: Input, receivedAt: Date): InboundCommand {
+function inbound(
+  eventId: string,
+  teamId: string,
+  userId: string,
+  name: string,
+  privateChat: boolean,
+  input: Input,
+  receivedAt: Date,
+): InboundCommand {
   return {
     eventId,
     platform: "slack",
@@ -61,16 +69,44 @@ function inbound(eventId: string, teamId: string, userId: string, name: string, 
 export function fromSlashCommand(command: SlashCommand, receivedAt: Date): SlackInbound {
   const im = command.channel_name === "directmessage" || command.channel_id.startsWith("D");
   return {
-    inbound: inbound(command.trigger_id, command.team_id, command.user_id, command.user_name, im, { kind: "text", text: command.text }, receivedAt),
+    inbound: inbound(
+      command.trigger_id,
+      command.team_id,
+      command.user_id,
+      command.user_name,
+      im,
+      { kind: "text", text: command.text },
+      receivedAt,
+    ),
     // A slash command may come from a DM between two people: answers go through the hook, never as the bot's message there.
-    target: { teamId: command.team_id, userId: command.user_id, channelId: command.channel_id, botIm: false, responseUrl: command.response_url, triggerId: command.trigger_id },
+    target: {
+      teamId: command.team_id,
+      userId: command.user_id,
+      channelId: command.channel_id,
+      botIm: false,
+      responseUrl: command.response_url,
+      triggerId: command.trigger_id,
+    },
   };
 }
 
 /** A message the member sent the bot in their direct-message conversation. */
-export function fromDirectMessage(event: DirectMessageEvent, eventId: string, teamId: string, receivedAt: Date): SlackInbound {
+export function fromDirectMessage(
+  event: DirectMessageEvent,
+  eventId: string,
+  teamId: string,
+  receivedAt: Date,
+): SlackInbound {
   return {
-    inbound: inbound(eventId, teamId, event.user, event.user, true, { kind: "text", text: event.text ?? "" }, receivedAt),
+    inbound: inbound(
+      eventId,
+      teamId,
+      event.user,
+      event.user,
+      true,
+      { kind: "text", text: event.text ?? "" },
+      receivedAt,
+    ),
     target: { teamId, userId: event.user, channelId: event.channel, botIm: true },
   };
 }
@@ -79,15 +115,34 @@ export function fromDirectMessage(event: DirectMessageEvent, eventId: string, te
 export function fromBlockAction(body: BlockAction, receivedAt: Date): SlackInbound | undefined {
   const action = body.actions[0];
   if (!action) return undefined;
-  const actionId = action.type === "static_select" && action.action_id.startsWith(CHOICE_MENU) ? decodeOption(action.selected_option?.value ?? "") : action.action_id;
+  const actionId =
+    action.type === "static_select" && action.action_id.startsWith(CHOICE_MENU)
+      ? decodeOption(action.selected_option?.value ?? "")
+      : action.action_id;
   if (!actionId) return undefined;
   const teamId = body.team?.id ?? body.user.team_id ?? "";
   const channelId = body.channel?.id ?? body.container?.channel_id;
   // A non-ephemeral message in a DM that carries our buttons was posted by the bot: it is the bot's DM.
   const botIm = Boolean(channelId?.startsWith("D") && body.container?.is_ephemeral === false);
   return {
-    inbound: inbound(body.trigger_id, teamId, body.user.id, body.user.name ?? body.user.username, isOneToOne(channelId), { kind: "action", actionId }, receivedAt),
-    target: { teamId, userId: body.user.id, channelId, botIm, responseUrl: body.response_url, triggerId: body.trigger_id, home: body.view?.type === "home" },
+    inbound: inbound(
+      body.trigger_id,
+      teamId,
+      body.user.id,
+      body.user.name ?? body.user.username,
+      isOneToOne(channelId),
+      { kind: "action", actionId },
+      receivedAt,
+    ),
+    target: {
+      teamId,
+      userId: body.user.id,
+      channelId,
+      botIm,
+      responseUrl: body.response_url,
+      triggerId: body.trigger_id,
+      home: body.view?.type === "home",
+    },
   };
 }
 
@@ -107,13 +162,35 @@ export function fromViewSubmission(body: ViewSubmitAction, receivedAt: Date): Sl
     }
   }
   return {
-    inbound: inbound(body.trigger_id, teamId, body.user.id, body.user.name, isOneToOne(meta.channelId), { kind: "form", formId: meta.formId, values }, receivedAt),
-    target: { teamId, userId: body.user.id, channelId: meta.channelId, botIm: meta.botIm ?? false, responseUrl: meta.responseUrl, triggerId: body.trigger_id, home: meta.home },
+    inbound: inbound(
+      body.trigger_id,
+      teamId,
+      body.user.id,
+      body.user.name,
+      isOneToOne(meta.channelId),
+      { kind: "form", formId: meta.formId, values },
+      receivedAt,
+    ),
+    target: {
+      teamId,
+      userId: body.user.id,
+      channelId: meta.channelId,
+      botIm: meta.botIm ?? false,
+      responseUrl: meta.responseUrl,
+      triggerId: body.trigger_id,
+      home: meta.home,
+    },
   };
 }
 
 /** Opening the App Home tab asks the core for the member's profile. */
-export function fromHomeOpened(userId: string, eventId: string, teamId: string, text: string, receivedAt: Date): SlackInbound {
+export function fromHomeOpened(
+  userId: string,
+  eventId: string,
+  teamId: string,
+  text: string,
+  receivedAt: Date,
+): SlackInbound {
   return {
     inbound: inbound(eventId, teamId, userId, userId, true, { kind: "text", text }, receivedAt),
     target: { teamId, userId, botIm: false },

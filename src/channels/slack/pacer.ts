@@ -34,7 +34,12 @@ export function createChannelPacer(intervalMs: number): ChannelPacer {
   // The key is routed at each look: a member's DM may become known while their post waits.
   async function waitForHold(key: string): Promise<void> {
     // A loop: another 429 may lengthen the hold while we sleep.
-    for (let wait = (heldUntil.get(route(key)) ?? 0) - Date.now(); wait > 0; wait = (heldUntil.get(route(key)) ?? 0) - Date.now()) await sleep(wait);
+    for (
+      let wait = (heldUntil.get(route(key)) ?? 0) - Date.now();
+      wait > 0;
+      wait = (heldUntil.get(route(key)) ?? 0) - Date.now()
+    )
+      await sleep(wait);
     heldUntil.delete(route(key));
   }
 
@@ -88,7 +93,8 @@ export function createGlobalGate(intervalMs: number): () => Promise<void> {
   let gate: Promise<void> = Promise.resolve();
   return () => {
     const turn = gate.then(async () => {
-      for (let wait = lastRelease + intervalMs - Date.now(); wait > 0; wait = lastRelease + intervalMs - Date.now()) await sleep(wait);
+      for (let wait = lastRelease + intervalMs - Date.now(); wait > 0; wait = lastRelease + intervalMs - Date.now())
+        await sleep(wait);
       lastRelease = Date.now();
     });
     gate = turn;

@@ -24,7 +24,13 @@ export interface People {
  * answer: no retries, a short timeout, and the handle when Slack does not answer.
  */
 export function createPeople(token: string, slackApiUrl: string, log: Logger): People {
-  const client = new webApi.WebClient(token, { slackApiUrl, logger: boltLogger(log), timeout: 2_000, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } });
+  const client = new webApi.WebClient(token, {
+    slackApiUrl,
+    logger: boltLogger(log),
+    timeout: 2_000,
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 0 },
+  });
   const known = new Map<string, Person>();
 
   async function lookUp(key: string, userId: string): Promise<Person> {
@@ -33,7 +39,11 @@ export function createPeople(token: string, slackApiUrl: string, log: Logger): P
     try {
       const { user } = await client.users.info({ user: userId, include_locale: true });
       const profile = user?.profile;
-      const person = { name: profile?.display_name || profile?.real_name || user?.real_name || undefined, locale: user?.locale, at: Date.now() };
+      const person = {
+        name: profile?.display_name || profile?.real_name || user?.real_name || undefined,
+        locale: user?.locale,
+        at: Date.now(),
+      };
       known.delete(key);
       known.set(key, person);
       if (known.size > REMEMBERED) known.delete(known.keys().next().value!);
@@ -50,7 +60,11 @@ export function createPeople(token: string, slackApiUrl: string, log: Logger): P
   return {
     async describe(inbound, userId) {
       const person = await lookUp(inbound.externalUserId, userId);
-      return { ...inbound, displayName: person.name ?? inbound.displayName, ...(person.locale ? { localeHint: person.locale } : {}) };
+      return {
+        ...inbound,
+        displayName: person.name ?? inbound.displayName,
+        ...(person.locale ? { localeHint: person.locale } : {}),
+      };
     },
   };
 }

@@ -35,10 +35,20 @@ export interface ProactiveDelivery {
  * classified as posts are. A form cannot open without a member's action: its text and choices are sent.
  * Files with bytes are uploaded in one message before it (see `send`); an edit leaves them as they are.
  */
-export function createProactiveDelivery(client: webApi.WebClient, pacer: ChannelPacer, log: Logger, options: ProactiveOptions): ProactiveDelivery {
+export function createProactiveDelivery(
+  client: webApi.WebClient,
+  pacer: ChannelPacer,
+  log: Logger,
+  options: ProactiveOptions,
+): ProactiveDelivery {
   const turn = createGlobalGate(options.globalIntervalMs);
 
-  function failedAttempt(error: unknown, method: string, route: string, context: Record<string, unknown>): DeliveryOutcome {
+  function failedAttempt(
+    error: unknown,
+    method: string,
+    route: string,
+    context: Record<string, unknown>,
+  ): DeliveryOutcome {
     const { outcome, rateLimitedMs, unexpected } = classifySlackError(error, method, options.defaultRetryMs);
     // Other posts to this channel, answers included, wait as Slack asked.
     if (rateLimitedMs) pacer.hold(route, rateLimitedMs);
@@ -121,7 +131,11 @@ export function createProactiveDelivery(client: webApi.WebClient, pacer: Channel
       return await update(sent[1]!, sent[2]!, reply);
     } catch (error) {
       log.error({ err: error, target }, "slack: editing a message failed unexpectedly");
-      return { kind: "retry", afterMs: options.defaultRetryMs, reason: error instanceof Error ? error.message : String(error) };
+      return {
+        kind: "retry",
+        afterMs: options.defaultRetryMs,
+        reason: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 
@@ -134,7 +148,11 @@ export function createProactiveDelivery(client: webApi.WebClient, pacer: Channel
       return await send(user, reply);
     } catch (error) {
       log.error({ err: error, target }, "slack: delivery failed unexpectedly");
-      return { kind: "retry", afterMs: options.defaultRetryMs, reason: error instanceof Error ? error.message : String(error) };
+      return {
+        kind: "retry",
+        afterMs: options.defaultRetryMs,
+        reason: error instanceof Error ? error.message : String(error),
+      };
     }
   }
 

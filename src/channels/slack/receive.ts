@@ -1,5 +1,5 @@
 import type { RequestListener } from "node:http";
-import { HTTPReceiver, type Logger as BoltLogger, type Receiver, SocketModeReceiver } from "@slack/bolt";
+import { type Logger as BoltLogger, HTTPReceiver, type Receiver, SocketModeReceiver } from "@slack/bolt";
 import type { SlackConfig } from "../../config/env.ts";
 import type { WebhookRoute } from "../../core/webhook.ts";
 import { answerThroughBolt } from "./bolt-bridge.ts";
@@ -10,7 +10,10 @@ export const EVENTS_PATH = "/slack/events";
 const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Bolt's receiver: socket mode when an app token is set (development), else signed HTTP requests. */
-export function createReceiver(config: SlackConfig, logger: BoltLogger): { receiver: Receiver; http?: RequestListener } {
+export function createReceiver(
+  config: SlackConfig,
+  logger: BoltLogger,
+): { receiver: Receiver; http?: RequestListener } {
   if (config.appToken) return { receiver: new SocketModeReceiver({ appToken: config.appToken, logger }) };
   const http = new HTTPReceiver({
     signingSecret: config.signingSecret,

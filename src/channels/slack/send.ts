@@ -20,9 +20,18 @@ export const PRODUCTION_RETRY: RetryPolicy = { retries: 5, minTimeoutMs: 1_000, 
 export const NO_RETRY: RetryPolicy = { retries: 0, minTimeoutMs: 0, maxTimeoutMs: 0 };
 
 /** The Web API client pointed at `apiUrl`: Slack's own retries, each failed attempt logged (or one attempt, see NO_RETRY). */
-export function createWebClient(token: string, apiUrl: string | undefined, log: Logger, retry: RetryPolicy, options: { timeoutMs?: number; rejectRateLimitedCalls?: boolean } = {}): webApi.WebClient {
+export function createWebClient(
+  token: string,
+  apiUrl: string | undefined,
+  log: Logger,
+  retry: RetryPolicy,
+  options: { timeoutMs?: number; rejectRateLimitedCalls?: boolean } = {},
+): webApi.WebClient {
   const onFailedAttempt = (error: Error & { attemptNumber?: number; retriesLeft?: number }) => {
-    log.warn({ err: error.message, attempt: error.attemptNumber, retriesLeft: error.retriesLeft }, "slack API call failed; retrying");
+    log.warn(
+      { err: error.message, attempt: error.attemptNumber, retriesLeft: error.retriesLeft },
+      "slack API call failed; retrying",
+    );
   };
   return new webApi.WebClient(token, {
     ...(apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {}),
@@ -31,7 +40,14 @@ export function createWebClient(token: string, apiUrl: string | undefined, log: 
     rejectRateLimitedCalls: options.rejectRateLimitedCalls ?? false,
     // p-retry reads onFailedAttempt from this object; Slack's type only names node-retry's options.
     // Without retries it would announce one that never comes: the caller logs the failure instead.
-    retryConfig: { retries: retry.retries, factor: 2, minTimeout: retry.minTimeoutMs, maxTimeout: retry.maxTimeoutMs, randomize: true, ...(retry.retries > 0 ? { onFailedAttempt } : {}) } as webApi.RetryOptions,
+    retryConfig: {
+      retries: retry.retries,
+      factor: 2,
+      minTimeout: retry.minTimeoutMs,
+      maxTimeout: retry.maxTimeoutMs,
+      randomize: true,
+      ...(retry.retries > 0 ? { onFailedAttempt } : {}),
+    } as webApi.RetryOptions,
   });
 }
 
@@ -73,7 +89,11 @@ export function createSender(client: webApi.WebClient, log: Logger, options: Sen
     await paced(channel, () => client.files.uploadV2(uploadArguments(channel, files, comment)));
   }
 
-  async function attempt(what: string, context: Record<string, unknown>, call: () => Promise<unknown>): Promise<boolean> {
+  async function attempt(
+    what: string,
+    context: Record<string, unknown>,
+    call: () => Promise<unknown>,
+  ): Promise<boolean> {
     try {
       await call();
       return true;
@@ -85,7 +105,12 @@ export function createSender(client: webApi.WebClient, log: Logger, options: Sen
 
   async function postToHook(url: string, body: unknown): Promise<void> {
     for (let attemptNo = 0; ; attemptNo++) {
-      const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) }).catch((error: unknown) => error as Error);
+      const response = await fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(10_000),
+      }).catch((error: unknown) => error as Error);
       if (!(response instanceof Error) && response.ok) return;
       const transient = response instanceof Error || response.status >= 500 || response.status === 429;
       const problem = response instanceof Error ? response.message : `HTTP ${response.status}`;
@@ -96,12 +121,19 @@ export function createSender(client: webApi.WebClient, log: Logger, options: Sen
   }
 
   return {
-    postMessage: (channel, reply) =>
-      attempt("chat.postMessage", { channel }, () => postPaced(channel, reply)),
-    postEphemeral: (channel, user, reply) => attempt("chat.postEphemeral", { channel, user }, () => client.chat.postEphemeral({ channel, user, ...payload(reply) })),
-    respond: (url, reply) => attempt("response_url", {}, () => postToHook(url, { response_type: "ephemeral", replace_original: false, ...payload(reply) })),
+    postMessage: (channel, reply) => attempt("chat.postMessage", { channel }, () => postPaced(channel, reply)),
+    postEphemeral: (channel, user, reply) =>
+      attempt("chat.postEphemeral", { channel, user }, () =>
+        client.chat.postEphemeral({ channel, user, ...payload(reply) }),
+      ),
+    respond: (url, reply) =>
+      attempt("response_url", {}, () =>
+        postToHook(url, { response_type: "ephemeral", replace_original: false, ...payload(reply) }),
+      ),
     openModal: (triggerId, view) => attempt("views.open", {}, () => client.views.open({ trigger_id: triggerId, view })),
-    publishHome: (userId, view) => attempt("views.publish", { user: userId }, () => client.views.publish({ user_id: userId, view })),
-    uploadFiles: (to, files, comment) => attempt("files.uploadV2", { to, files: files.map((f) => f.name) }, () => uploadPaced(to, files, comment)),
+    publishHome: (userId, view) =>
+      attempt("views.publish", { user: userId }, () => client.views.publish({ user_id: userId, view })),
+    uploadFiles: (to, files, comment) =>
+      attempt("files.uploadV2", { to, files: files.map((f) => f.name) }, () => uploadPaced(to, files, comment)),
   };
 }

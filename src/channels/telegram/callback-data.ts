@@ -22,15 +22,20 @@ const REMEMBERED_IDS = 10_000;
 /** A codec whose key is derived from the bot token, so it survives restarts and differs per bot. */
 export function createCallbackCodec(botToken: string): CallbackCodec {
   const key = createHmac("sha256", "telegram-callback-data").update(botToken).digest();
-  const sign = (payload: string) => createHmac("sha256", key).update(payload).digest().subarray(0, 8).toString("base64url");
+  const sign = (payload: string) =>
+    createHmac("sha256", key).update(payload).digest().subarray(0, 8).toString("base64url");
   // Ids too long even when compacted are remembered here under a random key; after a restart
   // their buttons decode to nothing, and the core answers the press as a stale button.
   const remembered = new Map<string, string>();
   return {
     encode(choiceId) {
       // UUIDs (36 chars) become "~" + 22 base64url chars: ids like "onb:organisation:<uuid>" fit.
-      const payload = choiceId.replace(UUID, (uuid) => `~${Buffer.from(uuid.replaceAll("-", ""), "hex").toString("base64url")}`);
-      if (!payload.startsWith("#") && Buffer.byteLength(payload) + SIGNATURE_CHARS <= CALLBACK_DATA_MAX_BYTES) return sign(payload) + payload;
+      const payload = choiceId.replace(
+        UUID,
+        (uuid) => `~${Buffer.from(uuid.replaceAll("-", ""), "hex").toString("base64url")}`,
+      );
+      if (!payload.startsWith("#") && Buffer.byteLength(payload) + SIGNATURE_CHARS <= CALLBACK_DATA_MAX_BYTES)
+        return sign(payload) + payload;
       const key = `#${randomBytes(9).toString("base64url")}`;
       remembered.set(key, choiceId);
       if (remembered.size > REMEMBERED_IDS) remembered.delete(remembered.keys().next().value!);
@@ -43,7 +48,9 @@ export function createCallbackCodec(botToken: string): CallbackCodec {
       const expected = Buffer.from(sign(payload));
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
       if (payload.startsWith("#")) return remembered.get(payload);
-      return payload.replace(COMPACT_UUID, (_, compact: string) => toUuid(Buffer.from(compact, "base64url").toString("hex")));
+      return payload.replace(COMPACT_UUID, (_, compact: string) =>
+        toUuid(Buffer.from(compact, "base64url").toString("hex")),
+      );
     },
   };
 }

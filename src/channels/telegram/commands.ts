@@ -12,7 +12,10 @@ const TELEGRAM_COMMAND = /^[a-z0-9_]{1,32}$/;
 export function menuFor(commands: CommandInfo[], locale: Locale): BotCommand[] {
   const menu: BotCommand[] = [];
   for (const info of commands) {
-    const name = info.name === "start" ? "start" : info.words[locale].map((w) => w.toLowerCase()).find((w) => TELEGRAM_COMMAND.test(w));
+    const name =
+      info.name === "start"
+        ? "start"
+        : info.words[locale].map((w) => w.toLowerCase()).find((w) => TELEGRAM_COMMAND.test(w));
     const description = info.summary[locale].trim().slice(0, 256);
     if (!name || !description || menu.some((c) => c.command === name)) continue;
     menu.push({ command: name, description });

@@ -1,9 +1,9 @@
 import type { Logger } from "pino";
 import type { DeliveryOutcome, DeliveryTarget } from "../../core/channel.ts";
 import type { Reply } from "../../core/reply.ts";
+import { clip } from "../text.ts";
 import type { CallbackCodec } from "./callback-data.ts";
 import type { ReplyTarget } from "./map.ts";
-import { clip } from "../text.ts";
 import { MESSAGE_MAX_CHARS, renderReply } from "./render.ts";
 import type { TelegramSender } from "./send.ts";
 
@@ -45,11 +45,19 @@ export interface DeliveryDeps {
 type Send = (chat: ReplyTarget) => Promise<DeliveryOutcome>;
 
 /** Finds the chat, runs `send` and turns whatever it throws into a retry: the engine is never thrown at. */
-function guarded({ log, retryMs }: DeliveryDeps, what: string, target: DeliveryTarget, send: Send): Promise<DeliveryOutcome> {
+function guarded(
+  { log, retryMs }: DeliveryDeps,
+  what: string,
+  target: DeliveryTarget,
+  send: Send,
+): Promise<DeliveryOutcome> {
   const chat = chatFor(target);
   if (!chat) {
     log.error({ target }, "not a Telegram chat id; the message cannot be delivered");
-    return Promise.resolve({ kind: "failed", reason: `not a Telegram ${target.to === "member" ? "user" : "chat"} id: ${JSON.stringify(target.id)}` });
+    return Promise.resolve({
+      kind: "failed",
+      reason: `not a Telegram ${target.to === "member" ? "user" : "chat"} id: ${JSON.stringify(target.id)}`,
+    });
   }
   return send(chat).catch((error: unknown): DeliveryOutcome => {
     // Nothing here is expected to throw: whatever did is logged, and the engine tries again later.
@@ -67,7 +75,11 @@ export function createDeliver(deps: DeliveryDeps): (target: DeliveryTarget, repl
   const { sender, codec, log } = deps;
   return (target, reply) =>
     guarded(deps, "delivering to", target, async (chat) => {
-      if (reply.form) log.debug({ chatId: chat.chatId, formId: reply.form.id }, "a form cannot be opened unprompted; its text and choices are sent");
+      if (reply.form)
+        log.debug(
+          { chatId: chat.chatId, formId: reply.form.id },
+          "a form cannot be opened unprompted; its text and choices are sent",
+        );
       return sender.sendOnce(chat, renderReply(unpromptedReply(reply), codec, log.child({ chatId: chat.chatId })));
     });
 }
@@ -76,14 +88,22 @@ export function createDeliver(deps: DeliveryDeps): (target: DeliveryTarget, repl
  * The adapter's `edit`: one message's text and buttons replaced. A text past Telegram's limit is
  * clipped (an edit cannot add messages) and files are left out (a text message cannot become one).
  */
-export function createEdit(deps: DeliveryDeps): (target: DeliveryTarget, platformMessageId: string, reply: Reply) => Promise<DeliveryOutcome> {
+export function createEdit(
+  deps: DeliveryDeps,
+): (target: DeliveryTarget, platformMessageId: string, reply: Reply) => Promise<DeliveryOutcome> {
   const { sender, codec, log } = deps;
   return (target, platformMessageId, reply) =>
     guarded(deps, "editing a message on", target, async (chat) => {
-      if (!MESSAGE_ID.test(platformMessageId)) return { kind: "failed", reason: `not a Telegram message id: ${JSON.stringify(platformMessageId)}` };
+      if (!MESSAGE_ID.test(platformMessageId))
+        return { kind: "failed", reason: `not a Telegram message id: ${JSON.stringify(platformMessageId)}` };
       const unprompted = unpromptedReply(reply);
-      const [message] = renderReply({ ...unprompted, text: clip(unprompted.text, MESSAGE_MAX_CHARS), files: [] }, codec, log);
-      if (message?.kind !== "text") return { kind: "failed", reason: "nothing to show: the reply has no text or choice" };
+      const [message] = renderReply(
+        { ...unprompted, text: clip(unprompted.text, MESSAGE_MAX_CHARS), files: [] },
+        codec,
+        log,
+      );
+      if (message?.kind !== "text")
+        return { kind: "failed", reason: "nothing to show: the reply has no text or choice" };
       return sender.editOnce(chat, Number(platformMessageId), message);
     });
 }

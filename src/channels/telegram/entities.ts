@@ -11,7 +11,8 @@ export function entitiesWithin(entities: TextEntity[] | undefined, start: number
   for (const e of entities ?? []) {
     const from = Math.max(e.offset, start);
     const to = Math.min(e.offset + e.length, start + length);
-    if (Number.isInteger(from) && Number.isInteger(to) && to > from) within.push({ type: e.kind, offset: from - start, length: to - from });
+    if (Number.isInteger(from) && Number.isInteger(to) && to > from)
+      within.push({ type: e.kind, offset: from - start, length: to - from });
   }
   return within;
 }

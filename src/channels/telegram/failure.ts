@@ -19,15 +19,25 @@ export function classifyFailure(error: unknown, defaultRetryMs: number): SendFai
     const said = `Telegram ${code}: ${error.description}`;
     if (code === 429) {
       const retryAfterS = error.parameters.retry_after;
-      return { kind: "retry", cause: "rate-limited", afterMs: retryAfterS !== undefined ? retryAfterS * 1000 : defaultRetryMs, reason: said };
+      return {
+        kind: "retry",
+        cause: "rate-limited",
+        afterMs: retryAfterS !== undefined ? retryAfterS * 1000 : defaultRetryMs,
+        reason: said,
+      };
     }
     if (code >= 500) return { kind: "retry", cause: "unavailable", afterMs: defaultRetryMs, reason: said };
     if (code === 403) return { kind: "failed", cause: "blocked", reason: said };
     // 401/404 mean the bot token is refused: an operator's fix, after which the message still matters.
-    if (code === 401 || code === 404) return { kind: "retry", cause: "unexpected", afterMs: defaultRetryMs, reason: said };
+    if (code === 401 || code === 404)
+      return { kind: "retry", cause: "unexpected", afterMs: defaultRetryMs, reason: said };
     const migratedTo = error.parameters.migrate_to_chat_id;
     if (migratedTo !== undefined) {
-      return { kind: "failed", cause: "refused", reason: `${said} (the group became a supergroup; its chat id is now ${migratedTo})` };
+      return {
+        kind: "failed",
+        cause: "refused",
+        reason: `${said} (the group became a supergroup; its chat id is now ${migratedTo})`,
+      };
     }
     return { kind: "failed", cause: "refused", reason: said };
   }

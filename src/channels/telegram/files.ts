@@ -22,7 +22,10 @@ export function renderFile(file: FileRef, isPrivate: boolean, log: Pick<Logger, 
   if (file.content) {
     const bytes = file.content.byteLength;
     if (bytes > TELEGRAM_UPLOAD_MAX_BYTES) {
-      log.warn({ file: file.name, mediaType: file.mediaType, bytes, maxBytes: TELEGRAM_UPLOAD_MAX_BYTES }, "file too large for Telegram; not sent");
+      log.warn(
+        { file: file.name, mediaType: file.mediaType, bytes, maxBytes: TELEGRAM_UPLOAD_MAX_BYTES },
+        "file too large for Telegram; not sent",
+      );
       return undefined;
     }
     const as = file.mediaType === "image/png" && fitsAsPhoto(file.content) ? "photo" : "document";
@@ -53,6 +56,7 @@ function fetchableByUrl(file: FileRef): boolean {
  * would end or break the header, become "_".
  */
 export function uploadName(name: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is removed here
   const safe = name.replace(/[\u0000-\u001f\u007f;"/\\]/g, "_").trim();
   return safe || "file";
 }

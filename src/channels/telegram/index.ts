@@ -1,8 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { Api } from "grammy";
 import type { Update } from "grammy/types";
-import type { AdapterDeps, ChannelAdapter } from "../../core/channel.ts";
 import type { TelegramConfig } from "../../config/env.ts";
+import type { AdapterDeps, ChannelAdapter } from "../../core/channel.ts";
 import { LOCALES } from "../../core/i18n.ts";
 import { createSerialQueue } from "../../shared/serial-queue.ts";
 import { createCallbackCodec } from "./callback-data.ts";
@@ -10,7 +10,7 @@ import { menuFor } from "./commands.ts";
 import { createDeliver, createEdit } from "./deliver.ts";
 import { TELEGRAM_LIMITS, type TelegramLimits } from "./limits.ts";
 import { toTelegramEvent } from "./map.ts";
-import { ALLOWED_UPDATES, pollUpdates, WEBHOOK_PATH, updatesWebhook } from "./receive.ts";
+import { ALLOWED_UPDATES, pollUpdates, updatesWebhook, WEBHOOK_PATH } from "./receive.ts";
 import { renderReply } from "./render.ts";
 import { backoff, TelegramSender } from "./send.ts";
 
@@ -32,7 +32,11 @@ export interface TelegramAdapterOptions {
 }
 
 /** The Telegram channel: grammY's API client, long polling or a webhook, paced answers and deliveries. */
-export function createTelegramAdapter(config: TelegramConfig, deps: AdapterDeps, options: TelegramAdapterOptions = {}): ChannelAdapter {
+export function createTelegramAdapter(
+  config: TelegramConfig,
+  deps: AdapterDeps,
+  options: TelegramAdapterOptions = {},
+): ChannelAdapter {
   const { log: parentLog, dispatch } = deps;
   const log = parentLog.child({ channel: "telegram" });
   const retryBaseMs = options.retryBaseMs ?? 1000;
@@ -64,12 +68,17 @@ export function createTelegramAdapter(config: TelegramConfig, deps: AdapterDeps,
     }
     if (event.callbackQueryId) {
       // Clients show a spinner until the press is answered: answer first, whatever follows.
-      api.answerCallbackQuery(event.callbackQueryId).catch((err: unknown) => log.warn({ err }, "answerCallbackQuery failed"));
+      api
+        .answerCallbackQuery(event.callbackQueryId)
+        .catch((err: unknown) => log.warn({ err }, "answerCallbackQuery failed"));
     }
     // One chat's updates reach the core in order; sending is queued in that same order.
     const chatId = event.target.chatId;
     const replies = await chats.run(chatId, () => dispatch(event.inbound));
-    await sender.answer(event.target, replies.flatMap((r) => renderReply(r, codec, log.child({ chatId }))));
+    await sender.answer(
+      event.target,
+      replies.flatMap((r) => renderReply(r, codec, log.child({ chatId }))),
+    );
   }
 
   function accept(update: Update): void {
@@ -113,7 +122,14 @@ export function createTelegramAdapter(config: TelegramConfig, deps: AdapterDeps,
       }
     }
     if (config.webhook || stopping.signal.aborted) return;
-    await pollUpdates({ api, log, retryBaseMs, timeoutSeconds: options.pollTimeoutSeconds ?? 25, signal: stopping.signal, onUpdate: accept });
+    await pollUpdates({
+      api,
+      log,
+      retryBaseMs,
+      timeoutSeconds: options.pollTimeoutSeconds ?? 25,
+      signal: stopping.signal,
+      onUpdate: accept,
+    });
   }
 
   return {

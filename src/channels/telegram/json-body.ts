@@ -12,11 +12,19 @@ export function readJson(request: WebhookRequest): Read {
   const mediaType = typeof header === "string" ? header.split(";")[0]!.trim().toLowerCase() : undefined;
   if (mediaType === undefined && request.rawBody.length === 0) return { ok: true, value: undefined };
   if (mediaType === "text/plain") return { ok: true, value: request.rawBody.toString("utf8") };
-  if (mediaType !== "application/json") return { ok: false, error: { code: "unsupported_media_type", message: "Unsupported Media Type" } };
-  if (request.rawBody.length === 0) return { ok: false, error: { code: "invalid_json", message: "Body cannot be empty when content-type is set to 'application/json'" } };
+  if (mediaType !== "application/json")
+    return { ok: false, error: { code: "unsupported_media_type", message: "Unsupported Media Type" } };
+  if (request.rawBody.length === 0)
+    return {
+      ok: false,
+      error: { code: "invalid_json", message: "Body cannot be empty when content-type is set to 'application/json'" },
+    };
   try {
     return { ok: true, value: JSON.parse(request.rawBody.toString("utf8")) };
   } catch {
-    return { ok: false, error: { code: "invalid_json", message: "Body is not valid JSON but content-type is set to 'application/json'" } };
+    return {
+      ok: false,
+      error: { code: "invalid_json", message: "Body is not valid JSON but content-type is set to 'application/json'" },
+    };
   }
 }

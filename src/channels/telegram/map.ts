@@ -25,14 +25,26 @@ export const UNREADABLE_ACTION = "stale:";
  * Maps a Telegram update to what the core needs; undefined for updates the bot ignores (edits,
  * channel posts, other bots, commands addressed to another bot).
  */
-export function toTelegramEvent(update: Update, codec: CallbackCodec, botUsername: string | undefined, receivedAt: Date): TelegramEvent | undefined {
+export function toTelegramEvent(
+  update: Update,
+  codec: CallbackCodec,
+  botUsername: string | undefined,
+  receivedAt: Date,
+): TelegramEvent | undefined {
   const message = update.message;
   if (message?.text !== undefined && message.from && !message.from.is_bot) {
     const text = commandText(message.text, botUsername);
     if (text === undefined) return undefined;
     const isGroup = message.chat.type !== "private";
     return {
-      inbound: command(update.update_id, message.from, isGroup, String(message.chat.id), { kind: "text", text }, receivedAt),
+      inbound: command(
+        update.update_id,
+        message.from,
+        isGroup,
+        String(message.chat.id),
+        { kind: "text", text },
+        receivedAt,
+      ),
       target: { chatId: String(message.chat.id), isGroup, memberMessageId: isGroup ? message.message_id : undefined },
     };
   }
@@ -43,9 +55,17 @@ export function toTelegramEvent(update: Update, codec: CallbackCodec, botUsernam
     const actionId = query.data ? (codec.decode(query.data) ?? UNREADABLE_ACTION) : UNREADABLE_ACTION;
     // The question the button belongs to answered the member's message: keep answering that one.
     const pressed = "reply_to_message" in query.message ? query.message.reply_to_message : undefined;
-    const memberMessageId = pressed && pressed.from?.id === query.from.id ? pressed.message_id : query.message.message_id;
+    const memberMessageId =
+      pressed && pressed.from?.id === query.from.id ? pressed.message_id : query.message.message_id;
     return {
-      inbound: command(update.update_id, query.from, isGroup, String(chat.id), { kind: "action", actionId }, receivedAt),
+      inbound: command(
+        update.update_id,
+        query.from,
+        isGroup,
+        String(chat.id),
+        { kind: "action", actionId },
+        receivedAt,
+      ),
       target: { chatId: String(chat.id), isGroup, memberMessageId: isGroup ? memberMessageId : undefined },
       callbackQueryId: query.id,
     };
@@ -53,7 +73,14 @@ export function toTelegramEvent(update: Update, codec: CallbackCodec, botUsernam
   return undefined;
 }
 
-function command(updateId: number, from: User, isGroup: boolean, chatId: string, input: InboundCommand["input"], receivedAt: Date): InboundCommand {
+function command(
+  updateId: number,
+  from: User,
+  isGroup: boolean,
+  chatId: string,
+  input: InboundCommand["input"],
+  receivedAt: Date,
+): InboundCommand {
   return {
     eventId: String(updateId),
     platform: "telegram",

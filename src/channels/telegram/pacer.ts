@@ -50,7 +50,12 @@ export class SendPacer {
   async #passGate(): Promise<number> {
     const turn = this.#gate.then(async () => {
       // A loop: the timer may fire early by a millisecond, and a stall never shortens the gap.
-      for (let wait = this.#lastRelease + this.#spacing - Date.now(); wait > 0; wait = this.#lastRelease + this.#spacing - Date.now()) await sleep(wait);
+      for (
+        let wait = this.#lastRelease + this.#spacing - Date.now();
+        wait > 0;
+        wait = this.#lastRelease + this.#spacing - Date.now()
+      )
+        await sleep(wait);
       this.#lastRelease = Date.now();
       return this.#lastRelease;
     });

@@ -35,7 +35,10 @@ export async function pollUpdates(options: PollingOptions): Promise<void> {
   let failures = 0;
   while (!signal.aborted) {
     try {
-      const updates = await api.getUpdates({ offset, timeout: options.timeoutSeconds, allowed_updates: [...ALLOWED_UPDATES] }, signal as GrammySignal);
+      const updates = await api.getUpdates(
+        { offset, timeout: options.timeoutSeconds, allowed_updates: [...ALLOWED_UPDATES] },
+        signal as GrammySignal,
+      );
       if (failures > 0) log.info({ failures }, "Telegram polling recovered");
       failures = 0;
       for (const update of updates) {
@@ -49,7 +52,10 @@ export async function pollUpdates(options: PollingOptions): Promise<void> {
       const waitMs = retryAfterS ? retryAfterS * 1000 : backoff(options.retryBaseMs, failures);
       // 401 (token revoked) and 409 (a webhook or another instance) need an operator: say so louder.
       const needsOperator = error instanceof GrammyError && (error.error_code === 401 || error.error_code === 409);
-      log[needsOperator ? "error" : "warn"]({ err: error, failures, retryInMs: Math.round(waitMs) }, "Telegram polling failed; retrying");
+      log[needsOperator ? "error" : "warn"](
+        { err: error, failures, retryInMs: Math.round(waitMs) },
+        "Telegram polling failed; retrying",
+      );
       await sleep(waitMs, undefined, { signal }).catch(() => undefined);
     }
   }
@@ -82,7 +88,8 @@ export function updatesWebhook(secret: string, onUpdate: (update: Update) => voi
       const body = readJson(request);
       if (!body.ok) return { status: 400, body: { error: body.error } };
       const update = body.value as Partial<Update> | null;
-      if (typeof update?.update_id !== "number") return { status: 400, body: { error: { code: "invalid_update", message: "No update_id" } } };
+      if (typeof update?.update_id !== "number")
+        return { status: 400, body: { error: { code: "invalid_update", message: "No update_id" } } };
       onUpdate(update as Update);
       return { status: 200, body: { ok: true } };
     },

@@ -1,7 +1,7 @@
-import { splitText } from "../text.ts";
 import type { InlineKeyboardButton, MessageEntity } from "grammy/types";
 import type { Logger } from "pino";
 import type { Reply } from "../../core/reply.ts";
+import { splitText } from "../text.ts";
 import type { CallbackCodec } from "./callback-data.ts";
 import { entitiesWithin } from "./entities.ts";
 import { type OutgoingFile, renderFile } from "./files.ts";
@@ -36,7 +36,13 @@ export function renderReply(reply: Reply, codec: CallbackCodec, log: Pick<Logger
     const last = messages.at(-1);
     // Telegram needs text under a keyboard; the labels alone are clear enough then.
     if (last?.kind === "text") last.keyboard = keyboard;
-    else messages.push({ kind: "text", text: reply.choices.map((c) => c.label).join(" · "), keyboard, private: isPrivate });
+    else
+      messages.push({
+        kind: "text",
+        text: reply.choices.map((c) => c.label).join(" · "),
+        keyboard,
+        private: isPrivate,
+      });
   }
   for (const file of reply.files ?? []) {
     const message = renderFile(file, isPrivate, log);
@@ -58,4 +64,3 @@ function layOut(buttons: InlineKeyboardButton[]): InlineKeyboardButton[][] {
   }
   return rows;
 }
-

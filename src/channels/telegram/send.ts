@@ -1,4 +1,3 @@
-import { quotedName } from "./files.ts";
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Api, GrammyError, InputFile } from "grammy";
 import type { Message } from "grammy/types";
@@ -6,6 +5,7 @@ import type { Logger } from "pino";
 import type { DeliveryOutcome } from "../../core/channel.ts";
 import { createSerialQueue } from "../../shared/serial-queue.ts";
 import { classifyFailure, type SendFailure } from "./failure.ts";
+import { quotedName } from "./files.ts";
 import type { TelegramLimits } from "./limits.ts";
 import type { ReplyTarget } from "./map.ts";
 import { SendPacer } from "./pacer.ts";
@@ -104,7 +104,8 @@ export class TelegramSender {
         await this.#options.api.editMessageText(target.chatId, messageId, message.text, options, signal);
       } catch (error) {
         // Progress that did not change since the last edit: the member already sees this text.
-        if (!(error instanceof GrammyError && error.error_code === 400 && NOT_MODIFIED.test(error.description))) return this.#outcomeOf(target, error);
+        if (!(error instanceof GrammyError && error.error_code === 400 && NOT_MODIFIED.test(error.description)))
+          return this.#outcomeOf(target, error);
       }
       return { kind: "sent", platformMessageId: String(messageId) };
     });
@@ -113,7 +114,9 @@ export class TelegramSender {
   /** A proactive call's failure as the engine's outcome, logged once. */
   #outcomeOf(target: ReplyTarget, error: unknown): DeliveryOutcome {
     const failure = this.#noteFailure(target, classifyFailure(error, this.#options.deliveryRetryMs), error);
-    return failure.kind === "retry" ? { kind: "retry", afterMs: failure.afterMs, reason: failure.reason } : { kind: "failed", reason: failure.reason };
+    return failure.kind === "retry"
+      ? { kind: "retry", afterMs: failure.afterMs, reason: failure.reason }
+      : { kind: "failed", reason: failure.reason };
   }
 
   /** Runs `job` once the chat's earlier sends are done: the pacer needs one chat's sends in order. */
@@ -131,14 +134,22 @@ export class TelegramSender {
         await this.#call(target, message);
         return undefined;
       } catch (error) {
-        const failure = this.#noteFailure(target, classifyFailure(error, backoff(retryBaseMs, attempt)), error, attempt);
+        const failure = this.#noteFailure(
+          target,
+          classifyFailure(error, backoff(retryBaseMs, attempt)),
+          error,
+          attempt,
+        );
         if (failure.kind === "failed") return failure.cause;
         if (attempt === maxAttempts) break;
         // The pacer already holds the chat back after a 429; other failures wait here.
         if (failure.cause !== "rate-limited") await sleep(failure.afterMs);
       }
     }
-    this.#options.log.error({ chatId: target.chatId, attempts: maxAttempts, kind: message.kind }, "message given up after repeated failures");
+    this.#options.log.error(
+      { chatId: target.chatId, attempts: maxAttempts, kind: message.kind },
+      "message given up after repeated failures",
+    );
     return "unavailable";
   }
 
@@ -163,7 +174,10 @@ export class TelegramSender {
     const uploadMs = message.kind === "upload" ? Math.ceil(message.content.byteLength * UPLOAD_MS_PER_BYTE) : 0;
     const signal = AbortSignal.timeout(sendTimeoutMs + uploadMs) as GrammySignal;
     // Telegram has no ephemeral messages: a private answer in a group replies to the member's message.
-    const reply_parameters = target.isGroup && message.private && target.memberMessageId !== undefined ? { message_id: target.memberMessageId, allow_sending_without_reply: true } : undefined;
+    const reply_parameters =
+      target.isGroup && message.private && target.memberMessageId !== undefined
+        ? { message_id: target.memberMessageId, allow_sending_without_reply: true }
+        : undefined;
     const replyOptions = reply_parameters ? { reply_parameters } : {};
     if (message.kind === "document") return api.sendDocument(target.chatId, message.url, replyOptions, signal);
     if (message.kind === "upload") {

@@ -1,6 +1,13 @@
 import { z } from "zod";
 
-const role = z.enum(["DIGITAL_ADVISER", "CLS_COORDINATOR", "HEALTH_COMMITTEE", "NETWORK_COORDINATOR", "INTERN", "PARTNER"]);
+const role = z.enum([
+  "DIGITAL_ADVISER",
+  "CLS_COORDINATOR",
+  "HEALTH_COMMITTEE",
+  "NETWORK_COORDINATOR",
+  "INTERN",
+  "PARTNER",
+]);
 
 /**
  * The shape of a network seed file such as `prisma/seed/tarn-et-garonne.json`: what `network create`

@@ -27,7 +27,10 @@ export interface SeedResult {
 /** Reads and validates a network seed file and the plan and organisations files it names. */
 export async function readNetworkSeed(path: string): Promise<NetworkSeed> {
   const { plan, organisations, ...seed } = networkSeedSchema.parse(JSON.parse(await readFile(path, "utf8")));
-  const [plans, rows] = await Promise.all([readTable(resolve(dirname(path), plan)).then(planFromTable), readTable(resolve(dirname(path), organisations)).then(organisationsFromTable)]);
+  const [plans, rows] = await Promise.all([
+    readTable(resolve(dirname(path), plan)).then(planFromTable),
+    readTable(resolve(dirname(path), organisations)).then(organisationsFromTable),
+  ]);
   return { ...seed, plans, organisations: rows };
 }
 
@@ -36,7 +39,9 @@ export async function readNetworkSeed(path: string): Promise<NetworkSeed> {
  * nor the official geography.
  */
 export async function seedNetworkFrom(db: Db, path: string, options: { demo?: boolean } = {}): Promise<SeedResult> {
-  const slug = networkSeedSchema.shape.network.parse((JSON.parse(await readFile(path, "utf8")) as { network?: unknown }).network).slug;
+  const slug = networkSeedSchema.shape.network.parse(
+    (JSON.parse(await readFile(path, "utf8")) as { network?: unknown }).network,
+  ).slug;
   const existing = await db.network.findUnique({ where: { slug }, select: { id: true } });
   if (existing) return { networkId: existing.id, created: false };
   return seedNetwork(db, await readNetworkSeed(path), options);
@@ -57,7 +62,11 @@ export async function seedNetwork(db: Db, seed: NetworkSeed, options: { demo?: b
       if (existing) return { networkId: existing.id, created: false };
 
       const { slug, name, ...settings } = seed.network;
-      const { networkId } = await setUpNetwork(tx, { slug, name, departments: seed.departments }, { ...settings, demo: options.demo ?? false });
+      const { networkId } = await setUpNetwork(
+        tx,
+        { slug, name, departments: seed.departments },
+        { ...settings, demo: options.demo ?? false },
+      );
       await applyPlans(tx, networkId, seed.plans);
       await applyOrganisations(tx, { id: networkId, slug }, seed.organisations);
       await createSeedMembers(tx, networkId, seed.members);

@@ -1,11 +1,11 @@
 import { addDays, compareDays, parisDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
+import { findMemberName } from "../../services/directory/data.ts";
+import { isUuid } from "../../shared/ids.ts";
 import { EDITABLE_DAYS } from "./catalogue.ts";
 import { findReport, type StoredReport } from "./data.ts";
 import { dayOfColumn, formatDay } from "./days.ts";
-import { isUuid } from "../../shared/ids.ts";
-import { findMemberName } from "../../services/directory/data.ts";
 
 /** True while the author may still change a report: its activity is at most EDITABLE_DAYS old. */
 export function stillEditable(report: Pick<StoredReport, "date">, now: Date): boolean {
@@ -21,7 +21,10 @@ export async function editableReport(ctx: Context, id: string): Promise<StoredRe
     throw new AppError("activity_not_yours", "activities.errors.notYours", { author: author?.displayName ?? "?" });
   }
   if (!stillEditable(report, ctx.now)) {
-    throw new AppError("activity_too_old", "activities.errors.tooOld", { date: formatDay(dayOfColumn(report.date), ctx.actor.locale), days: EDITABLE_DAYS });
+    throw new AppError("activity_too_old", "activities.errors.tooOld", {
+      date: formatDay(dayOfColumn(report.date), ctx.actor.locale),
+      days: EDITABLE_DAYS,
+    });
   }
   return report;
 }

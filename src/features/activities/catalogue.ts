@@ -35,7 +35,18 @@ export const THEMES = [
 ] as const;
 
 /** Domains of online administrative procedures (with the theme "procedures"). */
-export const PROCEDURE_DOMAINS = ["caf", "tax", "health_insurance", "pension", "employment_agency", "identity", "housing", "vehicle", "justice", "other"] as const;
+export const PROCEDURE_DOMAINS = [
+  "caf",
+  "tax",
+  "health_insurance",
+  "pension",
+  "employment_agency",
+  "identity",
+  "housing",
+  "vehicle",
+  "justice",
+  "other",
+] as const;
 
 export const EQUIPMENT = ["computer", "smartphone", "tablet", "other"] as const;
 export const AUTONOMY = ["not_autonomous", "partly", "autonomous"] as const;

@@ -11,7 +11,11 @@ export interface NetworkPlaces {
 export async function loadPlaces(db: Db, networkId: string): Promise<NetworkPlaces> {
   const [organisations, communes] = await Promise.all([
     db.organisation.findMany({ where: { networkId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.territory.findMany({ where: { networkId, kind: "COMMUNE" }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.territory.findMany({
+      where: { networkId, kind: "COMMUNE" },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   return { organisations, communes };
 }
@@ -57,7 +61,12 @@ export function findReport(db: Db, networkId: string, id: string): Promise<Store
 
 /** The member's most recent reports: latest activity first, then latest written. */
 export function latestReports(db: Db, memberId: string, take: number): Promise<StoredReport[]> {
-  return db.activityReport.findMany({ where: { memberId }, select: REPORT_SELECT, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take });
+  return db.activityReport.findMany({
+    where: { memberId },
+    select: REPORT_SELECT,
+    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+    take,
+  });
 }
 
 /** The report the member wrote last, the model of "same as last time". */

@@ -39,7 +39,13 @@ const formats = new Map<string, Intl.DateTimeFormat>();
 export function formatDay(day: CalendarDay, locale: Locale): string {
   let format = formats.get(locale);
   if (!format) {
-    format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { weekday: "short", day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      year: "numeric",
+      timeZone: "UTC",
+    });
     formats.set(locale, format);
   }
   return format.format(columnOfDay(day));

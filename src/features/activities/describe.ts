@@ -1,9 +1,9 @@
 import type { CalendarDay } from "../../calendar/paris.ts";
 import type { Locale, MessageKey, Translate } from "../../core/i18n.ts";
 import { type AgeBreakdown, known, mainBracket } from "./ages.ts";
+import type { NetworkPlaces, StoredReport } from "./data.ts";
 import { dayOfColumn, formatDay, formatDuration, readActivityDay } from "./days.ts";
 import type { ActivityDraft } from "./draft.ts";
-import type { NetworkPlaces, StoredReport } from "./data.ts";
 
 /** A report or a draft as the member reads it: codes still codes, places already named. */
 export interface ReportView extends Omit<ActivityDraft, "date" | "organisationId" | "territoryId"> {
@@ -41,7 +41,12 @@ export function viewOfDraft(d: ActivityDraft, places: NetworkPlaces, today: Cale
   const day = date ? readActivityDay(date, today) : today;
   const site = places.organisations.find((o) => o.id === organisationId)?.name;
   const commune = places.communes.find((c) => c.id === territoryId)?.name;
-  return { ...rest, ...(day ? { date: day } : {}), ...(site ? { siteName: site } : {}), ...(commune ? { communeName: commune } : {}) };
+  return {
+    ...rest,
+    ...(day ? { date: day } : {}),
+    ...(site ? { siteName: site } : {}),
+    ...(commune ? { communeName: commune } : {}),
+  };
 }
 
 function joined(items: string[]): string {
@@ -59,20 +64,37 @@ export function placeText(t: Translate, v: ReportView): string | undefined {
 /** The view field by field, one line each; the essentials not known yet say so. */
 export function describeReport(t: Translate, locale: Locale, v: ReportView): string[] {
   const missing = t("activities.summary.missing");
-  const line = (label: MessageKey, value: string | undefined) => t("activities.summary.line", { label: t(label), value: value ?? missing });
+  const line = (label: MessageKey, value: string | undefined) =>
+    t("activities.summary.line", { label: t(label), value: value ?? missing });
   const lines = [
     line("activities.labels.kind", v.kind && t(`activities.catalogue.kinds.${v.kind}`)),
     line("activities.labels.date", v.date && formatDay(v.date, locale)),
     line("activities.labels.duration", v.durationMin ? formatDuration(v.durationMin) : undefined),
     line("activities.labels.place", placeText(t, v)),
   ];
-  if (v.kind === "COLLECTIVE" || (v.participants ?? 1) > 1) lines.push(line("activities.labels.participants", v.participants?.toString()));
-  lines.push(line("activities.labels.themes", v.themes?.length ? joined(v.themes.map((c) => t(`activities.catalogue.themes.${c}`))) : undefined));
+  if (v.kind === "COLLECTIVE" || (v.participants ?? 1) > 1)
+    lines.push(line("activities.labels.participants", v.participants?.toString()));
+  lines.push(
+    line(
+      "activities.labels.themes",
+      v.themes?.length ? joined(v.themes.map((c) => t(`activities.catalogue.themes.${c}`))) : undefined,
+    ),
+  );
   const optional = (label: MessageKey, value: string | undefined) => value && lines.push(line(label, value));
-  optional("activities.labels.procedures", v.procedures?.length ? joined(v.procedures.map((c) => t(`activities.catalogue.procedures.${c}`))) : undefined);
-  optional("activities.labels.equipment", v.equipment?.length ? joined(v.equipment.map((c) => t(`activities.catalogue.equipment.${c}`))) : undefined);
+  optional(
+    "activities.labels.procedures",
+    v.procedures?.length ? joined(v.procedures.map((c) => t(`activities.catalogue.procedures.${c}`))) : undefined,
+  );
+  optional(
+    "activities.labels.equipment",
+    v.equipment?.length ? joined(v.equipment.map((c) => t(`activities.catalogue.equipment.${c}`))) : undefined,
+  );
   optional("activities.labels.autonomy", v.autonomy && t(`activities.catalogue.autonomy.${v.autonomy}`));
-  if (v.referred) optional("activities.labels.referral", v.referralKind ? t(`activities.catalogue.referrals.${v.referralKind as "other"}`) : t("activities.summary.yes"));
+  if (v.referred)
+    optional(
+      "activities.labels.referral",
+      v.referralKind ? t(`activities.catalogue.referrals.${v.referralKind as "other"}`) : t("activities.summary.yes"),
+    );
   optional("activities.labels.workshop", workshopText(t, v));
   const ages = known(v.ageBrackets);
   if (ages && isGroup(v)) optional("activities.labels.ages", agesText(t, ages));
@@ -88,7 +110,11 @@ function isGroup(v: ReportView): boolean {
 
 /** "35–60 ans : 3, 60 ans et plus : 5". */
 function agesText(t: Translate, ages: AgeBreakdown): string {
-  return joined(Object.entries(ages).map(([b, n]) => t("activities.summary.ageCount", { bracket: t(`activities.catalogue.ageBrackets.${b as "60_plus"}`), count: n })));
+  return joined(
+    Object.entries(ages).map(([b, n]) =>
+      t("activities.summary.ageCount", { bracket: t(`activities.catalogue.ageBrackets.${b as "60_plus"}`), count: n }),
+    ),
+  );
 }
 
 /** The bracket of the one person helped: "60 ans et plus". */
@@ -113,7 +139,13 @@ export function reportHeadline(t: Translate, locale: Locale, v: ReportView): str
     v.date ? formatDay(v.date, locale) : "",
     v.kind ? t(`activities.catalogue.kinds.${v.kind}`) : "",
     v.durationMin ? formatDuration(v.durationMin) : "",
-    v.kind === "COLLECTIVE" ? (ages ? t("activities.summary.peopleAges", { people, ages: agesText(t, ages) }) : people) : ages ? bracketText(t, ages) : "",
+    v.kind === "COLLECTIVE"
+      ? ages
+        ? t("activities.summary.peopleAges", { people, ages: agesText(t, ages) })
+        : people
+      : ages
+        ? bracketText(t, ages)
+        : "",
     (v.themes ?? []).map((c) => t(`activities.catalogue.themes.${c}`)).join(", "),
   ];
   return parts.filter(Boolean).join(" — ");

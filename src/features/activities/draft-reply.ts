@@ -13,7 +13,14 @@ import type { PendingDraft } from "./pending.ts";
 import { checkReport } from "./save.ts";
 
 /** What an ambiguity's reading means, in the member's words where the catalogue has them. */
-function optionLabel(t: Translate, locale: Locale, value: Partial<ActivityDraft>, places: NetworkPlaces, today: CalendarDay, fallback: string): string {
+function optionLabel(
+  t: Translate,
+  locale: Locale,
+  value: Partial<ActivityDraft>,
+  places: NetworkPlaces,
+  today: CalendarDay,
+  fallback: string,
+): string {
   const view = viewOfDraft(value as ActivityDraft, places, today);
   const parts: string[] = [];
   if (value.kind) parts.push(t(`activities.catalogue.kinds.${value.kind}`));
@@ -30,8 +37,10 @@ function optionLabel(t: Translate, locale: Locale, value: Partial<ActivityDraft>
     parts.push(ages ? t("activities.summary.peopleAges", { people, ages: formatAgeBreakdown(ages) }) : people);
   }
   if (value.themes?.length) parts.push(value.themes.map((c) => t(`activities.catalogue.themes.${c}`)).join(", "));
-  if (value.procedures?.length) parts.push(value.procedures.map((c) => t(`activities.catalogue.procedures.${c}`)).join(", "));
-  if (value.equipment?.length) parts.push(value.equipment.map((c) => t(`activities.catalogue.equipment.${c}`)).join(", "));
+  if (value.procedures?.length)
+    parts.push(value.procedures.map((c) => t(`activities.catalogue.procedures.${c}`)).join(", "));
+  if (value.equipment?.length)
+    parts.push(value.equipment.map((c) => t(`activities.catalogue.equipment.${c}`)).join(", "));
   if (value.autonomy) parts.push(t(`activities.catalogue.autonomy.${value.autonomy}`));
   if (value.workshopLevel) parts.push(t(`activities.catalogue.levels.${value.workshopLevel}`));
   const label = parts.filter(Boolean).join(" — ");
@@ -47,7 +56,11 @@ export function draftReply(ctx: Context, pending: PendingDraft, places: NetworkP
   const { t, actor } = ctx;
   const today = parisDay(ctx.now);
   const { token, draft } = pending;
-  const lines = [...(notice ? [notice] : []), t("activities.draft.title"), ...describeReport(t, actor.locale, viewOfDraft(draft, places, today))];
+  const lines = [
+    ...(notice ? [notice] : []),
+    t("activities.draft.title"),
+    ...describeReport(t, actor.locale, viewOfDraft(draft, places, today)),
+  ];
   if (pending.unread.length > 0) lines.push(t("activities.draft.unread", { words: pending.unread.join(" ") }));
   const choices: Choice[] = [];
   const [ambiguity] = pending.ambiguities;
@@ -56,13 +69,20 @@ export function draftReply(ctx: Context, pending: PendingDraft, places: NetworkP
     const labels = ambiguity.options.map((o) => optionLabel(t, actor.locale, o.value, places, today, o.label));
     // Two readings that read the same in our words: the parser's own labels tell them apart.
     const distinct = new Set(labels).size === labels.length;
-    ambiguity.options.forEach((o, j) => choices.push({ id: `act:amb:${token}:${pending.ambiguities.length}:${j}`, label: distinct ? labels[j]! : o.label }));
+    ambiguity.options.forEach((o, j) => {
+      choices.push({
+        id: `act:amb:${token}:${pending.ambiguities.length}:${j}`,
+        label: distinct ? labels[j]! : o.label,
+      });
+    });
   } else if (!draft.kind) {
     lines.push(t("activities.draft.askKind"));
-    for (const kind of ACTIVITY_KINDS) choices.push({ id: `act:kind:${token}:${kind}`, label: t(`activities.catalogue.kinds.${kind}`) });
+    for (const kind of ACTIVITY_KINDS)
+      choices.push({ id: `act:kind:${token}:${kind}`, label: t(`activities.catalogue.kinds.${kind}`) });
   } else if (!draft.durationMin) {
     lines.push(t("activities.draft.askDuration"));
-    for (const minutes of DURATIONS) choices.push({ id: `act:dur:${token}:${minutes}`, label: formatDuration(minutes) });
+    for (const minutes of DURATIONS)
+      choices.push({ id: `act:dur:${token}:${minutes}`, label: formatDuration(minutes) });
   } else if (!draft.themes?.length) {
     lines.push(t("activities.draft.askThemes"));
   } else {
@@ -70,6 +90,9 @@ export function draftReply(ctx: Context, pending: PendingDraft, places: NetworkP
     if (checked.ok) choices.push({ id: `act:ok:${token}`, label: t("activities.buttons.confirm"), style: "primary" });
     else lines.push(checked.sentence, t("activities.draft.correctHint"));
   }
-  choices.push({ id: `act:fix:${token}`, label: t("activities.buttons.correct") }, { id: `act:x:${token}`, label: t("activities.buttons.drop"), style: "danger" });
+  choices.push(
+    { id: `act:fix:${token}`, label: t("activities.buttons.correct") },
+    { id: `act:x:${token}`, label: t("activities.buttons.drop"), style: "danger" },
+  );
   return { text: lines.join("\n"), choices, visibility: "private" };
 }

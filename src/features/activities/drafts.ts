@@ -2,9 +2,9 @@ import { parisDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
+import { isoDay } from "../../shared/dates.ts";
 import { ACTIVITY_KINDS, type ActivityKind, DURATIONS } from "./catalogue.ts";
 import { knownPlaces, lastWrittenReport, loadPlaces, type NetworkPlaces } from "./data.ts";
-import { isoDay } from "../../shared/dates.ts";
 import type { ActivityDraft } from "./draft.ts";
 import { draftReply } from "./draft-reply.ts";
 import { activityForm, draftOfReport, valuesOfDraft } from "./form.ts";
@@ -20,7 +20,10 @@ async function withDefaultPlace(ctx: Context, draft: ActivityDraft): Promise<Act
   if (draft.place) return draft;
   if (draft.organisationId) return { ...draft, place: "SUPPORT_SITE" };
   if (draft.territoryId) return { ...draft, place: "OTHER_PLACE" };
-  const member = await ctx.db.member.findUnique({ where: { id: ctx.actor.memberId }, select: { organisationId: true } });
+  const member = await ctx.db.member.findUnique({
+    where: { id: ctx.actor.memberId },
+    select: { organisationId: true },
+  });
   return member?.organisationId ? { ...draft, place: "SUPPORT_SITE", organisationId: member.organisationId } : draft;
 }
 
@@ -35,7 +38,11 @@ export async function quickEntry(ctx: Context, text: string): Promise<Reply[]> {
   const places = await loadPlaces(db, actor.networkId);
   const result = parseQuickEntry(text, { today: parisDay(ctx.now), places: knownPlaces(places) });
   const draft = await withDefaultPlace(ctx, result.draft);
-  const pending = await startDraft(db, actor.networkId, actor.identityId, { draft, ambiguities: result.ambiguities, unread: result.unread });
+  const pending = await startDraft(db, actor.networkId, actor.identityId, {
+    draft,
+    ambiguities: result.ambiguities,
+    unread: result.unread,
+  });
   return [draftReply(ctx, pending, places)];
 }
 
@@ -73,7 +80,12 @@ export async function blankForm(ctx: Context, kind: string): Promise<Reply[]> {
 type DraftStep = (ctx: Context, pending: PendingDraft, places: NetworkPlaces, args: string[]) => Promise<Reply[]>;
 
 /** Merges an answer into the draft and shows it again. */
-async function answered(ctx: Context, pending: PendingDraft, places: NetworkPlaces, next: PendingDraft): Promise<Reply[]> {
+async function answered(
+  ctx: Context,
+  pending: PendingDraft,
+  places: NetworkPlaces,
+  next: PendingDraft,
+): Promise<Reply[]> {
   await saveDraft(ctx.db, ctx.actor.networkId, ctx.actor.identityId, next);
   return [draftReply(ctx, next, places)];
 }
@@ -85,15 +97,21 @@ const STEPS: Record<string, DraftStep> = {
     const [ambiguity, ...rest] = pending.ambiguities;
     const chosen = Number(open) === pending.ambiguities.length ? ambiguity?.options[Number(option)] : undefined;
     if (!chosen) return [draftReply(ctx, pending, places, ctx.t("errors.staleAction"))];
-    return answered(ctx, pending, places, { ...pending, draft: { ...pending.draft, ...chosen.value }, ambiguities: rest });
+    return answered(ctx, pending, places, {
+      ...pending,
+      draft: { ...pending.draft, ...chosen.value },
+      ambiguities: rest,
+    });
   },
   kind: async (ctx, pending, places, [kind = ""]) => {
-    if (!(ACTIVITY_KINDS as readonly string[]).includes(kind)) return [draftReply(ctx, pending, places, ctx.t("errors.staleAction"))];
+    if (!(ACTIVITY_KINDS as readonly string[]).includes(kind))
+      return [draftReply(ctx, pending, places, ctx.t("errors.staleAction"))];
     return answered(ctx, pending, places, { ...pending, draft: { ...pending.draft, kind: kind as ActivityKind } });
   },
   dur: async (ctx, pending, places, [minutes = ""]) => {
     const durationMin = Number(minutes);
-    if (!(DURATIONS as readonly number[]).includes(durationMin)) return [draftReply(ctx, pending, places, ctx.t("errors.staleAction"))];
+    if (!(DURATIONS as readonly number[]).includes(durationMin))
+      return [draftReply(ctx, pending, places, ctx.t("errors.staleAction"))];
     return answered(ctx, pending, places, { ...pending, draft: { ...pending.draft, durationMin } });
   },
   ok: async (ctx, pending, places) => {

@@ -42,7 +42,13 @@ function pressed(ctx: Context, [verb = "", id = "", ...rest]: string[]): Promise
 /** Activity reports of digital advisers: the form, the quick entry, "same as last time", edit and delete (their list and figures: src/features/mine). */
 export const activitiesFeature: Feature = {
   commands: [
-    { name: "activity", words: "commands.activity.words", summary: "commands.activity.summary", audience: REPORTERS, run: activityCommand },
+    {
+      name: "activity",
+      words: "commands.activity.words",
+      summary: "commands.activity.summary",
+      audience: REPORTERS,
+      run: activityCommand,
+    },
   ],
   actions: [{ prefix: "act", audience: REPORTERS, run: pressed }],
   forms: [{ formId: "activity", audience: REPORTERS, run: submitActivityForm }],

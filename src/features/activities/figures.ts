@@ -28,7 +28,12 @@ export async function memberFigures(db: Db, memberId: string, from: CalendarDay,
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
     .slice(0, TOP_THEMES)
     .map(([theme, count]) => ({ theme: theme as Theme, count }));
-  return { activities: totals._count._all, people: totals._sum.participants ?? 0, minutes: totals._sum.durationMin ?? 0, themes };
+  return {
+    activities: totals._count._all,
+    people: totals._sum.participants ?? 0,
+    minutes: totals._sum.durationMin ?? 0,
+    themes,
+  };
 }
 
 /** "▇▇▇▇▇ 12": a bar scaled to the largest count, never empty for a count above zero. */
@@ -44,7 +49,12 @@ function periodLines(ctx: Context, title: string, f: Figures): string[] {
   return [
     t("activities.figures.period", { title }),
     t("activities.figures.totals", { activities: f.activities, people: f.people, hours: formatDuration(f.minutes) }),
-    ...f.themes.map((th) => t("activities.figures.theme", { bar: bar(th.count, largest), theme: t(`activities.catalogue.themes.${th.theme}`) })),
+    ...f.themes.map((th) =>
+      t("activities.figures.theme", {
+        bar: bar(th.count, largest),
+        theme: t(`activities.catalogue.themes.${th.theme}`),
+      }),
+    ),
   ];
 }
 
@@ -56,7 +66,11 @@ export async function showMyFigures(ctx: Context): Promise<Reply[]> {
     memberFigures(ctx.db, actor.memberId, { ...today, day: 1 }, today),
     memberFigures(ctx.db, actor.memberId, { year: today.year, month: 1, day: 1 }, today),
   ]);
-  const monthName = new Intl.DateTimeFormat(actor.locale === "fr" ? "fr-FR" : "en-GB", { month: "long", year: "numeric", timeZone: "UTC" }).format(columnOfDay(today));
+  const monthName = new Intl.DateTimeFormat(actor.locale === "fr" ? "fr-FR" : "en-GB", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(columnOfDay(today));
   const capitalised = monthName.charAt(0).toUpperCase() + monthName.slice(1);
   const lines = [
     t("activities.figures.title", { name: actor.displayName }),

@@ -1,11 +1,20 @@
 import type { CalendarDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 import type { FormField, Reply } from "../../core/reply.ts";
+import { isoDay } from "../../shared/dates.ts";
 import { AGE_SHORT, formatAgeBreakdown, known, mainBracket } from "./ages.ts";
-import { ACTIVITY_KINDS, AGE_BRACKETS, AUTONOMY, EQUIPMENT, PROCEDURE_DOMAINS, REFERRAL_KINDS, THEMES, WORKSHOP_LEVELS } from "./catalogue.ts";
+import {
+  ACTIVITY_KINDS,
+  AGE_BRACKETS,
+  AUTONOMY,
+  EQUIPMENT,
+  PROCEDURE_DOMAINS,
+  REFERRAL_KINDS,
+  THEMES,
+  WORKSHOP_LEVELS,
+} from "./catalogue.ts";
 import type { NetworkPlaces, StoredReport } from "./data.ts";
 import { dayOfColumn, formatDuration, readActivityDay } from "./days.ts";
-import { isoDay } from "../../shared/dates.ts";
 import type { ActivityDraft } from "./draft.ts";
 import { AGES_MAX, NOTES_MAX, type ReportValues, TITLE_MAX } from "./schema.ts";
 
@@ -76,12 +85,53 @@ export function activityForm(ctx: Context, places: NetworkPlaces, values: Report
   ];
   const communeField: FormField =
     places.communes.length <= COMMUNE_MENU_MAX
-      ? { name: "commune", label: t("activities.form.commune"), type: "select", required: false, ...value("commune"), options: [{ value: "", label: t("activities.form.none") }, ...places.communes.map((c) => ({ value: c.id, label: c.name }))] }
-      : { name: "commune", label: t("activities.form.communeTyped"), type: "text", required: false, maxLength: 80, ...communeName(values.commune, places) };
+      ? {
+          name: "commune",
+          label: t("activities.form.commune"),
+          type: "select",
+          required: false,
+          ...value("commune"),
+          options: [
+            { value: "", label: t("activities.form.none") },
+            ...places.communes.map((c) => ({ value: c.id, label: c.name })),
+          ],
+        }
+      : {
+          name: "commune",
+          label: t("activities.form.communeTyped"),
+          type: "text",
+          required: false,
+          maxLength: 80,
+          ...communeName(values.commune, places),
+        };
   const fields: FormField[] = [
-    { name: "duration", label: t("activities.form.duration"), type: "text", required: true, maxLength: 20, ...value("duration") },
-    ...(collective ? [{ name: "participants", label: t("activities.form.participants"), type: "number", required: true, ...value("participants") } satisfies FormField] : []),
-    { name: "themes", label: t("activities.form.themes"), type: "multiselect", required: true, ...value("themes"), options: options(THEMES, (c) => t(`activities.catalogue.themes.${c as "ai"}`)) },
+    {
+      name: "duration",
+      label: t("activities.form.duration"),
+      type: "text",
+      required: true,
+      maxLength: 20,
+      ...value("duration"),
+    },
+    ...(collective
+      ? [
+          {
+            name: "participants",
+            label: t("activities.form.participants"),
+            type: "number",
+            required: true,
+            ...value("participants"),
+          } satisfies FormField,
+        ]
+      : []),
+    {
+      name: "themes",
+      label: t("activities.form.themes"),
+      type: "multiselect",
+      required: true,
+      ...value("themes"),
+      options: options(THEMES, (c) => t(`activities.catalogue.themes.${c as "ai"}`)),
+    },
     {
       name: "place",
       label: t("activities.form.place"),
@@ -97,30 +147,107 @@ export function activityForm(ctx: Context, places: NetworkPlaces, values: Report
     { name: "date", label: t("activities.form.date"), type: "date", required: false, ...value("date") },
     ...(collective
       ? [
-          { name: "workshopTitle", label: t("activities.form.workshopTitle"), type: "text", required: false, maxLength: TITLE_MAX, ...value("workshopTitle") } satisfies FormField,
-          { name: "workshopLevel", label: t("activities.form.workshopLevel"), type: "select", required: false, ...value("workshopLevel"), options: options(WORKSHOP_LEVELS, (c) => t(`activities.catalogue.levels.${c as "beginner"}`), true) } satisfies FormField,
-          { name: "ages", label: t("activities.form.ages"), type: "text", required: false, maxLength: AGES_MAX, ...value("ages") } satisfies FormField,
+          {
+            name: "workshopTitle",
+            label: t("activities.form.workshopTitle"),
+            type: "text",
+            required: false,
+            maxLength: TITLE_MAX,
+            ...value("workshopTitle"),
+          } satisfies FormField,
+          {
+            name: "workshopLevel",
+            label: t("activities.form.workshopLevel"),
+            type: "select",
+            required: false,
+            ...value("workshopLevel"),
+            options: options(WORKSHOP_LEVELS, (c) => t(`activities.catalogue.levels.${c as "beginner"}`), true),
+          } satisfies FormField,
+          {
+            name: "ages",
+            label: t("activities.form.ages"),
+            type: "text",
+            required: false,
+            maxLength: AGES_MAX,
+            ...value("ages"),
+          } satisfies FormField,
         ]
       : [
-          { name: "ageBracket", label: t("activities.form.ageBracket"), type: "select", required: false, ...value("ageBracket"), options: options(AGE_BRACKETS, (c) => t(`activities.catalogue.ageBrackets.${c as "60_plus"}`), true) } satisfies FormField,
+          {
+            name: "ageBracket",
+            label: t("activities.form.ageBracket"),
+            type: "select",
+            required: false,
+            ...value("ageBracket"),
+            options: options(AGE_BRACKETS, (c) => t(`activities.catalogue.ageBrackets.${c as "60_plus"}`), true),
+          } satisfies FormField,
         ]),
-    { name: "procedures", label: t("activities.form.procedures"), type: "multiselect", required: false, ...value("procedures"), options: options(PROCEDURE_DOMAINS, (c) => t(`activities.catalogue.procedures.${c as "caf"}`)) },
-    { name: "equipment", label: t("activities.form.equipment"), type: "multiselect", required: false, ...value("equipment"), options: options(EQUIPMENT, (c) => t(`activities.catalogue.equipment.${c as "other"}`)) },
+    {
+      name: "procedures",
+      label: t("activities.form.procedures"),
+      type: "multiselect",
+      required: false,
+      ...value("procedures"),
+      options: options(PROCEDURE_DOMAINS, (c) => t(`activities.catalogue.procedures.${c as "caf"}`)),
+    },
+    {
+      name: "equipment",
+      label: t("activities.form.equipment"),
+      type: "multiselect",
+      required: false,
+      ...value("equipment"),
+      options: options(EQUIPMENT, (c) => t(`activities.catalogue.equipment.${c as "other"}`)),
+    },
     ...(collective
       ? []
       : [
-          { name: "autonomy", label: t("activities.form.autonomy"), type: "select", required: false, ...value("autonomy"), options: options(AUTONOMY, (c) => t(`activities.catalogue.autonomy.${c as "partly"}`), true) } satisfies FormField,
-          { name: "referral", label: t("activities.form.referral"), type: "select", required: false, ...value("referral"), options: options(REFERRAL_KINDS, (c) => t(`activities.catalogue.referrals.${c as "other"}`), true) } satisfies FormField,
+          {
+            name: "autonomy",
+            label: t("activities.form.autonomy"),
+            type: "select",
+            required: false,
+            ...value("autonomy"),
+            options: options(AUTONOMY, (c) => t(`activities.catalogue.autonomy.${c as "partly"}`), true),
+          } satisfies FormField,
+          {
+            name: "referral",
+            label: t("activities.form.referral"),
+            type: "select",
+            required: false,
+            ...value("referral"),
+            options: options(REFERRAL_KINDS, (c) => t(`activities.catalogue.referrals.${c as "other"}`), true),
+          } satisfies FormField,
         ]),
-    { name: "notes", label: t("activities.form.notes"), type: "textarea", required: false, maxLength: NOTES_MAX, ...value("notes") },
-    { name: "kind", label: t("activities.form.kind"), type: "select", required: true, ...value("kind"), options: options(ACTIVITY_KINDS, (c) => t(`activities.catalogue.kinds.${c as "INDIVIDUAL"}`)) },
+    {
+      name: "notes",
+      label: t("activities.form.notes"),
+      type: "textarea",
+      required: false,
+      maxLength: NOTES_MAX,
+      ...value("notes"),
+    },
+    {
+      name: "kind",
+      label: t("activities.form.kind"),
+      type: "select",
+      required: true,
+      ...value("kind"),
+      options: options(ACTIVITY_KINDS, (c) => t(`activities.catalogue.kinds.${c as "INDIVIDUAL"}`)),
+    },
   ];
   const intro = t(reportId ? "activities.form.introEdit" : "activities.form.intro");
   return {
     // A modal label is short (Discord: 45 characters): the ways to write ages are said before the form.
-    text: collective ? `${intro}\n${t("activities.form.agesHint", { brackets: AGE_BRACKETS.map((b) => AGE_SHORT[b]).join(", ") })}` : intro,
+    text: collective
+      ? `${intro}\n${t("activities.form.agesHint", { brackets: AGE_BRACKETS.map((b) => AGE_SHORT[b]).join(", ") })}`
+      : intro,
     visibility: "private",
-    form: { id: reportId ? `activity:${reportId}` : "activity", title: t("activities.form.title"), submitLabel: t("activities.form.submit"), fields },
+    form: {
+      id: reportId ? `activity:${reportId}` : "activity",
+      title: t("activities.form.title"),
+      submitLabel: t("activities.form.submit"),
+      fields,
+    },
   };
 }
 

@@ -19,8 +19,17 @@ export async function listMyActivities(ctx: Context): Promise<Reply[]> {
   reports.forEach((r, i) => {
     const n = i + 1;
     const editable = stillEditable(r, ctx.now);
-    lines.push(t(editable ? "activities.list.line" : "activities.list.lineLocked", { n, summary: reportHeadline(t, actor.locale, viewOfReport(r)) }));
-    if (editable) choices.push({ id: `act:e:${r.id}`, label: t("activities.buttons.edit", { n }) }, { id: `act:d:${r.id}`, label: t("activities.buttons.delete", { n }) });
+    lines.push(
+      t(editable ? "activities.list.line" : "activities.list.lineLocked", {
+        n,
+        summary: reportHeadline(t, actor.locale, viewOfReport(r)),
+      }),
+    );
+    if (editable)
+      choices.push(
+        { id: `act:e:${r.id}`, label: t("activities.buttons.edit", { n }) },
+        { id: `act:d:${r.id}`, label: t("activities.buttons.delete", { n }) },
+      );
   });
   return [say(lines.join("\n"), choices)];
 }

@@ -14,4 +14,10 @@ export interface PendingDraft {
 }
 
 /** Its drafts: one per platform account, replacing any other draft (src/services/drafts/store.ts). */
-export const { start: startDraft, save: saveDraft, load: loadDraft, drop: dropDraft, consume: consumeDraft } = draftStore<PendingDraft>("activity-draft");
+export const {
+  start: startDraft,
+  save: saveDraft,
+  load: loadDraft,
+  drop: dropDraft,
+  consume: consumeDraft,
+} = draftStore<PendingDraft>("activity-draft");

@@ -1,6 +1,13 @@
 // Durations and head counts in a quick entry. A number is read as one only with its unit
 // ("2h", "45 min", "8 pers", "x8"): a bare number is left to the caller, who asks.
-import { HOUR_UNITS, MINUTE_UNITS, NUMBER_WORDS, PARTICIPANT_NOUNS, SENIOR_NOUNS, TENS } from "./quick-entry-lexicon.ts";
+import {
+  HOUR_UNITS,
+  MINUTE_UNITS,
+  NUMBER_WORDS,
+  PARTICIPANT_NOUNS,
+  SENIOR_NOUNS,
+  TENS,
+} from "./quick-entry-lexicon.ts";
 import type { Token } from "./quick-entry-text.ts";
 
 /** A number typed in digits ("8", "1.5") or words ("deux", "quarante-cinq"). */
@@ -29,7 +36,8 @@ export function readDuration(tokens: Token[], at: number): { minutes: number; en
   const gluedMinutes = GLUED_MINUTES.exec(text);
   if (gluedMinutes) return { minutes: Number(gluedMinutes[1]), end: at + 1 };
   const quarter = /^([13])\/([24])$/.exec(text);
-  if (quarter && HOUR_UNITS.has(tokens[at + 1]?.norm ?? "")) return { minutes: (60 * Number(quarter[1])) / Number(quarter[2]), end: at + 2 };
+  if (quarter && HOUR_UNITS.has(tokens[at + 1]?.norm ?? ""))
+    return { minutes: (60 * Number(quarter[1])) / Number(quarter[2]), end: at + 2 };
   const fraction = readFraction(tokens, at);
   if (fraction) return fraction;
   const number = readNumber(tokens, at);
@@ -51,7 +59,8 @@ function trailingMinutes(tokens: Token[], at: number, minutes: number): { minute
   if (extra && Number.isInteger(extra.value) && extra.value < 60) {
     const unit = tokens[extra.end]?.norm ?? "";
     if (MINUTE_UNITS.has(unit)) return { minutes: minutes + extra.value, end: extra.end + 1 };
-    if (extra.value >= 10 && extra.value % 5 === 0 && !PARTICIPANT_NOUNS.has(unit)) return { minutes: minutes + extra.value, end: extra.end };
+    if (extra.value >= 10 && extra.value % 5 === 0 && !PARTICIPANT_NOUNS.has(unit))
+      return { minutes: minutes + extra.value, end: extra.end };
   }
   return addHalf(tokens, at, minutes);
 }
@@ -67,7 +76,12 @@ function addHalf(tokens: Token[], at: number, minutes: number): { minutes: numbe
 
 /** "demi-heure", "une demi-heure", "un quart d'heure", "trois quarts d'heure". */
 function readFraction(tokens: Token[], at: number): { minutes: number; end: number } | null {
-  const words = (from: number, count: number) => tokens.slice(from, from + count).map((token) => token.norm).filter((word) => word !== "d").join(" ");
+  const words = (from: number, count: number) =>
+    tokens
+      .slice(from, from + count)
+      .map((token) => token.norm)
+      .filter((word) => word !== "d")
+      .join(" ");
   const start = tokens[at]?.norm === "une" || tokens[at]?.norm === "un" ? at + 1 : at;
   if (words(start, 2) === "demi heure") return { minutes: 30, end: start + 2 };
   if (tokens[start]?.norm === "quart" && words(start, 3) === "quart heure") return { minutes: 15, end: start + 3 };

@@ -31,22 +31,69 @@ const RELATIVE: [string[], number][] = [
 ];
 
 const WEEKDAYS: Record<string, number> = {
-  lundi: 1, mardi: 2, mercredi: 3, jeudi: 4, vendredi: 5, samedi: 6, dimanche: 7,
-  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
+  lundi: 1,
+  mardi: 2,
+  mercredi: 3,
+  jeudi: 4,
+  vendredi: 5,
+  samedi: 6,
+  dimanche: 7,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+  sunday: 7,
 };
 const LAST = new Set(["dernier", "derniere", "passe", "last"]);
 
 const MONTHS: Record<string, number> = {
-  janvier: 1, janv: 1, jan: 1, january: 1, fevrier: 2, fevr: 2, fev: 2, february: 2, feb: 2, mars: 3, march: 3,
-  avril: 4, avr: 4, april: 4, apr: 4, mai: 5, may: 5, juin: 6, june: 6, juillet: 7, juil: 7, july: 7, aout: 8,
-  august: 8, aug: 8, septembre: 9, sept: 9, sep: 9, september: 9, octobre: 10, oct: 10, october: 10, novembre: 11,
-  nov: 11, november: 11, decembre: 12, dec: 12, december: 12,
+  janvier: 1,
+  janv: 1,
+  jan: 1,
+  january: 1,
+  fevrier: 2,
+  fevr: 2,
+  fev: 2,
+  february: 2,
+  feb: 2,
+  mars: 3,
+  march: 3,
+  avril: 4,
+  avr: 4,
+  april: 4,
+  apr: 4,
+  mai: 5,
+  may: 5,
+  juin: 6,
+  june: 6,
+  juillet: 7,
+  juil: 7,
+  july: 7,
+  aout: 8,
+  august: 8,
+  aug: 8,
+  septembre: 9,
+  sept: 9,
+  sep: 9,
+  september: 9,
+  octobre: 10,
+  oct: 10,
+  october: 10,
+  novembre: 11,
+  nov: 11,
+  november: 11,
+  decembre: 12,
+  dec: 12,
+  december: 12,
 };
 
 /** The day the words at `start` name, or null when they name none (an impossible date like 31/11 is none). */
 export function readDay(tokens: Token[], start: number, today: CalendarDay): DayReading | null {
   for (const [pattern, offset] of RELATIVE) {
-    if (pattern.every((word, k) => tokens[start + k]?.norm === word)) return { end: start + pattern.length, days: [addDays(today, offset)] };
+    if (pattern.every((word, k) => tokens[start + k]?.norm === word))
+      return { end: start + pattern.length, days: [addDays(today, offset)] };
   }
   let at = start;
   if (tokens[at]?.norm === "last" && WEEKDAYS[tokens[at + 1]?.norm ?? ""]) at++;
@@ -70,7 +117,12 @@ export function readDay(tokens: Token[], start: number, today: CalendarDay): Day
  * "12/11", "12/11/2026", "2026-11-12", "12 novembre", "1er nov 2026"; a day number alone ("12")
  * only when `lone` (after "le" or a weekday), since a bare number may be a count or a duration.
  */
-function readExplicit(tokens: Token[], at: number, today: CalendarDay, lone: boolean): { end: number; day: CalendarDay } | null {
+function readExplicit(
+  tokens: Token[],
+  at: number,
+  today: CalendarDay,
+  lone: boolean,
+): { end: number; day: CalendarDay } | null {
   const text = tokens[at]?.norm ?? "";
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (iso) return existing(at + 1, Number(iso[1]), Number(iso[2]), Number(iso[3]));
@@ -95,7 +147,12 @@ function readExplicit(tokens: Token[], at: number, today: CalendarDay, lone: boo
 }
 
 /** The latest day up to today with this day number (and month when given). */
-function latest(end: number, today: CalendarDay, day: number, month?: number): { end: number; day: CalendarDay } | null {
+function latest(
+  end: number,
+  today: CalendarDay,
+  day: number,
+  month?: number,
+): { end: number; day: CalendarDay } | null {
   for (let back = 0; back <= 12 * 8; back++) {
     const monthIndex = today.year * 12 + today.month - 1 - back;
     const candidate = { year: Math.floor(monthIndex / 12), month: (monthIndex % 12) + 1, day };

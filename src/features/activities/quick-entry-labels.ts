@@ -9,10 +9,24 @@ export const KIND_LABELS: Record<ActivityKind, string> = {
   ONE_OFF: "Demande ponctuelle",
 };
 
-export const LEVEL_LABELS = { beginner: "Niveau débutant", intermediate: "Niveau intermédiaire", advanced: "Niveau avancé" } as const;
-export const AUTONOMY_LABELS = { not_autonomous: "Pas autonome", partly: "En partie autonome", autonomous: "Autonome" } as const;
+export const LEVEL_LABELS = {
+  beginner: "Niveau débutant",
+  intermediate: "Niveau intermédiaire",
+  advanced: "Niveau avancé",
+} as const;
+export const AUTONOMY_LABELS = {
+  not_autonomous: "Pas autonome",
+  partly: "En partie autonome",
+  autonomous: "Autonome",
+} as const;
 
-const dayFormat = new Intl.DateTimeFormat("fr-FR", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const dayFormat = new Intl.DateTimeFormat("fr-FR", {
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  timeZone: "UTC",
+});
 
 /** "mercredi 12 novembre 2026". */
 export function dayLabel(day: CalendarDay): string {

@@ -91,7 +91,8 @@ function aliases(name: string): string[][] {
     const text = tokens.join(" ");
     for (const [long, short] of SHORT_FORMS) {
       const longTokens = nameTokens(long).join(" ");
-      if (text.startsWith(`${longTokens} `) || text === longTokens) result.push(nameTokens(short + text.slice(longTokens.length)));
+      if (text.startsWith(`${longTokens} `) || text === longTokens)
+        result.push(nameTokens(short + text.slice(longTokens.length)));
     }
   }
   return result;

@@ -5,7 +5,14 @@ import type { ActivityKind, Equipment, ProcedureDomain, Theme } from "./catalogu
 import type { KnownPlace } from "./draft.ts";
 import { readDuration, readParticipants } from "./quick-entry-amounts.ts";
 import { readDay } from "./quick-entry-dates.ts";
-import { NEGATIONS, REFERRAL_KINDS, REFERRAL_LINKS, REFERRAL_WORDS, SENSES, type Sense } from "./quick-entry-lexicon.ts";
+import {
+  NEGATIONS,
+  REFERRAL_KINDS,
+  REFERRAL_LINKS,
+  REFERRAL_WORDS,
+  SENSES,
+  type Sense,
+} from "./quick-entry-lexicon.ts";
 import type { PlaceIndex } from "./quick-entry-places.ts";
 import { type Line, typedWords } from "./quick-entry-text.ts";
 
@@ -38,18 +45,34 @@ type Reading = { end: number; note: (findings: Findings, words: string) => void 
 /** Reads the whole line, marking the tokens it used. */
 export function scanLine(line: Line, today: CalendarDay, placeIndex: PlaceIndex): Findings {
   const findings: Findings = {
-    kinds: [], days: [], durations: [], participants: [], placeTypes: [], places: [], levels: [], autonomy: [],
-    referrals: [], asks: [], bare: [], themes: [], procedures: [], equipment: [],
+    kinds: [],
+    days: [],
+    durations: [],
+    participants: [],
+    placeTypes: [],
+    places: [],
+    levels: [],
+    autonomy: [],
+    referrals: [],
+    asks: [],
+    bare: [],
+    themes: [],
+    procedures: [],
+    equipment: [],
   };
   const { tokens } = line;
   let at = 0;
   while (at < tokens.length) {
     // Every reader is tried; the one that reads the most words wins, the first listed on a tie.
     let best: Reading | null = null;
-    for (const reading of readingsAt(line, at, today, placeIndex)) if (reading && (!best || reading.end > best.end)) best = reading;
+    for (const reading of readingsAt(line, at, today, placeIndex))
+      if (reading && (!best || reading.end > best.end)) best = reading;
     if (!best) {
       if (/^\d+$/.test(tokens[at]!.norm)) {
-        findings.bare.push({ value: { value: Number(tokens[at]!.norm), token: at }, words: typedWords(line, at, at + 1) });
+        findings.bare.push({
+          value: { value: Number(tokens[at]!.norm), token: at },
+          words: typedWords(line, at, at + 1),
+        });
       }
       at++;
       continue;
@@ -72,7 +95,10 @@ function readingsAt(line: Line, at: number, today: CalendarDay, placeIndex: Plac
     readReferral(line, at),
     day && { end: day.end, note: (f, words) => f.days.push({ value: day.days, words }) },
     duration && { end: duration.end, note: (f, words) => f.durations.push({ value: duration.minutes, words }) },
-    count && { end: count.end, note: (f, words) => f.participants.push({ value: { count: count.count, seniors: count.seniors }, words }) },
+    count && {
+      end: count.end,
+      note: (f, words) => f.participants.push({ value: { count: count.count, seniors: count.seniors }, words }),
+    },
     sense && { end: sense.end, note: (f, words) => noteSense(f, sense.meanings[0]!, words) },
     place && { end: place.end, note: (f, words) => f.places.push({ value: [...new Set(place.meanings)], words }) },
   ];
@@ -89,7 +115,10 @@ function readReferral(line: Line, at: number): Reading | null {
   while (next < tokens.length && REFERRAL_LINKS.has(tokens[next]!.norm)) next++;
   const target = REFERRAL_KINDS.match(tokens, next);
   if (!target) return { end: at + 1, note: (f, words) => f.referrals.push({ value: { referred: true }, words }) };
-  return { end: target.end, note: (f, words) => f.referrals.push({ value: { referred: true, kind: target.meanings[0]! }, words }) };
+  return {
+    end: target.end,
+    note: (f, words) => f.referrals.push({ value: { referred: true, kind: target.meanings[0]! }, words }),
+  };
 }
 
 function noteSense(findings: Findings, sense: Sense, words: string): void {

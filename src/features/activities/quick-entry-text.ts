@@ -16,7 +16,23 @@ export interface Line {
 }
 
 /** Words skipped inside a phrase ("médiathèque de Montech" matches "médiathèque Montech"). */
-export const STOPWORDS = new Set(["de", "du", "des", "d", "la", "le", "les", "l", "en", "a", "au", "aux", "et", "of", "the"]);
+export const STOPWORDS = new Set([
+  "de",
+  "du",
+  "des",
+  "d",
+  "la",
+  "le",
+  "les",
+  "l",
+  "en",
+  "a",
+  "au",
+  "aux",
+  "et",
+  "of",
+  "the",
+]);
 
 /** Lower case, accents and typographic apostrophes removed. */
 export function fold(text: string): string {
@@ -30,16 +46,22 @@ export function fold(text: string): string {
 
 /** The pieces of one word; digits keep their separators ("1,5" → "1.5", "12/11", "2026-11-12"). */
 export function pieces(word: string): string[] {
-  return fold(word)
-    .replace(/(\d)[,.](?=\d)/g, "$1\u0001")
-    .replace(/(\d)-(?=\d)/g, "$1\u0002")
-    .split(/[\s'\-–—.,;:!?()«»"…*+&]+/)
-    .filter((piece) => piece !== "")
-    .map((piece) => piece.replace(/\u0001/g, ".").replace(/\u0002/g, "-"));
+  return (
+    fold(word)
+      .replace(/(\d)[,.](?=\d)/g, "$1\u0001")
+      .replace(/(\d)-(?=\d)/g, "$1\u0002")
+      .split(/[\s'\-–—.,;:!?()«»"…*+&]+/)
+      .filter((piece) => piece !== "")
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: \u0001 and \u0002 are the placeholders set above
+      .map((piece) => piece.replace(/\u0001/g, ".").replace(/\u0002/g, "-"))
+  );
 }
 
 export function tokenize(text: string): Line {
-  const words = text.trim().split(/\s+/).filter((word) => word !== "");
+  const words = text
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word !== "");
   const tokens = words.flatMap((word, index) => pieces(word).map((norm) => ({ norm, word: index, used: false })));
   return { words, tokens };
 }

@@ -19,9 +19,9 @@
 //   asked; "par téléphone", "tel" are remote; "téléphone portable", "smartphone" the device. "portable"
 //   alone (phone or laptop) and "ANTS" alone (identity papers or vehicle) are asked about too.
 import type { CalendarDay } from "../../calendar/paris.ts";
+import { isoDay } from "../../shared/dates.ts";
 import { MAX_PARTICIPANTS } from "./catalogue.ts";
 import type { ActivityDraft, Ambiguity, KnownPlace, QuickEntryResult } from "./draft.ts";
-import { isoDay } from "../../shared/dates.ts";
 import * as label from "./quick-entry-labels.ts";
 import { FILLERS } from "./quick-entry-lexicon.ts";
 import { indexPlaces, organisationsIn, type PlaceIndex } from "./quick-entry-places.ts";
@@ -44,24 +44,65 @@ export function parseQuickEntry(text: string, context: { today: CalendarDay; pla
   };
 
   const strongKinds = found.kinds.filter((said) => said.value.strong);
-  settle("kind", (strongKinds.length ? strongKinds : found.kinds).map(({ value, words }) => ({ label: label.KIND_LABELS[value.kind], value: { kind: value.kind }, words })));
-  settle("date", found.days.flatMap(({ value, words }) => value.map((day) => ({ label: label.dayLabel(day), value: { date: isoDay(day) }, words }))));
-  settle("durationMin", found.durations.map(({ value, words }) => ({ label: label.durationLabel(value), value: { durationMin: value }, words })));
-  settle("participants", found.participants.map(({ value, words }) => ({
-    label: label.participantsLabel(value.count),
-    value: value.seniors ? { participants: value.count, ageBrackets: { "60_plus": value.count } } : { participants: value.count },
-    words,
-  })));
+  settle(
+    "kind",
+    (strongKinds.length ? strongKinds : found.kinds).map(({ value, words }) => ({
+      label: label.KIND_LABELS[value.kind],
+      value: { kind: value.kind },
+      words,
+    })),
+  );
+  settle(
+    "date",
+    found.days.flatMap(({ value, words }) =>
+      value.map((day) => ({ label: label.dayLabel(day), value: { date: isoDay(day) }, words })),
+    ),
+  );
+  settle(
+    "durationMin",
+    found.durations.map(({ value, words }) => ({
+      label: label.durationLabel(value),
+      value: { durationMin: value },
+      words,
+    })),
+  );
+  settle(
+    "participants",
+    found.participants.map(({ value, words }) => ({
+      label: label.participantsLabel(value.count),
+      value: value.seniors
+        ? { participants: value.count, ageBrackets: { "60_plus": value.count } }
+        : { participants: value.count },
+      words,
+    })),
+  );
   readBareNumbers(found, draft, ambiguities, line);
   inferKind(found, draft, ambiguities, settle);
   settlePlace(found, placeIndex, settle);
-  settle("workshopLevel", found.levels.map(({ value, words }) => ({ label: label.LEVEL_LABELS[value], value: { workshopLevel: value }, words })));
-  settle("autonomy", found.autonomy.map(({ value, words }) => ({ label: label.AUTONOMY_LABELS[value], value: { autonomy: value }, words })));
-  settle("referred", found.referrals.map(({ value, words }) => ({
-    label: value.referred ? "Orienté vers une autre structure" : "Pas orienté",
-    value: value.kind ? { referred: true, referralKind: value.kind } : { referred: value.referred },
-    words,
-  })));
+  settle(
+    "workshopLevel",
+    found.levels.map(({ value, words }) => ({
+      label: label.LEVEL_LABELS[value],
+      value: { workshopLevel: value },
+      words,
+    })),
+  );
+  settle(
+    "autonomy",
+    found.autonomy.map(({ value, words }) => ({
+      label: label.AUTONOMY_LABELS[value],
+      value: { autonomy: value },
+      words,
+    })),
+  );
+  settle(
+    "referred",
+    found.referrals.map(({ value, words }) => ({
+      label: value.referred ? "Orienté vers une autre structure" : "Pas orienté",
+      value: value.kind ? { referred: true, referralKind: value.kind } : { referred: value.referred },
+      words,
+    })),
+  );
   settleWords(found, draft, ambiguities);
   return { draft, unread: unreadWords(line), ambiguities };
 }
@@ -76,29 +117,40 @@ function ask(field: keyof ActivityDraft, options: Option[]): Ambiguity {
  * between what it could be; nothing (left unread) when every field it could fill is already filled.
  */
 function readBareNumbers(found: Findings, draft: ActivityDraft, ambiguities: Ambiguity[], line: Line): void {
-  for (const { value: { value, token }, words } of found.bare) {
+  for (const {
+    value: { value, token },
+    words,
+  } of found.bare) {
     const options: Option[] = [];
     const individual = draft.kind === "INDIVIDUAL" || draft.kind === "ONE_OFF";
     if (draft.participants === undefined && !individual && value >= 1 && value <= MAX_PARTICIPANTS) {
       options.push({ label: label.participantsLabel(value), value: { participants: value }, words });
     }
-    if (draft.durationMin === undefined && value >= 1 && value <= 12) options.push({ label: label.durationLabel(value * 60), value: { durationMin: value * 60 }, words });
+    if (draft.durationMin === undefined && value >= 1 && value <= 12)
+      options.push({ label: label.durationLabel(value * 60), value: { durationMin: value * 60 }, words });
     if (draft.durationMin === undefined && value >= 10 && value <= 180 && value % 5 === 0) {
       options.push({ label: label.durationLabel(value), value: { durationMin: value }, words });
     }
     if (options.length === 0) continue;
     line.tokens[token]!.used = true;
-    if (options.length === 1 && draft.kind === "COLLECTIVE" && "participants" in options[0]!.value) Object.assign(draft, options[0]!.value);
+    if (options.length === 1 && draft.kind === "COLLECTIVE" && "participants" in options[0]!.value)
+      Object.assign(draft, options[0]!.value);
     else ambiguities.push(ask("participants" in options[0]!.value ? "participants" : "durationMin", options));
   }
 }
 
 /** Without a kind word: 3 or more people are a workshop, 2 are asked about, fewer say nothing. */
-function inferKind(found: Findings, draft: ActivityDraft, ambiguities: Ambiguity[], settle: (field: keyof ActivityDraft, options: Option[]) => void): void {
+function inferKind(
+  found: Findings,
+  draft: ActivityDraft,
+  ambiguities: Ambiguity[],
+  settle: (field: keyof ActivityDraft, options: Option[]) => void,
+): void {
   if (found.kinds.length > 0 || draft.participants === undefined) return;
   if (ambiguities.some((ambiguity) => ambiguity.field === "participants")) return;
   const words = found.participants[0]?.words ?? String(draft.participants);
-  if (draft.participants >= 3) settle("kind", [{ label: label.KIND_LABELS.COLLECTIVE, value: { kind: "COLLECTIVE" }, words }]);
+  if (draft.participants >= 3)
+    settle("kind", [{ label: label.KIND_LABELS.COLLECTIVE, value: { kind: "COLLECTIVE" }, words }]);
   else if (draft.participants === 2) {
     settle("kind", [
       { label: "Accompagnement individuel (2 personnes ensemble)", value: { kind: "INDIVIDUAL" }, words },
@@ -108,24 +160,58 @@ function inferKind(found: Findings, draft: ActivityDraft, ambiguities: Ambiguity
 }
 
 /** Home or remote with the commune or site named; otherwise the named site, or the named commune (asked when a site bears its name). */
-function settlePlace(found: Findings, placeIndex: PlaceIndex, settle: (field: keyof ActivityDraft, options: Option[]) => void): void {
+function settlePlace(
+  found: Findings,
+  placeIndex: PlaceIndex,
+  settle: (field: keyof ActivityDraft, options: Option[]) => void,
+): void {
   const sites = found.places.filter(({ value }) => value[0]!.kind === "organisation");
   const communes = found.places.filter(({ value }) => value[0]!.kind === "commune");
   if (found.placeTypes.length > 0) {
-    settle("place", found.placeTypes.map(({ value, words }) => ({ label: label.PLACE_TYPE_LABELS[value], value: { place: value }, words })));
-    settle("territoryId", communes.map(({ value, words }) => ({ label: label.communeLabel(value[0]!, false), value: { territoryId: value[0]!.id }, words })));
-    settle("organisationId", sites.flatMap(({ value, words }) => value.map((site) => ({ label: label.siteLabel(site), value: { organisationId: site.id }, words }))));
+    settle(
+      "place",
+      found.placeTypes.map(({ value, words }) => ({
+        label: label.PLACE_TYPE_LABELS[value],
+        value: { place: value },
+        words,
+      })),
+    );
+    settle(
+      "territoryId",
+      communes.map(({ value, words }) => ({
+        label: label.communeLabel(value[0]!, false),
+        value: { territoryId: value[0]!.id },
+        words,
+      })),
+    );
+    settle(
+      "organisationId",
+      sites.flatMap(({ value, words }) =>
+        value.map((site) => ({ label: label.siteLabel(site), value: { organisationId: site.id }, words })),
+      ),
+    );
     return;
   }
-  const options: Option[] = sites.flatMap(({ value, words }) => value.map((site) => ({ label: label.siteLabel(site), value: { place: "SUPPORT_SITE", organisationId: site.id }, words })));
+  const options: Option[] = sites.flatMap(({ value, words }) =>
+    value.map((site) => ({
+      label: label.siteLabel(site),
+      value: { place: "SUPPORT_SITE", organisationId: site.id },
+      words,
+    })),
+  );
   const named = new Set(options.map((option) => option.value.organisationId));
   for (const { value, words } of communes) {
     const commune = value[0]!;
     const inside = organisationsIn(placeIndex, commune);
     // "MSP de Moissac, Moissac": the commune only repeats where the named site is.
     if (inside.some((site) => named.has(site.id))) continue;
-    for (const site of inside) options.push({ label: label.siteLabel(site), value: { place: "SUPPORT_SITE", organisationId: site.id }, words });
-    options.push({ label: label.communeLabel(commune, inside.length > 0), value: { place: "OTHER_PLACE", territoryId: commune.id }, words });
+    for (const site of inside)
+      options.push({ label: label.siteLabel(site), value: { place: "SUPPORT_SITE", organisationId: site.id }, words });
+    options.push({
+      label: label.communeLabel(commune, inside.length > 0),
+      value: { place: "OTHER_PLACE", territoryId: commune.id },
+      words,
+    });
   }
   settle("place", options);
 }
@@ -138,23 +224,38 @@ function settleWords(found: Findings, draft: ActivityDraft, ambiguities: Ambigui
   const with_ = <T>(list: T[], item: T) => (list.includes(item) ? list : [...list, item]);
   for (const { value, words } of found.asks) {
     if (value === "telephone") {
-      ambiguities.push({ field: "place", words, options: [
-        { label: "Par téléphone (à distance)", value: { place: "REMOTE" } },
-        { label: "Sur son téléphone (prise en main)", value: { themes: with_(themes, "equipment"), equipment: with_(equipment, "smartphone") } },
-      ] });
+      ambiguities.push({
+        field: "place",
+        words,
+        options: [
+          { label: "Par téléphone (à distance)", value: { place: "REMOTE" } },
+          {
+            label: "Sur son téléphone (prise en main)",
+            value: { themes: with_(themes, "equipment"), equipment: with_(equipment, "smartphone") },
+          },
+        ],
+      });
     } else if (value === "portable") {
       addOnce(themes, "equipment");
-      ambiguities.push({ field: "equipment", words, options: [
-        { label: "Téléphone portable", value: { equipment: with_(equipment, "smartphone") } },
-        { label: "Ordinateur portable", value: { equipment: with_(equipment, "computer") } },
-      ] });
+      ambiguities.push({
+        field: "equipment",
+        words,
+        options: [
+          { label: "Téléphone portable", value: { equipment: with_(equipment, "smartphone") } },
+          { label: "Ordinateur portable", value: { equipment: with_(equipment, "computer") } },
+        ],
+      });
     } else {
       addOnce(themes, "procedures");
       if (procedures.includes("identity") || procedures.includes("vehicle")) continue;
-      ambiguities.push({ field: "procedures", words, options: [
-        { label: "ANTS : carte d'identité, passeport", value: { procedures: with_(procedures, "identity") } },
-        { label: "ANTS : carte grise, permis", value: { procedures: with_(procedures, "vehicle") } },
-      ] });
+      ambiguities.push({
+        field: "procedures",
+        words,
+        options: [
+          { label: "ANTS : carte d'identité, passeport", value: { procedures: with_(procedures, "identity") } },
+          { label: "ANTS : carte grise, permis", value: { procedures: with_(procedures, "vehicle") } },
+        ],
+      });
     }
   }
   if (themes.length) draft.themes = themes;

@@ -3,7 +3,7 @@ import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { editableReport } from "./access.ts";
 import { loadPlaces, type NetworkPlaces } from "./data.ts";
-import { reportHeadline, type ReportView } from "./describe.ts";
+import { type ReportView, reportHeadline } from "./describe.ts";
 import { activityForm } from "./form.ts";
 import { changeActivity, recordActivity } from "./mutations.ts";
 import { problemsOf, type ReportValues, reportSchema, type ValidReport } from "./schema.ts";
@@ -18,7 +18,12 @@ export function checkReport(ctx: Context, places: NetworkPlaces, values: ReportV
     communes: places.communes,
   }).safeParse(values);
   if (parsed.success) return { ok: true, report: parsed.data };
-  return { ok: false, sentence: [ctx.t("activities.errors.intro"), ...problemsOf(parsed.error).map((p) => ctx.t(p.key, p.params))].join("\n") };
+  return {
+    ok: false,
+    sentence: [ctx.t("activities.errors.intro"), ...problemsOf(parsed.error).map((p) => ctx.t(p.key, p.params))].join(
+      "\n",
+    ),
+  };
 }
 
 /** A valid report as the member reads it back. */
@@ -48,8 +53,11 @@ export async function submitActivityForm(ctx: Context, values: ReportValues, [re
   const checked = checkReport(ctx, places, values);
   if (!checked.ok) return [say(checked.sentence), activityForm(ctx, places, values, reportId)];
   if (reportId) {
-    if (!(await changeActivity(db, reportId, actor.memberId, checked.report))) return [say(t("activities.errors.notFound"))];
-    return [say(t("activities.changed", { summary: reportHeadline(t, actor.locale, viewOfValid(checked.report, places)) }))];
+    if (!(await changeActivity(db, reportId, actor.memberId, checked.report)))
+      return [say(t("activities.errors.notFound"))];
+    return [
+      say(t("activities.changed", { summary: reportHeadline(t, actor.locale, viewOfValid(checked.report, places)) })),
+    ];
   }
   await recordActivity(db, actor, checked.report);
   return [savedReply(ctx, checked.report, places)];

@@ -1,17 +1,18 @@
 import { z } from "zod";
 import { type CalendarDay, compareDays } from "../../calendar/paris.ts";
 import type { MessageKey, MessageParams } from "../../core/i18n.ts";
+import { comparableName } from "../../shared/territory-names.ts";
 import { type AgeBreakdown, ageTotal, readAgeBreakdown } from "./ages.ts";
 import {
   ACTIVITY_KINDS,
-  AGE_BRACKETS,
   type ActivityKind,
+  AGE_BRACKETS,
   AUTONOMY,
   EQUIPMENT,
   MAX_DURATION_MIN,
   MAX_PARTICIPANTS,
-  type Place,
   PLACES,
+  type Place,
   PROCEDURE_DOMAINS,
   REFERRAL_KINDS,
   THEMES,
@@ -19,7 +20,6 @@ import {
 } from "./catalogue.ts";
 import { readActivityDay, readDuration } from "./days.ts";
 import { findPersonalData, type PersonalData } from "./privacy.ts";
-import { comparableName } from "../../shared/territory-names.ts";
 
 /** The form's values as submitted (a multiselect sends a list, an untouched field nothing). */
 export type ReportValues = Record<string, string | string[]>;
@@ -66,14 +66,24 @@ export const PRIVACY_PROBLEMS: Record<PersonalData, MessageKey> = {
   nir: "activities.errors.privacyNir",
 };
 
-const text = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (Array.isArray(v) ? v.join(" ") : (v ?? "")).trim());
+const text = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (Array.isArray(v) ? v.join(" ") : (v ?? "")).trim());
 const list = z
   .union([z.string(), z.array(z.string())])
   .optional()
-  .transform((v) => [...new Set((v === undefined ? [] : Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean))]);
+  .transform((v) => [
+    ...new Set((v === undefined ? [] : Array.isArray(v) ? v : v.split(",")).map((s) => s.trim()).filter(Boolean)),
+  ]);
 
 /** Codes of a list the form offers; a code not in it is a problem. */
-function pick(values: string[], allowed: readonly string[], key: MessageKey, problem: (key: MessageKey) => void): string[] {
+function pick(
+  values: string[],
+  allowed: readonly string[],
+  key: MessageKey,
+  problem: (key: MessageKey) => void,
+): string[] {
   if (values.some((v) => !allowed.includes(v))) problem(key);
   return values.filter((v) => allowed.includes(v));
 }
@@ -89,82 +99,109 @@ export function findCommune(value: string, communes: ReportRulesContext["commune
  * so one answer names every wrong field.
  */
 export function reportSchema(rules: ReportRulesContext) {
-  return z
-    .object({
-      kind: text,
-      date: text,
-      duration: text,
-      participants: text,
-      ages: text,
-      ageBracket: text,
-      place: text,
-      commune: text,
-      themes: list,
-      procedures: list,
-      equipment: list,
-      autonomy: text,
-      referral: text,
-      workshopTitle: text,
-      workshopLevel: text,
-      notes: text,
-    })
-    // One stage for every rule: zod skips a transform once a field failed, and the member should read all problems at once.
-    .transform((f, ctx): ValidReport => {
-      const problem = (message: MessageKey, params?: MessageParams) => ctx.issues.push({ code: "custom", message, input: f, ...(params ? { params } : {}) });
-      const kind = (ACTIVITY_KINDS as readonly string[]).includes(f.kind) ? (f.kind as ActivityKind) : null;
-      if (!kind) problem("activities.errors.kind");
-      const date = f.date === "" ? rules.today : readActivityDay(f.date, rules.today);
-      if (!date) problem("activities.errors.date");
-      else if (compareDays(date, rules.today) > 0) problem("activities.errors.future");
-      const durationMin = readDuration(f.duration);
-      if (durationMin === null) problem("activities.errors.duration");
-      else if (durationMin < 1 || durationMin > MAX_DURATION_MIN) problem("activities.errors.durationRange");
-      const collective = kind === "COLLECTIVE";
-      const participants = collective ? Number(f.participants) : 1;
-      const participantsOk = !collective || (/^\d+$/.test(f.participants) && participants >= MIN_WORKSHOP_PARTICIPANTS && participants <= MAX_PARTICIPANTS);
-      if (!participantsOk) problem("activities.errors.participants");
-      const ageBrackets = collective ? readAges(f.ages, participantsOk ? participants : null, problem) : readBracket(f.ageBracket, problem);
-      const themes = pick(f.themes, THEMES, "activities.errors.theme", problem);
-      if (f.themes.length === 0) problem("activities.errors.themesMissing");
-      const procedures = pick(f.procedures, PROCEDURE_DOMAINS, "activities.errors.procedure", problem);
-      const equipment = pick(f.equipment, EQUIPMENT, "activities.errors.equipment", problem);
-      const [autonomy = null] = pick(f.autonomy ? [f.autonomy] : [], AUTONOMY, "activities.errors.autonomy", problem);
-      const [referralKind = null] = pick(f.referral ? [f.referral] : [], REFERRAL_KINDS, "activities.errors.referral", problem);
-      const [workshopLevel = null] = pick(f.workshopLevel ? [f.workshopLevel] : [], WORKSHOP_LEVELS, "activities.errors.level", problem);
-      if (f.workshopTitle.length > TITLE_MAX) problem("activities.errors.titleTooLong");
-      if (f.notes.length > NOTES_MAX) problem("activities.errors.notesTooLong");
-      const { place, organisationId } = readPlace(f.place, rules, problem);
-      const territoryId = f.commune === "" || place === "SUPPORT_SITE" || place === "REMOTE" ? null : findCommune(f.commune, rules.communes);
-      if (f.commune !== "" && territoryId === null && (place === "HOME" || place === "OTHER_PLACE")) problem("activities.errors.commune");
-      // At home the commune is optional: in a small commune it could point to the person helped.
-      if (f.commune === "" && place === "OTHER_PLACE") problem("activities.errors.communeMissing");
-      const personal = findPersonalData(`${f.notes}\n${f.workshopTitle}`);
-      if (personal) problem(PRIVACY_PROBLEMS[personal]);
-      return {
-        kind: kind ?? "INDIVIDUAL",
-        date: date ?? rules.today,
-        durationMin: durationMin ?? 0,
-        place: place ?? "REMOTE",
-        organisationId,
-        territoryId,
-        participants,
-        ageBrackets,
-        themes,
-        // Procedure domains qualify the theme "administrative procedures" only.
-        procedures: themes.includes("procedures") ? procedures : [],
-        equipment,
-        autonomy,
-        referred: referralKind !== null,
-        referralKind,
-        workshopTitle: collective ? f.workshopTitle || null : null,
-        workshopLevel: collective ? workshopLevel : null,
-        notes: f.notes || null,
-      };
-    });
+  return (
+    z
+      .object({
+        kind: text,
+        date: text,
+        duration: text,
+        participants: text,
+        ages: text,
+        ageBracket: text,
+        place: text,
+        commune: text,
+        themes: list,
+        procedures: list,
+        equipment: list,
+        autonomy: text,
+        referral: text,
+        workshopTitle: text,
+        workshopLevel: text,
+        notes: text,
+      })
+      // One stage for every rule: zod skips a transform once a field failed, and the member should read all problems at once.
+      .transform((f, ctx): ValidReport => {
+        const problem = (message: MessageKey, params?: MessageParams) =>
+          ctx.issues.push({ code: "custom", message, input: f, ...(params ? { params } : {}) });
+        const kind = (ACTIVITY_KINDS as readonly string[]).includes(f.kind) ? (f.kind as ActivityKind) : null;
+        if (!kind) problem("activities.errors.kind");
+        const date = f.date === "" ? rules.today : readActivityDay(f.date, rules.today);
+        if (!date) problem("activities.errors.date");
+        else if (compareDays(date, rules.today) > 0) problem("activities.errors.future");
+        const durationMin = readDuration(f.duration);
+        if (durationMin === null) problem("activities.errors.duration");
+        else if (durationMin < 1 || durationMin > MAX_DURATION_MIN) problem("activities.errors.durationRange");
+        const collective = kind === "COLLECTIVE";
+        const participants = collective ? Number(f.participants) : 1;
+        const participantsOk =
+          !collective ||
+          (/^\d+$/.test(f.participants) &&
+            participants >= MIN_WORKSHOP_PARTICIPANTS &&
+            participants <= MAX_PARTICIPANTS);
+        if (!participantsOk) problem("activities.errors.participants");
+        const ageBrackets = collective
+          ? readAges(f.ages, participantsOk ? participants : null, problem)
+          : readBracket(f.ageBracket, problem);
+        const themes = pick(f.themes, THEMES, "activities.errors.theme", problem);
+        if (f.themes.length === 0) problem("activities.errors.themesMissing");
+        const procedures = pick(f.procedures, PROCEDURE_DOMAINS, "activities.errors.procedure", problem);
+        const equipment = pick(f.equipment, EQUIPMENT, "activities.errors.equipment", problem);
+        const [autonomy = null] = pick(f.autonomy ? [f.autonomy] : [], AUTONOMY, "activities.errors.autonomy", problem);
+        const [referralKind = null] = pick(
+          f.referral ? [f.referral] : [],
+          REFERRAL_KINDS,
+          "activities.errors.referral",
+          problem,
+        );
+        const [workshopLevel = null] = pick(
+          f.workshopLevel ? [f.workshopLevel] : [],
+          WORKSHOP_LEVELS,
+          "activities.errors.level",
+          problem,
+        );
+        if (f.workshopTitle.length > TITLE_MAX) problem("activities.errors.titleTooLong");
+        if (f.notes.length > NOTES_MAX) problem("activities.errors.notesTooLong");
+        const { place, organisationId } = readPlace(f.place, rules, problem);
+        const territoryId =
+          f.commune === "" || place === "SUPPORT_SITE" || place === "REMOTE"
+            ? null
+            : findCommune(f.commune, rules.communes);
+        if (f.commune !== "" && territoryId === null && (place === "HOME" || place === "OTHER_PLACE"))
+          problem("activities.errors.commune");
+        // At home the commune is optional: in a small commune it could point to the person helped.
+        if (f.commune === "" && place === "OTHER_PLACE") problem("activities.errors.communeMissing");
+        const personal = findPersonalData(`${f.notes}\n${f.workshopTitle}`);
+        if (personal) problem(PRIVACY_PROBLEMS[personal]);
+        return {
+          kind: kind ?? "INDIVIDUAL",
+          date: date ?? rules.today,
+          durationMin: durationMin ?? 0,
+          place: place ?? "REMOTE",
+          organisationId,
+          territoryId,
+          participants,
+          ageBrackets,
+          themes,
+          // Procedure domains qualify the theme "administrative procedures" only.
+          procedures: themes.includes("procedures") ? procedures : [],
+          equipment,
+          autonomy,
+          referred: referralKind !== null,
+          referralKind,
+          workshopTitle: collective ? f.workshopTitle || null : null,
+          workshopLevel: collective ? workshopLevel : null,
+          notes: f.notes || null,
+        };
+      })
+  );
 }
 
 /** A workshop's typed breakdown: known brackets, whole numbers, no more people than participants. */
-function readAges(typed: string, participants: number | null, problem: (key: MessageKey, params?: MessageParams) => void): AgeBreakdown | null {
+function readAges(
+  typed: string,
+  participants: number | null,
+  problem: (key: MessageKey, params?: MessageParams) => void,
+): AgeBreakdown | null {
   if (typed.length > AGES_MAX) {
     problem("activities.errors.agesTooLong");
     return null;
@@ -190,14 +227,24 @@ function readBracket(code: string, problem: (key: MessageKey) => void): AgeBreak
 }
 
 /** The place field: a support site's organisation id, or another kind of place. */
-function readPlace(value: string, rules: ReportRulesContext, problem: (key: MessageKey) => void): { place: Place | null; organisationId: string | null } {
+function readPlace(
+  value: string,
+  rules: ReportRulesContext,
+  problem: (key: MessageKey) => void,
+): { place: Place | null; organisationId: string | null } {
   if (rules.organisationIds.has(value)) return { place: "SUPPORT_SITE", organisationId: value };
   if (value === "SUPPORT_SITE") {
     problem("activities.errors.siteMissing");
     return { place: "SUPPORT_SITE", organisationId: null };
   }
   if ((PLACES as readonly string[]).includes(value)) return { place: value as Place, organisationId: null };
-  problem(value === "" ? "activities.errors.placeMissing" : z.uuid().safeParse(value).success ? "activities.errors.site" : "activities.errors.place");
+  problem(
+    value === ""
+      ? "activities.errors.placeMissing"
+      : z.uuid().safeParse(value).success
+        ? "activities.errors.site"
+        : "activities.errors.place",
+  );
   return { place: null, organisationId: null };
 }
 

@@ -17,10 +17,25 @@ async function attach(ctx: Context): Promise<Reply[]> {
   if (existing) return [say(t(existing.networkId === actor.networkId ? "binding.already" : "binding.otherNetwork"))];
   // False: another coordinator attached it a moment ago.
   if (!(await bindScope(db, actor.networkId, inbound.platform, inbound.scopeId))) return [say(t("binding.already"))];
-  await recordAudit(db, { networkId: actor.networkId, actorMemberId: actor.memberId, action: "channel.attach", outcome: "allowed", details: { platform: inbound.platform, scopeId: inbound.scopeId }, at: ctx.now });
+  await recordAudit(db, {
+    networkId: actor.networkId,
+    actorMemberId: actor.memberId,
+    action: "channel.attach",
+    outcome: "allowed",
+    details: { platform: inbound.platform, scopeId: inbound.scopeId },
+    at: ctx.now,
+  });
   return [{ text: t("binding.done", { network: await networkName(db, actor.networkId) }), visibility: "public" }];
 }
 
 export const bindingFeature: Feature = {
-  commands: [{ name: "attach", words: "commands.attach.words", summary: "commands.attach.summary", audience: ["NETWORK_COORDINATOR"], run: attach }],
+  commands: [
+    {
+      name: "attach",
+      words: "commands.attach.words",
+      summary: "commands.attach.summary",
+      audience: ["NETWORK_COORDINATOR"],
+      run: attach,
+    },
+  ],
 };

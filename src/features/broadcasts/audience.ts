@@ -40,9 +40,28 @@ export function broadcastNotice(sender: string, text: string, urgent: boolean): 
 }
 
 /** Decides, member by member, whether and when the broadcast reaches them. */
-export async function planAudience(db: Db, members: SegmentMember[], platforms: readonly Platform[], only: Platform | null, urgent: boolean, now: Date): Promise<AudiencePlan> {
-  const reachable = await findRecipients(db, members.map((m) => m.id), platforms, only ?? undefined);
-  const plan: AudiencePlan = { matched: members.length, recipients: [], muted: 0, unreachable: 0, held: 0, firstRelease: null };
+export async function planAudience(
+  db: Db,
+  members: SegmentMember[],
+  platforms: readonly Platform[],
+  only: Platform | null,
+  urgent: boolean,
+  now: Date,
+): Promise<AudiencePlan> {
+  const reachable = await findRecipients(
+    db,
+    members.map((m) => m.id),
+    platforms,
+    only ?? undefined,
+  );
+  const plan: AudiencePlan = {
+    matched: members.length,
+    recipients: [],
+    muted: 0,
+    unreachable: 0,
+    held: 0,
+    firstRelease: null,
+  };
   // Members share a handful of quiet-hour windows: each is worked out once for this instant.
   const releases = new Map<string, Date>();
   const releaseAt = (startMin: number, endMin: number): Date => {
@@ -66,7 +85,13 @@ export async function planAudience(db: Db, members: SegmentMember[], platforms: 
       plan.held += 1;
       if (!plan.firstRelease || notBefore < plan.firstRelease) plan.firstRelease = notBefore;
     }
-    plan.recipients.push({ memberId: member.id, platform: r.platform, externalId: r.externalId, locale: member.locale, notBefore });
+    plan.recipients.push({
+      memberId: member.id,
+      platform: r.platform,
+      externalId: r.externalId,
+      locale: member.locale,
+      notBefore,
+    });
   }
   return plan;
 }
@@ -98,7 +123,9 @@ export function findOversize(plan: AudiencePlan, notice: Notice): Oversize | nul
   for (const platform of strictestFirst) {
     const readers = byPlatform.get(platform)!;
     const limit = MESSAGE_TEXT_LIMITS[platform];
-    const length = Math.max(...[...new Set(readers.map((r) => r.locale))].map((locale) => renderNotice(notice, locale).text.length));
+    const length = Math.max(
+      ...[...new Set(readers.map((r) => r.locale))].map((locale) => renderNotice(notice, locale).text.length),
+    );
     if (length > limit) return { platform, limit, length, recipients: readers.length };
   }
   return null;

@@ -4,17 +4,18 @@ import { AppError } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { enqueueFanOut, enqueueMessages, type NewOutboundMessage } from "../../delivery/outbox.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
+import { BC } from "./actions.ts";
 import { BROADCAST_CATEGORY, broadcastNotice } from "./audience.ts";
 import { cancelDraft, findBroadcast, type StoredBroadcast } from "./data.ts";
 import { broadcastForm, valuesOf } from "./form.ts";
 import { checkBroadcast } from "./preview.ts";
-import { BC } from "./actions.ts";
 
 /** The sender's own broadcast, or an AppError the member reads. */
 async function ownBroadcast(ctx: Context, id: string): Promise<StoredBroadcast> {
   const b = await findBroadcast(ctx.db, ctx.actor.networkId, id);
   if (!b) throw new AppError("broadcast_not_found", "broadcasts.errors.notFound");
-  if (b.senderMemberId !== ctx.actor.memberId) throw new AppError("broadcast_not_yours", "broadcasts.errors.notYours", { sender: b.sender.displayName });
+  if (b.senderMemberId !== ctx.actor.memberId)
+    throw new AppError("broadcast_not_yours", "broadcasts.errors.notYours", { sender: b.sender.displayName });
   return b;
 }
 
@@ -25,9 +26,12 @@ function notDraft(ctx: Context, b: StoredBroadcast): Reply[] {
 /** Where the sender's live progress goes: the account they confirmed from, if the bot delivers there. */
 async function progressTarget(ctx: Context): Promise<Pick<NewOutboundMessage, "platform" | "target">> {
   const { inbound } = ctx;
-  if (ctx.platforms.includes(inbound.platform)) return { platform: inbound.platform, target: { to: "member", id: inbound.externalUserId } };
+  if (ctx.platforms.includes(inbound.platform))
+    return { platform: inbound.platform, target: { to: "member", id: inbound.externalUserId } };
   const own = (await findRecipients(ctx.db, [ctx.actor.memberId], ctx.platforms)).get(ctx.actor.memberId);
-  return own ? { platform: own.platform, target: { to: "member", id: own.externalId } } : { platform: inbound.platform, target: { to: "member", id: inbound.externalUserId } };
+  return own
+    ? { platform: own.platform, target: { to: "member", id: own.externalId } }
+    : { platform: inbound.platform, target: { to: "member", id: inbound.externalUserId } };
 }
 
 /**
@@ -39,8 +43,16 @@ export async function confirmBroadcast(ctx: Context, id: string): Promise<Reply[
   const { t, actor, now } = ctx;
   const b = await ownBroadcast(ctx, id);
   if (b.status !== "DRAFT") return notDraft(ctx, b);
-  const readiness = await checkBroadcast(ctx, { text: b.text, urgent: b.urgent, segment: b.segment, sender: actor.displayName });
-  if (readiness.kind === "refused") return [say(readiness.sentence, [{ id: pressId(BC.edit, id), label: t("broadcasts.preview.edit"), style: "primary" }])];
+  const readiness = await checkBroadcast(ctx, {
+    text: b.text,
+    urgent: b.urgent,
+    segment: b.segment,
+    sender: actor.displayName,
+  });
+  if (readiness.kind === "refused")
+    return [
+      say(readiness.sentence, [{ id: pressId(BC.edit, id), label: t("broadcasts.preview.edit"), style: "primary" }]),
+    ];
   const { plan } = readiness;
   const notice = broadcastNotice(actor.displayName, b.text, b.urgent);
   const progress: NewOutboundMessage = {
@@ -59,7 +71,13 @@ export async function confirmBroadcast(ctx: Context, id: string): Promise<Reply[
     async (tx) => {
       const { count } = await tx.broadcast.updateMany({
         where: { id, senderMemberId: actor.memberId, status: "DRAFT" },
-        data: { status: "SENDING", confirmedAt: now, recipients: plan.recipients.length, muted: plan.muted, unreachable: plan.unreachable },
+        data: {
+          status: "SENDING",
+          confirmedAt: now,
+          recipients: plan.recipients.length,
+          muted: plan.muted,
+          unreachable: plan.unreachable,
+        },
       });
       if (count === 0) return false;
       await enqueueMessages(tx, [progress]);
@@ -78,7 +96,10 @@ export async function confirmBroadcast(ctx: Context, id: string): Promise<Reply[
     { timeout: 120_000, maxWait: 30_000 },
   );
   if (!started) return [say(t("broadcasts.errors.alreadySent"))];
-  ctx.log.info({ broadcastId: id, recipients: plan.recipients.length, muted: plan.muted, unreachable: plan.unreachable }, "broadcast confirmed");
+  ctx.log.info(
+    { broadcastId: id, recipients: plan.recipients.length, muted: plan.muted, unreachable: plan.unreachable },
+    "broadcast confirmed",
+  );
   return [say(t("broadcasts.confirmed", { count: plan.recipients.length }))];
 }
 

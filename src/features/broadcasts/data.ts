@@ -1,7 +1,7 @@
 import type { Prisma } from "@prisma/client";
 import type { Db } from "../../db/database.ts";
-import { type Segment, segmentSchema } from "./segment.ts";
 import { isUuid } from "../../shared/ids.ts";
+import { type Segment, segmentSchema } from "./segment.ts";
 
 /** Where a broadcast's recipients' messages stand, from the outbox. */
 export interface DeliveryCounts {
@@ -31,7 +31,11 @@ export const countColumns = (now: string) => `
   count(o."id") filter (where o."status" = 'CANCELLED' and o."lastError" like 'muted:%')::int as "mutedSince"`;
 
 /** Delivery counts of several broadcasts in one grouped query. */
-export async function countDeliveries(db: Db, broadcastIds: readonly string[], now: Date): Promise<Map<string, DeliveryCounts>> {
+export async function countDeliveries(
+  db: Db,
+  broadcastIds: readonly string[],
+  now: Date,
+): Promise<Map<string, DeliveryCounts>> {
   if (broadcastIds.length === 0) return new Map();
   const rows = await db.$queryRawUnsafe<(DeliveryCounts & { id: string })[]>(
     `select o."causeId"::text as "id", ${countColumns("$2")}
@@ -46,14 +50,20 @@ export async function countDeliveries(db: Db, broadcastIds: readonly string[], n
 /** A broadcast of the network with its sender's name, or null. */
 export async function findBroadcast(db: Db, networkId: string, id: string) {
   if (!isUuid(id)) return null;
-  const row = await db.broadcast.findFirst({ where: { id, networkId }, include: { sender: { select: { displayName: true } } } });
+  const row = await db.broadcast.findFirst({
+    where: { id, networkId },
+    include: { sender: { select: { displayName: true } } },
+  });
   return row ? { ...row, segment: segmentSchema.parse(row.segment) } : null;
 }
 
 export type StoredBroadcast = NonNullable<Awaited<ReturnType<typeof findBroadcast>>>;
 
 /** Saves what the sender previewed, waiting for their confirmation. */
-export async function createDraft(db: Db, draft: { networkId: string; senderMemberId: string; text: string; urgent: boolean; segment: Segment; now: Date }): Promise<string> {
+export async function createDraft(
+  db: Db,
+  draft: { networkId: string; senderMemberId: string; text: string; urgent: boolean; segment: Segment; now: Date },
+): Promise<string> {
   const row = await db.broadcast.create({
     data: {
       networkId: draft.networkId,
@@ -70,7 +80,10 @@ export async function createDraft(db: Db, draft: { networkId: string; senderMemb
 
 /** Withdraws the sender's draft; false when it is no longer a draft (confirmed or cancelled meanwhile). */
 export async function cancelDraft(db: Db, id: string, senderMemberId: string): Promise<boolean> {
-  const { count } = await db.broadcast.updateMany({ where: { id, senderMemberId, status: "DRAFT" }, data: { status: "CANCELLED" } });
+  const { count } = await db.broadcast.updateMany({
+    where: { id, senderMemberId, status: "DRAFT" },
+    data: { status: "CANCELLED" },
+  });
   return count === 1;
 }
 
@@ -83,8 +96,17 @@ export async function failedDeliveries(db: Db, broadcastId: string, limit: numbe
     take: limit,
   });
   const ids = rows.flatMap((r) => (r.memberId ? [r.memberId] : []));
-  const names = new Map((await db.member.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((m) => [m.id, m.displayName]));
-  return rows.map((r) => ({ name: (r.memberId && names.get(r.memberId)) || "?", platform: r.platform, error: r.lastError ?? "" }));
+  const names = new Map(
+    (await db.member.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((m) => [
+      m.id,
+      m.displayName,
+    ]),
+  );
+  return rows.map((r) => ({
+    name: (r.memberId && names.get(r.memberId)) || "?",
+    platform: r.platform,
+    error: r.lastError ?? "",
+  }));
 }
 
 /** The sender's latest broadcasts, newest first. */
@@ -98,7 +120,11 @@ export async function recentBroadcasts(db: Db, networkId: string, senderMemberId
 }
 
 /** How many of the segment's territories, organisations and open groups belong to the network. */
-export async function countSegmentChoices(db: Db, networkId: string, segment: Pick<Segment, "territoryIds" | "organisationIds" | "groupIds">): Promise<[number, number, number]> {
+export async function countSegmentChoices(
+  db: Db,
+  networkId: string,
+  segment: Pick<Segment, "territoryIds" | "organisationIds" | "groupIds">,
+): Promise<[number, number, number]> {
   return Promise.all([
     db.territory.count({ where: { networkId, id: { in: segment.territoryIds } } }),
     db.organisation.count({ where: { networkId, id: { in: segment.organisationIds } } }),

@@ -39,13 +39,28 @@ export async function broadcastForm(ctx: Context, values: BroadcastFormValues = 
   const { t, db, actor } = ctx;
   const [territories, organisations, groups] = await Promise.all([
     territoryOptions(db, actor.networkId),
-    db.organisation.findMany({ where: { networkId: actor.networkId }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
-    db.workingGroup.findMany({ where: { networkId: actor.networkId, archivedAt: null }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.organisation.findMany({
+      where: { networkId: actor.networkId },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
+    db.workingGroup.findMany({
+      where: { networkId: actor.networkId, archivedAt: null },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   const any = { value: "", label: t("broadcasts.form.any") };
   const value = (name: string) => (values[name] !== undefined ? { value: values[name] } : {});
   const fields: FormField[] = [
-    { name: "message", label: t("broadcasts.form.message"), type: "textarea", required: true, maxLength: MESSAGE_MAX, ...value("message") },
+    {
+      name: "message",
+      label: t("broadcasts.form.message"),
+      type: "textarea",
+      required: true,
+      maxLength: MESSAGE_MAX,
+      ...value("message"),
+    },
     {
       name: "urgent",
       label: t("broadcasts.form.urgent"),
@@ -57,19 +72,59 @@ export async function broadcastForm(ctx: Context, values: BroadcastFormValues = 
         { value: "yes", label: t("broadcasts.form.yes") },
       ],
     },
-    { name: "roles", label: t("broadcasts.form.roles"), type: "multiselect", required: false, ...value("roles"), options: ROLES.map((r) => ({ value: r, label: t(`roles.plural.${r}`) })) },
-    { name: "territory", label: t("broadcasts.form.territory"), type: "select", required: false, ...value("territory"), options: [any, ...territories] },
-    { name: "organisation", label: t("broadcasts.form.organisation"), type: "select", required: false, ...value("organisation"), options: [any, ...organisations.map((o) => ({ value: o.id, label: o.name }))] },
+    {
+      name: "roles",
+      label: t("broadcasts.form.roles"),
+      type: "multiselect",
+      required: false,
+      ...value("roles"),
+      options: ROLES.map((r) => ({ value: r, label: t(`roles.plural.${r}`) })),
+    },
+    {
+      name: "territory",
+      label: t("broadcasts.form.territory"),
+      type: "select",
+      required: false,
+      ...value("territory"),
+      options: [any, ...territories],
+    },
+    {
+      name: "organisation",
+      label: t("broadcasts.form.organisation"),
+      type: "select",
+      required: false,
+      ...value("organisation"),
+      options: [any, ...organisations.map((o) => ({ value: o.id, label: o.name }))],
+    },
   ];
   if (groups.length > 0) {
-    fields.push({ name: "group", label: t("broadcasts.form.group"), type: "select", required: false, ...value("group"), options: [any, ...groups.map((g) => ({ value: g.id, label: g.name }))] });
+    fields.push({
+      name: "group",
+      label: t("broadcasts.form.group"),
+      type: "select",
+      required: false,
+      ...value("group"),
+      options: [any, ...groups.map((g) => ({ value: g.id, label: g.name }))],
+    });
   }
   if (ctx.platforms.length > 1) {
-    fields.push({ name: "platform", label: t("broadcasts.form.platform"), type: "select", required: false, ...value("platform"), options: [any, ...ctx.platforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))] });
+    fields.push({
+      name: "platform",
+      label: t("broadcasts.form.platform"),
+      type: "select",
+      required: false,
+      ...value("platform"),
+      options: [any, ...ctx.platforms.map((p) => ({ value: p, label: t(`platforms.${p}`) }))],
+    });
   }
   return {
     text: t("broadcasts.form.intro"),
     visibility: "private",
-    form: { id: draftId ? `broadcast:${draftId}` : "broadcast", title: t("broadcasts.form.title"), submitLabel: t("broadcasts.form.submit"), fields },
+    form: {
+      id: draftId ? `broadcast:${draftId}` : "broadcast",
+      title: t("broadcasts.form.title"),
+      submitLabel: t("broadcasts.form.submit"),
+      fields,
+    },
   };
 }

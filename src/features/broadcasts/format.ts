@@ -16,7 +16,9 @@ export function parisTime(at: Date, locale: Locale): string {
 
 /** "23 nov. 2026, 10:00": a date and time in Paris. */
 export function parisDateTime(at: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(at);
+  return new Intl.DateTimeFormat(tag(locale), { dateStyle: "medium", timeStyle: "short", timeZone: TIME_ZONE }).format(
+    at,
+  );
 }
 
 /** "2 min 05 s", "11 h 03 min": how long a broadcast took. */

@@ -53,7 +53,10 @@ const lastEdits = new WeakMap<object, Map<string, number>>();
 /** Marks the broadcast done and queues its report to the sender; false when another process already did. */
 async function finish(db: Db, b: SendingBroadcast, platform: Platform, now: Date): Promise<boolean> {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.broadcast.updateMany({ where: { id: b.id, status: "SENDING" }, data: { status: "DONE", completedAt: now } });
+    const { count } = await tx.broadcast.updateMany({
+      where: { id: b.id, status: "SENDING" },
+      data: { status: "DONE", completedAt: now },
+    });
     if (count === 0) return false;
     await enqueueMessages(tx, [
       {
@@ -93,7 +96,11 @@ export async function refreshBroadcastProgress(db: Db, adapter: ProgressAdapter,
     if (text === b.progressShown || (!done && now.getTime() - last < EDIT_INTERVAL_MS)) continue;
     const target: DeliveryTarget = { to: b.targetKind === "member" ? "member" : "conversation", id: b.targetId };
     const outcome = await adapter.edit(target, b.platformMessageId, say(text)).catch(
-      (error: unknown): DeliveryOutcome => ({ kind: "retry", afterMs: EDIT_INTERVAL_MS, reason: (error as Error).message }),
+      (error: unknown): DeliveryOutcome => ({
+        kind: "retry",
+        afterMs: EDIT_INTERVAL_MS,
+        reason: (error as Error).message,
+      }),
     );
     if (done) edits.delete(b.id);
     else edits.set(b.id, now.getTime());

@@ -32,7 +32,9 @@ export const broadcastFormSchema = z
     territory: ids("broadcasts.errors.territory"),
     organisation: ids("broadcasts.errors.organisation"),
     group: ids("broadcasts.errors.group"),
-    platform: z.union([z.literal(""), z.enum(PLATFORMS)], { error: "broadcasts.errors.platform" satisfies MessageKey }).default(""),
+    platform: z
+      .union([z.literal(""), z.enum(PLATFORMS)], { error: "broadcasts.errors.platform" satisfies MessageKey })
+      .default(""),
   })
   .transform((f) => ({
     message: f.message,

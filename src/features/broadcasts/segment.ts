@@ -39,10 +39,15 @@ export async function segmentMembers(db: Db, networkId: string, segment: Segment
     and.push({ OR: [{ territoryId: { in: territories } }, { organisation: { territoryId: { in: territories } } }] });
   }
   if (segment.organisationIds.length) and.push({ organisationId: { in: segment.organisationIds } });
-  if (segment.groupIds.length) and.push({ groups: { some: { groupId: { in: segment.groupIds }, group: { archivedAt: null } } } });
+  if (segment.groupIds.length)
+    and.push({ groups: { some: { groupId: { in: segment.groupIds }, group: { archivedAt: null } } } });
   if (segment.platform) {
     // Read apart: Prisma's `identities: { some }` filter costs seconds on 10,000 members.
-    const onPlatform = await db.platformIdentity.findMany({ where: { networkId, platform: segment.platform }, select: { memberId: true }, distinct: ["memberId"] });
+    const onPlatform = await db.platformIdentity.findMany({
+      where: { networkId, platform: segment.platform },
+      select: { memberId: true },
+      distinct: ["memberId"],
+    });
     and.push({ id: { in: onPlatform.map((i) => i.memberId) } });
   }
   const rows = await db.member.findMany({
@@ -54,7 +59,13 @@ export async function segmentMembers(db: Db, networkId: string, segment: Segment
 }
 
 /** The segment in words ("rôles : partenaires ; territoire : Montauban"), or "the whole network". */
-export async function describeSegment(db: Db, networkId: string, segment: Segment, t: Translate, locale: Locale): Promise<string> {
+export async function describeSegment(
+  db: Db,
+  networkId: string,
+  segment: Segment,
+  t: Translate,
+  locale: Locale,
+): Promise<string> {
   const [territories, organisations, groups] = await Promise.all([
     db.territory.findMany({ where: { networkId, id: { in: segment.territoryIds } }, select: { name: true } }),
     db.organisation.findMany({ where: { networkId, id: { in: segment.organisationIds } }, select: { name: true } }),
@@ -62,9 +73,11 @@ export async function describeSegment(db: Db, networkId: string, segment: Segmen
   ]);
   const or = (items: string[]) => new Intl.ListFormat(locale, { type: "disjunction" }).format(items);
   const parts: string[] = [];
-  if (segment.roles.length) parts.push(t("broadcasts.segment.roles", { roles: or(segment.roles.map((r) => t(`roles.plural.${r}`))) }));
+  if (segment.roles.length)
+    parts.push(t("broadcasts.segment.roles", { roles: or(segment.roles.map((r) => t(`roles.plural.${r}`))) }));
   if (territories.length) parts.push(t("broadcasts.segment.territory", { names: or(territories.map((x) => x.name)) }));
-  if (organisations.length) parts.push(t("broadcasts.segment.organisation", { names: or(organisations.map((x) => x.name)) }));
+  if (organisations.length)
+    parts.push(t("broadcasts.segment.organisation", { names: or(organisations.map((x) => x.name)) }));
   if (groups.length) parts.push(t("broadcasts.segment.group", { names: or(groups.map((x) => x.name)) }));
   if (segment.platform) parts.push(t("broadcasts.segment.platform", { platform: t(`platforms.${segment.platform}`) }));
   return parts.length ? parts.join(" ; ") : t("broadcasts.segment.everyone");

@@ -14,4 +14,5 @@ export const LINK_TRIES_PER_ACCOUNT: Budget = { max: 5, windowMs: 10 * 60_000 };
 export const newMemberKey = (platform: string, scopeId: string) => `newmember:${platform}:${scopeId}`;
 
 /** The budget key of link-code tries from one platform account. */
-export const linkAccountKey = (platform: string, externalUserId: string) => `link:account:${platform}:${externalUserId}`;
+export const linkAccountKey = (platform: string, externalUserId: string) =>
+  `link:account:${platform}:${externalUserId}`;

@@ -49,7 +49,11 @@ export class BuildPool {
    * Runs `feed` with a build thread of `kind` once one is free: the caller reads its data (on this
    * thread: the database is here) and sends it; the thread writes the file and hands back its bytes.
    */
-  async build(kind: BuildKind, feed: (channel: BuildChannel) => Promise<void>, options: BuildOptions = {}): Promise<Built> {
+  async build(
+    kind: BuildKind,
+    feed: (channel: BuildChannel) => Promise<void>,
+    options: BuildOptions = {},
+  ): Promise<Built> {
     await this.#acquire(options);
     try {
       return await runThread(kind, feed);

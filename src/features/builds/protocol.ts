@@ -10,7 +10,10 @@ export interface ColumnSpec {
 }
 
 /** One stroke of a free-form sheet, recorded here and drawn by the build thread. */
-export type PenStroke = { line: string; heading: boolean } | { blank: true } | { columns: ColumnSpec[]; rows: Cell[][] };
+export type PenStroke =
+  | { line: string; heading: boolean }
+  | { blank: true }
+  | { columns: ColumnSpec[]; rows: Cell[][] };
 
 /** The messages a build thread understands; each is answered once handled, `end` with the file. */
 export type BuildMessage =

@@ -28,7 +28,12 @@ export class RemoteXlsx {
   }
 
   /** `XlsxWriter.table`, over the thread. */
-  async table<Row>(name: string, columns: Column<Row>[], rows: AsyncIterable<Row[]> | Row[][], wrapText = false): Promise<number> {
+  async table<Row>(
+    name: string,
+    columns: Column<Row>[],
+    rows: AsyncIterable<Row[]> | Row[][],
+    wrapText = false,
+  ): Promise<number> {
     await this.#channel.send({ op: "table", name, columns: columnSpecs(columns), wrapText });
     let count = 0;
     for await (const page of rows) {
@@ -45,7 +50,8 @@ export class RemoteXlsx {
     draw({
       line: (line, heading = false) => void strokes.push({ line, heading }),
       blank: () => void strokes.push({ blank: true }),
-      table: (columns, rows) => void strokes.push({ columns: columnSpecs(columns), rows: rows.map((row) => columns.map((c) => c.value(row))) }),
+      table: (columns, rows) =>
+        void strokes.push({ columns: columnSpecs(columns), rows: rows.map((row) => columns.map((c) => c.value(row))) }),
     });
     await this.#channel.send({ op: "sheet", name, widths, strokes });
   }

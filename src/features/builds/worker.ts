@@ -3,12 +3,12 @@
 import { parentPort, threadId, workerData } from "node:worker_threads";
 import { csvLines } from "../../core/csv.ts";
 import { createSerialQueue } from "../../shared/serial-queue.ts";
-import type { Cell } from "../reports/columns.ts";
-import { XlsxWriter, type TableWriter } from "../reports/xlsx-writer.ts";
 import { attendancePrintBytes } from "../events/attendance-print.ts";
 import { renderPng } from "../indicators/render-png.ts";
-import { type BuildMessage, cellColumns, type PenStroke } from "./protocol.ts";
+import type { Cell } from "../reports/columns.ts";
+import { type TableWriter, XlsxWriter } from "../reports/xlsx-writer.ts";
 import type { BuildKind } from "./pool.ts";
+import { type BuildMessage, cellColumns, type PenStroke } from "./protocol.ts";
 
 const port = parentPort!;
 const kind = (workerData as { kind: BuildKind }).kind;

@@ -22,10 +22,21 @@ export async function listCohorts(db: Db, networkId: string): Promise<CohortSumm
       name: true,
       arrivesOn: true,
       _count: { select: { members: true } },
-      events: { where: { type: "WELCOME_EVENING", status: "SCHEDULED" }, select: { id: true, title: true, startsAt: true, endsAt: true }, orderBy: { startsAt: "asc" }, take: 1 },
+      events: {
+        where: { type: "WELCOME_EVENING", status: "SCHEDULED" },
+        select: { id: true, title: true, startsAt: true, endsAt: true },
+        orderBy: { startsAt: "asc" },
+        take: 1,
+      },
     },
   });
-  return cohorts.map((c) => ({ id: c.id, name: c.name, arrivesOn: c.arrivesOn, interns: c._count.members, welcomeEvening: c.events[0] ?? null }));
+  return cohorts.map((c) => ({
+    id: c.id,
+    name: c.name,
+    arrivesOn: c.arrivesOn,
+    interns: c._count.members,
+    welcomeEvening: c.events[0] ?? null,
+  }));
 }
 
 /** The cohort of this name (accents and case aside), or null. */
@@ -41,16 +52,26 @@ export async function findCohortByName(db: Db, networkId: string, name: string) 
  */
 export function cohortForDate(db: Db, networkId: string, day: CalendarDay) {
   const { from, until } = semesterOf(day);
-  return db.cohort.findFirst({ where: { networkId, arrivesOn: { gte: from, lt: until } }, orderBy: { arrivesOn: "desc" }, select: { id: true, name: true, arrivesOn: true } });
+  return db.cohort.findFirst({
+    where: { networkId, arrivesOn: { gte: from, lt: until } },
+    orderBy: { arrivesOn: "desc" },
+    select: { id: true, name: true, arrivesOn: true },
+  });
 }
 
 /** Active members matching a typed name: the full display name first, else every typed word being a word of the name. */
 export async function membersNamed(db: Db, networkId: string, name: string) {
-  const active = await db.member.findMany({ where: { networkId, status: "ACTIVE" }, select: { id: true, displayName: true, roles: true, cohortId: true }, orderBy: { displayName: "asc" } });
+  const active = await db.member.findMany({
+    where: { networkId, status: "ACTIVE" },
+    select: { id: true, displayName: true, roles: true, cohortId: true },
+    orderBy: { displayName: "asc" },
+  });
   const typed = normaliseName(name);
   const words = typed.split(" ");
   const exact = active.filter((m) => normaliseName(m.displayName) === typed);
-  return exact.length ? exact : active.filter((m) => words.every((w) => normaliseName(m.displayName).split(" ").includes(w)));
+  return exact.length
+    ? exact
+    : active.filter((m) => words.every((w) => normaliseName(m.displayName).split(" ").includes(w)));
 }
 
 /** A cohort by id (it was just made or chosen). */

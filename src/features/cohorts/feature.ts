@@ -5,10 +5,10 @@ import type { Context } from "../../core/context.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { EVENT_ORGANISERS } from "../events/schema.ts";
+import { cohortLinkAction, cohortLinkReply } from "../interns/enrol/link.ts";
 import { findCohortByName, findCohortName, listCohorts, loadCohort, membersNamed } from "./data.ts";
 import { cohortLine, formatArrival } from "./format.ts";
 import { createCohort, joinCohort, setCohortSites } from "./mutations.ts";
-import { cohortLinkAction, cohortLinkReply } from "../interns/enrol/link.ts";
 
 const wordsOf = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
 const CREATE_WORDS = wordsOf("cohorts.commands.createWords");
@@ -24,7 +24,9 @@ export const COHORT_MANAGERS = EVENT_ORGANISERS;
 async function showCohorts(ctx: Context): Promise<Reply[]> {
   const cohorts = await listCohorts(ctx.db, ctx.actor.networkId);
   if (cohorts.length === 0) return [say(ctx.t("cohorts.list.none"))];
-  return [say([ctx.t("cohorts.list.intro", { count: cohorts.length }), ...cohorts.map((c) => cohortLine(c, ctx))].join("\n"))];
+  return [
+    say([ctx.t("cohorts.list.intro", { count: cohorts.length }), ...cohorts.map((c) => cohortLine(c, ctx))].join("\n")),
+  ];
 }
 
 /** `cohorte créer Novembre 2026 02/11/2026 sites: CH Montauban, CH Moissac`: the name, the arrival date, then the sites if any. */
@@ -35,11 +37,22 @@ async function create(ctx: Context, words: string[], sites: string[] | undefined
   if (name.length > MAX_NAME) return [say(ctx.t("cohorts.errors.nameTooLong", { max: MAX_NAME }))];
   const day = readTypedDay(typedDate, parisDay(ctx.now), "next");
   if (!day) return [say(ctx.t("cohorts.errors.badDate", { date: typedDate }))];
-  const made = await createCohort(ctx.db, { networkId: ctx.actor.networkId, name, arrivesOn: day, ...(sites ? { sites } : {}) });
+  const made = await createCohort(ctx.db, {
+    networkId: ctx.actor.networkId,
+    name,
+    arrivesOn: day,
+    ...(sites ? { sites } : {}),
+  });
   if (made.kind === "name-taken") return [say(ctx.t("cohorts.errors.duplicate", { name: made.name }))];
   const cohort = await loadCohort(ctx.db, made.id);
-  const lines = [ctx.t("cohorts.created", { name, arrives: formatArrival(cohort.arrivesOn, ctx) }), sitesLine(ctx, cohort), ctx.t("enrol.link.offer", { name })];
-  return [say(lines.join("\n"), [{ id: cohortLinkAction(cohort.id), label: ctx.t("enrol.buttons.link"), style: "primary" }])];
+  const lines = [
+    ctx.t("cohorts.created", { name, arrives: formatArrival(cohort.arrivesOn, ctx) }),
+    sitesLine(ctx, cohort),
+    ctx.t("enrol.link.offer", { name }),
+  ];
+  return [
+    say(lines.join("\n"), [{ id: cohortLinkAction(cohort.id), label: ctx.t("enrol.buttons.link"), style: "primary" }]),
+  ];
 }
 
 /** `cohorte Novembre 2026 ajouter Thomas Lefèvre`: puts an intern in the cohort and invites them to its evening. */
@@ -49,11 +62,25 @@ async function addIntern(ctx: Context, cohortName: string, memberName: string): 
   if (memberName === "") return [say(ctx.t("cohorts.errors.addUsage"))];
   const found = await membersNamed(ctx.db, ctx.actor.networkId, memberName);
   if (found.length === 0) return [say(ctx.t("cohorts.errors.unknownMember", { name: memberName }))];
-  if (found.length > 1) return [say(ctx.t("cohorts.errors.ambiguousMember", { name: memberName, candidates: found.map((m) => m.displayName).join(", ") }))];
+  if (found.length > 1)
+    return [
+      say(
+        ctx.t("cohorts.errors.ambiguousMember", {
+          name: memberName,
+          candidates: found.map((m) => m.displayName).join(", "),
+        }),
+      ),
+    ];
   const member = found[0]!;
   if (!member.roles.includes("INTERN")) return [say(ctx.t("cohorts.errors.notIntern", { name: member.displayName }))];
-  if (member.cohortId === cohort.id) return [say(ctx.t("cohorts.errors.alreadyIn", { name: member.displayName, cohort: cohort.name }))];
-  const joined = await joinCohort(ctx.db, { memberId: member.id, cohortId: cohort.id, now: ctx.now, platforms: ctx.platforms });
+  if (member.cohortId === cohort.id)
+    return [say(ctx.t("cohorts.errors.alreadyIn", { name: member.displayName, cohort: cohort.name }))];
+  const joined = await joinCohort(ctx.db, {
+    memberId: member.id,
+    cohortId: cohort.id,
+    now: ctx.now,
+    platforms: ctx.platforms,
+  });
   const previous = joined.previousCohortId ? await findCohortName(ctx.db, joined.previousCohortId) : null;
   const lines = [ctx.t("cohorts.added", { name: member.displayName, cohort: cohort.name })];
   if (previous) lines.push(ctx.t("cohorts.moved", { previous: previous.name }));
@@ -66,13 +93,22 @@ function splitSites(args: string): { rest: string; sites: string[] | undefined }
   const at = [...args.matchAll(/\S+/g)].find((m) => SITES_WORDS.has(normaliseWord(m[0].replace(/:$/, ""))));
   if (!at) return { rest: args, sites: undefined };
   const typed = args.slice(at.index + at[0].length).replace(/^\s*:/, "");
-  const sites = [...new Set(typed.split(/[,;]/).map((s) => s.trim().replace(/\s+/g, " ")).filter((s) => s !== ""))];
+  const sites = [
+    ...new Set(
+      typed
+        .split(/[,;]/)
+        .map((s) => s.trim().replace(/\s+/g, " "))
+        .filter((s) => s !== ""),
+    ),
+  ];
   return { rest: args.slice(0, at.index).trim(), sites };
 }
 
 /** "Sites : CH Montauban, CH Moissac" or that none is set yet. */
 function sitesLine(ctx: Context, cohort: { name: string; sites: string[] }): string {
-  return cohort.sites.length ? ctx.t("enrol.sites.list", { sites: cohort.sites.join(", ") }) : ctx.t("enrol.sites.none", { name: cohort.name });
+  return cohort.sites.length
+    ? ctx.t("enrol.sites.list", { sites: cohort.sites.join(", ") })
+    : ctx.t("enrol.sites.none", { name: cohort.name });
 }
 
 /** `cohorte Novembre 2026 sites CH Montauban, CH Moissac`: the sites interns choose from when they enrol (replaced). */
@@ -106,7 +142,8 @@ async function cohortCommand(ctx: Context, fullArgs: string): Promise<Reply[]> {
   }
   if (sites) return setSites(ctx, args, sites);
   const at = words.findIndex((w, i) => i > 0 && ADD_WORDS.has(normaliseWord(w)));
-  if (at > 0) return addIntern(ctx, words.slice(0, at).join(" "), args.slice(tokens[at]!.index + words[at]!.length).trim());
+  if (at > 0)
+    return addIntern(ctx, words.slice(0, at).join(" "), args.slice(tokens[at]!.index + words[at]!.length).trim());
   const wantsLink = words.length > 1 && LINK_WORDS.has(normaliseWord(words.at(-1)!));
   const name = (wantsLink ? words.slice(0, -1) : words).join(" ");
   const cohort = await findCohortByName(ctx.db, ctx.actor.networkId, name);
@@ -114,14 +151,32 @@ async function cohortCommand(ctx: Context, fullArgs: string): Promise<Reply[]> {
   if (wantsLink) return [await cohortLinkReply(ctx, cohort)];
   const summary = (await listCohorts(ctx.db, ctx.actor.networkId)).find((c) => c.id === cohort.id)!;
   const { sites: cohortSites } = await loadCohort(ctx.db, cohort.id);
-  const lines = [cohortLine(summary, ctx), sitesLine(ctx, { name: cohort.name, sites: cohortSites }), ctx.t("enrol.link.offer", { name: cohort.name })];
-  return [say(lines.join("\n"), [{ id: cohortLinkAction(cohort.id), label: ctx.t("enrol.buttons.link"), style: "primary" }])];
+  const lines = [
+    cohortLine(summary, ctx),
+    sitesLine(ctx, { name: cohort.name, sites: cohortSites }),
+    ctx.t("enrol.link.offer", { name: cohort.name }),
+  ];
+  return [
+    say(lines.join("\n"), [{ id: cohortLinkAction(cohort.id), label: ctx.t("enrol.buttons.link"), style: "primary" }]),
+  ];
 }
 
 /** Interns' cohorts (one per May or November arrival): creation, list, interns added by coordinators. */
 export const cohortsFeature: Feature = {
   commands: [
-    { name: "cohorts", words: "cohorts.commands.cohorts.words", summary: "cohorts.commands.cohorts.summary", audience: COHORT_MANAGERS, run: showCohorts },
-    { name: "cohort", words: "cohorts.commands.cohort.words", summary: "cohorts.commands.cohort.summary", audience: COHORT_MANAGERS, run: cohortCommand },
+    {
+      name: "cohorts",
+      words: "cohorts.commands.cohorts.words",
+      summary: "cohorts.commands.cohorts.summary",
+      audience: COHORT_MANAGERS,
+      run: showCohorts,
+    },
+    {
+      name: "cohort",
+      words: "cohorts.commands.cohort.words",
+      summary: "cohorts.commands.cohort.summary",
+      audience: COHORT_MANAGERS,
+      run: cohortCommand,
+    },
   ],
 };

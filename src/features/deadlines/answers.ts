@@ -17,8 +17,10 @@ export async function openForMember(ctx: Context, id: string): Promise<LoadedDea
   const d = await loadDeadline(ctx.db, actor.networkId, id);
   if (!d) return [say(t("deadlines.errors.notFound"))];
   if (d.cancelledAt) return [say(t("deadlines.errors.cancelled", { title: d.title }))];
-  if (d.dueAt <= ctx.now) return [say(t("deadlines.errors.closed", { title: d.title, due: formatParis(d.dueAt, actor.locale) }))];
-  if (!(await isGroupMember(ctx.db, d.groupId, actor.memberId))) return [say(t("deadlines.errors.notInGroup", { group: d.group.name }))];
+  if (d.dueAt <= ctx.now)
+    return [say(t("deadlines.errors.closed", { title: d.title, due: formatParis(d.dueAt, actor.locale) }))];
+  if (!(await isGroupMember(ctx.db, d.groupId, actor.memberId)))
+    return [say(t("deadlines.errors.notInGroup", { group: d.group.name }))];
   return d;
 }
 
@@ -27,8 +29,20 @@ export async function answer(ctx: Context, id: string, verb: "d" | "a" | "n"): P
   const d = await openForMember(ctx, id);
   if (Array.isArray(d)) return d;
   const status = verb === "a" ? "ATTENDING" : "DONE";
-  await recordAnswer(ctx.db, { networkId: d.networkId, deadlineId: d.id, memberId: ctx.actor.memberId, status, reason: null, now: ctx.now });
-  const key = verb === "a" ? "deadlines.answered.ATTENDING" : verb === "n" ? "deadlines.answered.NOTHING" : "deadlines.answered.DONE";
+  await recordAnswer(ctx.db, {
+    networkId: d.networkId,
+    deadlineId: d.id,
+    memberId: ctx.actor.memberId,
+    status,
+    reason: null,
+    now: ctx.now,
+  });
+  const key =
+    verb === "a"
+      ? "deadlines.answered.ATTENDING"
+      : verb === "n"
+        ? "deadlines.answered.NOTHING"
+        : "deadlines.answered.DONE";
   return [say(ctx.t(key, { title: d.title, due: formatParis(d.dueAt, ctx.actor.locale) }))];
 }
 
@@ -45,20 +59,40 @@ export async function askReason(ctx: Context, id: string): Promise<Reply[]> {
         id: `dlc:${d.id}`,
         title: t("deadlines.cantForm.title"),
         submitLabel: t("deadlines.cantForm.submit"),
-        fields: [{ name: "reason", label: t("deadlines.cantForm.reason"), type: "textarea", required: true, maxLength: MAX_REASON }],
+        fields: [
+          {
+            name: "reason",
+            label: t("deadlines.cantForm.reason"),
+            type: "textarea",
+            required: true,
+            maxLength: MAX_REASON,
+          },
+        ],
       },
     },
   ];
 }
 
 /** The reason form: recorded as "can't", and this member's reminders stop. */
-export async function saveReason(ctx: Context, id: string, values: Record<string, string | string[]>): Promise<Reply[]> {
+export async function saveReason(
+  ctx: Context,
+  id: string,
+  values: Record<string, string | string[]>,
+): Promise<Reply[]> {
   const raw = values.reason;
   const reason = (Array.isArray(raw) ? raw.join(" ") : (raw ?? "")).trim();
-  if (!reason || reason.length > MAX_REASON) return [say(ctx.t("deadlines.errors.reason")), ...(await askReason(ctx, id))];
+  if (!reason || reason.length > MAX_REASON)
+    return [say(ctx.t("deadlines.errors.reason")), ...(await askReason(ctx, id))];
   const d = await openForMember(ctx, id);
   if (Array.isArray(d)) return d;
-  await recordAnswer(ctx.db, { networkId: d.networkId, deadlineId: d.id, memberId: ctx.actor.memberId, status: "CANT", reason, now: ctx.now });
+  await recordAnswer(ctx.db, {
+    networkId: d.networkId,
+    deadlineId: d.id,
+    memberId: ctx.actor.memberId,
+    status: "CANT",
+    reason,
+    now: ctx.now,
+  });
   return [say(ctx.t("deadlines.answered.CANT", { title: d.title, reason }))];
 }
 
@@ -76,9 +110,12 @@ export async function snooze(ctx: Context, id: string): Promise<Reply[]> {
   if (!recipient) return [say(t("deadlines.errors.noChannel"))];
   const at = new Date(ctx.now.getTime() + DAY_MS);
   const held = afterQuietHours(at, { startMin: recipient.quietStartMin, endMin: recipient.quietEndMin });
-  if (held >= d.dueAt) return [say(t("deadlines.errors.snoozeTooLate", { title: d.title, due: formatParis(d.dueAt, actor.locale) }))];
+  if (held >= d.dueAt)
+    return [say(t("deadlines.errors.snoozeTooLate", { title: d.title, due: formatParis(d.dueAt, actor.locale) }))];
   const prefix = `dl:${d.id}:snooze:${actor.memberId}:`;
-  const earlier = await ctx.db.outboundMessage.count({ where: { networkId: d.networkId, idempotencyKey: { startsWith: prefix } } });
+  const earlier = await ctx.db.outboundMessage.count({
+    where: { networkId: d.networkId, idempotencyKey: { startsWith: prefix } },
+  });
   await enqueueMessages(ctx.db, [reminderMessage(d, recipient, at, `${prefix}${earlier + 1}`)]);
   return [say(t("deadlines.snoozed", { at: formatParis(held, actor.locale) }))];
 }

@@ -1,8 +1,7 @@
 import type { Actor, Context } from "../../core/context.ts";
 import type { Db } from "../../db/database.ts";
-import { canManageGroup } from "../groups/data.ts";
 import { isUuid } from "../../shared/ids.ts";
-
+import { canManageGroup } from "../groups/data.ts";
 
 const deadlineFields = {
   id: true,
@@ -29,7 +28,10 @@ export async function loadDeadline(db: Db, networkId: string, id: string) {
 export type LoadedDeadline = NonNullable<Awaited<ReturnType<typeof loadDeadline>>>;
 
 /** Who sees a deadline's answers and may cancel it: whoever manages its group, and its author. */
-export function canManageDeadline(actor: Pick<Actor, "memberId" | "roles">, d: Pick<LoadedDeadline, "createdById" | "group">): boolean {
+export function canManageDeadline(
+  actor: Pick<Actor, "memberId" | "roles">,
+  d: Pick<LoadedDeadline, "createdById" | "group">,
+): boolean {
   return canManageGroup(actor, d.group) || d.createdById === actor.memberId;
 }
 
@@ -40,8 +42,16 @@ export async function isGroupMember(db: Db, groupId: string, memberId: string): 
 /** The group's current members and their answers to a deadline, by name. */
 export async function answersOf(db: Db, deadlineId: string, groupId: string) {
   const [members, responses] = await Promise.all([
-    db.workingGroupMember.findMany({ where: { groupId }, select: { member: { select: { id: true, displayName: true } } }, orderBy: { member: { displayName: "asc" } } }),
-    db.deadlineResponse.findMany({ where: { deadlineId }, select: { memberId: true, status: true, reason: true, member: { select: { displayName: true } } }, orderBy: { member: { displayName: "asc" } } }),
+    db.workingGroupMember.findMany({
+      where: { groupId },
+      select: { member: { select: { id: true, displayName: true } } },
+      orderBy: { member: { displayName: "asc" } },
+    }),
+    db.deadlineResponse.findMany({
+      where: { deadlineId },
+      select: { memberId: true, status: true, reason: true, member: { select: { displayName: true } } },
+      orderBy: { member: { displayName: "asc" } },
+    }),
   ]);
   const answered = new Set(responses.map((r) => r.memberId));
   return {
@@ -52,7 +62,10 @@ export async function answersOf(db: Db, deadlineId: string, groupId: string) {
 
 /** A deadline as its views show it when sent, or null (gone or from another network). */
 export function findDeadlineForView(db: Db, networkId: string, id: string) {
-  return db.deadline.findFirst({ where: { id, networkId }, select: { id: true, groupId: true, title: true, dueAt: true, cancelledAt: true, group: { select: { name: true } } } });
+  return db.deadline.findFirst({
+    where: { id, networkId },
+    select: { id: true, groupId: true, title: true, dueAt: true, cancelledAt: true, group: { select: { name: true } } },
+  });
 }
 
 /** What members sent for a collection, oldest first, with author and organisation. */
@@ -80,7 +93,12 @@ export async function upcomingFor(ctx: Context) {
           { createdById: actor.memberId },
         ],
       };
-  const where = { networkId: actor.networkId, cancelledAt: null, dueAt: { gt: ctx.now, lte: new Date(ctx.now.getTime() + HORIZON_MS) }, ...concerned };
+  const where = {
+    networkId: actor.networkId,
+    cancelledAt: null,
+    dueAt: { gt: ctx.now, lte: new Date(ctx.now.getTime() + HORIZON_MS) },
+    ...concerned,
+  };
   const [total, deadlines] = await Promise.all([
     ctx.db.deadline.count({ where }),
     ctx.db.deadline.findMany({
@@ -93,7 +111,14 @@ export async function upcomingFor(ctx: Context) {
         kind: true,
         dueAt: true,
         createdById: true,
-        group: { select: { name: true, leadMemberId: true, createdById: true, members: { where: { memberId: actor.memberId }, select: { memberId: true } } } },
+        group: {
+          select: {
+            name: true,
+            leadMemberId: true,
+            createdById: true,
+            members: { where: { memberId: actor.memberId }, select: { memberId: true } },
+          },
+        },
         responses: { where: { memberId: actor.memberId }, select: { status: true, reason: true } },
       },
     }),

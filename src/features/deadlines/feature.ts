@@ -1,5 +1,6 @@
 import { on } from "../../core/actions.ts";
 import { GROUP_CREATORS } from "../groups/view.ts";
+import type { FeatureModule } from "../module.ts";
 import { DL } from "./actions.ts";
 import { answer, askReason, saveReason, snooze } from "./answers.ts";
 import { deadlineForm, saveDeadline } from "./create.ts";
@@ -8,13 +9,24 @@ import { askItem, saveItemForm, sendNews } from "./news.ts";
 import { rollOverRecurringDeadlines } from "./rollover.ts";
 import { cancel, confirmCancel, showStatus } from "./status.ts";
 import { deadlineViews } from "./views.ts";
-import type { FeatureModule } from "../module.ts";
 
 /** Deadlines of working groups: creation, reminders' answers, the member's list, news items, who answered. */
 export const deadlinesFeature: FeatureModule = {
   commands: [
-    { name: "deadline", words: "commands.deadline.words", summary: "commands.deadline.summary", audience: GROUP_CREATORS, run: (ctx) => deadlineForm(ctx) },
-    { name: "deadlines", words: "commands.deadlines.words", summary: "commands.deadlines.summary", audience: "member", run: listDeadlines },
+    {
+      name: "deadline",
+      words: "commands.deadline.words",
+      summary: "commands.deadline.summary",
+      audience: GROUP_CREATORS,
+      run: (ctx) => deadlineForm(ctx),
+    },
+    {
+      name: "deadlines",
+      words: "commands.deadlines.words",
+      summary: "commands.deadlines.summary",
+      audience: "member",
+      run: listDeadlines,
+    },
     { name: "news", words: "commands.news.words", summary: "commands.news.summary", audience: "member", run: sendNews },
   ],
   actions: [
@@ -34,8 +46,14 @@ export const deadlinesFeature: FeatureModule = {
     { formId: "dln", audience: "member", run: saveItemForm },
   ],
   views: deadlineViews,
-  jobs: [{ name: "roll-over-recurring-deadlines", schedule: "*/5 * * * *", run: (ctx, now) => rollOverRecurringDeadlines(ctx.db, now, ctx.platforms) }],
+  jobs: [
+    {
+      name: "roll-over-recurring-deadlines",
+      schedule: "*/5 * * * *",
+      run: (ctx, now) => rollOverRecurringDeadlines(ctx.db, now, ctx.platforms),
+    },
+  ],
 };
 
-export { deadlineViews } from "./views.ts";
 export { rollOverRecurringDeadlines } from "./rollover.ts";
+export { deadlineViews } from "./views.ts";

@@ -1,10 +1,10 @@
 import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
+import { DL } from "./actions.ts";
 import { canManageDeadline, upcomingFor } from "./data.ts";
 import { formatParis } from "./format.ts";
 import { answerChoices } from "./schedule.ts";
-import { DL } from "./actions.ts";
 
 /** `échéances`: one message per deadline, with the member's answer so far and the buttons to answer; managers can see who answered. */
 export async function listDeadlines(ctx: Context): Promise<Reply[]> {
@@ -21,10 +21,20 @@ export async function listDeadlines(ctx: Context): Promise<Reply[]> {
         : t(`deadlines.list.answer.${response.status}`, { reason: response.reason ?? "—" });
     const choices: Choice[] = [];
     if (member && (!response || response.status === "CANT")) {
-      choices.push(...answerChoices(d.kind, d.id).filter((c) => c.id !== pressId(DL.snooze, d.id)).map((c) => ({ ...c, label: t(c.label) })));
+      choices.push(
+        ...answerChoices(d.kind, d.id)
+          .filter((c) => c.id !== pressId(DL.snooze, d.id))
+          .map((c) => ({ ...c, label: t(c.label) })),
+      );
     }
-    if (canManageDeadline(actor, d)) choices.push({ id: pressId(DL.status, d.id), label: t("deadlines.buttons.status") });
-    const line = t("deadlines.list.line", { title: d.title, kind: t(`deadlines.kinds.${d.kind}`), group: d.group.name, due: formatParis(d.dueAt, actor.locale) });
+    if (canManageDeadline(actor, d))
+      choices.push({ id: pressId(DL.status, d.id), label: t("deadlines.buttons.status") });
+    const line = t("deadlines.list.line", {
+      title: d.title,
+      kind: t(`deadlines.kinds.${d.kind}`),
+      group: d.group.name,
+      due: formatParis(d.dueAt, actor.locale),
+    });
     return say(`${line}\n${answer}`, choices);
   });
   const more = total > deadlines.length ? [say(t("deadlines.list.more", { count: total - deadlines.length }))] : [];

@@ -19,45 +19,75 @@ export interface NewDeadline {
   createdById: string;
 }
 
-export type CreatedDeadline = { kind: "created"; id: string; group: string; queued: QueuedReminders } | { kind: "empty-group"; group: string };
+export type CreatedDeadline =
+  | { kind: "created"; id: string; group: string; queued: QueuedReminders }
+  | { kind: "empty-group"; group: string };
 
 /**
  * Creates a deadline and, in the same transaction, every reminder of every member of its group and
  * its follow-ups (escalation, news digest): what is due lives in the outbox from now on.
  */
-export async function createDeadline(db: Db, input: NewDeadline, platforms: readonly Platform[], now: Date): Promise<CreatedDeadline> {
-  const group = await db.workingGroup.findUniqueOrThrow({ where: { id: input.groupId }, select: { name: true, leadMemberId: true, members: { select: { memberId: true } } } });
+export async function createDeadline(
+  db: Db,
+  input: NewDeadline,
+  platforms: readonly Platform[],
+  now: Date,
+): Promise<CreatedDeadline> {
+  const group = await db.workingGroup.findUniqueOrThrow({
+    where: { id: input.groupId },
+    select: { name: true, leadMemberId: true, members: { select: { memberId: true } } },
+  });
   if (group.members.length === 0) return { kind: "empty-group", group: group.name };
   const id = randomUUID();
   const d: SchedulableDeadline = { ...input, id, group: { name: group.name, leadMemberId: group.leadMemberId } };
   const memberIds = group.members.map((m) => m.memberId);
   const recipients = await recipientsFor(db, d, memberIds, platforms);
-  const queued = await db.$transaction(async (tx) => {
-    await tx.deadline.create({
-      data: {
-        id,
+  const queued = await db.$transaction(
+    async (tx) => {
+      await tx.deadline.create({
+        data: {
+          id,
+          networkId: input.networkId,
+          groupId: input.groupId,
+          title: input.title,
+          kind: input.kind,
+          dueAt: input.dueAt,
+          reminderDays: input.reminderDays,
+          reminderMinute: input.reminderMinute,
+          recurrence: input.recurrence,
+          seriesId: input.recurrence ? id : null,
+          createdById: input.createdById,
+          createdAt: now,
+        },
+      });
+      await recordAudit(tx, {
         networkId: input.networkId,
-        groupId: input.groupId,
-        title: input.title,
-        kind: input.kind,
-        dueAt: input.dueAt,
-        reminderDays: input.reminderDays,
-        reminderMinute: input.reminderMinute,
-        recurrence: input.recurrence,
-        seriesId: input.recurrence ? id : null,
-        createdById: input.createdById,
-        createdAt: now,
-      },
-    });
-    await recordAudit(tx, { networkId: input.networkId, actorMemberId: input.createdById, action: "deadline.create", outcome: "allowed", details: { deadlineId: id, groupId: input.groupId }, at: now });
-    return queueDeadlineMessages(tx, d, memberIds, recipients, now);
-    // A large group queues thousands of reminders here: more than Prisma's default 5 s on a busy machine.
-  }, { timeout: 120_000, maxWait: 30_000 });
+        actorMemberId: input.createdById,
+        action: "deadline.create",
+        outcome: "allowed",
+        details: { deadlineId: id, groupId: input.groupId },
+        at: now,
+      });
+      return queueDeadlineMessages(tx, d, memberIds, recipients, now);
+      // A large group queues thousands of reminders here: more than Prisma's default 5 s on a busy machine.
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
   return { kind: "created", id, group: group.name, queued };
 }
 
 /** Records a member's answer and withdraws their pending reminders of the deadline, together. */
-export async function recordAnswer(db: Db, input: { networkId: string; deadlineId: string; memberId: string; status: ResponseStatus; reason: string | null; now: Date }): Promise<void> {
+export async function recordAnswer(
+  db: Db,
+  input: {
+    networkId: string;
+    deadlineId: string;
+    memberId: string;
+    status: ResponseStatus;
+    reason: string | null;
+    now: Date;
+  },
+): Promise<void> {
   const { networkId, deadlineId, memberId, status, reason, now } = input;
   await db.$transaction(async (tx) => {
     await tx.deadlineResponse.upsert({
@@ -70,7 +100,10 @@ export async function recordAnswer(db: Db, input: { networkId: string; deadlineI
 }
 
 /** Saves a news item; sending one counts as answering the collection (reminders stop). */
-export async function saveCollectedItem(db: Db, input: { networkId: string; deadlineId: string; memberId: string; text: string; now: Date }): Promise<void> {
+export async function saveCollectedItem(
+  db: Db,
+  input: { networkId: string; deadlineId: string; memberId: string; text: string; now: Date },
+): Promise<void> {
   const { networkId, deadlineId, memberId, text, now } = input;
   await db.$transaction(async (tx) => {
     await tx.collectedItem.create({ data: { networkId, deadlineId, memberId, text, createdAt: now } });
@@ -84,12 +117,25 @@ export async function saveCollectedItem(db: Db, input: { networkId: string; dead
 }
 
 /** Cancels a deadline and withdraws its pending reminders; null when it was already cancelled (two presses). */
-export async function cancelDeadline(db: Db, input: { networkId: string; deadlineId: string; actorId: string; now: Date }): Promise<number | null> {
+export async function cancelDeadline(
+  db: Db,
+  input: { networkId: string; deadlineId: string; actorId: string; now: Date },
+): Promise<number | null> {
   return db.$transaction(async (tx) => {
-    const { count } = await tx.deadline.updateMany({ where: { id: input.deadlineId, networkId: input.networkId, cancelledAt: null }, data: { cancelledAt: input.now } });
+    const { count } = await tx.deadline.updateMany({
+      where: { id: input.deadlineId, networkId: input.networkId, cancelledAt: null },
+      data: { cancelledAt: input.now },
+    });
     if (count === 0) return null;
     const withdrawn = await cancelPending(tx, input.deadlineId, "cancelled");
-    await recordAudit(tx, { networkId: input.networkId, actorMemberId: input.actorId, action: "deadline.cancel", outcome: "allowed", details: { deadlineId: input.deadlineId, withdrawn }, at: input.now });
+    await recordAudit(tx, {
+      networkId: input.networkId,
+      actorMemberId: input.actorId,
+      action: "deadline.cancel",
+      outcome: "allowed",
+      details: { deadlineId: input.deadlineId, withdrawn },
+      at: input.now,
+    });
     return withdrawn;
   });
 }

@@ -10,7 +10,13 @@ export const MAX_ITEM_LENGTH = 2000;
 /** News collections still open in the member's groups, soonest first. */
 async function openCollections(ctx: Context) {
   return ctx.db.deadline.findMany({
-    where: { networkId: ctx.actor.networkId, kind: "NEWS_COLLECTION", cancelledAt: null, dueAt: { gt: ctx.now }, group: { members: { some: { memberId: ctx.actor.memberId } } } },
+    where: {
+      networkId: ctx.actor.networkId,
+      kind: "NEWS_COLLECTION",
+      cancelledAt: null,
+      dueAt: { gt: ctx.now },
+      group: { members: { some: { memberId: ctx.actor.memberId } } },
+    },
     select: { id: true, title: true, dueAt: true },
     orderBy: { dueAt: "asc" },
   });
@@ -19,11 +25,18 @@ async function openCollections(ctx: Context) {
 /** A sentence when the item is empty or too long, else undefined. */
 function checkItem(ctx: Context, text: string): string | undefined {
   if (!text) return ctx.t("deadlines.news.empty");
-  if (text.length > MAX_ITEM_LENGTH) return ctx.t("deadlines.news.tooLong", { length: text.length, max: MAX_ITEM_LENGTH });
+  if (text.length > MAX_ITEM_LENGTH)
+    return ctx.t("deadlines.news.tooLong", { length: text.length, max: MAX_ITEM_LENGTH });
   return undefined;
 }
 
-function itemForm(ctx: Context, intro: string, formId: string, text: string, collections?: { id: string; title: string }[]): Reply {
+function itemForm(
+  ctx: Context,
+  intro: string,
+  formId: string,
+  text: string,
+  collections?: { id: string; title: string }[],
+): Reply {
   const { t } = ctx;
   return {
     text: intro,
@@ -34,9 +47,24 @@ function itemForm(ctx: Context, intro: string, formId: string, text: string, col
       submitLabel: t("deadlines.news.form.submit"),
       fields: [
         ...(collections
-          ? [{ name: "collection", label: t("deadlines.news.form.collection"), type: "select" as const, required: true, options: collections.map((c) => ({ value: c.id, label: c.title })) }]
+          ? [
+              {
+                name: "collection",
+                label: t("deadlines.news.form.collection"),
+                type: "select" as const,
+                required: true,
+                options: collections.map((c) => ({ value: c.id, label: c.title })),
+              },
+            ]
           : []),
-        { name: "text", label: t("deadlines.news.form.text"), type: "textarea", required: true, maxLength: MAX_ITEM_LENGTH, ...(text ? { value: text } : {}) },
+        {
+          name: "text",
+          label: t("deadlines.news.form.text"),
+          type: "textarea",
+          required: true,
+          maxLength: MAX_ITEM_LENGTH,
+          ...(text ? { value: text } : {}),
+        },
       ],
     },
   };
@@ -46,7 +74,13 @@ async function save(ctx: Context, id: string, text: string): Promise<Reply[]> {
   const d = await openForMember(ctx, id);
   if (Array.isArray(d)) return d;
   if (d.kind !== "NEWS_COLLECTION") throw staleAction();
-  await saveCollectedItem(ctx.db, { networkId: d.networkId, deadlineId: d.id, memberId: ctx.actor.memberId, text, now: ctx.now });
+  await saveCollectedItem(ctx.db, {
+    networkId: d.networkId,
+    deadlineId: d.id,
+    memberId: ctx.actor.memberId,
+    text,
+    now: ctx.now,
+  });
   return [say(ctx.t("deadlines.news.saved", { title: d.title, due: formatParis(d.dueAt, ctx.actor.locale) }))];
 }
 
@@ -69,7 +103,11 @@ export async function askItem(ctx: Context, id: string): Promise<Reply[]> {
 }
 
 /** The item form, for one collection (`dln:<id>`) or with the collection chosen in it (`dln`). */
-export async function saveItemForm(ctx: Context, values: Record<string, string | string[]>, parts: string[]): Promise<Reply[]> {
+export async function saveItemForm(
+  ctx: Context,
+  values: Record<string, string | string[]>,
+  parts: string[],
+): Promise<Reply[]> {
   const field = (name: string) => {
     const v = values[name];
     return (Array.isArray(v) ? v.join("\n") : (v ?? "")).trim();

@@ -29,21 +29,47 @@ export async function rollOverRecurringDeadlines(db: Db, now: Date, platforms: r
     const current = await db.deadline.findUniqueOrThrow({
       where: { id },
       select: {
-        networkId: true, groupId: true, title: true, kind: true, dueAt: true, reminderDays: true, reminderMinute: true, recurrence: true, seriesId: true, createdById: true,
+        networkId: true,
+        groupId: true,
+        title: true,
+        kind: true,
+        dueAt: true,
+        reminderDays: true,
+        reminderMinute: true,
+        recurrence: true,
+        seriesId: true,
+        createdById: true,
         group: { select: { name: true, leadMemberId: true, members: { select: { memberId: true } } } },
       },
     });
     const dueAt = nextAhead(current.recurrence!, current.dueAt, now);
     if (!dueAt) continue;
-    const next: SchedulableDeadline = { ...current, id: randomUUID(), dueAt, group: { name: current.group.name, leadMemberId: current.group.leadMemberId } };
+    const next: SchedulableDeadline = {
+      ...current,
+      id: randomUUID(),
+      dueAt,
+      group: { name: current.group.name, leadMemberId: current.group.leadMemberId },
+    };
     const memberIds = current.group.members.map((m) => m.memberId);
     const recipients = await recipientsFor(db, next, memberIds, platforms);
     created += await db.$transaction(async (tx) => {
       const { count } = await tx.deadline.createMany({
-        data: [{
-          id: next.id, networkId: current.networkId, groupId: current.groupId, title: current.title, kind: current.kind, dueAt,
-          reminderDays: current.reminderDays, reminderMinute: current.reminderMinute, recurrence: current.recurrence, seriesId: current.seriesId, createdById: current.createdById, createdAt: now,
-        }],
+        data: [
+          {
+            id: next.id,
+            networkId: current.networkId,
+            groupId: current.groupId,
+            title: current.title,
+            kind: current.kind,
+            dueAt,
+            reminderDays: current.reminderDays,
+            reminderMinute: current.reminderMinute,
+            recurrence: current.recurrence,
+            seriesId: current.seriesId,
+            createdById: current.createdById,
+            createdAt: now,
+          },
+        ],
         skipDuplicates: true,
       });
       if (count === 1) await queueDeadlineMessages(tx, next, memberIds, recipients, now);

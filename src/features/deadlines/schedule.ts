@@ -1,6 +1,6 @@
-import { pressId } from "../../core/actions.ts";
 import type { DeadlineKind, Prisma } from "@prisma/client";
 import { afterQuietHours, reminderTimes } from "../../calendar/reminders.ts";
+import { pressId } from "../../core/actions.ts";
 import type { Platform } from "../../core/inbound.ts";
 import type { Db } from "../../db/database.ts";
 import { enqueueMessages, type NewOutboundMessage } from "../../delivery/outbox.ts";
@@ -34,9 +34,23 @@ export const DEADLINE_VIEWS = { overdue: "deadline-overdue", digest: "news-diges
 /** The answers a reminder offers, by kind of deadline. */
 export function answerChoices(kind: DeadlineKind, id: string): NoticeChoice[] {
   const snooze: NoticeChoice = { id: pressId(DL.snooze, id), label: "deadlines.buttons.snooze" };
-  if (kind === "MEETING") return [{ id: pressId(DL.attend, id), label: "deadlines.buttons.attend", style: "primary" }, snooze, { id: pressId(DL.cant, id), label: "deadlines.buttons.cantMeeting", style: "danger" }];
-  if (kind === "NEWS_COLLECTION") return [{ id: pressId(DL.item, id), label: "deadlines.buttons.sendItem", style: "primary" }, snooze, { id: pressId(DL.nothing, id), label: "deadlines.buttons.nothing" }];
-  return [{ id: pressId(DL.done, id), label: "deadlines.buttons.done", style: "primary" }, snooze, { id: pressId(DL.cant, id), label: "deadlines.buttons.cant", style: "danger" }];
+  if (kind === "MEETING")
+    return [
+      { id: pressId(DL.attend, id), label: "deadlines.buttons.attend", style: "primary" },
+      snooze,
+      { id: pressId(DL.cant, id), label: "deadlines.buttons.cantMeeting", style: "danger" },
+    ];
+  if (kind === "NEWS_COLLECTION")
+    return [
+      { id: pressId(DL.item, id), label: "deadlines.buttons.sendItem", style: "primary" },
+      snooze,
+      { id: pressId(DL.nothing, id), label: "deadlines.buttons.nothing" },
+    ];
+  return [
+    { id: pressId(DL.done, id), label: "deadlines.buttons.done", style: "primary" },
+    snooze,
+    { id: pressId(DL.cant, id), label: "deadlines.buttons.cant", style: "danger" },
+  ];
 }
 
 /** The reminder's sentence and buttons, rendered when sent in the member's language of the moment. */
@@ -57,7 +71,13 @@ function heldUntil(cache: Map<string, Date>, at: Date, r: Recipient): Date {
 }
 
 /** One reminder to one member, held until their quiet hours end. */
-export function reminderMessage(d: SchedulableDeadline, r: Recipient, at: Date, key: string, cache = new Map<string, Date>()): NewOutboundMessage {
+export function reminderMessage(
+  d: SchedulableDeadline,
+  r: Recipient,
+  at: Date,
+  key: string,
+  cache = new Map<string, Date>(),
+): NewOutboundMessage {
   return {
     networkId: d.networkId,
     idempotencyKey: key,
@@ -77,7 +97,9 @@ export function memberReminders(d: SchedulableDeadline, recipients: Recipient[],
   const times = reminderTimes(d.dueAt, { days: d.reminderDays, minute: d.reminderMinute }, now);
   const cache = new Map<string, Date>();
   return recipients.flatMap((r) =>
-    times.map((t) => reminderMessage(d, r, t.at, `dl:${d.id}:${t.slot}:${r.memberId}`, cache)).filter((m) => m.notBefore < d.dueAt),
+    times
+      .map((t) => reminderMessage(d, r, t.at, `dl:${d.id}:${t.slot}:${r.memberId}`, cache))
+      .filter((m) => m.notBefore < d.dueAt),
   );
 }
 
@@ -105,14 +127,26 @@ export function followUps(d: SchedulableDeadline, recipients: Map<string, Recipi
   };
   if (d.kind !== "MEETING") to(d.group.leadMemberId, DEADLINE_VIEWS.overdue, `dl:${d.id}:overdue`);
   if (d.kind === "NEWS_COLLECTION") {
-    for (const id of new Set([d.createdById, d.group.leadMemberId])) if (id) to(id, DEADLINE_VIEWS.digest, `dl:${d.id}:digest:${id}`);
+    for (const id of new Set([d.createdById, d.group.leadMemberId]))
+      if (id) to(id, DEADLINE_VIEWS.digest, `dl:${d.id}:digest:${id}`);
   }
   return out;
 }
 
 /** Finds how to reach the members and the people followed up; read before the transaction that queues. */
-export async function recipientsFor(db: Db, d: SchedulableDeadline, memberIds: readonly string[], platforms: readonly Platform[]): Promise<Map<string, Recipient>> {
-  const ids = [...new Set([...memberIds, ...(d.group.leadMemberId ? [d.group.leadMemberId] : []), ...(d.createdById ? [d.createdById] : [])])];
+export async function recipientsFor(
+  db: Db,
+  d: SchedulableDeadline,
+  memberIds: readonly string[],
+  platforms: readonly Platform[],
+): Promise<Map<string, Recipient>> {
+  const ids = [
+    ...new Set([
+      ...memberIds,
+      ...(d.group.leadMemberId ? [d.group.leadMemberId] : []),
+      ...(d.createdById ? [d.createdById] : []),
+    ]),
+  ];
   return findRecipients(db, ids, platforms);
 }
 
@@ -131,6 +165,9 @@ export async function queueDeadlineMessages(
   const reminders = memberReminders(d, reachable, now);
   const count = await enqueueMessages(tx, reminders);
   await enqueueMessages(tx, followUps(d, recipients));
-  const first = reminders.reduce<Date | null>((min, m) => (min === null || m.notBefore < min ? m.notBefore : min), null);
+  const first = reminders.reduce<Date | null>(
+    (min, m) => (min === null || m.notBefore < min ? m.notBefore : min),
+    null,
+  );
   return { count, first, unreachable: memberIds.filter((id) => !recipients.has(id)) };
 }

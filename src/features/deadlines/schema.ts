@@ -22,8 +22,17 @@ const key = (k: MessageKey) => ({ error: k });
 
 /** The deadline form as submitted; error messages are locale keys. Dates are read afterwards by the calendar. */
 export const deadlineFormSchema = z.object({
-  groupId: z.preprocess(text, z.string().trim().pipe(z.uuid(key("deadlines.errors.group")))),
-  title: z.preprocess(text, z.string().trim().min(2, key("deadlines.errors.title")).max(120, key("deadlines.errors.title"))),
+  groupId: z.preprocess(
+    text,
+    z
+      .string()
+      .trim()
+      .pipe(z.uuid(key("deadlines.errors.group"))),
+  ),
+  title: z.preprocess(
+    text,
+    z.string().trim().min(2, key("deadlines.errors.title")).max(120, key("deadlines.errors.title")),
+  ),
   kind: z.preprocess(text, z.enum(DEADLINE_KINDS, key("deadlines.errors.kind"))),
   date: z.preprocess(text, z.string().trim().min(1, key("calendar.errors.date"))),
   time: z.preprocess(text, z.string().trim()),

@@ -41,7 +41,12 @@ function epciOf(territoryId: string | null | undefined, territories: Map<string,
 export async function weekFigures(db: Db, networkId: string, range: DayRange): Promise<WeekFigures> {
   const where = { networkId, date: dateColumnFilter(range) };
   const [groups, themes, territories] = await Promise.all([
-    db.activityReport.groupBy({ by: ["place", "organisationId", "territoryId"], where, _count: { _all: true }, _sum: { participants: true, durationMin: true } }),
+    db.activityReport.groupBy({
+      by: ["place", "organisationId", "territoryId"],
+      where,
+      _count: { _all: true },
+      _sum: { participants: true, durationMin: true },
+    }),
     db.$queryRaw<{ code: string; count: number }[]>`
       select t as "code", count(*)::int as "count" from "ActivityReport" r, unnest(r."themes") as t
       where r."networkId" = ${networkId}::uuid and r."date" between ${isoDay(range.from)}::date and ${isoDay(range.to)}::date
@@ -49,7 +54,12 @@ export async function weekFigures(db: Db, networkId: string, range: DayRange): P
     db.territory.findMany({ where: { networkId }, select: { id: true, kind: true, name: true, parentId: true } }),
   ]);
   const organisationIds = [...new Set(groups.flatMap((g) => (g.organisationId ? [g.organisationId] : [])))];
-  const sites = organisationIds.length ? await db.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true, territoryId: true } }) : [];
+  const sites = organisationIds.length
+    ? await db.organisation.findMany({
+        where: { id: { in: organisationIds } },
+        select: { id: true, territoryId: true },
+      })
+    : [];
   const siteTerritory = new Map(sites.map((s) => [s.id, s.territoryId]));
   const byId = new Map(territories.map((t) => [t.id, t]));
   const buckets = new Map<string | null, TerritoryFigures>();
@@ -68,6 +78,11 @@ export async function weekFigures(db: Db, networkId: string, range: DayRange): P
     bucket.people += people;
     buckets.set(key, bucket);
   }
-  const ranked = [...buckets.values()].sort((a, b) => b.activities - a.activities || b.people - a.people || (a.name ?? "\uffff").localeCompare(b.name ?? "\uffff", "fr"));
+  const ranked = [...buckets.values()].sort(
+    (a, b) =>
+      b.activities - a.activities ||
+      b.people - a.people ||
+      (a.name ?? "\uffff").localeCompare(b.name ?? "\uffff", "fr"),
+  );
   return { ...totals, territories: ranked, themes: themes.map((t) => ({ code: t.code, count: Number(t.count) })) };
 }

@@ -24,7 +24,11 @@ const rangeKey = (r: DayRange) => `${r.from.year}-${r.from.month}-${r.from.day}/
 export async function movedIndicators(db: Db, networkId: string, week: DayRange): Promise<MovedIndicator[]> {
   const rows = await db.indicator.findMany({
     where: { networkId, archivedAt: null, ficheAction: { archivedAt: null } },
-    select: { id: true, period: true, ficheAction: { select: { axis: { select: { plan: { select: { startYear: true, endYear: true } } } } } } },
+    select: {
+      id: true,
+      period: true,
+      ficheAction: { select: { axis: { select: { plan: { select: { startYear: true, endYear: true } } } } } },
+    },
   });
   const ranges = new Map<string, { after: DayRange; before: DayRange }>();
   for (const row of rows) {
@@ -55,6 +59,8 @@ export async function movedIndicators(db: Db, networkId: string, week: DayRange)
     const before = valueIn(rangeKey(r.before), indicator.id)!;
     // Progress reports carry decimals: 0.1 + 0.2 must not show as a move of 0.30000000000000004.
     const delta = Math.round((after.value - before.value) * 100) / 100;
-    return delta === 0 ? [] : [{ id: indicator.id, label: indicator.label, target: indicator.target, value: after.value, delta }];
+    return delta === 0
+      ? []
+      : [{ id: indicator.id, label: indicator.label, target: indicator.target, value: after.value, delta }];
   });
 }

@@ -19,7 +19,15 @@ const DIGEST_CATEGORY = "digest";
 /** Muting working-group reminders ("sourdine") also stops the nudge. */
 const NUDGE_CATEGORY = "reminder";
 
-function messageTo(r: Recipient, networkId: string, key: string, category: string, view: string, id: string, now: Date): NewOutboundMessage {
+function messageTo(
+  r: Recipient,
+  networkId: string,
+  key: string,
+  category: string,
+  view: string,
+  id: string,
+  now: Date,
+): NewOutboundMessage {
   return {
     networkId,
     idempotencyKey: key,
@@ -34,12 +42,31 @@ function messageTo(r: Recipient, networkId: string, key: string, category: strin
 
 /** One digest per active network coordinator of every network, keyed by Monday and member. */
 async function queueDigests(db: Db, week: DigestWeek, now: Date, platforms: readonly Platform[]): Promise<number> {
-  const coordinators = await db.member.findMany({ where: { status: "ACTIVE", roles: { has: "NETWORK_COORDINATOR" } }, select: { id: true, networkId: true } });
-  const recipients = await findRecipients(db, coordinators.map((c) => c.id), platforms);
+  const coordinators = await db.member.findMany({
+    where: { status: "ACTIVE", roles: { has: "NETWORK_COORDINATOR" } },
+    select: { id: true, networkId: true },
+  });
+  const recipients = await findRecipients(
+    db,
+    coordinators.map((c) => c.id),
+    platforms,
+  );
   const monday = isoDay(week.monday);
   const messages = coordinators.flatMap((c) => {
     const r = recipients.get(c.id);
-    return r ? [messageTo(r, c.networkId, `digest:${monday}:${c.id}`, DIGEST_CATEGORY, DIGEST_VIEWS.digest, digestViewId(c.networkId, week), now)] : [];
+    return r
+      ? [
+          messageTo(
+            r,
+            c.networkId,
+            `digest:${monday}:${c.id}`,
+            DIGEST_CATEGORY,
+            DIGEST_VIEWS.digest,
+            digestViewId(c.networkId, week),
+            now,
+          ),
+        ]
+      : [];
   });
   return enqueueMessages(db, messages);
 }
@@ -51,7 +78,11 @@ async function queueDigests(db: Db, week: DigestWeek, now: Date, platforms: read
  */
 async function queueNudges(db: Db, now: Date, platforms: readonly Platform[]): Promise<number> {
   const silent = await silentAdvisers(db, now);
-  const recipients = await findRecipients(db, silent.map((a) => a.memberId), platforms);
+  const recipients = await findRecipients(
+    db,
+    silent.map((a) => a.memberId),
+    platforms,
+  );
   const messages = silent.flatMap((a) => {
     const r = recipients.get(a.memberId);
     if (!r || r.mutedCategories.includes(NUDGE_CATEGORY)) return [];

@@ -42,7 +42,12 @@ function numbers(locale: Locale) {
 
 /** "16–22 novembre 2026" / "16–22 November 2026". */
 function weekRange(week: DayRange, locale: Locale): string {
-  const format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
   return format.formatRange(columnOfDay(week.from), columnOfDay(week.to));
 }
 
@@ -57,8 +62,22 @@ function activityLines(t: Translate, f: WeekFigures): string[] {
     t("digest.totals", { activities: f.activities, people: f.people, hours: formatDuration(f.minutes) }),
     "",
     t("digest.territories.title"),
-    ...top(t, f.territories, (p) => t("digest.territories.line", { bar: bar(p.activities, largestPlace), name: clip(p.name ?? t("digest.territories.unknown"), MAX_LABEL), people: p.people })),
-    ...(f.themes.length ? ["", t("digest.themes.title"), ...top(t, f.themes, (th) => t("digest.themes.line", { bar: bar(th.count, largestTheme), theme: themeLabel(t, th.code) }))] : []),
+    ...top(t, f.territories, (p) =>
+      t("digest.territories.line", {
+        bar: bar(p.activities, largestPlace),
+        name: clip(p.name ?? t("digest.territories.unknown"), MAX_LABEL),
+        people: p.people,
+      }),
+    ),
+    ...(f.themes.length
+      ? [
+          "",
+          t("digest.themes.title"),
+          ...top(t, f.themes, (th) =>
+            t("digest.themes.line", { bar: bar(th.count, largestTheme), theme: themeLabel(t, th.code) }),
+          ),
+        ]
+      : []),
   ];
 }
 
@@ -67,14 +86,19 @@ function indicatorLines(t: Translate, locale: Locale, moved: readonly MovedIndic
   const n = numbers(locale);
   const line = (i: MovedIndicator) => {
     const params = { label: clip(i.label, MAX_LABEL), delta: n.signed.format(i.delta), value: n.plain.format(i.value) };
-    return i.target !== null && i.target > 0 ? t("digest.indicators.line", { ...params, target: n.plain.format(i.target) }) : t("digest.indicators.lineNoTarget", params);
+    return i.target !== null && i.target > 0
+      ? t("digest.indicators.line", { ...params, target: n.plain.format(i.target) })
+      : t("digest.indicators.lineNoTarget", params);
   };
   return ["", t("digest.indicators.title"), ...top(t, moved, line)];
 }
 
 function silentLine(t: Translate, names: readonly string[]): string[] {
   if (names.length === 0) return [];
-  const shown = names.slice(0, TOP).map((name) => clip(name, MAX_NAME)).join(", ");
+  const shown = names
+    .slice(0, TOP)
+    .map((name) => clip(name, MAX_NAME))
+    .join(", ");
   const listed = names.length > TOP ? `${shown} ${t("digest.more", { count: names.length - TOP })}` : shown;
   return ["", t("digest.silent", { weeks: SILENCE_DAYS / 7, count: names.length, names: listed })];
 }
@@ -82,7 +106,8 @@ function silentLine(t: Translate, names: readonly string[]): string[] {
 /** The digest in one language: totals, places, themes, indicators that moved, silent advisers; or that the week was quiet. */
 export function digestText(t: Translate, locale: Locale, c: DigestContent): string {
   const title = t("digest.title", { range: weekRange(c.week, locale), network: c.network });
-  if (c.figures.activities === 0 && c.moved.length === 0 && c.silent.length === 0) return [title, t("digest.nothing")].join("\n");
+  if (c.figures.activities === 0 && c.moved.length === 0 && c.silent.length === 0)
+    return [title, t("digest.nothing")].join("\n");
   const lines = [
     title,
     ...(c.figures.activities ? activityLines(t, c.figures) : [t("digest.noActivity")]),

@@ -1,8 +1,8 @@
 import type { Locale } from "../../core/i18n.ts";
 import type { LiveView, LiveViews } from "../../delivery/compose.ts";
+import { networkName } from "../../services/directory/data.ts";
 import { ACTIVITY_KINDS } from "../activities/catalogue.ts";
 import { columnOfDay } from "../activities/days.ts";
-import { networkName } from "../../services/directory/data.ts";
 import { weekFigures } from "./activity.ts";
 import { movedIndicators } from "./indicators.ts";
 import { silentAdvisers } from "./silence.ts";
@@ -12,7 +12,9 @@ import { readDigestViewId } from "./week.ts";
 /** "vendredi 30 octobre 2026" for the stored day "2026-10-30". */
 function longDay(iso: string, locale: Locale): string {
   const [year, month, day] = iso.split("-").map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "full", timeZone: "UTC" }).format(columnOfDay({ year, month, day }));
+  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "full", timeZone: "UTC" }).format(
+    columnOfDay({ year, month, day }),
+  );
 }
 
 /** The names the outbox rows give the digest's live views. */
@@ -32,7 +34,13 @@ const weeklyDigest: LiveView = async (ctx, id) => {
     movedIndicators(ctx.db, ctx.networkId, week.range),
     silentAdvisers(ctx.db, ctx.now, { networkId: ctx.networkId }),
   ]);
-  const text = digestText(ctx.t, ctx.locale, { network, week: week.range, figures, moved, silent: silent.map((a) => a.displayName) });
+  const text = digestText(ctx.t, ctx.locale, {
+    network,
+    week: week.range,
+    figures,
+    moved,
+    silent: silent.map((a) => a.displayName),
+  });
   return { text, visibility: "private" };
 };
 
@@ -42,7 +50,10 @@ const weeklyDigest: LiveView = async (ctx, id) => {
  */
 const activityNudge: LiveView = async (ctx) => {
   if (!ctx.recipientMemberId) return null;
-  const [adviser] = await silentAdvisers(ctx.db, ctx.now, { networkId: ctx.networkId, memberId: ctx.recipientMemberId });
+  const [adviser] = await silentAdvisers(ctx.db, ctx.now, {
+    networkId: ctx.networkId,
+    memberId: ctx.recipientMemberId,
+  });
   if (!adviser) return null;
   const { t } = ctx;
   const name = adviser.displayName.split(" ")[0] ?? adviser.displayName;

@@ -56,23 +56,35 @@ export async function loadAttendanceSheet(db: Db, event: Event, ctx: Pick<Contex
     include: { member: { select: { displayName: true, roles: true, organisation: { select: { name: true } } } } },
     orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
   });
-  const registered = rows.filter((r) => r.status === "REGISTERED").sort((a, b) => a.member.displayName.localeCompare(b.member.displayName, "fr") || a.id.localeCompare(b.id));
+  const registered = rows
+    .filter((r) => r.status === "REGISTERED")
+    .sort((a, b) => a.member.displayName.localeCompare(b.member.displayName, "fr") || a.id.localeCompare(b.id));
   const waiting = rows.filter((r) => r.status === "WAITLISTED");
   const line = (r: (typeof rows)[number], status: string): SheetRow => {
     const answers = r.answers as Record<string, string>;
     return {
       name: r.member.displayName,
       organisation: r.member.organisation?.name ?? "",
-      roles: r.member.roles.filter(isRole).map((role) => t(`roles.singular.${role}`)).join(", "),
+      roles: r.member.roles
+        .filter(isRole)
+        .map((role) => t(`roles.singular.${role}`))
+        .join(", "),
       status,
       present: r.checkedInAt ? checkInTime(r.checkedInAt) : "",
       answers: questions.map((q) => answers[q.id] ?? ""),
     };
   };
   return {
-    headers: [...["name", "organisation", "roles", "status", "present"].map((c) => t(`events.sheet.columns.${c as "name"}`)), ...questions.map((q) => q.label), t("events.sheet.columns.signature")],
+    headers: [
+      ...["name", "organisation", "roles", "status", "present"].map((c) => t(`events.sheet.columns.${c as "name"}`)),
+      ...questions.map((q) => q.label),
+      t("events.sheet.columns.signature"),
+    ],
     widths: [28, 28, 24, 18, 12, ...questions.map(() => 24), 30],
-    rows: [...registered.map((r) => line(r, t("events.sheet.registered"))), ...waiting.map((r, i) => line(r, t("events.sheet.waiting", { position: i + 1 })))],
+    rows: [
+      ...registered.map((r) => line(r, t("events.sheet.registered"))),
+      ...waiting.map((r, i) => line(r, t("events.sheet.waiting", { position: i + 1 }))),
+    ],
     registered: registered.length,
     waiting: waiting.length,
     present: registered.filter((r) => r.checkedInAt).length,
@@ -89,7 +101,11 @@ export async function attendanceWorkbook(event: Event, sheet: AttendanceSheet, c
     title: event.title,
     when: formatWhen(event, ctx),
     where: formatWhere(event, ctx),
-    counts: ctx.t("events.sheet.counts", { registered: sheet.registered, present: sheet.present, waiting: sheet.waiting }),
+    counts: ctx.t("events.sheet.counts", {
+      registered: sheet.registered,
+      present: sheet.present,
+      waiting: sheet.waiting,
+    }),
     headers: sheet.headers,
     widths: sheet.widths,
     rows: sheet.rows.map(cells),
@@ -101,10 +117,12 @@ export async function attendanceWorkbook(event: Event, sheet: AttendanceSheet, c
 export async function attendanceCsv(sheet: AttendanceSheet): Promise<Uint8Array> {
   // As `csvFile` writes it, by a build thread: BOM, then every line.
   const rows = [sheet.headers, ...sheet.rows.map(cells)];
-  return (await builds.build("csv", async (channel) => {
-    await channel.send({ op: "text", text: CSV_BOM });
-    await channel.send({ op: "csv", rows });
-  })).bytes;
+  return (
+    await builds.build("csv", async (channel) => {
+      await channel.send({ op: "text", text: CSV_BOM });
+      await channel.send({ op: "csv", rows });
+    })
+  ).bytes;
 }
 
 /** `événement <n°> émargement`: the attendance sheet as XLSX (to print and sign) and CSV. */
@@ -116,6 +134,11 @@ export async function attendanceSheetReply(ctx: Context, event: Event): Promise<
     { name: `${base}.csv`, mediaType: CSV_TYPE, content: await attendanceCsv(sheet) },
   ];
   ctx.log.info({ eventId: event.id, registered: sheet.registered, present: sheet.present }, "attendance sheet built");
-  const text = ctx.t("events.sheet.summary", { title: event.title, registered: sheet.registered, present: sheet.present, waiting: sheet.waiting });
+  const text = ctx.t("events.sheet.summary", {
+    title: event.title,
+    registered: sheet.registered,
+    present: sheet.present,
+    waiting: sheet.waiting,
+  });
   return [{ text, files, visibility: "private" }];
 }

@@ -5,12 +5,12 @@ import type { Context } from "../../core/context.ts";
 import { staleAction } from "../../core/errors.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
 import type { Db } from "../../db/database.ts";
+import { isUuid } from "../../shared/ids.ts";
+import { type Budget, hasTriesLeft, recordAttempt } from "../budgets/attempts.ts";
 import { EVT } from "./actions.ts";
 import { attendanceSheetReply, checkInTime } from "./attendance-sheet.ts";
 import { inAudience, loadAudienceMember } from "./audience.ts";
 import { formatWhen } from "./format.ts";
-import { type Budget, hasTriesLeft, recordAttempt } from "../budgets/attempts.ts";
-import { isUuid } from "../../shared/ids.ts";
 
 /** Check-in buttons per page: with the page and export buttons, within the 25 buttons Slack and Discord show as buttons. */
 export const CHECK_IN_PAGE = 20;
@@ -33,7 +33,11 @@ const drawCode = () => String(randomInt(100_000, 1_000_000));
  * The event's check-in code, drawn at first need: 6 digits unique among the network's events. A
  * code another event holds fails on the unique index and another is drawn.
  */
-export async function checkInCodeOf(db: Db, event: Pick<Event, "id" | "checkInCode">, draw: () => string = drawCode): Promise<string> {
+export async function checkInCodeOf(
+  db: Db,
+  event: Pick<Event, "id" | "checkInCode">,
+  draw: () => string = drawCode,
+): Promise<string> {
   if (event.checkInCode) return event.checkInCode;
   for (let attempt = 0; attempt < 50; attempt++) {
     try {
@@ -59,8 +63,17 @@ function isUniqueViolation(error: unknown): boolean {
 /** The registered members, in alphabetical order so a page stays the same between presses. */
 function registeredOf(db: Db, eventId: string) {
   return db.eventRegistration
-    .findMany({ where: { eventId, status: "REGISTERED" }, select: { id: true, checkedInAt: true, member: { select: { displayName: true, organisation: { select: { name: true } } } } } })
-    .then((rows) => rows.sort((a, b) => a.member.displayName.localeCompare(b.member.displayName, "fr") || a.id.localeCompare(b.id)));
+    .findMany({
+      where: { eventId, status: "REGISTERED" },
+      select: {
+        id: true,
+        checkedInAt: true,
+        member: { select: { displayName: true, organisation: { select: { name: true } } } },
+      },
+    })
+    .then((rows) =>
+      rows.sort((a, b) => a.member.displayName.localeCompare(b.member.displayName, "fr") || a.id.localeCompare(b.id)),
+    );
 }
 
 /** The present / registered count, for the registrants view once the event has started. */
@@ -84,33 +97,57 @@ export async function showAttendance(ctx: Context, event: Event, page = 0, notic
     t("events.attendance.heading", { title: event.title, when: formatWhen(event, ctx) }),
     code ? t("events.attendance.code", { code }) : t("events.attendance.noCode"),
     t("events.attendance.count", { present: rows.filter((r) => r.checkedInAt).length, registered: rows.length }),
-    ...(pages > 1 ? [t("events.attendance.page", { page: current + 1, pages, from: current * CHECK_IN_PAGE + 1, to: current * CHECK_IN_PAGE + shown.length })] : []),
+    ...(pages > 1
+      ? [
+          t("events.attendance.page", {
+            page: current + 1,
+            pages,
+            from: current * CHECK_IN_PAGE + 1,
+            to: current * CHECK_IN_PAGE + shown.length,
+          }),
+        ]
+      : []),
     ...shown.map((r) => {
-      const who = r.member.organisation ? `${r.member.displayName} (${r.member.organisation.name})` : r.member.displayName;
+      const who = r.member.organisation
+        ? `${r.member.displayName} (${r.member.organisation.name})`
+        : r.member.displayName;
       return r.checkedInAt ? t("events.attendance.presentLine", { who, time: checkInTime(r.checkedInAt) }) : `· ${who}`;
     }),
     t(rows.length === 0 ? "events.attendance.nobody" : "events.attendance.hint"),
   ];
-  const choices: Choice[] = shown.map((r) => ({ id: pressId(EVT.checkIn, r.id, current), label: `${r.checkedInAt ? "↩" : "✓"} ${r.member.displayName}` }));
-  if (current > 0) choices.push({ id: pressId(EVT.attendance, event.id, current - 1), label: t("events.buttons.previous") });
-  if (current < pages - 1) choices.push({ id: pressId(EVT.attendance, event.id, current + 1), label: t("events.buttons.next") });
+  const choices: Choice[] = shown.map((r) => ({
+    id: pressId(EVT.checkIn, r.id, current),
+    label: `${r.checkedInAt ? "↩" : "✓"} ${r.member.displayName}`,
+  }));
+  if (current > 0)
+    choices.push({ id: pressId(EVT.attendance, event.id, current - 1), label: t("events.buttons.previous") });
+  if (current < pages - 1)
+    choices.push({ id: pressId(EVT.attendance, event.id, current + 1), label: t("events.buttons.next") });
   choices.push({ id: pressId(EVT.sheet, event.id), label: t("events.buttons.sheet") });
   return [say(lines.join("\n"), choices)];
 }
 
 /** ✓ / ↩ on the check-in list: marks the registrant present now, or not present. */
 export async function toggleCheckIn(ctx: Context, registrationId: string, page: number): Promise<Reply[]> {
-  const found = await ctx.db.eventRegistration.findFirst({ where: { id: registrationId, networkId: ctx.actor.networkId }, include: { event: true, member: { select: { displayName: true } } } });
+  const found = await ctx.db.eventRegistration.findFirst({
+    where: { id: registrationId, networkId: ctx.actor.networkId },
+    include: { event: true, member: { select: { displayName: true } } },
+  });
   if (!found || found.status !== "REGISTERED") throw staleAction();
   const checkedInAt = found.checkedInAt ? null : ctx.now;
   // Compare-and-set: two organisers pressing the same button at once toggle it once, not twice.
-  const { count } = await ctx.db.eventRegistration.updateMany({ where: { id: found.id, checkedInAt: found.checkedInAt }, data: { checkedInAt } });
+  const { count } = await ctx.db.eventRegistration.updateMany({
+    where: { id: found.id, checkedInAt: found.checkedInAt },
+    data: { checkedInAt },
+  });
   const name = found.member.displayName;
-  const notice = count === 0 ? undefined : ctx.t(checkedInAt ? "events.attendance.checkedIn" : "events.attendance.undone", { name });
+  const notice =
+    count === 0 ? undefined : ctx.t(checkedInAt ? "events.attendance.checkedIn" : "events.attendance.undone", { name });
   return showAttendance(ctx, found.event, page, notice);
 }
 
-const eventOf = async (ctx: Context, id: string) => (await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } })) ?? Promise.reject(staleAction());
+const eventOf = async (ctx: Context, id: string) =>
+  (await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } })) ?? Promise.reject(staleAction());
 
 /** The check-in list of an event, at a page. */
 export async function showAttendanceOf(ctx: Context, eventId: string, page: number): Promise<Reply[]> {
@@ -122,7 +159,9 @@ export async function pressSheet(ctx: Context, eventId: string): Promise<Reply[]
   return attendanceSheetReply(ctx, await eventOf(ctx, eventId));
 }
 
-type CheckInOutcome = { kind: "checkedIn" | "walkIn" | "fromWaitlist" | "full" | "audience" | "askOrganiser" } | { kind: "already"; at: Date };
+type CheckInOutcome =
+  | { kind: "checkedIn" | "walkIn" | "fromWaitlist" | "full" | "audience" | "askOrganiser" }
+  | { kind: "already"; at: Date };
 
 /**
  * `présent 482193`: a registrant is checked in; a member not registered (or waiting) gets a free
@@ -141,7 +180,13 @@ export async function checkInWithCode(ctx: Context, args: string): Promise<Reply
   const wrong = async () => {
     // A wrong code may be a guess at any code open now: it counts against each of those events.
     const open = await db.event.findMany({
-      where: { networkId: actor.networkId, status: "SCHEDULED", checkInCode: { not: null }, startsAt: { lte: new Date(now.getTime() + CODE_OPENS_MS) }, endsAt: { gte: new Date(now.getTime() - CODE_CLOSES_MS) } },
+      where: {
+        networkId: actor.networkId,
+        status: "SCHEDULED",
+        checkInCode: { not: null },
+        startsAt: { lte: new Date(now.getTime() + CODE_OPENS_MS) },
+        endsAt: { gte: new Date(now.getTime() - CODE_CLOSES_MS) },
+      },
       select: { id: true },
     });
     await recordAttempt(db, [memberKey, ...open.map((e) => eventKey(e.id))], now);
@@ -151,11 +196,16 @@ export async function checkInWithCode(ctx: Context, args: string): Promise<Reply
   if (!event || event.status !== "SCHEDULED") return wrong();
   const title = event.title;
   const allowed = await inAudience(db, event, await loadAudienceMember(db, actor.memberId));
-  const registration = await db.eventRegistration.findUnique({ where: { eventId_memberId: { eventId: event.id, memberId: actor.memberId } }, select: { status: true } });
+  const registration = await db.eventRegistration.findUnique({
+    where: { eventId_memberId: { eventId: event.id, memberId: actor.memberId } },
+    select: { status: true },
+  });
   // Only a member who may see the event (in its audience, or registered) learns it exists from its code.
   const known = allowed || registration !== null;
-  if (now.getTime() < event.startsAt.getTime() - CODE_OPENS_MS) return known ? [say(t("events.checkIn.tooEarly", { title, code, when: formatWhen(event, ctx) }))] : wrong();
-  if (now.getTime() > event.endsAt.getTime() + CODE_CLOSES_MS) return known ? [say(t("events.checkIn.over", { title }))] : wrong();
+  if (now.getTime() < event.startsAt.getTime() - CODE_OPENS_MS)
+    return known ? [say(t("events.checkIn.tooEarly", { title, code, when: formatWhen(event, ctx) }))] : wrong();
+  if (now.getTime() > event.endsAt.getTime() + CODE_CLOSES_MS)
+    return known ? [say(t("events.checkIn.over", { title }))] : wrong();
   // Many wrong codes while this code is open (someone trying them all, from several accounts):
   // registrants still check in, but a place at the door is given by the organiser only.
   const walkInsOpen = await hasTriesLeft(db, eventKey(event.id), CHECK_IN_TRIES_PER_EVENT, now);
@@ -172,9 +222,17 @@ export async function checkInWithCode(ctx: Context, args: string): Promise<Reply
     if (!allowed) return { kind: "audience" };
     if (!walkInsOpen) return { kind: "askOrganiser" };
     const { capacity } = await tx.event.findUniqueOrThrow({ where: { id: event.id }, select: { capacity: true } });
-    if (capacity !== null && (await tx.eventRegistration.count({ where: { eventId: event.id, status: "REGISTERED" } })) >= capacity) return { kind: "full" };
+    if (
+      capacity !== null &&
+      (await tx.eventRegistration.count({ where: { eventId: event.id, status: "REGISTERED" } })) >= capacity
+    )
+      return { kind: "full" };
     const data = { status: "REGISTERED" as const, checkedInAt: now, cancelledAt: null };
-    await tx.eventRegistration.upsert({ where: key, create: { ...data, networkId: event.networkId, eventId: event.id, memberId: ctx.actor.memberId, queuedAt: now }, update: data });
+    await tx.eventRegistration.upsert({
+      where: key,
+      create: { ...data, networkId: event.networkId, eventId: event.id, memberId: ctx.actor.memberId, queuedAt: now },
+      update: data,
+    });
     return { kind: existing?.status === "WAITLISTED" ? "fromWaitlist" : "walkIn" };
   });
   ctx.log.info({ eventId: event.id, outcome: outcome.kind }, "check-in with code");

@@ -23,7 +23,16 @@ export interface AudienceMember {
 
 /** The member with what the audience rule reads. */
 export function loadAudienceMember(db: Db, memberId: string): Promise<AudienceMember> {
-  return db.member.findUniqueOrThrow({ where: { id: memberId }, select: { id: true, roles: true, territoryId: true, cohortId: true, organisation: { select: { territoryId: true } } } });
+  return db.member.findUniqueOrThrow({
+    where: { id: memberId },
+    select: {
+      id: true,
+      roles: true,
+      territoryId: true,
+      cohortId: true,
+      organisation: { select: { territoryId: true } },
+    },
+  });
 }
 
 /**
@@ -32,7 +41,12 @@ export function loadAudienceMember(db: Db, memberId: string): Promise<AudienceMe
  * for the interns of that cohort; organisers may register too, whatever the other rules, since
  * they host the evening.
  */
-export async function inAudience(db: Db, event: EventAudience, member: AudienceMember, within?: ReadonlySet<string>): Promise<boolean> {
+export async function inAudience(
+  db: Db,
+  event: EventAudience,
+  member: AudienceMember,
+  within?: ReadonlySet<string>,
+): Promise<boolean> {
   if (event.cohortId) {
     if (EVENT_ORGANISERS.some((r) => member.roles.includes(r))) return true;
     if (member.cohortId !== event.cohortId) return false;

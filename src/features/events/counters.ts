@@ -14,7 +14,10 @@ export function eventWhere(scope: CountScope, filter: IndicatorFilter): Prisma.E
   const where: Prisma.EventWhereInput = {
     networkId: scope.networkId,
     status: "SCHEDULED",
-    startsAt: { gte: parisInstant(scope.range.from, 0), lt: parisInstant(addDays(lastCountedDay(scope.range, scope.today), 1), 0) },
+    startsAt: {
+      gte: parisInstant(scope.range.from, 0),
+      lt: parisInstant(addDays(lastCountedDay(scope.range, scope.today), 1), 0),
+    },
   };
   if (filter.eventType) where.type = filter.eventType as Prisma.EventWhereInput["type"];
   if (filter.topic) where.topic = filter.topic;
@@ -25,10 +28,12 @@ export function eventWhere(scope: CountScope, filter: IndicatorFilter): Prisma.E
 const countEvents: Counter = (db, scope, filter) => db.event.count({ where: eventWhere(scope, filter) });
 
 /** Members holding a place (not waiting, not cancelled) at such events. */
-const countEventParticipants: Counter = (db, scope, filter) => db.eventRegistration.count({ where: { status: "REGISTERED", event: eventWhere(scope, filter) } });
+const countEventParticipants: Counter = (db, scope, filter) =>
+  db.eventRegistration.count({ where: { status: "REGISTERED", event: eventWhere(scope, filter) } });
 
 /** Members checked in at such events. */
-const countAttendance: Counter = (db, scope, filter) => db.eventRegistration.count({ where: { checkedInAt: { not: null }, event: eventWhere(scope, filter) } });
+const countAttendance: Counter = (db, scope, filter) =>
+  db.eventRegistration.count({ where: { checkedInAt: { not: null }, event: eventWhere(scope, filter) } });
 
 /** The counters events feed; COUNT_PARTICIPANTS applies when the indicator names an event type. */
 export const EVENT_COUNTERS: Partial<Record<string, Counter>> = {

@@ -8,18 +8,27 @@ const LIST_LIMIT = 10;
 
 /** Registered members per event, for "places left". */
 export async function registeredCounts(db: Db, eventIds: readonly string[]): Promise<Map<string, number>> {
-  const rows = await db.eventRegistration.groupBy({ by: ["eventId"], where: { eventId: { in: [...eventIds] }, status: "REGISTERED" }, _count: { _all: true } });
+  const rows = await db.eventRegistration.groupBy({
+    by: ["eventId"],
+    where: { eventId: { in: [...eventIds] }, status: "REGISTERED" },
+    _count: { _all: true },
+  });
   return new Map(rows.map((r) => [r.eventId, r._count._all]));
 }
 
 /** The next scheduled events this member may register for, soonest first. */
 export async function upcomingEventsFor(db: Db, networkId: string, member: AudienceMember, now: Date) {
-  const events = await db.event.findMany({ where: { networkId, status: "SCHEDULED", startsAt: { gt: now } }, orderBy: { startsAt: "asc" }, take: 100 });
+  const events = await db.event.findMany({
+    where: { networkId, status: "SCHEDULED", startsAt: { gt: now } },
+    orderBy: { startsAt: "asc" },
+    take: 100,
+  });
   const trees = new Map<string, Set<string>>();
   const open = [];
   for (const e of events) {
     const treeKey = e.audienceTerritoryIds.join(",");
-    if (e.audienceTerritoryIds.length > 0 && !trees.has(treeKey)) trees.set(treeKey, new Set(await territoriesWithin(db, networkId, e.audienceTerritoryIds)));
+    if (e.audienceTerritoryIds.length > 0 && !trees.has(treeKey))
+      trees.set(treeKey, new Set(await territoriesWithin(db, networkId, e.audienceTerritoryIds)));
     if (await inAudience(db, e, member, trees.get(treeKey))) open.push(e);
     if (open.length === LIST_LIMIT) break;
   }
@@ -29,7 +38,11 @@ export async function upcomingEventsFor(db: Db, networkId: string, member: Audie
 /** The member's live registrations (registered or waiting) for events not over yet, soonest first. */
 export function myRegistrations(db: Db, memberId: string, now: Date) {
   return db.eventRegistration.findMany({
-    where: { memberId, status: { in: ["REGISTERED", "WAITLISTED"] }, event: { status: "SCHEDULED", endsAt: { gt: now } } },
+    where: {
+      memberId,
+      status: { in: ["REGISTERED", "WAITLISTED"] },
+      event: { status: "SCHEDULED", endsAt: { gt: now } },
+    },
     include: { event: true },
     orderBy: { event: { startsAt: "asc" } },
     take: 20,
@@ -40,10 +53,16 @@ export function myRegistrations(db: Db, memberId: string, now: Date) {
 export async function findEvents(db: Db, networkId: string, reference: string) {
   const ref = reference.trim();
   if (/^[0-9a-f]{8}$/i.test(ref)) {
-    const rows = await db.$queryRaw<{ id: string }[]>`select id::text as id from "Event" where "networkId" = ${networkId}::uuid and id::text like ${`${ref.toLowerCase()}%`} limit 2`;
+    const rows = await db.$queryRaw<
+      { id: string }[]
+    >`select id::text as id from "Event" where "networkId" = ${networkId}::uuid and id::text like ${`${ref.toLowerCase()}%`} limit 2`;
     if (rows.length > 0) return db.event.findMany({ where: { id: { in: rows.map((r) => r.id) } } });
   }
-  return db.event.findMany({ where: { networkId, title: { contains: ref, mode: "insensitive" } }, orderBy: { startsAt: "desc" }, take: 5 });
+  return db.event.findMany({
+    where: { networkId, title: { contains: ref, mode: "insensitive" } },
+    orderBy: { startsAt: "desc" },
+    take: 5,
+  });
 }
 
 /** Registrants and the waiting list in order, with their answers. */
@@ -62,12 +81,24 @@ export async function findNetworkEvent(db: Db, networkId: string, id: string): P
 
 /** Which of these events the member is registered or waiting for. */
 export function memberStatusIn(db: Db, memberId: string, eventIds: readonly string[]) {
-  return db.eventRegistration.findMany({ where: { memberId, eventId: { in: [...eventIds] }, status: { in: ["REGISTERED", "WAITLISTED"] } }, select: { eventId: true, status: true } });
+  return db.eventRegistration.findMany({
+    where: { memberId, eventId: { in: [...eventIds] }, status: { in: ["REGISTERED", "WAITLISTED"] } },
+    select: { eventId: true, status: true },
+  });
 }
 
 /** Registered and waiting members of the event, and the series' later scheduled dates: who a cancellation concerns. */
-export async function cancellationReach(db: Db, event: Pick<Event, "id" | "seriesId" | "startsAt">): Promise<{ count: number; following: number }> {
-  const count = await db.eventRegistration.count({ where: { eventId: event.id, status: { in: ["REGISTERED", "WAITLISTED"] } } });
-  const following = event.seriesId ? await db.event.count({ where: { seriesId: event.seriesId, status: "SCHEDULED", startsAt: { gt: event.startsAt } } }) : 0;
+export async function cancellationReach(
+  db: Db,
+  event: Pick<Event, "id" | "seriesId" | "startsAt">,
+): Promise<{ count: number; following: number }> {
+  const count = await db.eventRegistration.count({
+    where: { eventId: event.id, status: { in: ["REGISTERED", "WAITLISTED"] } },
+  });
+  const following = event.seriesId
+    ? await db.event.count({
+        where: { seriesId: event.seriesId, status: "SCHEDULED", startsAt: { gt: event.startsAt } },
+      })
+    : 0;
   return { count, following };
 }

@@ -6,6 +6,7 @@ import type { Context } from "../../core/context.ts";
 import { staleAction } from "../../core/errors.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
+import { isUuid } from "../../shared/ids.ts";
 import { EVT } from "./actions.ts";
 import { check, type EventFormMode, eventColumns, eventForm, formLinks } from "./create.ts";
 import { formatWhen, shortRef } from "./format.ts";
@@ -13,7 +14,6 @@ import { notifyMembers } from "./notify.ts";
 import { promoteWaiting } from "./registration.ts";
 import { queueEventReminders } from "./reminders.ts";
 import { eventFormSchema, readQuestions } from "./schema.ts";
-import { isUuid } from "../../shared/ids.ts";
 
 type Values = Record<string, string | string[]>;
 type Tx = Prisma.TransactionClient;
@@ -43,7 +43,9 @@ export function valuesOf(event: Event): Values {
     capacity: event.capacity === null ? "" : String(event.capacity),
     waitlist: event.waitlist ? "yes" : "no",
     // Registration closes at the midnight after the day typed (or at the start): that day is the one shown.
-    closes: event.registrationClosesAt ? paris(new Date(event.registrationClosesAt.getTime() - 1)).toFormat("dd/MM/yyyy") : "",
+    closes: event.registrationClosesAt
+      ? paris(new Date(event.registrationClosesAt.getTime() - 1)).toFormat("dd/MM/yyyy")
+      : "",
     roles: [...event.audienceRoles],
     territories: [...event.audienceTerritoryIds],
     ficheActionId: event.ficheActionId ?? "",
@@ -78,7 +80,8 @@ type Saved =
 
 /** What changed for registrants' plans: the time, the place (or link), or both. */
 function changeOf(before: Event, after: Event): MessageKey | null {
-  const time = before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime();
+  const time =
+    before.startsAt.getTime() !== after.startsAt.getTime() || before.endsAt.getTime() !== after.endsAt.getTime();
   const place = before.place !== after.place || before.onlineUrl !== after.onlineUrl;
   if (time && place) return "events.notify.what.timeAndPlace";
   if (time) return "events.notify.what.time";
@@ -96,7 +99,8 @@ export async function saveEventEdit(ctx: Context, values: Values, [id = ""]: str
   if (!isUuid(id)) throw staleAction();
   const mode = editMode(id);
   const parsed = eventFormSchema.safeParse(values);
-  if (!parsed.success) return eventForm(ctx, values, [...new Set(parsed.error.issues.map((i) => ctx.t(i.message as MessageKey)))], mode);
+  if (!parsed.success)
+    return eventForm(ctx, values, [...new Set(parsed.error.issues.map((i) => ctx.t(i.message as MessageKey)))], mode);
   const form = parsed.data;
   const checked = check(ctx, form);
   if (!checked.ok) return eventForm(ctx, values, checked.problems, mode);
@@ -107,8 +111,12 @@ export async function saveEventEdit(ctx: Context, values: Values, [id = ""]: str
     const before = await tx.event.findFirst({ where: { id, networkId: ctx.actor.networkId } });
     if (!before) return { kind: "gone" };
     if (before.status !== "SCHEDULED") return { kind: "notScheduled", title: before.title };
-    const registered = await tx.eventRegistration.findMany({ where: { eventId: id, status: "REGISTERED" }, select: { id: true, memberId: true } });
-    if (checked.capacity !== null && checked.capacity < registered.length) return { kind: "belowRegistered", registered: registered.length };
+    const registered = await tx.eventRegistration.findMany({
+      where: { eventId: id, status: "REGISTERED" },
+      select: { id: true, memberId: true },
+    });
+    if (checked.capacity !== null && checked.capacity < registered.length)
+      return { kind: "belowRegistered", registered: registered.length };
     const event = await tx.event.update({
       where: { id },
       data: { ...eventColumns(form, checked, links.ficheActionId), sequence: { increment: 1 } },
@@ -121,7 +129,10 @@ export async function saveEventEdit(ctx: Context, values: Values, [id = ""]: str
       await queueEventReminders(tx, event, registered, ctx.platforms, ctx.now);
     }
     if (what) {
-      const waiting = await tx.eventRegistration.findMany({ where: { eventId: id, status: "WAITLISTED" }, select: { memberId: true } });
+      const waiting = await tx.eventRegistration.findMany({
+        where: { eventId: id, status: "WAITLISTED" },
+        select: { memberId: true },
+      });
       const notice = (calendar: boolean) => ({
         key: "events.notify.changed" as const,
         keyOf: (m: string) => `event-changed:${id}:${event.sequence}:${m}`,
@@ -131,8 +142,18 @@ export async function saveEventEdit(ctx: Context, values: Values, [id = ""]: str
         calendarButton: calendar,
         params: { what: { phrase: what }, end: { instant: event.endsAt.toISOString(), style: "time" as const } },
       });
-      told += await notifyMembers(tx, event, registered.map((r) => r.memberId), notice(true));
-      told += await notifyMembers(tx, event, waiting.map((r) => r.memberId), notice(false));
+      told += await notifyMembers(
+        tx,
+        event,
+        registered.map((r) => r.memberId),
+        notice(true),
+      );
+      told += await notifyMembers(
+        tx,
+        event,
+        waiting.map((r) => r.memberId),
+        notice(false),
+      );
     }
     // Promoted after the change notices: the promotion notice already gives the new time and place.
     const promoted = await promoteWaiting(tx, event, ctx.platforms, ctx.now);
@@ -140,11 +161,23 @@ export async function saveEventEdit(ctx: Context, values: Values, [id = ""]: str
   });
   if (saved.kind === "gone") throw staleAction();
   if (saved.kind === "notScheduled") return [say(ctx.t("events.edit.notScheduled", { title: saved.title }))];
-  if (saved.kind === "belowRegistered") return eventForm(ctx, values, [ctx.t("events.edit.capacityBelow", { registered: saved.registered, ref: shortRef(id) })], mode);
+  if (saved.kind === "belowRegistered")
+    return eventForm(
+      ctx,
+      values,
+      [ctx.t("events.edit.capacityBelow", { registered: saved.registered, ref: shortRef(id) })],
+      mode,
+    );
   const { event } = saved;
   return [
-    say(ctx.t("events.edit.done", { title: event.title, when: formatWhen(event, ctx), told: saved.told, promoted: saved.promoted }), [
-      { id: pressId(EVT.registrants, event.id), label: ctx.t("events.buttons.registrants") },
-    ]),
+    say(
+      ctx.t("events.edit.done", {
+        title: event.title,
+        when: formatWhen(event, ctx),
+        told: saved.told,
+        promoted: saved.promoted,
+      }),
+      [{ id: pressId(EVT.registrants, event.id), label: ctx.t("events.buttons.registrants") }],
+    ),
   ];
 }

@@ -4,16 +4,16 @@ import type { Context } from "../../core/context.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { eventTypeCounters } from "../indicators/counting.ts";
-import { eventForm, saveEvent } from "./create.ts";
-import { saveEventEdit } from "./edit.ts";
+import type { FeatureModule } from "../module.ts";
 import { EVT } from "./actions.ts";
 import { checkInWithCode, pressSheet, showAttendanceOf, toggleCheckIn } from "./attendance.ts";
 import { EVENT_COUNTERS } from "./counters.ts";
+import { eventForm, saveEvent } from "./create.ts";
+import { saveEventEdit } from "./edit.ts";
 import { manageEvent, pressManage } from "./manage.ts";
 import { listMyRegistrations, listUpcomingEvents, pressCancel, pressRegister, submitAnswers } from "./member.ts";
 import { pressCalendar } from "./notify.ts";
 import { EVENT_ORGANISERS } from "./schema.ts";
-import type { FeatureModule } from "../module.ts";
 
 const words = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
 const CREATE_WORDS = words("events.commands.createWords");
@@ -34,10 +34,34 @@ function eventCommand(ctx: Context, args: string): Promise<Reply[]> {
 /** Events members register for, and the organisers' side: creation, registrants, cancellation. */
 export const eventsFeature: FeatureModule = {
   commands: [
-    { name: "events", words: "commands.events.words", summary: "commands.events.summary", audience: "member", run: (ctx) => listUpcomingEvents(ctx) },
-    { name: "myRegistrations", words: "commands.myRegistrations.words", summary: "commands.myRegistrations.summary", audience: "member", run: (ctx) => listMyRegistrations(ctx) },
-    { name: "event", words: "commands.event.words", summary: "commands.event.summary", audience: EVENT_ORGANISERS, run: eventCommand },
-    { name: "checkIn", words: "commands.checkIn.words", summary: "commands.checkIn.summary", audience: "member", run: checkInWithCode },
+    {
+      name: "events",
+      words: "commands.events.words",
+      summary: "commands.events.summary",
+      audience: "member",
+      run: (ctx) => listUpcomingEvents(ctx),
+    },
+    {
+      name: "myRegistrations",
+      words: "commands.myRegistrations.words",
+      summary: "commands.myRegistrations.summary",
+      audience: "member",
+      run: (ctx) => listMyRegistrations(ctx),
+    },
+    {
+      name: "event",
+      words: "commands.event.words",
+      summary: "commands.event.summary",
+      audience: EVENT_ORGANISERS,
+      run: eventCommand,
+    },
+    {
+      name: "checkIn",
+      words: "commands.checkIn.words",
+      summary: "commands.checkIn.summary",
+      audience: "member",
+      run: checkInWithCode,
+    },
   ],
   actions: [
     on(EVT.register, (ctx, [id]) => pressRegister(ctx, id)),

@@ -23,7 +23,9 @@ export function formatWhen(event: Pick<Event, "startsAt" | "endsAt">, ctx: Conte
   const day = formatter(tag, "day").format(event.startsAt);
   const time = formatter(tag, "time");
   const sameDay = day === formatter(tag, "day").format(event.endsAt);
-  return sameDay ? `${day}, ${time.format(event.startsAt)}–${time.format(event.endsAt)}` : `${day}, ${time.format(event.startsAt)} – ${formatter(tag, "dayTime").format(event.endsAt)}`;
+  return sameDay
+    ? `${day}, ${time.format(event.startsAt)}–${time.format(event.endsAt)}`
+    : `${day}, ${time.format(event.startsAt)} – ${formatter(tag, "dayTime").format(event.endsAt)}`;
 }
 
 /** Where: the place, the online link, or both. */
@@ -44,5 +46,11 @@ export const shortRef = (id: string) => id.slice(0, 8);
 
 /** The event's block in a list: title and number, when, where, places. */
 export function eventBlock(event: Event, registered: number, ctx: Context): string {
-  return ctx.t("events.list.item", { title: event.title, ref: shortRef(event.id), when: formatWhen(event, ctx), where: formatWhere(event, ctx), places: formatPlaces(event, registered, ctx) });
+  return ctx.t("events.list.item", {
+    title: event.title,
+    ref: shortRef(event.id),
+    when: formatWhen(event, ctx),
+    where: formatWhere(event, ctx),
+    places: formatPlaces(event, registered, ctx),
+  });
 }

@@ -71,14 +71,27 @@ export function eventCalendar(event: EventForCalendar, options: EventCalendarOpt
  * and a higher SEQUENCE than any copy sent before. A cancelled event's row already had its sequence
  * bumped by the cancellation; for an event that still stands (a member's place withdrawn) it is one more.
  */
-export function eventCancellationCalendar(event: EventForCalendar, options: Omit<EventCalendarOptions, "method">): CalendarFile {
+export function eventCancellationCalendar(
+  event: EventForCalendar,
+  options: Omit<EventCalendarOptions, "method">,
+): CalendarFile {
   const alreadyBumped = event.status === "CANCELLED" || event.status === "REJECTED";
   return calendarFile(event, options, "CANCEL", alreadyBumped ? event.sequence : event.sequence + 1, true);
 }
 
-function calendarFile(event: EventForCalendar, options: Omit<EventCalendarOptions, "method">, method: "REQUEST" | "PUBLISH" | "CANCEL", sequence: number, cancelled: boolean): CalendarFile {
+function calendarFile(
+  event: EventForCalendar,
+  options: Omit<EventCalendarOptions, "method">,
+  method: "REQUEST" | "PUBLISH" | "CANCEL",
+  sequence: number,
+  cancelled: boolean,
+): CalendarFile {
   const calendar = ical({
-    prodId: { company: UID_DOMAIN, product: options.productName.replace(/\/+/g, " ").trim() || UID_DOMAIN, language: "FR" },
+    prodId: {
+      company: UID_DOMAIN,
+      product: options.productName.replace(/\/+/g, " ").trim() || UID_DOMAIN,
+      language: "FR",
+    },
     method: ICalCalendarMethod[method],
   });
   const url = event.onlineUrl ? uriValue(event.onlineUrl) : null;
@@ -98,9 +111,19 @@ function calendarFile(event: EventForCalendar, options: Omit<EventCalendarOption
     location: event.place ?? url,
     url,
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    organizer: { name: options.organizer.name.trim() || UID_DOMAIN, email: options.organizer.email ?? NO_REPLY_ADDRESS },
+    organizer: {
+      name: options.organizer.name.trim() || UID_DOMAIN,
+      email: options.organizer.email ?? NO_REPLY_ADDRESS,
+    },
     attendees: options.attendee?.email
-      ? [{ name: options.attendee.name, email: options.attendee.email, status: ICalAttendeeStatus.ACCEPTED, rsvp: false }]
+      ? [
+          {
+            name: options.attendee.name,
+            email: options.attendee.email,
+            status: ICalAttendeeStatus.ACCEPTED,
+            rsvp: false,
+          },
+        ]
       : [],
   });
   return {

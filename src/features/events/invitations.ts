@@ -17,11 +17,21 @@ export const invitationKey = (eventId: string, memberId: string) => `event-invit
  * Queues, in the caller's transaction, an invitation with a one-tap "register" button to each
  * reachable member. Not urgent: it waits for the end of quiet hours and respects a muted "event".
  */
-export async function queueInvitations(tx: Tx, event: InvitedEvent, memberIds: readonly string[], now: Date, platforms: readonly Platform[]): Promise<number> {
+export async function queueInvitations(
+  tx: Tx,
+  event: InvitedEvent,
+  memberIds: readonly string[],
+  now: Date,
+  platforms: readonly Platform[],
+): Promise<number> {
   const recipients = await findRecipients(tx, memberIds, platforms);
   const notice: Notice = {
     key: "cohorts.invite.notice",
-    params: { title: event.title, start: { instant: event.startsAt.toISOString(), style: "datetime" }, place: event.place ?? event.onlineUrl ?? "—" },
+    params: {
+      title: event.title,
+      start: { instant: event.startsAt.toISOString(), style: "datetime" },
+      place: event.place ?? event.onlineUrl ?? "—",
+    },
     choices: [{ id: pressId(EVT.register, event.id), label: "events.buttons.register", style: "primary" }],
   };
   return enqueueMessages(
@@ -41,18 +51,41 @@ export async function queueInvitations(tx: Tx, event: InvitedEvent, memberIds: r
 }
 
 /** Invites every intern of the cohort to its new event (a welcome evening); returns how many were queued. */
-export async function inviteCohort(tx: Tx, event: InvitedEvent & { cohortId: string | null }, now: Date, platforms: readonly Platform[]): Promise<number> {
+export async function inviteCohort(
+  tx: Tx,
+  event: InvitedEvent & { cohortId: string | null },
+  now: Date,
+  platforms: readonly Platform[],
+): Promise<number> {
   if (!event.cohortId) return 0;
-  const interns = await tx.member.findMany({ where: { cohortId: event.cohortId, networkId: event.networkId, status: "ACTIVE" }, select: { id: true } });
-  return queueInvitations(tx, event, interns.map((m) => m.id), now, platforms);
+  const interns = await tx.member.findMany({
+    where: { cohortId: event.cohortId, networkId: event.networkId, status: "ACTIVE" },
+    select: { id: true },
+  });
+  return queueInvitations(
+    tx,
+    event,
+    interns.map((m) => m.id),
+    now,
+    platforms,
+  );
 }
 
 /**
  * Invites a member who just joined a cohort to the cohort's events that are neither over nor
  * cancelled (a late arrival, or issue 7's deep link); returns how many invitations were queued.
  */
-export async function inviteToCohortEvents(tx: Tx, memberId: string, cohortId: string, now: Date, platforms: readonly Platform[]): Promise<number> {
-  const events = await tx.event.findMany({ where: { cohortId, status: "SCHEDULED", endsAt: { gt: now } }, orderBy: { startsAt: "asc" } });
+export async function inviteToCohortEvents(
+  tx: Tx,
+  memberId: string,
+  cohortId: string,
+  now: Date,
+  platforms: readonly Platform[],
+): Promise<number> {
+  const events = await tx.event.findMany({
+    where: { cohortId, status: "SCHEDULED", endsAt: { gt: now } },
+    orderBy: { startsAt: "asc" },
+  });
   let queued = 0;
   for (const event of events) queued += await queueInvitations(tx, event, [memberId], now, platforms);
   return queued;

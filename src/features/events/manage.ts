@@ -6,6 +6,7 @@ import type { Context } from "../../core/context.ts";
 import { staleAction } from "../../core/errors.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
+import { showFeedback } from "../interns/schedule/feedback.ts";
 import { EVT } from "./actions.ts";
 import { presentCount, showAttendance } from "./attendance.ts";
 import { attendanceSheetReply } from "./attendance-sheet.ts";
@@ -15,7 +16,6 @@ import { eventBlock, formatWhen, shortRef } from "./format.ts";
 import { notifyMembers } from "./notify.ts";
 import { cancelEventReminders } from "./reminders.ts";
 import { readQuestions } from "./schema.ts";
-import { showFeedback } from "../interns/schedule/feedback.ts";
 
 type Tx = Prisma.TransactionClient;
 
@@ -32,16 +32,38 @@ export async function manageEvent(ctx: Context, args: string): Promise<Reply[]> 
   const parts = args.trim().split(/\s+/);
   const verb = normaliseWord(parts.at(-1) ?? "");
   const reference = parts.slice(0, -1).join(" ");
-  const run = REGISTRANTS_WORDS.has(verb) ? showRegistrants : CANCEL_WORDS.has(verb) ? askCancelEvent : EDIT_WORDS.has(verb) ? editEventForm : undefined;
-  const attendance = ATTENDANCE_WORDS.has(verb) ? showAttendance : SHEET_WORDS.has(verb) ? attendanceSheetReply : undefined;
+  const run = REGISTRANTS_WORDS.has(verb)
+    ? showRegistrants
+    : CANCEL_WORDS.has(verb)
+      ? askCancelEvent
+      : EDIT_WORDS.has(verb)
+        ? editEventForm
+        : undefined;
+  const attendance = ATTENDANCE_WORDS.has(verb)
+    ? showAttendance
+    : SHEET_WORDS.has(verb)
+      ? attendanceSheetReply
+      : undefined;
   return manageWith(ctx, reference, run ?? attendance ?? (FEEDBACK_WORDS.has(verb) ? showFeedback : undefined));
 }
 
-async function manageWith(ctx: Context, reference: string, run: ((ctx: Context, event: Event) => Promise<Reply[]>) | undefined): Promise<Reply[]> {
+async function manageWith(
+  ctx: Context,
+  reference: string,
+  run: ((ctx: Context, event: Event) => Promise<Reply[]>) | undefined,
+): Promise<Reply[]> {
   if (!run || reference === "") return [say(ctx.t("events.manage.help"))];
   const found = await findEvents(ctx.db, ctx.actor.networkId, reference);
   if (found.length === 0) return [say(ctx.t("events.manage.notFound", { reference }))];
-  if (found.length > 1) return [say([ctx.t("events.manage.several", { reference }), ...found.map((e) => `• ${e.title} (n° ${shortRef(e.id)}, ${formatWhen(e, ctx)})`)].join("\n"))];
+  if (found.length > 1)
+    return [
+      say(
+        [
+          ctx.t("events.manage.several", { reference }),
+          ...found.map((e) => `• ${e.title} (n° ${shortRef(e.id)}, ${formatWhen(e, ctx)})`),
+        ].join("\n"),
+      ),
+    ];
   return run(ctx, found[0]!);
 }
 
@@ -56,7 +78,9 @@ export async function showRegistrants(ctx: Context, event: Event): Promise<Reply
   const line = (r: (typeof rows)[number], prefix: string) => {
     const answers = r.answers as Record<string, string>;
     const said = questions.flatMap((q) => (answers[q.id] ? [`${q.label} : ${answers[q.id]}`] : []));
-    const who = r.member.organisation ? `${r.member.displayName} (${r.member.organisation.name})` : r.member.displayName;
+    const who = r.member.organisation
+      ? `${r.member.displayName} (${r.member.organisation.name})`
+      : r.member.displayName;
     return `${prefix} ${who}${said.length ? ` — ${said.join(" ; ")}` : ""}`;
   };
   const registered = rows.filter((r) => r.status === "REGISTERED");
@@ -67,8 +91,17 @@ export async function showRegistrants(ctx: Context, event: Event): Promise<Reply
     ...(event.status === "CANCELLED" ? [ctx.t("events.manage.isCancelled")] : []),
     ctx.t("events.manage.registered", { count: registered.length }),
     ...registered.map((r) => line(r, "•")),
-    ...(waiting.length ? [ctx.t("events.manage.waiting", { count: waiting.length }), ...waiting.map((r, i) => line(r, `${i + 1}.`))] : []),
-    ...(ctx.now >= event.startsAt && event.status !== "CANCELLED" ? [ctx.t("events.attendance.presentCount", { present: await presentCount(ctx.db, event.id), registered: registered.length })] : []),
+    ...(waiting.length
+      ? [ctx.t("events.manage.waiting", { count: waiting.length }), ...waiting.map((r, i) => line(r, `${i + 1}.`))]
+      : []),
+    ...(ctx.now >= event.startsAt && event.status !== "CANCELLED"
+      ? [
+          ctx.t("events.attendance.presentCount", {
+            present: await presentCount(ctx.db, event.id),
+            registered: registered.length,
+          }),
+        ]
+      : []),
   ];
   const choices =
     event.status === "CANCELLED"
@@ -77,7 +110,11 @@ export async function showRegistrants(ctx: Context, event: Event): Promise<Reply
           { id: pressId(EVT.edit, event.id), label: ctx.t("events.buttons.edit") },
           { id: pressId(EVT.attendance, event.id), label: ctx.t("events.buttons.attendance") },
           { id: pressId(EVT.sheet, event.id), label: ctx.t("events.buttons.sheet") },
-          { id: pressId(EVT.askCancel, event.id), label: ctx.t("events.buttons.cancelEvent"), style: "danger" as const },
+          {
+            id: pressId(EVT.askCancel, event.id),
+            label: ctx.t("events.buttons.cancelEvent"),
+            style: "danger" as const,
+          },
         ];
   return [say(lines.join("\n"), choices)];
 }
@@ -89,11 +126,18 @@ export async function askCancelEvent(ctx: Context, event: Event): Promise<Reply[
   if (following > 0) {
     // One date of a recurring meeting: this one, or this one and the following.
     return [
-      say(ctx.t("events.series.confirmCancel", { title: event.title, when: formatWhen(event, ctx), count, following }), [
-        { id: pressId(EVT.cancelEvent, event.id), label: ctx.t("events.buttons.cancelThisOne"), style: "danger" },
-        { id: pressId(EVT.cancelFollowing, event.id), label: ctx.t("events.buttons.cancelFollowing", { count: following + 1 }), style: "danger" },
-        { id: pressId(EVT.registrants, event.id), label: ctx.t("events.buttons.keep") },
-      ]),
+      say(
+        ctx.t("events.series.confirmCancel", { title: event.title, when: formatWhen(event, ctx), count, following }),
+        [
+          { id: pressId(EVT.cancelEvent, event.id), label: ctx.t("events.buttons.cancelThisOne"), style: "danger" },
+          {
+            id: pressId(EVT.cancelFollowing, event.id),
+            label: ctx.t("events.buttons.cancelFollowing", { count: following + 1 }),
+            style: "danger",
+          },
+          { id: pressId(EVT.registrants, event.id), label: ctx.t("events.buttons.keep") },
+        ],
+      ),
     ];
   }
   return [
@@ -109,11 +153,27 @@ async function cancelOne(tx: Tx, ctx: Context, id: string): Promise<number | nul
   await tx.$queryRaw`select id from "Event" where id = ${id}::uuid for update`;
   const event = await tx.event.findUniqueOrThrow({ where: { id } });
   if (event.status === "CANCELLED") return null;
-  await tx.event.update({ where: { id: event.id }, data: { status: "CANCELLED", cancelledAt: ctx.now, sequence: { increment: 1 } } });
+  await tx.event.update({
+    where: { id: event.id },
+    data: { status: "CANCELLED", cancelledAt: ctx.now, sequence: { increment: 1 } },
+  });
   // Before the cancellation notices are queued: they share the event as cause.
   await cancelEventReminders(tx, event.id, "event cancelled");
-  const members = await tx.eventRegistration.findMany({ where: { eventId: event.id, status: { in: ["REGISTERED", "WAITLISTED"] } }, select: { memberId: true } });
-  await notifyMembers(tx, event, members.map((m) => m.memberId), { key: "events.notify.cancelled", keyOf: (m) => `event-cancelled:${event.id}:${m}`, platforms: ctx.platforms, now: ctx.now });
+  const members = await tx.eventRegistration.findMany({
+    where: { eventId: event.id, status: { in: ["REGISTERED", "WAITLISTED"] } },
+    select: { memberId: true },
+  });
+  await notifyMembers(
+    tx,
+    event,
+    members.map((m) => m.memberId),
+    {
+      key: "events.notify.cancelled",
+      keyOf: (m) => `event-cancelled:${event.id}:${m}`,
+      platforms: ctx.platforms,
+      now: ctx.now,
+    },
+  );
   return members.length;
 }
 
@@ -133,7 +193,11 @@ export async function cancelFollowing(ctx: Context, id: string): Promise<Reply[]
   if (!found.seriesId) return cancelEvent(ctx, id);
   const seriesId = found.seriesId;
   const result = await ctx.db.$transaction(async (tx) => {
-    const dates = await tx.event.findMany({ where: { seriesId, status: "SCHEDULED", startsAt: { gte: found.startsAt } }, orderBy: { startsAt: "asc" }, select: { id: true } });
+    const dates = await tx.event.findMany({
+      where: { seriesId, status: "SCHEDULED", startsAt: { gte: found.startsAt } },
+      orderBy: { startsAt: "asc" },
+      select: { id: true },
+    });
     let told = 0;
     let cancelled = 0;
     for (const d of dates) {

@@ -12,22 +12,39 @@ import { calendarOptions } from "./notify.ts";
 import { cancelRegistration, type RegistrationOutcome, registerForEvent, waitlistPosition } from "./registration.ts";
 import { readQuestions } from "./schema.ts";
 
-const registerButton = (ctx: Context, id: string) => ({ id: pressId(EVT.register, id), label: ctx.t("events.buttons.register"), style: "primary" as const });
-const cancelButton = (ctx: Context, id: string) => ({ id: pressId(EVT.unregister, id), label: ctx.t("events.buttons.cancel"), style: "danger" as const });
+const registerButton = (ctx: Context, id: string) => ({
+  id: pressId(EVT.register, id),
+  label: ctx.t("events.buttons.register"),
+  style: "primary" as const,
+});
+const cancelButton = (ctx: Context, id: string) => ({
+  id: pressId(EVT.unregister, id),
+  label: ctx.t("events.buttons.cancel"),
+  style: "danger" as const,
+});
 
 /** `événements`: the upcoming events the member may register for, each with its button. */
 export async function listUpcomingEvents(ctx: Context): Promise<Reply[]> {
   const member = await loadAudienceMember(ctx.db, ctx.actor.memberId);
   const events = await upcomingEventsFor(ctx.db, ctx.actor.networkId, member, ctx.now);
   if (events.length === 0) return [say(ctx.t("events.list.none"))];
-  const counts = await registeredCounts(ctx.db, events.map((e) => e.id));
-  const mine = await memberStatusIn(ctx.db, member.id, events.map((e) => e.id));
+  const counts = await registeredCounts(
+    ctx.db,
+    events.map((e) => e.id),
+  );
+  const mine = await memberStatusIn(
+    ctx.db,
+    member.id,
+    events.map((e) => e.id),
+  );
   const status = new Map(mine.map((r) => [r.eventId, r.status]));
   return [
     say(ctx.t("events.list.intro", { count: events.length })),
     ...events.map((e) => {
       const s = status.get(e.id);
-      const line = eventBlock(e, counts.get(e.id) ?? 0, ctx) + (s ? `\n${ctx.t(s === "REGISTERED" ? "events.list.youAreIn" : "events.list.youWait")}` : "");
+      const line =
+        eventBlock(e, counts.get(e.id) ?? 0, ctx) +
+        (s ? `\n${ctx.t(s === "REGISTERED" ? "events.list.youAreIn" : "events.list.youWait")}` : "");
       return say(line, [s ? cancelButton(ctx, e.id) : registerButton(ctx, e.id)]);
     }),
   ];
@@ -48,7 +65,13 @@ function questionsForm(ctx: Context, event: Event): Reply[] {
         id: `evtreg:${event.id}`,
         title: ctx.t("events.register.formTitle"),
         submitLabel: ctx.t("events.buttons.register"),
-        fields: questions.map((q) => ({ name: q.id, label: q.label, type: "text" as const, required: false, maxLength: 300 })),
+        fields: questions.map((q) => ({
+          name: q.id,
+          label: q.label,
+          type: "text" as const,
+          required: false,
+          maxLength: 300,
+        })),
       },
     },
   ];
@@ -56,7 +79,12 @@ function questionsForm(ctx: Context, event: Event): Reply[] {
 
 async function confirmation(ctx: Context, event: Event, outcome: RegistrationOutcome): Promise<Reply[]> {
   const params = { title: event.title, when: formatWhen(event, ctx), where: formatWhere(event, ctx) };
-  if (outcome.status !== "REGISTERED") return [say(ctx.t("events.register.waitlisted", { ...params, position: outcome.position }), [cancelButton(ctx, event.id)])];
+  if (outcome.status !== "REGISTERED")
+    return [
+      say(ctx.t("events.register.waitlisted", { ...params, position: outcome.position }), [
+        cancelButton(ctx, event.id),
+      ]),
+    ];
   // The place is the member's: the event goes into their calendar app (PUBLISH: imported, not an invitation to answer).
   const calendar = eventCalendar(event, { ...(await calendarOptions(ctx)), method: "PUBLISH" });
   return [{ ...say(ctx.t("events.register.done", params), [cancelButton(ctx, event.id)]), files: [calendar] }];
@@ -71,7 +99,11 @@ export async function pressRegister(ctx: Context, id: string): Promise<Reply[]> 
 }
 
 /** The questions form submitted: registers with the answers. */
-export async function submitAnswers(ctx: Context, values: Record<string, string | string[]>, [id = ""]: string[]): Promise<Reply[]> {
+export async function submitAnswers(
+  ctx: Context,
+  values: Record<string, string | string[]>,
+  [id = ""]: string[],
+): Promise<Reply[]> {
   const event = await eventOf(ctx, id);
   if (!event) throw staleAction();
   const answers: Record<string, string> = {};
@@ -93,8 +125,18 @@ async function register(ctx: Context, event: Event, answers: Record<string, stri
 export async function pressCancel(ctx: Context, id: string): Promise<Reply[]> {
   const event = await eventOf(ctx, id);
   if (!event) throw staleAction();
-  const outcome = await cancelRegistration(ctx.db, { event, memberId: ctx.actor.memberId, now: ctx.now, platforms: ctx.platforms });
-  return [say(ctx.t(outcome.was === "REGISTERED" ? "events.cancel.done" : "events.cancel.leftWaitlist", { title: event.title }), [registerButton(ctx, event.id)])];
+  const outcome = await cancelRegistration(ctx.db, {
+    event,
+    memberId: ctx.actor.memberId,
+    now: ctx.now,
+    platforms: ctx.platforms,
+  });
+  return [
+    say(
+      ctx.t(outcome.was === "REGISTERED" ? "events.cancel.done" : "events.cancel.leftWaitlist", { title: event.title }),
+      [registerButton(ctx, event.id)],
+    ),
+  ];
 }
 
 /** `mes inscriptions`: registrations and waiting-list places, each with its cancel button. */

@@ -9,7 +9,6 @@ import type { Notice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
 import { EVT } from "./actions.ts";
 
-
 /** What reminders need to know about an event. */
 export type RemindedEvent = Pick<Event, "id" | "networkId" | "title" | "startsAt" | "place" | "onlineUrl" | "sequence">;
 
@@ -45,11 +44,18 @@ export function eventReminderTimes(event: Pick<Event, "startsAt" | "onlineUrl">,
 
 /** The reminder's sentence, rendered when sent in the member's language; a button to give up the place. */
 export function eventReminderNotice(event: RemindedEvent, t: EventReminderTime): Notice {
-  const cancel = [{ id: pressId(EVT.unregister, event.id), label: "events.buttons.cancel" as const, style: "danger" as const }];
-  if (t.slot === "start") return { key: t.key, params: { title: event.title, link: event.onlineUrl ?? "—" }, choices: cancel };
+  const cancel = [
+    { id: pressId(EVT.unregister, event.id), label: "events.buttons.cancel" as const, style: "danger" as const },
+  ];
+  if (t.slot === "start")
+    return { key: t.key, params: { title: event.title, link: event.onlineUrl ?? "—" }, choices: cancel };
   return {
     key: t.key,
-    params: { title: event.title, start: { instant: event.startsAt.toISOString(), style: "datetime" }, place: event.place ?? event.onlineUrl ?? "—" },
+    params: {
+      title: event.title,
+      start: { instant: event.startsAt.toISOString(), style: "datetime" },
+      place: event.place ?? event.onlineUrl ?? "—",
+    },
     choices: cancel,
   };
 }
@@ -72,7 +78,11 @@ export async function queueEventReminders(
 ): Promise<number> {
   const times = eventReminderTimes(event, now);
   if (times.length === 0 || registrations.length === 0) return 0;
-  const recipients = await findRecipients(tx, registrations.map((r) => r.memberId), platforms);
+  const recipients = await findRecipients(
+    tx,
+    registrations.map((r) => r.memberId),
+    platforms,
+  );
   const rows: NewOutboundMessage[] = registrations.flatMap((reg) => {
     const r = recipients.get(reg.memberId);
     if (!r) return [];
@@ -93,11 +103,22 @@ export async function queueEventReminders(
   });
   // A member registering again after cancelling keeps the same registration id, so the same keys:
   // their withdrawn (never sent) reminders would block the new ones.
-  await tx.outboundMessage.deleteMany({ where: { networkId: event.networkId, status: "CANCELLED", idempotencyKey: { in: rows.map((m) => m.idempotencyKey) } } });
+  await tx.outboundMessage.deleteMany({
+    where: {
+      networkId: event.networkId,
+      status: "CANCELLED",
+      idempotencyKey: { in: rows.map((m) => m.idempotencyKey) },
+    },
+  });
   return enqueueMessages(tx, rows);
 }
 
 /** Withdraws the unsent reminders (and other pending notices) of one member, or of everyone, for this event. */
-export async function cancelEventReminders(tx: Tx, eventId: string, reason: string, memberId?: string): Promise<number> {
+export async function cancelEventReminders(
+  tx: Tx,
+  eventId: string,
+  reason: string,
+  memberId?: string,
+): Promise<number> {
   return cancelPending(tx, eventId, reason, memberId);
 }

@@ -44,8 +44,15 @@ export function questionsFromText(text: string): EventQuestion[] {
     .map((label, i) => ({ id: `q${i + 1}`, label: label.slice(0, 200) }));
 }
 
-const text = (max: number) => z.preprocess((v) => (Array.isArray(v) ? v.join(" ") : (v ?? "")), z.string().trim().max(max, "events.errors.tooLong"));
-const list = z.preprocess((v) => (Array.isArray(v) ? v : typeof v === "string" && v !== "" ? v.split(",") : []), z.array(z.string()));
+const text = (max: number) =>
+  z.preprocess(
+    (v) => (Array.isArray(v) ? v.join(" ") : (v ?? "")),
+    z.string().trim().max(max, "events.errors.tooLong"),
+  );
+const list = z.preprocess(
+  (v) => (Array.isArray(v) ? v : typeof v === "string" && v !== "" ? v.split(",") : []),
+  z.array(z.string()),
+);
 
 /** The creation form's values; dates, times and numbers are read by `create.ts` so refusals can name them. */
 export const eventFormSchema = z.object({

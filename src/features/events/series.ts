@@ -1,7 +1,21 @@
 import { randomUUID } from "node:crypto";
 import type { Event, Prisma } from "@prisma/client";
-import { addDays, type CalendarDay, parisDay, parisInstant, parisMinuteOfDay, readTypedDay } from "../../calendar/paris.ts";
-import { buildRule, MAX_OCCURRENCES, occurrences, REPEAT_KINDS, type RepeatKind, ruleFrequency } from "../../calendar/rrule.ts";
+import {
+  addDays,
+  type CalendarDay,
+  parisDay,
+  parisInstant,
+  parisMinuteOfDay,
+  readTypedDay,
+} from "../../calendar/paris.ts";
+import {
+  buildRule,
+  MAX_OCCURRENCES,
+  occurrences,
+  REPEAT_KINDS,
+  type RepeatKind,
+  ruleFrequency,
+} from "../../calendar/rrule.ts";
 import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
@@ -10,7 +24,10 @@ import { formatWhen, shortRef } from "./format.ts";
 
 type Values = Record<string, string | string[]>;
 
-export type PlannedSeries = { ok: true; rule: null } | { ok: true; rule: string; seriesId: string; starts: Date[] } | { ok: false; problems: string[] };
+export type PlannedSeries =
+  | { ok: true; rule: null }
+  | { ok: true; rule: string; seriesId: string; starts: Date[] }
+  | { ok: false; problems: string[] };
 
 const text = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(" ") : (v ?? "")).trim();
 
@@ -28,7 +45,8 @@ export function planSeries(ctx: Context, values: Values, startsAt: Date): Planne
   }
   const count = countText === "" ? null : Number(countText);
   const built = buildRule(kind as RepeatKind, startsAt, { count, until });
-  if (!built.ok) return { ok: false, problems: [ctx.t(`events.repeat.errors.${built.error}`, { max: MAX_OCCURRENCES })] };
+  if (!built.ok)
+    return { ok: false, problems: [ctx.t(`events.repeat.errors.${built.error}`, { max: MAX_OCCURRENCES })] };
   return { ok: true, rule: built.rule!, seriesId: randomUUID(), starts: occurrences(built.rule!, startsAt) };
 }
 
@@ -55,7 +73,10 @@ export async function createRestOfSeries(ctx: Context, first: Event, starts: rea
     startsAt,
     endsAt: moveWithStart(first.endsAt, first.startsAt, startsAt),
     registrationClosesAt:
-      first.registrationClosesAt && new Date(Math.min(moveWithStart(first.registrationClosesAt, first.startsAt, startsAt).getTime(), startsAt.getTime())),
+      first.registrationClosesAt &&
+      new Date(
+        Math.min(moveWithStart(first.registrationClosesAt, first.startsAt, startsAt).getTime(), startsAt.getTime()),
+      ),
   }));
   try {
     await ctx.db.event.createMany({ data: rows });

@@ -3,15 +3,28 @@ import type { Db } from "../../db/database.ts";
 import { normaliseName } from "./names.ts";
 
 /** Who may change a group and set it deadlines: network coordinators, its lead and its creator. */
-export function canManageGroup(actor: Pick<Actor, "memberId" | "roles">, group: { leadMemberId: string | null; createdById: string | null }): boolean {
-  return actor.roles.includes("NETWORK_COORDINATOR") || group.leadMemberId === actor.memberId || group.createdById === actor.memberId;
+export function canManageGroup(
+  actor: Pick<Actor, "memberId" | "roles">,
+  group: { leadMemberId: string | null; createdById: string | null },
+): boolean {
+  return (
+    actor.roles.includes("NETWORK_COORDINATOR") ||
+    group.leadMemberId === actor.memberId ||
+    group.createdById === actor.memberId
+  );
 }
 
 /** The groups a member sees in their list: all of them for a network coordinator, else those they belong to or lead. */
 export async function listGroupsFor(db: Db, actor: Actor, now: Date) {
   const mine = actor.roles.includes("NETWORK_COORDINATOR")
     ? {}
-    : { OR: [{ members: { some: { memberId: actor.memberId } } }, { leadMemberId: actor.memberId }, { createdById: actor.memberId }] };
+    : {
+        OR: [
+          { members: { some: { memberId: actor.memberId } } },
+          { leadMemberId: actor.memberId },
+          { createdById: actor.memberId },
+        ],
+      };
   return db.workingGroup.findMany({
     where: { networkId: actor.networkId, archivedAt: null, ...mine },
     select: {
@@ -21,7 +34,12 @@ export async function listGroupsFor(db: Db, actor: Actor, now: Date) {
       createdById: true,
       lead: { select: { displayName: true } },
       _count: { select: { members: true } },
-      deadlines: { where: { cancelledAt: null, dueAt: { gt: now } }, orderBy: { dueAt: "asc" }, take: 1, select: { title: true, dueAt: true } },
+      deadlines: {
+        where: { cancelledAt: null, dueAt: { gt: now } },
+        orderBy: { dueAt: "asc" },
+        take: 1,
+        select: { title: true, dueAt: true },
+      },
     },
     orderBy: { name: "asc" },
   });
@@ -37,11 +55,17 @@ export async function manageableGroups(db: Db, actor: Actor) {
   return groups.filter((g) => canManageGroup(actor, g));
 }
 
-export type GroupLookup = { kind: "found"; id: string; name: string } | { kind: "none" } | { kind: "ambiguous"; names: string[] };
+export type GroupLookup =
+  | { kind: "found"; id: string; name: string }
+  | { kind: "none" }
+  | { kind: "ambiguous"; names: string[] };
 
 /** Finds a group by its name typed loosely (case, accents); a unique partial match is accepted. */
 export async function findGroupByName(db: Db, networkId: string, typed: string): Promise<GroupLookup> {
-  const groups = await db.workingGroup.findMany({ where: { networkId, archivedAt: null }, select: { id: true, name: true } });
+  const groups = await db.workingGroup.findMany({
+    where: { networkId, archivedAt: null },
+    select: { id: true, name: true },
+  });
   const key = normaliseName(typed);
   const exact = groups.filter((g) => normaliseName(g.name) === key);
   const matches = exact.length ? exact : groups.filter((g) => normaliseName(g.name).includes(key));
@@ -61,8 +85,16 @@ export async function loadGroup(db: Db, id: string, now: Date) {
       leadMemberId: true,
       createdById: true,
       lead: { select: { displayName: true } },
-      members: { select: { member: { select: { id: true, displayName: true } } }, orderBy: { member: { displayName: "asc" } } },
-      deadlines: { where: { cancelledAt: null, dueAt: { gt: now } }, orderBy: { dueAt: "asc" }, take: 10, select: { title: true, kind: true, dueAt: true } },
+      members: {
+        select: { member: { select: { id: true, displayName: true } } },
+        orderBy: { member: { displayName: "asc" } },
+      },
+      deadlines: {
+        where: { cancelledAt: null, dueAt: { gt: now } },
+        orderBy: { dueAt: "asc" },
+        take: 10,
+        select: { title: true, kind: true, dueAt: true },
+      },
     },
   });
 }
@@ -71,7 +103,17 @@ export async function loadGroup(db: Db, id: string, now: Date) {
 export async function openDeadlinesOf(db: Db, groupId: string, now: Date) {
   return db.deadline.findMany({
     where: { groupId, cancelledAt: null, dueAt: { gt: now } },
-    select: { id: true, networkId: true, title: true, kind: true, dueAt: true, reminderDays: true, reminderMinute: true, createdById: true, group: { select: { name: true, leadMemberId: true } } },
+    select: {
+      id: true,
+      networkId: true,
+      title: true,
+      kind: true,
+      dueAt: true,
+      reminderDays: true,
+      reminderMinute: true,
+      createdById: true,
+      group: { select: { name: true, leadMemberId: true } },
+    },
   });
 }
 

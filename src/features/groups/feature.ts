@@ -29,7 +29,9 @@ async function group(ctx: Context, args: string): Promise<Reply[]> {
   const words = tokens.map((m) => m[0]);
   if (words.length === 0) return showGroups(ctx);
   if (words.length === 1 && CREATE_WORDS.has(normaliseWord(words[0]!))) return openCreateForm(ctx);
-  const at = words.findIndex((w, i) => i > 0 && (ADD_WORDS.has(normaliseWord(w)) || REMOVE_WORDS.has(normaliseWord(w))));
+  const at = words.findIndex(
+    (w, i) => i > 0 && (ADD_WORDS.has(normaliseWord(w)) || REMOVE_WORDS.has(normaliseWord(w))),
+  );
   if (at > 0) {
     const verb = ADD_WORDS.has(normaliseWord(words[at]!)) ? "add" : "remove";
     // Names keep their own separators: "Julien Carrère, Isabelle Fabre".
@@ -39,14 +41,23 @@ async function group(ctx: Context, args: string): Promise<Reply[]> {
   const name = words.join(" ");
   const found = await findGroupByName(ctx.db, ctx.actor.networkId, name);
   if (found.kind === "none") return [say(ctx.t("groups.errors.notFound", { name }))];
-  if (found.kind === "ambiguous") return [say(ctx.t("groups.errors.ambiguousGroup", { name, groups: formatNames(found.names, ctx.actor.locale, "") }))];
+  if (found.kind === "ambiguous")
+    return [
+      say(ctx.t("groups.errors.ambiguousGroup", { name, groups: formatNames(found.names, ctx.actor.locale, "") })),
+    ];
   return showGroup(ctx, found.id);
 }
 
 /** Working groups: lists, pages, creation by coordinators, members added and removed by leads. */
 export const groupsFeature: Feature = {
   commands: [
-    { name: "groups", words: "commands.groups.words", summary: "commands.groups.summary", audience: "member", run: showGroups },
+    {
+      name: "groups",
+      words: "commands.groups.words",
+      summary: "commands.groups.summary",
+      audience: "member",
+      run: showGroups,
+    },
     { name: "group", words: "commands.group.words", summary: "commands.group.summary", audience: "member", run: group },
   ],
   actions: [on(GRP.create, (ctx) => Promise.resolve(groupForm(ctx)))],

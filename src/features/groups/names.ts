@@ -25,7 +25,11 @@ const ROLE_BY_WORD = new Map<string, Role>(
   ROLES.flatMap((role) =>
     LOCALES.flatMap((l) => {
       const t = createTranslator(l);
-      const words = [t(`roles.singular.${role}`), t(`roles.plural.${role}`), ...t(`groups.roleWords.${role}`).split(",")];
+      const words = [
+        t(`roles.singular.${role}`),
+        t(`roles.plural.${role}`),
+        ...t(`groups.roleWords.${role}`).split(","),
+      ];
       return words.map((w) => [normaliseName(w), role] as const);
     }),
   ),
@@ -33,7 +37,10 @@ const ROLE_BY_WORD = new Map<string, Role>(
 
 /** Splits a typed list on commas, semicolons and new lines. */
 export function splitNames(text: string): string[] {
-  return text.split(/[,;\n]+/).map((n) => n.trim()).filter(Boolean);
+  return text
+    .split(/[,;\n]+/)
+    .map((n) => n.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -42,7 +49,11 @@ export function splitNames(text: string): string[] {
  * holding the role.
  */
 export async function matchMemberNames(db: Db, networkId: string, names: string[]): Promise<NameMatch> {
-  const active = await db.member.findMany({ where: { networkId, status: "ACTIVE" }, select: { id: true, displayName: true, roles: true }, orderBy: { displayName: "asc" } });
+  const active = await db.member.findMany({
+    where: { networkId, status: "ACTIVE" },
+    select: { id: true, displayName: true, roles: true },
+    orderBy: { displayName: "asc" },
+  });
   const indexed = active.map((m) => ({ ...m, key: normaliseName(m.displayName) }));
   const found = new Map<string, NamedMember>();
   const out: NameMatch = { members: [], unknown: [], ambiguous: [] };
@@ -50,13 +61,15 @@ export async function matchMemberNames(db: Db, networkId: string, names: string[
     const typed = normaliseName(name);
     const role = ROLE_BY_WORD.get(typed);
     if (role) {
-      for (const m of indexed.filter((m) => m.roles.includes(role))) found.set(m.id, { id: m.id, displayName: m.displayName });
+      for (const m of indexed.filter((m) => m.roles.includes(role)))
+        found.set(m.id, { id: m.id, displayName: m.displayName });
       continue;
     }
     const words = typed.split(" ");
     const exact = indexed.filter((m) => m.key === typed);
     const candidates = exact.length ? exact : indexed.filter((m) => words.every((w) => m.key.split(" ").includes(w)));
-    if (candidates.length === 1) found.set(candidates[0]!.id, { id: candidates[0]!.id, displayName: candidates[0]!.displayName });
+    if (candidates.length === 1)
+      found.set(candidates[0]!.id, { id: candidates[0]!.id, displayName: candidates[0]!.displayName });
     else if (candidates.length === 0) out.unknown.push(name);
     else out.ambiguous.push({ name, candidates: candidates.map((c) => c.displayName) });
   }

@@ -1,8 +1,8 @@
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
-import { type Guide, type GuideSection, loadGuide, SHIPPED_LOCALES_DIR } from "./load.ts";
 import { startQuestion } from "../interns/desk/ask.ts";
+import { type Guide, type GuideSection, loadGuide, SHIPPED_LOCALES_DIR } from "./load.ts";
 
 /** Pressed under every page: opens the question to the mission accueil. */
 export const GUIDE_ASK_ACTION = "guide:ask";
@@ -24,7 +24,8 @@ function contents(ctx: Context, guide: Guide, lead = ctx.t("commands.guide.intro
 function page(ctx: Context, section: GuideSection, index: number): Reply {
   const choices: Choice[] = [];
   if (index > 0) choices.push({ id: pageAction(section, index - 1), label: ctx.t("commands.guide.previous") });
-  if (index < section.pages.length - 1) choices.push({ id: pageAction(section, index + 1), label: ctx.t("commands.guide.next"), style: "primary" });
+  if (index < section.pages.length - 1)
+    choices.push({ id: pageAction(section, index + 1), label: ctx.t("commands.guide.next"), style: "primary" });
   choices.push({ id: tocAction, label: ctx.t("commands.guide.contents") });
   choices.push({ id: GUIDE_ASK_ACTION, label: ctx.t("commands.guide.ask") });
   const { text, entities } = section.pages[index]!;
@@ -35,7 +36,8 @@ function page(ctx: Context, section: GuideSection, index: number): Reply {
 function showPage(ctx: Context, guide: Guide, [sectionId = "", pageText = "0"]: string[]): Reply {
   const section = guide[ctx.actor.locale].find((s) => s.id === sectionId);
   const index = Number(pageText);
-  if (!section || !Number.isInteger(index) || index < 0 || index >= section.pages.length) return contents(ctx, guide, ctx.t("commands.guide.stale"));
+  if (!section || !Number.isInteger(index) || index < 0 || index >= section.pages.length)
+    return contents(ctx, guide, ctx.t("commands.guide.stale"));
   return page(ctx, section, index);
 }
 

@@ -38,9 +38,17 @@ export function loadGuide(localesDir: string): Guide {
     const ids = new Set(guide[locale].map((s) => s.id));
     const referenceIds = new Set(reference.map((s) => s.id));
     const missing = files(localesDir, DEFAULT_LOCALE).find((f) => !ids.has(idOf(f)));
-    if (missing) throw guideError(join(localesDir, locale, "guide", missing), `is missing: every ${DEFAULT_LOCALE} section needs its ${locale} translation, under the same file name`);
+    if (missing)
+      throw guideError(
+        join(localesDir, locale, "guide", missing),
+        `is missing: every ${DEFAULT_LOCALE} section needs its ${locale} translation, under the same file name`,
+      );
     const extra = files(localesDir, locale).find((f) => !referenceIds.has(idOf(f)));
-    if (extra) throw guideError(join(localesDir, locale, "guide", extra), `has no ${DEFAULT_LOCALE} counterpart: name it as its ${DEFAULT_LOCALE} section in ${join(localesDir, DEFAULT_LOCALE, "guide")}`);
+    if (extra)
+      throw guideError(
+        join(localesDir, locale, "guide", extra),
+        `has no ${DEFAULT_LOCALE} counterpart: name it as its ${DEFAULT_LOCALE} section in ${join(localesDir, DEFAULT_LOCALE, "guide")}`,
+      );
     // Same ids; the order follows the French file numbers so both languages list the sections alike.
     const byId = new Map(guide[locale].map((s) => [s.id, s]));
     guide[locale] = reference.map((s) => byId.get(s.id)!);
@@ -61,8 +69,10 @@ function readLocale(localesDir: string, locale: Locale): GuideSection[] {
     seen.set(id, name);
     const { title, blocks } = parseSection(readFileSync(path, "utf8"));
     if (!title) throw guideError(path, `has no title: its first line must be "# Title"`);
-    if (title.length > GUIDE_TITLE_MAX_CHARS) throw guideError(path, `has a title of ${title.length} characters; a button holds ${GUIDE_TITLE_MAX_CHARS}`);
-    if (blocks.every((b) => b.kind === "subheading")) throw guideError(path, "is empty: write the section's text under its title");
+    if (title.length > GUIDE_TITLE_MAX_CHARS)
+      throw guideError(path, `has a title of ${title.length} characters; a button holds ${GUIDE_TITLE_MAX_CHARS}`);
+    if (blocks.every((b) => b.kind === "subheading"))
+      throw guideError(path, "is empty: write the section's text under its title");
     return { order: Number(FILE_NAME.exec(name)![1]), section: { id, title, pages: paginateRich(title, blocks) } };
   });
   return sections.sort((a, b) => a.order - b.order).map((s) => s.section);
@@ -78,7 +88,11 @@ function files(localesDir: string, locale: Locale): string[] {
     throw guideError(dir, "cannot be read: the guide's sections live there, one NN-name.md file each");
   }
   const wrong = names.find((n) => !FILE_NAME.test(n));
-  if (wrong) throw guideError(join(dir, wrong), `is not named like "01-housing.md" (a number, a dash, lower-case letters, digits and dashes)`);
+  if (wrong)
+    throw guideError(
+      join(dir, wrong),
+      `is not named like "01-housing.md" (a number, a dash, lower-case letters, digits and dashes)`,
+    );
   return names.sort();
 }
 

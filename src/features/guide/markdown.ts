@@ -28,11 +28,18 @@ export interface ParsedSection {
 export function parseSection(markdown: string): ParsedSection {
   const tokens = new Lexer().lex(markdown.replace(/^\uFEFF/, ""));
   const first = tokens.find((t) => t.type !== "space");
-  const title = first?.type === "heading" && (first as Tokens.Heading).depth === 1 ? inline((first as Tokens.Heading).tokens).text.trim() : undefined;
+  const title =
+    first?.type === "heading" && (first as Tokens.Heading).depth === 1
+      ? inline((first as Tokens.Heading).tokens).text.trim()
+      : undefined;
   const blocks: GuideBlock[] = [];
   for (const token of tokens) {
     if (token === first && title !== undefined) continue;
-    if (token.type === "heading") blocks.push({ kind: "subheading", ...emphasize("bold", join([plain("▸ "), trim(inline((token as Tokens.Heading).tokens))])) });
+    if (token.type === "heading")
+      blocks.push({
+        kind: "subheading",
+        ...emphasize("bold", join([plain("▸ "), trim(inline((token as Tokens.Heading).tokens))])),
+      });
     else {
       const { text, entities } = trim(block(token));
       if (text) blocks.push({ kind: "text", text, entities });
@@ -69,7 +76,9 @@ function list(token: Tokens.List, indent: string): RichText {
   return join(
     token.items.map((item, i) => {
       const marker = token.ordered ? `${start + i}. ` : "• ";
-      const parts = item.tokens.map((t) => (t.type === "list" ? list(t as Tokens.List, `${indent}   `) : trim(block(t))));
+      const parts = item.tokens.map((t) =>
+        t.type === "list" ? list(t as Tokens.List, `${indent}   `) : trim(block(t)),
+      );
       const [head = plain(""), ...rest] = parts.filter((p) => p.text);
       return join([join([plain(`${indent}${marker}`), head]), ...rest], "\n");
     }),
@@ -78,7 +87,11 @@ function list(token: Tokens.List, indent: string): RichText {
 }
 
 function table(token: Tokens.Table): RichText {
-  const row = (cells: Tokens.TableCell[]) => join(cells.map((c) => inline(c.tokens)), " | ");
+  const row = (cells: Tokens.TableCell[]) =>
+    join(
+      cells.map((c) => inline(c.tokens)),
+      " | ",
+    );
   return join([row(token.header), ...token.rows.map(row)], "\n");
 }
 
@@ -100,7 +113,9 @@ function inlineToken(token: Token): RichText {
       const words = trim(inline(link.tokens));
       const text = words.text;
       if (!text) return plain(link.href);
-      return text === link.href || `mailto:${text}` === link.href || `tel:${text}` === link.href ? words : join([words, plain(` (${link.href})`)]);
+      return text === link.href || `mailto:${text}` === link.href || `tel:${text}` === link.href
+        ? words
+        : join([words, plain(` (${link.href})`)]);
     }
     case "image": {
       const image = token as Tokens.Image;
@@ -113,7 +128,9 @@ function inlineToken(token: Token): RichText {
     case "escape":
       return plain((token as Tokens.Escape).text);
     case "text":
-      return "tokens" in token && token.tokens ? inline(token.tokens) : plain(decodeEntities((token as Tokens.Text).text));
+      return "tokens" in token && token.tokens
+        ? inline(token.tokens)
+        : plain(decodeEntities((token as Tokens.Text).text));
     case "html":
       return plain("");
     default:

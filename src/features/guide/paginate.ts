@@ -31,8 +31,15 @@ export function paginateRich(title: string, blocks: GuideBlock[], max = GUIDE_PA
   const budget = max - title.length - COUNTER_ROOM - 2;
   if (budget < 200) throw new Error(`A page of at most ${max} characters cannot hold the title "${title}"`);
   const groups = joined(blocks).length > Math.min(LONG_SECTION_CHARS, budget) ? bySubsection(blocks) : [blocks];
-  const bodies = groups.flatMap((group) => pack(group.map((b) => ({ text: b.text, entities: b.entities ?? [] })), budget));
-  return bodies.map((body, i) => join([emphasize("bold", plain(bodies.length > 1 ? `${title} (${i + 1}/${bodies.length})` : title)), body], "\n\n"));
+  const bodies = groups.flatMap((group) =>
+    pack(
+      group.map((b) => ({ text: b.text, entities: b.entities ?? [] })),
+      budget,
+    ),
+  );
+  return bodies.map((body, i) =>
+    join([emphasize("bold", plain(bodies.length > 1 ? `${title} (${i + 1}/${bodies.length})` : title)), body], "\n\n"),
+  );
 }
 
 const joined = (blocks: GuideBlock[]) => blocks.map((b) => b.text).join("\n\n");

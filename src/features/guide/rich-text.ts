@@ -69,7 +69,8 @@ function normalized({ text, entities }: RichText): RichText {
       .sort((a, b) => a[0] - b[0]);
     for (const [start, end] of spans) {
       const last = kept.at(-1);
-      if (last && last.kind === kind && start <= last.offset + last.length) last.length = Math.max(last.length, end - last.offset);
+      if (last && last.kind === kind && start <= last.offset + last.length)
+        last.length = Math.max(last.length, end - last.offset);
       else kept.push({ kind, offset: start, length: end - start });
     }
   }

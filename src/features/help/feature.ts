@@ -10,7 +10,10 @@ async function help(ctx: Context, all: Command[]): Promise<Reply[]> {
     .filter((c) => allows(c.audience, ctx.actor))
     .map((c) => ctx.t("help.line", { word: wordsOf(c, ctx.actor.locale)[0] ?? c.name, summary: ctx.t(c.summary) }));
   const pending = await pendingRoleRequests(ctx.db, ctx.actor.memberId);
-  const intro = ctx.actor.status === "ACTIVE" ? ctx.t("help.intro", { name: ctx.actor.displayName }) : ctx.t("help.introOnboarding");
+  const intro =
+    ctx.actor.status === "ACTIVE"
+      ? ctx.t("help.intro", { name: ctx.actor.displayName })
+      : ctx.t("help.introOnboarding");
   const text = [intro, ...lines];
   for (const p of pending) text.push(ctx.t("help.pendingRole", { role: ctx.t(`roles.singular.${p.role}`) }));
   return [say(text.join("\n"))];
@@ -20,7 +23,13 @@ async function help(ctx: Context, all: Command[]): Promise<Reply[]> {
 export function createHelpFeature(allCommands: () => Command[]): Feature {
   return {
     commands: [
-      { name: "help", words: "commands.help.words", summary: "commands.help.summary", audience: "anyone", run: (ctx) => help(ctx, allCommands()) },
+      {
+        name: "help",
+        words: "commands.help.words",
+        summary: "commands.help.summary",
+        audience: "anyone",
+        run: (ctx) => help(ctx, allCommands()),
+      },
     ],
   };
 }

@@ -17,7 +17,10 @@ export function chartInput(t: Translate, locale: Locale, board: Board): ChartInp
         return {
           label: note ? `${indicator.label} (${note})` : indicator.label,
           ratio: progressRatio(indicator),
-          figures: percent === undefined ? value : t("indicators.chart.figures", { value, target: formatAmount(indicator.target ?? 0, locale), percent }),
+          figures:
+            percent === undefined
+              ? value
+              : t("indicators.chart.figures", { value, target: formatAmount(indicator.target ?? 0, locale), percent }),
           fromReports: indicator.source !== "data",
         };
       }),

@@ -54,7 +54,12 @@ const FULL_WIDTH = CHART_WIDTH - 2 * MARGIN;
 
 /** Text as SVG character data or an attribute value. */
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
 }
 
 /** Up to `lines` lines of at most `width` characters, cut between words, the last ending with "…" when text remains. */
@@ -84,22 +89,48 @@ function text(x: number, y: number, content: string, attributes: string): string
 function rowSvg(row: ChartRow, noTarget: string, top: number, height: number, striped: boolean): string {
   // The full label as the row's title: screen readers and SVG viewers get what the wrapped text cuts.
   const parts: string[] = [`<g><title>${escapeXml(row.label)}</title>`];
-  if (striped) parts.push(`<rect x="${MARGIN / 2}" y="${top}" width="${CHART_WIDTH - MARGIN}" height="${height}" fill="${STRIPE_COLOUR}"/>`);
+  if (striped)
+    parts.push(
+      `<rect x="${MARGIN / 2}" y="${top}" width="${CHART_WIDTH - MARGIN}" height="${height}" fill="${STRIPE_COLOUR}"/>`,
+    );
   const middle = top + height / 2;
   const label = wrapText(row.label, LABEL_CHARS, 2);
   const firstBaseline = middle - ((label.length - 1) * LINE_HEIGHT) / 2 + LABEL_SIZE * 0.35;
-  label.forEach((line, i) => parts.push(text(MARGIN, Math.round(firstBaseline + i * LINE_HEIGHT), line, `font-size="${LABEL_SIZE}" fill="${TEXT_COLOUR}"`)));
+  label.forEach((line, i) => {
+    parts.push(
+      text(
+        MARGIN,
+        Math.round(firstBaseline + i * LINE_HEIGHT),
+        line,
+        `font-size="${LABEL_SIZE}" fill="${TEXT_COLOUR}"`,
+      ),
+    );
+  });
   const barTop = Math.round(middle - BAR_HEIGHT / 2);
   if (row.ratio === undefined) {
     parts.push(text(BAR_X, Math.round(middle + 7), noTarget, `font-size="18" fill="${MUTED_COLOUR}"`));
   } else {
     const filled = Math.round((Math.min(Math.max(row.ratio, 0), TRACK_MAX) / TRACK_MAX) * BAR_WIDTH);
     const targetX = BAR_X + Math.round(BAR_WIDTH / TRACK_MAX);
-    parts.push(`<rect x="${BAR_X}" y="${barTop}" width="${BAR_WIDTH}" height="${BAR_HEIGHT}" rx="3" fill="${TRACK_COLOUR}"/>`);
-    if (filled > 0) parts.push(`<rect x="${BAR_X}" y="${barTop}" width="${filled}" height="${BAR_HEIGHT}" rx="3" fill="${BAR_COLOUR}"/>`);
-    parts.push(`<line x1="${targetX}" y1="${barTop - 6}" x2="${targetX}" y2="${barTop + BAR_HEIGHT + 6}" stroke="${TEXT_COLOUR}" stroke-width="2"/>`);
+    parts.push(
+      `<rect x="${BAR_X}" y="${barTop}" width="${BAR_WIDTH}" height="${BAR_HEIGHT}" rx="3" fill="${TRACK_COLOUR}"/>`,
+    );
+    if (filled > 0)
+      parts.push(
+        `<rect x="${BAR_X}" y="${barTop}" width="${filled}" height="${BAR_HEIGHT}" rx="3" fill="${BAR_COLOUR}"/>`,
+      );
+    parts.push(
+      `<line x1="${targetX}" y1="${barTop - 6}" x2="${targetX}" y2="${barTop + BAR_HEIGHT + 6}" stroke="${TEXT_COLOUR}" stroke-width="2"/>`,
+    );
   }
-  parts.push(text(FIGURES_X, Math.round(middle + 7), row.fromReports ? `${row.figures} ${REPORTS_MARK}` : row.figures, `font-size="${LABEL_SIZE}" font-weight="bold" fill="${TEXT_COLOUR}"`));
+  parts.push(
+    text(
+      FIGURES_X,
+      Math.round(middle + 7),
+      row.fromReports ? `${row.figures} ${REPORTS_MARK}` : row.figures,
+      `font-size="${LABEL_SIZE}" font-weight="bold" fill="${TEXT_COLOUR}"`,
+    ),
+  );
   parts.push("</g>");
   return parts.join("");
 }
@@ -118,12 +149,28 @@ export function indicatorChartSvg(input: ChartInput): string {
   for (const group of input.groups) {
     if (group.plan) {
       y += 36;
-      body.push(text(MARGIN, y, wrapText(group.plan, charsIn(FULL_WIDTH, 25, true), 1)[0] ?? "", `font-size="25" font-weight="bold" fill="${TEXT_COLOUR}"`));
+      body.push(
+        text(
+          MARGIN,
+          y,
+          wrapText(group.plan, charsIn(FULL_WIDTH, 25, true), 1)[0] ?? "",
+          `font-size="25" font-weight="bold" fill="${TEXT_COLOUR}"`,
+        ),
+      );
       y += 4;
     }
     y += 22;
-    body.push(text(MARGIN, y + 22, wrapText(group.heading, charsIn(FULL_WIDTH, 22, true), 1)[0] ?? "", `font-size="22" font-weight="bold" fill="${HEADING_COLOUR}"`));
-    body.push(`<line x1="${MARGIN}" y1="${y + 34}" x2="${CHART_WIDTH - MARGIN}" y2="${y + 34}" stroke="${TRACK_COLOUR}" stroke-width="2"/>`);
+    body.push(
+      text(
+        MARGIN,
+        y + 22,
+        wrapText(group.heading, charsIn(FULL_WIDTH, 22, true), 1)[0] ?? "",
+        `font-size="22" font-weight="bold" fill="${HEADING_COLOUR}"`,
+      ),
+    );
+    body.push(
+      `<line x1="${MARGIN}" y1="${y + 34}" x2="${CHART_WIDTH - MARGIN}" y2="${y + 34}" stroke="${TRACK_COLOUR}" stroke-width="2"/>`,
+    );
     y += 42;
     for (const row of group.rows) {
       const height = wrapText(row.label, LABEL_CHARS, 2).length > 1 ? 62 : 44;

@@ -57,7 +57,14 @@ export async function computeIndicators(db: Db, query: IndicatorQuery): Promise<
         period: true,
         computation: true,
         filter: true,
-        ficheAction: { select: { id: true, code: true, title: true, axis: { select: { number: true, plan: { select: { code: true, startYear: true, endYear: true } } } } } },
+        ficheAction: {
+          select: {
+            id: true,
+            code: true,
+            title: true,
+            axis: { select: { number: true, plan: { select: { code: true, startYear: true, endYear: true } } } },
+          },
+        },
       },
     }),
     query.territoryId ? territoriesWithin(db, query.networkId, [query.territoryId]) : Promise.resolve(undefined),
@@ -69,35 +76,50 @@ export async function computeIndicators(db: Db, query: IndicatorQuery): Promise<
       a.ficheAction.code.localeCompare(b.ficheAction.code, "fr", { numeric: true }) ||
       a.label.localeCompare(b.label, "fr"),
   );
-  const reportAuthors = territoryIds ? (await db.member.findMany({ where: await memberWhere(db, { networkId: query.networkId, range: anyRange, territoryIds }), select: { id: true } })).map((m) => m.id) : undefined;
-  return inBatches(
-    ordered,
-    async (row) => {
-      const plan = row.ficheAction.axis.plan;
-      const period = row.period as IndicatorPeriod;
-      const range = "range" in query.window ? query.window.range : periodContaining(period, query.window.today, plan);
-      const filter = (row.filter ?? {}) as IndicatorFilter;
-      const counter = counterFor(row.computation, filter);
-      const scope: CountScope = { networkId: query.networkId, range, territoryIds, today: "today" in query.window ? query.window.today : undefined };
-      const [counted, reported] = await Promise.all([
-        counter ? counter(db, scope, filter) : Promise.resolve(0),
-        acceptsReports(row.computation, filter) ? reportedValue(db, row.id, range, reportAuthors) : Promise.resolve(0),
-      ]);
-      const value = counted + reported;
-      return {
-        id: row.id,
-        label: row.label,
-        unit: row.unit,
-        target: row.target === null ? null : Number(row.target),
-        period,
-        computation: row.computation,
-        fiche: { id: row.ficheAction.id, code: row.ficheAction.code, title: row.ficheAction.title, planCode: plan.code, axisNumber: row.ficheAction.axis.number },
-        range,
-        value,
-        source: !counter ? "reports" : reported > 0 ? "both" : "data",
-      } satisfies IndicatorValue;
-    },
-  );
+  const reportAuthors = territoryIds
+    ? (
+        await db.member.findMany({
+          where: await memberWhere(db, { networkId: query.networkId, range: anyRange, territoryIds }),
+          select: { id: true },
+        })
+      ).map((m) => m.id)
+    : undefined;
+  return inBatches(ordered, async (row) => {
+    const plan = row.ficheAction.axis.plan;
+    const period = row.period as IndicatorPeriod;
+    const range = "range" in query.window ? query.window.range : periodContaining(period, query.window.today, plan);
+    const filter = (row.filter ?? {}) as IndicatorFilter;
+    const counter = counterFor(row.computation, filter);
+    const scope: CountScope = {
+      networkId: query.networkId,
+      range,
+      territoryIds,
+      today: "today" in query.window ? query.window.today : undefined,
+    };
+    const [counted, reported] = await Promise.all([
+      counter ? counter(db, scope, filter) : Promise.resolve(0),
+      acceptsReports(row.computation, filter) ? reportedValue(db, row.id, range, reportAuthors) : Promise.resolve(0),
+    ]);
+    const value = counted + reported;
+    return {
+      id: row.id,
+      label: row.label,
+      unit: row.unit,
+      target: row.target === null ? null : Number(row.target),
+      period,
+      computation: row.computation,
+      fiche: {
+        id: row.ficheAction.id,
+        code: row.ficheAction.code,
+        title: row.ficheAction.title,
+        planCode: plan.code,
+        axisNumber: row.ficheAction.axis.number,
+      },
+      range,
+      value,
+      source: !counter ? "reports" : reported > 0 ? "both" : "data",
+    } satisfies IndicatorValue;
+  });
 }
 
 /**
@@ -119,7 +141,12 @@ async function inBatches<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise
 const anyRange: DayRange = { from: { year: 1, month: 1, day: 1 }, to: { year: 9999, month: 12, day: 31 } };
 
 /** The sum of the values progress reports attached to the indicator, by the authors in the territory when one is asked. */
-async function reportedValue(db: Db, indicatorId: string, range: DayRange, authors: string[] | undefined): Promise<number> {
+async function reportedValue(
+  db: Db,
+  indicatorId: string,
+  range: DayRange,
+  authors: string[] | undefined,
+): Promise<number> {
   const sum = await db.progressReport.aggregate({
     where: { indicatorId, date: dateColumnFilter(range), ...(authors ? { memberId: { in: authors } } : {}) },
     _sum: { value: true },

@@ -1,13 +1,23 @@
 import type { Prisma } from "@prisma/client";
 import { addDays, parisInstant } from "../../calendar/paris.ts";
 import type { Db } from "../../db/database.ts";
-import { type Counter, type CountScope, eventTypeCounterName, type IndicatorCounters, type IndicatorFilter, kindCounterName } from "./counting.ts";
+import {
+  type Counter,
+  type CountScope,
+  eventTypeCounterName,
+  type IndicatorCounters,
+  type IndicatorFilter,
+  kindCounterName,
+} from "./counting.ts";
 import { dateColumnFilter } from "./period.ts";
 
 export type { Counter, CountScope, IndicatorFilter } from "./counting.ts";
 
 async function organisationsIn(db: Db, scope: CountScope): Promise<string[]> {
-  const rows = await db.organisation.findMany({ where: { networkId: scope.networkId, territoryId: { in: [...(scope.territoryIds ?? [])] } }, select: { id: true } });
+  const rows = await db.organisation.findMany({
+    where: { networkId: scope.networkId, territoryId: { in: [...(scope.territoryIds ?? [])] } },
+    select: { id: true },
+  });
   return rows.map((r) => r.id);
 }
 
@@ -15,7 +25,11 @@ async function organisationsIn(db: Db, scope: CountScope): Promise<string[]> {
  * Activity reports in the scope. A report is in a territory when its commune is, or its support
  * site is located there; organisations are read apart (a relation filter is slow on 100,000 rows).
  */
-export async function activityWhere(db: Db, scope: CountScope, filter: IndicatorFilter = {}): Promise<Prisma.ActivityReportWhereInput> {
+export async function activityWhere(
+  db: Db,
+  scope: CountScope,
+  filter: IndicatorFilter = {},
+): Promise<Prisma.ActivityReportWhereInput> {
   const where: Prisma.ActivityReportWhereInput = { networkId: scope.networkId, date: dateColumnFilter(scope.range) };
   if (filter.kind) where.kind = filter.kind as Prisma.ActivityReportWhereInput["kind"];
   if (filter.topic) where.themes = { has: filter.topic };
@@ -30,19 +44,30 @@ export async function activityWhere(db: Db, scope: CountScope, filter: Indicator
 export async function memberWhere(db: Db, scope: CountScope): Promise<Prisma.MemberWhereInput> {
   if (!scope.territoryIds) return { networkId: scope.networkId };
   const organisations = await organisationsIn(db, scope);
-  return { networkId: scope.networkId, OR: [{ territoryId: { in: [...scope.territoryIds] } }, { organisationId: { in: organisations } }] };
+  return {
+    networkId: scope.networkId,
+    OR: [{ territoryId: { in: [...scope.territoryIds] } }, { organisationId: { in: organisations } }],
+  };
 }
 
-const countActivities: Counter = async (db, scope, filter) => db.activityReport.count({ where: await activityWhere(db, scope, filter) });
+const countActivities: Counter = async (db, scope, filter) =>
+  db.activityReport.count({ where: await activityWhere(db, scope, filter) });
 
 const countActivityParticipants: Counter = async (db, scope, filter) => {
-  const sum = await db.activityReport.aggregate({ where: await activityWhere(db, scope, filter), _sum: { participants: true } });
+  const sum = await db.activityReport.aggregate({
+    where: await activityWhere(db, scope, filter),
+    _sum: { participants: true },
+  });
   return sum._sum.participants ?? 0;
 };
 
 /** Active members holding the role who had joined by the end of the period (its last day included, Paris time). */
 const countMembers: Counter = async (db, scope, filter) => {
-  const where: Prisma.MemberWhereInput = { ...(await memberWhere(db, scope)), status: "ACTIVE", createdAt: { lt: parisInstant(addDays(scope.range.to, 1), 0) } };
+  const where: Prisma.MemberWhereInput = {
+    ...(await memberWhere(db, scope)),
+    status: "ACTIVE",
+    createdAt: { lt: parisInstant(addDays(scope.range.to, 1), 0) },
+  };
   if (filter.role) where.roles = { has: filter.role as never };
   return db.member.count({ where });
 };
@@ -68,7 +93,8 @@ export function provideCounters(counters: IndicatorCounters): void {
 }
 
 function contributedCounters(): ReadonlyMap<string, Counter> {
-  if (!contributed) throw new Error("Indicator counters were not provided: the composition root calls provideCounters at start-up");
+  if (!contributed)
+    throw new Error("Indicator counters were not provided: the composition root calls provideCounters at start-up");
   return contributed;
 }
 

@@ -44,6 +44,11 @@ export function kindCounters(kind: string, byComputation: Partial<Record<string,
   return named(byComputation, (computation) => kindCounterName(kind, computation));
 }
 
-function named(byComputation: Partial<Record<string, Counter>>, name: (computation: string) => string): IndicatorCounters {
-  return Object.fromEntries(Object.entries(byComputation).flatMap(([computation, counter]) => (counter ? [[name(computation), counter]] : [])));
+function named(
+  byComputation: Partial<Record<string, Counter>>,
+  name: (computation: string) => string,
+): IndicatorCounters {
+  return Object.fromEntries(
+    Object.entries(byComputation).flatMap(([computation, counter]) => (counter ? [[name(computation), counter]] : [])),
+  );
 }

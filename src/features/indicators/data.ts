@@ -37,14 +37,27 @@ export async function loadBoard(ctx: Context, request: BoardRequest): Promise<Bo
   const heading: BoardHeading = {
     network: network.name,
     period: periodTitle(t, actor.locale, request.year, today),
-    scope: request.territory ? t("indicators.board.scopeTerritory", { name: request.territory.name }) : t("indicators.board.scopeNetwork"),
+    scope: request.territory
+      ? t("indicators.board.scopeTerritory", { name: request.territory.name })
+      : t("indicators.board.scopeNetwork"),
   };
-  return { request, today, heading, values, planTitles: new Map(plans.map((p) => [p.code, p.title])), sameRangeForAll: request.year !== undefined };
+  return {
+    request,
+    today,
+    heading,
+    values,
+    planTitles: new Map(plans.map((p) => [p.code, p.title])),
+    sameRangeForAll: request.year !== undefined,
+  };
 }
 
 /** A territory of the network by the name a coordinator types (see `matchTerritoryName`). */
 export async function findTerritoryByName(db: Db, networkId: string, typed: string): Promise<TerritoryMatch> {
-  const rows = await db.territory.findMany({ where: { networkId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+  const rows = await db.territory.findMany({
+    where: { networkId },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
   return matchTerritoryName(rows, typed);
 }
 

@@ -42,29 +42,46 @@ export function percentReached(indicator: Pick<IndicatorValue, "value" | "target
 /** Ten cells for the share of the target, full only once it is reached, never empty once something counts. */
 export function textBar(indicator: Pick<IndicatorValue, "value" | "target">): string {
   const ratio = progressRatio(indicator) ?? 0;
-  const filled = ratio >= 1 ? BAR_CELLS : Math.min(BAR_CELLS - 1, Math.max(indicator.value > 0 ? 1 : 0, Math.round(ratio * BAR_CELLS)));
+  const filled =
+    ratio >= 1
+      ? BAR_CELLS
+      : Math.min(BAR_CELLS - 1, Math.max(indicator.value > 0 ? 1 : 0, Math.round(ratio * BAR_CELLS)));
   return "▰".repeat(filled) + "▱".repeat(BAR_CELLS - filled);
 }
 
 /** "23 novembre 2026". */
 export function longDay(day: CalendarDay, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(columnOfDay(day));
+  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(columnOfDay(day));
 }
 
 /**
  * The indicator's own period when it is not the calendar year shown ("2e semestre 2026", "plan
  * 2024–2029"); empty for a yearly indicator or when one range applies to all.
  */
-export function periodNote(t: Translate, indicator: Pick<IndicatorValue, "period" | "range">, sameRangeForAll: boolean): string {
+export function periodNote(
+  t: Translate,
+  indicator: Pick<IndicatorValue, "period" | "range">,
+  sameRangeForAll: boolean,
+): string {
   if (sameRangeForAll || indicator.period === "YEAR") return "";
   const { from, to } = indicator.range;
-  if (indicator.period === "SEMESTER") return t(from.month <= 6 ? "indicators.periods.firstHalf" : "indicators.periods.secondHalf", { year: from.year });
-  return from.year === to.year ? t("indicators.periods.planYear", { year: from.year }) : t("indicators.periods.plan", { from: from.year, to: to.year });
+  if (indicator.period === "SEMESTER")
+    return t(from.month <= 6 ? "indicators.periods.firstHalf" : "indicators.periods.secondHalf", { year: from.year });
+  return from.year === to.year
+    ? t("indicators.periods.planYear", { year: from.year })
+    : t("indicators.periods.plan", { from: from.year, to: to.year });
 }
 
 /** What the indicators are counted over: a chosen year, or each one's period containing today. */
 export function periodTitle(t: Translate, locale: Locale, year: number | undefined, today: CalendarDay): string {
-  return year === undefined ? t("indicators.board.periodCurrent", { date: longDay(today, locale) }) : t("indicators.board.periodYear", { year });
+  return year === undefined
+    ? t("indicators.board.periodCurrent", { date: longDay(today, locale) })
+    : t("indicators.board.periodYear", { year });
 }
 
 /** "SDAASP-82 — Schéma départemental…": the plan's code and title. */
@@ -84,7 +101,8 @@ export function groupByPlanAndFiche(values: readonly IndicatorValue[]): PlanGrou
   const plans: PlanGroup[] = [];
   for (const value of values) {
     let plan = plans.at(-1);
-    if (!plan || plan.planCode !== value.fiche.planCode) plans.push((plan = { planCode: value.fiche.planCode, fiches: [] }));
+    if (!plan || plan.planCode !== value.fiche.planCode)
+      plans.push((plan = { planCode: value.fiche.planCode, fiches: [] }));
     let fiche = plan.fiches.at(-1);
     if (!fiche || fiche.fiche.id !== value.fiche.id) plan.fiches.push((fiche = { fiche: value.fiche, indicators: [] }));
     fiche.indicators.push(value);

@@ -34,7 +34,12 @@ function renderer(): Promise<Renderer> {
 export async function renderPng(svg: string): Promise<Uint8Array> {
   const { fonts } = await renderer();
   const resvg = new Resvg(svg, {
-    font: { fontBuffers: fonts, loadSystemFonts: false, defaultFontFamily: "DejaVu Sans", sansSerifFamily: "DejaVu Sans" },
+    font: {
+      fontBuffers: fonts,
+      loadSystemFonts: false,
+      defaultFontFamily: "DejaVu Sans",
+      sansSerifFamily: "DejaVu Sans",
+    },
     background: "#ffffff",
   });
   try {

@@ -28,20 +28,36 @@ export async function readTypedRequest(ctx: Context, args: string): Promise<Boar
   const place = words.filter((_, i) => i !== yearAt).join(" ");
   if (place === "") return { year, territory: undefined };
   const match = await findTerritoryByName(ctx.db, ctx.actor.networkId, place);
-  const list = (names: string[]) => new Intl.ListFormat(ctx.actor.locale, { type: "disjunction" }).format(names.map((name) => ctx.t("indicators.errors.quoted", { name })));
-  if (match.kind === "unknown") throw new AppError("unknown_territory", "indicators.errors.unknownTerritory", { typed: place, names: list(match.closest) });
-  if (match.kind === "ambiguous") throw new AppError("ambiguous_territory", "indicators.errors.ambiguousTerritory", { typed: place, names: list(match.names) });
+  const list = (names: string[]) =>
+    new Intl.ListFormat(ctx.actor.locale, { type: "disjunction" }).format(
+      names.map((name) => ctx.t("indicators.errors.quoted", { name })),
+    );
+  if (match.kind === "unknown")
+    throw new AppError("unknown_territory", "indicators.errors.unknownTerritory", {
+      typed: place,
+      names: list(match.closest),
+    });
+  if (match.kind === "ambiguous")
+    throw new AppError("ambiguous_territory", "indicators.errors.ambiguousTerritory", {
+      typed: place,
+      names: list(match.names),
+    });
   return { year, territory: match.territory };
 }
 
-const chartParts = z.tuple([z.literal("chart"), z.union([z.literal("current"), z.string().regex(/^\d{4}$/)]), z.union([z.literal("-"), z.uuid()])]);
+const chartParts = z.tuple([
+  z.literal("chart"),
+  z.union([z.literal("current"), z.string().regex(/^\d{4}$/)]),
+  z.union([z.literal("-"), z.uuid()]),
+]);
 
 /** The request behind a pressed chart button; a forged or stale one is refused. */
 export async function readChartAction(ctx: Context, parts: string[]): Promise<BoardRequest> {
   const parsed = chartParts.safeParse(parts);
   if (!parsed.success) throw new AppError("stale_action", "indicators.errors.staleChart");
   const [, yearPart, territoryPart] = parsed.data;
-  const territory = territoryPart === "-" ? undefined : await findTerritoryById(ctx.db, ctx.actor.networkId, territoryPart);
+  const territory =
+    territoryPart === "-" ? undefined : await findTerritoryById(ctx.db, ctx.actor.networkId, territoryPart);
   if (territory === null) throw new AppError("stale_action", "indicators.errors.staleChart");
   return { year: yearPart === "current" ? undefined : Number(yearPart), territory };
 }

@@ -12,7 +12,14 @@ import { chartActionId, readChartAction, readTypedRequest } from "./request.ts";
 export async function showIndicators(ctx: Context, args: string): Promise<Reply[]> {
   const request = await readTypedRequest(ctx, args);
   const board = await loadBoard(ctx, request);
-  const texts = boardMessages(ctx.t, ctx.actor.locale, board.heading, board.values, board.planTitles, board.sameRangeForAll);
+  const texts = boardMessages(
+    ctx.t,
+    ctx.actor.locale,
+    board.heading,
+    board.values,
+    board.planTitles,
+    board.sameRangeForAll,
+  );
   if (board.values.length === 0) return texts.map((text) => say(text));
   const chart = { id: chartActionId(request), label: ctx.t("indicators.buttons.chart") };
   return texts.map((text, i) => (i === texts.length - 1 ? say(text, [chart]) : say(text)));
@@ -27,7 +34,13 @@ export async function sendIndicatorChart(ctx: Context, parts: string[]): Promise
   return [
     {
       text: ctx.t("indicators.chart.caption", { period: board.heading.period, scope: board.heading.scope }),
-      files: [{ name: ctx.t("indicators.chart.fileName", { date: isoDay(board.today) }), mediaType: "image/png", content: png }],
+      files: [
+        {
+          name: ctx.t("indicators.chart.fileName", { date: isoDay(board.today) }),
+          mediaType: "image/png",
+          content: png,
+        },
+      ],
       visibility: "private",
     },
   ];

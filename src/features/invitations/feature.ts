@@ -4,13 +4,13 @@ import { staleAction } from "../../core/errors.ts";
 import { createTranslator, type MessageKey, type Translate, toLocale } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import type { Role } from "../../core/roles.ts";
+import { isUuid } from "../../shared/ids.ts";
 import { loadOnboarding } from "../onboarding/conversation.ts";
 import { languageQuestion, promptFor } from "../onboarding/prompts.ts";
 import { issueInvitation, listOpenInvitations, revokeInvitation } from "./issue.ts";
 import { type JoinOutcome, joinByInvitation } from "./join.ts";
 import { formatExpiry, invitationReply } from "./links.ts";
 import { readInviteRequest } from "./options.ts";
-import { isUuid } from "../../shared/ids.ts";
 
 const COORDINATORS: readonly Role[] = ["NETWORK_COORDINATOR"];
 const REVOKE = "invrev";
@@ -18,8 +18,21 @@ const REVOKE = "invrev";
 /** `inviter <rôle> [structure] [N utilisations] [D jours]`: a new invitation, its links and QR code. */
 async function invite(ctx: Context, args: string): Promise<Reply[]> {
   const request = await readInviteRequest(ctx, args);
-  const issued = await issueInvitation(ctx.db, { networkId: ctx.actor.networkId, role: request.role, organisationId: request.organisation?.id, maxUses: request.maxUses, days: request.days, createdById: ctx.actor.memberId, now: ctx.now });
-  return [await invitationReply(ctx, issued, { role: ctx.t(`roles.singular.${request.role}`), organisation: request.organisation?.name })];
+  const issued = await issueInvitation(ctx.db, {
+    networkId: ctx.actor.networkId,
+    role: request.role,
+    organisationId: request.organisation?.id,
+    maxUses: request.maxUses,
+    days: request.days,
+    createdById: ctx.actor.memberId,
+    now: ctx.now,
+  });
+  return [
+    await invitationReply(ctx, issued, {
+      role: ctx.t(`roles.singular.${request.role}`),
+      organisation: request.organisation?.name,
+    }),
+  ];
 }
 
 /** `invitations`: the open ones, each with a Revoke button. */
@@ -49,8 +62,18 @@ async function openInvitations(ctx: Context): Promise<Reply[]> {
 /** The Revoke button: only an invitation of the coordinator's own network (the audience checks the role). */
 async function revoke(ctx: Context, [id = ""]: string[]): Promise<Reply[]> {
   if (!isUuid(id)) throw staleAction();
-  const done = await revokeInvitation(ctx.db, { networkId: ctx.actor.networkId, invitationId: id, memberId: ctx.actor.memberId, now: ctx.now });
-  const key: MessageKey = done.kind === "revoked" ? "invitations.revoked" : done.kind === "unknown" ? "invitations.revokeUnknown" : "invitations.alreadyClosed";
+  const done = await revokeInvitation(ctx.db, {
+    networkId: ctx.actor.networkId,
+    invitationId: id,
+    memberId: ctx.actor.memberId,
+    now: ctx.now,
+  });
+  const key: MessageKey =
+    done.kind === "revoked"
+      ? "invitations.revoked"
+      : done.kind === "unknown"
+        ? "invitations.revokeUnknown"
+        : "invitations.alreadyClosed";
   return [say(ctx.t(key))];
 }
 
@@ -64,8 +87,10 @@ const REFUSALS = {
 
 /** The sentence for every outcome but a newcomer's welcome. */
 function outcomeSentence(t: Translate, outcome: Exclude<JoinOutcome, { kind: "joined" }>): string {
-  if (outcome.kind === "role-added") return t("invitations.join.roleAdded", { role: t(`roles.singular.${outcome.role}`), network: outcome.network });
-  if (outcome.kind === "already-has-role") return t("invitations.join.alreadyHasRole", { role: t(`roles.singular.${outcome.role}`) });
+  if (outcome.kind === "role-added")
+    return t("invitations.join.roleAdded", { role: t(`roles.singular.${outcome.role}`), network: outcome.network });
+  if (outcome.kind === "already-has-role")
+    return t("invitations.join.alreadyHasRole", { role: t(`roles.singular.${outcome.role}`) });
   return t(REFUSALS[outcome.kind]);
 }
 
@@ -73,11 +98,21 @@ function outcomeSentence(t: Translate, outcome: Exclude<JoinOutcome, { kind: "jo
 export async function joinWithCode(ctx: Context, code: string): Promise<Reply[]> {
   if (!code.trim()) return [say(ctx.t("invitations.join.usage"))];
   const { actor } = ctx;
-  const joiner = { kind: "member" as const, platform: ctx.inbound.platform, memberId: actor.memberId, identityId: actor.identityId, networkId: actor.networkId, status: actor.status, roles: actor.roles };
+  const joiner = {
+    kind: "member" as const,
+    platform: ctx.inbound.platform,
+    memberId: actor.memberId,
+    identityId: actor.identityId,
+    networkId: actor.networkId,
+    status: actor.status,
+    roles: actor.roles,
+  };
   const outcome = await joinByInvitation(ctx.db, { code, joiner, now: ctx.now, platforms: ctx.platforms });
   if (outcome.kind !== "joined") return [say(outcomeSentence(ctx.t, outcome))];
   const t = createTranslator(outcome.locale);
-  const welcome = say(t("invitations.join.welcome", { network: outcome.network, role: t(`roles.singular.${outcome.role}`) }));
+  const welcome = say(
+    t("invitations.join.welcome", { network: outcome.network, role: t(`roles.singular.${outcome.role}`) }),
+  );
   if (outcome.memberId !== actor.memberId) return [welcome, languageQuestion(t, outcome.displayName)];
   // Someone who had started onboarding here goes on from where they were, the role no longer asked.
   const joined: Context = { ...ctx, actor: { ...actor, roles: [...actor.roles, outcome.role] } };
@@ -89,19 +124,47 @@ export async function joinOutsideNetwork(ctx: OutsideNetworkContext, code: strin
   if (!code.trim()) return [say(ctx.t("invitations.join.usage"))];
   const { inbound } = ctx;
   const hint = inbound.localeHint ? toLocale(inbound.localeHint) : undefined;
-  const joiner = { kind: "new" as const, platform: inbound.platform, externalId: inbound.externalUserId, displayName: inbound.displayName, localeHint: hint };
+  const joiner = {
+    kind: "new" as const,
+    platform: inbound.platform,
+    externalId: inbound.externalUserId,
+    displayName: inbound.displayName,
+    localeHint: hint,
+  };
   const outcome = await joinByInvitation(ctx.db, { code, joiner, now: ctx.now, platforms: ctx.platforms });
   if (outcome.kind !== "joined") return [say(outcomeSentence(ctx.t, outcome))];
   const t = createTranslator(outcome.locale);
-  return [say(t("invitations.join.welcome", { network: outcome.network, role: t(`roles.singular.${outcome.role}`) })), languageQuestion(t, outcome.displayName)];
+  return [
+    say(t("invitations.join.welcome", { network: outcome.network, role: t(`roles.singular.${outcome.role}`) })),
+    languageQuestion(t, outcome.displayName),
+  ];
 }
 
 /** Invitations: coordinators issue and revoke them; anyone joins with one (`rejoindre <code>`, `start inv-<code>`). */
 export const invitationsFeature: Feature = {
   commands: [
-    { name: "invite", words: "commands.invite.words", summary: "commands.invite.summary", audience: COORDINATORS, run: invite },
-    { name: "invitations", words: "commands.invitations.words", summary: "commands.invitations.summary", audience: COORDINATORS, run: openInvitations },
-    { name: "join", words: "commands.join.words", summary: "commands.join.summary", audience: "anyone", run: joinWithCode, runOutsideNetwork: joinOutsideNetwork },
+    {
+      name: "invite",
+      words: "commands.invite.words",
+      summary: "commands.invite.summary",
+      audience: COORDINATORS,
+      run: invite,
+    },
+    {
+      name: "invitations",
+      words: "commands.invitations.words",
+      summary: "commands.invitations.summary",
+      audience: COORDINATORS,
+      run: openInvitations,
+    },
+    {
+      name: "join",
+      words: "commands.join.words",
+      summary: "commands.join.summary",
+      audience: "anyone",
+      run: joinWithCode,
+      runOutsideNetwork: joinOutsideNetwork,
+    },
   ],
   actions: [{ prefix: REVOKE, audience: COORDINATORS, run: revoke }],
 };

@@ -46,8 +46,21 @@ export async function issueInvitation(db: Db, input: NewInvitation): Promise<Iss
           },
           select: { id: true, code: true, maxUses: true, expiresAt: true },
         });
-        const details = { invitationId: row.id, role: input.role, maxUses: input.maxUses, expiresAt: expiresAt.toISOString(), via: input.createdById ? "chat" : "admin-cli" };
-        await recordAudit(tx, { networkId: input.networkId, actorMemberId: input.createdById ?? null, action: "invitation.create", outcome: "allowed", details, at: input.now });
+        const details = {
+          invitationId: row.id,
+          role: input.role,
+          maxUses: input.maxUses,
+          expiresAt: expiresAt.toISOString(),
+          via: input.createdById ? "chat" : "admin-cli",
+        };
+        await recordAudit(tx, {
+          networkId: input.networkId,
+          actorMemberId: input.createdById ?? null,
+          action: "invitation.create",
+          outcome: "allowed",
+          details,
+          at: input.now,
+        });
         return row;
       });
     } catch (error) {
@@ -61,7 +74,17 @@ export async function issueInvitation(db: Db, input: NewInvitation): Promise<Iss
 export async function listOpenInvitations(db: Db, networkId: string, now: Date) {
   const rows = await db.invitation.findMany({
     where: { networkId, revokedAt: null, expiresAt: { gt: now } },
-    select: { id: true, code: true, role: true, maxUses: true, uses: true, expiresAt: true, createdAt: true, organisation: { select: { name: true } }, createdBy: { select: { displayName: true } } },
+    select: {
+      id: true,
+      code: true,
+      role: true,
+      maxUses: true,
+      uses: true,
+      expiresAt: true,
+      createdAt: true,
+      organisation: { select: { name: true } },
+      createdBy: { select: { displayName: true } },
+    },
     orderBy: { createdAt: "desc" },
     take: 100,
   });
@@ -71,13 +94,29 @@ export async function listOpenInvitations(db: Db, networkId: string, now: Date) 
 export type Revocation = { kind: "revoked"; role: Role } | { kind: "unknown" | "already-closed" };
 
 /** Revokes an open invitation of the network; conditional, so two coordinators pressing at once revoke it once. */
-export async function revokeInvitation(db: Db, input: { networkId: string; invitationId: string; memberId: string; now: Date }): Promise<Revocation> {
+export async function revokeInvitation(
+  db: Db,
+  input: { networkId: string; invitationId: string; memberId: string; now: Date },
+): Promise<Revocation> {
   return db.$transaction(async (tx) => {
-    const invitation = await tx.invitation.findFirst({ where: { id: input.invitationId, networkId: input.networkId }, select: { role: true } });
+    const invitation = await tx.invitation.findFirst({
+      where: { id: input.invitationId, networkId: input.networkId },
+      select: { role: true },
+    });
     if (!invitation) return { kind: "unknown" } as const;
-    const changed = await tx.invitation.updateMany({ where: { id: input.invitationId, revokedAt: null }, data: { revokedAt: input.now, revokedById: input.memberId } });
+    const changed = await tx.invitation.updateMany({
+      where: { id: input.invitationId, revokedAt: null },
+      data: { revokedAt: input.now, revokedById: input.memberId },
+    });
     if (changed.count !== 1) return { kind: "already-closed" } as const;
-    await recordAudit(tx, { networkId: input.networkId, actorMemberId: input.memberId, action: "invitation.revoke", outcome: "allowed", details: { invitationId: input.invitationId }, at: input.now });
+    await recordAudit(tx, {
+      networkId: input.networkId,
+      actorMemberId: input.memberId,
+      action: "invitation.revoke",
+      outcome: "allowed",
+      details: { invitationId: input.invitationId },
+      at: input.now,
+    });
     return { kind: "revoked", role: invitation.role } as const;
   });
 }

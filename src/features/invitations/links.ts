@@ -16,7 +16,12 @@ export interface JoinChannels {
 export function howToJoin(t: Translate, code: string, channels: JoinChannels): string[] {
   const lines: string[] = [];
   for (const platform of channels.platforms) {
-    if (platform === "telegram") lines.push(channels.telegramBot ? t("invitations.how.telegramLink", { link: invitationDeepLink(channels.telegramBot, code) }) : t("invitations.how.telegramTyped", { code }));
+    if (platform === "telegram")
+      lines.push(
+        channels.telegramBot
+          ? t("invitations.how.telegramLink", { link: invitationDeepLink(channels.telegramBot, code) })
+          : t("invitations.how.telegramTyped", { code }),
+      );
     if (platform === "slack") lines.push(t("invitations.how.slack", { code }));
     if (platform === "discord") lines.push(t("invitations.how.discord", { code }));
     if (platform === "local") lines.push(t("invitations.how.local", { code }));
@@ -26,14 +31,28 @@ export function howToJoin(t: Translate, code: string, channels: JoinChannels): s
 
 /** "14 décembre 2026 à 10:15", Paris time. */
 export function formatExpiry(date: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeStyle: "short", timeZone: "Europe/Paris" }).format(date);
+  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Europe/Paris",
+  }).format(date);
 }
 
 /** What a coordinator gets for a new invitation: what it gives, until when, how to use it, and the Telegram link's QR code. */
-export async function invitationReply(ctx: Context, invitation: IssuedInvitation, described: { role: string; organisation?: string | undefined }): Promise<Reply> {
+export async function invitationReply(
+  ctx: Context,
+  invitation: IssuedInvitation,
+  described: { role: string; organisation?: string | undefined },
+): Promise<Reply> {
   const { t } = ctx;
-  const params = { role: described.role, uses: invitation.maxUses, date: formatExpiry(invitation.expiresAt, ctx.actor.locale) };
-  const head = described.organisation ? t("invitations.createdForOrganisation", { ...params, organisation: described.organisation }) : t("invitations.created", params);
+  const params = {
+    role: described.role,
+    uses: invitation.maxUses,
+    date: formatExpiry(invitation.expiresAt, ctx.actor.locale),
+  };
+  const head = described.organisation
+    ? t("invitations.createdForOrganisation", { ...params, organisation: described.organisation })
+    : t("invitations.created", params);
   const telegramBot = ctx.platforms.includes("telegram") ? ctx.botUsername?.("telegram") : undefined;
   const reply = say([head, ...howToJoin(t, invitation.code, { platforms: ctx.platforms, telegramBot })].join("\n"));
   if (!telegramBot) return reply;

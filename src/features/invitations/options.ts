@@ -22,8 +22,10 @@ export interface InviteRequest {
 
 /** Checks a number of uses and of days against the limits; shared with the command line. */
 export function checkLimits(maxUses: number, days: number): { key: MessageKey; max: number } | undefined {
-  if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > MAX_USES) return { key: "invitations.badUses", max: MAX_USES };
-  if (!Number.isInteger(days) || days < 1 || days > INVITATION_MAX_DAYS) return { key: "invitations.badDays", max: INVITATION_MAX_DAYS };
+  if (!Number.isInteger(maxUses) || maxUses < 1 || maxUses > MAX_USES)
+    return { key: "invitations.badUses", max: MAX_USES };
+  if (!Number.isInteger(days) || days < 1 || days > INVITATION_MAX_DAYS)
+    return { key: "invitations.badDays", max: INVITATION_MAX_DAYS };
   return undefined;
 }
 
@@ -46,12 +48,14 @@ export async function readInviteRequest(ctx: Context, args: string): Promise<Inv
   words = kept;
   if (words.length === 0) throw new AppError("invite_usage", "invitations.usage", { roles });
   const found = roleAtStart(words);
-  if (!found) throw new AppError("invite_unknown_role", "invitations.unknownRole", { value: words.slice(0, 2).join(" "), roles });
+  if (!found)
+    throw new AppError("invite_unknown_role", "invitations.unknownRole", { value: words.slice(0, 2).join(" "), roles });
   const bad = checkLimits(maxUses, days);
   if (bad) throw new AppError("invite_bad_limits", bad.key, { max: bad.max });
   const organisationName = words.slice(found.length).join(" ");
   if (!organisationName) return { role: found.role, maxUses, days };
   const organisation = await findOrganisationByName(ctx.db, ctx.actor.networkId, organisationName);
-  if (!organisation) throw new AppError("invite_unknown_organisation", "invitations.unknownOrganisation", { name: organisationName });
+  if (!organisation)
+    throw new AppError("invite_unknown_organisation", "invitations.unknownOrganisation", { name: organisationName });
   return { role: found.role, organisation, maxUses, days };
 }

@@ -21,7 +21,13 @@ async function switchTo(ctx: Context, requested: string): Promise<Reply[]> {
 /** `langue en`, or `langue` and a button: every later message is in that language. */
 export const languageFeature: Feature = {
   commands: [
-    { name: "language", words: "commands.language.words", summary: "commands.language.summary", audience: "anyone", run: switchTo },
+    {
+      name: "language",
+      words: "commands.language.words",
+      summary: "commands.language.summary",
+      audience: "anyone",
+      run: switchTo,
+    },
   ],
   actions: [{ prefix: "lang", audience: "anyone", run: (ctx, [locale = ""]) => switchTo(ctx, locale) }],
 };

@@ -7,7 +7,14 @@ export async function issueLinkCode(db: Db, networkId: string, memberId: string,
   const code = newLinkCode();
   await db.$transaction([
     db.linkCode.deleteMany({ where: { memberId, usedAt: null } }),
-    db.linkCode.create({ data: { networkId, memberId, codeHash: hashLinkCode(code), expiresAt: new Date(now.getTime() + LINK_CODE_TTL_MS) } }),
+    db.linkCode.create({
+      data: {
+        networkId,
+        memberId,
+        codeHash: hashLinkCode(code),
+        expiresAt: new Date(now.getTime() + LINK_CODE_TTL_MS),
+      },
+    }),
   ]);
   return code;
 }
@@ -25,14 +32,20 @@ export async function redeemLinkCode(
   db: Db,
   input: { code: string; networkId: string; identityId: string; memberId: string; memberActive: boolean; now: Date },
 ): Promise<RedeemOutcome> {
-  const link = await db.linkCode.findUnique({ where: { codeHash: hashLinkCode(input.code) }, include: { member: { select: { displayName: true } } } });
+  const link = await db.linkCode.findUnique({
+    where: { codeHash: hashLinkCode(input.code) },
+    include: { member: { select: { displayName: true } } },
+  });
   if (!link || link.networkId !== input.networkId) return { kind: "unknown" };
   if (link.usedAt) return { kind: "used" };
   if (link.expiresAt <= input.now) return { kind: "expired" };
   if (link.memberId === input.memberId) return { kind: "same-member" };
   if (input.memberActive) return { kind: "already-member" };
   return db.$transaction(async (tx) => {
-    const claimed = await tx.linkCode.updateMany({ where: { id: link.id, usedAt: null, expiresAt: { gt: input.now } }, data: { usedAt: input.now } });
+    const claimed = await tx.linkCode.updateMany({
+      where: { id: link.id, usedAt: null, expiresAt: { gt: input.now } },
+      data: { usedAt: input.now },
+    });
     if (claimed.count !== 1) return { kind: "used" } as const;
     await tx.conversation.deleteMany({ where: { identityId: input.identityId } });
     await tx.platformIdentity.update({ where: { id: input.identityId }, data: { memberId: link.memberId } });
@@ -50,14 +63,27 @@ export async function redeemForNewAccount(
   db: Db,
   input: { code: string; platform: string; externalId: string; now: Date },
 ): Promise<RedeemOutcome> {
-  const link = await db.linkCode.findUnique({ where: { codeHash: hashLinkCode(input.code) }, include: { member: { select: { displayName: true } } } });
+  const link = await db.linkCode.findUnique({
+    where: { codeHash: hashLinkCode(input.code) },
+    include: { member: { select: { displayName: true } } },
+  });
   if (!link) return { kind: "unknown" };
   if (link.usedAt) return { kind: "used" };
   if (link.expiresAt <= input.now) return { kind: "expired" };
   return db.$transaction(async (tx) => {
-    const claimed = await tx.linkCode.updateMany({ where: { id: link.id, usedAt: null, expiresAt: { gt: input.now } }, data: { usedAt: input.now } });
+    const claimed = await tx.linkCode.updateMany({
+      where: { id: link.id, usedAt: null, expiresAt: { gt: input.now } },
+      data: { usedAt: input.now },
+    });
     if (claimed.count !== 1) return { kind: "used" } as const;
-    await tx.platformIdentity.create({ data: { networkId: link.networkId, memberId: link.memberId, platform: input.platform, externalId: input.externalId } });
+    await tx.platformIdentity.create({
+      data: {
+        networkId: link.networkId,
+        memberId: link.memberId,
+        platform: input.platform,
+        externalId: input.externalId,
+      },
+    });
     return { kind: "linked", memberId: link.memberId, displayName: link.member.displayName } as const;
   });
 }
@@ -65,6 +91,11 @@ export async function redeemForNewAccount(
 /** Failed attempts by this member in the last `windowMs`, to slow down code guessing. */
 export async function recentFailedAttempts(db: Db, memberId: string, now: Date, windowMs: number): Promise<number> {
   return db.auditLog.count({
-    where: { actorMemberId: memberId, action: "identity.link", outcome: "failed", createdAt: { gt: new Date(now.getTime() - windowMs) } },
+    where: {
+      actorMemberId: memberId,
+      action: "identity.link",
+      outcome: "failed",
+      createdAt: { gt: new Date(now.getTime() - windowMs) },
+    },
   });
 }

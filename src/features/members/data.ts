@@ -22,7 +22,12 @@ export async function listMembers(db: Db, networkId: string, role?: Role) {
 export async function listPendingRequests(db: Db, networkId: string) {
   return db.roleRequest.findMany({
     where: { networkId, status: "PENDING" },
-    select: { id: true, role: true, createdAt: true, member: { select: { displayName: true, organisation: { select: { name: true } } } } },
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      member: { select: { displayName: true, organisation: { select: { name: true } } } },
+    },
     orderBy: { createdAt: "asc" },
   });
 }

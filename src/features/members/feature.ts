@@ -3,21 +3,30 @@ import type { Context } from "../../core/context.ts";
 import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { ROLES, type Role } from "../../core/roles.ts";
-import { roleByName } from "./role-names.ts";
+import { isUuid } from "../../shared/ids.ts";
 import { findRequestByReference, listMembers, listPendingRequests, MEMBER_LIST_LIMIT } from "./data.ts";
 import { decideRoleRequest } from "./decide.ts";
-import { isUuid } from "../../shared/ids.ts";
+import { roleByName } from "./role-names.ts";
 
 const COORDINATORS: readonly Role[] = ["NETWORK_COORDINATOR"];
 
 async function members(ctx: Context, args: string): Promise<Reply[]> {
   const { t } = ctx;
   const role = args.trim() ? roleByName(args) : undefined;
-  if (args.trim() && !role) return [say(t("members.unknownRole", { value: args.trim(), roles: ROLES.map((r) => t(`roles.singular.${r}`)).join(", ") }))];
+  if (args.trim() && !role)
+    return [
+      say(
+        t("members.unknownRole", { value: args.trim(), roles: ROLES.map((r) => t(`roles.singular.${r}`)).join(", ") }),
+      ),
+    ];
   const { total, members } = await listMembers(ctx.db, ctx.actor.networkId, role);
   if (total === 0) return [say(t("members.none"))];
   const lines = members.map((m) =>
-    t("members.line", { name: m.displayName, roles: m.roles.map((r) => t(`roles.singular.${r}`)).join(", ") || t("members.noRole"), organisation: m.organisation?.name ?? "—" }),
+    t("members.line", {
+      name: m.displayName,
+      roles: m.roles.map((r) => t(`roles.singular.${r}`)).join(", ") || t("members.noRole"),
+      organisation: m.organisation?.name ?? "—",
+    }),
   );
   const header = t("members.header", { count: total });
   const more = total > MEMBER_LIST_LIMIT ? [t("members.more", { count: total - MEMBER_LIST_LIMIT })] : [];
@@ -31,10 +40,18 @@ async function requests(ctx: Context): Promise<Reply[]> {
   return [
     say(t("roleRequests.header", { count: pending.length })),
     ...pending.map((r) =>
-      say(t("roleRequests.line", { name: r.member.displayName, role: t(`roles.singular.${r.role}`), organisation: r.member.organisation?.name ?? "—", reference: r.id.slice(0, 8) }), [
-        { id: `role:approve:${r.id}`, label: t("roleRequests.approve"), style: "primary" },
-        { id: `role:refuse:${r.id}`, label: t("roleRequests.refuse"), style: "danger" },
-      ]),
+      say(
+        t("roleRequests.line", {
+          name: r.member.displayName,
+          role: t(`roles.singular.${r.role}`),
+          organisation: r.member.organisation?.name ?? "—",
+          reference: r.id.slice(0, 8),
+        }),
+        [
+          { id: `role:approve:${r.id}`, label: t("roleRequests.approve"), style: "primary" },
+          { id: `role:refuse:${r.id}`, label: t("roleRequests.refuse"), style: "danger" },
+        ],
+      ),
     ),
   ];
 }
@@ -67,16 +84,43 @@ async function decideTyped(ctx: Context, args: string, approve: boolean): Promis
 /** For network coordinators: the member list, role requests and their approval. */
 export const membersFeature: Feature = {
   commands: [
-    { name: "members", words: "commands.members.words", summary: "commands.members.summary", audience: COORDINATORS, run: members },
-    { name: "requests", words: "commands.requests.words", summary: "commands.requests.summary", audience: COORDINATORS, run: requests },
-    { name: "approve", words: "commands.approve.words", summary: "commands.approve.summary", audience: COORDINATORS, run: (ctx, args) => decideTyped(ctx, args, true) },
-    { name: "refuse", words: "commands.refuse.words", summary: "commands.refuse.summary", audience: COORDINATORS, run: (ctx, args) => decideTyped(ctx, args, false) },
+    {
+      name: "members",
+      words: "commands.members.words",
+      summary: "commands.members.summary",
+      audience: COORDINATORS,
+      run: members,
+    },
+    {
+      name: "requests",
+      words: "commands.requests.words",
+      summary: "commands.requests.summary",
+      audience: COORDINATORS,
+      run: requests,
+    },
+    {
+      name: "approve",
+      words: "commands.approve.words",
+      summary: "commands.approve.summary",
+      audience: COORDINATORS,
+      run: (ctx, args) => decideTyped(ctx, args, true),
+    },
+    {
+      name: "refuse",
+      words: "commands.refuse.words",
+      summary: "commands.refuse.summary",
+      audience: COORDINATORS,
+      run: (ctx, args) => decideTyped(ctx, args, false),
+    },
   ],
   actions: [
     {
       prefix: "role",
       audience: COORDINATORS,
-      run: (ctx, [verb, id = ""]) => (verb === "approve" || verb === "refuse" ? decide(ctx, isUuid(id) ? id : null, verb === "approve") : Promise.reject(staleAction())),
+      run: (ctx, [verb, id = ""]) =>
+        verb === "approve" || verb === "refuse"
+          ? decide(ctx, isUuid(id) ? id : null, verb === "approve")
+          : Promise.reject(staleAction()),
     },
   ],
 };

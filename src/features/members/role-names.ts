@@ -7,7 +7,9 @@ const ROLE_BY_NAME = new Map<string, Role>(
   ROLES.flatMap((role) =>
     LOCALES.flatMap((l) => {
       const t = createTranslator(l);
-      return [role, t(`roles.singular.${role}`), t(`roles.plural.${role}`)].map((name) => [normaliseWord(name), role] as const);
+      return [role, t(`roles.singular.${role}`), t(`roles.plural.${role}`)].map(
+        (name) => [normaliseWord(name), role] as const,
+      );
     }),
   ),
 );

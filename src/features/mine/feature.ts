@@ -11,10 +11,10 @@ import { isMyRegistrationsWord } from "../events/feature.ts";
 import { listMyRegistrations } from "../events/member.ts";
 import { isMyAnimationsWord } from "../mois/feature.ts";
 import { listMyAnimations } from "../mois/mine.ts";
-import { isMyProgressWord, PROGRESS_REPORTERS } from "../progress/feature.ts";
-import { listMyProgress } from "../progress/mine.ts";
 import { isMyDataWord } from "../privacy/feature.ts";
 import { sendMyData } from "../privacy/my-data.ts";
+import { isMyProgressWord, PROGRESS_REPORTERS } from "../progress/feature.ts";
+import { listMyProgress } from "../progress/mine.ts";
 
 const words = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
 const ACTIVITIES_WORDS = words("commands.mine.activitiesWords");
@@ -33,7 +33,8 @@ function mineCommand(ctx: Context, args: string): Promise<Reply[]> {
   if (isMyRegistrationsWord(typed)) return listMyRegistrations(ctx);
   if (isMyAnimationsWord(typed)) return listMyAnimations(ctx);
   if (isMyDataWord(typed)) return sendMyData(ctx);
-  if (!holds(ctx, [...ACTIVITY_REPORTERS, ...PROGRESS_REPORTERS])) return Promise.resolve([say(ctx.t("events.mine.help"))]);
+  if (!holds(ctx, [...ACTIVITY_REPORTERS, ...PROGRESS_REPORTERS]))
+    return Promise.resolve([say(ctx.t("events.mine.help"))]);
   if (isMyProgressWord(typed) && holds(ctx, PROGRESS_REPORTERS)) return listMyProgress(ctx);
   if (!holds(ctx, ACTIVITY_REPORTERS)) return Promise.resolve([say(ctx.t("progress.mineHelp"))]);
   if (ACTIVITIES_WORDS.has(typed)) return listMyActivities(ctx);
@@ -43,5 +44,13 @@ function mineCommand(ctx: Context, args: string): Promise<Reply[]> {
 
 /** What is one's own, by the word after "mes"/"my". */
 export const mineFeature: Feature = {
-  commands: [{ name: "mine", words: "commands.mine.words", summary: "commands.mine.summary", audience: "member", run: mineCommand }],
+  commands: [
+    {
+      name: "mine",
+      words: "commands.mine.words",
+      summary: "commands.mine.summary",
+      audience: "member",
+      run: mineCommand,
+    },
+  ],
 };

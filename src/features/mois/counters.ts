@@ -27,7 +27,13 @@ const countAnimations: Counter = (db, scope, filter) => db.event.count({ where: 
 
 /** Distinct partner organisations with at least one approved animation. */
 const countPartners: Counter = async (db, scope, filter) =>
-  (await db.event.findMany({ where: { AND: [animationWhere(scope, filter), { organisationId: { not: null } }] }, distinct: ["organisationId"], select: { organisationId: true } })).length;
+  (
+    await db.event.findMany({
+      where: { AND: [animationWhere(scope, filter), { organisationId: { not: null } }] },
+      distinct: ["organisationId"],
+      select: { organisationId: true },
+    })
+  ).length;
 
 /** The counters the mois du numérique feeds, for indicators naming an event type (contributed by its Feature). */
 export const MOIS_COUNTERS: Partial<Record<string, Counter>> = {

@@ -16,7 +16,10 @@ export interface EditionCounts {
 
 /** What an edition gathered so far. */
 export async function editionCounts(db: Db, networkId: string, edition: Edition): Promise<EditionCounts> {
-  const [approved, pending] = await Promise.all([animationsOf(db, networkId, edition, "SCHEDULED"), animationsOf(db, networkId, edition, "PROPOSED")]);
+  const [approved, pending] = await Promise.all([
+    animationsOf(db, networkId, edition, "SCHEDULED"),
+    animationsOf(db, networkId, edition, "PROPOSED"),
+  ]);
   const registrations = approved.length
     ? await db.eventRegistration.count({ where: { status: "REGISTERED", eventId: { in: approved.map((e) => e.id) } } })
     : 0;
@@ -26,11 +29,17 @@ export async function editionCounts(db: Db, networkId: string, edition: Edition)
 
 /** The targets of the network's indicators counted by COUNT_PARTNERS and COUNT_ANIMATIONS, else 30 and 50. */
 export async function editionTargets(db: Db, networkId: string): Promise<{ partners: number; animations: number }> {
-  const rows = await db.indicator.findMany({ where: { networkId, archivedAt: null, computation: { in: ["COUNT_PARTNERS", "COUNT_ANIMATIONS"] } }, select: { computation: true, target: true } });
+  const rows = await db.indicator.findMany({
+    where: { networkId, archivedAt: null, computation: { in: ["COUNT_PARTNERS", "COUNT_ANIMATIONS"] } },
+    select: { computation: true, target: true },
+  });
   const target = (computation: string, fallback: number) => {
     const row = rows.find((r) => r.computation === computation);
     // An indicator without a numeric target leaves the edition's usual one.
     return row && row.target !== null ? Number(row.target) : fallback;
   };
-  return { partners: target("COUNT_PARTNERS", DEFAULT_TARGETS.partners), animations: target("COUNT_ANIMATIONS", DEFAULT_TARGETS.animations) };
+  return {
+    partners: target("COUNT_PARTNERS", DEFAULT_TARGETS.partners),
+    animations: target("COUNT_ANIMATIONS", DEFAULT_TARGETS.animations),
+  };
 }

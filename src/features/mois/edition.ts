@@ -46,5 +46,7 @@ export function weekBounds(edition: Edition, n: number): { from: Date; to: Date 
 
 /** "24 janvier 2027" / "24 January 2027". */
 export function formatDay(day: CalendarDay, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeZone: PARIS }).format(parisInstant(day, 12 * 60));
+  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeZone: PARIS }).format(
+    parisInstant(day, 12 * 60),
+  );
 }

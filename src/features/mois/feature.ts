@@ -5,6 +5,7 @@ import type { Context } from "../../core/context.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { eventTypeCounters } from "../indicators/counting.ts";
+import type { FeatureModule } from "../module.ts";
 import { MDN } from "./actions.ts";
 import { MOIS_COUNTERS } from "./counters.ts";
 import { listMyAnimations, showCounts } from "./mine.ts";
@@ -12,7 +13,6 @@ import { filterChoices, pressFilter, programmeCommand, showProgramme } from "./p
 import { proposalForm, saveProposal } from "./propose.ts";
 import { listPending, pressApprove, pressDecline, submitDecline } from "./review.ts";
 import { MOIS_PROPOSERS, MOIS_REVIEWERS } from "./schema.ts";
-import type { FeatureModule } from "../module.ts";
 
 const words = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
 const PENDING_WORDS = words("mois.commands.pendingWords");
@@ -29,8 +29,10 @@ export function isMyAnimationsWord(word: string): boolean {
 
 /** `animations à valider` (coordinators), else the member's organisation's animations. */
 function animationsCommand(ctx: Context, args: string): Promise<Reply[]> {
-  const pending = argWords(args).some((w) => PENDING_WORDS.has(w)) || (args.trim() === "" && holds(ctx, MOIS_REVIEWERS));
-  if (pending) return holds(ctx, MOIS_REVIEWERS) ? listPending(ctx) : Promise.resolve([say(ctx.t("mois.review.forbidden"))]);
+  const pending =
+    argWords(args).some((w) => PENDING_WORDS.has(w)) || (args.trim() === "" && holds(ctx, MOIS_REVIEWERS));
+  if (pending)
+    return holds(ctx, MOIS_REVIEWERS) ? listPending(ctx) : Promise.resolve([say(ctx.t("mois.review.forbidden"))]);
   return listMyAnimations(ctx);
 }
 
@@ -42,17 +44,42 @@ function proposeCommand(ctx: Context): Promise<Reply[]> {
 
 /** `mois du numérique [bilan]`: the counts for coordinators, else the programme. */
 function moisCommand(ctx: Context, args: string): Promise<Reply[]> {
-  if (argWords(args).some((w) => COUNTS_WORDS.has(w))) return holds(ctx, MOIS_REVIEWERS) ? showCounts(ctx, args) : Promise.resolve([say(ctx.t("mois.review.forbidden"))]);
+  if (argWords(args).some((w) => COUNTS_WORDS.has(w)))
+    return holds(ctx, MOIS_REVIEWERS) ? showCounts(ctx, args) : Promise.resolve([say(ctx.t("mois.review.forbidden"))]);
   return showProgramme(ctx);
 }
 
 /** The mois du numérique: partners propose animations, coordinators approve them, members browse the programme. */
 export const moisFeature: FeatureModule = {
   commands: [
-    { name: "moisPropose", words: "mois.commands.propose.words", summary: "mois.commands.propose.summary", audience: MOIS_PROPOSERS, run: (ctx) => proposeCommand(ctx) },
-    { name: "moisAnimations", words: "mois.commands.animations.words", summary: "mois.commands.animations.summary", audience: "member", run: animationsCommand },
-    { name: "moisProgramme", words: "mois.commands.programme.words", summary: "mois.commands.programme.summary", audience: "member", run: programmeCommand },
-    { name: "mois", words: "mois.commands.mois.words", summary: "mois.commands.mois.summary", audience: "member", run: moisCommand },
+    {
+      name: "moisPropose",
+      words: "mois.commands.propose.words",
+      summary: "mois.commands.propose.summary",
+      audience: MOIS_PROPOSERS,
+      run: (ctx) => proposeCommand(ctx),
+    },
+    {
+      name: "moisAnimations",
+      words: "mois.commands.animations.words",
+      summary: "mois.commands.animations.summary",
+      audience: "member",
+      run: animationsCommand,
+    },
+    {
+      name: "moisProgramme",
+      words: "mois.commands.programme.words",
+      summary: "mois.commands.programme.summary",
+      audience: "member",
+      run: programmeCommand,
+    },
+    {
+      name: "mois",
+      words: "mois.commands.mois.words",
+      summary: "mois.commands.mois.summary",
+      audience: "member",
+      run: moisCommand,
+    },
   ],
   actions: [
     on(MDN.programme, (ctx) => showProgramme(ctx)),

@@ -30,7 +30,9 @@ export async function readFilter(ctx: Context, args: string): Promise<ReadFilter
     rest = rest.replace(week[0], " ");
   }
   for (const theme of MOIS_THEMES) {
-    const labels = LOCALES.flatMap((l) => rawMessage(l, `mois.themeWords.${theme}`).split(",")).map(plain).filter(Boolean);
+    const labels = LOCALES.flatMap((l) => rawMessage(l, `mois.themeWords.${theme}`).split(","))
+      .map(plain)
+      .filter(Boolean);
     const said = labels.find((label) => rest.includes(padded(label)));
     if (said) {
       filter.theme = theme;
@@ -40,9 +42,14 @@ export async function readFilter(ctx: Context, args: string): Promise<ReadFilter
   }
   const place = rest.trim();
   if (place !== "") {
-    const [communes, epcis] = await Promise.all([communesOf(ctx.db, ctx.actor.networkId), intercommunalitiesOf(ctx.db, ctx.actor.networkId)]);
+    const [communes, epcis] = await Promise.all([
+      communesOf(ctx.db, ctx.actor.networkId),
+      intercommunalitiesOf(ctx.db, ctx.actor.networkId),
+    ]);
     const commune = communes.find((c) => plain(c.name) === place);
-    const epci = (commune && epcis.find((e) => e.id === commune.parentId)) ?? epcis.find((e) => padded(plain(e.name)).includes(padded(place)));
+    const epci =
+      (commune && epcis.find((e) => e.id === commune.parentId)) ??
+      epcis.find((e) => padded(plain(e.name)).includes(padded(place)));
     if (!epci) return { ok: false, unknown: args.trim() };
     filter.epci = epci;
   }

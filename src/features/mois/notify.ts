@@ -11,7 +11,15 @@ import { isTheme, MOIS_REVIEWERS, publicOf } from "./schema.ts";
 
 type Animation = Pick<Event, "id" | "networkId" | "title" | "startsAt" | "place" | "topic" | "intendedPublic">;
 
-async function queue(tx: Tx, event: Animation, memberIds: readonly string[], notice: Notice, keyOf: (memberId: string) => string, platforms: readonly Platform[], now: Date): Promise<number> {
+async function queue(
+  tx: Tx,
+  event: Animation,
+  memberIds: readonly string[],
+  notice: Notice,
+  keyOf: (memberId: string) => string,
+  platforms: readonly Platform[],
+  now: Date,
+): Promise<number> {
   const recipients = await findRecipients(tx, memberIds, platforms);
   return enqueueMessages(
     tx,
@@ -29,11 +37,29 @@ async function queue(tx: Tx, event: Animation, memberIds: readonly string[], not
   );
 }
 
-const baseParams = (event: Animation) => ({ title: event.title, start: { instant: event.startsAt.toISOString(), style: "datetime" as const }, place: event.place ?? "—" });
+const baseParams = (event: Animation) => ({
+  title: event.title,
+  start: { instant: event.startsAt.toISOString(), style: "datetime" as const },
+  place: event.place ?? "—",
+});
 
 /** Tells the network coordinators (but the proposer) a proposal awaits them, with Approve and Decline buttons. */
-export async function notifyReviewers(tx: Tx, event: Animation, proposer: { memberId: string; organisation: string }, platforms: readonly Platform[], now: Date): Promise<number> {
-  const reviewers = await tx.member.findMany({ where: { networkId: event.networkId, status: "ACTIVE", roles: { hasSome: [...MOIS_REVIEWERS] }, id: { not: proposer.memberId } }, select: { id: true } });
+export async function notifyReviewers(
+  tx: Tx,
+  event: Animation,
+  proposer: { memberId: string; organisation: string },
+  platforms: readonly Platform[],
+  now: Date,
+): Promise<number> {
+  const reviewers = await tx.member.findMany({
+    where: {
+      networkId: event.networkId,
+      status: "ACTIVE",
+      roles: { hasSome: [...MOIS_REVIEWERS] },
+      id: { not: proposer.memberId },
+    },
+    select: { id: true },
+  });
   const notice: Notice = {
     key: "mois.notify.proposed",
     params: {
@@ -47,14 +73,36 @@ export async function notifyReviewers(tx: Tx, event: Animation, proposer: { memb
       { id: pressId(MDN.decline, event.id), label: "mois.buttons.decline", style: "danger" },
     ],
   };
-  return queue(tx, event, reviewers.map((r) => r.id), notice, (m) => `mdn-proposed:${event.id}:${m}`, platforms, now);
+  return queue(
+    tx,
+    event,
+    reviewers.map((r) => r.id),
+    notice,
+    (m) => `mdn-proposed:${event.id}:${m}`,
+    platforms,
+    now,
+  );
 }
 
 /** Tells the proposer their animation was approved (it is in the programme) or declined, with the reason. */
-export async function notifyProposer(tx: Tx, event: Animation & { createdById: string | null }, decision: { approved: boolean; note?: string }, platforms: readonly Platform[], now: Date): Promise<number> {
+export async function notifyProposer(
+  tx: Tx,
+  event: Animation & { createdById: string | null },
+  decision: { approved: boolean; note?: string },
+  platforms: readonly Platform[],
+  now: Date,
+): Promise<number> {
   if (!event.createdById) return 0;
   const notice: Notice = decision.approved
     ? { key: "mois.notify.approved", params: baseParams(event) }
     : { key: "mois.notify.declined", params: { ...baseParams(event), reason: decision.note ?? "—" } };
-  return queue(tx, event, [event.createdById], notice, () => `mdn-${decision.approved ? "approved" : "declined"}:${event.id}`, platforms, now);
+  return queue(
+    tx,
+    event,
+    [event.createdById],
+    notice,
+    () => `mdn-${decision.approved ? "approved" : "declined"}:${event.id}`,
+    platforms,
+    now,
+  );
 }

@@ -2,14 +2,14 @@ import { pressId } from "../../core/actions.ts";
 import { allows } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
+import { territoriesWithin } from "../../services/directory/territories.ts";
 import { EVT } from "../events/actions.ts";
 import { registeredCounts } from "../events/data.ts";
 import { formatPlaces, formatWhen } from "../events/format.ts";
 import { MDN } from "./actions.ts";
 import { editionCounts, editionTargets } from "./counts.ts";
-import { territoriesWithin } from "../../services/directory/territories.ts";
 import { animationsOf, intercommunalitiesOf } from "./data.ts";
-import { type Edition, EDITION_WEEKS, formatDay, shownEdition, weekBounds } from "./edition.ts";
+import { EDITION_WEEKS, type Edition, formatDay, shownEdition, weekBounds } from "./edition.ts";
 import { type ProgrammeFilter, readFilter } from "./filters.ts";
 import { isTheme, MOIS_REVIEWERS, MOIS_THEMES, publicOf } from "./schema.ts";
 
@@ -26,18 +26,42 @@ const filterButtons = (ctx: Context): Choice[] => [
 
 /** The choices of one filter, as buttons that show the programme narrowed to it. */
 export async function filterChoices(ctx: Context, kind: string): Promise<Reply[]> {
-  if (kind === "t") return [say(ctx.t("mois.programme.pickTheme"), MOIS_THEMES.map((k) => ({ id: pressId(MDN.theme, k), label: ctx.t(`mois.themes.${k}`) })))];
+  if (kind === "t")
+    return [
+      say(
+        ctx.t("mois.programme.pickTheme"),
+        MOIS_THEMES.map((k) => ({ id: pressId(MDN.theme, k), label: ctx.t(`mois.themes.${k}`) })),
+      ),
+    ];
   if (kind === "w") {
     const edition = shownEdition(ctx.now);
-    return [say(ctx.t("mois.programme.pickWeek"), Array.from({ length: EDITION_WEEKS }, (_, i) => ({ id: pressId(MDN.week, i + 1), label: weekLabel(ctx, edition, i + 1) })))];
+    return [
+      say(
+        ctx.t("mois.programme.pickWeek"),
+        Array.from({ length: EDITION_WEEKS }, (_, i) => ({
+          id: pressId(MDN.week, i + 1),
+          label: weekLabel(ctx, edition, i + 1),
+        })),
+      ),
+    ];
   }
   const epcis = await intercommunalitiesOf(ctx.db, ctx.actor.networkId);
-  return [say(ctx.t("mois.programme.pickTerritory"), epcis.map((e) => ({ id: pressId(MDN.territory, e.id), label: e.name.slice(0, 75) })))];
+  return [
+    say(
+      ctx.t("mois.programme.pickTerritory"),
+      epcis.map((e) => ({ id: pressId(MDN.territory, e.id), label: e.name.slice(0, 75) })),
+    ),
+  ];
 }
 
 function weekLabel(ctx: Context, edition: Edition, n: number): string {
   const { from, to } = weekBounds(edition, n);
-  const day = (d: Date) => new Intl.DateTimeFormat(ctx.actor.locale === "fr" ? "fr-FR" : "en-GB", { day: "numeric", month: "short", timeZone: "Europe/Paris" }).format(d);
+  const day = (d: Date) =>
+    new Intl.DateTimeFormat(ctx.actor.locale === "fr" ? "fr-FR" : "en-GB", {
+      day: "numeric",
+      month: "short",
+      timeZone: "Europe/Paris",
+    }).format(d);
   return ctx.t("mois.programme.week", { n, from: day(from), to: day(new Date(to.getTime() - 12 * 3600_000)) });
 }
 
@@ -76,17 +100,35 @@ export async function showProgramme(ctx: Context, filter: ProgrammeFilter = {}):
   const rows = await animationsOf(ctx.db, ctx.actor.networkId, edition, "SCHEDULED", {
     ...(filter.theme ? { topic: filter.theme } : {}),
     ...(range ? { startsAt: { gte: range.from, lt: range.to } } : {}),
-    ...(filter.epci ? { territoryId: { in: await territoriesWithin(ctx.db, ctx.actor.networkId, [filter.epci.id]) } } : {}),
+    ...(filter.epci
+      ? { territoryId: { in: await territoriesWithin(ctx.db, ctx.actor.networkId, [filter.epci.id]) } }
+      : {}),
   });
   const header = [
-    ctx.t("mois.programme.intro", { year: edition.year, from: formatDay(edition.range.from, ctx.actor.locale), to: formatDay(edition.range.to, ctx.actor.locale), count: rows.length }),
+    ctx.t("mois.programme.intro", {
+      year: edition.year,
+      from: formatDay(edition.range.from, ctx.actor.locale),
+      to: formatDay(edition.range.to, ctx.actor.locale),
+      count: rows.length,
+    }),
     filterText(ctx, edition, filter),
     rows.length > PAGE ? ctx.t("mois.programme.more", { shown: PAGE, count: rows.length }) : "",
     reviews(ctx) ? await countsLine(ctx, edition) : "",
   ].filter(Boolean);
-  if (rows.length === 0) return [say([...header, ctx.t(Object.keys(filter).length ? "mois.programme.noneFiltered" : "mois.programme.none")].join("\n"), filterButtons(ctx))];
+  if (rows.length === 0)
+    return [
+      say(
+        [...header, ctx.t(Object.keys(filter).length ? "mois.programme.noneFiltered" : "mois.programme.none")].join(
+          "\n",
+        ),
+        filterButtons(ctx),
+      ),
+    ];
   const shown = rows.slice(0, PAGE);
-  const counts = await registeredCounts(ctx.db, shown.map((e) => e.id));
+  const counts = await registeredCounts(
+    ctx.db,
+    shown.map((e) => e.id),
+  );
   return [
     say(header.join("\n"), filterButtons(ctx)),
     ...shown.map((e) => {
@@ -99,13 +141,23 @@ export async function showProgramme(ctx: Context, filter: ProgrammeFilter = {}):
         public: ctx.t(`mois.publics.${publicOf(e)}`),
         places: formatPlaces(e, counts.get(e.id) ?? 0, ctx),
       });
-      return e.startsAt > ctx.now ? say(text, [{ id: pressId(EVT.register, e.id), label: ctx.t("events.buttons.register"), style: "primary" }]) : say(text);
+      return e.startsAt > ctx.now
+        ? say(text, [{ id: pressId(EVT.register, e.id), label: ctx.t("events.buttons.register"), style: "primary" }])
+        : say(text);
     }),
   ];
 }
 
 /** Partners and animations against their targets, proposals waiting, places taken. */
 export async function countsLine(ctx: Context, edition: Edition): Promise<string> {
-  const [counts, targets] = await Promise.all([editionCounts(ctx.db, ctx.actor.networkId, edition), editionTargets(ctx.db, ctx.actor.networkId)]);
-  return ctx.t("mois.counts.line", { year: edition.year, ...counts, partnersTarget: targets.partners, animationsTarget: targets.animations });
+  const [counts, targets] = await Promise.all([
+    editionCounts(ctx.db, ctx.actor.networkId, edition),
+    editionTargets(ctx.db, ctx.actor.networkId),
+  ]);
+  return ctx.t("mois.counts.line", {
+    year: edition.year,
+    ...counts,
+    partnersTarget: targets.partners,
+    animationsTarget: targets.animations,
+  });
 }

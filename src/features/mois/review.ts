@@ -31,16 +31,28 @@ function proposalText(ctx: Context, e: NonNullable<Awaited<ReturnType<typeof ani
 export async function listPending(ctx: Context): Promise<Reply[]> {
   const rows = await pendingProposals(ctx.db, ctx.actor.networkId, ctx.now);
   if (rows.length === 0) return [say(ctx.t("mois.review.none"))];
-  return [say(ctx.t("mois.review.intro", { count: rows.length })), ...rows.map((e) => say(proposalText(ctx, { ...e, reviewedBy: null }), reviewButtons(ctx, e.id)))];
+  return [
+    say(ctx.t("mois.review.intro", { count: rows.length })),
+    ...rows.map((e) => say(proposalText(ctx, { ...e, reviewedBy: null }), reviewButtons(ctx, e.id))),
+  ];
 }
 
 /** Tells a coordinator who decided a proposal before them, and how. */
 async function alreadyDecided(ctx: Context, id: string): Promise<Reply[]> {
   const e = await animationById(ctx.db, ctx.actor.networkId, id);
   if (!e) throw staleAction();
-  if (e.status === "PROPOSED") return [say(ctx.t("mois.review.stillPending", { title: e.title }), reviewButtons(ctx, e.id))];
-  const by = e.reviewedById === ctx.actor.memberId ? ctx.t("mois.review.you") : (e.reviewedBy?.displayName ?? ctx.t("mois.review.someone"));
-  const key = e.status === "SCHEDULED" ? "mois.review.alreadyApproved" : e.status === "REJECTED" ? "mois.review.alreadyDeclined" : "mois.review.cancelled";
+  if (e.status === "PROPOSED")
+    return [say(ctx.t("mois.review.stillPending", { title: e.title }), reviewButtons(ctx, e.id))];
+  const by =
+    e.reviewedById === ctx.actor.memberId
+      ? ctx.t("mois.review.you")
+      : (e.reviewedBy?.displayName ?? ctx.t("mois.review.someone"));
+  const key =
+    e.status === "SCHEDULED"
+      ? "mois.review.alreadyApproved"
+      : e.status === "REJECTED"
+        ? "mois.review.alreadyDeclined"
+        : "mois.review.cancelled";
   return [say(ctx.t(key, { title: e.title, by }))];
 }
 
@@ -54,14 +66,26 @@ async function decide(ctx: Context, id: string, approved: boolean, note?: string
   const decided = await ctx.db.$transaction(async (tx) => {
     const { count } = await tx.event.updateMany({
       where: { id: e.id, status: "PROPOSED" },
-      data: { status: approved ? "SCHEDULED" : "REJECTED", reviewedById: ctx.actor.memberId, reviewedAt: ctx.now, reviewNote: note ?? null },
+      data: {
+        status: approved ? "SCHEDULED" : "REJECTED",
+        reviewedById: ctx.actor.memberId,
+        reviewedAt: ctx.now,
+        reviewNote: note ?? null,
+      },
     });
     if (count === 0) return false;
     await notifyProposer(tx, e, note === undefined ? { approved } : { approved, note }, ctx.platforms, ctx.now);
     return true;
   });
   if (!decided) return alreadyDecided(ctx, id);
-  return [say(ctx.t(approved ? "mois.review.approved" : "mois.review.declined", { title: e.title, organisation: e.organisation?.name ?? "—" }))];
+  return [
+    say(
+      ctx.t(approved ? "mois.review.approved" : "mois.review.declined", {
+        title: e.title,
+        organisation: e.organisation?.name ?? "—",
+      }),
+    ),
+  ];
 }
 
 /** The Approve button. */
@@ -80,14 +104,20 @@ export async function pressDecline(ctx: Context, id: string): Promise<Reply[]> {
         id: `mdnno:${e.id}`,
         title: ctx.t("mois.review.reasonTitle"),
         submitLabel: ctx.t("mois.buttons.decline"),
-        fields: [{ name: "reason", label: ctx.t("mois.review.reason"), type: "textarea", required: true, maxLength: 500 }],
+        fields: [
+          { name: "reason", label: ctx.t("mois.review.reason"), type: "textarea", required: true, maxLength: 500 },
+        ],
       },
     },
   ];
 }
 
 /** The reason submitted: declines with it, or asks again for a reason left empty. */
-export async function submitDecline(ctx: Context, values: Record<string, string | string[]>, [id = ""]: string[]): Promise<Reply[]> {
+export async function submitDecline(
+  ctx: Context,
+  values: Record<string, string | string[]>,
+  [id = ""]: string[],
+): Promise<Reply[]> {
   const raw = values.reason;
   const reason = (Array.isArray(raw) ? raw.join(" ") : (raw ?? "")).trim().slice(0, 500);
   if (reason === "") return [say(ctx.t("mois.review.reasonMissing")), ...(await pressDecline(ctx, id))];

@@ -4,7 +4,17 @@ import { normaliseWord } from "../../core/command-words.ts";
 import type { Role } from "../../core/roles.ts";
 
 /** Themes of an animation (Event.topic), in the order the form offers them. */
-export const MOIS_THEMES = ["ONLINE_PROCEDURES", "DIGITAL_PARENTING", "CYBERSECURITY", "AI", "BASICS", "HEALTH", "EMPLOYMENT", "CULTURE", "OTHER"] as const;
+export const MOIS_THEMES = [
+  "ONLINE_PROCEDURES",
+  "DIGITAL_PARENTING",
+  "CYBERSECURITY",
+  "AI",
+  "BASICS",
+  "HEALTH",
+  "EMPLOYMENT",
+  "CULTURE",
+  "OTHER",
+] as const;
 export type MoisTheme = (typeof MOIS_THEMES)[number];
 
 /** Who an animation is for (Event.intendedPublic; not who may register: animations are open to the whole network). */
@@ -17,7 +27,11 @@ export const MOIS_PROPOSERS: readonly Role[] = ["PARTNER", "DIGITAL_ADVISER", "N
 /** Who approves or declines proposals and reads the counts. */
 export const MOIS_REVIEWERS: readonly Role[] = ["NETWORK_COORDINATOR"];
 
-const text = (max: number) => z.preprocess((v) => (Array.isArray(v) ? v.join(" ") : (v ?? "")), z.string().trim().max(max, "events.errors.tooLong"));
+const text = (max: number) =>
+  z.preprocess(
+    (v) => (Array.isArray(v) ? v.join(" ") : (v ?? "")),
+    z.string().trim().max(max, "events.errors.tooLong"),
+  );
 
 /** The proposal form's values; dates, times, commune and capacity are read by `propose.ts` so refusals can name them. */
 export const proposalSchema = z.object({
@@ -42,7 +56,9 @@ export function placeText(venue: string, commune: string): string {
 
 /** An animation's public (Event.intendedPublic), EVERYONE when unset or unknown. */
 export function publicOf(event: Pick<Event, "intendedPublic">): MoisPublic {
-  return (MOIS_PUBLICS as readonly string[]).includes(event.intendedPublic ?? "") ? (event.intendedPublic as MoisPublic) : "EVERYONE";
+  return (MOIS_PUBLICS as readonly string[]).includes(event.intendedPublic ?? "")
+    ? (event.intendedPublic as MoisPublic)
+    : "EVERYONE";
 }
 
 /** A name compared however it is accented, capitalised or hyphenated. */
@@ -50,4 +66,5 @@ export function plain(name: string): string {
   return normaliseWord(name).replace(/[-'’]/g, " ").replace(/\s+/g, " ").trim();
 }
 
-export const isTheme = (v: string | null | undefined): v is MoisTheme => (MOIS_THEMES as readonly string[]).includes(v ?? "");
+export const isTheme = (v: string | null | undefined): v is MoisTheme =>
+  (MOIS_THEMES as readonly string[]).includes(v ?? "");

@@ -13,7 +13,8 @@ export function isMutableCategory(value: string): value is MutableCategory {
 
 /** The categories the member muted. */
 export async function mutedCategories(db: Db, memberId: string): Promise<string[]> {
-  return (await db.member.findUniqueOrThrow({ where: { id: memberId }, select: { mutedCategories: true } })).mutedCategories;
+  return (await db.member.findUniqueOrThrow({ where: { id: memberId }, select: { mutedCategories: true } }))
+    .mutedCategories;
 }
 
 /**

@@ -10,20 +10,31 @@ function muteView(ctx: Context, muted: readonly string[], notice?: string): Repl
   const lines = [
     ...(notice ? [notice] : []),
     t("mute.title"),
-    ...MUTABLE_CATEGORIES.map((c) => t("mute.line", { category: t(`mute.categories.${c}`), state: t(muted.includes(c) ? "mute.muted" : "mute.received") })),
+    ...MUTABLE_CATEGORIES.map((c) =>
+      t("mute.line", {
+        category: t(`mute.categories.${c}`),
+        state: t(muted.includes(c) ? "mute.muted" : "mute.received"),
+      }),
+    ),
     t("mute.urgentNote"),
   ];
   return say(
     lines.join("\n"),
-    MUTABLE_CATEGORIES.map((c) => ({ id: `mute:t:${c}`, label: t(muted.includes(c) ? "mute.unmute" : "mute.mute", { category: t(`mute.categories.${c}`) }) })),
+    MUTABLE_CATEGORIES.map((c) => ({
+      id: `mute:t:${c}`,
+      label: t(muted.includes(c) ? "mute.unmute" : "mute.mute", { category: t(`mute.categories.${c}`) }),
+    })),
   );
 }
 
 async function toggle(ctx: Context, category: string): Promise<Reply[]> {
-  if (!isMutableCategory(category)) return [say(ctx.t("errors.staleAction")), muteView(ctx, await mutedCategories(ctx.db, ctx.actor.memberId))];
+  if (!isMutableCategory(category))
+    return [say(ctx.t("errors.staleAction")), muteView(ctx, await mutedCategories(ctx.db, ctx.actor.memberId))];
   const muted = await toggleMuted(ctx.db, ctx.actor.memberId, category);
   const name = ctx.t(`mute.categories.${category}`);
-  return [muteView(ctx, muted, ctx.t(muted.includes(category) ? "mute.nowMuted" : "mute.nowReceived", { category: name }))];
+  return [
+    muteView(ctx, muted, ctx.t(muted.includes(category) ? "mute.nowMuted" : "mute.nowReceived", { category: name })),
+  ];
 }
 
 /** `sourdine`: members choose which non-urgent messages they no longer receive. */
@@ -37,5 +48,11 @@ export const muteFeature: Feature = {
       run: async (ctx) => [muteView(ctx, await mutedCategories(ctx.db, ctx.actor.memberId))],
     },
   ],
-  actions: [{ prefix: "mute", audience: "member", run: (ctx, [verb, category = ""]) => (verb === "t" ? toggle(ctx, category) : Promise.reject(staleAction())) }],
+  actions: [
+    {
+      prefix: "mute",
+      audience: "member",
+      run: (ctx, [verb, category = ""]) => (verb === "t" ? toggle(ctx, category) : Promise.reject(staleAction())),
+    },
+  ],
 };

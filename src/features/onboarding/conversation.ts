@@ -13,9 +13,12 @@ export interface OnboardingState {
   noticeShown?: boolean;
 }
 
-
 function toData(state: OnboardingState): Prisma.InputJsonObject {
-  return { ...(state.role ? { role: state.role } : {}), ...(state.invited ? { invited: state.invited } : {}), ...(state.noticeShown ? { noticeShown: true } : {}) };
+  return {
+    ...(state.role ? { role: state.role } : {}),
+    ...(state.invited ? { invited: state.invited } : {}),
+    ...(state.noticeShown ? { noticeShown: true } : {}),
+  };
 }
 
 /** The onboarding in progress for this identity, started at the first step if there is none. */
@@ -37,14 +40,18 @@ export async function loadOnboarding(db: Db, networkId: string, identityId: stri
 
 /** `step`, or the first step after it that is still to answer (an invited member is not asked the role, nor a given organisation). */
 export function openStep(step: OnboardingStep, state: Pick<OnboardingState, "invited">): OnboardingStep {
-  const skipped = (s: OnboardingStep) => !!state.invited && (s === "role" || (s === "organisation" && state.invited.organisationSet));
+  const skipped = (s: OnboardingStep) =>
+    !!state.invited && (s === "role" || (s === "organisation" && state.invited.organisationSet));
   let at = ONBOARDING_STEPS.indexOf(step);
   while (skipped(ONBOARDING_STEPS[at]!) && at < ONBOARDING_STEPS.length - 1) at++;
   return ONBOARDING_STEPS[at]!;
 }
 
 /** The step after `step` that is still to answer. */
-export function nextStep(step: Exclude<OnboardingStep, "territory">, state: Pick<OnboardingState, "invited">): OnboardingStep {
+export function nextStep(
+  step: Exclude<OnboardingStep, "territory">,
+  state: Pick<OnboardingState, "invited">,
+): OnboardingStep {
   return openStep(ONBOARDING_STEPS[ONBOARDING_STEPS.indexOf(step) + 1]!, state);
 }
 
@@ -57,14 +64,26 @@ export async function saveOnboarding(db: Tx, identityId: string, state: Onboardi
  * Marks the onboarding as coming from an invitation (created at its first step, or kept where it
  * was), so the role and a given organisation are no longer asked; returns the step to ask now.
  */
-export async function inviteIntoOnboarding(db: Tx, networkId: string, identityId: string, organisationSet: boolean): Promise<OnboardingStep> {
+export async function inviteIntoOnboarding(
+  db: Tx,
+  networkId: string,
+  identityId: string,
+  organisationSet: boolean,
+): Promise<OnboardingStep> {
   const row = await db.conversation.findUnique({ where: { identityId } });
   const invited = { organisationSet };
   const noticeShown = row?.flow === "onboarding" && (row.data as { noticeShown?: boolean }).noticeShown === true;
-  const current = row?.flow === "onboarding" && (ONBOARDING_STEPS as readonly string[]).includes(row.step) ? (row.step as OnboardingStep) : "language";
+  const current =
+    row?.flow === "onboarding" && (ONBOARDING_STEPS as readonly string[]).includes(row.step)
+      ? (row.step as OnboardingStep)
+      : "language";
   const step = openStep(current, { invited });
   const data = toData({ step, invited, noticeShown });
-  await db.conversation.upsert({ where: { identityId }, create: { networkId, identityId, flow: "onboarding", step, data }, update: { networkId, flow: "onboarding", step, data } });
+  await db.conversation.upsert({
+    where: { identityId },
+    create: { networkId, identityId, flow: "onboarding", step, data },
+    update: { networkId, flow: "onboarding", step, data },
+  });
   return step;
 }
 

@@ -3,16 +3,16 @@ import type { Context } from "../../core/context.ts";
 import { createTranslator, toLocale } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { isRole } from "../../core/roles.ts";
-import { linkAccount, linkCodeInPayload, linkNewAccount } from "../link/feature.ts";
 import { isOrganisationOf, isTerritoryOf } from "../../services/directory/data.ts";
 import { cohortCodeInPayload, enrolFromLink, enrolOutsideNetwork } from "../interns/enrol/feature.ts";
 import { invitationCodeInPayload } from "../invitations/codes.ts";
 import { joinOutsideNetwork, joinWithCode } from "../invitations/feature.ts";
+import { setMemberLocale } from "../language/mutations.ts";
+import { linkAccount, linkCodeInPayload, linkNewAccount } from "../link/feature.ts";
+import { privacyNotice } from "../privacy/notice.ts";
 import { loadOnboarding, nextStep, type OnboardingState, saveOnboarding } from "./conversation.ts";
 import { completeOnboarding, setMemberOrganisation } from "./mutations.ts";
 import { promptFor } from "./prompts.ts";
-import { setMemberLocale } from "../language/mutations.ts";
-import { privacyNotice } from "../privacy/notice.ts";
 
 /** Re-asks the current question; what onboarding answers to anything that is not a command. */
 export async function continueOnboarding(ctx: Context): Promise<Reply[]> {
@@ -59,14 +59,16 @@ async function answer(ctx: Context, [step, value = ""]: string[]): Promise<Reply
       break;
     case "organisation": {
       const organisationId = value === "none" ? null : value;
-      if (organisationId && !(await isOrganisationOf(db, actor.networkId, organisationId))) return [say(ctx.t("errors.staleAction")), await promptFor(ctx, state)];
+      if (organisationId && !(await isOrganisationOf(db, actor.networkId, organisationId)))
+        return [say(ctx.t("errors.staleAction")), await promptFor(ctx, state)];
       await setMemberOrganisation(db, actor.memberId, organisationId);
       next = { ...state, step: nextStep("organisation", state) };
       break;
     }
     case "territory": {
       const territoryId = value === "none" ? null : value;
-      if (territoryId && !(await isTerritoryOf(db, actor.networkId, territoryId))) return [say(ctx.t("errors.staleAction")), await promptFor(ctx, state)];
+      if (territoryId && !(await isTerritoryOf(db, actor.networkId, territoryId)))
+        return [say(ctx.t("errors.staleAction")), await promptFor(ctx, state)];
       return finish(ctx, state, territoryId);
     }
   }
@@ -77,10 +79,21 @@ async function answer(ctx: Context, [step, value = ""]: string[]): Promise<Reply
 async function finish(ctx: Context, state: OnboardingState, territoryId: string | null): Promise<Reply[]> {
   const { actor } = ctx;
   const role = state.role && isRole(state.role) ? state.role : undefined;
-  await completeOnboarding(ctx.db, { networkId: actor.networkId, memberId: actor.memberId, identityId: actor.identityId, territoryId, role, at: ctx.now });
+  await completeOnboarding(ctx.db, {
+    networkId: actor.networkId,
+    memberId: actor.memberId,
+    identityId: actor.identityId,
+    territoryId,
+    role,
+    at: ctx.now,
+  });
   const roleName = role ? ctx.t(`roles.singular.${role}`) : "";
   if (state.invited && actor.roles.length > 0) {
-    return [say(ctx.t("invitations.onboardingDone", { roles: actor.roles.map((r) => ctx.t(`roles.singular.${r}`)).join(", ") }))];
+    return [
+      say(
+        ctx.t("invitations.onboardingDone", { roles: actor.roles.map((r) => ctx.t(`roles.singular.${r}`)).join(", ") }),
+      ),
+    ];
   }
   return [say(role ? ctx.t("onboarding.doneWithRequest", { role: roleName }) : ctx.t("onboarding.done"))];
 }

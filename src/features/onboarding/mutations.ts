@@ -9,12 +9,29 @@ export async function setMemberOrganisation(db: Db, memberId: string, organisati
 }
 
 /** Makes the member active in their territory, files the role they asked for, and ends the conversation, in one transaction. */
-export async function completeOnboarding(db: Db, input: { networkId: string; memberId: string; identityId: string; territoryId: string | null; role: Role | undefined; at: Date }): Promise<void> {
+export async function completeOnboarding(
+  db: Db,
+  input: {
+    networkId: string;
+    memberId: string;
+    identityId: string;
+    territoryId: string | null;
+    role: Role | undefined;
+    at: Date;
+  },
+): Promise<void> {
   const { networkId, memberId, identityId, territoryId, role, at } = input;
   await db.$transaction(async (tx) => {
     await tx.member.update({ where: { id: memberId }, data: { territoryId, status: "ACTIVE" } });
     if (role) await tx.roleRequest.create({ data: { networkId, memberId, role } });
     await endOnboarding(tx, identityId);
-    await recordAudit(tx, { networkId, actorMemberId: memberId, action: "member.onboarded", outcome: "allowed", details: role ? { requestedRole: role } : {}, at });
+    await recordAudit(tx, {
+      networkId,
+      actorMemberId: memberId,
+      action: "member.onboarded",
+      outcome: "allowed",
+      details: role ? { requestedRole: role } : {},
+      at,
+    });
   });
 }

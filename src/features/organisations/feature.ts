@@ -8,7 +8,7 @@ import { type Reply, say } from "../../core/reply.ts";
 import type { Role } from "../../core/roles.ts";
 import { recordAudit } from "../../services/audit/record.ts";
 import { findCommune, findOrganisationByName, listOrganisationsWithCommune } from "./data.ts";
-import { kindByName, KINDS } from "./kinds.ts";
+import { KINDS, kindByName } from "./kinds.ts";
 import { createOrganisation, renameOrganisation, setOrganisationCommune } from "./mutations.ts";
 
 const COORDINATORS: readonly Role[] = ["NETWORK_COORDINATOR"];
@@ -24,13 +24,22 @@ const parts = (text: string) => text.split(",").map((p) => p.trim().replace(/\s+
 const goodName = (name: string) => name.length >= 2 && name.length <= MAX_NAME;
 
 async function audit(ctx: Context, action: string, details: Prisma.InputJsonObject): Promise<void> {
-  await recordAudit(ctx.db, { networkId: ctx.actor.networkId, actorMemberId: ctx.actor.memberId, action, outcome: "allowed", details, at: ctx.now });
+  await recordAudit(ctx.db, {
+    networkId: ctx.actor.networkId,
+    actorMemberId: ctx.actor.memberId,
+    action,
+    outcome: "allowed",
+    details,
+    at: ctx.now,
+  });
 }
 
 /** The commune a coordinator typed, or the sentence naming the closest ones. */
 async function communeOf(ctx: Context, typed: string): Promise<{ id: string; name: string } | string> {
   const match = await findCommune(ctx.db, ctx.actor.networkId, typed);
-  return match.kind === "found" ? match : ctx.t("organisationsChat.unknownCommune", { typed, names: match.closest.join(", ") || "—" });
+  return match.kind === "found"
+    ? match
+    : ctx.t("organisationsChat.unknownCommune", { typed, names: match.closest.join(", ") || "—" });
 }
 
 /** `structure ajouter <nom>, <commune>, <type>`. */
@@ -45,16 +54,34 @@ async function add(ctx: Context, rest: string): Promise<Reply[]> {
   }
   const commune = communeTyped ? await communeOf(ctx, communeTyped) : undefined;
   if (typeof commune === "string") return [say(commune)];
-  if (await findOrganisationByName(ctx.db, ctx.actor.networkId, name)) return [say(ctx.t("organisationsChat.duplicate", { name }))];
+  if (await findOrganisationByName(ctx.db, ctx.actor.networkId, name))
+    return [say(ctx.t("organisationsChat.duplicate", { name }))];
   try {
-    const made = await createOrganisation(ctx.db, { networkId: ctx.actor.networkId, name, kind, territoryId: commune?.id ?? null });
-    await audit(ctx, "organisation.add", { organisationId: made.id, name, kind, ...(commune ? { territoryId: commune.id } : {}) });
+    const made = await createOrganisation(ctx.db, {
+      networkId: ctx.actor.networkId,
+      name,
+      kind,
+      territoryId: commune?.id ?? null,
+    });
+    await audit(ctx, "organisation.add", {
+      organisationId: made.id,
+      name,
+      kind,
+      ...(commune ? { territoryId: commune.id } : {}),
+    });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return [say(ctx.t("organisationsChat.duplicate", { name }))];
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")
+      return [say(ctx.t("organisationsChat.duplicate", { name }))];
     throw error;
   }
   const kindName = ctx.t(`organisationsChat.kinds.${kind}`);
-  return [say(commune ? ctx.t("organisationsChat.added", { name, kind: kindName, commune: commune.name }) : ctx.t("organisationsChat.addedNoCommune", { name, kind: kindName }))];
+  return [
+    say(
+      commune
+        ? ctx.t("organisationsChat.added", { name, kind: kindName, commune: commune.name })
+        : ctx.t("organisationsChat.addedNoCommune", { name, kind: kindName }),
+    ),
+  ];
 }
 
 /** `structure renommer <nom>, <nouveau nom>`. */
@@ -97,14 +124,32 @@ async function organisationCommand(ctx: Context, args: string): Promise<Reply[]>
 async function listAll(ctx: Context): Promise<Reply[]> {
   const rows = await listOrganisationsWithCommune(ctx.db, ctx.actor.networkId);
   if (rows.length === 0) return [say(ctx.t("organisationsChat.list.none"))];
-  const lines = rows.map((o) => ctx.t("organisationsChat.list.line", { name: o.name, kind: ctx.t(`organisationsChat.kinds.${o.kind}`), commune: o.territory?.name ?? ctx.t("organisationsChat.list.noCommune") }));
+  const lines = rows.map((o) =>
+    ctx.t("organisationsChat.list.line", {
+      name: o.name,
+      kind: ctx.t(`organisationsChat.kinds.${o.kind}`),
+      commune: o.territory?.name ?? ctx.t("organisationsChat.list.noCommune"),
+    }),
+  );
   return [say([ctx.t("organisationsChat.list.header", { count: rows.length }), ...lines].join("\n"))];
 }
 
 /** Network coordinators keep the partner organisations up to date from the chat (bigger changes: the command line's import). */
 export const organisationsFeature: Feature = {
   commands: [
-    { name: "organisation", words: "commands.organisation.words", summary: "commands.organisation.summary", audience: COORDINATORS, run: organisationCommand },
-    { name: "organisations", words: "commands.organisations.words", summary: "commands.organisations.summary", audience: COORDINATORS, run: listAll },
+    {
+      name: "organisation",
+      words: "commands.organisation.words",
+      summary: "commands.organisation.summary",
+      audience: COORDINATORS,
+      run: organisationCommand,
+    },
+    {
+      name: "organisations",
+      words: "commands.organisations.words",
+      summary: "commands.organisations.summary",
+      audience: COORDINATORS,
+      run: listAll,
+    },
   ],
 };

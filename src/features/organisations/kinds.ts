@@ -7,7 +7,13 @@ export const KINDS = Object.values(OrganisationKind);
 
 // A kind's code or its label in either language ("bibliothèque", "LIBRARY", "library") → the kind.
 const KIND_BY_NAME = new Map<string, OrganisationKind>(
-  KINDS.flatMap((kind) => LOCALES.flatMap((l) => [kind, createTranslator(l)(`organisationsChat.kinds.${kind}`)].map((name) => [normaliseWord(name), kind] as const))),
+  KINDS.flatMap((kind) =>
+    LOCALES.flatMap((l) =>
+      [kind, createTranslator(l)(`organisationsChat.kinds.${kind}`)].map(
+        (name) => [normaliseWord(name), kind] as const,
+      ),
+    ),
+  ),
 );
 
 /** The kind a typed word means, or undefined. */

@@ -2,7 +2,10 @@ import type { OrganisationKind } from "@prisma/client";
 import type { Db } from "../../db/database.ts";
 
 /** Adds a partner organisation to the network; a name taken meanwhile fails on the unique index (P2002). */
-export function createOrganisation(db: Db, data: { networkId: string; name: string; kind: OrganisationKind; territoryId: string | null }) {
+export function createOrganisation(
+  db: Db,
+  data: { networkId: string; name: string; kind: OrganisationKind; territoryId: string | null },
+) {
   return db.organisation.create({ data });
 }
 

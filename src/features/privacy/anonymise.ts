@@ -15,11 +15,19 @@ export interface Anonymised {
  */
 export async function anonymiseMember(tx: Prisma.TransactionClient, member: Anonymised, now: Date): Promise<void> {
   const memberId = member.id;
-  const identities = await tx.platformIdentity.findMany({ where: { memberId }, select: { id: true, platform: true, externalId: true } });
+  const identities = await tx.platformIdentity.findMany({
+    where: { memberId },
+    select: { id: true, platform: true, externalId: true },
+  });
   const localUsers = identities.filter((i) => i.platform === "local").map((i) => i.externalId);
   // Whatever the bot queued or sent to them names their account (and may quote their question).
   await tx.outboundMessage.deleteMany({
-    where: { OR: [{ memberId }, ...identities.map((i) => ({ platform: i.platform, targetKind: "member", targetId: i.externalId }))] },
+    where: {
+      OR: [
+        { memberId },
+        ...identities.map((i) => ({ platform: i.platform, targetKind: "member", targetId: i.externalId })),
+      ],
+    },
   });
   if (localUsers.length > 0) await tx.localInboxMessage.deleteMany({ where: { userId: { in: localUsers } } });
   // Conversations (forms half-way, drafts) go with their identity.
@@ -40,7 +48,15 @@ export async function anonymiseMember(tx: Prisma.TransactionClient, member: Anon
   await anonymiseAudit(tx, memberId);
   await tx.member.update({
     where: { id: memberId },
-    data: { displayName: member.anonymousName, status: "LEFT", leftAt: member.leftAt ?? now, placementSite: null, arrivesOn: null, keepInTouch: false, mutedCategories: [] },
+    data: {
+      displayName: member.anonymousName,
+      status: "LEFT",
+      leftAt: member.leftAt ?? now,
+      placementSite: null,
+      arrivesOn: null,
+      keepInTouch: false,
+      mutedCategories: [],
+    },
   });
 }
 

@@ -12,7 +12,14 @@ const ACCOUNT = /^(mon |my )?(compte|account)$/;
 /** True when the member is the network's only active coordinator: the network would have nobody to run it. */
 async function isLastCoordinator(db: Db, actor: Context["actor"]): Promise<boolean> {
   if (!actor.roles.includes("NETWORK_COORDINATOR")) return false;
-  const others = await db.member.count({ where: { networkId: actor.networkId, status: "ACTIVE", roles: { has: "NETWORK_COORDINATOR" }, id: { not: actor.memberId } } });
+  const others = await db.member.count({
+    where: {
+      networkId: actor.networkId,
+      status: "ACTIVE",
+      roles: { has: "NETWORK_COORDINATOR" },
+      id: { not: actor.memberId },
+    },
+  });
   return others === 0;
 }
 
@@ -33,15 +40,30 @@ export async function askToDeleteAccount(ctx: Context, args: string): Promise<Re
  * row goes entirely. A member first stops the bot (their upcoming places go to whoever waits), then
  * is anonymised as the interns' purge does. The audit line names no one but the anonymous row.
  */
-export async function deleteAccount(db: Db, actor: Context["actor"], input: { anonymousName: string; now: Date; platforms: Context["platforms"] }): Promise<void> {
+export async function deleteAccount(
+  db: Db,
+  actor: Context["actor"],
+  input: { anonymousName: string; now: Date; platforms: Context["platforms"] },
+): Promise<void> {
   if (actor.status === "ONBOARDING") {
     await deleteUnfinishedMember(db, actor.memberId);
     return;
   }
-  await stopMember(db, { networkId: actor.networkId, memberId: actor.memberId, now: input.now, platforms: input.platforms });
+  await stopMember(db, {
+    networkId: actor.networkId,
+    memberId: actor.memberId,
+    now: input.now,
+    platforms: input.platforms,
+  });
   await db.$transaction(async (tx) => {
     await anonymiseMember(tx, { id: actor.memberId, leftAt: input.now, anonymousName: input.anonymousName }, input.now);
-    await recordAudit(tx, { networkId: actor.networkId, actorMemberId: actor.memberId, action: "member.deleted", outcome: "allowed", at: input.now });
+    await recordAudit(tx, {
+      networkId: actor.networkId,
+      actorMemberId: actor.memberId,
+      action: "member.deleted",
+      outcome: "allowed",
+      at: input.now,
+    });
   });
 }
 
@@ -56,6 +78,10 @@ export async function deleteUnfinishedMember(db: Db, memberId: string): Promise<
 /** The confirmed deletion (`privacy:delete`); the last coordinator is refused again, as things may have changed since the question. */
 export async function confirmDeleteAccount(ctx: Context): Promise<Reply[]> {
   if (await isLastCoordinator(ctx.db, ctx.actor)) return [say(ctx.t("privacy.delete.lastCoordinator"))];
-  await deleteAccount(ctx.db, ctx.actor, { anonymousName: ctx.t("privacy.delete.formerName"), now: ctx.now, platforms: ctx.platforms });
+  await deleteAccount(ctx.db, ctx.actor, {
+    anonymousName: ctx.t("privacy.delete.formerName"),
+    now: ctx.now,
+    platforms: ctx.platforms,
+  });
   return [say(ctx.t("privacy.delete.done"))];
 }

@@ -8,7 +8,9 @@ import { SHIPPED_LOCALES_DIR } from "../guide/load.ts";
 import { retentionOf } from "./retention.ts";
 
 /** The shipped notice of each language (`locales/<lang>/privacy-notice.md`), read once at start-up. */
-const SHIPPED: Record<Locale, string> = Object.fromEntries(LOCALES.map((l) => [l, readFileSync(join(SHIPPED_LOCALES_DIR, l, "privacy-notice.md"), "utf8").trim()])) as Record<Locale, string>;
+const SHIPPED: Record<Locale, string> = Object.fromEntries(
+  LOCALES.map((l) => [l, readFileSync(join(SHIPPED_LOCALES_DIR, l, "privacy-notice.md"), "utf8").trim()]),
+) as Record<Locale, string>;
 
 /**
  * The short information notice (GDPR articles 13–14, the CNIL's guidance on chat-bots): the
@@ -24,7 +26,14 @@ export async function networkPrivacyNotice(db: Db, networkId: string, locale: Lo
   const t = createTranslator(locale);
   const network = await db.network.findUniqueOrThrow({
     where: { id: networkId },
-    select: { name: true, privacyController: true, privacyDpoContact: true, privacyNoticeUrl: true, privacyNotice: true, retentionDays: true },
+    select: {
+      name: true,
+      privacyController: true,
+      privacyDpoContact: true,
+      privacyNoticeUrl: true,
+      privacyNotice: true,
+      retentionDays: true,
+    },
   });
   const days = retentionOf(network.retentionDays);
   const values: Record<string, string> = {

@@ -1,6 +1,6 @@
 import type { Prisma } from "@prisma/client";
 import type { Logger } from "pino";
-import { parisInstant, parisDay, addDays } from "../../calendar/paris.ts";
+import { addDays, parisDay, parisInstant } from "../../calendar/paris.ts";
 import { afterQuietHours } from "../../calendar/reminders.ts";
 import { createTranslator } from "../../core/i18n.ts";
 import type { Platform } from "../../core/inbound.ts";
@@ -30,8 +30,23 @@ export interface RetentionResult {
  * Daily: applies each network's retention periods (its overrides over the defaults) to every kind
  * of row that names someone. Idempotent: what it anonymised or deleted is not selected again.
  */
-export async function applyRetention(db: Db, now: Date, platforms: readonly Platform[], log?: Logger): Promise<RetentionResult> {
-  const total: RetentionResult = { unfinishedDeleted: 0, silentWarned: 0, silentAnonymised: 0, leftAnonymised: 0, auditDetailsCleared: 0, linkCodes: 0, invitations: 0, files: 0, sentMessages: 0 };
+export async function applyRetention(
+  db: Db,
+  now: Date,
+  platforms: readonly Platform[],
+  log?: Logger,
+): Promise<RetentionResult> {
+  const total: RetentionResult = {
+    unfinishedDeleted: 0,
+    silentWarned: 0,
+    silentAnonymised: 0,
+    leftAnonymised: 0,
+    auditDetailsCleared: 0,
+    linkCodes: 0,
+    invitations: 0,
+    files: 0,
+    sentMessages: 0,
+  };
   for (const network of await db.network.findMany({ select: { id: true, retentionDays: true } })) {
     const days = retentionOf(network.retentionDays);
     const one = await applyToNetwork(db, network.id, days, now, platforms);
@@ -41,26 +56,72 @@ export async function applyRetention(db: Db, now: Date, platforms: readonly Plat
   return total;
 }
 
-async function applyToNetwork(db: Db, networkId: string, days: RetentionDays, now: Date, platforms: readonly Platform[]): Promise<RetentionResult> {
-  const unfinished = await db.member.findMany({ where: { networkId, status: "ONBOARDING", ...silentSince(daysBefore(now, days.unfinishedOnboarding)) }, select: { id: true } });
+async function applyToNetwork(
+  db: Db,
+  networkId: string,
+  days: RetentionDays,
+  now: Date,
+  platforms: readonly Platform[],
+): Promise<RetentionResult> {
+  const unfinished = await db.member.findMany({
+    where: { networkId, status: "ONBOARDING", ...silentSince(daysBefore(now, days.unfinishedOnboarding)) },
+    select: { id: true },
+  });
   for (const { id } of unfinished) await deleteUnfinishedMember(db, id);
 
   const silentWarned = await warnSilentMembers(db, networkId, days, now, platforms);
   const silent = silentSince(daysBefore(now, days.silentMember));
   // Silent coordinators stay when no other coordinator still writes: a network is never left without one.
-  const talkingCoordinators = await db.member.count({ where: { networkId, status: "ACTIVE", roles: { has: "NETWORK_COORDINATOR" }, NOT: silent } });
-  const coordinators = talkingCoordinators === 0 ? await db.member.findMany({ where: { networkId, status: "ACTIVE", roles: { has: "NETWORK_COORDINATOR" } }, select: { id: true } }) : [];
+  const talkingCoordinators = await db.member.count({
+    where: { networkId, status: "ACTIVE", roles: { has: "NETWORK_COORDINATOR" }, NOT: silent },
+  });
+  const coordinators =
+    talkingCoordinators === 0
+      ? await db.member.findMany({
+          where: { networkId, status: "ACTIVE", roles: { has: "NETWORK_COORDINATOR" } },
+          select: { id: true },
+        })
+      : [];
   const keepCoordinators: Prisma.MemberWhereInput = { id: { notIn: coordinators.map((c) => c.id) } };
-  const silentAnonymised = await anonymiseAll(db, networkId, { networkId, status: "ACTIVE", AND: [silent, keepCoordinators] }, now);
+  const silentAnonymised = await anonymiseAll(
+    db,
+    networkId,
+    { networkId, status: "ACTIVE", AND: [silent, keepCoordinators] },
+    now,
+  );
   // `arrêter` keeps a member's data for when they come back; past the retention it goes like the rest.
-  const leftAnonymised = await anonymiseAll(db, networkId, { networkId, status: "LEFT", leftAt: { lt: daysBefore(now, days.leftMember) }, ...NOT_ANONYMISED }, now);
+  const leftAnonymised = await anonymiseAll(
+    db,
+    networkId,
+    { networkId, status: "LEFT", leftAt: { lt: daysBefore(now, days.leftMember) }, ...NOT_ANONYMISED },
+    now,
+  );
 
-  const audit = await db.auditLog.updateMany({ where: { networkId, createdAt: { lt: daysBefore(now, days.auditDetails) }, NOT: { details: { equals: {} } } }, data: { details: {} } });
-  const linkCodes = await db.linkCode.deleteMany({ where: { networkId, expiresAt: { lt: daysBefore(now, days.linkCodes) } } });
+  const audit = await db.auditLog.updateMany({
+    where: { networkId, createdAt: { lt: daysBefore(now, days.auditDetails) }, NOT: { details: { equals: {} } } },
+    data: { details: {} },
+  });
+  const linkCodes = await db.linkCode.deleteMany({
+    where: { networkId, expiresAt: { lt: daysBefore(now, days.linkCodes) } },
+  });
   const invitationsBefore = daysBefore(now, days.invitations);
-  const invitations = await db.invitation.deleteMany({ where: { networkId, uses: 0, OR: [{ expiresAt: { lt: invitationsBefore } }, { revokedAt: { lt: invitationsBefore } }] } });
-  const files = await db.generatedFile.deleteMany({ where: { networkId, createdAt: { lt: daysBefore(now, days.files) } } });
-  const sent = await db.outboundMessage.deleteMany({ where: { networkId, status: { in: ["SENT", "FAILED", "CANCELLED"] }, createdAt: { lt: daysBefore(now, days.sentMessages) } } });
+  const invitations = await db.invitation.deleteMany({
+    where: {
+      networkId,
+      uses: 0,
+      OR: [{ expiresAt: { lt: invitationsBefore } }, { revokedAt: { lt: invitationsBefore } }],
+    },
+  });
+  const files = await db.generatedFile.deleteMany({
+    where: { networkId, createdAt: { lt: daysBefore(now, days.files) } },
+  });
+  const sent = await db.outboundMessage.deleteMany({
+    where: {
+      networkId,
+      status: { in: ["SENT", "FAILED", "CANCELLED"] },
+      createdAt: { lt: daysBefore(now, days.sentMessages) },
+    },
+  });
   return {
     unfinishedDeleted: unfinished.length,
     silentWarned,
@@ -83,13 +144,22 @@ function silentSince(instant: Date): Prisma.MemberWhereInput {
 async function anonymiseAll(db: Db, networkId: string, where: Prisma.MemberWhereInput, now: Date): Promise<number> {
   let count = 0;
   for (;;) {
-    const members = await db.member.findMany({ where, select: { id: true, locale: true, leftAt: true, roles: true }, take: BATCH, orderBy: { id: "asc" } });
+    const members = await db.member.findMany({
+      where,
+      select: { id: true, locale: true, leftAt: true, roles: true },
+      take: BATCH,
+      orderBy: { id: "asc" },
+    });
     if (members.length === 0) return count;
     for (const m of members) {
-      const name = createTranslator(m.locale)(m.roles.length === 1 && m.roles[0] === "INTERN" ? "leave.purgedName" : "privacy.delete.formerName");
+      const name = createTranslator(m.locale)(
+        m.roles.length === 1 && m.roles[0] === "INTERN" ? "leave.purgedName" : "privacy.delete.formerName",
+      );
       await db.$transaction(async (tx) => {
         await anonymiseMember(tx, { id: m.id, leftAt: m.leftAt, anonymousName: name }, now);
-        await tx.auditLog.create({ data: { networkId, actorMemberId: m.id, action: "member.anonymised", outcome: "retention", createdAt: now } });
+        await tx.auditLog.create({
+          data: { networkId, actorMemberId: m.id, action: "member.anonymised", outcome: "retention", createdAt: now },
+        });
       });
       count += 1;
     }
@@ -102,14 +172,24 @@ async function anonymiseAll(db: Db, networkId: string, where: Prisma.MemberWhere
  * anonymised on a given day unless they write (any message counts). One notice per silence: the key
  * names the day they were last seen.
  */
-async function warnSilentMembers(db: Db, networkId: string, days: RetentionDays, now: Date, platforms: readonly Platform[]): Promise<number> {
+async function warnSilentMembers(
+  db: Db,
+  networkId: string,
+  days: RetentionDays,
+  now: Date,
+  platforms: readonly Platform[],
+): Promise<number> {
   const warnSince = daysBefore(now, days.silentMember - days.silentNotice);
   const silent = await db.member.findMany({
     where: { networkId, status: "ACTIVE", ...silentSince(warnSince) },
     select: { id: true, lastSeenAt: true, createdAt: true },
   });
   if (silent.length === 0) return 0;
-  const recipients = await findRecipients(db, silent.map((m) => m.id), platforms);
+  const recipients = await findRecipients(
+    db,
+    silent.map((m) => m.id),
+    platforms,
+  );
   return enqueueMessages(
     db,
     silent.flatMap((m) => {
@@ -117,18 +197,26 @@ async function warnSilentMembers(db: Db, networkId: string, days: RetentionDays,
       if (!r) return [];
       const seen = m.lastSeenAt ?? m.createdAt;
       const day = addDays(parisDay(seen), days.silentMember);
-      return [{
-        networkId,
-        idempotencyKey: `silent-notice:${m.id}:${seen.toISOString().slice(0, 10)}`,
-        platform: r.platform,
-        target: { to: "member" as const, id: r.externalId },
-        memberId: m.id,
-        category: "privacy",
-        // About their own data: sent even if they muted the network's news.
-        urgent: true,
-        notBefore: afterQuietHours(now, { startMin: r.quietStartMin, endMin: r.quietEndMin }),
-        payload: { kind: "notice" as const, notice: { key: "privacy.silent.notice" as const, params: { date: { instant: parisInstant(day, 12 * 60).toISOString(), style: "date" as const } } } },
-      }];
+      return [
+        {
+          networkId,
+          idempotencyKey: `silent-notice:${m.id}:${seen.toISOString().slice(0, 10)}`,
+          platform: r.platform,
+          target: { to: "member" as const, id: r.externalId },
+          memberId: m.id,
+          category: "privacy",
+          // About their own data: sent even if they muted the network's news.
+          urgent: true,
+          notBefore: afterQuietHours(now, { startMin: r.quietStartMin, endMin: r.quietEndMin }),
+          payload: {
+            kind: "notice" as const,
+            notice: {
+              key: "privacy.silent.notice" as const,
+              params: { date: { instant: parisInstant(day, 12 * 60).toISOString(), style: "date" as const } },
+            },
+          },
+        },
+      ];
     }),
   );
 }

@@ -6,7 +6,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export type RetentionKind = keyof typeof DEFAULT_RETENTION_DAYS;
 export type RetentionDays = Record<RetentionKind, number>;
 
-const overrides = z.object(Object.fromEntries(Object.keys(DEFAULT_RETENTION_DAYS).map((k) => [k, z.number().int().min(1).max(3650).optional()]))).strict();
+const overrides = z
+  .object(
+    Object.fromEntries(
+      Object.keys(DEFAULT_RETENTION_DAYS).map((k) => [k, z.number().int().min(1).max(3650).optional()]),
+    ),
+  )
+  .strict();
 
 /** A network's retention periods: its overrides (Network.retentionDays) over the defaults; a malformed value keeps the default. */
 export function retentionOf(configured: unknown): RetentionDays {

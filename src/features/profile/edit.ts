@@ -1,10 +1,15 @@
 import type { Context } from "../../core/context.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import { isOrganisationOf, isTerritoryOf, listOrganisations, listWorkTerritories } from "../../services/directory/data.ts";
+import {
+  isOrganisationOf,
+  isTerritoryOf,
+  listOrganisations,
+  listWorkTerritories,
+} from "../../services/directory/data.ts";
+import { formatClock } from "../../shared/dates.ts";
 import { loadProfile } from "./data.ts";
 import { saveProfileForm } from "./mutations.ts";
-import { formatClock } from "../../shared/dates.ts";
 import { profileFormSchema } from "./schema.ts";
 import { showProfile } from "./view.ts";
 
@@ -26,11 +31,46 @@ export async function profileForm(ctx: Context): Promise<Reply[]> {
         title: t("profile.formTitle"),
         submitLabel: t("profile.save"),
         fields: [
-          { name: "displayName", label: t("profile.fields.displayName"), type: "text", required: true, maxLength: 80, value: p.displayName },
-          { name: "organisationId", label: t("profile.fields.organisation"), type: "select", required: false, value: p.organisation?.id ?? "", options: [none, ...organisations.map((o) => ({ value: o.id, label: o.name }))] },
-          { name: "territoryId", label: t("profile.fields.territory"), type: "select", required: false, value: p.territory?.id ?? "", options: [none, ...territories.map((o) => ({ value: o.id, label: o.name }))] },
-          { name: "quietStart", label: t("profile.fields.quietStart"), type: "text", required: true, maxLength: 5, value: formatClock(p.quietStartMin) },
-          { name: "quietEnd", label: t("profile.fields.quietEnd"), type: "text", required: true, maxLength: 5, value: formatClock(p.quietEndMin) },
+          {
+            name: "displayName",
+            label: t("profile.fields.displayName"),
+            type: "text",
+            required: true,
+            maxLength: 80,
+            value: p.displayName,
+          },
+          {
+            name: "organisationId",
+            label: t("profile.fields.organisation"),
+            type: "select",
+            required: false,
+            value: p.organisation?.id ?? "",
+            options: [none, ...organisations.map((o) => ({ value: o.id, label: o.name }))],
+          },
+          {
+            name: "territoryId",
+            label: t("profile.fields.territory"),
+            type: "select",
+            required: false,
+            value: p.territory?.id ?? "",
+            options: [none, ...territories.map((o) => ({ value: o.id, label: o.name }))],
+          },
+          {
+            name: "quietStart",
+            label: t("profile.fields.quietStart"),
+            type: "text",
+            required: true,
+            maxLength: 5,
+            value: formatClock(p.quietStartMin),
+          },
+          {
+            name: "quietEnd",
+            label: t("profile.fields.quietEnd"),
+            type: "text",
+            required: true,
+            maxLength: 5,
+            value: formatClock(p.quietEndMin),
+          },
         ],
       },
     },
@@ -43,11 +83,20 @@ export async function saveProfile(ctx: Context, values: Record<string, string | 
   const parsed = profileFormSchema.safeParse(values);
   if (!parsed.success) {
     const problems = [...new Set(parsed.error.issues.map((i) => i.message))].map((key) => t(key as MessageKey));
-    return [say([t("profile.errors.intro"), ...problems].join("\n"), [{ id: "profile:edit", label: t("profile.edit"), style: "primary" }])];
+    return [
+      say([t("profile.errors.intro"), ...problems].join("\n"), [
+        { id: "profile:edit", label: t("profile.edit"), style: "primary" },
+      ]),
+    ];
   }
   const form = parsed.data;
-  if (form.organisationId && !(await isOrganisationOf(db, actor.networkId, form.organisationId))) return [say(t("profile.errors.organisation"))];
-  if (form.territoryId && !(await isTerritoryOf(db, actor.networkId, form.territoryId))) return [say(t("profile.errors.territory"))];
+  if (form.organisationId && !(await isOrganisationOf(db, actor.networkId, form.organisationId)))
+    return [say(t("profile.errors.organisation"))];
+  if (form.territoryId && !(await isTerritoryOf(db, actor.networkId, form.territoryId)))
+    return [say(t("profile.errors.territory"))];
   await saveProfileForm(db, actor.memberId, form);
-  return [say(t("profile.saved")), ...(await showProfile({ ...ctx, actor: { ...actor, displayName: form.displayName } }))];
+  return [
+    say(t("profile.saved")),
+    ...(await showProfile({ ...ctx, actor: { ...actor, displayName: form.displayName } })),
+  ];
 }

@@ -1,10 +1,12 @@
-import type { Feature } from "../../core/commands.ts";
 import { normaliseWord } from "../../core/command-words.ts";
+import type { Feature } from "../../core/commands.ts";
 import { LOCALES, rawMessage } from "../../core/i18n.ts";
 import { profileForm, saveProfile } from "./edit.ts";
 import { showProfile } from "./view.ts";
 
-const EDIT_WORDS = new Set(LOCALES.flatMap((l) => rawMessage(l, "commands.profile.editWords").split(",").map(normaliseWord)));
+const EDIT_WORDS = new Set(
+  LOCALES.flatMap((l) => rawMessage(l, "commands.profile.editWords").split(",").map(normaliseWord)),
+);
 
 /** `profil` shows the profile; `profil modifier` or its button opens the form. */
 export const profileFeature: Feature = {

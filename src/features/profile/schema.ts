@@ -23,8 +23,16 @@ export const profileFormSchema = z.object({
     .min(2, { error: "profile.errors.name" satisfies MessageKey })
     .max(80, { error: "profile.errors.name" satisfies MessageKey }),
   // Chosen from lists of ids; anything else (a forged form) is refused here, before any query.
-  organisationId: z.string({ error: "profile.errors.organisation" satisfies MessageKey }).trim().default("").refine(isIdOrEmpty, { error: "profile.errors.organisation" satisfies MessageKey }),
-  territoryId: z.string({ error: "profile.errors.territory" satisfies MessageKey }).trim().default("").refine(isIdOrEmpty, { error: "profile.errors.territory" satisfies MessageKey }),
+  organisationId: z
+    .string({ error: "profile.errors.organisation" satisfies MessageKey })
+    .trim()
+    .default("")
+    .refine(isIdOrEmpty, { error: "profile.errors.organisation" satisfies MessageKey }),
+  territoryId: z
+    .string({ error: "profile.errors.territory" satisfies MessageKey })
+    .trim()
+    .default("")
+    .refine(isIdOrEmpty, { error: "profile.errors.territory" satisfies MessageKey }),
   quietStart: clock,
   quietEnd: clock,
 });

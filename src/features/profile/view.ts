@@ -2,8 +2,8 @@ import type { Context } from "../../core/context.ts";
 import { createTranslator } from "../../core/i18n.ts";
 import { isPlatform } from "../../core/inbound.ts";
 import type { Reply } from "../../core/reply.ts";
-import { loadProfile } from "./data.ts";
 import { formatClock } from "../../shared/dates.ts";
+import { loadProfile } from "./data.ts";
 
 /** The member's profile, with a button to edit it. */
 export async function showProfile(ctx: Context): Promise<Reply[]> {
@@ -19,7 +19,17 @@ export async function showProfile(ctx: Context): Promise<Reply[]> {
     t("profile.territory", { territory: p.territory?.name ?? none }),
     t("profile.language", { language: createTranslator(p.locale)("language.name") }),
     t("profile.quietHours", { start: formatClock(p.quietStartMin), end: formatClock(p.quietEndMin) }),
-    t("profile.platforms", { platforms: list([...new Set(p.identities.map((i) => i.platform).filter(isPlatform))].map((pl) => t(`platforms.${pl}`))) }),
+    t("profile.platforms", {
+      platforms: list(
+        [...new Set(p.identities.map((i) => i.platform).filter(isPlatform))].map((pl) => t(`platforms.${pl}`)),
+      ),
+    }),
   ];
-  return [{ text: lines.join("\n"), choices: [{ id: "profile:edit", label: t("profile.edit"), style: "primary" }], visibility: "private" }];
+  return [
+    {
+      text: lines.join("\n"),
+      choices: [{ id: "profile:edit", label: t("profile.edit"), style: "primary" }],
+      visibility: "private",
+    },
+  ];
 }

@@ -2,7 +2,7 @@ import { parisDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import type { Fiche } from "./fiches.ts";
-import { problemsOf, type ProgressValues, progressSchema, type ValidProgress } from "./schema.ts";
+import { type ProgressValues, problemsOf, progressSchema, type ValidProgress } from "./schema.ts";
 
 export type Checked = { ok: true; report: ValidProgress } | { ok: false; sentence: string };
 

@@ -20,5 +20,10 @@ export function findProgress(db: Db, networkId: string, id: string): Promise<Sto
 
 /** The member's latest progress reports: latest day first, then latest written. */
 export function latestProgress(db: Db, memberId: string, take: number): Promise<StoredProgress[]> {
-  return db.progressReport.findMany({ where: { memberId }, select: PROGRESS_SELECT, orderBy: [{ date: "desc" }, { createdAt: "desc" }], take });
+  return db.progressReport.findMany({
+    where: { memberId },
+    select: PROGRESS_SELECT,
+    orderBy: [{ date: "desc" }, { createdAt: "desc" }],
+    take,
+  });
 }

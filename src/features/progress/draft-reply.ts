@@ -33,19 +33,41 @@ export function draftReply(ctx: Context, draft: ProgressDraft, fiches: Fiche[], 
   const fiche = fiches.find((f) => f.id === draft.ficheId);
   if (draft.days.length > 1) {
     lines.push(t("progress.draft.text", { text: draft.text }), t("progress.draft.askDay"));
-    for (const iso of draft.days) choices.push({ id: `prg:day:${draft.token}:${iso}`, label: formatDay(readActivityDay(iso, today)!, ctx.actor.locale) });
+    for (const iso of draft.days)
+      choices.push({
+        id: `prg:day:${draft.token}:${iso}`,
+        label: formatDay(readActivityDay(iso, today)!, ctx.actor.locale),
+      });
     return { text: lines.join("\n"), choices: [...choices, drop], visibility: "private" };
   }
   if (!fiche) {
-    lines.push(t("progress.draft.text", { text: draft.text }), t("progress.draft.date", { date: formatDay(readActivityDay(draft.days[0]!, today)!, ctx.actor.locale) }));
+    lines.push(
+      t("progress.draft.text", { text: draft.text }),
+      t("progress.draft.date", { date: formatDay(readActivityDay(draft.days[0]!, today)!, ctx.actor.locale) }),
+    );
     const offered = fiches.filter((f) => draft.ficheChoices.includes(f.id));
     if (draft.unknownCode) {
       const { code, plans } = draft.unknownCode;
-      lines.push(plans.length > 0 ? t("progress.draft.unknownCodeInPlan", { code, plan: plans.join(", ") }) : t("progress.draft.unknownCode", { code }));
+      lines.push(
+        plans.length > 0
+          ? t("progress.draft.unknownCodeInPlan", { code, plan: plans.join(", ") })
+          : t("progress.draft.unknownCode", { code }),
+      );
     }
-    lines.push(t(offered.length > 0 ? (draft.unknownCode ? "progress.draft.askCloseFiche" : "progress.draft.askAmongFiches") : "progress.draft.askFiche"));
+    lines.push(
+      t(
+        offered.length > 0
+          ? draft.unknownCode
+            ? "progress.draft.askCloseFiche"
+            : "progress.draft.askAmongFiches"
+          : "progress.draft.askFiche",
+      ),
+    );
     if (offered.length > 0) {
-      choices.push(...offered.map((f) => ({ id: `prg:f:${draft.token}:${f.id}`, label: ficheLabel(f) })), { id: `prg:all:${draft.token}`, label: t("progress.buttons.otherFiche") });
+      choices.push(...offered.map((f) => ({ id: `prg:f:${draft.token}:${f.id}`, label: ficheLabel(f) })), {
+        id: `prg:all:${draft.token}`,
+        label: t("progress.buttons.otherFiche"),
+      });
     } else {
       choices.push(...likelyChoices(ctx, draft.text, fiches, draft.token, MENU_MAX - 1));
     }
@@ -54,7 +76,11 @@ export function draftReply(ctx: Context, draft: ProgressDraft, fiches: Fiche[], 
   const day = readActivityDay(draft.days[0]!, today)!;
   const chosen = fiche.indicators.find((i) => i.id === draft.indicatorId);
   const indicatorLine =
-    draft.indicatorId === undefined ? t("progress.draft.indicatorToChoose") : chosen ? additionText(ctx, draft.value ?? 1, chosen.label, 200) : t("progress.draft.noIndicator");
+    draft.indicatorId === undefined
+      ? t("progress.draft.indicatorToChoose")
+      : chosen
+        ? additionText(ctx, draft.value ?? 1, chosen.label, 200)
+        : t("progress.draft.noIndicator");
   lines.push(
     t("progress.draft.title"),
     t("progress.draft.fiche", { fiche: ficheLabel(fiche, 200) }),
@@ -63,7 +89,8 @@ export function draftReply(ctx: Context, draft: ProgressDraft, fiches: Fiche[], 
   );
   const readings = indicatorChoices(fiche, draft.counts);
   if (readings.length > 0) lines.push(t("progress.draft.indicator", { indicator: indicatorLine }));
-  for (const counted of fiche.indicators.filter((i) => i.counted)) lines.push(t("progress.draft.counted", { indicator: counted.label }));
+  for (const counted of fiche.indicators.filter((i) => i.counted))
+    lines.push(t("progress.draft.counted", { indicator: counted.label }));
   if (chosen?.eventFed) lines.push(t("progress.draft.eventFed", { indicator: chosen.label }));
   const ready = draft.indicatorId !== undefined || readings.length === 0;
   if (ready) choices.push({ id: `prg:ok:${draft.token}`, label: t("progress.buttons.save"), style: "primary" });
@@ -72,11 +99,21 @@ export function draftReply(ctx: Context, draft: ProgressDraft, fiches: Fiche[], 
     const indicator = fiche.indicators.find((i) => i.id === reading.indicatorId)!;
     choices.push(
       reading.value === null
-        ? { id: `prg:iv:${draft.token}:${indicator.id}`, label: clip(t("progress.draft.typeValue", { indicator: indicator.label }), BUTTON_MAX) }
-        : { id: `prg:i:${draft.token}:${indicator.id}:${reading.value}`, label: additionText(ctx, reading.value, indicator.label) },
+        ? {
+            id: `prg:iv:${draft.token}:${indicator.id}`,
+            label: clip(t("progress.draft.typeValue", { indicator: indicator.label }), BUTTON_MAX),
+          }
+        : {
+            id: `prg:i:${draft.token}:${indicator.id}:${reading.value}`,
+            label: additionText(ctx, reading.value, indicator.label),
+          },
     );
   }
   if (readings.length > 0) choices.push({ id: `prg:n:${draft.token}`, label: t("progress.buttons.noIndicator") });
-  choices.push({ id: `prg:fix:${draft.token}`, label: t("progress.buttons.correct") }, { id: `prg:all:${draft.token}`, label: t("progress.buttons.otherFiche") }, drop);
+  choices.push(
+    { id: `prg:fix:${draft.token}`, label: t("progress.buttons.correct") },
+    { id: `prg:all:${draft.token}`, label: t("progress.buttons.otherFiche") },
+    drop,
+  );
   return { text: lines.join("\n"), choices, visibility: "private" };
 }

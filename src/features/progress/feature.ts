@@ -45,8 +45,20 @@ function pressed(ctx: Context, [verb = "", id = "", ...rest]: string[]): Promise
 /** Progress on the plans' fiches-actions: the form, the quick entry, and one's own reports. */
 export const progressFeature: Feature = {
   commands: [
-    { name: "progress", words: "commands.progress.words", summary: "commands.progress.summary", audience: PROGRESS_REPORTERS, run: progressCommand },
-    { name: "myProgress", words: "commands.progress.mineWords", summary: "commands.progress.mineSummary", audience: PROGRESS_REPORTERS, run: (ctx) => listMyProgress(ctx) },
+    {
+      name: "progress",
+      words: "commands.progress.words",
+      summary: "commands.progress.summary",
+      audience: PROGRESS_REPORTERS,
+      run: progressCommand,
+    },
+    {
+      name: "myProgress",
+      words: "commands.progress.mineWords",
+      summary: "commands.progress.mineSummary",
+      audience: PROGRESS_REPORTERS,
+      run: (ctx) => listMyProgress(ctx),
+    },
   ],
   actions: [{ prefix: "prg", audience: PROGRESS_REPORTERS, run: pressed }],
   forms: [{ formId: "progress", audience: PROGRESS_REPORTERS, run: submitProgressForm }],

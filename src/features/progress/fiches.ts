@@ -1,7 +1,8 @@
 import type { Db } from "../../db/database.ts";
 import { acceptsReports, counterFor, type IndicatorFilter } from "../indicators/counters.ts";
 
-const isEventFed = (computation: string, filter: IndicatorFilter) => counterFor(computation, filter) !== undefined && acceptsReports(computation, filter);
+const isEventFed = (computation: string, filter: IndicatorFilter) =>
+  counterFor(computation, filter) !== undefined && acceptsReports(computation, filter);
 
 /** An indicator of a fiche as progress reports see it. */
 export interface FicheIndicator {
@@ -38,7 +39,10 @@ export async function loadFiches(db: Db, networkId: string): Promise<Fiche[]> {
       code: true,
       title: true,
       axis: { select: { number: true, plan: { select: { id: true, code: true } } } },
-      indicators: { where: { archivedAt: null }, select: { id: true, label: true, unit: true, computation: true, filter: true } },
+      indicators: {
+        where: { archivedAt: null },
+        select: { id: true, label: true, unit: true, computation: true, filter: true },
+      },
     },
   });
   return rows
@@ -51,11 +55,21 @@ export async function loadFiches(db: Db, networkId: string): Promise<Fiche[]> {
       axisNumber: r.axis.number,
       // Sorted here rather than by the database, whose collation may differ between PGlite and PostgreSQL.
       indicators: r.indicators
-        .map((i) => ({ id: i.id, label: i.label, unit: i.unit, counted: !acceptsReports(i.computation, (i.filter ?? {}) as IndicatorFilter),
-          eventFed: isEventFed(i.computation, (i.filter ?? {}) as IndicatorFilter), }))
+        .map((i) => ({
+          id: i.id,
+          label: i.label,
+          unit: i.unit,
+          counted: !acceptsReports(i.computation, (i.filter ?? {}) as IndicatorFilter),
+          eventFed: isEventFed(i.computation, (i.filter ?? {}) as IndicatorFilter),
+        }))
         .sort((a, b) => a.label.localeCompare(b.label, "fr")),
     }))
-    .sort((a, b) => a.planCode.localeCompare(b.planCode) || a.axisNumber - b.axisNumber || a.code.localeCompare(b.code, "fr", { numeric: true }));
+    .sort(
+      (a, b) =>
+        a.planCode.localeCompare(b.planCode) ||
+        a.axisNumber - b.axisNumber ||
+        a.code.localeCompare(b.code, "fr", { numeric: true }),
+    );
 }
 
 /** Cuts a text to `max` characters, ending with "…" when it was longer. */

@@ -15,7 +15,14 @@ export function progressForm(ctx: Context, fiche: Fiche, values: ProgressValues)
   const { t } = ctx;
   const value = (name: string) => (values[name] !== undefined ? { value: values[name] } : {});
   const fields: FormField[] = [
-    { name: "text", label: t("progress.form.text"), type: "textarea", required: true, maxLength: TEXT_MAX, ...value("text") },
+    {
+      name: "text",
+      label: t("progress.form.text"),
+      type: "textarea",
+      required: true,
+      maxLength: TEXT_MAX,
+      ...value("text"),
+    },
     { name: "date", label: t("progress.form.date"), type: "date", required: false, ...value("date") },
   ];
   const indicators = attachable(fiche);
@@ -27,14 +34,29 @@ export function progressForm(ctx: Context, fiche: Fiche, values: ProgressValues)
         type: "select",
         required: false,
         ...value("indicator"),
-        options: [{ value: "", label: t("progress.form.noIndicator") }, ...indicators.map((i) => ({ value: i.id, label: clip(i.label, OPTION_MAX) }))],
+        options: [
+          { value: "", label: t("progress.form.noIndicator") },
+          ...indicators.map((i) => ({ value: i.id, label: clip(i.label, OPTION_MAX) })),
+        ],
       },
-      { name: "value", label: t("progress.form.value"), type: "number", decimals: true, required: false, ...value("value") },
+      {
+        name: "value",
+        label: t("progress.form.value"),
+        type: "number",
+        decimals: true,
+        required: false,
+        ...value("value"),
+      },
     );
   }
   return {
     text: t("progress.form.intro", { fiche: ficheLabel(fiche, 200) }),
     visibility: "private",
-    form: { id: `progress:${fiche.id}`, title: t("progress.form.title"), submitLabel: t("progress.form.submit"), fields },
+    form: {
+      id: `progress:${fiche.id}`,
+      title: t("progress.form.title"),
+      submitLabel: t("progress.form.submit"),
+      fields,
+    },
   };
 }

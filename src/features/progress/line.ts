@@ -4,7 +4,7 @@
 // a number followed by a word ("18 présents"), never a number after "n°" nor one of hours or euros.
 import type { CalendarDay } from "../../calendar/paris.ts";
 import { readDay } from "../activities/quick-entry-dates.ts";
-import { type Line, tokenize, type Token } from "../activities/quick-entry-text.ts";
+import { type Line, type Token, tokenize } from "../activities/quick-entry-text.ts";
 import { type FicheReading, readFicheCodes } from "./codes.ts";
 import type { Fiche } from "./fiches.ts";
 
@@ -26,9 +26,43 @@ export interface ProgressLine {
 const RANK_SIGNS = new Set(["n°", "nº", "no", "n", "num", "numero", "#", "edition"]);
 /** Words after which a number is not a count of anything an indicator counts. */
 const NOT_COUNTED = new Set([
-  "h", "heure", "heures", "hr", "hrs", "hour", "hours", "min", "mn", "mins", "minute", "minutes",
-  "jour", "jours", "j", "day", "days", "semaine", "semaines", "week", "weeks", "mois", "month", "months",
-  "an", "ans", "annee", "annees", "year", "years", "euro", "euros", "eur", "€", "k€", "km", "%",
+  "h",
+  "heure",
+  "heures",
+  "hr",
+  "hrs",
+  "hour",
+  "hours",
+  "min",
+  "mn",
+  "mins",
+  "minute",
+  "minutes",
+  "jour",
+  "jours",
+  "j",
+  "day",
+  "days",
+  "semaine",
+  "semaines",
+  "week",
+  "weeks",
+  "mois",
+  "month",
+  "months",
+  "an",
+  "ans",
+  "annee",
+  "annees",
+  "year",
+  "years",
+  "euro",
+  "euros",
+  "eur",
+  "€",
+  "k€",
+  "km",
+  "%",
 ]);
 const DIGITS = /^\d{1,7}$/;
 const WORD = /^[a-z]/;
@@ -41,7 +75,10 @@ function sameDay(a: CalendarDay, b: CalendarDay): boolean {
 export function readProgressLine(text: string, today: CalendarDay, fiches: Fiche[]): ProgressLine {
   const line = tokenize(text);
   const fiche = readFicheCodes(line.tokens, fiches);
-  const days = readDays(line.tokens.filter((t) => !t.used), today);
+  const days = readDays(
+    line.tokens.filter((t) => !t.used),
+    today,
+  );
   return { fiche, days, counts: readCounts(line) };
 }
 
@@ -67,7 +104,9 @@ function readCounts({ words: typed, tokens }: Line): CountCandidate[] {
     if (RANK_SIGNS.has(tokens[at - 1]?.norm ?? "") || NOT_COUNTED.has(next.norm)) return;
     token.used = true;
     const closed = /[,;:.!?)»]$/.test(typed[next.word] ?? "");
-    const words = [next.norm, closed ? undefined : tokens[at + 2]?.norm].filter((w): w is string => w !== undefined && WORD.test(w));
+    const words = [next.norm, closed ? undefined : tokens[at + 2]?.norm].filter(
+      (w): w is string => w !== undefined && WORD.test(w),
+    );
     counts.push({ value: Number(token.norm), words });
   });
   return counts;

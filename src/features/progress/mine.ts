@@ -2,14 +2,14 @@ import { addDays, compareDays, parisDay } from "../../calendar/paris.ts";
 import type { Context } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
+import { findMemberName } from "../../services/directory/data.ts";
+import { isUuid } from "../../shared/ids.ts";
 import { EDITABLE_DAYS } from "../activities/catalogue.ts";
 import { dayOfColumn, formatDay } from "../activities/days.ts";
 import { findProgress, latestProgress, type StoredProgress } from "./data.ts";
 import { additionText } from "./draft-reply.ts";
 import { clip } from "./fiches.ts";
 import { deleteProgress } from "./mutations.ts";
-import { isUuid } from "../../shared/ids.ts";
-import { findMemberName } from "../../services/directory/data.ts";
 
 const LISTED = 10;
 const TEXT_SHOWN = 80;
@@ -21,7 +21,10 @@ function stillDeletable(report: Pick<StoredProgress, "date">, now: Date): boolea
 
 /** "lun. 23 nov. 2026 — CLS-TDC 1.1.2 — +18 Élus présents… — commission santé tenue…" */
 function headline(ctx: Context, r: StoredProgress): string {
-  const parts = [formatDay(dayOfColumn(r.date), ctx.actor.locale), `${r.ficheAction.axis.plan.code} ${r.ficheAction.code}`];
+  const parts = [
+    formatDay(dayOfColumn(r.date), ctx.actor.locale),
+    `${r.ficheAction.axis.plan.code} ${r.ficheAction.code}`,
+  ];
   if (r.indicator && r.value !== null) parts.push(additionText(ctx, Number(r.value), r.indicator.label));
   parts.push(ctx.t("progress.list.quoted", { text: clip(r.text, TEXT_SHOWN) }));
   return parts.join(" — ");
@@ -36,7 +39,10 @@ async function deletableReport(ctx: Context, id: string): Promise<StoredProgress
     throw new AppError("progress_not_yours", "progress.errors.notYours", { author: author?.displayName ?? "?" });
   }
   if (!stillDeletable(report, ctx.now)) {
-    throw new AppError("progress_too_old", "progress.errors.tooOld", { date: formatDay(dayOfColumn(report.date), ctx.actor.locale), days: EDITABLE_DAYS });
+    throw new AppError("progress_too_old", "progress.errors.tooOld", {
+      date: formatDay(dayOfColumn(report.date), ctx.actor.locale),
+      days: EDITABLE_DAYS,
+    });
   }
   return report;
 }

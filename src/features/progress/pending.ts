@@ -23,4 +23,10 @@ export interface ProgressDraft {
 }
 
 /** Its drafts: one per platform account, replacing any other draft (src/services/drafts/store.ts). */
-export const { start: startDraft, save: saveDraft, load: loadDraft, drop: dropDraft, consume: consumeDraft } = draftStore<ProgressDraft>("progress-draft");
+export const {
+  start: startDraft,
+  save: saveDraft,
+  load: loadDraft,
+  drop: dropDraft,
+  consume: consumeDraft,
+} = draftStore<ProgressDraft>("progress-draft");

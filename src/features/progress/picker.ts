@@ -16,7 +16,12 @@ const LIKELY_MAX = 10;
 export type PickerTarget = string;
 
 function words(text: string): Set<string> {
-  return new Set(fold(text).split(/[^a-z0-9]+/).filter((w) => w.length >= 4).map(stem));
+  return new Set(
+    fold(text)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 4)
+      .map(stem),
+  );
 }
 
 /** The fiches in the order of how many words their titles share with `text`, plan order among equals. */
@@ -28,7 +33,10 @@ export function rankByWords(text: string, fiches: Fiche[]): { fiche: Fiche; scor
     .map(({ fiche, score }) => ({ fiche, score }));
 }
 
-const ficheChoice = (target: PickerTarget, fiche: Fiche): Choice => ({ id: `prg:f:${target}:${fiche.id}`, label: ficheLabel(fiche) });
+const ficheChoice = (target: PickerTarget, fiche: Fiche): Choice => ({
+  id: `prg:f:${target}:${fiche.id}`,
+  label: ficheLabel(fiche),
+});
 
 /**
  * Buttons to reach any of `fiches` within `room` buttons: the fiches themselves when they fit;
@@ -47,7 +55,11 @@ export function pickerChoices(ctx: Context, fiches: Fiche[], target: PickerTarge
   if (axes.length > 1) {
     return axes.slice(0, room).map((axis) => ({
       id: `prg:g:${target}:${fiches[0]!.planId}:${axis}`,
-      label: ctx.t("progress.picker.axis", { plan: fiches[0]!.planCode, axis, count: fiches.filter((f) => f.axisNumber === axis).length }),
+      label: ctx.t("progress.picker.axis", {
+        plan: fiches[0]!.planCode,
+        axis,
+        count: fiches.filter((f) => f.axisNumber === axis).length,
+      }),
     }));
   }
   return fiches.slice(0, room).map((f) => ficheChoice(target, f));
@@ -62,9 +74,18 @@ export function fichesOfGroup(fiches: Fiche[], planId: string, axis: string | un
  * Buttons to pick the fiche of a line that named none: every fiche when they fit, those sharing
  * words with the line first; otherwise the likeliest few, then the plans to browse.
  */
-export function likelyChoices(ctx: Context, text: string, fiches: Fiche[], target: PickerTarget, room = MENU_MAX): Choice[] {
+export function likelyChoices(
+  ctx: Context,
+  text: string,
+  fiches: Fiche[],
+  target: PickerTarget,
+  room = MENU_MAX,
+): Choice[] {
   const ranked = rankByWords(text, fiches);
   if (fiches.length <= room) return ranked.map(({ fiche }) => ficheChoice(target, fiche));
-  const likely = ranked.filter((r) => r.score > 0).slice(0, LIKELY_MAX).map(({ fiche }) => ficheChoice(target, fiche));
+  const likely = ranked
+    .filter((r) => r.score > 0)
+    .slice(0, LIKELY_MAX)
+    .map(({ fiche }) => ficheChoice(target, fiche));
   return [...likely, ...pickerChoices(ctx, fiches, target, room - likely.length)];
 }

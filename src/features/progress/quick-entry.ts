@@ -32,7 +32,12 @@ export async function quickProgress(ctx: Context, typed: string): Promise<Reply[
     text,
     days: (line.days.length > 0 ? line.days : [today]).map(isoDay),
     ...(reading.kind === "found" && reading.fiches.length === 1 ? { ficheId: reading.fiches[0]!.id } : {}),
-    ficheChoices: reading.kind === "found" && reading.fiches.length > 1 ? reading.fiches.map((f) => f.id) : reading.kind === "unknown" ? reading.close.map((f) => f.id) : [],
+    ficheChoices:
+      reading.kind === "found" && reading.fiches.length > 1
+        ? reading.fiches.map((f) => f.id)
+        : reading.kind === "unknown"
+          ? reading.close.map((f) => f.id)
+          : [],
     ...(reading.kind === "unknown" ? { unknownCode: { code: reading.code, plans: reading.plans } } : {}),
     counts: line.counts,
   });

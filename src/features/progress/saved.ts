@@ -2,15 +2,16 @@ import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { formatDay } from "../activities/days.ts";
 import { computeIndicators, type IndicatorValue } from "../indicators/compute.ts";
-import type { Fiche } from "./fiches.ts";
 import { additionText, formatValue } from "./draft-reply.ts";
+import type { Fiche } from "./fiches.ts";
 import type { ValidProgress } from "./schema.ts";
 
 /** "en 2026", "au 2d semestre 2026", "sur la durée du plan (2023–2027)". */
 function periodText(ctx: Context, indicator: IndicatorValue): string {
   const { from, to } = indicator.range;
   if (indicator.period === "YEAR") return ctx.t("progress.periods.year", { year: from.year });
-  if (indicator.period === "SEMESTER") return ctx.t(from.month <= 6 ? "progress.periods.firstHalf" : "progress.periods.secondHalf", { year: from.year });
+  if (indicator.period === "SEMESTER")
+    return ctx.t(from.month <= 6 ? "progress.periods.firstHalf" : "progress.periods.secondHalf", { year: from.year });
   return ctx.t("progress.periods.plan", { from: from.year, to: to.year });
 }
 
@@ -19,7 +20,11 @@ async function totalLine(ctx: Context, indicatorId: string, report: ValidProgres
   const values = await computeIndicators(ctx.db, { networkId: ctx.actor.networkId, window: { today: report.date } });
   const indicator = values.find((v) => v.id === indicatorId);
   if (!indicator) return undefined;
-  const params = { indicator: indicator.label, value: formatValue(indicator.value, ctx.actor.locale), period: periodText(ctx, indicator) };
+  const params = {
+    indicator: indicator.label,
+    value: formatValue(indicator.value, ctx.actor.locale),
+    period: periodText(ctx, indicator),
+  };
   if (indicator.target === null || indicator.target <= 0) return ctx.t("progress.totalNoTarget", params);
   return ctx.t("progress.total", { ...params, target: formatValue(indicator.target, ctx.actor.locale) });
 }
@@ -28,7 +33,9 @@ async function totalLine(ctx: Context, indicatorId: string, report: ValidProgres
 export async function savedReply(ctx: Context, fiche: Fiche, report: ValidProgress): Promise<Reply> {
   const { t, actor } = ctx;
   const indicator = fiche.indicators.find((i) => i.id === report.indicatorId);
-  const lines = [t("progress.saved", { fiche: `${fiche.planCode} ${fiche.code}`, date: formatDay(report.date, actor.locale) })];
+  const lines = [
+    t("progress.saved", { fiche: `${fiche.planCode} ${fiche.code}`, date: formatDay(report.date, actor.locale) }),
+  ];
   if (indicator && report.value !== null) {
     lines.push(t("progress.added", { addition: additionText(ctx, report.value, indicator.label, 200) }));
     const total = await totalLine(ctx, indicator.id, report);

@@ -41,7 +41,10 @@ export function readValue(typed: string): number | null {
   return /^-?\d{1,9}(?:[.,]\d{1,2})?$/.test(typed) ? Number(typed.replace(",", ".")) : null;
 }
 
-const field = z.union([z.string(), z.array(z.string())]).optional().transform((v) => (Array.isArray(v) ? v.join(" ") : (v ?? "")).trim());
+const field = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => (Array.isArray(v) ? v.join(" ") : (v ?? "")).trim());
 
 /**
  * The rules of a progress report on a fiche; each broken rule adds its locale key, so one answer

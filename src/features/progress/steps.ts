@@ -10,8 +10,8 @@ import { progressForm } from "./form.ts";
 import { recordProgress } from "./mutations.ts";
 import { dropDraft, loadDraft, type ProgressDraft, saveDraft } from "./pending.ts";
 import { fichesOfGroup, MENU_MAX, pickerChoices } from "./picker.ts";
-import { readValue, type ProgressValues, VALUE_MAX } from "./schema.ts";
 import { savedReply } from "./saved.ts";
+import { type ProgressValues, readValue, VALUE_MAX } from "./schema.ts";
 
 /** A draft's values as the form and the rules read them. */
 function valuesOfDraft(draft: ProgressDraft): ProgressValues {
@@ -28,11 +28,14 @@ async function answered(ctx: Context, fiches: Fiche[], next: ProgressDraft): Pro
   return [draftReply(ctx, next, fiches)];
 }
 
-const stale = (ctx: Context, draft: ProgressDraft, fiches: Fiche[]) => [draftReply(ctx, draft, fiches, ctx.t("errors.staleAction"))];
+const stale = (ctx: Context, draft: ProgressDraft, fiches: Fiche[]) => [
+  draftReply(ctx, draft, fiches, ctx.t("errors.staleAction")),
+];
 
 // prg:<step>:<token>[:<answer>…], the buttons of a draft (draft-reply.ts).
 const STEPS: Record<string, Step> = {
-  day: async (ctx, draft, fiches, [iso = ""]) => (draft.days.includes(iso) ? answered(ctx, fiches, { ...draft, days: [iso] }) : stale(ctx, draft, fiches)),
+  day: async (ctx, draft, fiches, [iso = ""]) =>
+    draft.days.includes(iso) ? answered(ctx, fiches, { ...draft, days: [iso] }) : stale(ctx, draft, fiches),
   f: async (ctx, draft, fiches, [ficheId = ""]) => {
     if (!fiches.some((f) => f.id === ficheId)) return stale(ctx, draft, fiches);
     const { indicatorId: _indicator, value: _value, unknownCode: _unknown, ...rest } = draft;
@@ -52,7 +55,14 @@ const STEPS: Record<string, Step> = {
   i: async (ctx, draft, fiches, [indicatorId = "", typed = ""]) => {
     const fiche = fiches.find((f) => f.id === draft.ficheId);
     const value = readValue(typed);
-    if (!fiche || !attachable(fiche).some((i) => i.id === indicatorId) || value === null || value <= 0 || value > VALUE_MAX) return stale(ctx, draft, fiches);
+    if (
+      !fiche ||
+      !attachable(fiche).some((i) => i.id === indicatorId) ||
+      value === null ||
+      value <= 0 ||
+      value > VALUE_MAX
+    )
+      return stale(ctx, draft, fiches);
     return answered(ctx, fiches, { ...draft, indicatorId, value });
   },
   iv: async (ctx, draft, fiches, [indicatorId = ""]) => {
@@ -105,7 +115,9 @@ export async function pickedWithoutDraft(ctx: Context, step: string, args: strin
   const fiches = await loadFiches(ctx.db, ctx.actor.networkId);
   if (step === "g") {
     const group = fichesOfGroup(fiches, args[0] ?? "", args[1]);
-    return group.length > 0 ? [say(ctx.t("progress.chooseFiche"), pickerChoices(ctx, group, "-"))] : [say(ctx.t("errors.staleAction"))];
+    return group.length > 0
+      ? [say(ctx.t("progress.chooseFiche"), pickerChoices(ctx, group, "-"))]
+      : [say(ctx.t("errors.staleAction"))];
   }
   const fiche = fiches.find((f) => f.id === args[0]);
   if (!fiche) throw staleAction();
@@ -113,7 +125,11 @@ export async function pickedWithoutDraft(ctx: Context, step: string, args: strin
 }
 
 /** The progress form submitted (`progress:<ficheId>`): a new report, or the form again with what is wrong. */
-export async function submitProgressForm(ctx: Context, values: ProgressValues, [ficheId = ""]: string[]): Promise<Reply[]> {
+export async function submitProgressForm(
+  ctx: Context,
+  values: ProgressValues,
+  [ficheId = ""]: string[],
+): Promise<Reply[]> {
   const fiches = await loadFiches(ctx.db, ctx.actor.networkId);
   const fiche = fiches.find((f) => f.id === ficheId);
   if (!fiche) throw staleAction();

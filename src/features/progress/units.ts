@@ -48,6 +48,11 @@ export function countsPeople(indicator: Pick<FicheIndicator, "unit">): boolean {
 export function namesIndicator(words: readonly string[], indicator: Pick<FicheIndicator, "unit" | "label">): boolean {
   const stems = words.map(stem);
   const unitWords = UNIT_WORDS[indicator.unit] ?? [stem(indicator.unit)];
-  const labelWords = new Set(fold(indicator.label).split(/[^a-z0-9]+/).filter((w) => w.length >= 4).map(stem));
+  const labelWords = new Set(
+    fold(indicator.label)
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length >= 4)
+      .map(stem),
+  );
   return stems.some((s) => unitWords.includes(s) || labelWords.has(s));
 }

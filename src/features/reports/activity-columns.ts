@@ -1,5 +1,15 @@
 import type { Translate } from "../../core/i18n.ts";
-import { ACTIVITY_KINDS, AGE_BRACKETS, AUTONOMY, EQUIPMENT, PLACES, PROCEDURE_DOMAINS, REFERRAL_KINDS, THEMES, WORKSHOP_LEVELS } from "../activities/catalogue.ts";
+import {
+  ACTIVITY_KINDS,
+  AGE_BRACKETS,
+  AUTONOMY,
+  EQUIPMENT,
+  PLACES,
+  PROCEDURE_DOMAINS,
+  REFERRAL_KINDS,
+  THEMES,
+  WORKSHOP_LEVELS,
+} from "../activities/catalogue.ts";
 import { type Cell, type Column, column } from "./columns.ts";
 import type { ExportedActivity, PlaceBook } from "./data.ts";
 
@@ -35,7 +45,10 @@ const rank = (bracket: string) => {
 const list = (labels: string[]) => (labels.length > 0 ? labels.join(", ") : undefined);
 
 /** A catalogue list's labels, translated once per export rather than once per cell; an unknown code shows as itself. */
-function labels(codes: readonly string[], label: (code: string) => string): (code: string | null) => string | undefined {
+function labels(
+  codes: readonly string[],
+  label: (code: string) => string,
+): (code: string | null) => string | undefined {
   const byCode = new Map(codes.map((c) => [c, label(c)]));
   return (code) => (code === null ? undefined : (byCode.get(code) ?? code));
 }

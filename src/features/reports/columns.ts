@@ -51,7 +51,13 @@ const COLUMN_NAMES = {
 } as const satisfies Record<string, MessageKey>;
 
 /** A column named by its header key, translated. */
-export function column<Row>(t: Translate, name: ColumnName, kind: CellKind, width: number, value: (row: Row) => Cell): Column<Row> {
+export function column<Row>(
+  t: Translate,
+  name: ColumnName,
+  kind: CellKind,
+  width: number,
+  value: (row: Row) => Cell,
+): Column<Row> {
   return { header: t(COLUMN_NAMES[name]), kind, width, value };
 }
 
@@ -77,5 +83,7 @@ const ON_FICHE_SHEET = new Set<ColumnName>(["indicator", "value", "target", "per
 
 /** The columns of the "Synthèse" sheet and of the indicators CSV (one row per indicator), or of a fiche's sheet. */
 export function indicatorColumns(t: Translate, sheet: "summary" | "fiche" = "summary"): Column<IndicatorValue>[] {
-  return INDICATOR_COLUMNS.filter(([name]) => sheet === "summary" || ON_FICHE_SHEET.has(name)).map(([name, kind, width, cell]) => column(t, name, kind, width, (i) => cell(i, t)));
+  return INDICATOR_COLUMNS.filter(([name]) => sheet === "summary" || ON_FICHE_SHEET.has(name)).map(
+    ([name, kind, width, cell]) => column(t, name, kind, width, (i) => cell(i, t)),
+  );
 }

@@ -46,7 +46,9 @@ const ACTIVITY_COLUMNS = {
 } satisfies Prisma.ActivityReportSelect;
 
 /** An activity report as exported, with its author's name. */
-export type ExportedActivity = Prisma.ActivityReportGetPayload<{ select: typeof ACTIVITY_COLUMNS }> & { adviser: string };
+export type ExportedActivity = Prisma.ActivityReportGetPayload<{ select: typeof ACTIVITY_COLUMNS }> & {
+  adviser: string;
+};
 
 /** The territories a query is narrowed to, with their descendants; undefined for the whole network. */
 export function territoryScope(db: Db, query: CopilQuery): Promise<string[] | undefined> {
@@ -57,7 +59,12 @@ export function territoryScope(db: Db, query: CopilQuery): Promise<string[] | un
  * The activity reports of the query, by date then id, a page at a time. The filter is the one the
  * indicators count with, so the sheet's rows and the chat's figures agree.
  */
-export async function* activityPages(db: Db, query: CopilQuery, territoryIds: string[] | undefined, pageSize = ACTIVITY_PAGE): AsyncGenerator<ExportedActivity[]> {
+export async function* activityPages(
+  db: Db,
+  query: CopilQuery,
+  territoryIds: string[] | undefined,
+  pageSize = ACTIVITY_PAGE,
+): AsyncGenerator<ExportedActivity[]> {
   const where = await activityWhere(db, { networkId: query.networkId, range: query.range, territoryIds });
   // Authors' names are read once each, not joined to every row of every page.
   const names = new Map<string, string>();
@@ -67,10 +74,22 @@ export async function* activityPages(db: Db, query: CopilQuery, territoryIds: st
     // Keyset pagination on (date, id): each page starts where the last ended, at the same cost. The
     // `gte` bound lets the (networkId, date) index start at the last page's day rather than scan the
     // whole range again and filter (the OR alone is no index bound).
-    const cursor: Prisma.ActivityReportWhereInput = after ? { date: { gte: after.date }, OR: [{ date: { gt: after.date } }, { id: { gt: after.id } }] } : {};
-    const page = await db.activityReport.findMany({ where: { AND: [where, cursor] }, select: ACTIVITY_COLUMNS, orderBy: [{ date: "asc" }, { id: "asc" }], take: pageSize });
+    const cursor: Prisma.ActivityReportWhereInput = after
+      ? { date: { gte: after.date }, OR: [{ date: { gt: after.date } }, { id: { gt: after.id } }] }
+      : {};
+    const page = await db.activityReport.findMany({
+      where: { AND: [where, cursor] },
+      select: ACTIVITY_COLUMNS,
+      orderBy: [{ date: "asc" }, { id: "asc" }],
+      take: pageSize,
+    });
     const unknown = [...new Set(page.map((r) => r.memberId))].filter((id) => !names.has(id));
-    if (unknown.length > 0) for (const m of await db.member.findMany({ where: { id: { in: unknown } }, select: { id: true, displayName: true } })) names.set(m.id, m.displayName);
+    if (unknown.length > 0)
+      for (const m of await db.member.findMany({
+        where: { id: { in: unknown } },
+        select: { id: true, displayName: true },
+      }))
+        names.set(m.id, m.displayName);
     return page.map((r) => ({ ...r, adviser: names.get(r.memberId) ?? "" }));
   };
   let page = await read(undefined);
@@ -95,13 +114,33 @@ export interface ExportedProgress {
 }
 
 /** The progress reports of the range, by the authors in the territory when one is asked (as the indicators sum them). */
-export async function progressInRange(db: Db, query: CopilQuery, territoryIds: string[] | undefined): Promise<ExportedProgress[]> {
+export async function progressInRange(
+  db: Db,
+  query: CopilQuery,
+  territoryIds: string[] | undefined,
+): Promise<ExportedProgress[]> {
   const authors = territoryIds
-    ? { memberId: { in: (await db.member.findMany({ where: await memberWhere(db, { networkId: query.networkId, range: query.range, territoryIds }), select: { id: true } })).map((m) => m.id) } }
+    ? {
+        memberId: {
+          in: (
+            await db.member.findMany({
+              where: await memberWhere(db, { networkId: query.networkId, range: query.range, territoryIds }),
+              select: { id: true },
+            })
+          ).map((m) => m.id),
+        },
+      }
     : {};
   const rows = await db.progressReport.findMany({
     where: { networkId: query.networkId, date: dateColumnFilter(query.range), ...authors },
-    select: { ficheActionId: true, date: true, text: true, value: true, member: { select: { displayName: true } }, indicator: { select: { label: true } } },
+    select: {
+      ficheActionId: true,
+      date: true,
+      text: true,
+      value: true,
+      member: { select: { displayName: true } },
+      indicator: { select: { label: true } },
+    },
     orderBy: [{ date: "asc" }, { createdAt: "asc" }],
   });
   return rows.map((r) => ({

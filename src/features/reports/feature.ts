@@ -16,6 +16,20 @@ async function exportCommand(ctx: Context, args: string): Promise<Reply[]> {
 
 /** The yearly COPIL report: a workbook (or two CSV files) of indicators, progress reports and activities. */
 export const reportsFeature: Feature = {
-  commands: [{ name: "export", words: "commands.export.words", summary: "commands.export.summary", audience: COORDINATORS, run: exportCommand }],
-  forms: [{ formId: "export", audience: COORDINATORS, run: async (ctx, values) => exportReply(ctx, await requestOfForm(ctx, values)) }],
+  commands: [
+    {
+      name: "export",
+      words: "commands.export.words",
+      summary: "commands.export.summary",
+      audience: COORDINATORS,
+      run: exportCommand,
+    },
+  ],
+  forms: [
+    {
+      formId: "export",
+      audience: COORDINATORS,
+      run: async (ctx, values) => exportReply(ctx, await requestOfForm(ctx, values)),
+    },
+  ],
 };

@@ -42,7 +42,10 @@ export async function requestOfForm(ctx: Context, values: Record<string, string 
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string).trim() : "");
   const range = checkRange({ from: readExportDay(text("from"), today), to: readExportDay(text("to"), today) });
   const territoryId = text("territory");
-  const territory = territoryId === "" || territoryId === WHOLE_NETWORK ? undefined : await territoryById(ctx.db, ctx.actor.networkId, territoryId);
+  const territory =
+    territoryId === "" || territoryId === WHOLE_NETWORK
+      ? undefined
+      : await territoryById(ctx.db, ctx.actor.networkId, territoryId);
   const format = EXPORT_FORMATS.find((f) => f === (text("format") || "xlsx"));
   if (!format) throw new AppError("export_format", "reports.errors.format");
   return { range, territory, format };
@@ -69,7 +72,8 @@ export async function requestOfText(ctx: Context, args: string): Promise<ExportR
   let used: number;
   if (YEAR.test(rest[0] ?? "")) {
     const year = Number(rest[0]);
-    if (year > today.year) throw new AppError("export_future_year", "reports.errors.futureYear", { year: String(year) });
+    if (year > today.year)
+      throw new AppError("export_future_year", "reports.errors.futureYear", { year: String(year) });
     range = { from: { year, month: 1, day: 1 }, to: year === today.year ? today : { year, month: 12, day: 31 } };
     used = 1;
   } else {

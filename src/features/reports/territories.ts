@@ -14,7 +14,11 @@ export const COMMUNE_CHOICES_MAX = 25;
 
 /** The department, its intercommunalities, and the communes when there are few, as the form lists them. */
 export async function exportTerritories(db: Db, networkId: string): Promise<ExportTerritory[]> {
-  const rows = await db.territory.findMany({ where: { networkId }, select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } });
+  const rows = await db.territory.findMany({
+    where: { networkId },
+    select: { id: true, name: true, kind: true },
+    orderBy: { name: "asc" },
+  });
   const of = (kind: ExportTerritory["kind"]) => rows.filter((r) => r.kind === kind) as ExportTerritory[];
   const communes = of("COMMUNE");
   return [...of("DEPARTMENT"), ...of("EPCI"), ...(communes.length <= COMMUNE_CHOICES_MAX ? communes : [])];
@@ -32,9 +36,16 @@ export async function territoryById(db: Db, networkId: string, id: string): Prom
  * it ("Terres des Confluences" for "Communauté de communes Terres des Confluences").
  */
 export async function territoryByName(db: Db, networkId: string, typed: string): Promise<ExportTerritory> {
-  const rows = (await db.territory.findMany({ where: { networkId }, select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } })) as ExportTerritory[];
+  const rows = (await db.territory.findMany({
+    where: { networkId },
+    select: { id: true, name: true, kind: true },
+    orderBy: { name: "asc" },
+  })) as ExportTerritory[];
   const match = matchTerritoryName(rows, typed);
   if (match.kind === "found") return match.territory;
   if (match.kind === "unknown") throw new AppError("unknown_territory", "reports.errors.territory", { name: typed });
-  throw new AppError("ambiguous_territory", "reports.errors.ambiguous", { name: typed, names: match.names.slice(0, 5).join(", ") });
+  throw new AppError("ambiguous_territory", "reports.errors.ambiguous", {
+    name: typed,
+    names: match.names.slice(0, 5).join(", "),
+  });
 }

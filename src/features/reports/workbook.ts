@@ -1,14 +1,21 @@
 import { createTranslator, type Translate } from "../../core/i18n.ts";
 import type { Db } from "../../db/database.ts";
+import { type BuildOptions, builds } from "../builds/pool.ts";
+import { RemoteXlsx } from "../builds/remote-xlsx.ts";
 import { computeIndicators, type IndicatorValue } from "../indicators/compute.ts";
 import { activityColumns } from "./activity-columns.ts";
 import { type Column, column, indicatorColumns } from "./columns.ts";
-import { activityPages, type CopilQuery, type ExportedProgress, loadPlaceBook, progressInRange, territoryScope } from "./data.ts";
+import {
+  activityPages,
+  type CopilQuery,
+  type ExportedProgress,
+  loadPlaceBook,
+  progressInRange,
+  territoryScope,
+} from "./data.ts";
 import { shortDay } from "./format.ts";
 import { ficheSheetNamer, SheetNames } from "./sheet-names.ts";
 import type { Pen } from "./xlsx-writer.ts";
-import { type BuildOptions, builds } from "../builds/pool.ts";
-import { RemoteXlsx } from "../builds/remote-xlsx.ts";
 
 /** An export's bytes and what it holds, for the summary the member reads. */
 export interface CopilExport {
@@ -30,17 +37,29 @@ export async function buildCopilWorkbook(db: Db, query: CopilQuery): Promise<Uin
 /** `buildCopilWorkbook`, with the counts of what it wrote; the file is written by a build thread. */
 export async function writeCopilWorkbook(db: Db, query: CopilQuery, options?: BuildOptions): Promise<CopilExport> {
   let counts = { activities: 0, indicators: 0 };
-  const built = await builds.build("xlsx", async (channel) => {
-    counts = await feedCopilWorkbook(db, query, new RemoteXlsx(channel));
-  }, options);
+  const built = await builds.build(
+    "xlsx",
+    async (channel) => {
+      counts = await feedCopilWorkbook(db, query, new RemoteXlsx(channel));
+    },
+    options,
+  );
   return { bytes: built.bytes, ...counts, threadId: built.threadId };
 }
 
-async function feedCopilWorkbook(db: Db, query: CopilQuery, workbook: RemoteXlsx): Promise<{ activities: number; indicators: number }> {
+async function feedCopilWorkbook(
+  db: Db,
+  query: CopilQuery,
+  workbook: RemoteXlsx,
+): Promise<{ activities: number; indicators: number }> {
   const t = createTranslator(query.locale);
   const [indicators, territoryIds, places] = await Promise.all([
     // The same computation as the chat's indicators, so the figures agree.
-    computeIndicators(db, { networkId: query.networkId, window: { range: query.range }, territoryId: query.territoryId }),
+    computeIndicators(db, {
+      networkId: query.networkId,
+      window: { range: query.range },
+      territoryId: query.territoryId,
+    }),
     territoryScope(db, query),
     loadPlaceBook(db, query.networkId),
   ]);
@@ -55,9 +74,15 @@ async function feedCopilWorkbook(db: Db, query: CopilQuery, workbook: RemoteXlsx
     const fiche = ficheIndicators[0].fiche;
     const reports = progress.filter((p) => p.ficheActionId === fiche.id);
     const code = ficheSheet(fiche);
-    await workbook.sheet(names.take(code), FICHE_WIDTHS, (pen) => drawFiche(pen, t, query, code, ficheIndicators, reports));
+    await workbook.sheet(names.take(code), FICHE_WIDTHS, (pen) =>
+      drawFiche(pen, t, query, code, ficheIndicators, reports),
+    );
   }
-  const activities = await workbook.table(activitiesName, activityColumns(t, places), activityPages(db, query, territoryIds));
+  const activities = await workbook.table(
+    activitiesName,
+    activityColumns(t, places),
+    activityPages(db, query, territoryIds),
+  );
   return { activities, indicators: indicators.length };
 }
 
@@ -85,7 +110,14 @@ function progressColumns(t: Translate): Column<ExportedProgress>[] {
   ];
 }
 
-function drawFiche(pen: Pen, t: Translate, query: CopilQuery, code: string, indicators: IndicatorValue[], reports: ExportedProgress[]): void {
+function drawFiche(
+  pen: Pen,
+  t: Translate,
+  query: CopilQuery,
+  code: string,
+  indicators: IndicatorValue[],
+  reports: ExportedProgress[],
+): void {
   const fiche = indicators[0]!.fiche;
   const period = { from: shortDay(query.range.from), to: shortDay(query.range.to) };
   pen.line(t("reports.fiche.heading", { code, title: fiche.title }), true);

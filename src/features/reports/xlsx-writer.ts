@@ -1,5 +1,5 @@
-import ExcelJS from "exceljs";
 import { PassThrough } from "node:stream";
+import ExcelJS from "exceljs";
 import type { Cell, CellKind, Column } from "./columns.ts";
 
 /** How dates and shares of a target show in Excel (the cells hold a real date and a number). */
@@ -15,7 +15,14 @@ const WRAPPED = { wrapText: true, vertical: "top" } as const;
  */
 export function printedSheet(headerRow = 1): Partial<ExcelJS.AddWorksheetOptions> {
   return {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` },
+    pageSetup: {
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${headerRow}:${headerRow}`,
+    },
     views: [{ state: "frozen", ySplit: headerRow }],
   };
 }
@@ -44,7 +51,12 @@ export class XlsxWriter {
    * A sheet holding one table: its header row bold, wrapped, frozen and repeated on printed pages,
    * filters on it, widths and number formats per column; `wrapText` wraps the text columns too.
    */
-  async table<Row>(name: string, columns: Column<Row>[], rows: AsyncIterable<Row[]> | Row[][], wrapText = false): Promise<number> {
+  async table<Row>(
+    name: string,
+    columns: Column<Row>[],
+    rows: AsyncIterable<Row[]> | Row[][],
+    wrapText = false,
+  ): Promise<number> {
     const table = this.openTable(name, columns, wrapText);
     for await (const page of rows) table.add(page);
     return table.close();

@@ -26,7 +26,11 @@ export async function recordDenial(ctx: Context, what: string, audience: Audienc
     actorMemberId: ctx.actor.memberId,
     action: what,
     outcome: "denied",
-    details: { roles: ctx.actor.roles, requires: typeof audience === "string" ? audience : [...audience], platform: ctx.inbound.platform },
+    details: {
+      roles: ctx.actor.roles,
+      requires: typeof audience === "string" ? audience : [...audience],
+      platform: ctx.inbound.platform,
+    },
     at: ctx.now,
   });
 }

@@ -49,7 +49,9 @@ export function draftStore<T extends { token: string }>(flow: string): DraftStor
       await db.conversation.deleteMany({ where: { identityId, flow } });
     },
     consume: async (tx, identityId, token) => {
-      const { count } = await tx.conversation.deleteMany({ where: { identityId, flow, data: { path: ["token"], equals: token } } });
+      const { count } = await tx.conversation.deleteMany({
+        where: { identityId, flow, data: { path: ["token"], equals: token } },
+      });
       return count === 1;
     },
   };

@@ -14,7 +14,12 @@ export type Answer =
   | { kind: "not-an-answer" };
 
 /** Reads what the member sent as an answer to the field at `position`: typed text, or one of its buttons. */
-export function readAnswer(ctx: Context, field: FormField, position: number, current: string | string[] | undefined): Answer {
+export function readAnswer(
+  ctx: Context,
+  field: FormField,
+  position: number,
+  current: string | string[] | undefined,
+): Answer {
   const input = ctx.inbound.input;
   const { t } = ctx;
   if (input.kind === "action") {
@@ -22,7 +27,10 @@ export function readAnswer(ctx: Context, field: FormField, position: number, cur
     if (prefix !== "form") return { kind: "not-an-answer" };
     if (verb === "cancel") return { kind: "cancel" };
     if (at !== String(position)) return { kind: "stale" };
-    if (verb === "next") return current === undefined && field.required ? { kind: "invalid", reason: t("forms.required") } : { kind: "keep" };
+    if (verb === "next")
+      return current === undefined && field.required
+        ? { kind: "invalid", reason: t("forms.required") }
+        : { kind: "keep" };
     const option = field.options?.[Number(index)];
     if (!option) return { kind: "invalid", reason: t("forms.pickOne") };
     if (verb === "toggle") {
@@ -43,6 +51,7 @@ export function readAnswer(ctx: Context, field: FormField, position: number, cur
     return { kind: "value", value: field.type === "multiselect" ? [option.value] : option.value };
   }
   if (!text && field.required) return { kind: "invalid", reason: t("forms.required") };
-  if (field.maxLength && text.length > field.maxLength) return { kind: "invalid", reason: t("forms.tooLong", { max: field.maxLength }) };
+  if (field.maxLength && text.length > field.maxLength)
+    return { kind: "invalid", reason: t("forms.tooLong", { max: field.maxLength }) };
   return { kind: "value", value: text };
 }

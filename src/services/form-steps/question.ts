@@ -16,14 +16,22 @@ export function questionFor(ctx: Context, session: FormSession, notice?: string)
   const current = session.values[field.name];
   const lines = [
     ...(notice ? [notice] : []),
-    t("forms.question", { title: session.form.title, position: session.position + 1, total: session.form.fields.length, label: field.label }),
+    t("forms.question", {
+      title: session.form.title,
+      position: session.position + 1,
+      total: session.form.fields.length,
+      label: field.label,
+    }),
   ];
   const shown = displayValue(field, current);
   if (current !== undefined && shown) lines.push(t("forms.current", { value: shown }));
   const choices: Choice[] = [];
   // Button ids carry the question's position, so a button of an earlier question is recognised as stale.
   const at = session.position;
-  if (field.options && field.type !== "multiselect") field.options.forEach((o, i) => choices.push({ id: `form:pick:${at}:${i}`, label: o.label }));
+  if (field.options && field.type !== "multiselect")
+    field.options.forEach((o, i) => {
+      choices.push({ id: `form:pick:${at}:${i}`, label: o.label });
+    });
   if (field.options && field.type === "multiselect") {
     field.options.forEach((o, i) => {
       const on = Array.isArray(current) && current.includes(o.value);

@@ -19,7 +19,12 @@ export async function loadFormSession(db: Db, identityId: string): Promise<FormS
   return { form: data.form, values: data.values, position: Number(row.step) };
 }
 
-export async function saveFormSession(db: Db, networkId: string, identityId: string, session: FormSession): Promise<void> {
+export async function saveFormSession(
+  db: Db,
+  networkId: string,
+  identityId: string,
+  session: FormSession,
+): Promise<void> {
   const data = { form: session.form, values: session.values } as unknown as Prisma.InputJsonObject;
   await db.conversation.upsert({
     where: { identityId },

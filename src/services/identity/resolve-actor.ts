@@ -3,8 +3,8 @@ import type { Actor } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
 import { toLocale } from "../../core/i18n.ts";
 import type { InboundCommand } from "../../core/inbound.ts";
-import type { Db } from "../../db/database.ts";
 import { storableText } from "../../core/inbound-text.ts";
+import type { Db } from "../../db/database.ts";
 import { hasTriesLeft, recordAttempt } from "../../features/budgets/attempts.ts";
 import { NEW_MEMBERS_PER_SCOPE, newMemberKey } from "../../features/budgets/limits.ts";
 
@@ -24,23 +24,34 @@ export function createActorResolver(options: { defaultNetwork?: string | undefin
     }
     const network = await networkFor(db, inbound, options.defaultNetwork);
     // A private chat no network binds: only an invitation (or a link code) brings someone in.
-    if (!network) throw new AppError("channel_not_bound", inbound.conversation === "private" ? "errors.privateChatNoNetwork" : "errors.channelNotBound");
+    if (!network)
+      throw new AppError(
+        "channel_not_bound",
+        inbound.conversation === "private" ? "errors.privateChatNoNetwork" : "errors.channelNotBound",
+      );
     await spendNewMemberBudget(db, inbound);
     return createNewcomer(db, inbound, network);
   };
 }
 
 /** Counts a newcomer against their platform scope's budget; refuses them with a sentence when it is spent. */
-export async function spendNewMemberBudget(db: Db, inbound: Pick<InboundCommand, "platform" | "scopeId" | "receivedAt">): Promise<void> {
+export async function spendNewMemberBudget(
+  db: Db,
+  inbound: Pick<InboundCommand, "platform" | "scopeId" | "receivedAt">,
+): Promise<void> {
   const key = newMemberKey(inbound.platform, inbound.scopeId);
-  if (!(await hasTriesLeft(db, key, NEW_MEMBERS_PER_SCOPE, inbound.receivedAt))) throw new AppError("too_many_newcomers", "errors.tooManyNewcomers");
+  if (!(await hasTriesLeft(db, key, NEW_MEMBERS_PER_SCOPE, inbound.receivedAt)))
+    throw new AppError("too_many_newcomers", "errors.tooManyNewcomers");
   await recordAttempt(db, [key], inbound.receivedAt);
 }
 
 /** Records when the member last wrote, at most once a day (the retention of silent members counts from it). */
 async function noteSeen(db: Db, memberId: string, at: Date): Promise<void> {
   const dayAgo = new Date(at.getTime() - 24 * 60 * 60 * 1000);
-  await db.member.updateMany({ where: { id: memberId, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: dayAgo } }] }, data: { lastSeenAt: at } });
+  await db.member.updateMany({
+    where: { id: memberId, OR: [{ lastSeenAt: null }, { lastSeenAt: { lt: dayAgo } }] },
+    data: { lastSeenAt: at },
+  });
 }
 
 async function networkFor(db: Db, inbound: InboundCommand, defaultNetwork: string | undefined) {
@@ -53,7 +64,11 @@ async function networkFor(db: Db, inbound: InboundCommand, defaultNetwork: strin
   return db.network.findUnique({ where: { slug: defaultNetwork }, select: { id: true, defaultLocale: true } });
 }
 
-async function createNewcomer(db: Db, inbound: InboundCommand, network: { id: string; defaultLocale: Actor["locale"] }): Promise<Actor> {
+async function createNewcomer(
+  db: Db,
+  inbound: InboundCommand,
+  network: { id: string; defaultLocale: Actor["locale"] },
+): Promise<Actor> {
   try {
     const member = await db.member.create({
       data: {
@@ -61,7 +76,9 @@ async function createNewcomer(db: Db, inbound: InboundCommand, network: { id: st
         displayName: storableText(inbound.displayName.trim().slice(0, 80)) || inbound.externalUserId,
         locale: toLocale(inbound.localeHint, network.defaultLocale),
         lastSeenAt: inbound.receivedAt,
-        identities: { create: { networkId: network.id, platform: inbound.platform, externalId: inbound.externalUserId } },
+        identities: {
+          create: { networkId: network.id, platform: inbound.platform, externalId: inbound.externalUserId },
+        },
       },
       select: { ...memberFields, identities: { select: { id: true } } },
     });
@@ -84,7 +101,17 @@ async function findActor(db: Db, inbound: InboundCommand): Promise<Actor | undef
   return identity ? toActor(identity.member, identity.id) : undefined;
 }
 
-function toActor(member: { id: string; networkId: string; displayName: string; roles: Actor["roles"]; status: Actor["status"]; locale: Actor["locale"] }, identityId: string): Actor {
+function toActor(
+  member: {
+    id: string;
+    networkId: string;
+    displayName: string;
+    roles: Actor["roles"];
+    status: Actor["status"];
+    locale: Actor["locale"];
+  },
+  identityId: string,
+): Actor {
   return {
     networkId: member.networkId,
     memberId: member.id,

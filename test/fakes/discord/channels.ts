@@ -67,23 +67,47 @@ export class FakeChannels {
       dm = { id: snowflake(), recipientId: userId };
       this.dms.set(userId, dm);
     }
-    const recipient = { id: userId, username: `user${userId.slice(-4)}`, global_name: null, discriminator: "0", avatar: null };
+    const recipient = {
+      id: userId,
+      username: `user${userId.slice(-4)}`,
+      global_name: null,
+      discriminator: "0",
+      avatar: null,
+    };
     return { status: 200, body: { id: dm.id, type: 1, last_message_id: null, flags: 0, recipients: [recipient] } };
   }
 
-  post(channelId: string, body: Record<string, unknown> | undefined, at: number, attachments: FakeAttachment[] = []): ChannelAnswer {
+  post(
+    channelId: string,
+    body: Record<string, unknown> | undefined,
+    at: number,
+    attachments: FakeAttachment[] = [],
+  ): ChannelAnswer {
     const dm = [...this.dms.values()].find((d) => d.id === channelId);
     if (!dm && !this.#guildChannels.has(channelId)) return error(404, 10003, "Unknown Channel");
     if (dm && this.blockingUsers.has(dm.recipientId)) return error(403, 50007, "Cannot send messages to this user");
     const invalid = invalidMessage(body, attachments.length);
     if (invalid) return invalidBody(invalid);
-    const message: ChannelMessage = { id: snowflake(), channelId, content: (body?.content as string) ?? "", components: (body?.components as unknown[]) ?? [], attachments, at };
+    const message: ChannelMessage = {
+      id: snowflake(),
+      channelId,
+      content: (body?.content as string) ?? "",
+      components: (body?.components as unknown[]) ?? [],
+      attachments,
+      at,
+    };
     this.messages.set(channelId, [...(this.messages.get(channelId) ?? []), message]);
     return { status: 200, body: this.messageObject(message) };
   }
 
   /** PATCH /channels/{id}/messages/{id}: the bot's message gets the fields given; the others stay. */
-  edit(channelId: string, messageId: string, body: Record<string, unknown> | undefined, at: number, attachments: FakeAttachment[] = []): ChannelAnswer {
+  edit(
+    channelId: string,
+    messageId: string,
+    body: Record<string, unknown> | undefined,
+    at: number,
+    attachments: FakeAttachment[] = [],
+  ): ChannelAnswer {
     const posted = this.messages.get(channelId);
     const dm = [...this.dms.values()].some((d) => d.id === channelId);
     if (!posted && !dm && !this.#guildChannels.has(channelId)) return error(404, 10003, "Unknown Channel");
@@ -91,7 +115,11 @@ export class FakeChannels {
     if (!posted || index < 0) return error(404, 10008, "Unknown Message");
     const current = posted[index]!;
     // New uploads replace the files the message had (the `attachments` field lists those kept).
-    const next = { content: (body?.content as string | undefined) ?? current.content, components: (body?.components as unknown[] | undefined) ?? current.components, attachments: attachments.length > 0 ? attachments : current.attachments };
+    const next = {
+      content: (body?.content as string | undefined) ?? current.content,
+      components: (body?.components as unknown[] | undefined) ?? current.components,
+      attachments: attachments.length > 0 ? attachments : current.attachments,
+    };
     const invalid = invalidMessage(next, next.attachments.length);
     if (invalid) return invalidBody(invalid);
     const edited: ChannelMessage = { ...current, ...next, editedAt: at };
@@ -101,6 +129,15 @@ export class FakeChannels {
 
   /** The message as Discord returns it, and as it comes back inside a component interaction. */
   messageObject(m: ChannelMessage): Record<string, unknown> {
-    return messageObject({ id: m.id, type: 0, channel_id: m.channelId, content: m.content, components: m.components, attachments: attachmentObjects(m.attachments, m.channelId), flags: 0, author: this.#botUser });
+    return messageObject({
+      id: m.id,
+      type: 0,
+      channel_id: m.channelId,
+      content: m.content,
+      components: m.components,
+      attachments: attachmentObjects(m.attachments, m.channelId),
+      flags: 0,
+      author: this.#botUser,
+    });
   }
 }

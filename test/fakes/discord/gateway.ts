@@ -100,7 +100,12 @@ export class FakeGateway {
     const session: Session = { id: randomBytes(16).toString("hex"), seq: 0, events: [], socket };
     this.#sessions.set(session.id, session);
     this.#session = session;
-    this.dispatch("READY", { ...this.#o.ready(), session_id: session.id, resume_gateway_url: this.#o.resumeUrl(), shard: [0, 1] });
+    this.dispatch("READY", {
+      ...this.#o.ready(),
+      session_id: session.id,
+      resume_gateway_url: this.#o.resumeUrl(),
+      shard: [0, 1],
+    });
     for (const guild of this.#o.guilds()) this.dispatch("GUILD_CREATE", guild);
     this.#notifyReady();
   }

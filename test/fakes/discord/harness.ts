@@ -1,8 +1,8 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { botCommands } from "../../../src/bot.ts";
-import type { ChannelAdapter } from "../../../src/core/channel.ts";
 import { createDiscordAdapter, type DiscordAdapterOptions } from "../../../src/channels/discord/index.ts";
+import type { ChannelAdapter } from "../../../src/core/channel.ts";
 import type { Dispatch } from "../../../src/core/dispatch.ts";
 import type { ChannelDriver } from "../../contract/driver.ts";
 import { createDiscordDriver } from "./driver.ts";
@@ -22,19 +22,27 @@ export interface DiscordHarness {
 /** The fake Discord, the adapter (real discord.js) pointed at it, connected, and a driver. */
 export async function startDiscordHarness(
   dispatch: Dispatch,
-  options: { fake?: FakeDiscordOptions; adapter?: DiscordAdapterOptions; token?: string; before?: (fake: FakeDiscord) => void; waitForCommands?: boolean } = {},
+  options: {
+    fake?: FakeDiscordOptions;
+    adapter?: DiscordAdapterOptions;
+    token?: string;
+    before?: (fake: FakeDiscord) => void;
+    waitForCommands?: boolean;
+  } = {},
 ): Promise<DiscordHarness> {
   const fake = await startFakeDiscord({ heartbeatIntervalMs: 2000, ...options.fake });
   options.before?.(fake);
   const logs: Record<string, unknown>[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
-      for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
+      for (const line of chunk.toString("utf8").split("\n"))
+        if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
       callback();
     },
   });
   const waiters = new Map<string, (() => void)[]>();
-  const handled = (id: string) => new Promise<void>((resolve) => waiters.set(id, [...(waiters.get(id) ?? []), resolve]));
+  const handled = (id: string) =>
+    new Promise<void>((resolve) => waiters.set(id, [...(waiters.get(id) ?? []), resolve]));
   const adapter = createDiscordAdapter(
     { token: options.token ?? fake.token, applicationId: fake.applicationId, apiUrl: fake.apiUrl },
     { dispatch, log: pino({ level: "debug" }, sink), commands: botCommands },
@@ -49,7 +57,8 @@ export async function startDiscordHarness(
     },
   );
   await adapter.start();
-  if (options.waitForCommands !== false) await until(() => fake.rest.commands.has(fake.guildId) && fake.rest.commands.has("global"));
+  if (options.waitForCommands !== false)
+    await until(() => fake.rest.commands.has(fake.guildId) && fake.rest.commands.has("global"));
   return {
     fake,
     adapter,

@@ -39,7 +39,16 @@ export class RateLimits {
       const g = this.#tick(this.#globalBucket, this.#global, now);
       if (g.count > this.#global.limit) {
         const retryAfterS = (g.start + this.#global.windowMs - now) / 1000;
-        return { allowed: false, global: true, retryAfterS, headers: { "retry-after": String(Math.ceil(retryAfterS)), "x-ratelimit-global": "true", "x-ratelimit-scope": "global" } };
+        return {
+          allowed: false,
+          global: true,
+          retryAfterS,
+          headers: {
+            "retry-after": String(Math.ceil(retryAfterS)),
+            "x-ratelimit-global": "true",
+            "x-ratelimit-scope": "global",
+          },
+        };
       }
     }
     const window = this.#route(routeKey);
@@ -52,10 +61,18 @@ export class RateLimits {
       "x-ratelimit-remaining": String(Math.max(0, window.limit - bucket.count)),
       "x-ratelimit-reset-after": resetAfterS.toFixed(3),
       "x-ratelimit-reset": ((bucket.start + window.windowMs) / 1000).toFixed(3),
-      "x-ratelimit-bucket": createHash("sha1").update(routeKey.replace(/\d{17,19}/g, ":id")).digest("hex").slice(0, 16),
+      "x-ratelimit-bucket": createHash("sha1")
+        .update(routeKey.replace(/\d{17,19}/g, ":id"))
+        .digest("hex")
+        .slice(0, 16),
     };
     if (bucket.count > window.limit) {
-      return { allowed: false, global: false, retryAfterS: resetAfterS, headers: { ...headers, "retry-after": String(Math.ceil(resetAfterS)), "x-ratelimit-scope": "user" } };
+      return {
+        allowed: false,
+        global: false,
+        retryAfterS: resetAfterS,
+        headers: { ...headers, "retry-after": String(Math.ceil(resetAfterS)), "x-ratelimit-scope": "user" },
+      };
     }
     return { allowed: true, global: false, retryAfterS: 0, headers };
   }

@@ -28,7 +28,12 @@ export async function readRequest(req: IncomingMessage): Promise<{ body: unknown
     const attachments: FakeAttachment[] = [];
     for (const [key, value] of form.entries()) {
       if (!/^files\[\d+\]$/.test(key) || typeof value === "string") continue;
-      attachments.push({ id: snowflake(), filename: value.name, contentType: value.type, bytes: new Uint8Array(await value.arrayBuffer()) });
+      attachments.push({
+        id: snowflake(),
+        filename: value.name,
+        contentType: value.type,
+        bytes: new Uint8Array(await value.arrayBuffer()),
+      });
     }
     return { body: typeof json === "string" ? JSON.parse(json) : undefined, attachments };
   }
@@ -37,8 +42,11 @@ export async function readRequest(req: IncomingMessage): Promise<{ body: unknown
 }
 
 /** What Discord refuses in uploads: more than 10 files (50035), or more than 10 MiB (413, 40005). */
-export function refusedUploads(attachments: FakeAttachment[]): { status: number; code: number; message: string } | undefined {
-  if (attachments.length > ATTACHMENTS_MAX) return { status: 400, code: 50035, message: "Invalid Form Body: more than 10 attachments" };
+export function refusedUploads(
+  attachments: FakeAttachment[],
+): { status: number; code: number; message: string } | undefined {
+  if (attachments.length > ATTACHMENTS_MAX)
+    return { status: 400, code: 50035, message: "Invalid Form Body: more than 10 attachments" };
   const bytes = attachments.reduce((sum, a) => sum + a.bytes.byteLength, 0);
   if (bytes > UPLOAD_BYTES_MAX) return { status: 413, code: 40005, message: "Request entity too large" };
   return undefined;

@@ -24,14 +24,21 @@ function doc(): OpenApi {
 /** The route template ("/channels/{channel_id}/messages") a concrete path matches, if Discord has one. */
 export function routeOf(path: string): string | undefined {
   routes ??= Object.keys(doc().paths)
-    .map((template) => ({ template, pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`) }))
+    .map((template) => ({
+      template,
+      pattern: new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`),
+    }))
     // Literal segments win over parameters (/users/@me/channels before /users/{user_id}/channels).
     .sort((a, b) => b.template.replace(/\{[^}]+\}/g, "").length - a.template.replace(/\{[^}]+\}/g, "").length);
   return routes.find((r) => r.pattern.test(path))?.template;
 }
 
 /** Discord's 50035 "Invalid Form Body" errors object, or a 404/405 reason, for this request; undefined when it conforms. */
-export function openApiRefusal(method: string, path: string, body: unknown): { status: number; errors?: Record<string, unknown>; message: string } | undefined {
+export function openApiRefusal(
+  method: string,
+  path: string,
+  body: unknown,
+): { status: number; errors?: Record<string, unknown>; message: string } | undefined {
   const template = routeOf(path);
   if (!template) return { status: 404, message: "404: Not Found" };
   const operation = doc().paths[template]![method.toLowerCase()];
@@ -73,7 +80,9 @@ function validatorFor(template: string, method: string, operation: Operation): V
     ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
     ajv.addSchema(doc() as object, DOC_ID);
   }
-  const pointer = ["paths", template, method, "requestBody", "content", "application/json", "schema"].map((p) => encodeURIComponent(p.replaceAll("~", "~0").replaceAll("/", "~1"))).join("/");
+  const pointer = ["paths", template, method, "requestBody", "content", "application/json", "schema"]
+    .map((p) => encodeURIComponent(p.replaceAll("~", "~0").replaceAll("/", "~1")))
+    .join("/");
   const validate = hasJson ? ajv.compile({ $ref: `${DOC_ID}#/${pointer}` }) : null;
   validators.set(key, validate);
   return validate;

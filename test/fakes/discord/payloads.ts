@@ -17,7 +17,15 @@ export interface FakePlace {
 const APP_PERMISSIONS = "2248473465835073";
 
 export function userObject(u: FakeUser): Record<string, unknown> {
-  return { id: u.id, username: u.username, global_name: u.globalName, discriminator: "0", avatar: null, public_flags: 0, flags: 0 };
+  return {
+    id: u.id,
+    username: u.username,
+    global_name: u.globalName,
+    discriminator: "0",
+    avatar: null,
+    public_flags: 0,
+    flags: 0,
+  };
 }
 
 /** GUILD_CREATE as Discord sends it for a guild the bot is in (the fields discord.js reads). */
@@ -40,10 +48,33 @@ export function guildObject(guildId: string, channelId: string, ownerId: string)
     nsfw_level: 0,
     premium_tier: 0,
     system_channel_flags: 0,
-    roles: [{ id: guildId, name: "@everyone", permissions: "1071698660929", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [
+      {
+        id: guildId,
+        name: "@everyone",
+        permissions: "1071698660929",
+        position: 0,
+        color: 0,
+        hoist: false,
+        managed: false,
+        mentionable: false,
+        flags: 0,
+      },
+    ],
     emojis: [],
     stickers: [],
-    channels: [{ id: channelId, type: 0, name: "général", position: 0, permission_overwrites: [], parent_id: null, nsfw: false, flags: 0 }],
+    channels: [
+      {
+        id: channelId,
+        type: 0,
+        name: "général",
+        position: 0,
+        permission_overwrites: [],
+        parent_id: null,
+        nsfw: false,
+        flags: 0,
+      },
+    ],
     threads: [],
     members: [],
     presences: [],
@@ -55,7 +86,12 @@ export function guildObject(guildId: string, channelId: string, ownerId: string)
 }
 
 /** The envelope every interaction shares: ids, token, who, where, locale. */
-export function interactionBase(applicationId: string, type: number, user: FakeUser, place: FakePlace): Record<string, unknown> {
+export function interactionBase(
+  applicationId: string,
+  type: number,
+  user: FakeUser,
+  place: FakePlace,
+): Record<string, unknown> {
   const common = {
     id: snowflake(),
     application_id: applicationId,
@@ -76,8 +112,31 @@ export function interactionBase(applicationId: string, type: number, user: FakeU
       guild_locale: "fr",
       context: 0,
       authorizing_integration_owners: { "0": place.guildId },
-      channel: { id: place.channelId, type: 0, guild_id: place.guildId, name: "général", position: 0, flags: 0, parent_id: null, nsfw: false, permissions: APP_PERMISSIONS },
-      member: { user: userObject(user), roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, premium_since: null, communication_disabled_until: null, permissions: "1071698660929" },
+      channel: {
+        id: place.channelId,
+        type: 0,
+        guild_id: place.guildId,
+        name: "général",
+        position: 0,
+        flags: 0,
+        parent_id: null,
+        nsfw: false,
+        permissions: APP_PERMISSIONS,
+      },
+      member: {
+        user: userObject(user),
+        roles: [],
+        joined_at: new Date().toISOString(),
+        deaf: false,
+        mute: false,
+        flags: 0,
+        pending: false,
+        nick: null,
+        avatar: null,
+        premium_since: null,
+        communication_disabled_until: null,
+        permissions: "1071698660929",
+      },
     };
   }
   return {
@@ -90,9 +149,24 @@ export function interactionBase(applicationId: string, type: number, user: FakeU
 }
 
 /** APPLICATION_COMMAND (type 2): a slash command with its optional `texte` option. */
-export function slashCommand(applicationId: string, user: FakeUser, place: FakePlace, command: { id: string; name: string }, text: string): Record<string, unknown> {
+export function slashCommand(
+  applicationId: string,
+  user: FakeUser,
+  place: FakePlace,
+  command: { id: string; name: string },
+  text: string,
+): Record<string, unknown> {
   const options = text ? [{ name: "texte", type: 3, value: text }] : [];
-  return { ...interactionBase(applicationId, 2, user, place), data: { id: command.id, name: command.name, type: 1, options, ...(place.guildId ? { guild_id: place.guildId } : {}) } };
+  return {
+    ...interactionBase(applicationId, 2, user, place),
+    data: {
+      id: command.id,
+      name: command.name,
+      type: 1,
+      options,
+      ...(place.guildId ? { guild_id: place.guildId } : {}),
+    },
+  };
 }
 
 /** MESSAGE_COMPONENT (type 3): a button (component_type 2) or a string select (3) of a message. */
@@ -103,13 +177,28 @@ export function componentInteraction(
   message: Record<string, unknown>,
   component: { customId: string; type: 2 | 3; values?: string[] },
 ): Record<string, unknown> {
-  const data = { custom_id: component.customId, component_type: component.type, ...(component.values ? { values: component.values } : {}) };
+  const data = {
+    custom_id: component.customId,
+    component_type: component.type,
+    ...(component.values ? { values: component.values } : {}),
+  };
   return { ...interactionBase(applicationId, 3, user, place), message, data };
 }
 
 /** MODAL_SUBMIT (type 5): each Label carries its input's value, or a select's values. */
-export function modalSubmit(applicationId: string, user: FakeUser, place: FakePlace, customId: string, components: unknown[], message?: Record<string, unknown>): Record<string, unknown> {
-  return { ...interactionBase(applicationId, 5, user, place), ...(message ? { message } : {}), data: { custom_id: customId, components } };
+export function modalSubmit(
+  applicationId: string,
+  user: FakeUser,
+  place: FakePlace,
+  customId: string,
+  components: unknown[],
+  message?: Record<string, unknown>,
+): Record<string, unknown> {
+  return {
+    ...interactionBase(applicationId, 5, user, place),
+    ...(message ? { message } : {}),
+    data: { custom_id: customId, components },
+  };
 }
 
 /** A message as Discord's API returns it; `fields` are what differs between posts and interaction replies. */

@@ -1,12 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { snowflake, snowflakeTime } from "./ids.ts";
-import { messageObject } from "./payloads.ts";
-import { invalidBody, invalidMessage, invalidModal } from "./validate.ts";
-import { RateLimits, type Window } from "./limits.ts";
+import { recordSpecRefusal } from "../specs/refusals.ts";
 import { FakeChannels } from "./channels.ts";
+import { snowflake, snowflakeTime } from "./ids.ts";
+import { RateLimits, type Window } from "./limits.ts";
 import { attachmentObjects, type FakeAttachment, readRequest, refusedUploads } from "./multipart.ts";
 import { openApiRefusal } from "./openapi.ts";
-import { recordSpecRefusal } from "../specs/refusals.ts";
+import { messageObject } from "./payloads.ts";
+import { invalidBody, invalidMessage, invalidModal } from "./validate.ts";
 
 /** One request the bot made, as the fake saw and answered it. */
 export interface RecordedCall {
@@ -95,7 +95,11 @@ export class FakeDiscordRest {
   constructor(options: FakeRestOptions) {
     this.#o = options;
     this.channels = new FakeChannels(options.botUser);
-    this.#limits = new RateLimits(options.globalLimit ?? { limit: 50, windowMs: 1000 }, options.routeLimit ?? ((key) => (key.startsWith("webhook") ? { limit: 5, windowMs: 1000 } : { limit: 10, windowMs: 1000 })));
+    this.#limits = new RateLimits(
+      options.globalLimit ?? { limit: 50, windowMs: 1000 },
+      options.routeLimit ??
+        ((key) => (key.startsWith("webhook") ? { limit: 5, windowMs: 1000 } : { limit: 10, windowMs: 1000 })),
+    );
   }
 
   /** The next `times` requests matching answer `status` (429 with retry_after, 5xx, 403 with `code`...) or are dropped. */
@@ -123,34 +127,65 @@ export class FakeDiscordRest {
       return void req.socket.destroy();
     }
     this.calls.push({ method, path, body, attachments, status: answer.status, at });
-    res.writeHead(answer.status, { ...(answer.body === undefined ? {} : { "content-type": "application/json" }), ...answer.headers });
+    res.writeHead(answer.status, {
+      ...(answer.body === undefined ? {} : { "content-type": "application/json" }),
+      ...answer.headers,
+    });
     res.end(answer.body === undefined ? undefined : JSON.stringify(answer.body));
   }
 
-  #answer(method: string, path: string, body: unknown, attachments: FakeAttachment[], authorization: string | undefined, at: number): Answer | "drop" {
+  #answer(
+    method: string,
+    path: string,
+    body: unknown,
+    attachments: FakeAttachment[],
+    authorization: string | undefined,
+    at: number,
+  ): Answer | "drop" {
     const failure = this.#failures.find((f) => f.path.test(path) && (!f.method || f.method === method));
     if (failure?.after) failure.after--;
     else if (failure) {
       if (--failure.times <= 0) this.#failures.splice(this.#failures.indexOf(failure), 1);
       if (failure.drop) return "drop";
-      if (failure.status !== 429) return error(failure.status, failure.code ?? 0, `${failure.status}: injected failure`);
+      if (failure.status !== 429)
+        return error(failure.status, failure.code ?? 0, `${failure.status}: injected failure`);
       const retryAfter = failure.retryAfter ?? 1;
-      const headers: Record<string, string> = { "retry-after": String(retryAfter), "x-ratelimit-scope": failure.global ? "global" : "user" };
+      const headers: Record<string, string> = {
+        "retry-after": String(retryAfter),
+        "x-ratelimit-scope": failure.global ? "global" : "user",
+      };
       if (failure.global) headers["x-ratelimit-global"] = "true";
-      return { status: 429, headers, body: { message: "You are being rate limited.", retry_after: retryAfter, global: Boolean(failure.global) } };
+      return {
+        status: 429,
+        headers,
+        body: { message: "You are being rate limited.", retry_after: retryAfter, global: Boolean(failure.global) },
+      };
     }
     const interactionRoute = /^\/(interactions|webhooks)\//.test(path);
     if (!interactionRoute && authorization !== `Bot ${this.#o.token}`) return error(401, 0, "401: Unauthorized");
     const verdict = this.#limits.check(routeKey(method, path), !interactionRoute);
     if (!verdict.allowed) {
-      return { status: 429, headers: verdict.headers, body: { message: "You are being rate limited.", retry_after: verdict.retryAfterS, global: verdict.global } };
+      return {
+        status: 429,
+        headers: verdict.headers,
+        body: { message: "You are being rate limited.", retry_after: verdict.retryAfterS, global: verdict.global },
+      };
     }
     const refused = refusedUploads(attachments);
-    const answer = refused ? error(refused.status, refused.code, refused.message) : (this.#againstSpec(method, path, body) ?? this.#route(method, path, body, attachments, at));
+    const answer = refused
+      ? error(refused.status, refused.code, refused.message)
+      : (this.#againstSpec(method, path, body) ?? this.#route(method, path, body, attachments, at));
     if (answer.status === 400 && (answer.body as { code?: number } | undefined)?.code === 50035) {
-      recordSpecRefusal({ platform: "discord", request: `${method} ${path}`, reason: JSON.stringify((answer.body as { errors?: unknown }).errors ?? answer.body) });
+      recordSpecRefusal({
+        platform: "discord",
+        request: `${method} ${path}`,
+        reason: JSON.stringify((answer.body as { errors?: unknown }).errors ?? answer.body),
+      });
     }
-    return { ...answer, headers: { ...(interactionRoute && path.startsWith("/interactions") ? {} : verdict.headers), ...answer.headers } };
+    return {
+      ...answer,
+      headers: { ...(interactionRoute && path.startsWith("/interactions") ? {} : verdict.headers), ...answer.headers },
+    };
   }
 
   /** Discord's answer when the request does not conform to its OpenAPI description (unknown route, invalid body). */
@@ -168,22 +203,45 @@ export class FakeDiscordRest {
     const app = this.#o.applicationId;
     let m: RegExpExecArray | null;
     if (method === "GET" && path === "/gateway/bot") {
-      return { status: 200, body: { url: this.#o.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } } };
+      return {
+        status: 200,
+        body: {
+          url: this.#o.gatewayUrl(),
+          shards: 1,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+        },
+      };
     }
     if (method === "PUT" && (m = new RegExp(`^/applications/${app}(?:/guilds/(\\d+))?/commands$`).exec(path))) {
-      const list = (body as Record<string, unknown>[]).map((c) => ({ ...c, id: snowflake(), application_id: app, version: snowflake(), guild_id: m![1] }));
+      const list = (body as Record<string, unknown>[]).map((c) => ({
+        ...c,
+        id: snowflake(),
+        application_id: app,
+        version: snowflake(),
+        guild_id: m![1],
+      }));
       this.commands.set(m[1] ?? "global", list);
       return { status: 200, body: list };
     }
-    if (method === "POST" && path === "/users/@me/channels") return this.channels.openDm(body as { recipient_id?: string });
-    if (method === "POST" && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) return this.channels.post(m[1]!, body as Record<string, unknown>, at, attachments);
-    if (method === "PATCH" && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path))) return this.channels.edit(m[1]!, m[2]!, body as Record<string, unknown>, at, attachments);
-    if (method === "POST" && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path))) return this.#callback(m[1]!, m[2]!, body as Record<string, unknown>, attachments);
-    if ((m = new RegExp(`^/webhooks/${app}/([^/]+)(/messages/@original)?$`).exec(path))) return this.#webhook(method, m[1]!, Boolean(m[2]), body as Record<string, unknown>, attachments);
+    if (method === "POST" && path === "/users/@me/channels")
+      return this.channels.openDm(body as { recipient_id?: string });
+    if (method === "POST" && (m = /^\/channels\/(\d+)\/messages$/.exec(path)))
+      return this.channels.post(m[1]!, body as Record<string, unknown>, at, attachments);
+    if (method === "PATCH" && (m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path)))
+      return this.channels.edit(m[1]!, m[2]!, body as Record<string, unknown>, at, attachments);
+    if (method === "POST" && (m = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)))
+      return this.#callback(m[1]!, m[2]!, body as Record<string, unknown>, attachments);
+    if ((m = new RegExp(`^/webhooks/${app}/([^/]+)(/messages/@original)?$`).exec(path)))
+      return this.#webhook(method, m[1]!, Boolean(m[2]), body as Record<string, unknown>, attachments);
     return error(404, 0, "404: Not Found");
   }
 
-  #callback(id: string, token: string, body: { type?: number; data?: Record<string, unknown> }, attachments: FakeAttachment[]): Answer {
+  #callback(
+    id: string,
+    token: string,
+    body: { type?: number; data?: Record<string, unknown> },
+    attachments: FakeAttachment[],
+  ): Answer {
     const i = this.interactions.get(token);
     const now = performance.now();
     if (!i || i.id !== id) return error(404, 10062, "Unknown interaction");
@@ -196,7 +254,12 @@ export class FakeDiscordRest {
       return error(400, 40060, "Interaction has already been acknowledged.");
     }
     if (body.type === 9 && i.type === 5) return invalidBody("a modal cannot answer a modal submission");
-    const invalid = body.type === 4 ? invalidMessage(body.data, attachments.length) : body.type === 9 ? invalidModal(body.data) : undefined;
+    const invalid =
+      body.type === 4
+        ? invalidMessage(body.data, attachments.length)
+        : body.type === 9
+          ? invalidModal(body.data)
+          : undefined;
     if (invalid) return invalidBody(invalid);
     i.ack = { type: body.type ?? 0, at: now, data: body.data };
     if (body.type === 4) {
@@ -210,7 +273,13 @@ export class FakeDiscordRest {
     return { status: 204 };
   }
 
-  #webhook(method: string, token: string, original: boolean, body: Record<string, unknown>, attachments: FakeAttachment[]): Answer {
+  #webhook(
+    method: string,
+    token: string,
+    original: boolean,
+    body: Record<string, unknown>,
+    attachments: FakeAttachment[],
+  ): Answer {
     const i = this.interactions.get(token);
     if (!i || !i.ack || i.ack.type === 9) return error(404, 10015, "Unknown Webhook");
     const now = performance.now();
@@ -219,7 +288,12 @@ export class FakeDiscordRest {
       const files = attachments.length > 0 ? attachments : i.original.attachments;
       const invalid = invalidMessage({ ...body, content: body.content ?? i.original.content }, files.length);
       if (invalid) return invalidBody(invalid);
-      i.original = { ...i.original, content: (body.content as string | null) ?? "", components: (body.components as unknown[]) ?? i.original.components, attachments: files };
+      i.original = {
+        ...i.original,
+        content: (body.content as string | null) ?? "",
+        components: (body.components as unknown[]) ?? i.original.components,
+        attachments: files,
+      };
       i.answeredAt = now;
       return { status: 200, body: this.#messageObject(i, i.original) };
     }
@@ -240,12 +314,30 @@ export class FakeDiscordRest {
 
   #messageObject(i: FakeInteraction, m: FakeMessage): Record<string, unknown> {
     const app = this.#o.applicationId;
-    return messageObject({ id: m.id, type: 20, channel_id: i.channelId, content: m.content, components: m.components, flags: m.flags, attachments: attachmentObjects(m.attachments, i.channelId), author: this.#o.botUser, application_id: app, webhook_id: app });
+    return messageObject({
+      id: m.id,
+      type: 20,
+      channel_id: i.channelId,
+      content: m.content,
+      components: m.components,
+      flags: m.flags,
+      attachments: attachmentObjects(m.attachments, i.channelId),
+      author: this.#o.botUser,
+      application_id: app,
+      webhook_id: app,
+    });
   }
 }
 
 function message(data: Record<string, unknown>, attachments: FakeAttachment[] = []): FakeMessage {
-  return { id: snowflake(), content: (data.content as string) ?? "", components: (data.components as unknown[]) ?? [], flags: Number(data.flags ?? 0), attachments, deleted: false };
+  return {
+    id: snowflake(),
+    content: (data.content as string) ?? "",
+    components: (data.components as unknown[]) ?? [],
+    flags: Number(data.flags ?? 0),
+    attachments,
+    deleted: false,
+  };
 }
 
 /** The bucket of a request, as Discord keys them: route shape plus its major parameter. */

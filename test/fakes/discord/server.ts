@@ -5,7 +5,7 @@ import { snowflake } from "./ids.ts";
 import type { Window } from "./limits.ts";
 import { warmUpOpenApi } from "./openapi.ts";
 import { guildObject } from "./payloads.ts";
-import { type FakeInteraction, FakeDiscordRest } from "./rest.ts";
+import { FakeDiscordRest, type FakeInteraction } from "./rest.ts";
 
 export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
@@ -44,7 +44,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const channelId = snowflake();
   const ownerId = snowflake();
   const guildIds = [guildId, ...Array.from({ length: options.extraGuilds ?? 0 }, () => snowflake())];
-  const botUser = { id: applicationId, username: "Réseau bot", global_name: null, discriminator: "0", avatar: null, bot: true, flags: 0 };
+  const botUser = {
+    id: applicationId,
+    username: "Réseau bot",
+    global_name: null,
+    discriminator: "0",
+    avatar: null,
+    bot: true,
+    flags: 0,
+  };
   let base = "";
 
   const rest = new FakeDiscordRest({
@@ -61,7 +69,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     token,
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
     resumeUrl: () => `${base.replace("http", "ws")}/gateway`,
-    ready: () => ({ v: 10, user: botUser, guilds: guildIds.map((id) => ({ id, unavailable: true })), application: { id: applicationId, flags: 0 }, private_channels: [], relationships: [], user_settings: {}, presences: [], geo_ordered_rtc_regions: [], guild_join_requests: [] }),
+    ready: () => ({
+      v: 10,
+      user: botUser,
+      guilds: guildIds.map((id) => ({ id, unavailable: true })),
+      application: { id: applicationId, flags: 0 },
+      private_channels: [],
+      relationships: [],
+      user_settings: {},
+      presences: [],
+      geo_ordered_rtc_regions: [],
+      guild_join_requests: [],
+    }),
     guilds: () => guildIds.map((id) => guildObject(id, id === guildId ? channelId : snowflake(), ownerId)),
   });
 

@@ -6,13 +6,22 @@
 
 /** Discord's 50035 answer for a body these rules refuse. */
 export function invalidBody(reason: string): { status: number; body: Record<string, unknown> } {
-  return { status: 400, body: { code: 50035, message: "Invalid Form Body", errors: { _errors: [{ code: "BASE_TYPE_INVALID", message: reason }] } } };
+  return {
+    status: 400,
+    body: {
+      code: 50035,
+      message: "Invalid Form Body",
+      errors: { _errors: [{ code: "BASE_TYPE_INVALID", message: reason }] },
+    },
+  };
 }
 
 /** Discord's documented message limits: 2000 characters, 5 rows of 5 buttons or one menu of 25 options; text, components or files. */
 export function invalidMessage(data: Record<string, unknown> | undefined, attachments = 0): string | undefined {
   const content = (data?.content as string | undefined) ?? "";
-  const rows = (data?.components as { components: { type: number; custom_id?: string; options?: unknown[] }[] }[] | undefined) ?? [];
+  const rows =
+    (data?.components as { components: { type: number; custom_id?: string; options?: unknown[] }[] }[] | undefined) ??
+    [];
   if (content.length > 2000) return "content longer than 2000";
   if (!content && rows.length === 0 && attachments === 0) return "empty message";
   if (rows.length > 5) return "more than 5 action rows";
@@ -20,7 +29,8 @@ export function invalidMessage(data: Record<string, unknown> | undefined, attach
   if (new Set(ids).size !== ids.length) return "custom_id repeated";
   for (const row of rows) {
     if (row.components.length > 5) return "more than 5 components in a row";
-    if (row.components.some((c) => c.type === 3) && row.components.length !== 1) return "a menu must be alone in its row";
+    if (row.components.some((c) => c.type === 3) && row.components.length !== 1)
+      return "a menu must be alone in its row";
     if (row.components.some((c) => (c.options?.length ?? 0) > 25)) return "more than 25 options";
   }
   return undefined;
@@ -33,4 +43,3 @@ export function invalidModal(data: Record<string, unknown> | undefined): string 
   if (components.length < 1 || components.length > 5) return "a modal has 1 to 5 components";
   return undefined;
 }
-

@@ -1,8 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { Dispatch } from "../../../src/core/dispatch.ts";
 import type { ChannelDriver, SeenReply } from "../../contract/driver.ts";
-import { startSlackHarness, type SlackHarness } from "./harness.ts";
-import { blockAction, type Person, type PressedIn, type SlackRequest, slashCommand, TEAM_ID, directMessage, viewSubmission } from "./requests.ts";
+import { type SlackHarness, startSlackHarness } from "./harness.ts";
+import {
+  blockAction,
+  directMessage,
+  type Person,
+  type PressedIn,
+  type SlackRequest,
+  slashCommand,
+  TEAM_ID,
+  viewSubmission,
+} from "./requests.ts";
 import type { SlackCall } from "./server.ts";
 
 type Json = Record<string, any>;
@@ -26,15 +35,26 @@ interface PersonState {
 export async function startSlackDriver(dispatch: Dispatch): Promise<ChannelDriver & { harness: SlackHarness }> {
   const harness = await startSlackHarness(dispatch);
   const people = new Map<string, PersonState>();
-  const userOf = (person: string): Person => ({ userId: `U${person.toUpperCase().replace(/[^A-Z0-9]/g, "")}`, name: person });
+  const userOf = (person: string): Person => ({
+    userId: `U${person.toUpperCase().replace(/[^A-Z0-9]/g, "")}`,
+    name: person,
+  });
   const imOf = (person: string) => `D${userOf(person).userId.slice(1)}`;
   const state = (person: string) => {
-    if (!people.has(person)) harness.fake.addUser(userOf(person).userId, { realName: person[0]!.toUpperCase() + person.slice(1), locale: "fr-FR" });
+    if (!people.has(person))
+      harness.fake.addUser(userOf(person).userId, {
+        realName: person[0]!.toUpperCase() + person.slice(1),
+        locale: "fr-FR",
+      });
     return people.get(person) ?? people.set(person, { shown: [], channelId: GROUP.channelId }).get(person)!;
   };
 
   /** Sends the request, waits until the adapter has answered, and reads what Slack showed. */
-  async function exchange(person: string, request: SlackRequest, headers?: Record<string, string>): Promise<SeenReply[]> {
+  async function exchange(
+    person: string,
+    request: SlackRequest,
+    headers?: Record<string, string>,
+  ): Promise<SeenReply[]> {
     const mark = harness.fake.calls.length;
     const response = await harness.post(request, headers ? { headers } : {});
     if (response.status !== 200) throw new Error(`Slack would see HTTP ${response.status}: ${response.body}`);
@@ -51,7 +71,17 @@ export async function startSlackDriver(dispatch: Dispatch): Promise<ChannelDrive
     if (call.method === "views.open") {
       s.modal = body.view;
       const blocks = (body.view.blocks ?? []) as Json[];
-      return [{ text: sectionText(blocks), choices: [], form: { title: body.view.title.text, fields: blocks.filter((b) => b.type === "input").map((b) => b.label.text) }, private: true }];
+      return [
+        {
+          text: sectionText(blocks),
+          choices: [],
+          form: {
+            title: body.view.title.text,
+            fields: blocks.filter((b) => b.type === "input").map((b) => b.label.text),
+          },
+          private: true,
+        },
+      ];
     }
     let where: PressedIn;
     let isPrivate: boolean;
@@ -68,7 +98,13 @@ export async function startSlackDriver(dispatch: Dispatch): Promise<ChannelDrive
     } else return [];
     const blocks = (body.blocks ?? []) as Json[];
     s.shown.push({ where, blocks });
-    return [{ text: blocks.length ? sectionText(blocks) : String(body.text ?? ""), choices: elementsOf(blocks).flatMap(labelsOf), private: isPrivate }];
+    return [
+      {
+        text: blocks.length ? sectionText(blocks) : String(body.text ?? ""),
+        choices: elementsOf(blocks).flatMap(labelsOf),
+        private: isPrivate,
+      },
+    ];
   }
 
   async function act(person: string, request: SlackRequest, channelId?: string): Promise<SeenReply[]> {
@@ -86,7 +122,10 @@ export async function startSlackDriver(dispatch: Dispatch): Promise<ChannelDrive
     externalId: (person) => `${TEAM_ID}:${userOf(person).userId}`,
     send(person, text, where = "group") {
       state(person);
-      const request = where === "group" ? slashCommand(userOf(person), text, GROUP, harness.fake.newResponseUrl()) : directMessage(userOf(person), text, imOf(person));
+      const request =
+        where === "group"
+          ? slashCommand(userOf(person), text, GROUP, harness.fake.newResponseUrl())
+          : directMessage(userOf(person), text, imOf(person));
       return act(person, request, where === "group" ? GROUP.channelId : imOf(person));
     },
     async press(person, label) {
@@ -97,13 +136,35 @@ export async function startSlackDriver(dispatch: Dispatch): Promise<ChannelDrive
           for (const element of block.elements as Json[]) {
             const blockId = block.block_id ?? `b${i}`;
             if (element.type === "button" && element.text.text === label) {
-              const action = { type: "button", action_id: element.action_id, block_id: blockId, value: element.value, text: element.text };
-              return act(person, blockAction(userOf(person), shown.where, action, harness.fake.newResponseUrl()), shown.where.channelId);
+              const action = {
+                type: "button",
+                action_id: element.action_id,
+                block_id: blockId,
+                value: element.value,
+                text: element.text,
+              };
+              return act(
+                person,
+                blockAction(userOf(person), shown.where, action, harness.fake.newResponseUrl()),
+                shown.where.channelId,
+              );
             }
-            const option = element.type === "static_select" ? (element.options as Json[]).find((o) => o.text.text === label) : undefined;
+            const option =
+              element.type === "static_select"
+                ? (element.options as Json[]).find((o) => o.text.text === label)
+                : undefined;
             if (option) {
-              const action = { type: "static_select", action_id: element.action_id, block_id: blockId, selected_option: option };
-              return act(person, blockAction(userOf(person), shown.where, action, harness.fake.newResponseUrl()), shown.where.channelId);
+              const action = {
+                type: "static_select",
+                action_id: element.action_id,
+                block_id: blockId,
+                selected_option: option,
+              };
+              return act(
+                person,
+                blockAction(userOf(person), shown.where, action, harness.fake.newResponseUrl()),
+                shown.where.channelId,
+              );
             }
           }
         }
@@ -115,9 +176,15 @@ export async function startSlackDriver(dispatch: Dispatch): Promise<ChannelDrive
       if (!modal) throw new Error(`${person} has no open form`);
       const stateValues: Record<string, Record<string, object>> = {};
       for (const block of (modal.blocks as Json[]).filter((b) => b.type === "input")) {
-        stateValues[block.block_id] = { [block.element.action_id]: fieldState(block.element, values[block.label.text]) };
+        stateValues[block.block_id] = {
+          [block.element.action_id]: fieldState(block.element, values[block.label.text]),
+        };
       }
-      const view = { id: `V${randomUUID().slice(0, 8)}`, callback_id: modal.callback_id, private_metadata: modal.private_metadata };
+      const view = {
+        id: `V${randomUUID().slice(0, 8)}`,
+        callback_id: modal.callback_id,
+        private_metadata: modal.private_metadata,
+      };
       return act(person, viewSubmission(userOf(person), view, stateValues));
     },
     async redeliverLast(person) {
@@ -129,9 +196,14 @@ export async function startSlackDriver(dispatch: Dispatch): Promise<ChannelDrive
   };
 }
 
-const sectionText = (blocks: Json[]) => blocks.filter((b) => b.type === "section" && b.text?.type === "plain_text").map((b) => b.text.text).join("\n");
+const sectionText = (blocks: Json[]) =>
+  blocks
+    .filter((b) => b.type === "section" && b.text?.type === "plain_text")
+    .map((b) => b.text.text)
+    .join("\n");
 const elementsOf = (blocks: Json[]) => blocks.filter((b) => b.type === "actions").flatMap((b) => b.elements as Json[]);
-const labelsOf = (element: Json): string[] => (element.type === "button" ? [element.text.text] : ((element.options ?? []) as Json[]).map((o) => o.text.text));
+const labelsOf = (element: Json): string[] =>
+  element.type === "button" ? [element.text.text] : ((element.options ?? []) as Json[]).map((o) => o.text.text);
 
 /** The state Slack reports for one input: what the person typed or picked, else what was filled in. */
 function fieldState(element: Json, given: string | undefined): object {
@@ -139,9 +211,21 @@ function fieldState(element: Json, given: string | undefined): object {
   const pick = (label: string) => options.find((o) => o.text.text === label || o.value === label);
   switch (element.type) {
     case "static_select":
-      return { type: element.type, selected_option: given !== undefined ? (pick(given) ?? null) : (element.initial_option ?? null) };
+      return {
+        type: element.type,
+        selected_option: given !== undefined ? (pick(given) ?? null) : (element.initial_option ?? null),
+      };
     case "multi_static_select":
-      return { type: element.type, selected_options: given !== undefined ? given.split(",").map((g) => pick(g.trim())).filter(Boolean) : (element.initial_options ?? []) };
+      return {
+        type: element.type,
+        selected_options:
+          given !== undefined
+            ? given
+                .split(",")
+                .map((g) => pick(g.trim()))
+                .filter(Boolean)
+            : (element.initial_options ?? []),
+      };
     case "datepicker":
       return { type: element.type, selected_date: given ?? element.initial_date ?? null };
     default:

@@ -9,14 +9,20 @@ import { BOT_TOKEN, SIGNING_SECRET, type SlackRequest, signatureHeaders } from "
 import { type FakeSlack, type FakeSlackOptions, startFakeSlack } from "./server.ts";
 
 /** Test settings: short pacing and retry delays, so the files run in seconds. */
-export const FAST: SlackAdapterOptions = { channelIntervalMs: 50, retry: { retries: 3, minTimeoutMs: 10, maxTimeoutMs: 50 } };
+export const FAST: SlackAdapterOptions = {
+  channelIntervalMs: 50,
+  retry: { retries: 3, minTimeoutMs: 10, maxTimeoutMs: 50 },
+};
 
 export interface SlackHarness {
   fake: FakeSlack;
   adapter: SlackAdapter;
   server: Awaited<ReturnType<typeof buildServer>>;
   /** Posts a request to `/slack/events` as Slack does (signed unless told otherwise). */
-  post(request: SlackRequest, options?: { headers?: Record<string, string>; unsigned?: boolean }): Promise<{ status: number; body: string; ms: number }>;
+  post(
+    request: SlackRequest,
+    options?: { headers?: Record<string, string>; unsigned?: boolean },
+  ): Promise<{ status: number; body: string; ms: number }>;
   close(): Promise<void>;
 }
 
@@ -33,7 +39,13 @@ export async function startSlackHarness(
     options.adapter ?? FAST,
   );
   // Mounted as in main.ts: buildServer registers the routes of the adapters it is given.
-  const server = await buildServer({ database: { kind: "pglite", ping: async () => {} }, log: silentLog, adapters: [adapter], startedAt: new Date(), demo: false });
+  const server = await buildServer({
+    database: { kind: "pglite", ping: async () => {} },
+    log: silentLog,
+    adapters: [adapter],
+    startedAt: new Date(),
+    demo: false,
+  });
   await server.listen({ host: "127.0.0.1", port: 0 });
   await adapter.start();
   const url = `http://127.0.0.1:${(server.server.address() as AddressInfo).port}/slack/events`;
@@ -42,7 +54,11 @@ export async function startSlackHarness(
     adapter,
     server,
     async post(request, postOptions = {}) {
-      const headers = { "content-type": request.contentType, ...(postOptions.unsigned ? {} : signatureHeaders(request.body)), ...postOptions.headers };
+      const headers = {
+        "content-type": request.contentType,
+        ...(postOptions.unsigned ? {} : signatureHeaders(request.body)),
+        ...postOptions.headers,
+      };
       const started = performance.now();
       const response = await fetch(url, { method: "POST", headers, body: request.body });
       const body = await response.text();

@@ -69,7 +69,11 @@ export function writtenChannel(ws: Workspace, channel: string): { channel: strin
   return { channel: imOf(channel) };
 }
 
-const refuse = (error: string, detail?: string) => ({ ok: false, error, ...(detail ? { response_metadata: { messages: [detail] } } : {}) });
+const refuse = (error: string, detail?: string) => ({
+  ok: false,
+  error,
+  ...(detail ? { response_metadata: { messages: [detail] } } : {}),
+});
 
 /** The answer to one Web API call. */
 export function apiResult(ws: Workspace, method: string, body: Json): Json {
@@ -92,9 +96,21 @@ export function apiResult(ws: Workspace, method: string, body: Json): Json {
     case "users.info": {
       const user = ws.users.get(String(body.user));
       if (!user) return refuse("user_not_found");
-      const locale = body.include_locale === "true" || body.include_locale === true ? { locale: user.locale ?? "en-US" } : {};
+      const locale =
+        body.include_locale === "true" || body.include_locale === true ? { locale: user.locale ?? "en-US" } : {};
       const profile = { real_name: user.realName, display_name: "" };
-      return { ok: true, user: { id: body.user, team_id: ws.teamId, name: user.realName.toLowerCase(), real_name: user.realName, deleted: Boolean(user.deactivated), profile, ...locale } };
+      return {
+        ok: true,
+        user: {
+          id: body.user,
+          team_id: ws.teamId,
+          name: user.realName.toLowerCase(),
+          real_name: user.realName,
+          deleted: Boolean(user.deactivated),
+          profile,
+          ...locale,
+        },
+      };
     }
     case "files.getUploadURLExternal":
       return uploadUrl(ws, body);
@@ -135,7 +151,8 @@ function update(ws: Workspace, body: Json): Json {
 function uploadUrl(ws: Workspace, body: Json): Json {
   const filename = String(body.filename ?? "");
   const length = Number(body.length);
-  if (!filename || !Number.isInteger(length) || length <= 0) return refuse("invalid_arguments", "filename and a positive length are required");
+  if (!filename || !Number.isInteger(length) || length <= 0)
+    return refuse("invalid_arguments", "filename and a positive length are required");
   const id = `F${randomUUID().replaceAll("-", "").slice(0, 10).toUpperCase()}`;
   ws.files.set(id, { id, filename, length });
   return { ok: true, upload_url: `${ws.uploadBase}/upload/${id}`, file_id: id };
@@ -146,12 +163,19 @@ function completeUpload(ws: Workspace, body: Json): Json {
   const files = body.files as { id?: string; title?: string }[] | undefined;
   if (!Array.isArray(files) || files.length === 0) return refuse("invalid_arguments", "files is required");
   const channel = typeof body.channel_id === "string" ? body.channel_id : undefined;
-  if (channel !== undefined && (!/^[CGD][A-Z0-9]+$/.test(channel) || ws.archived.has(channel))) return refuse(channel && ws.archived.has(channel) ? "is_archived" : "channel_not_found");
+  if (channel !== undefined && (!/^[CGD][A-Z0-9]+$/.test(channel) || ws.archived.has(channel)))
+    return refuse(channel && ws.archived.has(channel) ? "is_archived" : "channel_not_found");
   const known = files.map((f) => ws.files.get(String(f.id)));
   if (known.some((f) => !f)) return refuse("file_not_found");
   const incomplete = known.find((f) => f!.bytes?.length !== f!.length);
   if (incomplete) return refuse("invalid_arguments", `the bytes of ${incomplete.id} were not uploaded in full`);
-  known.forEach((file, i) => Object.assign(file!, { channel, title: files[i]!.title ?? file!.filename, ...(typeof body.initial_comment === "string" ? { initialComment: body.initial_comment } : {}) }));
+  known.forEach((file, i) => {
+    Object.assign(file!, {
+      channel,
+      title: files[i]!.title ?? file!.filename,
+      ...(typeof body.initial_comment === "string" ? { initialComment: body.initial_comment } : {}),
+    });
+  });
   if (channel?.startsWith("D")) ws.ims.add(channel);
   return { ok: true, files: known.map((f) => ({ id: f!.id, title: f!.title, name: f!.filename })) };
 }

@@ -2,8 +2,15 @@ import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { recordSpecRefusal } from "../specs/refusals.ts";
+import {
+  apiResult,
+  type FakeSlackFile,
+  type FakeSlackMessage,
+  type FakeUser,
+  type Workspace,
+  writtenChannel,
+} from "./methods.ts";
 import { loadSlackSpec, responseUrlRefusal, slackRefusal } from "./spec.ts";
-import { apiResult, type FakeSlackFile, type FakeSlackMessage, type FakeUser, type Workspace, writtenChannel } from "./methods.ts";
 
 /** One request the fake Slack received: a Web API method, `response_url` for the reply hooks, `upload_url` for file bytes. */
 export interface SlackCall {
@@ -65,15 +72,30 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const lastPost = new Map<string, number>();
   const heldUntil = new Map<string, number>();
   const hookUses = new Map<string, number>();
-  const ws: Workspace = { teamId, users: new Map(), archived: new Set(), usedTriggers: new Set(), messages: new Map(), ims: new Set(), files: new Map(), uploadBase: "" };
+  const ws: Workspace = {
+    teamId,
+    users: new Map(),
+    archived: new Set(),
+    usedTriggers: new Set(),
+    messages: new Map(),
+    ims: new Set(),
+    files: new Map(),
+    uploadBase: "",
+  };
   const waiters = new Set<{ match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }>();
 
   function record(call: SlackCall): void {
     calls.push(call);
-    for (const w of waiters) if (w.match(call)) (waiters.delete(w), w.resolve(call));
+    for (const w of waiters) if (w.match(call)) waiters.delete(w), w.resolve(call);
   }
 
-  function answer(res: ServerResponse, call: SlackCall, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
+  function answer(
+    res: ServerResponse,
+    call: SlackCall,
+    status: number,
+    body: Record<string, unknown>,
+    headers: Record<string, string> = {},
+  ): void {
     call.status = status;
     if (body.ok === false) call.error = String(body.error);
     record(call);
@@ -98,7 +120,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return answer(res, call, 200, { ok: true });
     }
     call.method = url.pathname.replace(/^\/api\//, "");
-    if (req.headers.authorization !== "Bearer xoxb-test") return answer(res, call, 200, { ok: false, error: "not_authed" });
+    if (req.headers.authorization !== "Bearer xoxb-test")
+      return answer(res, call, 200, { ok: false, error: "not_authed" });
     if (takeFailure(call.method, res, call)) return;
     const refusal = slackRefusal(call.method, body);
     if (refusal) return refuseAgainstSpec(res, call, refusal);
@@ -138,12 +161,30 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   }
 
   // Slack answers HTTP 200 with ok: false, and names each fault in response_metadata.messages.
-  function refuseAgainstSpec(res: ServerResponse, call: SlackCall, refusal: { error: string; messages: string[] }): void {
-    recordSpecRefusal({ platform: "slack", request: call.method, reason: [refusal.error, ...refusal.messages].join(" ") });
-    answer(res, call, 200, { ok: false, error: refusal.error, ...(refusal.messages.length ? { response_metadata: { messages: refusal.messages } } : {}) });
+  function refuseAgainstSpec(
+    res: ServerResponse,
+    call: SlackCall,
+    refusal: { error: string; messages: string[] },
+  ): void {
+    recordSpecRefusal({
+      platform: "slack",
+      request: call.method,
+      reason: [refusal.error, ...refusal.messages].join(" "),
+    });
+    answer(res, call, 200, {
+      ok: false,
+      error: refusal.error,
+      ...(refusal.messages.length ? { response_metadata: { messages: refusal.messages } } : {}),
+    });
   }
   function rateLimited(res: ServerResponse, call: SlackCall, waitMs: number): void {
-    answer(res, call, 429, { ok: false, error: "ratelimited" }, { "retry-after": String(Math.max(1, Math.ceil(waitMs / 1000))) });
+    answer(
+      res,
+      call,
+      429,
+      { ok: false, error: "ratelimited" },
+      { "retry-after": String(Math.max(1, Math.ceil(waitMs / 1000))) },
+    );
   }
 
   function takeFailure(method: string, res: ServerResponse, call: SlackCall): boolean {
@@ -162,12 +203,20 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       answer(res, call, 200, { ok: false, error: failure.error });
       return true;
     }
-    const headers: Record<string, string> = failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
+    const headers: Record<string, string> =
+      failure.retryAfter !== undefined ? { "retry-after": String(failure.retryAfter) } : {};
     // Slack keeps refusing a rate-limited channel until Retry-After has passed.
     const named = call.body.channel ?? call.body.channel_id;
     const channel = writeChannel(call) ?? (typeof named === "string" ? named : undefined);
-    if (failure.status === 429 && failure.retryAfter !== undefined && channel) heldUntil.set(channel, call.at + failure.retryAfter * 1000);
-    answer(res, call, failure.status, { ok: false, error: failure.status === 429 ? "ratelimited" : "internal_error" }, headers);
+    if (failure.status === 429 && failure.retryAfter !== undefined && channel)
+      heldUntil.set(channel, call.at + failure.retryAfter * 1000);
+    answer(
+      res,
+      call,
+      failure.status,
+      { ok: false, error: failure.status === 429 ? "ratelimited" : "internal_error" },
+      headers,
+    );
     return true;
   }
 
@@ -178,7 +227,8 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     apiUrl: `${base}/api/`,
     newResponseUrl: () => `${base}/response/${randomUUID()}`,
     calls,
-    failNext: (method, failure, times = 1) => void (failures.get(method) ?? failures.set(method, []).get(method)!).push({ failure, times }),
+    failNext: (method, failure, times = 1) =>
+      void (failures.get(method) ?? failures.set(method, []).get(method)!).push({ failure, times }),
     addUser: (userId, profile) => void ws.users.set(userId, profile),
     archiveChannel: (channelId) => void ws.archived.add(channelId),
     ims: ws.ims,
@@ -189,7 +239,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (seen) return Promise.resolve(seen);
       return new Promise((resolve, reject) => {
         const waiter = { match, resolve: (c: SlackCall) => (clearTimeout(timer), resolve(c)) };
-        const timer = setTimeout(() => (waiters.delete(waiter), reject(new Error("fake Slack: the expected call never came"))), timeoutMs);
+        const timer = setTimeout(
+          () => (waiters.delete(waiter), reject(new Error("fake Slack: the expected call never came"))),
+          timeoutMs,
+        );
         waiters.add(waiter);
       });
     },
@@ -203,10 +256,12 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks).toString("utf8");
   if (!raw) return {};
-  if ((req.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  if ((req.headers["content-type"] ?? "").includes("application/json"))
+    return JSON.parse(raw) as Record<string, unknown>;
   const fields: Record<string, unknown> = {};
   for (const [key, value] of new URLSearchParams(raw)) {
-    fields[key] = key === "blocks" || key === "view" || key === "attachments" || key === "files" ? JSON.parse(value) : value;
+    fields[key] =
+      key === "blocks" || key === "view" || key === "attachments" || key === "files" ? JSON.parse(value) : value;
   }
   return fields;
 }

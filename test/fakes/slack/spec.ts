@@ -48,7 +48,10 @@ function parametersOf(method: string): Parameter[] | undefined {
 }
 
 /** Slack's `ok: false` answer for a call its specification refuses, or undefined when it conforms. */
-export function slackRefusal(method: string, body: Record<string, unknown>): { error: string; messages: string[] } | undefined {
+export function slackRefusal(
+  method: string,
+  body: Record<string, unknown>,
+): { error: string; messages: string[] } | undefined {
   const parameters = parametersOf(method);
   if (!parameters) return { error: "unknown_method", messages: [] };
   const messages: string[] = [];
@@ -90,10 +93,14 @@ export function responseUrlRefusal(body: Record<string, unknown>): { error: stri
  * `invalid_arguments`. https://docs.slack.dev/reference/methods/chat.postMessage: a message needs
  * `text`, `blocks` or `attachments` (`no_text`).
  */
-function blockRefusal(method: string, body: Record<string, unknown>): { error: string; messages: string[] } | undefined {
+function blockRefusal(
+  method: string,
+  body: Record<string, unknown>,
+): { error: string; messages: string[] } | undefined {
   if (["chat.postMessage", "chat.postEphemeral", "chat.update", "response_url"].includes(method)) {
     const hasBlocks = Array.isArray(body.blocks) && body.blocks.length > 0;
-    if (method !== "chat.update" && !hasBlocks && !body.text && !body.attachments && !body.delete_original) return { error: "no_text", messages: [] };
+    if (method !== "chat.update" && !hasBlocks && !body.text && !body.attachments && !body.delete_original)
+      return { error: "no_text", messages: [] };
     if (body.blocks === undefined) return undefined;
     const messages = blockKitErrors(messageBlocksSchema, body.blocks, "/blocks");
     return messages.length > 0 ? { error: "invalid_blocks", messages } : undefined;

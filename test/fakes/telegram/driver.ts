@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Chat, InlineKeyboardButton, Message, Update, User } from "grammy/types";
-import { pino, type Logger } from "pino";
-import type { ChannelAdapter } from "../../../src/core/channel.ts";
+import { type Logger, pino } from "pino";
+import { botCommands } from "../../../src/bot.ts";
 import { createTelegramAdapter, type TelegramAdapterOptions } from "../../../src/channels/telegram/index.ts";
 import { scaleLimits, TELEGRAM_LIMITS, type TelegramLimits } from "../../../src/channels/telegram/limits.ts";
+import type { ChannelAdapter } from "../../../src/core/channel.ts";
 import type { Dispatch } from "../../../src/core/dispatch.ts";
-import { botCommands } from "../../../src/bot.ts";
 import type { ChannelDriver, SeenReply } from "../../contract/driver.ts";
 import { FakeTelegram } from "./server.ts";
 
@@ -27,7 +27,10 @@ export interface TelegramHarness extends ChannelDriver {
 }
 
 /** Starts a fake Telegram and the adapter in polling mode against `dispatch`, and drives them as people would. */
-export async function createTelegramDriver(dispatch: Dispatch, options: TelegramAdapterOptions & { log?: Logger; beforeStart?: (fake: FakeTelegram) => void } = {}): Promise<TelegramHarness> {
+export async function createTelegramDriver(
+  dispatch: Dispatch,
+  options: TelegramAdapterOptions & { log?: Logger; beforeStart?: (fake: FakeTelegram) => void } = {},
+): Promise<TelegramHarness> {
   const limits = options.limits ?? FAST_LIMITS;
   const fake = await new FakeTelegram(TEST_TOKEN, limits).listen();
   const waiting = new Map<number, () => void>();
@@ -56,12 +59,22 @@ export async function createTelegramDriver(dispatch: Dispatch, options: Telegram
   const user = (person: string): User => {
     let found = users.get(person);
     if (!found) {
-      found = { id: 5000 + users.size, is_bot: false, first_name: person[0]!.toUpperCase() + person.slice(1), last_name: "Test", language_code: "fr" };
+      found = {
+        id: 5000 + users.size,
+        is_bot: false,
+        first_name: person[0]!.toUpperCase() + person.slice(1),
+        last_name: "Test",
+        language_code: "fr",
+      };
       users.set(person, found);
     }
     return found;
   };
-  const privateChat = (person: string): Chat => ({ id: user(person).id, type: "private", first_name: user(person).first_name });
+  const privateChat = (person: string): Chat => ({
+    id: user(person).id,
+    type: "private",
+    first_name: user(person).first_name,
+  });
 
   /** Delivers the update and returns what the bot sent in that chat until it had answered. */
   async function deliver(person: string, chat: Chat, update: Update, again = false): Promise<SeenReply[]> {
@@ -111,7 +124,12 @@ export async function createTelegramDriver(dispatch: Dispatch, options: Telegram
       // name a field we have a value for; press the button that keeps the value for the others.
       const pending = new Map(Object.entries(values));
       const chat = lastChat.get(person);
-      let last = chat ? fake.sentMessages(chat.id).slice(-3).map((m) => seen(m, user(person))) : [];
+      let last = chat
+        ? fake
+            .sentMessages(chat.id)
+            .slice(-3)
+            .map((m) => seen(m, user(person)))
+        : [];
       const all: SeenReply[] = [];
       for (let step = 0; step < 30; step++) {
         const asked = [...pending.keys()].find((label) => last.some((r) => mentions(r.text, label)));

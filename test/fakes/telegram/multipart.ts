@@ -44,14 +44,24 @@ export function parseMultipart(body: Buffer, contentType: string): MultipartBody
     const part = readHeaders(data.subarray(headersStart, headersEnd).toString("utf8"));
     if (!part.name) return undefined;
     const content = data.subarray(headersEnd + 4, next);
-    if (part.fileName !== undefined) result.files.push({ field: part.name, fileName: part.fileName, contentType: part.contentType, fileNameQuoted: part.quoted, bytes: new Uint8Array(content) });
+    if (part.fileName !== undefined)
+      result.files.push({
+        field: part.name,
+        fileName: part.fileName,
+        contentType: part.contentType,
+        fileNameQuoted: part.quoted,
+        bytes: new Uint8Array(content),
+      });
     else result.fields[part.name] = content.toString("utf8");
     at = next;
   }
 }
 
 function readHeaders(headers: string): { name?: string; fileName?: string; contentType: string; quoted: boolean } {
-  const part: { name?: string; fileName?: string; contentType: string; quoted: boolean } = { contentType: "application/octet-stream", quoted: false };
+  const part: { name?: string; fileName?: string; contentType: string; quoted: boolean } = {
+    contentType: "application/octet-stream",
+    quoted: false,
+  };
   for (const line of headers.split("\r\n")) {
     const colon = line.indexOf(":");
     if (colon < 0) continue;

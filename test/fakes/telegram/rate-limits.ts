@@ -30,9 +30,13 @@ export class FakeRateLimits {
       this.ignoredRetryAfter++;
       return Math.max(1, Math.ceil(heldMs / 1000));
     }
-    const checks: [string, RateRule][] = [["*", this.#limits.global], ...(isGroup ? this.#limits.group : [this.#limits.privateChat]).map((r): [string, RateRule] => [chatId, r])];
+    const checks: [string, RateRule][] = [
+      ["*", this.#limits.global],
+      ...(isGroup ? this.#limits.group : [this.#limits.privateChat]).map((r): [string, RateRule] => [chatId, r]),
+    ];
     let waitMs = 0;
-    for (const [key, rule] of checks) waitMs = Math.max(waitMs, overLimitFor(this.#accepted.get(key) ?? [], at, rule.limit, rule.windowMs * TOLERANCE));
+    for (const [key, rule] of checks)
+      waitMs = Math.max(waitMs, overLimitFor(this.#accepted.get(key) ?? [], at, rule.limit, rule.windowMs * TOLERANCE));
     if (waitMs > 0) {
       const seconds = Math.max(1, Math.ceil(waitMs / 1000));
       this.hold(chatId, seconds, at);

@@ -1,7 +1,27 @@
 // What Telegram checks beyond its method tables (spec.ts): rules from its documentation pages.
 
 // The message entity types a bot may send (Bot API "MessageEntity").
-const ENTITY_TYPES = new Set(["mention", "hashtag", "cashtag", "bot_command", "url", "email", "phone_number", "bold", "italic", "underline", "strikethrough", "spoiler", "blockquote", "expandable_blockquote", "code", "pre", "text_link", "text_mention", "custom_emoji"]);
+const ENTITY_TYPES = new Set([
+  "mention",
+  "hashtag",
+  "cashtag",
+  "bot_command",
+  "url",
+  "email",
+  "phone_number",
+  "bold",
+  "italic",
+  "underline",
+  "strikethrough",
+  "spoiler",
+  "blockquote",
+  "expandable_blockquote",
+  "code",
+  "pre",
+  "text_link",
+  "text_mention",
+  "custom_emoji",
+]);
 
 /**
  * https://core.telegram.org/bots/api#sending-files: "In sendDocument, sending by URL will currently
@@ -11,7 +31,9 @@ export function documentUrlRefusal(method: string, params: Record<string, any>):
   const given = params.document;
   if (method !== "sendDocument" || typeof given !== "string" || !/^https?:\/\//i.test(given)) return undefined;
   const extension = /\.([a-z0-9]+)$/i.exec(new URL(given).pathname)?.[1]?.toLowerCase();
-  return extension && ["gif", "pdf", "zip"].includes(extension) ? undefined : "Bad Request: wrong type of the web page content";
+  return extension && ["gif", "pdf", "zip"].includes(extension)
+    ? undefined
+    : "Bad Request: wrong type of the web page content";
 }
 
 /**

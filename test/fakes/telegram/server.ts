@@ -2,11 +2,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import type { Chat, Message, Update, User } from "grammy/types";
 import { TELEGRAM_LIMITS, type TelegramLimits } from "../../../src/channels/telegram/limits.ts";
+import { recordSpecRefusal } from "../specs/refusals.ts";
 import { parseMultipart } from "./multipart.ts";
 import { FakeRateLimits } from "./rate-limits.ts";
-import { knownMethod, loadTelegramSpec, specRefusal } from "./spec.ts";
 import { documentUrlRefusal, pngSize, validEntities } from "./rules.ts";
-import { recordSpecRefusal } from "../specs/refusals.ts";
+import { knownMethod, loadTelegramSpec, specRefusal } from "./spec.ts";
 
 /** One call the bot made, as the fake answered it. */
 export interface ApiCall {
@@ -38,7 +38,11 @@ export interface UploadedFile {
  * A failure the fake plays on a call instead of answering: an error status (a 429 on a send holds
  * the chat for retryAfter seconds, as Telegram does), a dropped connection, or no answer at all.
  */
-export type Failure = { status: 429; retryAfter: number } | { status: 400 | 403 | 500 | 502; description?: string } | "drop" | "hang";
+export type Failure =
+  | { status: 429; retryAfter: number }
+  | { status: 400 | 403 | 500 | 502; description?: string }
+  | "drop"
+  | "hang";
 
 const SENDS = new Set(["sendMessage", "sendDocument", "sendPhoto"]);
 const FILE_PARAMS: Record<string, string> = { sendDocument: "document", sendPhoto: "photo" };
@@ -61,7 +65,8 @@ const MIME_TYPES: Record<string, string> = {
 const PACED = new Set([...SENDS, "editMessageText"]);
 const BLOCKED = "Forbidden: bot was blocked by the user";
 const BAD_ENTITIES = "Bad Request: can't parse entities";
-const NOT_MODIFIED = "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
+const NOT_MODIFIED =
+  "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message";
 
 /**
  * A small Telegram Bot API: `/bot<token>/<method>` on 127.0.0.1. It records every call (with the
@@ -148,7 +153,11 @@ export class FakeTelegram {
   /** Plays `failure` on `times` calls of `method`, after letting the next `after` calls through. */
   failNext(method: string, failure: Failure, times = 1, after = 0): void {
     const queued = this.#failures.get(method) ?? [];
-    this.#failures.set(method, [...queued, ...Array.from({ length: after }, () => undefined), ...Array.from({ length: times }, () => failure)]);
+    this.#failures.set(method, [
+      ...queued,
+      ...Array.from({ length: after }, () => undefined),
+      ...Array.from({ length: times }, () => failure),
+    ]);
   }
 
   callsOf(method: string): ApiCall[] {
@@ -162,7 +171,10 @@ export class FakeTelegram {
   sentMessages(chatId?: string | number, since = 0): Message[] {
     return this.calls
       .slice(since)
-      .filter((c) => SENDS.has(c.method) && c.message && (chatId === undefined || String(c.message.chat.id) === String(chatId)))
+      .filter(
+        (c) =>
+          SENDS.has(c.method) && c.message && (chatId === undefined || String(c.message.chat.id) === String(chatId)),
+      )
       .map((c) => this.message(c.message!.chat.id, c.message!.message_id) ?? c.message!);
   }
 
@@ -181,7 +193,8 @@ export class FakeTelegram {
     // A call counts from when it arrives, not when its body is read: an upload takes a while to read.
     const at = Date.now();
     const body = await readBody(req);
-    if (!match || match[1] !== this.#token) return json(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+    if (!match || match[1] !== this.#token)
+      return json(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = match[2]!;
     // Telegram's server refuses a request body over its upload limit before reading what it is.
     if (body.length > UPLOAD_MAX_BYTES) {
@@ -189,9 +202,17 @@ export class FakeTelegram {
       return json(res, 413, { ok: false, error_code: 413, description: "Request Entity Too Large" });
     }
     const contentType = req.headers["content-type"] ?? "";
-    const read = /^multipart\/form-data/i.test(contentType) ? readForm(method, body, contentType) : { params: body.length > 0 ? (JSON.parse(body.toString("utf8")) as Record<string, any>) : {} };
+    const read = /^multipart\/form-data/i.test(contentType)
+      ? readForm(method, body, contentType)
+      : { params: body.length > 0 ? (JSON.parse(body.toString("utf8")) as Record<string, any>) : {} };
     if (!read) return json(res, 400, { ok: false, error_code: 400, description: "Bad Request: can't parse form data" });
-    const call: ApiCall = { method, params: read.params, at, status: 200, ...(read.upload ? { upload: read.upload } : {}) };
+    const call: ApiCall = {
+      method,
+      params: read.params,
+      at,
+      status: 200,
+      ...(read.upload ? { upload: read.upload } : {}),
+    };
     const params = call.params;
     this.calls.push(call);
     const failure = this.#failures.get(method)?.shift();
@@ -203,11 +224,19 @@ export class FakeTelegram {
     }
     if (failure) {
       call.status = failure.status;
-      if (failure.status === 429 && PACED.has(method)) this.limits.hold(String(params.chat_id), failure.retryAfter, call.at);
+      if (failure.status === 429 && PACED.has(method))
+        this.limits.hold(String(params.chat_id), failure.retryAfter, call.at);
       const parameters = failure.status === 429 ? { retry_after: failure.retryAfter } : undefined;
-      if (failure.status === 502) return void res.writeHead(502, { "content-type": "text/html" }).end("<html>Bad Gateway</html>");
-      const description = "description" in failure && failure.description ? failure.description : `Injected ${failure.status}`;
-      return json(res, failure.status, { ok: false, error_code: failure.status, description, ...(parameters ? { parameters } : {}) });
+      if (failure.status === 502)
+        return void res.writeHead(502, { "content-type": "text/html" }).end("<html>Bad Gateway</html>");
+      const description =
+        "description" in failure && failure.description ? failure.description : `Injected ${failure.status}`;
+      return json(res, failure.status, {
+        ok: false,
+        error_code: failure.status,
+        description,
+        ...(parameters ? { parameters } : {}),
+      });
     }
     if (!knownMethod(method)) return refuseAgainstSpec(call, res, 404, "Not Found: method not found");
     const invalid = specRefusal(method, params) ?? documentUrlRefusal(method, params);
@@ -215,8 +244,15 @@ export class FakeTelegram {
     if (method === "getUpdates") return this.#getUpdates(params, res);
     if (SENDS.has(method)) return this.#send(call, res);
     if (method === "editMessageText") return this.#edit(call, res);
-    const results: Record<string, unknown> = { getMe: this.bot, setMyCommands: true, setWebhook: true, deleteWebhook: true, answerCallbackQuery: true };
-    if (!(method in results)) return json(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
+    const results: Record<string, unknown> = {
+      getMe: this.bot,
+      setMyCommands: true,
+      setWebhook: true,
+      deleteWebhook: true,
+      answerCallbackQuery: true,
+    };
+    if (!(method in results))
+      return json(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
     return json(res, 200, { ok: true, result: results[method] });
   }
 
@@ -252,10 +288,13 @@ export class FakeTelegram {
     if (!chat) return void refuse(call, res, 400, "Bad Request: chat not found");
     if (this.#blocked.has(chatId)) return void refuse(call, res, 403, BLOCKED);
     const waitS = this.limits.check(chatId, chat.type !== "private", call.at);
-    if (waitS > 0) return void refuse(call, res, 429, `Too Many Requests: retry after ${waitS}`, { retry_after: waitS });
+    if (waitS > 0)
+      return void refuse(call, res, 429, `Too Many Requests: retry after ${waitS}`, { retry_after: waitS });
     const text = call.method in FILE_PARAMS ? undefined : String(call.params.text ?? "");
-    if (text !== undefined && (text.length === 0 || text.length > 4096)) return void refuseAgainstSpec(call, res, 400, "Bad Request: message text is empty or too long");
-    if (text !== undefined && !validEntities(call.params.entities, text)) return void refuseAgainstSpec(call, res, 400, BAD_ENTITIES);
+    if (text !== undefined && (text.length === 0 || text.length > 4096))
+      return void refuseAgainstSpec(call, res, 400, "Bad Request: message text is empty or too long");
+    if (text !== undefined && !validEntities(call.params.entities, text))
+      return void refuseAgainstSpec(call, res, 400, BAD_ENTITIES);
     const fileRefusal = this.#refuseFile(call);
     if (fileRefusal) return void refuse(call, res, 400, fileRefusal);
     return chat;
@@ -266,13 +305,18 @@ export class FakeTelegram {
     const param = FILE_PARAMS[call.method];
     if (!param) return undefined;
     const given = call.params[param];
-    if (typeof given === "string" && given.startsWith("attach://") && !call.upload) return "Bad Request: file must be non-empty";
+    if (typeof given === "string" && given.startsWith("attach://") && !call.upload)
+      return "Bad Request: file must be non-empty";
     if (!call.upload) return given ? undefined : "Bad Request: there is no document in the request";
     if (call.upload.bytes.byteLength === 0) return "Bad Request: file must be non-empty";
     if (call.method !== "sendPhoto") return undefined;
     if (call.upload.bytes.byteLength > PHOTO_MAX_BYTES) return "Bad Request: PHOTO_SAVE_FILE_INVALID";
     const size = pngSize(call.upload.bytes);
-    if (size && (size.width + size.height > 10_000 || Math.max(size.width, size.height) / Math.min(size.width, size.height) > 20)) return "Bad Request: PHOTO_INVALID_DIMENSIONS";
+    if (
+      size &&
+      (size.width + size.height > 10_000 || Math.max(size.width, size.height) / Math.min(size.width, size.height) > 20)
+    )
+      return "Bad Request: PHOTO_INVALID_DIMENSIONS";
     if (!size && !/\.jpe?g$/i.test(call.upload.fileName)) return "Bad Request: IMAGE_PROCESS_FAILED";
     return undefined;
   }
@@ -318,7 +362,15 @@ export class FakeTelegram {
         })),
       };
     }
-    return { document: { file_id: id, file_unique_id: id, file_name: upload.fileName, mime_type: upload.mimeType, file_size: upload.bytes.byteLength } };
+    return {
+      document: {
+        file_id: id,
+        file_unique_id: id,
+        file_name: upload.fileName,
+        mime_type: upload.mimeType,
+        file_size: upload.bytes.byteLength,
+      },
+    };
   }
 
   /** editMessageText: the bot's own message gets the new text and keyboard (none given: none kept). */
@@ -327,13 +379,32 @@ export class FakeTelegram {
     if (!chat) return;
     const key = `${chat.id}:${call.params.message_id}`;
     const current = this.#messages.get(key);
-    if (!current) return refuse(call, res, 400, "Bad Request: message to edit not found");
-    if (current.from?.id !== this.bot.id || current.text === undefined) return refuse(call, res, 400, "Bad Request: message can't be edited");
+    if (!current) {
+      refuse(call, res, 400, "Bad Request: message to edit not found");
+      return;
+    }
+    if (current.from?.id !== this.bot.id || current.text === undefined) {
+      refuse(call, res, 400, "Bad Request: message can't be edited");
+      return;
+    }
     const markup = call.params.reply_markup as Message["reply_markup"];
     const { entities } = entitiesOf(call);
-    if (current.text === call.params.text && JSON.stringify(current.entities) === JSON.stringify(entities) && JSON.stringify(current.reply_markup) === JSON.stringify(markup)) return refuse(call, res, 400, NOT_MODIFIED);
+    if (
+      current.text === call.params.text &&
+      JSON.stringify(current.entities) === JSON.stringify(entities) &&
+      JSON.stringify(current.reply_markup) === JSON.stringify(markup)
+    ) {
+      refuse(call, res, 400, NOT_MODIFIED);
+      return;
+    }
     const { reply_markup: _old, entities: _oldEntities, ...rest } = current;
-    const edited = { ...rest, text: String(call.params.text), ...(entities ? { entities } : {}), edit_date: now(), ...(markup ? { reply_markup: markup } : {}) } as Message;
+    const edited = {
+      ...rest,
+      text: String(call.params.text),
+      ...(entities ? { entities } : {}),
+      edit_date: now(),
+      ...(markup ? { reply_markup: markup } : {}),
+    } as Message;
     this.#messages.set(key, edited);
     call.message = edited;
     json(res, 200, { ok: true, result: edited });
@@ -376,15 +447,30 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
  * The parameters of a multipart call, as Telegram reads them: objects (reply_markup,
  * reply_parameters) come JSON-encoded, and a file parameter says `attach://<part>`.
  */
-function readForm(method: string, body: Buffer, contentType: string): { params: Record<string, any>; upload?: UploadedFile } | undefined {
+function readForm(
+  method: string,
+  body: Buffer,
+  contentType: string,
+): { params: Record<string, any>; upload?: UploadedFile } | undefined {
   const form = parseMultipart(body, contentType);
   if (!form) return undefined;
   const params: Record<string, any> = {};
   for (const [key, value] of Object.entries(form.fields)) params[key] = /^[[{]/.test(value) ? JSON.parse(value) : value;
   const param = FILE_PARAMS[method];
-  const attached = param && typeof params[param] === "string" ? /^attach:\/\/(.+)$/.exec(params[param])?.[1] : undefined;
+  const attached =
+    param && typeof params[param] === "string" ? /^attach:\/\/(.+)$/.exec(params[param])?.[1] : undefined;
   const part = attached === undefined ? undefined : form.files.find((f) => f.field === attached);
   if (!param || !part) return { params };
   const extension = /\.([^.]+)$/.exec(part.fileName)?.[1]?.toLowerCase() ?? "";
-  return { params, upload: { param, fileName: part.fileName, fileNameQuoted: part.fileNameQuoted, contentType: part.contentType, mimeType: MIME_TYPES[extension] ?? "application/octet-stream", bytes: part.bytes } };
+  return {
+    params,
+    upload: {
+      param,
+      fileName: part.fileName,
+      fileNameQuoted: part.fileNameQuoted,
+      contentType: part.contentType,
+      mimeType: MIME_TYPES[extension] ?? "application/octet-stream",
+      bytes: part.bytes,
+    },
+  };
 }

@@ -50,7 +50,10 @@ export function specRefusal(method: string, params: Record<string, unknown>): st
 function valueProblem(field: Field, value: unknown, path: string, topLevel: boolean): string | undefined {
   const problems = field.types.map((type) => typeProblem(type, value, path, topLevel));
   if (problems.some((p) => p === undefined)) return limitProblem(field, value, path);
-  return problems.find((p) => p && !p.startsWith("wrong type")) ?? `wrong type of ${path}: expected ${field.types.join(" or ")}`;
+  return (
+    problems.find((p) => p && !p.startsWith("wrong type")) ??
+    `wrong type of ${path}: expected ${field.types.join(" or ")}`
+  );
 }
 
 function typeProblem(type: string, value: unknown, path: string, topLevel: boolean): string | undefined {
@@ -72,7 +75,9 @@ function typeProblem(type: string, value: unknown, path: string, topLevel: boole
     case "Integer":
       return Number.isInteger(value) || (text && /^-?\d+$/.test(value)) ? undefined : wrong;
     case "Float":
-      return typeof value === "number" || (text && value.trim() !== "" && !Number.isNaN(Number(value))) ? undefined : wrong;
+      return typeof value === "number" || (text && value.trim() !== "" && !Number.isNaN(Number(value)))
+        ? undefined
+        : wrong;
     case "Boolean":
     case "True":
       return typeof value === "boolean" || (text && /^(true|false)$/.test(value)) ? undefined : wrong;
@@ -81,7 +86,12 @@ function typeProblem(type: string, value: unknown, path: string, topLevel: boole
   }
   const entry = spec().types[type];
   if (!entry) return undefined;
-  if (entry.subtypes) return entry.subtypes.some((sub) => typeProblem(sub, value, path, false) === undefined) ? undefined : (entry.subtypes.map((sub) => typeProblem(sub, value, path, false)).find((p) => p && !p.startsWith("wrong type")) ?? wrong);
+  if (entry.subtypes)
+    return entry.subtypes.some((sub) => typeProblem(sub, value, path, false) === undefined)
+      ? undefined
+      : (entry.subtypes
+          .map((sub) => typeProblem(sub, value, path, false))
+          .find((p) => p && !p.startsWith("wrong type")) ?? wrong);
   return objectProblem(entry, value, path);
 }
 
@@ -105,7 +115,8 @@ function ruleProblem(entry: Entry, object: Record<string, unknown>, path: string
   // InlineKeyboardButton: "Exactly one of the fields other than text, icon_custom_emoji_id, and style must be used".
   if (entry.name === "InlineKeyboardButton") {
     const kinds = Object.keys(object).filter((k) => !["text", "icon_custom_emoji_id", "style"].includes(k));
-    if (kinds.length !== 1) return `${path}: an inline keyboard button needs exactly one action field, got ${kinds.length}`;
+    if (kinds.length !== 1)
+      return `${path}: an inline keyboard button needs exactly one action field, got ${kinds.length}`;
   }
   return undefined;
 }
@@ -115,10 +126,12 @@ function limitProblem(field: Field, value: unknown, path: string): string | unde
   const d = field.description;
   if (typeof value === "string") {
     const chars = /(\d+)-(\d+) characters/.exec(d);
-    if (chars && (value.length < Number(chars[1]) || value.length > Number(chars[2]))) return `${path} must be ${chars[1]}-${chars[2]} characters, got ${value.length}`;
+    if (chars && (value.length < Number(chars[1]) || value.length > Number(chars[2])))
+      return `${path} must be ${chars[1]}-${chars[2]} characters, got ${value.length}`;
     const bytes = /(\d+)-(\d+) bytes/.exec(d);
     const size = Buffer.byteLength(value);
-    if (bytes && (size < Number(bytes[1]) || size > Number(bytes[2]))) return `${path} must be ${bytes[1]}-${bytes[2]} bytes, got ${size}`;
+    if (bytes && (size < Number(bytes[1]) || size > Number(bytes[2])))
+      return `${path} must be ${bytes[1]}-${bytes[2]} bytes, got ${size}`;
     const oneOf = /must be one of ([^.]+)/i.exec(d);
     const allowed = oneOf ? [...oneOf[1]!.matchAll(/"([^"]+)"/g)].map((m) => m[1]!) : [];
     if (allowed.length > 0 && !allowed.includes(value)) return `${path} must be one of ${allowed.join(", ")}`;

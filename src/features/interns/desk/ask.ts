@@ -12,7 +12,15 @@ export function questionForm(ctx: Context): Reply {
       id: ASK_FORM,
       title: ctx.t("welcomeDesk.form.title"),
       submitLabel: ctx.t("welcomeDesk.form.submit"),
-      fields: [{ name: "question", label: ctx.t("welcomeDesk.form.field"), type: "textarea", required: true, maxLength: MAX_TEXT }],
+      fields: [
+        {
+          name: "question",
+          label: ctx.t("welcomeDesk.form.field"),
+          type: "textarea",
+          required: true,
+          maxLength: MAX_TEXT,
+        },
+      ],
     },
   };
 }
@@ -21,9 +29,21 @@ export function questionForm(ctx: Context): Reply {
 export async function submitQuestion(ctx: Context, raw: string | string[] | undefined): Promise<Reply[]> {
   const checked = checkText(raw);
   if (!checked.ok) {
-    return [say(checked.reason === "empty" ? ctx.t("welcomeDesk.errors.empty") : ctx.t("welcomeDesk.errors.tooLong", { length: checked.length, max: MAX_TEXT }))];
+    return [
+      say(
+        checked.reason === "empty"
+          ? ctx.t("welcomeDesk.errors.empty")
+          : ctx.t("welcomeDesk.errors.tooLong", { length: checked.length, max: MAX_TEXT }),
+      ),
+    ];
   }
-  const { number } = await askQuestion(ctx.db, { networkId: ctx.actor.networkId, memberId: ctx.actor.memberId, question: checked.text, now: ctx.now, platforms: ctx.platforms });
+  const { number } = await askQuestion(ctx.db, {
+    networkId: ctx.actor.networkId,
+    memberId: ctx.actor.memberId,
+    question: checked.text,
+    now: ctx.now,
+    platforms: ctx.platforms,
+  });
   return [say(ctx.t("welcomeDesk.asked", { number }))];
 }
 

@@ -1,5 +1,5 @@
-import { addDays, parisInstant } from "../../../calendar/paris.ts";
 import type { Prisma } from "@prisma/client";
+import { addDays, parisInstant } from "../../../calendar/paris.ts";
 import type { Counter } from "../../indicators/counting.ts";
 import { lastCountedDay } from "../../indicators/period.ts";
 

@@ -1,6 +1,5 @@
 import type { Db, DbClient } from "../../../db/database.ts";
 
-
 /**
  * A request's number ("question n° 12"): its rank in the network's requests by creation. Requests are
  * never deleted (a purge only empties them) and are created one at a time with increasing instants
@@ -11,9 +10,19 @@ export function requestNumber(db: DbClient, networkId: string, createdAt: Date):
 }
 
 /** The request a typed number names in the network, if any. */
-export async function findRequestByNumber(db: DbClient, networkId: string, number: number): Promise<{ id: string } | null> {
+export async function findRequestByNumber(
+  db: DbClient,
+  networkId: string,
+  number: number,
+): Promise<{ id: string } | null> {
   if (!Number.isSafeInteger(number) || number < 1) return null;
-  const rows = await db.welcomeRequest.findMany({ where: { networkId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], skip: number - 1, take: 1, select: { id: true } });
+  const rows = await db.welcomeRequest.findMany({
+    where: { networkId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    skip: number - 1,
+    take: 1,
+    select: { id: true },
+  });
   return rows[0] ?? null;
 }
 
@@ -31,7 +40,12 @@ export type LoadedRequest = NonNullable<Awaited<ReturnType<typeof loadRequest>>>
 
 /** Requests waiting for an answer, oldest first. */
 export function openRequests(db: Db, networkId: string, take: number) {
-  return db.welcomeRequest.findMany({ where: { networkId, status: "OPEN" }, include: withPeople, orderBy: [{ createdAt: "asc" }, { id: "asc" }], take });
+  return db.welcomeRequest.findMany({
+    where: { networkId, status: "OPEN" },
+    include: withPeople,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take,
+  });
 }
 
 export function countOpenRequests(db: Db, networkId: string) {

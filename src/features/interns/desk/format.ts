@@ -16,7 +16,11 @@ export function formatDuration(ms: number, t: Translate): string {
 
 /** "23 novembre 2026 à 10:15", Paris wall clock, in the member's language. */
 export function formatAnsweredAt(at: Date, ctx: Context): string {
-  return new Intl.DateTimeFormat(ctx.actor.locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeStyle: "short", timeZone: PARIS }).format(at);
+  return new Intl.DateTimeFormat(ctx.actor.locale === "fr" ? "fr-FR" : "en-GB", {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: PARIS,
+  }).format(at);
 }
 
 /** The first characters of a question, for one line of a list. */

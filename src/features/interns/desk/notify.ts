@@ -6,7 +6,6 @@ import type { NoticeParam } from "../../../delivery/payload.ts";
 import { findRecipients } from "../../../delivery/recipients.ts";
 import { ASK_ACTION, answerAction, DESK_COORDINATORS } from "./schema.ts";
 
-
 /** What both notices say about the request. */
 export interface RequestFacts {
   id: string;
@@ -22,9 +21,21 @@ export interface RequestFacts {
  * Tells every active network coordinator (each on the platform they are reached on) in the asking
  * transaction: the question exists if and only if they are told. Quiet hours hold it until morning.
  */
-export async function notifyCoordinators(tx: Tx, r: RequestFacts, platforms: readonly Platform[], now: Date): Promise<number> {
-  const coordinators = await tx.member.findMany({ where: { networkId: r.networkId, status: "ACTIVE", roles: { hasSome: [...DESK_COORDINATORS] } }, select: { id: true } });
-  const recipients = await findRecipients(tx, coordinators.map((c) => c.id), platforms);
+export async function notifyCoordinators(
+  tx: Tx,
+  r: RequestFacts,
+  platforms: readonly Platform[],
+  now: Date,
+): Promise<number> {
+  const coordinators = await tx.member.findMany({
+    where: { networkId: r.networkId, status: "ACTIVE", roles: { hasSome: [...DESK_COORDINATORS] } },
+    select: { id: true },
+  });
+  const recipients = await findRecipients(
+    tx,
+    coordinators.map((c) => c.id),
+    platforms,
+  );
   const params: Record<string, NoticeParam> = {
     number: r.number,
     name: r.internName,
@@ -45,13 +56,25 @@ export async function notifyCoordinators(tx: Tx, r: RequestFacts, platforms: rea
       urgent: true,
       causeId: r.id,
       notBefore: afterQuietHours(now, { startMin: c.quietStartMin, endMin: c.quietEndMin }),
-      payload: { kind: "notice", notice: { key: "welcomeDesk.notify.question", params, choices: [{ id: answerAction(r.id), label: "welcomeDesk.buttons.answer", style: "primary" }] } },
+      payload: {
+        kind: "notice",
+        notice: {
+          key: "welcomeDesk.notify.question",
+          params,
+          choices: [{ id: answerAction(r.id), label: "welcomeDesk.buttons.answer", style: "primary" }],
+        },
+      },
     })),
   );
 }
 
 /** Queues the answer to the intern who asked; false when they can no longer be reached (left, purged, no account). */
-export async function relayAnswer(tx: Tx, r: { id: string; networkId: string; number: number; question: string; answer: string; memberId: string | null }, platforms: readonly Platform[], now: Date): Promise<boolean> {
+export async function relayAnswer(
+  tx: Tx,
+  r: { id: string; networkId: string; number: number; question: string; answer: string; memberId: string | null },
+  platforms: readonly Platform[],
+  now: Date,
+): Promise<boolean> {
   if (!r.memberId) return false;
   const recipient = (await findRecipients(tx, [r.memberId], platforms)).get(r.memberId);
   if (!recipient) return false;
@@ -69,7 +92,11 @@ export async function relayAnswer(tx: Tx, r: { id: string; networkId: string; nu
       notBefore: afterQuietHours(now, { startMin: recipient.quietStartMin, endMin: recipient.quietEndMin }),
       payload: {
         kind: "notice",
-        notice: { key: "welcomeDesk.notify.answer", params: { number: r.number, question: r.question, answer: r.answer }, choices: [{ id: ASK_ACTION, label: "welcomeDesk.buttons.askAgain" }] },
+        notice: {
+          key: "welcomeDesk.notify.answer",
+          params: { number: r.number, question: r.question, answer: r.answer },
+          choices: [{ id: ASK_ACTION, label: "welcomeDesk.buttons.askAgain" }],
+        },
       },
     },
   ]);

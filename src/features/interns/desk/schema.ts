@@ -13,7 +13,10 @@ export const ASK_FORM = "wdask";
 export const answerForm = (requestId: string) => `wdans:${requestId}`;
 
 /** A typed or submitted text, trimmed, or why it cannot be sent. */
-export type TextCheck = { ok: true; text: string } | { ok: false; reason: "empty" } | { ok: false; reason: "too-long"; length: number };
+export type TextCheck =
+  | { ok: true; text: string }
+  | { ok: false; reason: "empty" }
+  | { ok: false; reason: "too-long"; length: number };
 
 export function checkText(raw: string | string[] | undefined): TextCheck {
   const text = (Array.isArray(raw) ? raw.join("\n") : (raw ?? "")).trim();

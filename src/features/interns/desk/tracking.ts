@@ -9,7 +9,10 @@ const SHOWN = 20;
 /** The open requests, oldest first with their age, then the year's requests handled and times to answer. */
 export async function showDesk(ctx: Context): Promise<Reply[]> {
   const { networkId } = ctx.actor;
-  const [open, total] = await Promise.all([openRequests(ctx.db, networkId, SHOWN), countOpenRequests(ctx.db, networkId)]);
+  const [open, total] = await Promise.all([
+    openRequests(ctx.db, networkId, SHOWN),
+    countOpenRequests(ctx.db, networkId),
+  ]);
   const lines: string[] = [];
   if (total === 0) lines.push(ctx.t("welcomeDesk.list.none"));
   else {
@@ -36,7 +39,12 @@ export async function showDesk(ctx: Context): Promise<Reply[]> {
   if (answered.length > 0) {
     // Requests are stamped a millisecond apart when asked together (see askQuestion): never below zero.
     const spans = answered.map((r) => Math.max(0, r.answeredAt!.getTime() - r.createdAt.getTime()));
-    lines.push(ctx.t("welcomeDesk.list.times", { median: formatDuration(median(spans), ctx.t), longest: formatDuration(Math.max(...spans), ctx.t) }));
+    lines.push(
+      ctx.t("welcomeDesk.list.times", {
+        median: formatDuration(median(spans), ctx.t),
+        longest: formatDuration(Math.max(...spans), ctx.t),
+      }),
+    );
   }
   return [say(lines.join("\n"))];
 }

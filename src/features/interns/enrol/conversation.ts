@@ -12,7 +12,6 @@ export interface EnrolState {
   cohortId: string;
 }
 
-
 /** True when the conversation the enrolment is about to replace is an onboarding that already showed the privacy notice. */
 export async function noticeShownInOnboarding(db: Tx, identityId: string): Promise<boolean> {
   const row = await db.conversation.findUnique({ where: { identityId }, select: { flow: true, data: true } });
@@ -20,7 +19,12 @@ export async function noticeShownInOnboarding(db: Tx, identityId: string): Promi
 }
 
 /** Starts (or restarts) the questions, replacing any other conversation in progress (an unfinished onboarding). */
-export async function startEnrolment(db: Tx, networkId: string, identityId: string, cohortId: string): Promise<EnrolState> {
+export async function startEnrolment(
+  db: Tx,
+  networkId: string,
+  identityId: string,
+  cohortId: string,
+): Promise<EnrolState> {
   const data = { cohortId };
   await db.conversation.upsert({
     where: { identityId },
@@ -41,7 +45,10 @@ export async function loadEnrolment(db: Tx, identityId: string): Promise<EnrolSt
 
 /** Moves to the next question. */
 export async function saveEnrolment(db: Tx, identityId: string, state: EnrolState): Promise<void> {
-  await db.conversation.updateMany({ where: { identityId, flow: FLOW }, data: { step: state.step, data: { cohortId: state.cohortId } } });
+  await db.conversation.updateMany({
+    where: { identityId, flow: FLOW },
+    data: { step: state.step, data: { cohortId: state.cohortId } },
+  });
 }
 
 /** Ends the questions. */

@@ -3,38 +3,58 @@ import { parisDay, readTypedDay } from "../../../calendar/paris.ts";
 import { normaliseWord } from "../../../core/command-words.ts";
 import type { OutsideNetworkContext } from "../../../core/commands.ts";
 import type { Context } from "../../../core/context.ts";
-import { createTranslator, LOCALES, type Locale, rawMessage, toLocale, type Translate } from "../../../core/i18n.ts";
+import { createTranslator, LOCALES, type Locale, rawMessage, type Translate, toLocale } from "../../../core/i18n.ts";
+import { storableText } from "../../../core/inbound-text.ts";
 import { type Reply, say } from "../../../core/reply.ts";
 import type { Db } from "../../../db/database.ts";
 import { recordAudit } from "../../../services/audit/record.ts";
+import { spendNewMemberBudget } from "../../../services/identity/resolve-actor.ts";
 import { findCohortName } from "../../cohorts/data.ts";
 import { joinCohort } from "../../cohorts/mutations.ts";
-import { setMemberLocale } from "../../language/mutations.ts";
 import { dayAsDate } from "../../cohorts/semester.ts";
 import { inviteToCohortEvents } from "../../events/invitations.ts";
+import { setMemberLocale } from "../../language/mutations.ts";
+import { networkPrivacyNotice } from "../../privacy/notice.ts";
 import { formatDay } from "./arrival.ts";
-import { type EnrolState, type EnrolStep, endEnrolment, loadEnrolment, noticeShownInOnboarding, saveEnrolment, startEnrolment } from "./conversation.ts";
+import {
+  type EnrolState,
+  type EnrolStep,
+  endEnrolment,
+  loadEnrolment,
+  noticeShownInOnboarding,
+  saveEnrolment,
+  startEnrolment,
+} from "./conversation.ts";
 import { defaultInviteExpiry, findCohortByCode } from "./invite.ts";
 import { type EnrolCohort, enrolQuestion } from "./prompts.ts";
-import { storableText } from "../../../core/inbound-text.ts";
-import { spendNewMemberBudget } from "../../../services/identity/resolve-actor.ts";
-import { networkPrivacyNotice } from "../../privacy/notice.ts";
 
 const SKIP_WORDS = new Set(LOCALES.flatMap((l) => rawMessage(l, "enrol.skipWords").split(",").map(normaliseWord)));
 const MAX_SITE = 120;
 type Cohort = NonNullable<Awaited<ReturnType<typeof findCohortByCode>>>;
 
 /** The cohort a code opens now, or the sentence saying why it does not (unknown, or expired and when). */
-async function openCohort(db: Db, code: string, networkId: string | undefined, now: Date, t: Translate, locale: Locale): Promise<Cohort | Reply> {
+async function openCohort(
+  db: Db,
+  code: string,
+  networkId: string | undefined,
+  now: Date,
+  t: Translate,
+  locale: Locale,
+): Promise<Cohort | Reply> {
   const cohort = await findCohortByCode(db, code);
   if (!cohort || (networkId && cohort.networkId !== networkId)) return say(t("enrol.errors.unknownCode"));
   const expiresAt = cohort.inviteExpiresAt ?? defaultInviteExpiry(cohort.arrivesOn);
-  if (expiresAt <= now) return say(t("enrol.errors.expired", { cohort: cohort.name, date: formatDay(expiresAt, locale) }));
+  if (expiresAt <= now)
+    return say(t("enrol.errors.expired", { cohort: cohort.name, date: formatDay(expiresAt, locale) }));
   return cohort;
 }
 
 const isReply = (value: Cohort | Reply): value is Reply => "visibility" in value;
-const asked = (cohort: { name: string; sites: string[]; arrivesOn: Date }, locale: Locale): EnrolCohort => ({ name: cohort.name, sites: cohort.sites, arrives: formatDay(cohort.arrivesOn, locale) });
+const asked = (cohort: { name: string; sites: string[]; arrivesOn: Date }, locale: Locale): EnrolCohort => ({
+  name: cohort.name,
+  sites: cohort.sites,
+  arrives: formatDay(cohort.arrivesOn, locale),
+});
 
 /**
  * The first message after the link: welcome to the cohort, the privacy notice when this is the
@@ -43,7 +63,11 @@ const asked = (cohort: { name: string; sites: string[]; arrivesOn: Date }, local
 async function firstQuestion(db: Db, cohort: Cohort, locale: Locale, withNotice: boolean): Promise<Reply[]> {
   const t = createTranslator(locale);
   const notice = withNotice ? [say(await networkPrivacyNotice(db, cohort.networkId, locale))] : [];
-  return [say(t("enrol.welcome", { cohort: cohort.name })), ...notice, enrolQuestion(t, "language", asked(cohort, locale))];
+  return [
+    say(t("enrol.welcome", { cohort: cohort.name })),
+    ...notice,
+    enrolQuestion(t, "language", asked(cohort, locale)),
+  ];
 }
 
 /**
@@ -59,18 +83,38 @@ export async function enrolFromLink(ctx: Context, code: string): Promise<Reply[]
     if (!actor.roles.includes("INTERN")) return [say(ctx.t("enrol.notForYou", { cohort: cohort.name }))];
     const member = await db.member.findUniqueOrThrow({ where: { id: actor.memberId }, select: { cohortId: true } });
     if (member.cohortId === cohort.id) return [say(ctx.t("enrol.alreadyIn", { cohort: cohort.name }))];
-    const joined = await joinCohort(db, { memberId: actor.memberId, cohortId: cohort.id, now, platforms: ctx.platforms });
+    const joined = await joinCohort(db, {
+      memberId: actor.memberId,
+      cohortId: cohort.id,
+      now,
+      platforms: ctx.platforms,
+    });
     const previous = joined.previousCohortId ? await findCohortName(db, joined.previousCohortId) : null;
-    const lines = [previous ? ctx.t("enrol.moved", { cohort: cohort.name, previous: previous.name }) : ctx.t("enrol.joined", { cohort: cohort.name }), ctx.t("enrol.invited", { count: joined.invited })];
+    const lines = [
+      previous
+        ? ctx.t("enrol.moved", { cohort: cohort.name, previous: previous.name })
+        : ctx.t("enrol.joined", { cohort: cohort.name }),
+      ctx.t("enrol.invited", { count: joined.invited }),
+    ];
     return [say(lines.join(" "))];
   }
   const noticeShown = await db.$transaction(async (tx) => {
     const roles = actor.roles.includes("INTERN") ? actor.roles : [...actor.roles, "INTERN" as const];
-    await tx.member.update({ where: { id: actor.memberId }, data: { roles, status: "ACTIVE", leftAt: null, cohortId: cohort.id } });
+    await tx.member.update({
+      where: { id: actor.memberId },
+      data: { roles, status: "ACTIVE", leftAt: null, cohortId: cohort.id },
+    });
     // Someone who wrote first and then opened the link read the notice with onboarding's first question.
     const shown = await noticeShownInOnboarding(tx, actor.identityId);
     await startEnrolment(tx, actor.networkId, actor.identityId, cohort.id);
-    await recordAudit(tx, { networkId: actor.networkId, actorMemberId: actor.memberId, action: "member.enrolled", outcome: "allowed", details: { cohortId: cohort.id }, at: now });
+    await recordAudit(tx, {
+      networkId: actor.networkId,
+      actorMemberId: actor.memberId,
+      action: "member.enrolled",
+      outcome: "allowed",
+      details: { cohortId: cohort.id },
+      at: now,
+    });
     return shown;
   });
   return firstQuestion(db, cohort, actor.locale, !noticeShown);
@@ -82,7 +126,10 @@ export async function enrolOutsideNetwork(ctx: OutsideNetworkContext, code: stri
   const hinted = toLocale(inbound.localeHint);
   const cohort = await openCohort(db, code, undefined, now, ctx.t, hinted);
   if (isReply(cohort)) return [cohort];
-  const network = await db.network.findUniqueOrThrow({ where: { id: cohort.networkId }, select: { defaultLocale: true } });
+  const network = await db.network.findUniqueOrThrow({
+    where: { id: cohort.networkId },
+    select: { defaultLocale: true },
+  });
   const locale = toLocale(inbound.localeHint, network.defaultLocale);
   await spendNewMemberBudget(db, { platform: inbound.platform, scopeId: inbound.scopeId, receivedAt: now });
   try {
@@ -95,12 +142,21 @@ export async function enrolOutsideNetwork(ctx: OutsideNetworkContext, code: stri
           roles: ["INTERN"],
           status: "ACTIVE",
           cohortId: cohort.id,
-          identities: { create: { networkId: cohort.networkId, platform: inbound.platform, externalId: inbound.externalUserId } },
+          identities: {
+            create: { networkId: cohort.networkId, platform: inbound.platform, externalId: inbound.externalUserId },
+          },
         },
         select: { id: true, identities: { select: { id: true } } },
       });
       await startEnrolment(tx, cohort.networkId, member.identities[0]!.id, cohort.id);
-      await recordAudit(tx, { networkId: cohort.networkId, actorMemberId: member.id, action: "member.enrolled", outcome: "allowed", details: { cohortId: cohort.id }, at: now });
+      await recordAudit(tx, {
+        networkId: cohort.networkId,
+        actorMemberId: member.id,
+        action: "member.enrolled",
+        outcome: "allowed",
+        details: { cohortId: cohort.id },
+        at: now,
+      });
     });
   } catch (error) {
     // The same person's two first messages at once: the other one enrolled them; its questions stand.
@@ -111,7 +167,10 @@ export async function enrolOutsideNetwork(ctx: OutsideNetworkContext, code: stri
 }
 
 async function cohortOf(ctx: Context, state: EnrolState) {
-  return ctx.db.cohort.findUniqueOrThrow({ where: { id: state.cohortId }, select: { id: true, name: true, sites: true, arrivesOn: true } });
+  return ctx.db.cohort.findUniqueOrThrow({
+    where: { id: state.cohortId },
+    select: { id: true, name: true, sites: true, arrivesOn: true },
+  });
 }
 
 async function ask(ctx: Context, state: EnrolState, notice?: string): Promise<Reply> {
@@ -141,9 +200,15 @@ async function finish(ctx: Context, state: EnrolState, arrivesOn: Date | null): 
     return inviteToCohortEvents(tx, actor.memberId, state.cohortId, now, ctx.platforms);
   });
   const cohort = await cohortOf(ctx, state);
-  const member = await db.member.findUniqueOrThrow({ where: { id: actor.memberId }, select: { placementSite: true, arrivesOn: true } });
+  const member = await db.member.findUniqueOrThrow({
+    where: { id: actor.memberId },
+    select: { placementSite: true, arrivesOn: true },
+  });
   const lines = [
-    ctx.t("enrol.done", { cohort: cohort.name, arrives: formatDay(member.arrivesOn ?? cohort.arrivesOn, actor.locale) }),
+    ctx.t("enrol.done", {
+      cohort: cohort.name,
+      arrives: formatDay(member.arrivesOn ?? cohort.arrivesOn, actor.locale),
+    }),
     ...(member.placementSite ? [ctx.t("enrol.doneSite", { site: member.placementSite })] : []),
     ctx.t("enrol.invited", { count: invited }),
     ctx.t("enrol.guideHint"),

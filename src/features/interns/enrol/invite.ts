@@ -29,12 +29,18 @@ export function defaultInviteExpiry(arrivesOn: Date): Date {
 /** The cohort's invitation, its code created on first need (a collision with another cohort's code is retried). */
 export async function ensureCohortInvite(db: Db, cohortId: string): Promise<CohortInvite> {
   for (let attempt = 1; ; attempt++) {
-    const cohort = await db.cohort.findUniqueOrThrow({ where: { id: cohortId }, select: { inviteCode: true, inviteExpiresAt: true, arrivesOn: true } });
+    const cohort = await db.cohort.findUniqueOrThrow({
+      where: { id: cohortId },
+      select: { inviteCode: true, inviteExpiresAt: true, arrivesOn: true },
+    });
     const expiresAt = cohort.inviteExpiresAt ?? defaultInviteExpiry(cohort.arrivesOn);
     if (cohort.inviteCode) return { cohortId, code: cohort.inviteCode, expiresAt };
     try {
       // Only while no code is set: two coordinators asking at once end up with the same link.
-      await db.cohort.updateMany({ where: { id: cohortId, inviteCode: null }, data: { inviteCode: newCode(), inviteExpiresAt: expiresAt } });
+      await db.cohort.updateMany({
+        where: { id: cohortId, inviteCode: null },
+        data: { inviteCode: newCode(), inviteExpiresAt: expiresAt },
+      });
     } catch (error) {
       const collision = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
       if (!collision || attempt >= MAX_TRIES) throw error;
@@ -44,5 +50,8 @@ export async function ensureCohortInvite(db: Db, cohortId: string): Promise<Coho
 
 /** The cohort a code opens, whatever its expiry (the caller says when it expired), or null. */
 export function findCohortByCode(db: Db, code: string) {
-  return db.cohort.findUnique({ where: { inviteCode: code }, select: { id: true, networkId: true, name: true, arrivesOn: true, sites: true, inviteExpiresAt: true } });
+  return db.cohort.findUnique({
+    where: { inviteCode: code },
+    select: { id: true, networkId: true, name: true, arrivesOn: true, sites: true, inviteExpiresAt: true },
+  });
 }

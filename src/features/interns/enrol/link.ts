@@ -38,7 +38,9 @@ export async function cohortLinkReply(ctx: Context, cohort: { id: string; name: 
   if (!username) {
     lines.push(ctx.t("enrol.link.noTelegram", { cohort: cohort.name, typed }));
   } else {
-    lines.push(ctx.t("enrol.link.intro", { cohort: cohort.name, link: telegramDeepLink(username, invite.code), typed }));
+    lines.push(
+      ctx.t("enrol.link.intro", { cohort: cohort.name, link: telegramDeepLink(username, invite.code), typed }),
+    );
   }
   lines.push(ctx.t(expired ? "enrol.link.expired" : "enrol.link.until", { date: until }));
   const reply = say(lines.join("\n"));

@@ -24,12 +24,19 @@ export function enrolQuestion(t: Translate, step: EnrolStep, cohort: EnrolCohort
       ]);
     case "site": {
       const choices: Choice[] = cohort.sites.map((site, i) => ({ id: enrolAction("site", String(i)), label: site }));
-      choices.push({ id: enrolAction("site", "other"), label: t("enrol.buttons.other") }, { id: enrolAction("site", "skip"), label: t("enrol.buttons.skip") });
+      choices.push(
+        { id: enrolAction("site", "other"), label: t("enrol.buttons.other") },
+        { id: enrolAction("site", "skip"), label: t("enrol.buttons.skip") },
+      );
       return say([...lead, t(cohort.sites.length ? "enrol.ask.site" : "enrol.ask.siteNoList")].join("\n"), choices);
     }
     case "site-typed":
-      return say([...lead, t("enrol.ask.siteTyped")].join("\n"), [{ id: enrolAction("site-typed", "skip"), label: t("enrol.buttons.skip") }]);
+      return say([...lead, t("enrol.ask.siteTyped")].join("\n"), [
+        { id: enrolAction("site-typed", "skip"), label: t("enrol.buttons.skip") },
+      ]);
     case "arrival":
-      return say([...lead, t("enrol.ask.arrival", { arrives: cohort.arrives })].join("\n"), [{ id: enrolAction("arrival", "skip"), label: t("enrol.buttons.keepDate") }]);
+      return say([...lead, t("enrol.ask.arrival", { arrives: cohort.arrives })].join("\n"), [
+        { id: enrolAction("arrival", "skip"), label: t("enrol.buttons.keepDate") },
+      ]);
   }
 }

@@ -1,11 +1,11 @@
 import type { Context } from "../../../core/context.ts";
 import { staleAction } from "../../../core/errors.ts";
 import { type Reply, say } from "../../../core/reply.ts";
-import { keepInTouchCommand, setKeepInTouch } from "./keep-in-touch.ts";
-import { queuePurgeNotices } from "./purge-notice.ts";
-import { purgeExpiredInterns } from "./purge.ts";
-import { askToStop, confirmStop } from "./stop.ts";
 import type { FeatureModule } from "../../module.ts";
+import { keepInTouchCommand, setKeepInTouch } from "./keep-in-touch.ts";
+import { purgeExpiredInterns } from "./purge.ts";
+import { queuePurgeNotices } from "./purge-notice.ts";
+import { askToStop, confirmStop } from "./stop.ts";
 
 /** "stop staying in touch" starts with the stop word but means the other thing. */
 const ABOUT_KEEPING_IN_TOUCH = /\b(contact|touch)\b/i;
@@ -36,12 +36,28 @@ async function press(ctx: Context, [what]: string[]): Promise<Reply[]> {
 /** Leaving the bot, coming back, and staying in touch after the internship. */
 export const leaveFeature: FeatureModule = {
   commands: [
-    { name: "stop", words: "leave.commands.stop.words", summary: "leave.commands.stop.summary", audience: "member", run: stop },
-    { name: "keepInTouch", words: "leave.commands.keepInTouch.words", summary: "leave.commands.keepInTouch.summary", audience: "member", run: keepInTouchCommand },
+    {
+      name: "stop",
+      words: "leave.commands.stop.words",
+      summary: "leave.commands.stop.summary",
+      audience: "member",
+      run: stop,
+    },
+    {
+      name: "keepInTouch",
+      words: "leave.commands.keepInTouch.words",
+      summary: "leave.commands.keepInTouch.summary",
+      audience: "member",
+      run: keepInTouchCommand,
+    },
   ],
   actions: [{ prefix: "leave", audience: "member", run: press }],
   jobs: [
-    { name: "intern-purge-notices", schedule: "0 10 * * *", run: (ctx, now) => queuePurgeNotices(ctx.db, now, ctx.platforms) },
+    {
+      name: "intern-purge-notices",
+      schedule: "0 10 * * *",
+      run: (ctx, now) => queuePurgeNotices(ctx.db, now, ctx.platforms),
+    },
     { name: "purge-expired-interns", schedule: "37 3 * * *", run: (ctx, now) => purgeExpiredInterns(ctx.db, now) },
   ],
 };

@@ -11,7 +11,13 @@ const NEGATIONS = new Set(["ne", "plus", "non", "pas", "don't", "dont", "no", "n
 export async function internDates(ctx: Context): Promise<(InternDates & { keepInTouch: boolean }) | undefined> {
   const member = await ctx.db.member.findUniqueOrThrow({
     where: { id: ctx.actor.memberId },
-    select: { roles: true, arrivesOn: true, createdAt: true, keepInTouch: true, cohort: { select: { arrivesOn: true } } },
+    select: {
+      roles: true,
+      arrivesOn: true,
+      createdAt: true,
+      keepInTouch: true,
+      cohort: { select: { arrivesOn: true } },
+    },
   });
   if (member.roles.length !== 1 || member.roles[0] !== "INTERN") return undefined;
   return member;
@@ -19,7 +25,10 @@ export async function internDates(ctx: Context): Promise<(InternDates & { keepIn
 
 /** "15 août 2027": the day the intern's data goes, in their language. */
 export function formatPurgeDay(intern: InternDates, ctx: Context): string {
-  return new Intl.DateTimeFormat(ctx.actor.locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeZone: "UTC" }).format(dayAsDate(purgeDayOf(intern)));
+  return new Intl.DateTimeFormat(ctx.actor.locale === "fr" ? "fr-FR" : "en-GB", {
+    dateStyle: "long",
+    timeZone: "UTC",
+  }).format(dayAsDate(purgeDayOf(intern)));
 }
 
 /** Sets or clears Member.keepInTouch and says what it means for the member's data. */
@@ -28,7 +37,11 @@ export async function setKeepInTouch(ctx: Context, keep: boolean): Promise<Reply
   await ctx.db.member.update({ where: { id: ctx.actor.memberId }, data: { keepInTouch: keep } });
   if (!intern) return [say(ctx.t(keep ? "leave.keep.onNotIntern" : "leave.keep.offNotIntern"))];
   if (keep) return [say(ctx.t("leave.keep.on"), [{ id: "leave:nokeep", label: ctx.t("leave.buttons.noKeep") }])];
-  return [say(ctx.t("leave.keep.off", { date: formatPurgeDay(intern, ctx) }), [{ id: "leave:keep", label: ctx.t("leave.buttons.keep") }])];
+  return [
+    say(ctx.t("leave.keep.off", { date: formatPurgeDay(intern, ctx) }), [
+      { id: "leave:keep", label: ctx.t("leave.buttons.keep") },
+    ]),
+  ];
 }
 
 /** Where the member stands, with the button that changes it. */
@@ -36,7 +49,9 @@ async function showKeepInTouch(ctx: Context): Promise<Reply[]> {
   const intern = await internDates(ctx);
   if (!intern) return [say(ctx.t("leave.keep.onNotIntern"))];
   const keep = intern.keepInTouch;
-  const button = keep ? { id: "leave:nokeep", label: ctx.t("leave.buttons.noKeep") } : { id: "leave:keep", label: ctx.t("leave.buttons.keep") };
+  const button = keep
+    ? { id: "leave:nokeep", label: ctx.t("leave.buttons.noKeep") }
+    : { id: "leave:keep", label: ctx.t("leave.buttons.keep") };
   return [say(ctx.t("leave.keep.status", { keep: keep ? "yes" : "no", date: formatPurgeDay(intern, ctx) }), [button])];
 }
 

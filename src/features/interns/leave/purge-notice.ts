@@ -19,7 +19,12 @@ export async function queuePurgeNotices(db: Db, now: Date, platforms: readonly P
   let cursor: string | undefined;
   for (;;) {
     const interns = await db.member.findMany({
-      where: { ...ONLY_INTERN, status: "ACTIVE", keepInTouch: false, ...purgeDayOnOrBefore(addDays(today, NOTICE_DAYS)) },
+      where: {
+        ...ONLY_INTERN,
+        status: "ACTIVE",
+        keepInTouch: false,
+        ...purgeDayOnOrBefore(addDays(today, NOTICE_DAYS)),
+      },
       select: { id: true, networkId: true, arrivesOn: true, createdAt: true, cohort: { select: { arrivesOn: true } } },
       orderBy: { id: "asc" },
       take: BATCH,
@@ -28,31 +33,39 @@ export async function queuePurgeNotices(db: Db, now: Date, platforms: readonly P
     if (interns.length === 0) break;
     cursor = interns.at(-1)!.id;
     const due = interns.filter((i) => isNoticeDue(i, today));
-    const recipients = await findRecipients(db, due.map((i) => i.id), platforms);
+    const recipients = await findRecipients(
+      db,
+      due.map((i) => i.id),
+      platforms,
+    );
     queued += await enqueueMessages(
       db,
       due.flatMap((intern) => {
         const r = recipients.get(intern.id);
         if (!r) return [];
-        return [{
-          networkId: intern.networkId,
-          idempotencyKey: `intern-purge-notice:${intern.id}`,
-          platform: r.platform,
-          target: { to: "member" as const, id: r.externalId },
-          memberId: intern.id,
-          category: "intern",
-          // About their own data: sent even if they muted the network's news.
-          urgent: true,
-          notBefore: afterQuietHours(now, { startMin: r.quietStartMin, endMin: r.quietEndMin }),
-          payload: {
-            kind: "notice" as const,
-            notice: {
-              key: "leave.purgeNotice.text" as const,
-              params: { date: { instant: parisInstant(purgeDayOf(intern), 12 * 60).toISOString(), style: "date" as const } },
-              choices: [{ id: "leave:keep", label: "leave.buttons.keep" as const, style: "primary" as const }],
+        return [
+          {
+            networkId: intern.networkId,
+            idempotencyKey: `intern-purge-notice:${intern.id}`,
+            platform: r.platform,
+            target: { to: "member" as const, id: r.externalId },
+            memberId: intern.id,
+            category: "intern",
+            // About their own data: sent even if they muted the network's news.
+            urgent: true,
+            notBefore: afterQuietHours(now, { startMin: r.quietStartMin, endMin: r.quietEndMin }),
+            payload: {
+              kind: "notice" as const,
+              notice: {
+                key: "leave.purgeNotice.text" as const,
+                params: {
+                  date: { instant: parisInstant(purgeDayOf(intern), 12 * 60).toISOString(), style: "date" as const },
+                },
+                choices: [{ id: "leave:keep", label: "leave.buttons.keep" as const, style: "primary" as const }],
+              },
             },
           },
-        }];
+        ];
       }),
     );
     if (interns.length < BATCH) break;

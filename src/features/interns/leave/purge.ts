@@ -32,7 +32,14 @@ export async function purgeExpiredInterns(db: Db, now: Date, log?: Logger): Prom
   for (;;) {
     const interns = await db.member.findMany({
       where: { ...ONLY_INTERN, keepInTouch: false, ...NOT_PURGED, AND: [purgeDayOnOrBefore(today)] },
-      select: { id: true, locale: true, leftAt: true, arrivesOn: true, createdAt: true, cohort: { select: { arrivesOn: true } } },
+      select: {
+        id: true,
+        locale: true,
+        leftAt: true,
+        arrivesOn: true,
+        createdAt: true,
+        cohort: { select: { arrivesOn: true } },
+      },
       orderBy: { id: "asc" },
       take: BATCH,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
@@ -50,6 +57,14 @@ export async function purgeExpiredInterns(db: Db, now: Date, log?: Logger): Prom
 }
 
 /** Removes what identifies one intern, keeping the anonymous rows that feed counts. */
-function purgeIntern(tx: Prisma.TransactionClient, intern: { id: string; locale: "fr" | "en"; leftAt: Date | null }, now: Date): Promise<void> {
-  return anonymiseMember(tx, { id: intern.id, leftAt: intern.leftAt, anonymousName: createTranslator(intern.locale)("leave.purgedName") }, now);
+function purgeIntern(
+  tx: Prisma.TransactionClient,
+  intern: { id: string; locale: "fr" | "en"; leftAt: Date | null },
+  now: Date,
+): Promise<void> {
+  return anonymiseMember(
+    tx,
+    { id: intern.id, leftAt: intern.leftAt, anonymousName: createTranslator(intern.locale)("leave.purgedName") },
+    now,
+  );
 }

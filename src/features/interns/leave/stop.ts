@@ -10,7 +10,11 @@ import { formatPurgeDay, internDates } from "./keep-in-touch.ts";
 /** The member's places and waiting-list entries at events still to come. */
 function upcomingRegistrations(db: Db, memberId: string, now: Date) {
   return db.eventRegistration.findMany({
-    where: { memberId, status: { in: ["REGISTERED", "WAITLISTED"] }, event: { status: "SCHEDULED", startsAt: { gt: now } } },
+    where: {
+      memberId,
+      status: { in: ["REGISTERED", "WAITLISTED"] },
+      event: { status: "SCHEDULED", startsAt: { gt: now } },
+    },
     select: { event: { select: { id: true, networkId: true, audienceRoles: true, audienceTerritoryIds: true } } },
   });
 }
@@ -31,7 +35,10 @@ export async function askToStop(ctx: Context): Promise<Reply[]> {
  * freed place goes to the first member waiting), then the member is LEFT and whatever was queued
  * for them is withdrawn. Returns how many registrations were cancelled.
  */
-export async function stopMember(db: Db, input: { networkId: string; memberId: string; now: Date; platforms: readonly Platform[] }): Promise<number> {
+export async function stopMember(
+  db: Db,
+  input: { networkId: string; memberId: string; now: Date; platforms: readonly Platform[] },
+): Promise<number> {
   const { memberId, now } = input;
   let cancelled = 0;
   for (const { event } of await upcomingRegistrations(db, memberId, now)) {
@@ -45,19 +52,39 @@ export async function stopMember(db: Db, input: { networkId: string; memberId: s
   }
   await db.$transaction(async (tx) => {
     await tx.member.update({ where: { id: memberId }, data: { status: "LEFT", leftAt: now } });
-    await tx.outboundMessage.updateMany({ where: { memberId, status: "PENDING" }, data: { status: "CANCELLED", lastError: "member stopped the bot" } });
+    await tx.outboundMessage.updateMany({
+      where: { memberId, status: "PENDING" },
+      data: { status: "CANCELLED", lastError: "member stopped the bot" },
+    });
     // A form or draft half-way through would greet them when they come back: drop it.
     await tx.conversation.deleteMany({ where: { identity: { memberId } } });
-    await recordAudit(tx, { networkId: input.networkId, actorMemberId: memberId, action: "member.left", outcome: "allowed", details: { registrationsCancelled: cancelled }, at: now });
+    await recordAudit(tx, {
+      networkId: input.networkId,
+      actorMemberId: memberId,
+      action: "member.left",
+      outcome: "allowed",
+      details: { registrationsCancelled: cancelled },
+      at: now,
+    });
   });
   return cancelled;
 }
 
 /** The confirmed stop (`leave:stop`): done, and how to come back; an intern also learns when their data goes. */
 export async function confirmStop(ctx: Context): Promise<Reply[]> {
-  const registrations = await stopMember(ctx.db, { networkId: ctx.actor.networkId, memberId: ctx.actor.memberId, now: ctx.now, platforms: ctx.platforms });
+  const registrations = await stopMember(ctx.db, {
+    networkId: ctx.actor.networkId,
+    memberId: ctx.actor.memberId,
+    now: ctx.now,
+    platforms: ctx.platforms,
+  });
   const lines = [ctx.t("leave.stop.done", { registrations })];
   const intern = await internDates(ctx);
-  if (intern) lines.push(intern.keepInTouch ? ctx.t("leave.stop.keptInTouch") : ctx.t("leave.stop.purgeDate", { date: formatPurgeDay(intern, ctx) }));
+  if (intern)
+    lines.push(
+      intern.keepInTouch
+        ? ctx.t("leave.stop.keptInTouch")
+        : ctx.t("leave.stop.purgeDate", { date: formatPurgeDay(intern, ctx) }),
+    );
   return [say(lines.join("\n\n"), [{ id: "leave:back", label: ctx.t("leave.buttons.back") }])];
 }

@@ -1,10 +1,10 @@
 import { say } from "../../../core/reply.ts";
 import type { LiveView, LiveViews } from "../../../delivery/compose.ts";
 import { SHIPPED_LOCALES_DIR } from "../../guide/load.ts";
+import type { FeatureModule } from "../../module.ts";
 import { FEEDBACK_FORM, pressRating, submitFeedback } from "./feedback.ts";
 import { ACTIONS, queueInternSchedule, SEASONAL_VIEW } from "./queue.ts";
 import { loadSeasonalUpdates, type SeasonalUpdate } from "./seasonal.ts";
-import type { FeatureModule } from "../../module.ts";
 
 /** The shipped seasonal updates, read once when the bot starts; a broken file stops the start with its name. */
 export const seasonalUpdates: readonly SeasonalUpdate[] = loadSeasonalUpdates(SHIPPED_LOCALES_DIR);
@@ -38,5 +38,11 @@ export const internScheduleFeature: FeatureModule = {
   ],
   forms: [{ formId: FEEDBACK_FORM, audience: "member", run: submitFeedback }],
   views: internScheduleViews,
-  jobs: [{ name: "intern-schedule", schedule: "*/15 * * * *", run: (ctx, now) => queueInternSchedule(ctx.db, now, ctx.platforms, seasonalUpdates) }],
+  jobs: [
+    {
+      name: "intern-schedule",
+      schedule: "*/15 * * * *",
+      run: (ctx, now) => queueInternSchedule(ctx.db, now, ctx.platforms, seasonalUpdates),
+    },
+  ],
 };

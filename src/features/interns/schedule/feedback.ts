@@ -1,8 +1,8 @@
 import { type Event, Prisma } from "@prisma/client";
 import type { Context } from "../../../core/context.ts";
 import { type Reply, say } from "../../../core/reply.ts";
-import { formatWhen, shortRef } from "../../events/format.ts";
 import { isUuid } from "../../../shared/ids.ts";
+import { formatWhen, shortRef } from "../../events/format.ts";
 
 /** The form that follows the rating: two optional texts. */
 export const FEEDBACK_FORM = "ischfb";
@@ -19,10 +19,16 @@ type Checked = { ok: true; event: Event } | { ok: false; reply: Reply[] };
 
 /** The welcome evening named by a button or form, once over, and the member was there (or registered). */
 async function feedbackEvent(ctx: Context, id: string): Promise<Checked> {
-  const event = isUuid(id) ? await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId, type: "WELCOME_EVENING" } }) : null;
+  const event = isUuid(id)
+    ? await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId, type: "WELCOME_EVENING" } })
+    : null;
   if (!event || ctx.now < event.endsAt) return { ok: false, reply: [say(ctx.t("internSchedule.stale"))] };
-  const mine = await ctx.db.eventRegistration.findUnique({ where: { eventId_memberId: { eventId: event.id, memberId: ctx.actor.memberId } }, select: { status: true, checkedInAt: true } });
-  if (!mine || (mine.status !== "REGISTERED" && !mine.checkedInAt)) return { ok: false, reply: [say(ctx.t("internSchedule.feedback.notRegistered", { title: event.title }))] };
+  const mine = await ctx.db.eventRegistration.findUnique({
+    where: { eventId_memberId: { eventId: event.id, memberId: ctx.actor.memberId } },
+    select: { status: true, checkedInAt: true },
+  });
+  if (!mine || (mine.status !== "REGISTERED" && !mine.checkedInAt))
+    return { ok: false, reply: [say(ctx.t("internSchedule.feedback.notRegistered", { title: event.title }))] };
   return { ok: true, event };
 }
 
@@ -30,7 +36,11 @@ async function feedbackEvent(ctx: Context, id: string): Promise<Checked> {
  * Stores answers, merged over earlier ones: answering again updates the member's feedback (they
  * are told so). Two presses at once: the loser of the unique index retries as an update.
  */
-async function saveAnswers(ctx: Context, event: Event, answers: FeedbackAnswers): Promise<{ before: FeedbackAnswers | null; after: FeedbackAnswers }> {
+async function saveAnswers(
+  ctx: Context,
+  event: Event,
+  answers: FeedbackAnswers,
+): Promise<{ before: FeedbackAnswers | null; after: FeedbackAnswers }> {
   const where = { eventId_memberId: { eventId: event.id, memberId: ctx.actor.memberId } };
   for (let attempt = 0; ; attempt++) {
     const existing = await ctx.db.eventFeedback.findUnique({ where, select: { answers: true } });
@@ -41,10 +51,18 @@ async function saveAnswers(ctx: Context, event: Event, answers: FeedbackAnswers)
         await ctx.db.eventFeedback.update({ where, data: { answers: after as Prisma.InputJsonObject } });
         return { before, after };
       }
-      await ctx.db.eventFeedback.create({ data: { networkId: event.networkId, eventId: event.id, memberId: ctx.actor.memberId, answers: answers as Prisma.InputJsonObject } });
+      await ctx.db.eventFeedback.create({
+        data: {
+          networkId: event.networkId,
+          eventId: event.id,
+          memberId: ctx.actor.memberId,
+          answers: answers as Prisma.InputJsonObject,
+        },
+      });
       return { before: null, after: answers };
     } catch (error) {
-      if (attempt > 0 || !(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+      if (attempt > 0 || !(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002"))
+        throw error;
     }
   }
 }
@@ -56,7 +74,10 @@ export async function pressRating(ctx: Context, eventId: string, ratingText: str
   const checked = await feedbackEvent(ctx, eventId);
   if (!checked.ok) return checked.reply;
   const { before, after: previous } = await saveAnswers(ctx, checked.event, { overall: String(rating) });
-  const text = ctx.t(before?.overall ? "internSchedule.feedback.ratingUpdated" : "internSchedule.feedback.ratingSaved", { rating });
+  const text = ctx.t(
+    before?.overall ? "internSchedule.feedback.ratingUpdated" : "internSchedule.feedback.ratingSaved",
+    { rating },
+  );
   // The confirmation is its own reply: platforms asking the form step by step drop a form's text.
   return [
     say(text),
@@ -68,8 +89,22 @@ export async function pressRating(ctx: Context, eventId: string, ratingText: str
         title: ctx.t("internSchedule.feedback.formTitle"),
         submitLabel: ctx.t("internSchedule.feedback.submit"),
         fields: [
-          { name: "useful", label: ctx.t("internSchedule.feedback.useful"), type: "textarea", required: false, maxLength: TEXT_MAX, ...(previous?.useful ? { value: previous.useful } : {}) },
-          { name: "next", label: ctx.t("internSchedule.feedback.next"), type: "textarea", required: false, maxLength: TEXT_MAX, ...(previous?.next ? { value: previous.next } : {}) },
+          {
+            name: "useful",
+            label: ctx.t("internSchedule.feedback.useful"),
+            type: "textarea",
+            required: false,
+            maxLength: TEXT_MAX,
+            ...(previous?.useful ? { value: previous.useful } : {}),
+          },
+          {
+            name: "next",
+            label: ctx.t("internSchedule.feedback.next"),
+            type: "textarea",
+            required: false,
+            maxLength: TEXT_MAX,
+            ...(previous?.next ? { value: previous.next } : {}),
+          },
         ],
       },
     },
@@ -82,25 +117,52 @@ const field = (values: Record<string, string | string[]>, name: string) => {
 };
 
 /** The form `ischfb:<eventId>`: the two texts, each at most 1,000 characters. */
-export async function submitFeedback(ctx: Context, values: Record<string, string | string[]>, [eventId = ""]: string[]): Promise<Reply[]> {
+export async function submitFeedback(
+  ctx: Context,
+  values: Record<string, string | string[]>,
+  [eventId = ""]: string[],
+): Promise<Reply[]> {
   const checked = await feedbackEvent(ctx, eventId);
   if (!checked.ok) return checked.reply;
   const useful = field(values, "useful");
   const next = field(values, "next");
-  if (useful.length > TEXT_MAX || next.length > TEXT_MAX) return [say(ctx.t("internSchedule.feedback.tooLong", { max: TEXT_MAX }))];
+  if (useful.length > TEXT_MAX || next.length > TEXT_MAX)
+    return [say(ctx.t("internSchedule.feedback.tooLong", { max: TEXT_MAX }))];
   if (useful === "" && next === "") return [say(ctx.t("internSchedule.feedback.nothing"))];
-  const { before } = await saveAnswers(ctx, checked.event, { ...(useful ? { useful } : {}), ...(next ? { next } : {}) });
-  return [say(ctx.t(before?.useful || before?.next ? "internSchedule.feedback.thanksUpdated" : "internSchedule.feedback.thanks"))];
+  const { before } = await saveAnswers(ctx, checked.event, {
+    ...(useful ? { useful } : {}),
+    ...(next ? { next } : {}),
+  });
+  return [
+    say(
+      ctx.t(
+        before?.useful || before?.next ? "internSchedule.feedback.thanksUpdated" : "internSchedule.feedback.thanks",
+      ),
+    ),
+  ];
 }
 
 /** `événement <n°> avis`: for organisers, the average rating, how many answered, and the texts. */
 export async function showFeedback(ctx: Context, event: Event): Promise<Reply[]> {
-  const rows = await ctx.db.eventFeedback.findMany({ where: { eventId: event.id }, orderBy: { createdAt: "asc" }, select: { answers: true } });
-  const head = ctx.t("internSchedule.summary.title", { title: event.title, when: formatWhen(event, ctx), ref: shortRef(event.id) });
+  const rows = await ctx.db.eventFeedback.findMany({
+    where: { eventId: event.id },
+    orderBy: { createdAt: "asc" },
+    select: { answers: true },
+  });
+  const head = ctx.t("internSchedule.summary.title", {
+    title: event.title,
+    when: formatWhen(event, ctx),
+    ref: shortRef(event.id),
+  });
   if (rows.length === 0) return [say([head, ctx.t("internSchedule.summary.none")].join("\n"))];
   const answers = rows.map((r) => r.answers as FeedbackAnswers);
   const ratings = answers.flatMap((a) => (a.overall ? [Number(a.overall)] : []));
-  const average = ratings.length ? (ratings.reduce((s, r) => s + r, 0) / ratings.length).toLocaleString(ctx.actor.locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 1 }) : "—";
+  const average = ratings.length
+    ? (ratings.reduce((s, r) => s + r, 0) / ratings.length).toLocaleString(
+        ctx.actor.locale === "fr" ? "fr-FR" : "en-GB",
+        { maximumFractionDigits: 1 },
+      )
+    : "—";
   const texts = (key: "useful" | "next") => answers.flatMap((a) => (a[key] ? [`• ${a[key]}`] : []));
   const useful = texts("useful");
   const next = texts("next");

@@ -1,5 +1,5 @@
-import { afterQuietHours } from "../../../calendar/reminders.ts";
 import { type CalendarDay, parisDay } from "../../../calendar/paris.ts";
+import { afterQuietHours } from "../../../calendar/reminders.ts";
 import { pressId } from "../../../core/actions.ts";
 import type { Platform } from "../../../core/inbound.ts";
 import type { Db } from "../../../db/database.ts";
@@ -8,7 +8,18 @@ import type { Notice, OutboundPayload } from "../../../delivery/payload.ts";
 import { findRecipients } from "../../../delivery/recipients.ts";
 import { EVT } from "../../events/actions.ts";
 import type { SeasonalUpdate } from "./seasonal.ts";
-import { arrivalDay, arrivalRange, CHECKIN_DAYS_AFTER, checkInDueAt, feedbackDueAt, isDueNow, semesterRunning, tenOClock, WELCOME_DAYS_BEFORE, welcomeDueAt } from "./timing.ts";
+import {
+  arrivalDay,
+  arrivalRange,
+  CHECKIN_DAYS_AFTER,
+  checkInDueAt,
+  feedbackDueAt,
+  isDueNow,
+  semesterRunning,
+  tenOClock,
+  WELCOME_DAYS_BEFORE,
+  welcomeDueAt,
+} from "./timing.ts";
 
 /** What one run queued (messages already queued by an earlier run are not counted again). */
 export interface QueuedInternSchedule {
@@ -33,7 +44,14 @@ export const ACTIONS = {
   rate: (eventId: string, rating: number) => `isch:fb:${eventId}:${rating}`,
 } as const;
 
-type Item = { networkId: string; memberId: string; key: string; payload: OutboundPayload; category: string; causeId?: string };
+type Item = {
+  networkId: string;
+  memberId: string;
+  key: string;
+  payload: OutboundPayload;
+  category: string;
+  causeId?: string;
+};
 
 /** One message per reachable member (ACTIVE only, see findRecipients), after their quiet hours. */
 async function enqueue(db: Db, items: Item[], now: Date, platforms: readonly Platform[]): Promise<number> {
@@ -42,28 +60,41 @@ async function enqueue(db: Db, items: Item[], now: Date, platforms: readonly Pla
   const messages: NewOutboundMessage[] = items.flatMap((i) => {
     const r = recipients.get(i.memberId);
     if (!r) return [];
-    return [{
-      networkId: i.networkId,
-      idempotencyKey: i.key,
-      platform: r.platform,
-      target: { to: "member" as const, id: r.externalId },
-      memberId: i.memberId,
-      category: i.category,
-      causeId: i.causeId,
-      notBefore: afterQuietHours(now, { startMin: r.quietStartMin, endMin: r.quietEndMin }),
-      payload: i.payload,
-    }];
+    return [
+      {
+        networkId: i.networkId,
+        idempotencyKey: i.key,
+        platform: r.platform,
+        target: { to: "member" as const, id: r.externalId },
+        memberId: i.memberId,
+        category: i.category,
+        causeId: i.causeId,
+        notBefore: afterQuietHours(now, { startMin: r.quietStartMin, endMin: r.quietEndMin }),
+        payload: i.payload,
+      },
+    ];
   });
   return enqueueMessages(db, messages);
 }
 
-const internSelect = { id: true, networkId: true, createdAt: true, arrivesOn: true, cohortId: true, cohort: { select: { arrivesOn: true } } } as const;
+const internSelect = {
+  id: true,
+  networkId: true,
+  createdAt: true,
+  arrivesOn: true,
+  cohortId: true,
+  cohort: { select: { arrivesOn: true } },
+} as const;
 
 /** Active interns whose arrival day (their own, else their cohort's) is in the range. */
 function internsArriving(db: Db, range: { from: Date; to: Date }) {
   const on = { gte: range.from, lte: range.to };
   return db.member.findMany({
-    where: { status: "ACTIVE", roles: { has: "INTERN" }, OR: [{ arrivesOn: on }, { arrivesOn: null, cohort: { arrivesOn: on } }] },
+    where: {
+      status: "ACTIVE",
+      roles: { has: "INTERN" },
+      OR: [{ arrivesOn: on }, { arrivesOn: null, cohort: { arrivesOn: on } }],
+    },
     select: internSelect,
   });
 }
@@ -83,7 +114,10 @@ async function queueWelcomes(db: Db, now: Date, platforms: readonly Platform[]):
   });
   const cohortIds = [...new Set(interns.flatMap((m) => (m.cohortId ? [m.cohortId] : [])))];
   const evenings = cohortIds.length
-    ? await db.event.findMany({ where: { cohortId: { in: cohortIds }, type: "WELCOME_EVENING", status: "SCHEDULED", startsAt: { gt: now } }, orderBy: { startsAt: "asc" } })
+    ? await db.event.findMany({
+        where: { cohortId: { in: cohortIds }, type: "WELCOME_EVENING", status: "SCHEDULED", startsAt: { gt: now } },
+        orderBy: { startsAt: "asc" },
+      })
     : [];
   const items = interns.map((m): Item => {
     const evening = evenings.find((e) => e.cohortId === m.cohortId);
@@ -91,11 +125,29 @@ async function queueWelcomes(db: Db, now: Date, platforms: readonly Platform[]):
     const n: Notice = evening
       ? {
           key: "internSchedule.welcome.withEvening",
-          params: { arrives, title: evening.title, start: { instant: evening.startsAt.toISOString(), style: "datetime" }, place: evening.place ?? evening.onlineUrl ?? "—" },
-          choices: [{ id: ACTIONS.guide, label: "internSchedule.buttons.guide" }, { id: ACTIONS.register(evening.id), label: "internSchedule.buttons.register", style: "primary" }],
+          params: {
+            arrives,
+            title: evening.title,
+            start: { instant: evening.startsAt.toISOString(), style: "datetime" },
+            place: evening.place ?? evening.onlineUrl ?? "—",
+          },
+          choices: [
+            { id: ACTIONS.guide, label: "internSchedule.buttons.guide" },
+            { id: ACTIONS.register(evening.id), label: "internSchedule.buttons.register", style: "primary" },
+          ],
         }
-      : { key: "internSchedule.welcome.notice", params: { arrives }, choices: [{ id: ACTIONS.guide, label: "internSchedule.buttons.guide" }] };
-    return { networkId: m.networkId, memberId: m.id, key: `intern-welcome:${m.id}`, payload: notice(n), category: INTERN_CATEGORY };
+      : {
+          key: "internSchedule.welcome.notice",
+          params: { arrives },
+          choices: [{ id: ACTIONS.guide, label: "internSchedule.buttons.guide" }],
+        };
+    return {
+      networkId: m.networkId,
+      memberId: m.id,
+      key: `intern-welcome:${m.id}`,
+      payload: notice(n),
+      category: INTERN_CATEGORY,
+    };
   });
   return enqueue(db, items, now, platforms);
 }
@@ -114,13 +166,24 @@ async function queueCheckIns(db: Db, now: Date, platforms: readonly Platform[]):
         { id: ACTIONS.keepInTouch, label: "internSchedule.buttons.keepInTouch" },
       ],
     };
-    return [{ networkId: m.networkId, memberId: m.id, key: `intern-checkin:${m.id}`, payload: notice(n), category: INTERN_CATEGORY }];
+    return [
+      {
+        networkId: m.networkId,
+        memberId: m.id,
+        key: `intern-checkin:${m.id}`,
+        payload: notice(n),
+        category: INTERN_CATEGORY,
+      },
+    ];
   });
   return enqueue(db, items, now, platforms);
 }
 
 /** The seasonal updates due now, with the day they are due (this year's, or last year's just after New Year). */
-export function dueSeasonalUpdates(updates: readonly SeasonalUpdate[], now: Date): { update: SeasonalUpdate; day: CalendarDay }[] {
+export function dueSeasonalUpdates(
+  updates: readonly SeasonalUpdate[],
+  now: Date,
+): { update: SeasonalUpdate; day: CalendarDay }[] {
   const year = parisDay(now).year;
   return updates.flatMap((update) =>
     [year - 1, year].flatMap((y) => {
@@ -131,15 +194,31 @@ export function dueSeasonalUpdates(updates: readonly SeasonalUpdate[], now: Date
 }
 
 /** On each update's day, 10:00 Paris: to every active intern whose semester is running that day. */
-async function queueSeasonal(db: Db, now: Date, platforms: readonly Platform[], updates: readonly SeasonalUpdate[]): Promise<number> {
+async function queueSeasonal(
+  db: Db,
+  now: Date,
+  platforms: readonly Platform[],
+  updates: readonly SeasonalUpdate[],
+): Promise<number> {
   const due = dueSeasonalUpdates(updates, now);
   if (due.length === 0) return 0;
-  const interns = await db.member.findMany({ where: { status: "ACTIVE", roles: { has: "INTERN" } }, select: internSelect });
+  const interns = await db.member.findMany({
+    where: { status: "ACTIVE", roles: { has: "INTERN" } },
+    select: internSelect,
+  });
   const items = due.flatMap(({ update, day }) =>
     interns.flatMap((m): Item[] => {
       const arrival = arrivalDay(m);
       if (!arrival || !semesterRunning(arrival, day)) return [];
-      return [{ networkId: m.networkId, memberId: m.id, key: `guide-season:${update.id}:${day.year}:${m.id}`, payload: { kind: "live", view: SEASONAL_VIEW, id: update.id }, category: INTERN_CATEGORY }];
+      return [
+        {
+          networkId: m.networkId,
+          memberId: m.id,
+          key: `guide-season:${update.id}:${day.year}:${m.id}`,
+          payload: { kind: "live", view: SEASONAL_VIEW, id: update.id },
+          category: INTERN_CATEGORY,
+        },
+      ];
     }),
   );
   return enqueue(db, items, now, platforms);
@@ -152,8 +231,21 @@ async function queueSeasonal(db: Db, now: Date, platforms: readonly Platform[], 
 async function queueFeedback(db: Db, now: Date, platforms: readonly Platform[]): Promise<number> {
   const events = (
     await db.event.findMany({
-      where: { type: "WELCOME_EVENING", status: "SCHEDULED", endsAt: { gte: new Date(now.getTime() - 5 * 86_400_000), lte: now } },
-      select: { id: true, networkId: true, title: true, endsAt: true, registrations: { where: { OR: [{ status: "REGISTERED" }, { checkedInAt: { not: null } }] }, select: { memberId: true, checkedInAt: true } } },
+      where: {
+        type: "WELCOME_EVENING",
+        status: "SCHEDULED",
+        endsAt: { gte: new Date(now.getTime() - 5 * 86_400_000), lte: now },
+      },
+      select: {
+        id: true,
+        networkId: true,
+        title: true,
+        endsAt: true,
+        registrations: {
+          where: { OR: [{ status: "REGISTERED" }, { checkedInAt: { not: null } }] },
+          select: { memberId: true, checkedInAt: true },
+        },
+      },
     })
   ).filter((e) => isDueNow(feedbackDueAt(e.endsAt), now));
   const items = events.flatMap((e) => {
@@ -162,9 +254,21 @@ async function queueFeedback(db: Db, now: Date, platforms: readonly Platform[]):
     const n: Notice = {
       key: "internSchedule.feedback.notice",
       params: { title: e.title },
-      choices: ([1, 2, 3, 4, 5] as const).map((rating) => ({ id: ACTIONS.rate(e.id, rating), label: `internSchedule.feedback.rating${rating}` as const })),
+      choices: ([1, 2, 3, 4, 5] as const).map((rating) => ({
+        id: ACTIONS.rate(e.id, rating),
+        label: `internSchedule.feedback.rating${rating}` as const,
+      })),
     };
-    return asked.map((r): Item => ({ networkId: e.networkId, memberId: r.memberId, key: `event-feedback:${e.id}:${r.memberId}`, payload: notice(n), category: "event", causeId: e.id }));
+    return asked.map(
+      (r): Item => ({
+        networkId: e.networkId,
+        memberId: r.memberId,
+        key: `event-feedback:${e.id}:${r.memberId}`,
+        payload: notice(n),
+        category: "event",
+        causeId: e.id,
+      }),
+    );
   });
   return enqueue(db, items, now, platforms);
 }
@@ -174,7 +278,12 @@ async function queueFeedback(db: Db, now: Date, platforms: readonly Platform[]):
  * seasonal updates, feedback) is queued on the first run after it, or caught up within two days;
  * idempotency keys make later runs and concurrent processes queue each message once.
  */
-export async function queueInternSchedule(db: Db, now: Date, platforms: readonly Platform[], updates: readonly SeasonalUpdate[]): Promise<QueuedInternSchedule> {
+export async function queueInternSchedule(
+  db: Db,
+  now: Date,
+  platforms: readonly Platform[],
+  updates: readonly SeasonalUpdate[],
+): Promise<QueuedInternSchedule> {
   return {
     welcomes: await queueWelcomes(db, now, platforms),
     checkIns: await queueCheckIns(db, now, platforms),

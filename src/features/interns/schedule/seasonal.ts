@@ -30,18 +30,30 @@ const SEND_LINE = /^send:\s*(\d{2})-(\d{2})\s*$/m;
  * bot then refuses to start rather than send half an update. No folder means no updates.
  */
 export function loadSeasonalUpdates(localesDir: string): SeasonalUpdate[] {
-  const byLocale = Object.fromEntries(LOCALES.map((l) => [l, readLocale(localesDir, l)])) as Record<Locale, Map<string, Parsed>>;
+  const byLocale = Object.fromEntries(LOCALES.map((l) => [l, readLocale(localesDir, l)])) as Record<
+    Locale,
+    Map<string, Parsed>
+  >;
   const reference = byLocale[DEFAULT_LOCALE];
   for (const locale of LOCALES) {
     for (const [id, parsed] of byLocale[locale]) {
       if (locale === DEFAULT_LOCALE) continue;
       const twin = reference.get(id);
-      if (!twin) throw seasonalError(parsed.path, `has no ${DEFAULT_LOCALE} counterpart: name it as its ${DEFAULT_LOCALE} file in ${join(localesDir, DEFAULT_LOCALE, SEASONAL_DIR)}`);
-      if (twin.send.month !== parsed.send.month || twin.send.day !== parsed.send.day) throw seasonalError(parsed.path, `is sent on another day than ${twin.path}: both languages go out together`);
+      if (!twin)
+        throw seasonalError(
+          parsed.path,
+          `has no ${DEFAULT_LOCALE} counterpart: name it as its ${DEFAULT_LOCALE} file in ${join(localesDir, DEFAULT_LOCALE, SEASONAL_DIR)}`,
+        );
+      if (twin.send.month !== parsed.send.month || twin.send.day !== parsed.send.day)
+        throw seasonalError(parsed.path, `is sent on another day than ${twin.path}: both languages go out together`);
     }
     if (locale === DEFAULT_LOCALE) continue;
     for (const [id, parsed] of reference) {
-      if (!byLocale[locale].has(id)) throw seasonalError(join(localesDir, locale, SEASONAL_DIR, `${id}.md`), `is missing: ${parsed.path} needs its ${locale} translation, under the same file name`);
+      if (!byLocale[locale].has(id))
+        throw seasonalError(
+          join(localesDir, locale, SEASONAL_DIR, `${id}.md`),
+          `is missing: ${parsed.path} needs its ${locale} translation, under the same file name`,
+        );
     }
   }
   return [...reference.entries()]
@@ -63,7 +75,9 @@ function readLocale(localesDir: string, locale: Locale): Map<string, Parsed> {
   const dir = join(localesDir, locale, SEASONAL_DIR);
   let names: string[];
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith(".md")).sort();
+    names = readdirSync(dir)
+      .filter((n) => n.endsWith(".md"))
+      .sort();
   } catch {
     return new Map();
   }
@@ -71,7 +85,8 @@ function readLocale(localesDir: string, locale: Locale): Map<string, Parsed> {
   for (const name of names) {
     const path = join(dir, name);
     const match = FILE_NAME.exec(name);
-    if (!match) throw seasonalError(path, `is not named like "mois-du-numerique.md" (lower-case letters, digits and dashes)`);
+    if (!match)
+      throw seasonalError(path, `is not named like "mois-du-numerique.md" (lower-case letters, digits and dashes)`);
     out.set(match[1]!, parseFile(path, readFileSync(path, "utf8")));
   }
   return out;
@@ -84,17 +99,23 @@ function parseFile(path: string, content: string): Parsed {
   if (!send) throw seasonalError(path, `has no "send: MM-DD" line (the day it is sent each year) in its front matter`);
   const date = { month: Number(send[1]), day: Number(send[2]) };
   // 2027 is not a leap year: 29 February would be skipped three years out of four.
-  if (!isCalendarDay({ year: 2027, ...date })) throw seasonalError(path, `has send: ${send[1]}-${send[2]}, which is not a day of every year`);
+  if (!isCalendarDay({ year: 2027, ...date }))
+    throw seasonalError(path, `has send: ${send[1]}-${send[2]}, which is not a day of every year`);
   const { title, blocks } = parseSection(content.slice(front[0].length));
   if (!title) throw seasonalError(path, `has no title: the line after the front matter must be "# Title"`);
-  if (blocks.every((b) => b.kind === "subheading")) throw seasonalError(path, "is empty: write the update under its title");
+  if (blocks.every((b) => b.kind === "subheading"))
+    throw seasonalError(path, "is empty: write the update under its title");
   let pages: string[];
   try {
     pages = paginate(title, blocks, GUIDE_PAGE_MAX_CHARS);
   } catch {
     throw seasonalError(path, "has a title too long for a message");
   }
-  if (pages.length > 1) throw seasonalError(path, `is longer than one message (${GUIDE_PAGE_MAX_CHARS} characters): keep seasonal updates short`);
+  if (pages.length > 1)
+    throw seasonalError(
+      path,
+      `is longer than one message (${GUIDE_PAGE_MAX_CHARS} characters): keep seasonal updates short`,
+    );
   return { path, send: date, text: { title, message: pages[0]! } };
 }
 
