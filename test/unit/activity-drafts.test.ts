@@ -141,7 +141,8 @@ describe("quick entry", () => {
       duration: "2 h",
       participants: "8",
       place: "OTHER_PLACE",
-      commune: await communeId(bot, "Montech"),
+      // The official geography gives the demo 195 communes: more than a menu holds, so the commune is typed.
+      commune: "Montech",
       themes: ["equipment"],
       equipment: ["smartphone"],
     });
