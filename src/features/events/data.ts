@@ -102,3 +102,17 @@ export async function cancellationReach(
     : 0;
   return { count, following };
 }
+
+/** The member with what the audience rule reads. */
+export function loadAudienceMember(db: Db, memberId: string): Promise<AudienceMember> {
+  return db.member.findUniqueOrThrow({
+    where: { id: memberId },
+    select: {
+      id: true,
+      roles: true,
+      territoryId: true,
+      cohortId: true,
+      organisation: { select: { territoryId: true } },
+    },
+  });
+}
