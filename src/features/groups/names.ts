@@ -43,9 +43,9 @@ export function splitNames(text: string): string[] {
 }
 
 /**
- * Matches typed names against the network's active members (`activeMembersForNames`): the full display name first, else
- * every typed word being a word of the name ("Lefèvre", "thomas"); a role name stands for everyone
- * holding the role.
+ * Matches typed names against the network's active members (read by `activeMembersForNames`): the
+ * full display name first, else every typed word being a word of the name ("Lefèvre", "thomas"); a
+ * role name stands for everyone holding the role.
  */
 export function matchMemberNames(
   active: readonly { id: string; displayName: string; roles: readonly string[] }[],
