@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Platform } from "../../src/core/inbound.ts";
 import type { Role } from "../../src/core/roles.ts";
-import { type Segment, segmentMembers } from "../../src/features/broadcasts/segment.ts";
+import { segmentMembers } from "../../src/features/broadcasts/data.ts";
+import type { Segment } from "../../src/features/broadcasts/schema.ts";
 import { action, choiceIds, createTestBot, form, type TestBot } from "../support/bot.ts";
 
 let bot: TestBot;

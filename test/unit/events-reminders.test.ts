@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { renderNotice } from "../../src/delivery/compose.ts";
 import { readPayload } from "../../src/delivery/payload.ts";
-import { loadAudienceMember } from "../../src/features/events/audience.ts";
+import { loadAudienceMember } from "../../src/features/events/data.ts";
 import { cancelRegistration, registerForEvent } from "../../src/features/events/registration.ts";
 import { action, createTestBot, type TestBot } from "../support/bot.ts";
 import { memberId } from "./activity-support.ts";

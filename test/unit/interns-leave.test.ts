@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { commandText } from "../../src/channels/telegram/map.ts";
-import { loadAudienceMember } from "../../src/features/events/audience.ts";
+import { loadAudienceMember } from "../../src/features/events/data.ts";
 import { registerForEvent } from "../../src/features/events/registration.ts";
 import { computeIndicators } from "../../src/features/indicators/compute.ts";
 import { purgeExpiredInterns } from "../../src/features/interns/leave/purge.ts";

@@ -6,7 +6,7 @@ import { renderNotice } from "../../delivery/compose.ts";
 import { MESSAGE_TEXT_LIMITS } from "../../delivery/limits.ts";
 import type { Notice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
-import type { SegmentMember } from "./segment.ts";
+import type { SegmentMember } from "./data.ts";
 
 /** The category members mute to stop receiving non-urgent broadcasts. */
 export const BROADCAST_CATEGORY = "broadcast";

@@ -2,12 +2,13 @@ import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import { enqueueFanOut, enqueueMessages, type NewOutboundMessage } from "../../delivery/outbox.ts";
+import type { NewOutboundMessage } from "../../delivery/outbox.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
 import { BC } from "./actions.ts";
-import { BROADCAST_CATEGORY, broadcastNotice } from "./audience.ts";
+import { broadcastNotice } from "./audience.ts";
 import { cancelDraft, findBroadcast, type StoredBroadcast } from "./data.ts";
 import { broadcastForm, valuesOf } from "./form.ts";
+import { startBroadcast } from "./mutations.ts";
 import { checkBroadcast } from "./preview.ts";
 
 /** The sender's own broadcast, or an AppError the member reads. */
@@ -67,34 +68,16 @@ export async function confirmBroadcast(ctx: Context, id: string): Promise<Reply[
     notBefore: new Date(now.getTime() - 1_000),
     payload: { kind: "live", view: "broadcast-progress", id },
   };
-  const started = await ctx.db.$transaction(
-    async (tx) => {
-      const { count } = await tx.broadcast.updateMany({
-        where: { id, senderMemberId: actor.memberId, status: "DRAFT" },
-        data: {
-          status: "SENDING",
-          confirmedAt: now,
-          recipients: plan.recipients.length,
-          muted: plan.muted,
-          unreachable: plan.unreachable,
-        },
-      });
-      if (count === 0) return false;
-      await enqueueMessages(tx, [progress]);
-      // One statement for the whole audience, the shared notice given once.
-      await enqueueFanOut(tx, {
-        networkId: actor.networkId,
-        keyPrefix: `bc:${id}:`,
-        category: BROADCAST_CATEGORY,
-        urgent: b.urgent,
-        causeId: id,
-        payload: { kind: "notice", notice },
-        recipients: plan.recipients,
-      });
-      return true;
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+  const started = await startBroadcast(ctx.db, {
+    id,
+    networkId: actor.networkId,
+    senderMemberId: actor.memberId,
+    now,
+    urgent: b.urgent,
+    plan,
+    progress,
+    notice,
+  });
   if (!started) return [say(t("broadcasts.errors.alreadySent"))];
   ctx.log.info(
     { broadcastId: id, recipients: plan.recipients.length, muted: plan.muted, unreachable: plan.unreachable },

@@ -1,7 +1,9 @@
 import type { Prisma } from "@prisma/client";
+import type { Locale } from "../../core/i18n.ts";
 import type { Db } from "../../db/database.ts";
+import { territoriesWithin } from "../../services/directory/territories.ts";
 import { isUuid } from "../../shared/ids.ts";
-import { type Segment, segmentSchema } from "./segment.ts";
+import { type Segment, segmentSchema } from "./schema.ts";
 
 /** Where a broadcast's recipients' messages stand, from the outbox. */
 export interface DeliveryCounts {
@@ -130,4 +132,107 @@ export async function countSegmentChoices(
     db.organisation.count({ where: { networkId, id: { in: segment.organisationIds } } }),
     db.workingGroup.count({ where: { networkId, id: { in: segment.groupIds }, archivedAt: null } }),
   ]);
+}
+
+/** A member a segment selects, with what the preview and the length check need. */
+export interface SegmentMember {
+  id: string;
+  displayName: string;
+  locale: Locale;
+}
+
+/** The active members of the network the segment selects, by name. */
+export async function segmentMembers(db: Db, networkId: string, segment: Segment): Promise<SegmentMember[]> {
+  const territories = await territoriesWithin(db, networkId, segment.territoryIds);
+  const and: Prisma.MemberWhereInput[] = [];
+  if (segment.roles.length) and.push({ roles: { hasSome: segment.roles } });
+  if (segment.territoryIds.length) {
+    and.push({ OR: [{ territoryId: { in: territories } }, { organisation: { territoryId: { in: territories } } }] });
+  }
+  if (segment.organisationIds.length) and.push({ organisationId: { in: segment.organisationIds } });
+  if (segment.groupIds.length)
+    and.push({ groups: { some: { groupId: { in: segment.groupIds }, group: { archivedAt: null } } } });
+  if (segment.platform) {
+    // Read apart: Prisma's `identities: { some }` filter costs seconds on 10,000 members.
+    const onPlatform = await db.platformIdentity.findMany({
+      where: { networkId, platform: segment.platform },
+      select: { memberId: true },
+      distinct: ["memberId"],
+    });
+    and.push({ id: { in: onPlatform.map((i) => i.memberId) } });
+  }
+  const rows = await db.member.findMany({
+    where: { networkId, status: "ACTIVE", AND: and },
+    select: { id: true, displayName: true, locale: true },
+    orderBy: { displayName: "asc" },
+  });
+  return rows.map((r) => ({ id: r.id, displayName: r.displayName, locale: r.locale as Locale }));
+}
+
+/** The names of the territories, organisations and groups a segment names. */
+export async function segmentNames(db: Db, networkId: string, segment: Segment) {
+  const [territories, organisations, groups] = await Promise.all([
+    db.territory.findMany({ where: { networkId, id: { in: segment.territoryIds } }, select: { name: true } }),
+    db.organisation.findMany({ where: { networkId, id: { in: segment.organisationIds } }, select: { name: true } }),
+    db.workingGroup.findMany({ where: { networkId, id: { in: segment.groupIds } }, select: { name: true } }),
+  ]);
+  return { territories, organisations, groups };
+}
+
+/** The network's territories, as the form's territory choices. */
+export function territoriesOf(db: Db, networkId: string) {
+  return db.territory.findMany({ where: { networkId }, select: { id: true, name: true, kind: true } });
+}
+
+/** The network's organisations by name, as the form's organisation choices. */
+export function organisationsOf(db: Db, networkId: string) {
+  return db.organisation.findMany({
+    where: { networkId },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** The network's groups not archived, by name, as the form's group choices. */
+export function openGroupsOf(db: Db, networkId: string) {
+  return db.workingGroup.findMany({
+    where: { networkId, archivedAt: null },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** A broadcast being sent, its progress message and its recipients' delivery counts. */
+export interface SendingBroadcast extends DeliveryCounts {
+  id: string;
+  networkId: string;
+  text: string;
+  progressShown: string | null;
+  locale: Locale;
+  progressStatus: "SENT" | "FAILED" | "CANCELLED";
+  platformMessageId: string | null;
+  targetKind: string;
+  targetId: string;
+  progressMemberId: string | null;
+  progressSentAt: Date | null;
+}
+
+/**
+ * Broadcasts being sent whose progress message this platform has settled (sent, or given up on),
+ * with their recipients' delivery counts: one grouped query per round.
+ */
+export async function sendingBroadcasts(db: Db, platform: string, now: Date): Promise<SendingBroadcast[]> {
+  return db.$queryRawUnsafe<SendingBroadcast[]>(
+    `select b."id"::text as "id", b."networkId"::text as "networkId", b."text", b."progressShown", m."locale"::text as "locale",
+       p."status"::text as "progressStatus", p."platformMessageId", p."targetKind", p."targetId",
+       p."memberId"::text as "progressMemberId", p."sentAt" as "progressSentAt", ${countColumns("$2")}
+     from "Broadcast" b
+     join "Member" m on m."id" = b."senderMemberId"
+     join "OutboundMessage" p on p."causeId" = b."id" and p."category" = 'progress'
+     left join "OutboundMessage" o on o."causeId" = b."id" and o."category" = 'broadcast'
+     where b."status" = 'SENDING' and p."platform" = $1 and p."status" in ('SENT', 'FAILED', 'CANCELLED')
+     group by b."id", m."locale", p."id"`,
+    platform,
+    now,
+  );
 }

@@ -2,8 +2,9 @@ import type { Context } from "../../core/context.ts";
 import type { FormField, Reply } from "../../core/reply.ts";
 import { ROLES } from "../../core/roles.ts";
 import type { Db } from "../../db/database.ts";
+import { openGroupsOf, organisationsOf, territoriesOf } from "./data.ts";
+import type { Segment } from "./schema.ts";
 import { MESSAGE_MAX } from "./schema.ts";
-import type { Segment } from "./segment.ts";
 
 /** What the form shows pre-filled: a draft to edit, or a refused submission to correct. */
 export type BroadcastFormValues = Record<string, string | string[]>;
@@ -12,7 +13,7 @@ const TERRITORY_ORDER = { DEPARTMENT: 0, EPCI: 1, COMMUNE: 2 } as const;
 
 /** The department first, then its intercommunalities, then communes, each by name. */
 async function territoryOptions(db: Db, networkId: string) {
-  const rows = await db.territory.findMany({ where: { networkId }, select: { id: true, name: true, kind: true } });
+  const rows = await territoriesOf(db, networkId);
   rows.sort((a, b) => TERRITORY_ORDER[a.kind] - TERRITORY_ORDER[b.kind] || a.name.localeCompare(b.name, "fr"));
   return rows.map((r) => ({ value: r.id, label: r.name }));
 }
@@ -39,16 +40,8 @@ export async function broadcastForm(ctx: Context, values: BroadcastFormValues = 
   const { t, db, actor } = ctx;
   const [territories, organisations, groups] = await Promise.all([
     territoryOptions(db, actor.networkId),
-    db.organisation.findMany({
-      where: { networkId: actor.networkId },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
-    db.workingGroup.findMany({
-      where: { networkId: actor.networkId, archivedAt: null },
-      select: { id: true, name: true },
-      orderBy: { name: "asc" },
-    }),
+    organisationsOf(db, actor.networkId),
+    openGroupsOf(db, actor.networkId),
   ]);
   const any = { value: "", label: t("broadcasts.form.any") };
   const value = (name: string) => (values[name] !== undefined ? { value: values[name] } : {});

@@ -6,11 +6,12 @@ import { renderNotice } from "../../delivery/compose.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { BC } from "./actions.ts";
 import { type AudiencePlan, broadcastNotice, countByPlatform, findOversize, planAudience } from "./audience.ts";
-import { cancelDraft, countSegmentChoices, createDraft } from "./data.ts";
+import { cancelDraft, countSegmentChoices, createDraft, segmentMembers } from "./data.ts";
 import { type BroadcastFormValues, broadcastForm } from "./form.ts";
 import { parisTime } from "./format.ts";
+import type { Segment } from "./schema.ts";
 import { broadcastFormSchema, MESSAGE_MAX } from "./schema.ts";
-import { describeSegment, type Segment, segmentMembers } from "./segment.ts";
+import { describeSegment } from "./segment.ts";
 
 /** What the broadcast would do now, or the sentence that says why it cannot go. */
 export type Readiness = { kind: "ready"; plan: AudiencePlan } | { kind: "refused"; sentence: string };

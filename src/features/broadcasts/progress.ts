@@ -4,6 +4,7 @@ import { type Reply, say } from "../../core/reply.ts";
 import type { LiveViewContext, LiveViews } from "../../delivery/compose.ts";
 import { countDeliveries, type DeliveryCounts, failedDeliveries, findBroadcast, NO_DELIVERIES } from "./data.ts";
 import { duration, excerpt } from "./format.ts";
+import { recordSendingProgressShown } from "./mutations.ts";
 
 /** Failed recipients named in a report; the rest are counted. */
 const REPORT_FAILURES_SHOWN = 20;
@@ -43,7 +44,7 @@ async function progressView(ctx: LiveViewContext, id: string): Promise<Reply | n
   const counts = (await countDeliveries(ctx.db, [id], ctx.now)).get(id) ?? NO_DELIVERIES;
   const text = progressText(ctx.t, b.text, counts, b.status === "DONE");
   // What the message says from now on: the next refresh edits it only when this changes.
-  await ctx.db.broadcast.updateMany({ where: { id, status: "SENDING" }, data: { progressShown: text } });
+  await recordSendingProgressShown(ctx.db, id, text);
   return say(text);
 }
 

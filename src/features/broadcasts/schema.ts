@@ -3,7 +3,23 @@ import type { MessageKey } from "../../core/i18n.ts";
 import { PLATFORMS } from "../../core/inbound.ts";
 import { FORM_TEXT_MAX } from "../../core/reply.ts";
 import { ROLES } from "../../core/roles.ts";
-import type { Segment } from "./segment.ts";
+
+/**
+ * Who a broadcast goes to. An empty dimension does not filter; dimensions combine with AND, the
+ * values of one dimension with OR. A territory covers its descendants (a department its
+ * intercommunalities and their communes), and reaches the members placed there and the members of
+ * organisations located there: a France Services agent in Moissac is "in Terres des Confluences"
+ * whether their profile names the commune or only their organisation does.
+ */
+export const segmentSchema = z.object({
+  roles: z.array(z.enum(ROLES)).default([]),
+  territoryIds: z.array(z.uuid()).default([]),
+  organisationIds: z.array(z.uuid()).default([]),
+  groupIds: z.array(z.uuid()).default([]),
+  platform: z.enum(PLATFORMS).nullable().default(null),
+});
+
+export type Segment = z.output<typeof segmentSchema>;
 
 /**
  * The longest message the form takes: what a form field may ask for on every platform (Slack's

@@ -1,4 +1,4 @@
-import type { Budget } from "./attempts.ts";
+import type { Budget } from "./store.ts";
 
 /**
  * Newcomers one platform scope (a Slack workspace, a Discord guild, a Telegram group, the private

@@ -1,4 +1,5 @@
 import type { CalendarDay } from "../../calendar/paris.ts";
+import type { Context } from "../../core/context.ts";
 import type { Db } from "../../db/database.ts";
 import { normaliseName } from "../groups/names.ts";
 import { semesterOf } from "./semester.ts";
@@ -87,4 +88,15 @@ export function findCohortById(db: Db, networkId: string, id: string) {
 /** The name of the cohort a member left, or null when it is gone. */
 export function findCohortName(db: Db, id: string) {
   return db.cohort.findUnique({ where: { id }, select: { name: true } });
+}
+
+/** The cohorts a welcome evening can be for, latest arrival first, as the creation form's options. */
+export async function cohortOptions(ctx: Context): Promise<{ value: string; label: string }[]> {
+  const cohorts = await ctx.db.cohort.findMany({
+    where: { networkId: ctx.actor.networkId },
+    orderBy: { arrivesOn: "desc" },
+    select: { id: true, name: true },
+    take: 25,
+  });
+  return cohorts.map((c) => ({ value: c.id, label: c.name.slice(0, 75) }));
 }

@@ -3,7 +3,7 @@ import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { enqueueMessages } from "../../delivery/outbox.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
-import { isGroupMember, type LoadedDeadline, loadDeadline } from "./data.ts";
+import { countAnswers, countSnoozes, isGroupMember, type LoadedDeadline, loadDeadline } from "./data.ts";
 import { formatParis } from "./format.ts";
 import { recordAnswer } from "./mutations.ts";
 import { reminderMessage } from "./schedule.ts";
@@ -104,7 +104,7 @@ export async function snooze(ctx: Context, id: string): Promise<Reply[]> {
   const d = await openForMember(ctx, id);
   if (Array.isArray(d)) return d;
   const { t, actor } = ctx;
-  const answered = await ctx.db.deadlineResponse.count({ where: { deadlineId: d.id, memberId: actor.memberId } });
+  const answered = await countAnswers(ctx.db, d.id, actor.memberId);
   if (answered > 0) return [say(t("deadlines.errors.alreadyAnswered", { title: d.title }))];
   const recipient = (await findRecipients(ctx.db, [actor.memberId], ctx.platforms)).get(actor.memberId);
   if (!recipient) return [say(t("deadlines.errors.noChannel"))];
@@ -113,9 +113,7 @@ export async function snooze(ctx: Context, id: string): Promise<Reply[]> {
   if (held >= d.dueAt)
     return [say(t("deadlines.errors.snoozeTooLate", { title: d.title, due: formatParis(d.dueAt, actor.locale) }))];
   const prefix = `dl:${d.id}:snooze:${actor.memberId}:`;
-  const earlier = await ctx.db.outboundMessage.count({
-    where: { networkId: d.networkId, idempotencyKey: { startsWith: prefix } },
-  });
+  const earlier = await countSnoozes(ctx.db, d.networkId, prefix);
   await enqueueMessages(ctx.db, [reminderMessage(d, recipient, at, `${prefix}${earlier + 1}`)]);
   return [say(t("deadlines.snoozed", { at: formatParis(held, actor.locale) }))];
 }

@@ -8,6 +8,7 @@ import { type Reply, say } from "../../core/reply.ts";
 import { formatNames } from "../../shared/text.ts";
 import { manageableGroups } from "../groups/data.ts";
 import { DL } from "./actions.ts";
+import { displayNamesOf } from "./data.ts";
 import { formatParis } from "./format.ts";
 import { createDeadline } from "./mutations.ts";
 import { DEADLINE_KINDS, DEFAULT_DUE_MINUTE, deadlineFormSchema } from "./schema.ts";
@@ -132,13 +133,7 @@ export async function saveDeadline(ctx: Context, values: Values): Promise<Reply[
   if (created.kind === "empty-group")
     return deadlineForm(ctx, values, [t("deadlines.errors.emptyGroup", { group: created.group })]);
   const { queued } = created;
-  const unreachable = queued.unreachable.length
-    ? await ctx.db.member.findMany({
-        where: { id: { in: queued.unreachable } },
-        select: { displayName: true },
-        orderBy: { displayName: "asc" },
-      })
-    : [];
+  const unreachable = queued.unreachable.length ? await displayNamesOf(ctx.db, queued.unreachable) : [];
   const lines = [
     t("deadlines.created", {
       title: form.title,

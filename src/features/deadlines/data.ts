@@ -125,3 +125,74 @@ export async function upcomingFor(ctx: Context) {
   ]);
   return { total, deadlines };
 }
+
+/**
+ * The latest occurrence of every recurring series that is due, not cancelled (cancelling an
+ * occurrence ends its series) and whose group is not archived.
+ */
+export function dueRecurringDeadlines(db: Db, now: Date) {
+  return db.$queryRaw<{ id: string }[]>`
+    select d."id"::text as "id" from "Deadline" d
+    join "WorkingGroup" g on g."id" = d."groupId"
+    where d."recurrence" is not null and d."seriesId" is not null and d."cancelledAt" is null and d."dueAt" <= ${now}
+      and g."archivedAt" is null
+      and not exists (select 1 from "Deadline" later where later."seriesId" = d."seriesId" and later."dueAt" > d."dueAt")`;
+}
+
+/** A recurring occurrence with what its next occurrence copies, and its group's members. */
+export function recurringDeadline(db: Db, id: string) {
+  return db.deadline.findUniqueOrThrow({
+    where: { id },
+    select: {
+      networkId: true,
+      groupId: true,
+      title: true,
+      kind: true,
+      dueAt: true,
+      reminderDays: true,
+      reminderMinute: true,
+      recurrence: true,
+      seriesId: true,
+      createdById: true,
+      group: { select: { name: true, leadMemberId: true, members: { select: { memberId: true } } } },
+    },
+  });
+}
+
+export type RecurringDeadline = Awaited<ReturnType<typeof recurringDeadline>>;
+
+/** The display names of these members, by name (those a deadline's reminders cannot reach). */
+export function displayNamesOf(db: Db, memberIds: string[]) {
+  return db.member.findMany({
+    where: { id: { in: memberIds } },
+    select: { displayName: true },
+    orderBy: { displayName: "asc" },
+  });
+}
+
+/** How many answers the member gave to the deadline (0 or 1). */
+export function countAnswers(db: Db, deadlineId: string, memberId: string) {
+  return db.deadlineResponse.count({ where: { deadlineId, memberId } });
+}
+
+/** How many reminders were queued under keys starting with `prefix` (a member's snoozes of a deadline). */
+export function countSnoozes(db: Db, networkId: string, prefix: string) {
+  return db.outboundMessage.count({
+    where: { networkId, idempotencyKey: { startsWith: prefix } },
+  });
+}
+
+/** News collections still open in the member's groups, soonest first. */
+export async function openCollections(ctx: Context) {
+  return ctx.db.deadline.findMany({
+    where: {
+      networkId: ctx.actor.networkId,
+      kind: "NEWS_COLLECTION",
+      cancelledAt: null,
+      dueAt: { gt: ctx.now },
+      group: { members: { some: { memberId: ctx.actor.memberId } } },
+    },
+    select: { id: true, title: true, dueAt: true },
+    orderBy: { dueAt: "asc" },
+  });
+}

@@ -4,6 +4,7 @@ import type { Platform } from "../../core/inbound.ts";
 import type { Db } from "../../db/database.ts";
 import { cancelPending } from "../../delivery/outbox.ts";
 import { recordAudit } from "../../services/audit/record.ts";
+import type { RecurringDeadline } from "./data.ts";
 import { type QueuedReminders, queueDeadlineMessages, recipientsFor, type SchedulableDeadline } from "./schedule.ts";
 
 export interface NewDeadline {
@@ -137,5 +138,43 @@ export async function cancelDeadline(
       at: input.now,
     });
     return withdrawn;
+  });
+}
+
+/**
+ * Creates `next`, the occurrence after `current`, with its reminders, in one transaction. The unique
+ * (seriesId, dueAt) makes it idempotent: the process that finds it already there queues nothing.
+ * Returns 1 when it created it, else 0.
+ */
+export function createNextOccurrence(
+  db: Db,
+  current: RecurringDeadline,
+  next: SchedulableDeadline,
+  memberIds: string[],
+  recipients: Awaited<ReturnType<typeof recipientsFor>>,
+  now: Date,
+): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.deadline.createMany({
+      data: [
+        {
+          id: next.id,
+          networkId: current.networkId,
+          groupId: current.groupId,
+          title: current.title,
+          kind: current.kind,
+          dueAt: next.dueAt,
+          reminderDays: current.reminderDays,
+          reminderMinute: current.reminderMinute,
+          recurrence: current.recurrence,
+          seriesId: current.seriesId,
+          createdById: current.createdById,
+          createdAt: now,
+        },
+      ],
+      skipDuplicates: true,
+    });
+    if (count === 1) await queueDeadlineMessages(tx, next, memberIds, recipients, now);
+    return count;
   });
 }

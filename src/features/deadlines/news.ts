@@ -2,25 +2,11 @@ import type { Context } from "../../core/context.ts";
 import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { openForMember } from "./answers.ts";
+import { openCollections } from "./data.ts";
 import { formatParis } from "./format.ts";
 import { saveCollectedItem } from "./mutations.ts";
 
 export const MAX_ITEM_LENGTH = 2000;
-
-/** News collections still open in the member's groups, soonest first. */
-async function openCollections(ctx: Context) {
-  return ctx.db.deadline.findMany({
-    where: {
-      networkId: ctx.actor.networkId,
-      kind: "NEWS_COLLECTION",
-      cancelledAt: null,
-      dueAt: { gt: ctx.now },
-      group: { members: { some: { memberId: ctx.actor.memberId } } },
-    },
-    select: { id: true, title: true, dueAt: true },
-    orderBy: { dueAt: "asc" },
-  });
-}
 
 /** A sentence when the item is empty or too long, else undefined. */
 function checkItem(ctx: Context, text: string): string | undefined {

@@ -1,6 +1,6 @@
 import type { Db } from "../../db/database.ts";
-import { isoDay } from "../../shared/dates.ts";
-import { type DayRange, dateColumnFilter } from "../indicators/period.ts";
+import type { DayRange } from "../indicators/period.ts";
+import { siteTerritories, weekActivityRows } from "./data.ts";
 
 /** Activities reported in one intercommunality, or (`epciId` null) in no known one or remotely. */
 export interface TerritoryFigures {
@@ -39,27 +39,9 @@ function epciOf(territoryId: string | null | undefined, territories: Map<string,
  * to their EPCI) and by theme. Grouped in the database: a week of a department is a few thousand rows.
  */
 export async function weekFigures(db: Db, networkId: string, range: DayRange): Promise<WeekFigures> {
-  const where = { networkId, date: dateColumnFilter(range) };
-  const [groups, themes, territories] = await Promise.all([
-    db.activityReport.groupBy({
-      by: ["place", "organisationId", "territoryId"],
-      where,
-      _count: { _all: true },
-      _sum: { participants: true, durationMin: true },
-    }),
-    db.$queryRaw<{ code: string; count: number }[]>`
-      select t as "code", count(*)::int as "count" from "ActivityReport" r, unnest(r."themes") as t
-      where r."networkId" = ${networkId}::uuid and r."date" between ${isoDay(range.from)}::date and ${isoDay(range.to)}::date
-      group by t order by count(*) desc, t`,
-    db.territory.findMany({ where: { networkId }, select: { id: true, kind: true, name: true, parentId: true } }),
-  ]);
+  const { groups, themes, territories } = await weekActivityRows(db, networkId, range);
   const organisationIds = [...new Set(groups.flatMap((g) => (g.organisationId ? [g.organisationId] : [])))];
-  const sites = organisationIds.length
-    ? await db.organisation.findMany({
-        where: { id: { in: organisationIds } },
-        select: { id: true, territoryId: true },
-      })
-    : [];
+  const sites = organisationIds.length ? await siteTerritories(db, organisationIds) : [];
   const siteTerritory = new Map(sites.map((s) => [s.id, s.territoryId]));
   const byId = new Map(territories.map((t) => [t.id, t]));
   const buckets = new Map<string | null, TerritoryFigures>();

@@ -2,6 +2,7 @@ import { addDays, type CalendarDay, compareDays } from "../../calendar/paris.ts"
 import type { Db } from "../../db/database.ts";
 import { computeIndicators } from "../indicators/compute.ts";
 import { type DayRange, type IndicatorPeriod, periodContaining } from "../indicators/period.ts";
+import { liveIndicatorPeriods } from "./data.ts";
 
 /** An indicator whose value changed during the week. */
 export interface MovedIndicator {
@@ -22,14 +23,7 @@ const rangeKey = (r: DayRange) => `${r.from.year}-${r.from.month}-${r.from.day}/
  * distinct range rather than per indicator; periods that ended before the week cannot have moved.
  */
 export async function movedIndicators(db: Db, networkId: string, week: DayRange): Promise<MovedIndicator[]> {
-  const rows = await db.indicator.findMany({
-    where: { networkId, archivedAt: null, ficheAction: { archivedAt: null } },
-    select: {
-      id: true,
-      period: true,
-      ficheAction: { select: { axis: { select: { plan: { select: { startYear: true, endYear: true } } } } } },
-    },
-  });
+  const rows = await liveIndicatorPeriods(db, networkId);
   const ranges = new Map<string, { after: DayRange; before: DayRange }>();
   for (const row of rows) {
     const period = periodContaining(row.period as IndicatorPeriod, week.to, row.ficheAction.axis.plan);

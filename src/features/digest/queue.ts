@@ -4,7 +4,7 @@ import type { Db } from "../../db/database.ts";
 import { enqueueMessages, type NewOutboundMessage } from "../../delivery/outbox.ts";
 import { findRecipients, type Recipient } from "../../delivery/recipients.ts";
 import { isoDay } from "../../shared/dates.ts";
-import { silentAdvisers } from "./silence.ts";
+import { activeCoordinators, silentAdvisers } from "./data.ts";
 import { DIGEST_VIEWS } from "./views.ts";
 import { type DigestWeek, digestViewId, dueDigestWeek } from "./week.ts";
 
@@ -42,10 +42,7 @@ function messageTo(
 
 /** One digest per active network coordinator of every network, keyed by Monday and member. */
 async function queueDigests(db: Db, week: DigestWeek, now: Date, platforms: readonly Platform[]): Promise<number> {
-  const coordinators = await db.member.findMany({
-    where: { status: "ACTIVE", roles: { has: "NETWORK_COORDINATOR" } },
-    select: { id: true, networkId: true },
-  });
+  const coordinators = await activeCoordinators(db);
   const recipients = await findRecipients(
     db,
     coordinators.map((c) => c.id),

@@ -4,8 +4,8 @@ import { networkName } from "../../services/directory/data.ts";
 import { ACTIVITY_KINDS } from "../activities/catalogue.ts";
 import { columnOfDay } from "../activities/days.ts";
 import { weekFigures } from "./activity.ts";
+import { silentAdvisers } from "./data.ts";
 import { movedIndicators } from "./indicators.ts";
-import { silentAdvisers } from "./silence.ts";
 import { digestText } from "./text.ts";
 import { readDigestViewId } from "./week.ts";
 

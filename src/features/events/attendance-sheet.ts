@@ -9,6 +9,7 @@ import { formatClock, isoDay } from "../../shared/dates.ts";
 import { slug } from "../../shared/text.ts";
 import { builds } from "../builds/pool.ts";
 import type { AttendancePrint } from "./attendance-print.ts";
+import { sheetRegistrations } from "./data.ts";
 import { formatWhen, formatWhere } from "./format.ts";
 import { readQuestions } from "./schema.ts";
 
@@ -51,11 +52,7 @@ export function checkInTime(at: Date): string {
 export async function loadAttendanceSheet(db: Db, event: Event, ctx: Pick<Context, "t">): Promise<AttendanceSheet> {
   const { t } = ctx;
   const questions = readQuestions(event.questions);
-  const rows = await db.eventRegistration.findMany({
-    where: { eventId: event.id, status: { in: ["REGISTERED", "WAITLISTED"] } },
-    include: { member: { select: { displayName: true, roles: true, organisation: { select: { name: true } } } } },
-    orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
-  });
+  const rows = await sheetRegistrations(db, event.id);
   const registered = rows
     .filter((r) => r.status === "REGISTERED")
     .sort((a, b) => a.member.displayName.localeCompare(b.member.displayName, "fr") || a.id.localeCompare(b.id));

@@ -6,10 +6,11 @@ import { staleAction } from "../../core/errors.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
 import type { Db } from "../../db/database.ts";
 import { isUuid } from "../../shared/ids.ts";
-import { type Budget, hasTriesLeft, recordAttempt } from "../budgets/attempts.ts";
+import { type Budget, hasTriesLeft, recordAttempt } from "../budgets/store.ts";
 import { EVT } from "./actions.ts";
 import { attendanceSheetReply, checkInTime } from "./attendance-sheet.ts";
-import { inAudience, loadAudienceMember } from "./audience.ts";
+import { inAudience } from "./audience.ts";
+import { loadAudienceMember } from "./data.ts";
 import { formatWhen } from "./format.ts";
 
 /** Check-in buttons per page: with the page and export buttons, within the 25 buttons Slack and Discord show as buttons. */

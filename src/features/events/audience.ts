@@ -21,20 +21,6 @@ export interface AudienceMember {
   cohortId?: string | null;
 }
 
-/** The member with what the audience rule reads. */
-export function loadAudienceMember(db: Db, memberId: string): Promise<AudienceMember> {
-  return db.member.findUniqueOrThrow({
-    where: { id: memberId },
-    select: {
-      id: true,
-      roles: true,
-      territoryId: true,
-      cohortId: true,
-      organisation: { select: { territoryId: true } },
-    },
-  });
-}
-
 /**
  * True when the member may register: holding one of the roles, and placed in one of the
  * territories or under them, by their own territory or their organisation's. A cohort's event is

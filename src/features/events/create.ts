@@ -5,8 +5,11 @@ import type { Context } from "../../core/context.ts";
 import type { MessageKey } from "../../core/i18n.ts";
 import { type FormField, type Reply, say } from "../../core/reply.ts";
 import { ROLES } from "../../core/roles.ts";
-import { chooseWelcomeCohort, cohortOptions, createEventRow } from "../cohorts/welcome-evening.ts";
+import { cohortOptions } from "../cohorts/data.ts";
+import { createEventRow } from "../cohorts/mutations.ts";
+import { chooseWelcomeCohort } from "../cohorts/welcome-evening.ts";
 import { EVT } from "./actions.ts";
+import { audienceTerritories, countNetworkTerritories, findFiche, openFiches } from "./data.ts";
 import { formatWhen, shortRef } from "./format.ts";
 import { EVENT_TYPES, type EventFormValues, eventFormSchema, MAX_CAPACITY, questionsFromText } from "./schema.ts";
 import { createRestOfSeries, planSeries } from "./series.ts";
@@ -40,11 +43,7 @@ export async function eventForm(
   mode: EventFormMode = CREATE_MODE,
 ): Promise<Reply[]> {
   const { t } = ctx;
-  const fiches = await ctx.db.ficheAction.findMany({
-    where: { networkId: ctx.actor.networkId, archivedAt: null },
-    select: { id: true, code: true, title: true },
-    orderBy: { code: "asc" },
-  });
+  const fiches = await openFiches(ctx.db, ctx.actor.networkId);
   // A welcome evening is for one cohort of interns; left empty, the cohort of its date's semester.
   const cohorts = mode.formId === CREATE_MODE.formId ? await cohortOptions(ctx) : [];
   const v = (name: string, fallback = "") => {
@@ -56,11 +55,7 @@ export async function eventForm(
     return value === undefined ? [] : Array.isArray(value) ? value : value.split(",").filter(Boolean);
   };
   const roles = listed("roles");
-  const territories = await ctx.db.territory.findMany({
-    where: { networkId: ctx.actor.networkId, kind: { in: ["DEPARTMENT", "EPCI"] } },
-    select: { id: true, name: true },
-    orderBy: [{ kind: "asc" }, { name: "asc" }],
-  });
+  const territories = await audienceTerritories(ctx.db, ctx.actor.networkId);
   return [
     {
       text: problems.length ? [t(mode.refused), ...problems].join("\n") : t(mode.intro),
@@ -262,12 +257,8 @@ export async function formLinks(
 ): Promise<{ ok: true; ficheActionId: string | null } | { ok: false; problems: string[] }> {
   const networkId = ctx.actor.networkId;
   const [fiche, territories] = await Promise.all([
-    form.ficheActionId
-      ? ctx.db.ficheAction.findFirst({ where: { id: form.ficheActionId, networkId }, select: { id: true } })
-      : Promise.resolve(null),
-    form.territories.length
-      ? ctx.db.territory.count({ where: { id: { in: form.territories }, networkId } })
-      : Promise.resolve(0),
+    form.ficheActionId ? findFiche(ctx.db, networkId, form.ficheActionId) : Promise.resolve(null),
+    form.territories.length ? countNetworkTerritories(ctx.db, networkId, form.territories) : Promise.resolve(0),
   ]);
   if (territories !== new Set(form.territories).size)
     return { ok: false, problems: [ctx.t("events.errors.territory")] };

@@ -1,5 +1,5 @@
 import type { Event } from "@prisma/client";
-import type { Db } from "../../db/database.ts";
+import type { Db, DbClient } from "../../db/database.ts";
 import { territoriesWithin } from "../../services/directory/territories.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { type AudienceMember, inAudience } from "./audience.ts";
@@ -101,4 +101,79 @@ export async function cancellationReach(
       })
     : 0;
   return { count, following };
+}
+
+/** The member with what the audience rule reads. */
+export function loadAudienceMember(db: Db, memberId: string): Promise<AudienceMember> {
+  return db.member.findUniqueOrThrow({
+    where: { id: memberId },
+    select: {
+      id: true,
+      roles: true,
+      territoryId: true,
+      cohortId: true,
+      organisation: { select: { territoryId: true } },
+    },
+  });
+}
+
+/** The places and the waiting list of an event, in the order they were taken, with who holds them. */
+export function sheetRegistrations(db: Db, eventId: string) {
+  return db.eventRegistration.findMany({
+    where: { eventId, status: { in: ["REGISTERED", "WAITLISTED"] } },
+    include: { member: { select: { displayName: true, roles: true, organisation: { select: { name: true } } } } },
+    orderBy: [{ queuedAt: "asc" }, { id: "asc" }],
+  });
+}
+
+/** The member's registration status for the event, or null when they never registered. */
+export function registrationStatus(db: Db, eventId: string, memberId: string) {
+  return db.eventRegistration.findUnique({
+    where: { eventId_memberId: { eventId, memberId } },
+    select: { status: true },
+  });
+}
+
+/** The active interns of a cohort. */
+export function activeCohortInterns(db: DbClient, cohortId: string, networkId: string) {
+  return db.member.findMany({
+    where: { cohortId, networkId, status: "ACTIVE" },
+    select: { id: true },
+  });
+}
+
+/** A cohort's events still to come (not ended), soonest first. */
+export function comingCohortEvents(db: DbClient, cohortId: string, now: Date) {
+  return db.event.findMany({
+    where: { cohortId, status: "SCHEDULED", endsAt: { gt: now } },
+    orderBy: { startsAt: "asc" },
+  });
+}
+
+/** The network's fiches-action still in use, by code, as the event form's choices. */
+export function openFiches(db: Db, networkId: string) {
+  return db.ficheAction.findMany({
+    where: { networkId, archivedAt: null },
+    select: { id: true, code: true, title: true },
+    orderBy: { code: "asc" },
+  });
+}
+
+/** The department and its intercommunalities, the territories an event's audience may name. */
+export function audienceTerritories(db: Db, networkId: string) {
+  return db.territory.findMany({
+    where: { networkId, kind: { in: ["DEPARTMENT", "EPCI"] } },
+    select: { id: true, name: true },
+    orderBy: [{ kind: "asc" }, { name: "asc" }],
+  });
+}
+
+/** A fiche-action of the network by its id, or null. */
+export function findFiche(db: Db, networkId: string, id: string) {
+  return db.ficheAction.findFirst({ where: { id, networkId }, select: { id: true } });
+}
+
+/** How many of these territory ids are the network's. */
+export function countNetworkTerritories(db: Db, networkId: string, ids: string[]) {
+  return db.territory.count({ where: { id: { in: ids }, networkId } });
 }

@@ -10,6 +10,7 @@ import { isUuid } from "../../shared/ids.ts";
 import { EVT } from "./actions.ts";
 import { check, type EventFormMode, eventColumns, eventForm, formLinks } from "./create.ts";
 import { formatWhen, shortRef } from "./format.ts";
+import { withdrawReminders } from "./mutations.ts";
 import { notifyMembers } from "./notify.ts";
 import { promoteWaiting } from "./registration.ts";
 import { queueEventReminders } from "./reminders.ts";
@@ -61,15 +62,6 @@ export async function editEventForm(ctx: Context, event: Event): Promise<Reply[]
   const replies = await eventForm(ctx, valuesOf(event), [], editMode(event.id));
   if (event.seriesId) replies.unshift(say(ctx.t("events.edit.oneOfSeries")));
   return replies;
-}
-
-/** Withdraws the registrants' unsent reminders of the event (other pending notices, such as a promotion, stay). */
-async function withdrawReminders(tx: Tx, eventId: string): Promise<number> {
-  const { count } = await tx.outboundMessage.updateMany({
-    where: { causeId: eventId, status: "PENDING", idempotencyKey: { startsWith: "event-reminder:" } },
-    data: { status: "CANCELLED", lastError: "event changed" },
-  });
-  return count;
 }
 
 type Saved =

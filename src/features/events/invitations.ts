@@ -7,6 +7,7 @@ import { enqueueMessages } from "../../delivery/outbox.ts";
 import type { Notice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
 import { EVT } from "./actions.ts";
+import { activeCohortInterns, comingCohortEvents } from "./data.ts";
 
 type InvitedEvent = Pick<Event, "id" | "networkId" | "title" | "startsAt" | "place" | "onlineUrl">;
 
@@ -58,10 +59,7 @@ export async function inviteCohort(
   platforms: readonly Platform[],
 ): Promise<number> {
   if (!event.cohortId) return 0;
-  const interns = await tx.member.findMany({
-    where: { cohortId: event.cohortId, networkId: event.networkId, status: "ACTIVE" },
-    select: { id: true },
-  });
+  const interns = await activeCohortInterns(tx, event.cohortId, event.networkId);
   return queueInvitations(
     tx,
     event,
@@ -82,10 +80,7 @@ export async function inviteToCohortEvents(
   now: Date,
   platforms: readonly Platform[],
 ): Promise<number> {
-  const events = await tx.event.findMany({
-    where: { cohortId, status: "SCHEDULED", endsAt: { gt: now } },
-    orderBy: { startsAt: "asc" },
-  });
+  const events = await comingCohortEvents(tx, cohortId, now);
   let queued = 0;
   for (const event of events) queued += await queueInvitations(tx, event, [memberId], now, platforms);
   return queued;

@@ -4,8 +4,14 @@ import type { Context } from "../../core/context.ts";
 import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { EVT } from "./actions.ts";
-import { loadAudienceMember } from "./audience.ts";
-import { findNetworkEvent, memberStatusIn, myRegistrations, registeredCounts, upcomingEventsFor } from "./data.ts";
+import {
+  findNetworkEvent,
+  loadAudienceMember,
+  memberStatusIn,
+  myRegistrations,
+  registeredCounts,
+  upcomingEventsFor,
+} from "./data.ts";
 import { eventBlock, formatWhen, formatWhere } from "./format.ts";
 import { eventCalendar } from "./ics.ts";
 import { calendarOptions } from "./notify.ts";

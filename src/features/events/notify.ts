@@ -11,8 +11,8 @@ import { enqueueMessages } from "../../delivery/outbox.ts";
 import type { Notice, NoticeChoice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
 import { networkName } from "../../services/directory/data.ts";
-import { isUuid } from "../../shared/ids.ts";
 import { EVT } from "./actions.ts";
+import { findNetworkEvent, registrationStatus } from "./data.ts";
 import { type EventCalendarOptions, eventCalendar, eventCancellationCalendar } from "./ics.ts";
 
 /** How to tell members about a change to their registration. */
@@ -79,12 +79,9 @@ export async function notifyMembers(
 
 /** The "📅 add to calendar" button: the event's .ics as it is now, for a member who holds a place. */
 export async function pressCalendar(ctx: Context, id: string): Promise<Reply[]> {
-  const event = isUuid(id) ? await ctx.db.event.findFirst({ where: { id, networkId: ctx.actor.networkId } }) : null;
+  const event = await findNetworkEvent(ctx.db, ctx.actor.networkId, id);
   if (!event) throw staleAction();
-  const mine = await ctx.db.eventRegistration.findUnique({
-    where: { eventId_memberId: { eventId: event.id, memberId: ctx.actor.memberId } },
-    select: { status: true },
-  });
+  const mine = await registrationStatus(ctx.db, event.id, ctx.actor.memberId);
   if (mine?.status !== "REGISTERED") return [say(ctx.t("events.calendar.notRegistered", { title: event.title }))];
   const options = await calendarOptions(ctx);
   // A cancelled event's file removes it from the member's calendar (METHOD:CANCEL) rather than updating it.

@@ -8,6 +8,7 @@ import { cancelPending, enqueueMessages, type NewOutboundMessage } from "../../d
 import type { Notice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
 import { EVT } from "./actions.ts";
+import { deleteWithdrawnMessages } from "./mutations.ts";
 
 /** What reminders need to know about an event. */
 export type RemindedEvent = Pick<Event, "id" | "networkId" | "title" | "startsAt" | "place" | "onlineUrl" | "sequence">;
@@ -103,13 +104,11 @@ export async function queueEventReminders(
   });
   // A member registering again after cancelling keeps the same registration id, so the same keys:
   // their withdrawn (never sent) reminders would block the new ones.
-  await tx.outboundMessage.deleteMany({
-    where: {
-      networkId: event.networkId,
-      status: "CANCELLED",
-      idempotencyKey: { in: rows.map((m) => m.idempotencyKey) },
-    },
-  });
+  await deleteWithdrawnMessages(
+    tx,
+    event.networkId,
+    rows.map((m) => m.idempotencyKey),
+  );
   return enqueueMessages(tx, rows);
 }
 

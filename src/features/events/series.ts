@@ -21,6 +21,7 @@ import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { EVT } from "./actions.ts";
 import { formatWhen, shortRef } from "./format.ts";
+import { createOtherOccurrences } from "./mutations.ts";
 
 type Values = Record<string, string | string[]>;
 
@@ -78,13 +79,7 @@ export async function createRestOfSeries(ctx: Context, first: Event, starts: rea
         Math.min(moveWithStart(first.registrationClosesAt, first.startsAt, startsAt).getTime(), startsAt.getTime()),
       ),
   }));
-  try {
-    await ctx.db.event.createMany({ data: rows });
-  } catch (error) {
-    // All or nothing: without its other dates the first occurrence would be a half-made series.
-    await ctx.db.event.delete({ where: { id: first.id } });
-    throw error;
-  }
+  await createOtherOccurrences(ctx.db, first.id, rows);
   const last = { startsAt: starts.at(-1)!, endsAt: moveWithStart(first.endsAt, first.startsAt, starts.at(-1)!) };
   return [
     say(

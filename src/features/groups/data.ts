@@ -121,3 +121,12 @@ export async function openDeadlinesOf(db: Db, groupId: string, now: Date) {
 export function groupManagers(db: Db, id: string) {
   return db.workingGroup.findUniqueOrThrow({ where: { id }, select: { leadMemberId: true, createdById: true } });
 }
+
+/** The network's active members, by name, as typed names are matched against them. */
+export function activeMembersForNames(db: Db, networkId: string) {
+  return db.member.findMany({
+    where: { networkId, status: "ACTIVE" },
+    select: { id: true, displayName: true, roles: true },
+    orderBy: { displayName: "asc" },
+  });
+}

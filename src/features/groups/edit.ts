@@ -3,7 +3,7 @@ import type { MessageKey, Translate } from "../../core/i18n.ts";
 import type { Reply } from "../../core/reply.ts";
 import { FORM_TEXT_MAX, say } from "../../core/reply.ts";
 import { formatNames } from "../../shared/text.ts";
-import { canManageGroup, findGroupByName, groupManagers } from "./data.ts";
+import { activeMembersForNames, canManageGroup, findGroupByName, groupManagers } from "./data.ts";
 import { addGroupMembers, createGroup, removeGroupMembers } from "./mutations.ts";
 import { matchMemberNames, type NameMatch, splitNames } from "./names.ts";
 import { groupFormSchema } from "./schema.ts";
@@ -76,8 +76,10 @@ export async function saveGroup(ctx: Context, values: Values): Promise<Reply[]> 
   if (!parsed.success)
     return groupForm(ctx, values, [...new Set(parsed.error.issues.map((i) => t(i.message as MessageKey)))]);
   const form = parsed.data;
-  const members = await matchMemberNames(ctx.db, actor.networkId, splitNames(form.members));
-  const lead = form.lead ? await matchMemberNames(ctx.db, actor.networkId, [form.lead]) : undefined;
+  const members = matchMemberNames(await activeMembersForNames(ctx.db, actor.networkId), splitNames(form.members));
+  const lead = form.lead
+    ? matchMemberNames(await activeMembersForNames(ctx.db, actor.networkId), [form.lead])
+    : undefined;
   if (lead && lead.members.length > 1)
     lead.ambiguous.push({ name: form.lead, candidates: lead.members.map((m) => m.displayName) });
   const problems = [...nameProblems(t, members, actor.locale), ...(lead ? nameProblems(t, lead, actor.locale) : [])];
@@ -126,7 +128,7 @@ export async function changeMembers(
   if (!canManageGroup(actor, group)) return [say(t("groups.errors.notManager", { group: found.name }))];
   const typed = splitNames(namesText);
   if (typed.length === 0) return [say(t("groups.errors.usage", { group: found.name }))];
-  const match = await matchMemberNames(ctx.db, actor.networkId, typed);
+  const match = matchMemberNames(await activeMembersForNames(ctx.db, actor.networkId), typed);
   const problems = nameProblems(t, match, actor.locale);
   if (problems.length) return [say([t("groups.errors.intro"), ...problems].join("\n"))];
   const ids = match.members.map((m) => m.id);

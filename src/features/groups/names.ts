@@ -1,7 +1,6 @@
 import { normaliseWord } from "../../core/command-words.ts";
 import { createTranslator, LOCALES } from "../../core/i18n.ts";
 import { ROLES, type Role } from "../../core/roles.ts";
-import type { Db } from "../../db/database.ts";
 
 export interface NamedMember {
   id: string;
@@ -44,16 +43,14 @@ export function splitNames(text: string): string[] {
 }
 
 /**
- * Matches typed names against the network's active members: the full display name first, else
- * every typed word being a word of the name ("Lefèvre", "thomas"); a role name stands for everyone
- * holding the role.
+ * Matches typed names against the network's active members (read by `activeMembersForNames`): the
+ * full display name first, else every typed word being a word of the name ("Lefèvre", "thomas"); a
+ * role name stands for everyone holding the role.
  */
-export async function matchMemberNames(db: Db, networkId: string, names: string[]): Promise<NameMatch> {
-  const active = await db.member.findMany({
-    where: { networkId, status: "ACTIVE" },
-    select: { id: true, displayName: true, roles: true },
-    orderBy: { displayName: "asc" },
-  });
+export function matchMemberNames(
+  active: readonly { id: string; displayName: string; roles: readonly string[] }[],
+  names: string[],
+): NameMatch {
   const indexed = active.map((m) => ({ ...m, key: normaliseName(m.displayName) }));
   const found = new Map<string, NamedMember>();
   const out: NameMatch = { members: [], unknown: [], ambiguous: [] };

@@ -4,8 +4,8 @@ import type { Context } from "../../core/context.ts";
 import { createTranslator } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { recordAudit } from "../../services/audit/record.ts";
-import { hasTriesLeft, recordAttempt } from "../budgets/attempts.ts";
 import { LINK_TRIES_PER_ACCOUNT, linkAccountKey } from "../budgets/limits.ts";
+import { hasTriesLeft, recordAttempt } from "../budgets/store.ts";
 import { linkedMember } from "./data.ts";
 import { issueLinkCode, recentFailedAttempts, redeemForNewAccount, redeemLinkCode } from "./mutations.ts";
 

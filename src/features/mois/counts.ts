@@ -1,5 +1,5 @@
 import type { Db } from "../../db/database.ts";
-import { animationsOf } from "./data.ts";
+import { animationsOf, countRegistrations, editionIndicators } from "./data.ts";
 import type { Edition } from "./edition.ts";
 
 /** The plan's targets when no indicator names them (SDAASP 82, fiche 3.3). */
@@ -21,7 +21,10 @@ export async function editionCounts(db: Db, networkId: string, edition: Edition)
     animationsOf(db, networkId, edition, "PROPOSED"),
   ]);
   const registrations = approved.length
-    ? await db.eventRegistration.count({ where: { status: "REGISTERED", eventId: { in: approved.map((e) => e.id) } } })
+    ? await countRegistrations(
+        db,
+        approved.map((e) => e.id),
+      )
     : 0;
   const partners = new Set(approved.flatMap((e) => (e.organisationId ? [e.organisationId] : []))).size;
   return { partners, animations: approved.length, pending: pending.length, registrations };
@@ -29,10 +32,7 @@ export async function editionCounts(db: Db, networkId: string, edition: Edition)
 
 /** The targets of the network's indicators counted by COUNT_PARTNERS and COUNT_ANIMATIONS, else 30 and 50. */
 export async function editionTargets(db: Db, networkId: string): Promise<{ partners: number; animations: number }> {
-  const rows = await db.indicator.findMany({
-    where: { networkId, archivedAt: null, computation: { in: ["COUNT_PARTNERS", "COUNT_ANIMATIONS"] } },
-    select: { computation: true, target: true },
-  });
+  const rows = await editionIndicators(db, networkId);
   const target = (computation: string, fallback: number) => {
     const row = rows.find((r) => r.computation === computation);
     // An indicator without a numeric target leaves the edition's usual one.

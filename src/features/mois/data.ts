@@ -1,7 +1,8 @@
 import type { Prisma } from "@prisma/client";
-import type { Db } from "../../db/database.ts";
+import type { Db, DbClient } from "../../db/database.ts";
 import { isUuid } from "../../shared/ids.ts";
 import type { Edition } from "./edition.ts";
+import { MOIS_REVIEWERS } from "./schema.ts";
 
 /** The network's communes, by name. */
 export function communesOf(db: Db, networkId: string) {
@@ -76,5 +77,40 @@ export function memberOrganisation(db: Db, memberId: string) {
   return db.member.findUniqueOrThrow({
     where: { id: memberId },
     select: { organisationId: true, organisation: { select: { name: true } } },
+  });
+}
+
+/** Places taken (not waiting, not cancelled) at these events. */
+export function countRegistrations(db: Db, eventIds: string[]) {
+  return db.eventRegistration.count({ where: { status: "REGISTERED", eventId: { in: eventIds } } });
+}
+
+/** The network's indicators counted by COUNT_PARTNERS and COUNT_ANIMATIONS, with their targets. */
+export function editionIndicators(db: Db, networkId: string) {
+  return db.indicator.findMany({
+    where: { networkId, archivedAt: null, computation: { in: ["COUNT_PARTNERS", "COUNT_ANIMATIONS"] } },
+    select: { computation: true, target: true },
+  });
+}
+
+/** The member's organisation, which proposes their animations; null when they have none. */
+export async function proposerOrganisation(db: Db, memberId: string) {
+  const member = await db.member.findUniqueOrThrow({
+    where: { id: memberId },
+    select: { organisation: { select: { id: true, name: true } } },
+  });
+  return member.organisation;
+}
+
+/** The network's active reviewers of proposals, but the proposer. */
+export function reviewersOf(db: DbClient, networkId: string, proposerId: string) {
+  return db.member.findMany({
+    where: {
+      networkId,
+      status: "ACTIVE",
+      roles: { hasSome: [...MOIS_REVIEWERS] },
+      id: { not: proposerId },
+    },
+    select: { id: true },
   });
 }

@@ -7,7 +7,8 @@ import { enqueueMessages } from "../../delivery/outbox.ts";
 import type { Notice } from "../../delivery/payload.ts";
 import { findRecipients } from "../../delivery/recipients.ts";
 import { MDN } from "./actions.ts";
-import { isTheme, MOIS_REVIEWERS, publicOf } from "./schema.ts";
+import { reviewersOf } from "./data.ts";
+import { isTheme, publicOf } from "./schema.ts";
 
 type Animation = Pick<Event, "id" | "networkId" | "title" | "startsAt" | "place" | "topic" | "intendedPublic">;
 
@@ -51,15 +52,7 @@ export async function notifyReviewers(
   platforms: readonly Platform[],
   now: Date,
 ): Promise<number> {
-  const reviewers = await tx.member.findMany({
-    where: {
-      networkId: event.networkId,
-      status: "ACTIVE",
-      roles: { hasSome: [...MOIS_REVIEWERS] },
-      id: { not: proposer.memberId },
-    },
-    select: { id: true },
-  });
+  const reviewers = await reviewersOf(tx, event.networkId, proposer.memberId);
   const notice: Notice = {
     key: "mois.notify.proposed",
     params: {

@@ -1,3 +1,4 @@
+import type { Prisma } from "@prisma/client";
 import { parisDay } from "../../calendar/paris.ts";
 import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
@@ -7,9 +8,9 @@ import { readTimes } from "../events/create.ts";
 import { formatWhen } from "../events/format.ts";
 import { MAX_CAPACITY } from "../events/schema.ts";
 import { MDN } from "./actions.ts";
-import { communesOf } from "./data.ts";
+import { communesOf, proposerOrganisation } from "./data.ts";
 import { comingEdition, type Edition, formatDay, inEdition } from "./edition.ts";
-import { notifyReviewers } from "./notify.ts";
+import { createProposal } from "./mutations.ts";
 import { MOIS_PUBLICS, MOIS_THEMES, type ProposalValues, placeText, plain, proposalSchema } from "./schema.ts";
 
 type Values = Record<string, string | string[]>;
@@ -23,18 +24,10 @@ const editionParams = (ctx: Context, edition: Edition) => ({
   year: edition.year,
 });
 
-async function proposerOrganisation(ctx: Context) {
-  const member = await ctx.db.member.findUniqueOrThrow({
-    where: { id: ctx.actor.memberId },
-    select: { organisation: { select: { id: true, name: true } } },
-  });
-  return member.organisation;
-}
-
 /** The proposal form, pre-filled with what was typed when a refusal sends it back; refused to a member with no organisation. */
 export async function proposalForm(ctx: Context, values: Values = {}, problems: string[] = []): Promise<Reply[]> {
   const { t } = ctx;
-  if (!(await proposerOrganisation(ctx))) return [say(t("mois.propose.noOrganisation"))];
+  if (!(await proposerOrganisation(ctx.db, ctx.actor.memberId))) return [say(t("mois.propose.noOrganisation"))];
   const edition = comingEdition(ctx.now);
   const communes = await communesOf(ctx.db, ctx.actor.networkId);
   const v = (name: string, fallback = "") => {
@@ -187,7 +180,7 @@ async function check(ctx: Context, form: ProposalValues, edition: Edition): Prom
 
 /** Records the proposal (awaiting a coordinator) and tells the coordinators, or sends the form back with the reasons. */
 export async function saveProposal(ctx: Context, values: Values): Promise<Reply[]> {
-  const organisation = await proposerOrganisation(ctx);
+  const organisation = await proposerOrganisation(ctx.db, ctx.actor.memberId);
   if (!organisation) return [say(ctx.t("mois.propose.noOrganisation"))];
   const parsed = proposalSchema.safeParse(values);
   if (!parsed.success)
@@ -196,36 +189,26 @@ export async function saveProposal(ctx: Context, values: Values): Promise<Reply[
   const edition = comingEdition(ctx.now);
   const checked = await check(ctx, form, edition);
   if (!checked.ok) return proposalForm(ctx, values, checked.problems);
-  const event = await ctx.db.$transaction(async (tx) => {
-    const created = await tx.event.create({
-      data: {
-        networkId: ctx.actor.networkId,
-        createdById: ctx.actor.memberId,
-        organisationId: organisation.id,
-        title: form.title,
-        description: form.description || null,
-        intendedPublic: form.public,
-        type: "MOIS_DU_NUMERIQUE",
-        topic: form.theme,
-        status: "PROPOSED",
-        startsAt: checked.startsAt,
-        endsAt: checked.endsAt,
-        place: placeText(form.venue, checked.commune.name),
-        territoryId: checked.commune.id,
-        capacity: checked.capacity,
-        // Open to the whole network: anyone may come to an animation of the mois du numérique.
-        audienceTerritoryIds: [],
-      },
-    });
-    await notifyReviewers(
-      tx,
-      created,
-      { memberId: ctx.actor.memberId, organisation: organisation.name },
-      ctx.platforms,
-      ctx.now,
-    );
-    return created;
-  });
+  const data: Prisma.EventUncheckedCreateInput = {
+    networkId: ctx.actor.networkId,
+    createdById: ctx.actor.memberId,
+    organisationId: organisation.id,
+    title: form.title,
+    description: form.description || null,
+    intendedPublic: form.public,
+    type: "MOIS_DU_NUMERIQUE",
+    topic: form.theme,
+    status: "PROPOSED",
+    startsAt: checked.startsAt,
+    endsAt: checked.endsAt,
+    place: placeText(form.venue, checked.commune.name),
+    territoryId: checked.commune.id,
+    capacity: checked.capacity,
+    // Open to the whole network: anyone may come to an animation of the mois du numérique.
+    audienceTerritoryIds: [],
+  };
+  const proposer = { memberId: ctx.actor.memberId, organisation: organisation.name };
+  const event = await createProposal(ctx.db, data, proposer, ctx.platforms, ctx.now);
   return [
     say(ctx.t("mois.propose.done", { title: event.title, when: formatWhen(event, ctx), place: event.place ?? "" }), [
       { id: pressId(MDN.mine), label: ctx.t("mois.buttons.mine") },

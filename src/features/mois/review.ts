@@ -5,7 +5,7 @@ import { type Choice, type Reply, say } from "../../core/reply.ts";
 import { formatWhen } from "../events/format.ts";
 import { MDN } from "./actions.ts";
 import { animationById, pendingProposals } from "./data.ts";
-import { notifyProposer } from "./notify.ts";
+import { decideProposal } from "./mutations.ts";
 import { isTheme, publicOf } from "./schema.ts";
 
 const reviewButtons = (ctx: Context, id: string): Choice[] => [
@@ -63,19 +63,12 @@ async function alreadyDecided(ctx: Context, id: string): Promise<Reply[]> {
 async function decide(ctx: Context, id: string, approved: boolean, note?: string): Promise<Reply[]> {
   const e = await animationById(ctx.db, ctx.actor.networkId, id);
   if (!e) throw staleAction();
-  const decided = await ctx.db.$transaction(async (tx) => {
-    const { count } = await tx.event.updateMany({
-      where: { id: e.id, status: "PROPOSED" },
-      data: {
-        status: approved ? "SCHEDULED" : "REJECTED",
-        reviewedById: ctx.actor.memberId,
-        reviewedAt: ctx.now,
-        reviewNote: note ?? null,
-      },
-    });
-    if (count === 0) return false;
-    await notifyProposer(tx, e, note === undefined ? { approved } : { approved, note }, ctx.platforms, ctx.now);
-    return true;
+  const decided = await decideProposal(ctx.db, e, {
+    approved,
+    note,
+    reviewerId: ctx.actor.memberId,
+    now: ctx.now,
+    platforms: ctx.platforms,
   });
   if (!decided) return alreadyDecided(ctx, id);
   return [

@@ -174,3 +174,17 @@ export async function loadPlaceBook(db: Db, networkId: string): Promise<PlaceBoo
 export function exportNetwork(db: Db, networkId: string) {
   return db.network.findUniqueOrThrow({ where: { id: networkId }, select: { slug: true, name: true } });
 }
+
+/** The network's territories by name, as the export form offers them and typed names are matched. */
+export function networkTerritories(db: Db, networkId: string) {
+  return db.territory.findMany({
+    where: { networkId },
+    select: { id: true, name: true, kind: true },
+    orderBy: { name: "asc" },
+  });
+}
+
+/** A territory of the network by its id, or null. */
+export function findTerritory(db: Db, networkId: string, id: string) {
+  return db.territory.findFirst({ where: { networkId, id }, select: { id: true, name: true, kind: true } });
+}

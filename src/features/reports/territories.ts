@@ -1,6 +1,7 @@
 import { AppError } from "../../core/errors.ts";
 import type { Db } from "../../db/database.ts";
 import { matchTerritoryName } from "../../shared/territory-names.ts";
+import { findTerritory, networkTerritories } from "./data.ts";
 
 /** A territory an export may be narrowed to. */
 export interface ExportTerritory {
@@ -14,11 +15,7 @@ export const COMMUNE_CHOICES_MAX = 25;
 
 /** The department, its intercommunalities, and the communes when there are few, as the form lists them. */
 export async function exportTerritories(db: Db, networkId: string): Promise<ExportTerritory[]> {
-  const rows = await db.territory.findMany({
-    where: { networkId },
-    select: { id: true, name: true, kind: true },
-    orderBy: { name: "asc" },
-  });
+  const rows = await networkTerritories(db, networkId);
   const of = (kind: ExportTerritory["kind"]) => rows.filter((r) => r.kind === kind) as ExportTerritory[];
   const communes = of("COMMUNE");
   return [...of("DEPARTMENT"), ...of("EPCI"), ...(communes.length <= COMMUNE_CHOICES_MAX ? communes : [])];
@@ -26,7 +23,7 @@ export async function exportTerritories(db: Db, networkId: string): Promise<Expo
 
 /** A territory of the network by its id (a form's answer), or an error the member can act on. */
 export async function territoryById(db: Db, networkId: string, id: string): Promise<ExportTerritory> {
-  const row = await db.territory.findFirst({ where: { networkId, id }, select: { id: true, name: true, kind: true } });
+  const row = await findTerritory(db, networkId, id);
   if (!row) throw new AppError("unknown_territory", "reports.errors.territory", { name: id });
   return row as ExportTerritory;
 }
@@ -36,11 +33,7 @@ export async function territoryById(db: Db, networkId: string, id: string): Prom
  * it ("Terres des Confluences" for "Communauté de communes Terres des Confluences").
  */
 export async function territoryByName(db: Db, networkId: string, typed: string): Promise<ExportTerritory> {
-  const rows = (await db.territory.findMany({
-    where: { networkId },
-    select: { id: true, name: true, kind: true },
-    orderBy: { name: "asc" },
-  })) as ExportTerritory[];
+  const rows = (await networkTerritories(db, networkId)) as ExportTerritory[];
   const match = matchTerritoryName(rows, typed);
   if (match.kind === "found") return match.territory;
   if (match.kind === "unknown") throw new AppError("unknown_territory", "reports.errors.territory", { name: typed });

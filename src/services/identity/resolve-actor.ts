@@ -5,8 +5,8 @@ import { toLocale } from "../../core/i18n.ts";
 import type { InboundCommand } from "../../core/inbound.ts";
 import { storableText } from "../../core/inbound-text.ts";
 import type { Db } from "../../db/database.ts";
-import { hasTriesLeft, recordAttempt } from "../../features/budgets/attempts.ts";
 import { NEW_MEMBERS_PER_SCOPE, newMemberKey } from "../../features/budgets/limits.ts";
+import { hasTriesLeft, recordAttempt } from "../../features/budgets/store.ts";
 
 const memberFields = { id: true, networkId: true, displayName: true, roles: true, status: true, locale: true } as const;
 
