@@ -12,7 +12,7 @@ import type { Reply } from "../../src/core/reply.ts";
 import { type Database, openDatabase } from "../../src/db/database.ts";
 import { applyMigrations } from "../../src/db/migrator.ts";
 import { readNetworkSeed, seedNetwork } from "../../src/db/seed/seed-network.ts";
-import { waitlistPosition } from "../../src/features/events/registration.ts";
+import { waitlistPosition } from "../../src/features/events/registration-batch.ts";
 import { action, inbound } from "../support/bot.ts";
 import { dropSchema } from "../support/database.ts";
 import { percentile, round1 } from "./delivery-support.ts";
