@@ -35,14 +35,18 @@ interface BatchState {
   registered: number;
   waitlisted: number;
   lastQueuedAt: Date | null;
-  members: Map<string, { status: RegistrationStatus; queuedAt: Date }>;
+  /** `position` is known for those the batch put on the waiting list (their row is written at the end). */
+  members: Map<string, { status: RegistrationStatus; queuedAt: Date; position?: number }>;
 }
 
-/** A registered press whose reminders are queued once the batch's presses are applied. */
-interface Reminded {
-  registration: { id: string; memberId: string };
-  platforms: readonly Platform[];
-  now: Date;
+/** What a press decided; the rows are written together once every press of the batch is decided. */
+interface Decision {
+  press: Press;
+  status: RegistrationStatus;
+  queuedAt: Date;
+  /** The member had a row already (a cancelled registration): it is reused. */
+  reuse: boolean;
+  position: number;
 }
 
 // Per database, the presses of each event not yet taken by a batch.
@@ -93,19 +97,26 @@ async function writeBatch(db: Db, event: EventRef, presses: readonly Press[]): P
     settled = await db.$transaction(async (tx) => {
       const locked = await lockEvent(tx, event);
       const state = await readState(tx, locked.id, presses);
-      const reminded: Reminded[] = [];
-      const results: typeof settled = [];
+      const decided: (Decision | AppError)[] = [];
       for (const press of presses) {
         try {
-          results.push({ ok: true, outcome: await applyPress(tx, locked, state, press, reminded) });
+          decided.push(await decide(tx, locked, state, press));
         } catch (error) {
-          // Refusals are decided before a press writes anything; anything else fails the batch.
           if (!(error instanceof AppError)) throw error;
-          results.push({ ok: false, error });
+          decided.push(error);
         }
       }
-      await queueReminders(tx, locked, reminded);
-      return results;
+      const decisions = decided.filter((d): d is Decision => !(d instanceof AppError));
+      const ids = await writeDecisions(tx, locked, decisions);
+      await queueReminders(
+        tx,
+        locked,
+        decisions.filter((d) => d.status === "REGISTERED"),
+        ids,
+      );
+      return decided.map((d) =>
+        d instanceof AppError ? { ok: false, error: d } : { ok: true, outcome: outcome(d, ids) },
+      );
     }, EVENT_TRANSACTION);
   } catch (error) {
     if (presses.length === 1) return presses[0]!.reject(error);
@@ -141,14 +152,8 @@ async function readState(tx: Tx, eventId: string, presses: readonly Press[]): Pr
   };
 }
 
-/** One press, with the event locked: the same checks and answers as a press on its own. */
-async function applyPress(
-  tx: Tx,
-  locked: Event,
-  state: BatchState,
-  press: Press,
-  reminded: Reminded[],
-): Promise<RegistrationOutcome> {
+/** One press, with the event locked: the same checks and answers as a press on its own; writes nothing. */
+async function decide(tx: Tx, locked: Event, state: BatchState, press: Press): Promise<Decision> {
   const { member, now } = press;
   const title = locked.title;
   if (locked.status === "CANCELLED") throw new AppError("event_cancelled", "events.errors.cancelled", { title });
@@ -163,7 +168,7 @@ async function applyPress(
   if (existing?.status === "WAITLISTED") {
     throw new AppError("event_already_waitlisted", "events.errors.alreadyWaitlisted", {
       title,
-      position: await waitlistPosition(tx, locked.id, existing.queuedAt),
+      position: existing.position ?? (await waitlistPosition(tx, locked.id, existing.queuedAt)),
     });
   }
   // Someone already waiting means the places are taken: a newcomer never jumps the queue.
@@ -173,42 +178,79 @@ async function applyPress(
   // Members queued by the same clock tick keep the order the lock gave them.
   const last = state.lastQueuedAt;
   const queuedAt = last && last >= now ? new Date(last.getTime() + 1) : now;
-  const data = { status, answers: press.answers ?? {}, queuedAt, cancelledAt: null, checkedInAt: null };
-  const row = await tx.eventRegistration.upsert({
-    where: { eventId_memberId: { eventId: locked.id, memberId: member.id } },
-    create: { ...data, networkId: locked.networkId, eventId: locked.id, memberId: member.id },
-    update: data,
-    select: { id: true },
-  });
-  state.members.set(member.id, { status, queuedAt });
+  const reuse = existing !== undefined;
   if (status === "REGISTERED") {
     state.registered++;
-    // Without the platforms the bot runs on, reminders go to the member's last attached account.
-    reminded.push({ registration: { id: row.id, memberId: member.id }, platforms: press.platforms ?? PLATFORMS, now });
-    return { status, registrationId: row.id };
+    state.members.set(member.id, { status, queuedAt });
+    return { press, status, queuedAt, reuse, position: 0 };
   }
   // The new queuedAt is later than every other waiting member's: its place is the end of the queue.
   state.lastQueuedAt = queuedAt;
   state.waitlisted++;
-  return { status, registrationId: row.id, position: state.waitlisted };
+  state.members.set(member.id, { status, queuedAt, position: state.waitlisted });
+  return { press, status, queuedAt, reuse, position: state.waitlisted };
+}
+
+/** Writes the batch's rows: new ones in one insert, reused ones one by one; returns the ids by member. */
+async function writeDecisions(tx: Tx, locked: Event, decisions: readonly Decision[]): Promise<Map<string, string>> {
+  const data = (d: Decision) => ({
+    status: d.status,
+    answers: d.press.answers ?? {},
+    queuedAt: d.queuedAt,
+    cancelledAt: null,
+    checkedInAt: null,
+  });
+  const fresh = decisions.filter((d) => !d.reuse);
+  const created =
+    fresh.length === 0
+      ? []
+      : await tx.eventRegistration.createManyAndReturn({
+          data: fresh.map((d) => ({
+            ...data(d),
+            networkId: locked.networkId,
+            eventId: locked.id,
+            memberId: d.press.member.id,
+          })),
+          select: { id: true, memberId: true },
+        });
+  const ids = new Map(created.map((r) => [r.memberId, r.id]));
+  for (const d of decisions.filter((d) => d.reuse)) {
+    const memberId = d.press.member.id;
+    const row = await tx.eventRegistration.update({
+      where: { eventId_memberId: { eventId: locked.id, memberId } },
+      data: data(d),
+      select: { id: true },
+    });
+    ids.set(memberId, row.id);
+  }
+  return ids;
+}
+
+function outcome(d: Decision, ids: ReadonlyMap<string, string>): RegistrationOutcome {
+  const registrationId = ids.get(d.press.member.id)!;
+  return d.status === "REGISTERED"
+    ? { status: "REGISTERED", registrationId }
+    : { status: "WAITLISTED", registrationId, position: d.position };
 }
 
 /** Queues the batch's reminders, one call per set of presses that would queue the same reminder times. */
-async function queueReminders(tx: Tx, locked: Event, reminded: readonly Reminded[]): Promise<void> {
-  const groups = new Map<string, Reminded[]>();
-  for (const r of reminded) {
-    const times = eventReminderTimes(locked, r.now).map((t) => t.slot);
-    const key = `${r.platforms.join(",")}|${times.join(",")}`;
-    groups.set(key, [...(groups.get(key) ?? []), r]);
+async function queueReminders(
+  tx: Tx,
+  locked: Event,
+  registered: readonly Decision[],
+  ids: ReadonlyMap<string, string>,
+): Promise<void> {
+  const groups = new Map<
+    string,
+    { platforms: readonly Platform[]; now: Date; regs: { id: string; memberId: string }[] }
+  >();
+  for (const { press } of registered) {
+    // Without the platforms the bot runs on, reminders go to the member's last attached account.
+    const platforms = press.platforms ?? PLATFORMS;
+    const key = `${platforms.join(",")}|${eventReminderTimes(locked, press.now).map((t) => t.slot)}`;
+    const group = groups.get(key) ?? { platforms, now: press.now, regs: [] };
+    group.regs.push({ id: ids.get(press.member.id)!, memberId: press.member.id });
+    groups.set(key, group);
   }
-  for (const group of groups.values()) {
-    const first = group[0]!;
-    await queueEventReminders(
-      tx,
-      locked,
-      group.map((r) => r.registration),
-      first.platforms,
-      first.now,
-    );
-  }
+  for (const g of groups.values()) await queueEventReminders(tx, locked, g.regs, g.platforms, g.now);
 }
