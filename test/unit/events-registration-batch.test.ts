@@ -34,15 +34,18 @@ describe("many presses on one event at once", () => {
     const [early, ...crowd] = await advisers(31);
     const press = (member: AudienceMember) => pressRegister(bot.db.prisma, event, { member, now: bot.now() });
     await press(early!);
-    // 30 presses handed over in one go, and the first member pressing a second time among them.
-    const pressed = [...crowd.slice(0, 10), crowd[0]!, ...crowd.slice(10)];
+    // 30 presses handed over in one go; the first member presses again among them, the 13th at the end.
+    const pressed = [...crowd.slice(0, 10), crowd[0]!, ...crowd.slice(10), crowd[12]!];
     const answers = await Promise.allSettled(pressed.map(press));
 
     const outcomes = answers.map((a) => (a.status === "fulfilled" ? a.value : null));
     const duplicate = answers[10]!;
     expect(duplicate.status).toBe("rejected");
     expect(duplicate.status === "rejected" && (duplicate.reason as AppError).code).toBe("event_already_registered");
-    const others = outcomes.filter((_, i) => i !== 10);
+    const again = answers[31]!;
+    expect(again.status === "rejected" && (again.reason as AppError).code).toBe("event_already_waitlisted");
+    expect(again.status === "rejected" && (again.reason as AppError).params).toMatchObject({ position: 2 });
+    const others = outcomes.filter((_, i) => i !== 10 && i !== 31);
     // 11 places were left: the first 11 presses get them, the next 19 wait, numbered in arrival order.
     expect(others.map((o) => o?.status)).toEqual([
       ...Array<string>(11).fill("REGISTERED"),
