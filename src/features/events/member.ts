@@ -15,7 +15,8 @@ import {
 import { eventBlock, formatWhen, formatWhere } from "./format.ts";
 import { eventCalendar } from "./ics.ts";
 import { calendarOptions } from "./notify.ts";
-import { cancelRegistration, type RegistrationOutcome, registerForEvent, waitlistPosition } from "./registration.ts";
+import { cancelRegistration, registerForEvent } from "./registration.ts";
+import { type RegistrationOutcome, waitlistPosition } from "./registration-batch.ts";
 import { readQuestions } from "./schema.ts";
 
 const registerButton = (ctx: Context, id: string) => ({

@@ -1,48 +1,20 @@
-import type { Event, Prisma, RegistrationStatus } from "@prisma/client";
+import type { Event, Prisma } from "@prisma/client";
 import { AppError } from "../../core/errors.ts";
-import { PLATFORMS, type Platform } from "../../core/inbound.ts";
+import type { Platform } from "../../core/inbound.ts";
 import type { Db } from "../../db/database.ts";
 import { type AudienceMember, inAudience } from "./audience.ts";
 import { EVENT_TRANSACTION, oneAtATime } from "./event-queue.ts";
 import { notifyMembers } from "./notify.ts";
+import { type EventRef, lockEvent, pressRegister, type RegistrationOutcome } from "./registration-batch.ts";
 import { cancelEventReminders, queueEventReminders } from "./reminders.ts";
 
 type Tx = Prisma.TransactionClient;
 
-/** The event as the engine needs it; it is read again under the lock. */
-export interface EventRef {
-  id: string;
-  networkId: string;
-  audienceRoles: readonly string[];
-  audienceTerritoryIds: readonly string[];
-}
-
-export type RegistrationOutcome =
-  | { status: "REGISTERED"; registrationId: string }
-  | { status: "WAITLISTED"; registrationId: string; position: number };
-
-/**
- * Locks the event row until the transaction ends: registrations and cancellations of one event run
- * one after the other, so the last place goes to exactly one member (works on PGlite and PostgreSQL).
- */
-async function lockEvent(tx: Tx, event: EventRef) {
-  await tx.$queryRaw`select id from "Event" where id = ${event.id}::uuid for update`;
-  const row = await tx.event.findFirst({ where: { id: event.id, networkId: event.networkId } });
-  if (!row) throw new AppError("event_not_found", "events.errors.notFound");
-  return row;
-}
-
-/** The 1-based place of a waiting registration in its event's queue. */
-export async function waitlistPosition(db: Db | Tx, eventId: string, queuedAt: Date): Promise<number> {
-  return (
-    1 + (await db.eventRegistration.count({ where: { eventId, status: "WAITLISTED", queuedAt: { lt: queuedAt } } }))
-  );
-}
-
 /**
  * Registers the member, or puts them on the waiting list when the event is full; refuses with a
  * sentence when registration is closed, the event cancelled or started, the member already in, or
- * outside the audience. Re-registering after a cancellation reuses the row.
+ * outside the audience. Re-registering after a cancellation reuses the row. Presses on one event
+ * are written in batches, in the order they arrived (`registration-batch.ts`).
  */
 export async function registerForEvent(
   db: Db,
@@ -54,57 +26,9 @@ export async function registerForEvent(
     platforms?: readonly Platform[];
   },
 ): Promise<RegistrationOutcome> {
-  const { event, member, now } = input;
+  const { event, member } = input;
   if (!(await inAudience(db, event, member))) throw new AppError("event_audience", "events.errors.audience");
-  return oneAtATime(event.id, () =>
-    db.$transaction(async (tx) => {
-      const locked = await lockEvent(tx, event);
-      const title = locked.title;
-      if (locked.status === "CANCELLED") throw new AppError("event_cancelled", "events.errors.cancelled", { title });
-      // A proposed or declined animation is not open to registration (nor shown to members).
-      if (locked.status !== "SCHEDULED") throw new AppError("event_not_found", "events.errors.notFound");
-      if (now >= locked.startsAt) throw new AppError("event_started", "events.errors.started", { title });
-      if (locked.registrationClosesAt && now >= locked.registrationClosesAt)
-        throw new AppError("event_closed", "events.errors.closed", { title });
-      const key = { eventId_memberId: { eventId: locked.id, memberId: member.id } };
-      const existing = await tx.eventRegistration.findUnique({ where: key });
-      if (existing?.status === "REGISTERED")
-        throw new AppError("event_already_registered", "events.errors.alreadyRegistered", { title });
-      if (existing?.status === "WAITLISTED") {
-        throw new AppError("event_already_waitlisted", "events.errors.alreadyWaitlisted", {
-          title,
-          position: await waitlistPosition(tx, locked.id, existing.queuedAt),
-        });
-      }
-      const [registered, lastQueued] = await Promise.all([
-        tx.eventRegistration.count({ where: { eventId: locked.id, status: "REGISTERED" } }),
-        tx.eventRegistration.findFirst({
-          where: { eventId: locked.id, status: "WAITLISTED" },
-          orderBy: { queuedAt: "desc" },
-          select: { queuedAt: true },
-        }),
-      ]);
-      // Someone already waiting means the places are taken: a newcomer never jumps the queue.
-      const full = locked.capacity !== null && (registered >= locked.capacity || lastQueued !== null);
-      if (full && !locked.waitlist) throw new AppError("event_full", "events.errors.full", { title });
-      const status: RegistrationStatus = full ? "WAITLISTED" : "REGISTERED";
-      // Members queued by the same clock tick keep the order the lock gave them.
-      const queuedAt = lastQueued && lastQueued.queuedAt >= now ? new Date(lastQueued.queuedAt.getTime() + 1) : now;
-      const data = { status, answers: input.answers ?? {}, queuedAt, cancelledAt: null, checkedInAt: null };
-      const row = await tx.eventRegistration.upsert({
-        where: key,
-        create: { ...data, networkId: locked.networkId, eventId: locked.id, memberId: member.id },
-        update: data,
-        select: { id: true },
-      });
-      if (status === "REGISTERED") {
-        // Without the platforms the bot runs on, reminders go to the member's last attached account.
-        await queueEventReminders(tx, locked, [{ id: row.id, memberId: member.id }], input.platforms ?? PLATFORMS, now);
-        return { status, registrationId: row.id };
-      }
-      return { status, registrationId: row.id, position: await waitlistPosition(tx, locked.id, queuedAt) };
-    }, EVENT_TRANSACTION),
-  );
+  return pressRegister(db, event, { member, answers: input.answers, now: input.now, platforms: input.platforms });
 }
 
 /** What a cancellation did: the place given up, and the member promoted from the waiting list, if any. */
