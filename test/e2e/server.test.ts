@@ -33,7 +33,7 @@ describe("the bot process", () => {
 
     const first = await say(bot.url, { user: "e2e-newcomer", text: "bonjour" });
     expect(first.status).toBe(200);
-    expect(first.body.replies[0]!.choices!.map((c) => c.id)).toEqual(["onb:language:fr", "onb:language:en"]);
+    expect(first.body.replies[0]!.choices!.map((c) => c.id)).toEqual(["onb.language:fr", "onb.language:en"]);
     await say(bot.url, { user: "e2e-newcomer", action: "onb:language:fr" });
     await say(bot.url, { user: "e2e-newcomer", action: "onb:role:DIGITAL_ADVISER" });
     const territories = await say(bot.url, { user: "e2e-newcomer", action: "onb:organisation:none" });

@@ -58,7 +58,7 @@ describe("refused commands", () => {
     const reply = await bot.text("demo-partner", { kind: "action", actionId: `role:approve:${request.id}` });
     expect(reply).toContain("réservée aux coordinateurs du réseau");
     expect((await bot.db.prisma.roleRequest.findUniqueOrThrow({ where: { id: request.id } })).status).toBe("PENDING");
-    expect(await bot.db.prisma.auditLog.count({ where: { action: "action:role", outcome: "denied" } })).toBe(1);
+    expect(await bot.db.prisma.auditLog.count({ where: { action: "action:role.approve", outcome: "denied" } })).toBe(1);
   });
 });
 

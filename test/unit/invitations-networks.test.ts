@@ -44,7 +44,7 @@ describe("networks without DEFAULT_NETWORK", () => {
     expect(first[0]!.text).toBe(
       "Bienvenue dans le réseau « Réseau de la Charente-Maritime » ! Vous le rejoignez comme conseiller numérique.",
     );
-    expect(choiceIds(first)).toEqual(["onb:language:fr", "onb:language:en"]);
+    expect(choiceIds(first)).toEqual(["onb.language:fr", "onb.language:en"]);
     const member = await bot.db.prisma.member.findFirstOrThrow({
       where: { identities: { some: { platform: "telegram", externalId: "2001" } } },
     });
@@ -56,7 +56,7 @@ describe("networks without DEFAULT_NETWORK", () => {
     });
     // The next private messages resolve to that network through the identity: its (empty) organisation list is offered.
     const next = await bot.send(telegram("2001"), action("onb:language:fr"));
-    expect(choiceIds(next)).toEqual(["onb:organisation:none"]);
+    expect(choiceIds(next)).toEqual(["onb.organisation:none"]);
     const territory = await bot.send(telegram("2001"), action("onb:organisation:none"));
     expect(await bot.text(telegram("2001"), action(choiceIds(territory)[0]!))).toContain(
       "Votre rôle : conseiller numérique.",

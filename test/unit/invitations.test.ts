@@ -39,10 +39,10 @@ describe("invitations from the administration command line", () => {
     expect(joined[0]!.text).toBe(
       "Bienvenue dans le réseau « Réseau des partenaires du Tarn-et-Garonne » ! Vous le rejoignez comme coordinateur du réseau.",
     );
-    expect(choiceIds(joined)).toEqual(["onb:language:fr", "onb:language:en"]);
+    expect(choiceIds(joined)).toEqual(["onb.language:fr", "onb.language:en"]);
     // The role is not asked: after the language comes the organisation.
     const organisations = await bot.send("first-coordinator", action("onb:language:fr"));
-    expect(choiceIds(organisations)[0]).toMatch(/^onb:organisation:/);
+    expect(choiceIds(organisations)[0]).toMatch(/^onb\.organisation:/);
     const territories = await bot.send("first-coordinator", action(choiceIds(organisations).at(-1)!));
     const done = await bot.text("first-coordinator", action(choiceIds(territories)[0]!));
     expect(done).toBe(
@@ -102,7 +102,7 @@ describe("invitations from the chat", () => {
     const code = codeIn(await bot.send("demo-coordinator", `inviter partenaire ${organisation.name}`));
     await bot.send("new-partner", `rejoindre ${code}`);
     const next = await bot.send("new-partner", action("onb:language:en"));
-    expect(choiceIds(next)[0]).toMatch(/^onb:territory:/);
+    expect(choiceIds(next)[0]).toMatch(/^onb\.territory:/);
     expect(await memberOf("new-partner")).toMatchObject({ roles: ["PARTNER"], organisationId: organisation.id });
   });
 

@@ -11,7 +11,7 @@ describe("onboarding", () => {
   it("a newcomer is greeted by name and asked their language, whatever they type", async () => {
     const replies = await bot.send({ user: "camille", name: "Camille" }, "bonjour");
     expect(replies[0]!.text).toContain("Camille");
-    expect(choiceIds(replies)).toEqual(["onb:language:fr", "onb:language:en"]);
+    expect(choiceIds(replies)).toEqual(["onb.language:fr", "onb.language:en"]);
   });
 
   it("language, role, organisation and territory lead to a profile and a role request for coordinators", async () => {
@@ -74,7 +74,7 @@ describe("onboarding", () => {
     expect(await bot.text(who, "langue en")).toBe("Done: I’ll answer in English from now on.");
     const replies = await bot.send(who, "profil");
     expect(replies[0]!.text).toBe("Let’s finish introducing you first; it takes thirty seconds.");
-    expect(choiceIds(replies)).toContain("onb:language:fr");
+    expect(choiceIds(replies)).toContain("onb.language:fr");
   });
 
   it("someone already registered who types start is told so", async () => {

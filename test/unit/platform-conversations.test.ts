@@ -46,7 +46,7 @@ describe("conversations on platforms", () => {
   it("with a default network, a newcomer in a private chat is welcomed into it", async () => {
     const single = createBot(bot.db.prisma, silentLog, { defaultNetwork: "tarn-et-garonne" });
     const [reply] = await single(inbound(privateChat("704"), "bonjour"));
-    expect(reply!.choices!.map((c) => c.id)).toEqual(["onb:language:fr", "onb:language:en"]);
+    expect(reply!.choices!.map((c) => c.id)).toEqual(["onb.language:fr", "onb.language:en"]);
     const [inGroup] = await single(inbound(group("705", "-900"), "bonjour"));
     expect(inGroup!.text).toContain("n’est rattachée à aucun réseau");
   });
@@ -63,7 +63,7 @@ describe("conversations on platforms", () => {
       "Cette conversation est déjà rattachée à votre réseau.",
     );
     expect((await bot.send(group("711", "-1001"), "bonjour"))[0]!.choices!.map((c) => c.id)).toContain(
-      "onb:language:fr",
+      "onb.language:fr",
     );
   });
 

@@ -1,14 +1,13 @@
+import { on, pressId, uuid } from "../../core/actions.ts";
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
-import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { ROLES, type Role } from "../../core/roles.ts";
-import { isUuid } from "../../shared/ids.ts";
+import { COORDINATORS, ROLE } from "./actions.ts";
 import { findRequestByReference, listMembers, listPendingRequests, MEMBER_LIST_LIMIT } from "./data.ts";
 import { decideRoleRequest } from "./decide.ts";
+import { askRefusalReason, REFUSAL_FORM, reasonOf } from "./refusal.ts";
 import { roleByName } from "./role-names.ts";
-
-const COORDINATORS: readonly Role[] = ["NETWORK_COORDINATOR"];
 
 async function members(ctx: Context, args: string): Promise<Reply[]> {
   const { t } = ctx;
@@ -48,8 +47,8 @@ async function requests(ctx: Context): Promise<Reply[]> {
           reference: r.id.slice(0, 8),
         }),
         [
-          { id: `role:approve:${r.id}`, label: t("roleRequests.approve"), style: "primary" },
-          { id: `role:refuse:${r.id}`, label: t("roleRequests.refuse"), style: "danger" },
+          { id: pressId(ROLE.approve, r.id), label: t("roleRequests.approve"), style: "primary" },
+          { id: pressId(ROLE.refuse, r.id), label: t("roleRequests.refuse"), style: "danger" },
         ],
       ),
     ),
@@ -72,6 +71,18 @@ async function decide(ctx: Context, requestId: string | null, approve: boolean, 
   if (decision.kind === "not-pending") return [say(t("roleRequests.alreadyDecided"))];
   const params = { name: decision.memberName, role: t(`roles.singular.${decision.role as Role}`) };
   return [say(decision.kind === "approved" ? t("roleRequests.approved", params) : t("roleRequests.refused", params))];
+}
+
+/** The reason submitted: refuses with it, or asks again for a reason left empty. */
+async function submitRefusal(
+  ctx: Context,
+  values: Record<string, string | string[]>,
+  [id = ""]: string[],
+): Promise<Reply[]> {
+  if (!uuid.safeParse(id).success) return [say(ctx.t("roleRequests.notFound"))];
+  const reason = reasonOf(values);
+  if (reason === "") return [say(ctx.t("roleRequests.reasonMissing")), ...(await askRefusalReason(ctx, id))];
+  return decide(ctx, id, false, reason);
 }
 
 async function decideTyped(ctx: Context, args: string, approve: boolean): Promise<Reply[]> {
@@ -114,13 +125,8 @@ export const membersFeature: Feature = {
     },
   ],
   actions: [
-    {
-      prefix: "role",
-      audience: COORDINATORS,
-      run: (ctx, [verb, id = ""]) =>
-        verb === "approve" || verb === "refuse"
-          ? decide(ctx, isUuid(id) ? id : null, verb === "approve")
-          : Promise.reject(staleAction()),
-    },
+    on(ROLE.approve, (ctx, [id]) => decide(ctx, id, true)),
+    on(ROLE.refuse, (ctx, [id]) => askRefusalReason(ctx, id)),
   ],
+  forms: [{ formId: REFUSAL_FORM, audience: COORDINATORS, run: submitRefusal }],
 };

@@ -1,3 +1,4 @@
+import { on } from "../../core/actions.ts";
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { createTranslator, toLocale } from "../../core/i18n.ts";
@@ -10,7 +11,9 @@ import { joinOutsideNetwork, joinWithCode } from "../invitations/feature.ts";
 import { setMemberLocale } from "../language/mutations.ts";
 import { linkAccount, linkCodeInPayload, linkNewAccount } from "../link/feature.ts";
 import { privacyNotice } from "../privacy/notice.ts";
-import { loadOnboarding, nextStep, type OnboardingState, saveOnboarding } from "./conversation.ts";
+import { ONB } from "./actions.ts";
+import { askAgain, offerToAskAgain } from "./ask-again.ts";
+import { loadOnboarding, nextStep, type OnboardingState, type OnboardingStep, saveOnboarding } from "./conversation.ts";
 import { completeOnboarding, setMemberOrganisation } from "./mutations.ts";
 import { promptFor } from "./prompts.ts";
 
@@ -33,12 +36,13 @@ async function start(ctx: Context, args: string): Promise<Reply[]> {
   // An invitation's link ("start inv-Xb3k9Q2mN1zT4aQ") joins the network with its role.
   const invitationCode = invitationCodeInPayload(args);
   if (invitationCode) return joinWithCode(ctx, invitationCode);
-  if (ctx.actor.status === "ACTIVE") return [say(ctx.t("onboarding.alreadyDone", { name: ctx.actor.displayName }))];
+  if (ctx.actor.status === "ACTIVE")
+    return (await offerToAskAgain(ctx)) ?? [say(ctx.t("onboarding.alreadyDone", { name: ctx.actor.displayName }))];
   return [say(ctx.t("onboarding.welcome")), ...(await continueOnboarding(ctx))];
 }
 
-/** One answer: `onb:<step>:<value>`. An answer to another step than the current one is stale. */
-async function answer(ctx: Context, [step, value = ""]: string[]): Promise<Reply[]> {
+/** One answer to `step`. An answer to another step than the current one is stale. */
+async function answer(ctx: Context, step: OnboardingStep, value: string): Promise<Reply[]> {
   if (ctx.actor.status === "ACTIVE") return [say(ctx.t("onboarding.alreadyDone", { name: ctx.actor.displayName }))];
   const state = await loadOnboarding(ctx.db, ctx.actor.networkId, ctx.actor.identityId);
   if (step !== state.step) return [say(ctx.t("errors.staleAction")), await promptFor(ctx, state)];
@@ -86,6 +90,7 @@ async function finish(ctx: Context, state: OnboardingState, territoryId: string 
     territoryId,
     role,
     at: ctx.now,
+    platforms: ctx.platforms,
   });
   const roleName = role ? ctx.t(`roles.singular.${role}`) : "";
   if (state.invited && actor.roles.length > 0) {
@@ -117,5 +122,11 @@ export const onboardingFeature: Feature = {
       },
     },
   ],
-  actions: [{ prefix: "onb", audience: "anyone", run: answer }],
+  actions: [
+    on(ONB.language, (ctx, [value]) => answer(ctx, "language", value)),
+    on(ONB.role, (ctx, [value]) => answer(ctx, "role", value)),
+    on(ONB.organisation, (ctx, [value]) => answer(ctx, "organisation", value)),
+    on(ONB.territory, (ctx, [value]) => answer(ctx, "territory", value)),
+    on(ONB.askAgain, (ctx, [role]) => askAgain(ctx, role)),
+  ],
 };

@@ -1,6 +1,8 @@
+import type { Platform } from "../../core/inbound.ts";
 import type { Role } from "../../core/roles.ts";
 import type { Db } from "../../db/database.ts";
 import { recordAudit } from "../../services/audit/record.ts";
+import { fileRoleRequest } from "../members/request.ts";
 import { endOnboarding } from "./conversation.ts";
 
 /** The organisation the member said they work for, or none. */
@@ -8,7 +10,10 @@ export async function setMemberOrganisation(db: Db, memberId: string, organisati
   await db.member.update({ where: { id: memberId }, data: { organisationId } });
 }
 
-/** Makes the member active in their territory, files the role they asked for, and ends the conversation, in one transaction. */
+/**
+ * Makes the member active in their territory, files the role they asked for (the coordinators are
+ * told), and ends the conversation, in one transaction.
+ */
 export async function completeOnboarding(
   db: Db,
   input: {
@@ -18,12 +23,13 @@ export async function completeOnboarding(
     territoryId: string | null;
     role: Role | undefined;
     at: Date;
+    platforms: readonly Platform[];
   },
 ): Promise<void> {
   const { networkId, memberId, identityId, territoryId, role, at } = input;
   await db.$transaction(async (tx) => {
     await tx.member.update({ where: { id: memberId }, data: { territoryId, status: "ACTIVE" } });
-    if (role) await tx.roleRequest.create({ data: { networkId, memberId, role } });
+    if (role) await fileRoleRequest(tx, { networkId, memberId, role, now: at, platforms: input.platforms });
     await endOnboarding(tx, identityId);
     await recordAudit(tx, {
       networkId,

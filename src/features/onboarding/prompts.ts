@@ -1,8 +1,10 @@
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { createTranslator, LOCALES, type Translate } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { ROLES } from "../../core/roles.ts";
 import { listOrganisations, listWorkTerritories } from "../../services/directory/data.ts";
+import { ONB } from "./actions.ts";
 import type { OnboardingState } from "./conversation.ts";
 
 /** The question of the current onboarding step, with its choices. */
@@ -14,20 +16,20 @@ export async function promptFor(ctx: Context, state: OnboardingState): Promise<R
     case "role":
       return say(
         t("onboarding.askRole"),
-        ROLES.map((role) => ({ id: `onb:role:${role}`, label: t(`roles.singular.${role}`) })),
+        ROLES.map((role) => ({ id: pressId(ONB.role, role), label: t(`roles.singular.${role}`) })),
       );
     case "organisation": {
       const organisations = await listOrganisations(ctx.db, ctx.actor.networkId);
       return say(t("onboarding.askOrganisation"), [
-        ...organisations.map((o) => ({ id: `onb:organisation:${o.id}`, label: o.name })),
-        { id: "onb:organisation:none", label: t("onboarding.noOrganisation") },
+        ...organisations.map((o) => ({ id: pressId(ONB.organisation, o.id), label: o.name })),
+        { id: pressId(ONB.organisation, "none"), label: t("onboarding.noOrganisation") },
       ]);
     }
     case "territory": {
       const territories = await listWorkTerritories(ctx.db, ctx.actor.networkId);
       return say(t("onboarding.askTerritory"), [
-        ...territories.map((o) => ({ id: `onb:territory:${o.id}`, label: o.name })),
-        { id: "onb:territory:none", label: t("onboarding.skip") },
+        ...territories.map((o) => ({ id: pressId(ONB.territory, o.id), label: o.name })),
+        { id: pressId(ONB.territory, "none"), label: t("onboarding.skip") },
       ]);
     }
   }
@@ -37,6 +39,6 @@ export async function promptFor(ctx: Context, state: OnboardingState): Promise<R
 export function languageQuestion(t: Translate, name: string): Reply {
   return say(
     t("onboarding.askLanguage", { name }),
-    LOCALES.map((l) => ({ id: `onb:language:${l}`, label: createTranslator(l)("language.name") })),
+    LOCALES.map((l) => ({ id: pressId(ONB.language, l), label: createTranslator(l)("language.name") })),
   );
 }
