@@ -21,14 +21,20 @@ const SAMPLES: [RegExp, string][] = [
   [/\bkind\b|\bc\b|category|year/, "COLLECTIVE"],
 ];
 
-/** The longest value a verb's parameter takes: a UUID, the longest word of an enumeration, the largest number. */
+/** The longest value a verb's parameter takes: a UUID, the longest word of an enumeration, the largest number, a bounded word at its bound. */
 function longest(schema: z.ZodType): string {
   const def = schema._zod.def as { type: string; innerType?: z.ZodType };
   if (def.type === "optional") return longest(def.innerType!);
+  if (def.type === "literal") return String((def as unknown as { values: unknown[] }).values[0]);
+  if (def.type === "union")
+    return (def as unknown as { options: z.ZodType[] }).options.map(longest).sort((a, b) => b.length - a.length)[0]!;
   if (def.type === "enum")
     return [...(schema as z.ZodEnum).options].map(String).sort((a, b) => b.length - a.length)[0]!;
   if (def.type === "number") return String((schema as z.ZodNumber).maxValue);
   if (def.type === "string" && schema.safeParse(UUID).success) return UUID;
+  // A bounded word (a guide section's name, an enrolment answer): as long as its schema lets it be.
+  const max = def.type === "string" ? (schema as z.ZodString).maxLength : null;
+  if (max !== null && max <= 100) return "a".repeat(max);
   throw new Error(`no sample for a ${def.type} parameter: add one here`);
 }
 
