@@ -62,7 +62,7 @@ describe("the activity form", () => {
     expect(collective.byName.place!.options!.map((o) => o.label)).toEqual(
       expect.arrayContaining(["Réseau des médiathèques de Tarn-et-Garonne", "À domicile", "À distance", "Autre lieu"]),
     );
-    const alone = formOf(await bot.send("demo-adviser", action("act:new:INDIVIDUAL")));
+    const alone = formOf(await bot.send("demo-adviser", action("act.new:INDIVIDUAL")));
     expect(alone.fields.slice(0, 5).map((f) => f.name)).toEqual(["duration", "themes", "place", "commune", "date"]);
     expect(alone.fields.map((f) => f.name)).toContain("referral");
     expect(alone.fields.map((f) => f.name)).not.toContain("participants");
@@ -89,7 +89,7 @@ describe("the activity form", () => {
     expect(replies[0]!.text).toBe(
       "Activité enregistrée : jeu. 12 nov. 2026 — Atelier collectif — 1 h 30 — 12 pers. — Démarches administratives, Sécurité numérique. Merci !",
     );
-    expect(replies[0]!.choices).toEqual([{ id: "act:same", label: "Comme la dernière fois" }]);
+    expect(replies[0]!.choices).toEqual([{ id: "act.same", label: "Comme la dernière fois" }]);
     const [saved] = await reports();
     expect(saved).toMatchObject({
       kind: "COLLECTIVE",

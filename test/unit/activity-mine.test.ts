@@ -82,7 +82,7 @@ describe("editing and deleting one's own reports", () => {
       notes: "Suite la semaine prochaine",
       ageBrackets: { "60_plus": 1 },
     });
-    const opened = formOf(await send(action(`act:e:${id}`)));
+    const opened = formOf(await send(action(`act.edit:${id}`)));
     expect(opened.id).toBe(`activity:${id}`);
     expect(opened.byName.duration!.value).toBe("45 min");
     expect(opened.byName.date!.value).toBe("2026-11-20");
@@ -121,7 +121,7 @@ describe("editing and deleting one's own reports", () => {
 
   it("Delete asks first; No keeps it, Yes deletes it", async () => {
     const id = await insertReport(bot, adviser, { date: day("2026-10-24") });
-    const asked = await send(action(`act:d:${id}`));
+    const asked = await send(action(`act.ask-delete:${id}`));
     expect(asked[0]!.text).toBe(
       "Supprimer ce compte rendu ? sam. 24 oct. 2026 — Accompagnement individuel — 1 h — Courriels",
     );
@@ -140,7 +140,7 @@ describe("editing and deleting one's own reports", () => {
     const id = await insertReport(bot, colleague);
     const sentence = "Ce compte rendu a été saisi par Léa Fabre : seul son auteur peut le modifier ou le supprimer.";
     expect(await text(action(`act:e:${id}`))).toBe(sentence);
-    expect(await text(action(`act:d:${id}`))).toBe(sentence);
+    expect(await text(action(`act.ask-delete:${id}`))).toBe(sentence);
     expect(await text(action(`act:dd:${id}`))).toBe(sentence);
     expect(
       await text(form(`activity:${id}`, { kind: "INDIVIDUAL", duration: "2h", themes: ["email"], place: "REMOTE" })),

@@ -62,7 +62,7 @@ describe("a gentle nudge to digital advisers who have not reported for three wee
       "Bonjour Julien ! Votre dernier accompagnement noté date du vendredi 30 octobre 2026. Un moment pour noter ceux de ces dernières semaines ? Choisissez le type d’activité :\n" +
         "(Pour ne plus recevoir ces rappels : « sourdine ».)",
     );
-    expect(julien.choices).toEqual(["act:new:INDIVIDUAL", "act:new:COLLECTIVE", "act:new:ONE_OFF"]);
+    expect(julien.choices).toEqual(["act.new:INDIVIDUAL", "act.new:COLLECTIVE", "act.new:ONE_OFF"]);
     expect(await delivery.inbox("adv-anne")).toEqual([
       "Hello Anne! No support session has been recorded since you joined the network. A moment to record your first ones? Choose the kind of activity:\n(To stop these reminders: “mute”.)",
     ]);

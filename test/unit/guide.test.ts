@@ -4,9 +4,10 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createCallbackCodec } from "../../src/channels/telegram/callback-data.ts";
 import { MESSAGE_MAX_CHARS, renderReply } from "../../src/channels/telegram/render.ts";
+import { pressId } from "../../src/core/actions.ts";
 import { LOCALES } from "../../src/core/i18n.ts";
 import type { Reply, TextEntity } from "../../src/core/reply.ts";
-import { GUIDE_ASK_ACTION } from "../../src/features/guide/feature.ts";
+import { GUIDE } from "../../src/features/guide/actions.ts";
 import { loadGuide, SHIPPED_LOCALES_DIR } from "../../src/features/guide/load.ts";
 import { parseSection } from "../../src/features/guide/markdown.ts";
 import {
@@ -78,8 +79,8 @@ describe("the shipped welcome guide", () => {
             entities,
             visibility: "private",
             choices: [
-              { id: `guide:s:${section.id}:${i}`, label: section.title },
-              { id: GUIDE_ASK_ACTION, label: "?" },
+              { id: pressId(GUIDE.page, section.id, i), label: section.title },
+              { id: pressId(GUIDE.ask), label: "?" },
             ],
           };
           const messages = renderReply(reply, codec, silentLog);
@@ -93,7 +94,7 @@ describe("the shipped welcome guide", () => {
           for (const button of message.keyboard!.flat()) {
             const data = "callback_data" in button ? button.callback_data : "";
             expect(Buffer.byteLength(data)).toBeLessThanOrEqual(64);
-            expect(codec.decode(data)).toMatch(/^guide:/);
+            expect(codec.decode(data)).toMatch(/^guide\./);
           }
         });
       }
@@ -399,7 +400,7 @@ describe("browsing the guide in the chat", () => {
   });
 
   it("answers the question button with the form to write to the mission accueil", async () => {
-    const replies = await bot.send("demo-intern", action(GUIDE_ASK_ACTION));
+    const replies = await bot.send("demo-intern", action(pressId(GUIDE.ask)));
     expect(replies[0]!.form).toMatchObject({ id: "wdask", title: "Question to the mission accueil" });
   });
 

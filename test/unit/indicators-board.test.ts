@@ -141,7 +141,7 @@ describe("indicators as text", () => {
     expect(all.indexOf(fiches[4]!)).toBeLessThan(all.indexOf(lineOf(all, "Acteurs membres")));
     expect(all.find((l) => l.startsWith("SDAASP-82 — "))).toBeDefined();
     for (const reply of replies) expect(reply.text.length).toBeLessThan(3000);
-    expect(choiceIds(replies)).toEqual(["ind:chart:current:-"]);
+    expect(choiceIds(replies)).toEqual(["ind.chart:current:-"]);
     expect(replies.at(-1)!.choices![0]!.label).toBe("Graphique (PNG)");
   });
 
@@ -155,7 +155,7 @@ describe("indicators as text", () => {
     expect(all).toContain("▱▱▱▱▱▱▱▱▱▱ Ateliers collectifs : 0 / 5 ateliers · 0 %");
     expect(lineOf(all, "Actions conduites")).toContain(": 1 / 3 actions · 33 % ◆");
     expect(lineOf(all, "Nouveau logement")).toContain("Nouveau logement pour internes sur Montauban : 0 / 1 logement");
-    expect(choiceIds(await coordinator("indicateurs 2025"))).toEqual(["ind:chart:2025:-"]);
+    expect(choiceIds(await coordinator("indicateurs 2025"))).toEqual(["ind.chart:2025:-"]);
   });
 
   it("a territory narrows the counts to what happened there, typed without accents or capitals", async () => {
@@ -170,7 +170,7 @@ describe("indicators as text", () => {
       ": 2 / 40 activités",
     );
     const territory = await bot.db.prisma.territory.findFirstOrThrow({ where: { name: "Moissac" } });
-    expect(choiceIds(await coordinator("indicateurs 2026 Moissac"))).toEqual([`ind:chart:2026:${territory.id}`]);
+    expect(choiceIds(await coordinator("indicateurs 2026 Moissac"))).toEqual([`ind.chart:2026:${territory.id}`]);
   });
 
   it("an unknown territory is refused with the closest names; an ambiguous one with the names it could be", async () => {
@@ -254,7 +254,7 @@ describe("indicators as text", () => {
       expect(replies.length).toBeGreaterThan(2);
       for (const reply of replies) expect(reply.text.length).toBeLessThan(3000);
       expect(replies.slice(0, -1).every((r) => !r.choices)).toBe(true);
-      expect(replies.at(-1)!.choices!.map((c) => c.id)).toEqual(["ind:chart:current:-"]);
+      expect(replies.at(-1)!.choices!.map((c) => c.id)).toEqual(["ind.chart:current:-"]);
       const cls = replies.filter((r) => r.text.includes("CLS-LOMAGNE"));
       expect(cls.length).toBeGreaterThan(1);
       // Every message of the long plan opens with its heading, so each reads on its own.

@@ -80,8 +80,8 @@ describe("the indicator chart", () => {
     const replies = await bot.send("demo-coordinator", action(`ind:chart:2025:${moissac}`));
     expect(replies[0]!.text).toBe("Graphique des indicateurs — Année 2025 · territoire : Moissac.");
     expect(pngOf(replies).image.width).toBe(CHART_WIDTH);
-    expect(await bot.text("demo-coordinator", action("ind:chart:current:Moissac"))).toContain(
-      "Ce bouton ne correspond plus",
+    expect(await bot.text("demo-coordinator", action("ind.chart:current:Moissac"))).toContain(
+      "Ce bouton n’est plus valable",
     );
     expect(
       await bot.text("demo-coordinator", action("ind:chart:current:00000000-0000-4000-8000-000000000000")),

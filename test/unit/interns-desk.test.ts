@@ -70,9 +70,9 @@ describe("asking the mission accueil", () => {
     expect(notice.text).toContain("Question n° 1 à la mission accueil");
     expect(notice.text).toContain("Thomas Lefèvre — cohorte Novembre 2026, site CH de Montauban");
     expect(notice.text).toContain("Where can I park near the hospital?");
-    expect(notice.choices).toEqual([{ id: `wda:${request!.id}`, label: "Répondre", style: "primary" }]);
+    expect(notice.choices).toEqual([{ id: `wd.answer:${request!.id}`, label: "Répondre", style: "primary" }]);
 
-    const opened = await bot.send("demo-coordinator", action(`wda:${request!.id}`));
+    const opened = await bot.send("demo-coordinator", action(`wd.answer:${request!.id}`));
     expect(opened[0]!.text).toContain("Question n° 1 de Thomas Lefèvre");
     expect(formOf(opened).id).toBe(`wdans:${request!.id}`);
     const done = await bot.text(
@@ -93,13 +93,13 @@ describe("asking the mission accueil", () => {
     const toIntern = rendered(relay!.payload, "en");
     expect(toIntern.text).toContain("The mission accueil answered your question no. 1");
     expect(toIntern.text).toContain("The P2 car park is free for staff.");
-    expect(toIntern.choices).toEqual([{ id: "wd:ask", label: "Ask another question" }]);
+    expect(toIntern.choices).toEqual([{ id: "wd.ask", label: "Ask another question" }]);
 
     // The other coordinator presses "Répondre" later: they see who answered, and what.
     const later = await bot.text("coord-2", action(`wda:${request!.id}`));
     expect(later).toContain("La question n° 1 a déjà reçu une réponse de Sophie Delmas, le 23 novembre 2026 à 10:00");
     expect(later).toContain("The P2 car park is free for staff.");
-    expect(formOf(await bot.send("demo-intern", action("wd:ask"))).id).toBe("wdask");
+    expect(formOf(await bot.send("demo-intern", action("wd.ask"))).id).toBe("wdask");
   });
 
   it("the guide's button and a bare 'question' open the form; 'mission accueil <text>' asks directly; numbers follow each other", async () => {

@@ -57,9 +57,9 @@ describe("the cohort's link and QR code", () => {
     expect(created[0]!.text).toContain("Lieux de stage proposés : CH Montauban, CH Moissac.");
     const cohort = await bot.db.prisma.cohort.findFirstOrThrow({});
     expect(cohort.sites).toEqual(["CH Montauban", "CH Moissac"]);
-    expect(choiceIds(created)).toEqual([`enrlink:${cohort.id}`]);
+    expect(choiceIds(created)).toEqual([`enr.link:${cohort.id}`]);
 
-    const [reply] = await bot.send("demo-coordinator", action(`enrlink:${cohort.id}`));
+    const [reply] = await bot.send("demo-coordinator", action(`enr.link:${cohort.id}`));
     const { inviteCode, inviteExpiresAt } = await bot.db.prisma.cohort.findUniqueOrThrow({ where: { id: cohort.id } });
     expect(inviteCode).toMatch(/^[A-Za-z0-9_-]{12}$/);
     const link = `https://t.me/cd82_accueil_bot?start=c-${inviteCode}`;
@@ -112,14 +112,14 @@ describe("an intern opening the link", () => {
     const intern: Speaker = { user: "new-intern-1", name: "Léa Martin" };
     const first = await bot.send(intern, `start c-${code}`);
     expect(first.map((r) => r.text).join("\n")).toContain("Bienvenue dans la cohorte d’internes « Novembre 2026 »");
-    expect(choiceIds(first)).toEqual(["enr:language:fr", "enr:language:en"]);
+    expect(choiceIds(first)).toEqual(["enr.answer:language:fr", "enr.answer:language:en"]);
     const member = await memberOf("new-intern-1");
     expect(member).toMatchObject({ roles: ["INTERN"], status: "ACTIVE", cohortId: id });
 
-    const site = await bot.send(intern, action("enr:language:en"));
+    const site = await bot.send(intern, action("enr.answer:language:en"));
     expect(site[0]!.text).toContain("Where are you placed?");
     expect(site[0]!.choices!.map((c) => c.label)).toEqual(["CH Montauban", "CH Moissac", "Other", "Skip"]);
-    const arrival = await bot.send(intern, action("enr:site:1"));
+    const arrival = await bot.send(intern, action("enr.answer:site:1"));
     expect(arrival[0]!.text).toContain("The cohort arrives on 2 November 2026.");
 
     bot.restart(); // a restart mid-way loses nothing
@@ -128,7 +128,7 @@ describe("an intern opening the link", () => {
     expect(text).toContain("Welcome to the “Novembre 2026” cohort, arriving on 5 November 2026.");
     expect(text).toContain("Placement site: CH Moissac.");
     expect(text).toContain("You will receive the invitation to your cohort's welcome evening");
-    expect(choiceIds(done)).toEqual(["guide:toc"]);
+    expect(choiceIds(done)).toEqual(["guide.contents"]);
     expect(await memberOf("new-intern-1")).toMatchObject({
       locale: "en",
       placementSite: "CH Moissac",
@@ -137,7 +137,7 @@ describe("an intern opening the link", () => {
     expect(await bot.db.prisma.outboundMessage.count({ where: { memberId: member.id } })).toBe(1);
     expect(await bot.db.prisma.conversation.count({ where: { identity: { externalId: "new-intern-1" } } })).toBe(0);
     // Now an ordinary member: the guide opens.
-    expect(choiceIds(await bot.send(intern, action("guide:toc"))).length).toBeGreaterThan(0);
+    expect(choiceIds(await bot.send(intern, action("guide.contents"))).length).toBeGreaterThan(0);
   });
 
   it("types a site with « Autre », skips the date (the cohort's stands), and a stale button re-asks", async () => {
@@ -274,7 +274,7 @@ describe("the privacy notice at an intern's first contact", () => {
       expect(first[0]!.text).toContain("Welcome to the network's intern cohort “Novembre 2026”");
       expect(first[1]!.text).toContain("Controller: Département de Tarn-et-Garonne.");
       expect(first[1]!.text).toContain("Data protection officer: dpo@ledepartement82.fr.");
-      expect(choiceIds(first)).toEqual(["enr:language:fr", "enr:language:en"]);
+      expect(choiceIds(first)).toEqual(["enr.answer:language:fr", "enr.answer:language:en"]);
       expect(notice(await bot.send(intern, action("enr:language:en")))).not.toContain("Controller");
       // The link opened again: the intern is enrolled already, nothing to repeat.
       expect(notice(await bot.send(intern, `start c-${code}`))).not.toContain("Controller");

@@ -53,9 +53,9 @@ describe("stopping the bot", () => {
   it("asks to confirm with Arrêter / Annuler; Annuler changes nothing", async () => {
     const intern = await newIntern();
     const asked = await bot.send(intern.user, "arrêter");
-    expect(choiceIds(asked)).toEqual(["leave:stop", "leave:cancel"]);
+    expect(choiceIds(asked)).toEqual(["leave.stop", "leave.cancel"]);
     expect(asked[0]!.text).toContain("plus aucun message");
-    expect(await bot.text(intern.user, action("leave:cancel"))).toContain("rien ne change");
+    expect(await bot.text(intern.user, action("leave.cancel"))).toContain("rien ne change");
     expect((await member(intern.id)).status).toBe("ACTIVE");
   });
 
@@ -82,9 +82,9 @@ describe("stopping the bot", () => {
     expect(commandText("/stop@partner_bot", "partner_bot")).toBe("/stop");
     const asked = await bot.text(intern.user, "/stop");
     expect(asked).toContain("Votre inscription à un événement à venir sera annulée");
-    const done = await bot.send(intern.user, action("leave:stop"));
+    const done = await bot.send(intern.user, action("leave.stop"));
     expect(done[0]!.text).toContain("écrivez « démarrer »");
-    expect(choiceIds(done)).toEqual(["leave:back"]);
+    expect(choiceIds(done)).toEqual(["leave.back"]);
 
     const after = await member(intern.id);
     expect(after.status).toBe("LEFT");
@@ -107,7 +107,7 @@ describe("stopping the bot", () => {
     await bot.send(intern.user, action("leave:stop"));
     const hint = await bot.send(intern.user, "événements");
     expect(hint[0]!.text).toContain("Vous avez arrêté le bot");
-    expect(choiceIds(hint)).toEqual(["leave:back"]);
+    expect(choiceIds(hint)).toEqual(["leave.back"]);
     expect(await bot.text(intern.user, action("evt.register:whatever"))).toContain("Vous avez arrêté le bot");
     expect((await member(intern.id)).status).toBe("LEFT");
 
@@ -121,7 +121,7 @@ describe("stopping the bot", () => {
     const intern = await newIntern();
     await bot.send(intern.user, "quitter");
     await bot.send(intern.user, action("leave:stop"));
-    expect(await bot.text(intern.user, action("leave:back"))).toContain("Bon retour");
+    expect(await bot.text(intern.user, action("leave.back"))).toContain("Bon retour");
     expect((await member(intern.id)).status).toBe("ACTIVE");
   });
 });
@@ -131,7 +131,7 @@ describe("staying in touch", () => {
     const intern = await newIntern("2026-05-04");
     const on = await bot.send(intern.user, "rester en contact");
     expect(on[0]!.text).toContain("vous restez en contact");
-    expect(choiceIds(on)).toEqual(["leave:nokeep"]);
+    expect(choiceIds(on)).toEqual(["leave.no-keep"]);
     expect((await member(intern.id)).keepInTouch).toBe(true);
 
     const off = await bot.text(intern.user, "ne plus rester en contact");
@@ -153,7 +153,7 @@ describe("staying in touch", () => {
     const intern = await newIntern("2026-05-04");
     const shown = await bot.send(intern.user, "contact");
     expect(shown[0]!.text).toContain("supprimées le 4 février 2027");
-    expect(choiceIds(shown)).toEqual(["leave:keep"]);
+    expect(choiceIds(shown)).toEqual(["leave.keep"]);
   });
 });
 
@@ -172,7 +172,7 @@ describe("the purge notice", () => {
     expect(rows.map((r) => r.idempotencyKey)).toEqual([`intern-purge-notice:${due.id}`]);
     expect(rows[0]!.payload).toMatchObject({
       kind: "notice",
-      notice: { key: "leave.purgeNotice.text", choices: [{ id: "leave:keep" }] },
+      notice: { key: "leave.purgeNotice.text", choices: [{ id: "leave.keep" }] },
     });
     expect(purgeDayOf({ arrivesOn: null, createdAt: NOW, cohort: { arrivesOn: new Date("2026-03-01") } })).toEqual({
       year: 2026,

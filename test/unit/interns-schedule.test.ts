@@ -58,7 +58,7 @@ describe("the welcome, two weeks before arrival at 10:00 Paris", () => {
       [`intern-welcome:${anna}`, `intern-welcome:${basile}`].sort(),
     );
     const notice = noticeOf(rows[0]!);
-    expect(notice.choices!.map((c) => c.id)).toEqual(["guide:toc"]);
+    expect(notice.choices!.map((c) => c.id)).toEqual(["guide.contents"]);
     expect(renderNotice(notice, "fr").text).toContain("Votre stage commence le lundi 2 novembre 2026");
     expect(renderNotice(notice, "en").text).toContain("Your placement starts on Monday, 2 November 2026");
   });
@@ -73,7 +73,7 @@ describe("the welcome, two weeks before arrival at 10:00 Paris", () => {
     });
     await run("2026-10-19T08:00:00Z");
     const notice = noticeOf((await queued(`intern-welcome:${anna}`))[0]!);
-    expect(notice.choices!.map((c) => c.id)).toEqual(["guide:toc", `evt.register:${evening.id}`]);
+    expect(notice.choices!.map((c) => c.id)).toEqual(["guide.contents", `evt.register:${evening.id}`]);
     expect(renderNotice(notice, "fr").text).toContain("« Soirée d’accueil » le jeudi 26 novembre 2026 à 18:30");
   });
 
@@ -106,7 +106,7 @@ describe("the check-in, one week after arrival", () => {
       [`intern-checkin:${anna}`, `intern-checkin:${basile}`].sort(),
     );
     const notice = noticeOf(rows[0]!);
-    expect(notice.choices!.map((c) => c.id)).toEqual(["isch:ok", "guide:ask", "leave:keep"]);
+    expect(notice.choices!.map((c) => c.id)).toEqual(["isch.fine", "guide.ask", "leave.keep"]);
     expect(renderNotice(notice, "fr").text).toContain("Avez-vous trouvé un logement ?");
     expect(renderNotice(notice, "fr").choices!.map((c) => c.label)).toEqual([
       "👍 Tout va bien",
@@ -116,7 +116,7 @@ describe("the check-in, one week after arrival", () => {
   });
 
   it("'all is well' gets a thank-you", async () => {
-    expect(await bot.text("intern-anna", action("isch:ok"))).toContain("merci de nous avoir répondu");
+    expect(await bot.text("intern-anna", action("isch.fine"))).toContain("merci de nous avoir répondu");
   });
 });
 
@@ -150,7 +150,7 @@ describe("seasonal guide updates", () => {
       "mois-du-numerique",
     );
     expect(reply!.text.startsWith("The digital month is coming\n\n")).toBe(true);
-    expect(reply!.choices!.map((c) => c.id)).toEqual(["guide:toc", "guide:ask"]);
+    expect(reply!.choices!.map((c) => c.id)).toEqual(["guide.contents", "guide.ask"]);
   });
 
   it("follow summer time in April (08:00 UTC)", async () => {
@@ -234,7 +234,9 @@ describe("feedback after the welcome evening", () => {
     expect((await run("2026-11-27T09:15:00Z")).feedback).toBe(0);
     const [row] = await queued("event-feedback:");
     expect(row!.idempotencyKey).toBe(`event-feedback:${evening.id}:${anna}`);
-    expect(noticeOf(row!).choices!.map((c) => c.id)).toEqual([1, 2, 3, 4, 5].map((n) => `isch:fb:${evening.id}:${n}`));
+    expect(noticeOf(row!).choices!.map((c) => c.id)).toEqual(
+      [1, 2, 3, 4, 5].map((n) => `isch.rate:${evening.id}:${n}`),
+    );
   });
 
   it("asks everyone registered when no one was checked in", async () => {
@@ -243,7 +245,7 @@ describe("feedback after the welcome evening", () => {
   });
 
   it("stores the rating and the two texts; answering again updates; organisers see the summary", async () => {
-    const replies = await bot.send("intern-anna", action(`isch:fb:${evening.id}:4`));
+    const replies = await bot.send("intern-anna", action(`isch.rate:${evening.id}:4`));
     expect(replies[0]!.text).toContain("votre note (4/5) est enregistrée");
     expect(formOf(replies).fields.map((f) => f.name)).toEqual(["useful", "next"]);
     expect(

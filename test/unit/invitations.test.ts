@@ -110,10 +110,10 @@ describe("invitations from the chat", () => {
     expect(await bot.text("demo-adviser", "inviter partenaire")).toContain("réservée aux coordinateurs du réseau");
     expect(await bot.text("demo-adviser", "invitations")).toContain("réservée aux coordinateurs du réseau");
     const open = await bot.db.prisma.invitation.findFirstOrThrow({ where: { revokedAt: null } });
-    expect(await bot.text("demo-adviser", action(`invrev:${open.id}`))).toContain(
+    expect(await bot.text("demo-adviser", action(`inv.revoke:${open.id}`))).toContain(
       "réservée aux coordinateurs du réseau",
     );
-    expect(await bot.db.prisma.auditLog.count({ where: { action: "action:invrev", outcome: "denied" } })).toBe(1);
+    expect(await bot.db.prisma.auditLog.count({ where: { action: "action:inv.revoke", outcome: "denied" } })).toBe(1);
   });
 
   it("an existing member gets the role added; one who has it already keeps the invitation unused", async () => {

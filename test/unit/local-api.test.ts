@@ -57,7 +57,7 @@ describe("local channel HTTP contract", () => {
   it("a message, a button press and a form each come back as neutral replies", async () => {
     const text = await post({ user: "demo-adviser", text: "profil" });
     expect(text.statusCode).toBe(200);
-    expect(text.json().replies[0]).toMatchObject({ visibility: "private", choices: [{ id: "profile:edit" }] });
+    expect(text.json().replies[0]).toMatchObject({ visibility: "private", choices: [{ id: "profile.edit" }] });
     const pressed = await post({ user: "demo-adviser", action: "profile:edit" });
     expect(pressed.json().replies[0].form.fields.map((f: { name: string }) => f.name)).toEqual([
       "displayName",

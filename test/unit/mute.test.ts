@@ -26,11 +26,11 @@ describe("muting", () => {
         "Les messages urgents vous parviennent toujours, même en sourdine et pendant vos heures calmes.",
       ].join("\n"),
     );
-    expect(choiceIds([reply!])).toEqual(["mute:t:broadcast", "mute:t:reminder", "mute:t:news"]);
+    expect(choiceIds([reply!])).toEqual(["mute.toggle:broadcast", "mute.toggle:reminder", "mute.toggle:news"]);
   });
 
   it("a button mutes a category, the same button brings it back", async () => {
-    const [muted] = await bot.send("demo-adviser", action("mute:t:broadcast"));
+    const [muted] = await bot.send("demo-adviser", action("mute.toggle:broadcast"));
     expect(muted!.text).toContain("C’est noté : « annonces du réseau » en sourdine, sauf message urgent.");
     expect(muted!.text).toContain("• annonces du réseau : en sourdine");
     expect(muted!.choices![0]!.label).toBe("Rétablir : annonces du réseau");

@@ -21,9 +21,9 @@ const indicators = async () =>
 describe("deleting one's account", () => {
   it("« supprimer mon compte » asks to confirm; Annuler keeps everything", async () => {
     const asked = await bot.send("demo-partner", "supprimer mon compte");
-    expect(choiceIds(asked)).toEqual(["privacy:delete", "privacy:cancel"]);
+    expect(choiceIds(asked)).toEqual(["privacy.delete", "privacy.cancel"]);
     expect(asked[0]!.text).toContain("reste, sans votre nom");
-    expect(await bot.text("demo-partner", action("privacy:cancel"))).toContain("rien ne change");
+    expect(await bot.text("demo-partner", action("privacy.cancel"))).toContain("rien ne change");
     expect(await db().platformIdentity.count({ where: { platform: "local", externalId: "demo-partner" } })).toBe(1);
   });
 
@@ -76,7 +76,7 @@ describe("deleting one's account", () => {
     const before = await indicators();
 
     await bot.send("leaving-adviser", "supprimer mon compte");
-    expect(await bot.text("leaving-adviser", action("privacy:delete"))).toContain("Votre compte est supprimé");
+    expect(await bot.text("leaving-adviser", action("privacy.delete"))).toContain("Votre compte est supprimé");
 
     const row = await db().member.findUniqueOrThrow({ where: { id } });
     expect(row).toMatchObject({ displayName: "Ancien membre", status: "LEFT" });

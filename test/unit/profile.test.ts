@@ -16,11 +16,11 @@ describe("profile", () => {
     expect(reply!.text).toContain("Rôles : conseiller numérique");
     expect(reply!.text).toContain("Heures calmes : de 20:00 à 08:00");
     expect(reply!.text).toContain("Comptes reliés : chat local");
-    expect(reply!.choices).toEqual([{ id: "profile:edit", label: "Modifier mon profil", style: "primary" }]);
+    expect(reply!.choices).toEqual([{ id: "profile.edit", label: "Modifier mon profil", style: "primary" }]);
   });
 
   it("the edit form is pre-filled and offers the network's organisations and territories", async () => {
-    const [reply] = await bot.send("demo-adviser", action("profile:edit"));
+    const [reply] = await bot.send("demo-adviser", action("profile.edit"));
     const fields = Object.fromEntries(reply!.form!.fields.map((f) => [f.name, f]));
     expect(reply!.form!.id).toBe("profile");
     expect(fields.displayName!.value).toBe("Julien Carrère");

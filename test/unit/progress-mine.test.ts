@@ -97,14 +97,14 @@ describe("my progress updates", () => {
       "Avancement supprimé : il ne compte plus dans les indicateurs.",
     );
     expect(await meetings()).toBe(1);
-    expect(await text(action(`prg:dd:${id}`))).toBe(
+    expect(await text(action(`prg.delete:${id}`))).toBe(
       "Je ne trouve pas cet avancement : il a peut-être été supprimé. Tapez « avancements » pour voir les vôtres.",
     );
   });
 
   it("someone else's update cannot be deleted", async () => {
     const theirs = await insert(committee, "2026-11-22");
-    expect(await text(action(`prg:d:${theirs}`))).toBe(
+    expect(await text(action(`prg.ask-delete:${theirs}`))).toBe(
       "Cet avancement a été saisi par Nathalie Bousquet : seul son auteur peut le supprimer.",
     );
     expect(await text(action(`prg:dd:${theirs}`))).toBe(

@@ -1,7 +1,9 @@
 import { type CalendarDay, parisDay } from "../../calendar/paris.ts";
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import type { Locale, Translate } from "../../core/i18n.ts";
 import type { Choice, Reply } from "../../core/reply.ts";
+import { ACT } from "./actions.ts";
 import { formatAgeBreakdown, known } from "./ages.ts";
 import { ACTIVITY_KINDS, DURATIONS } from "./catalogue.ts";
 import type { NetworkPlaces } from "./data.ts";
@@ -71,28 +73,29 @@ export function draftReply(ctx: Context, pending: PendingDraft, places: NetworkP
     const distinct = new Set(labels).size === labels.length;
     ambiguity.options.forEach((o, j) => {
       choices.push({
-        id: `act:amb:${token}:${pending.ambiguities.length}:${j}`,
+        id: pressId(ACT.reading, token, pending.ambiguities.length, j),
         label: distinct ? labels[j]! : o.label,
       });
     });
   } else if (!draft.kind) {
     lines.push(t("activities.draft.askKind"));
     for (const kind of ACTIVITY_KINDS)
-      choices.push({ id: `act:kind:${token}:${kind}`, label: t(`activities.catalogue.kinds.${kind}`) });
+      choices.push({ id: pressId(ACT.kind, token, kind), label: t(`activities.catalogue.kinds.${kind}`) });
   } else if (!draft.durationMin) {
     lines.push(t("activities.draft.askDuration"));
     for (const minutes of DURATIONS)
-      choices.push({ id: `act:dur:${token}:${minutes}`, label: formatDuration(minutes) });
+      choices.push({ id: pressId(ACT.duration, token, minutes), label: formatDuration(minutes) });
   } else if (!draft.themes?.length) {
     lines.push(t("activities.draft.askThemes"));
   } else {
     const checked = checkReport(ctx, places, valuesOfDraft(draft, today));
-    if (checked.ok) choices.push({ id: `act:ok:${token}`, label: t("activities.buttons.confirm"), style: "primary" });
+    if (checked.ok)
+      choices.push({ id: pressId(ACT.confirm, token), label: t("activities.buttons.confirm"), style: "primary" });
     else lines.push(checked.sentence, t("activities.draft.correctHint"));
   }
   choices.push(
-    { id: `act:fix:${token}`, label: t("activities.buttons.correct") },
-    { id: `act:x:${token}`, label: t("activities.buttons.drop"), style: "danger" },
+    { id: pressId(ACT.fix, token), label: t("activities.buttons.correct") },
+    { id: pressId(ACT.drop, token), label: t("activities.buttons.drop"), style: "danger" },
   );
   return { text: lines.join("\n"), choices, visibility: "private" };
 }

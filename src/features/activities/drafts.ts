@@ -1,8 +1,10 @@
 import { parisDay } from "../../calendar/paris.ts";
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { isoDay } from "../../shared/dates.ts";
+import { ACT } from "./actions.ts";
 import { ACTIVITY_KINDS, type ActivityKind, DURATIONS } from "./catalogue.ts";
 import { knownPlaces, lastWrittenReport, loadPlaces, type NetworkPlaces } from "./data.ts";
 import type { ActivityDraft } from "./draft.ts";
@@ -64,15 +66,14 @@ export function chooseKind(ctx: Context): Reply[] {
   const { t } = ctx;
   return [
     say(t("activities.chooseKind"), [
-      ...ACTIVITY_KINDS.map((kind) => ({ id: `act:new:${kind}`, label: t(`activities.catalogue.kinds.${kind}`) })),
-      { id: "act:same", label: t("activities.buttons.same") },
+      ...ACTIVITY_KINDS.map((kind) => ({ id: pressId(ACT.new, kind), label: t(`activities.catalogue.kinds.${kind}`) })),
+      { id: pressId(ACT.same), label: t("activities.buttons.same") },
     ]),
   ];
 }
 
 /** The blank form for a kind, dated today. */
-export async function blankForm(ctx: Context, kind: string): Promise<Reply[]> {
-  if (!(ACTIVITY_KINDS as readonly string[]).includes(kind)) throw staleAction();
+export async function blankForm(ctx: Context, kind: ActivityKind): Promise<Reply[]> {
   const places = await loadPlaces(ctx.db, ctx.actor.networkId);
   return [activityForm(ctx, places, { kind, date: isoDay(parisDay(ctx.now)) })];
 }
@@ -129,7 +130,7 @@ const STEPS: Record<string, DraftStep> = {
   },
 };
 
-/** A button of a draft: `act:<step>:<token>[:<answer>]`; a draft confirmed or replaced since is gone. */
+/** A button of a draft (`act.kind:<token>:<kind>`…): its step, token and answer; a draft confirmed or replaced since is gone. */
 export async function answerDraft(ctx: Context, step: string, token: string, args: string[]): Promise<Reply[]> {
   const run = STEPS[step];
   if (!run) throw staleAction();
@@ -137,5 +138,3 @@ export async function answerDraft(ctx: Context, step: string, token: string, arg
   if (!pending) return [say(ctx.t("activities.errors.draftGone"))];
   return run(ctx, pending, await loadPlaces(ctx.db, ctx.actor.networkId), args);
 }
-
-export const DRAFT_STEPS = new Set(Object.keys(STEPS));

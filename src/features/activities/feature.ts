@@ -1,16 +1,16 @@
+import { on } from "../../core/actions.ts";
 import { normaliseWord } from "../../core/command-words.ts";
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
-import { staleAction } from "../../core/errors.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import type { Role } from "../../core/roles.ts";
-import { answerDraft, blankForm, chooseKind, DRAFT_STEPS, quickEntry, sameAsLastTime } from "./drafts.ts";
+import { ACT, ACTIVITY_REPORTERS } from "./actions.ts";
+import { answerDraft, blankForm, chooseKind, quickEntry, sameAsLastTime } from "./drafts.ts";
 import { askDeleteActivity, deleteMyActivity, editActivity } from "./mine.ts";
 import { submitActivityForm } from "./save.ts";
 
-/** Who reports support activities. */
-export const ACTIVITY_REPORTERS: readonly Role[] = ["DIGITAL_ADVISER"];
+export { ACTIVITY_REPORTERS } from "./actions.ts";
+
 const REPORTERS = ACTIVITY_REPORTERS;
 
 const words = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
@@ -21,22 +21,6 @@ function activityCommand(ctx: Context, args: string): Promise<Reply[]> {
   if (args.trim() === "") return Promise.resolve(chooseKind(ctx));
   if (SAME_WORDS.has(normaliseWord(args))) return sameAsLastTime(ctx);
   return quickEntry(ctx, args);
-}
-
-// Buttons: act:new:<kind> blank form, act:same duplicate, act:<step>:<token>[:answer] a draft's
-// buttons (drafts.ts), act:e:<id> edit, act:d:<id> delete?, act:dd:<id> delete, act:k keep.
-const REPORT_BUTTONS = new Map<string, (ctx: Context, id: string) => Promise<Reply[]>>([
-  ["new", blankForm],
-  ["e", editActivity],
-  ["d", askDeleteActivity],
-  ["dd", deleteMyActivity],
-]);
-
-function pressed(ctx: Context, [verb = "", id = "", ...rest]: string[]): Promise<Reply[]> {
-  if (verb === "same") return sameAsLastTime(ctx);
-  if (verb === "k") return Promise.resolve([say(ctx.t("activities.kept"))]);
-  if (DRAFT_STEPS.has(verb)) return answerDraft(ctx, verb, id, rest);
-  return REPORT_BUTTONS.get(verb)?.(ctx, id) ?? Promise.reject(staleAction());
 }
 
 /** Activity reports of digital advisers: the form, the quick entry, "same as last time", edit and delete (their list and figures: src/features/mine). */
@@ -50,6 +34,20 @@ export const activitiesFeature: Feature = {
       run: activityCommand,
     },
   ],
-  actions: [{ prefix: "act", audience: REPORTERS, run: pressed }],
+  actions: [
+    on(ACT.new, (ctx, [kind]) => blankForm(ctx, kind)),
+    on(ACT.same, (ctx) => sameAsLastTime(ctx)),
+    on(ACT.edit, (ctx, [id]) => editActivity(ctx, id)),
+    on(ACT.askDelete, (ctx, [id]) => askDeleteActivity(ctx, id)),
+    on(ACT.delete, (ctx, [id]) => deleteMyActivity(ctx, id)),
+    on(ACT.keep, async (ctx) => [say(ctx.t("activities.kept"))]),
+    // A draft's buttons (drafts.ts): its token, then the answer.
+    on(ACT.reading, (ctx, [token, open, option]) => answerDraft(ctx, "amb", token, [String(open), String(option)])),
+    on(ACT.kind, (ctx, [token, kind]) => answerDraft(ctx, "kind", token, [kind])),
+    on(ACT.duration, (ctx, [token, minutes]) => answerDraft(ctx, "dur", token, [String(minutes)])),
+    on(ACT.confirm, (ctx, [token]) => answerDraft(ctx, "ok", token, [])),
+    on(ACT.fix, (ctx, [token]) => answerDraft(ctx, "fix", token, [])),
+    on(ACT.drop, (ctx, [token]) => answerDraft(ctx, "x", token, [])),
+  ],
   forms: [{ formId: "activity", audience: REPORTERS, run: submitActivityForm }],
 };

@@ -1,7 +1,9 @@
 import { parisDay } from "../../calendar/paris.ts";
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
 import { editableReport, stillEditable } from "./access.ts";
+import { ACT } from "./actions.ts";
 import { latestReports, loadPlaces } from "./data.ts";
 import { reportHeadline, viewOfReport } from "./describe.ts";
 import { activityForm, draftOfReport, valuesOfDraft } from "./form.ts";
@@ -27,8 +29,8 @@ export async function listMyActivities(ctx: Context): Promise<Reply[]> {
     );
     if (editable)
       choices.push(
-        { id: `act:e:${r.id}`, label: t("activities.buttons.edit", { n }) },
-        { id: `act:d:${r.id}`, label: t("activities.buttons.delete", { n }) },
+        { id: pressId(ACT.edit, r.id), label: t("activities.buttons.edit", { n }) },
+        { id: pressId(ACT.askDelete, r.id), label: t("activities.buttons.delete", { n }) },
       );
   });
   return [say(lines.join("\n"), choices)];
@@ -47,8 +49,8 @@ export async function askDeleteActivity(ctx: Context, id: string): Promise<Reply
   const report = await editableReport(ctx, id);
   return [
     say(t("activities.deleteAsk", { summary: reportHeadline(t, actor.locale, viewOfReport(report)) }), [
-      { id: `act:dd:${report.id}`, label: t("activities.buttons.deleteYes"), style: "danger" },
-      { id: "act:k", label: t("activities.buttons.keep") },
+      { id: pressId(ACT.delete, report.id), label: t("activities.buttons.deleteYes"), style: "danger" },
+      { id: pressId(ACT.keep), label: t("activities.buttons.keep") },
     ]),
   ];
 }

@@ -1,7 +1,9 @@
 import { parisDay } from "../../calendar/paris.ts";
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { editableReport } from "./access.ts";
+import { ACT } from "./actions.ts";
 import { loadPlaces, type NetworkPlaces } from "./data.ts";
 import { type ReportView, reportHeadline } from "./describe.ts";
 import { activityForm } from "./form.ts";
@@ -41,7 +43,7 @@ export function viewOfValid(r: ValidReport, places: NetworkPlaces): ReportView {
 /** The confirmation of a stored report, with "same as last time" for the next one. */
 export function savedReply(ctx: Context, r: ValidReport, places: NetworkPlaces): Reply {
   return say(ctx.t("activities.saved", { summary: reportHeadline(ctx.t, ctx.actor.locale, viewOfValid(r, places)) }), [
-    { id: "act:same", label: ctx.t("activities.buttons.same") },
+    { id: pressId(ACT.same), label: ctx.t("activities.buttons.same") },
   ]);
 }
 

@@ -1,6 +1,8 @@
+import { pressId } from "../../core/actions.ts";
 import type { Locale } from "../../core/i18n.ts";
 import type { LiveView, LiveViews } from "../../delivery/compose.ts";
 import { networkName } from "../../services/directory/data.ts";
+import { ACT } from "../activities/actions.ts";
 import { ACTIVITY_KINDS } from "../activities/catalogue.ts";
 import { columnOfDay } from "../activities/days.ts";
 import { weekFigures } from "./activity.ts";
@@ -62,7 +64,10 @@ const activityNudge: LiveView = async (ctx) => {
     : t("digest.nudge.never", { name });
   return {
     text: [opening, t("digest.nudge.muteHint")].join("\n"),
-    choices: ACTIVITY_KINDS.map((kind) => ({ id: `act:new:${kind}`, label: t(`activities.catalogue.kinds.${kind}`) })),
+    choices: ACTIVITY_KINDS.map((kind) => ({
+      id: pressId(ACT.new, kind),
+      label: t(`activities.catalogue.kinds.${kind}`),
+    })),
     visibility: "private",
   };
 };

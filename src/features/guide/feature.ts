@@ -1,16 +1,16 @@
+import { on, pressId } from "../../core/actions.ts";
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
 import { startQuestion } from "../interns/desk/ask.ts";
+import { GUIDE } from "./actions.ts";
 import { type Guide, type GuideSection, loadGuide, SHIPPED_LOCALES_DIR } from "./load.ts";
 
-/** Pressed under every page: opens the question to the mission accueil. */
-export const GUIDE_ASK_ACTION = "guide:ask";
 /** The section that says how to reach the mission accueil (`NN-mission-accueil.md`). */
 export const GUIDE_CONTACT_SECTION = "mission-accueil";
 
-const tocAction = "guide:toc";
-const pageAction = (section: GuideSection, page: number) => `guide:s:${section.id}:${page}`;
+const tocAction = pressId(GUIDE.contents);
+const pageAction = (section: GuideSection, page: number) => pressId(GUIDE.page, section.id, page);
 
 /** The contents: one button per section, in the guide's order, in the member's language. */
 function contents(ctx: Context, guide: Guide, lead = ctx.t("commands.guide.intro")): Reply {
@@ -27,17 +27,15 @@ function page(ctx: Context, section: GuideSection, index: number): Reply {
   if (index < section.pages.length - 1)
     choices.push({ id: pageAction(section, index + 1), label: ctx.t("commands.guide.next"), style: "primary" });
   choices.push({ id: tocAction, label: ctx.t("commands.guide.contents") });
-  choices.push({ id: GUIDE_ASK_ACTION, label: ctx.t("commands.guide.ask") });
+  choices.push({ id: pressId(GUIDE.ask), label: ctx.t("commands.guide.ask") });
   const { text, entities } = section.pages[index]!;
   return { ...say(text, choices), ...(entities.length > 0 ? { entities } : {}) };
 }
 
-/** `guide:s:<section>:<page>`; a button from before the guide was edited finds the contents instead. */
-function showPage(ctx: Context, guide: Guide, [sectionId = "", pageText = "0"]: string[]): Reply {
+/** `guide.page:<section>:<page>`; a button from before the guide was edited finds the contents instead. */
+function showPage(ctx: Context, guide: Guide, sectionId: string, index: number): Reply {
   const section = guide[ctx.actor.locale].find((s) => s.id === sectionId);
-  const index = Number(pageText);
-  if (!section || !Number.isInteger(index) || index < 0 || index >= section.pages.length)
-    return contents(ctx, guide, ctx.t("commands.guide.stale"));
+  if (!section || index >= section.pages.length) return contents(ctx, guide, ctx.t("commands.guide.stale"));
   return page(ctx, section, index);
 }
 
@@ -54,16 +52,10 @@ export function createGuideFeature(guide: Guide): Feature {
       },
     ],
     actions: [
-      {
-        prefix: "guide",
-        audience: "member",
-        run: async (ctx, [kind = "", ...rest]) => {
-          if (kind === "s") return [showPage(ctx, guide, rest)];
-          // The mission accueil's question form (src/features/interns/desk).
-          if (kind === "ask") return startQuestion(ctx);
-          return [contents(ctx, guide)];
-        },
-      },
+      on(GUIDE.contents, async (ctx) => [contents(ctx, guide)]),
+      on(GUIDE.page, async (ctx, [sectionId, index]) => [showPage(ctx, guide, sectionId, index)]),
+      // The mission accueil's question form (src/features/interns/desk).
+      on(GUIDE.ask, (ctx) => startQuestion(ctx)),
     ],
   };
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { DEFAULT_LOCALE, LOCALES, type Locale } from "../../core/i18n.ts";
+import { GUIDE_SECTION_ID_MAX } from "./actions.ts";
 import { parseSection } from "./markdown.ts";
 import { type GuidePage, paginateRich } from "./paginate.ts";
 
@@ -64,6 +65,8 @@ function readLocale(localesDir: string, locale: Locale): GuideSection[] {
   const sections = names.map((name) => {
     const path = join(dir, name);
     const id = idOf(name);
+    if (id.length > GUIDE_SECTION_ID_MAX)
+      throw guideError(path, `has a name of ${id.length} characters after its number; ${GUIDE_SECTION_ID_MAX} at most`);
     const twin = seen.get(id);
     if (twin) throw guideError(path, `has the same name after its number as ${twin}: give each section its own name`);
     seen.set(id, name);

@@ -1,8 +1,7 @@
+import { on } from "../../core/actions.ts";
 import type { Feature } from "../../core/commands.ts";
-import type { Role } from "../../core/roles.ts";
+import { FOLLOWERS, IND } from "./actions.ts";
 import { sendIndicatorChart, showIndicators } from "./view.ts";
-
-const FOLLOWERS: readonly Role[] = ["NETWORK_COORDINATOR", "CLS_COORDINATOR"];
 
 /** Coordinators follow the plans' indicators against their targets, as text bars or a PNG chart. */
 export const indicatorsFeature: Feature = {
@@ -15,6 +14,5 @@ export const indicatorsFeature: Feature = {
       run: showIndicators,
     },
   ],
-  // ind:chart:<year|current>:<territoryId|->
-  actions: [{ prefix: "ind", audience: FOLLOWERS, run: sendIndicatorChart }],
+  actions: [on(IND.chart, (ctx, [year, territory]) => sendIndicatorChart(ctx, year, territory))],
 };

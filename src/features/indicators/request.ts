@@ -1,14 +1,15 @@
-import { z } from "zod";
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
+import { IND } from "./actions.ts";
 import { type BoardRequest, findTerritoryById, findTerritoryByName } from "./data.ts";
 
 const FIRST_YEAR = 2000;
 const LAST_YEAR = 2100;
 
-/** The chart button's id: `ind:chart:<year or "current">:<territory id or "-">` (54 bytes at most, under Telegram's 64). */
+/** The chart button's id: `ind.chart:<year or "current">:<territory id or "-">`. */
 export function chartActionId(request: BoardRequest): string {
-  return `ind:chart:${request.year ?? "current"}:${request.territory?.id ?? "-"}`;
+  return pressId(IND.chart, request.year ?? "current", request.territory?.id ?? "-");
 }
 
 function readYear(word: string): number | undefined {
@@ -45,19 +46,14 @@ export async function readTypedRequest(ctx: Context, args: string): Promise<Boar
   return { year, territory: match.territory };
 }
 
-const chartParts = z.tuple([
-  z.literal("chart"),
-  z.union([z.literal("current"), z.string().regex(/^\d{4}$/)]),
-  z.union([z.literal("-"), z.uuid()]),
-]);
-
-/** The request behind a pressed chart button; a forged or stale one is refused. */
-export async function readChartAction(ctx: Context, parts: string[]): Promise<BoardRequest> {
-  const parsed = chartParts.safeParse(parts);
-  if (!parsed.success) throw new AppError("stale_action", "indicators.errors.staleChart");
-  const [, yearPart, territoryPart] = parsed.data;
+/** The request behind a pressed chart button; a territory gone since is refused. */
+export async function readChartAction(
+  ctx: Context,
+  yearPart: number | "current",
+  territoryPart: string,
+): Promise<BoardRequest> {
   const territory =
     territoryPart === "-" ? undefined : await findTerritoryById(ctx.db, ctx.actor.networkId, territoryPart);
   if (territory === null) throw new AppError("stale_action", "indicators.errors.staleChart");
-  return { year: yearPart === "current" ? undefined : Number(yearPart), territory };
+  return { year: yearPart === "current" ? undefined : yearPart, territory };
 }

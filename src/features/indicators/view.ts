@@ -26,8 +26,12 @@ export async function showIndicators(ctx: Context, args: string): Promise<Reply[
 }
 
 /** The chart button: the same indicators as a PNG bar chart. */
-export async function sendIndicatorChart(ctx: Context, parts: string[]): Promise<Reply[]> {
-  const board = await loadBoard(ctx, await readChartAction(ctx, parts));
+export async function sendIndicatorChart(
+  ctx: Context,
+  year: number | "current",
+  territoryId: string,
+): Promise<Reply[]> {
+  const board = await loadBoard(ctx, await readChartAction(ctx, year, territoryId));
   const svg = indicatorChartSvg(chartInput(ctx.t, ctx.actor.locale, board));
   // Rendering is CPU work of the WebAssembly renderer: a build thread does it (render-png.ts).
   const png = (await builds.build("png", (channel) => channel.send({ op: "svg", svg }))).bytes;

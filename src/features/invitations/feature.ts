@@ -1,19 +1,15 @@
+import { on, pressId } from "../../core/actions.ts";
 import type { Feature, OutsideNetworkContext } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
-import { staleAction } from "../../core/errors.ts";
 import { createTranslator, type MessageKey, type Translate, toLocale } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import type { Role } from "../../core/roles.ts";
-import { isUuid } from "../../shared/ids.ts";
 import { loadOnboarding } from "../onboarding/conversation.ts";
 import { languageQuestion, promptFor } from "../onboarding/prompts.ts";
+import { COORDINATORS, INV } from "./actions.ts";
 import { issueInvitation, listOpenInvitations, revokeInvitation } from "./issue.ts";
 import { type JoinOutcome, joinByInvitation } from "./join.ts";
 import { formatExpiry, invitationReply } from "./links.ts";
 import { readInviteRequest } from "./options.ts";
-
-const COORDINATORS: readonly Role[] = ["NETWORK_COORDINATOR"];
-const REVOKE = "invrev";
 
 /** `inviter <rôle> [structure] [N utilisations] [D jours]`: a new invitation, its links and QR code. */
 async function invite(ctx: Context, args: string): Promise<Reply[]> {
@@ -53,15 +49,14 @@ async function openInvitations(ctx: Context): Promise<Reply[]> {
           by: i.createdBy?.displayName ?? t("invitations.list.byAdmin"),
           code: i.code,
         }),
-        [{ id: `${REVOKE}:${i.id}`, label: t("invitations.buttons.revoke"), style: "danger" }],
+        [{ id: pressId(INV.revoke, i.id), label: t("invitations.buttons.revoke"), style: "danger" }],
       ),
     ),
   ];
 }
 
 /** The Revoke button: only an invitation of the coordinator's own network (the audience checks the role). */
-async function revoke(ctx: Context, [id = ""]: string[]): Promise<Reply[]> {
-  if (!isUuid(id)) throw staleAction();
+async function revoke(ctx: Context, id: string): Promise<Reply[]> {
   const done = await revokeInvitation(ctx.db, {
     networkId: ctx.actor.networkId,
     invitationId: id,
@@ -166,5 +161,5 @@ export const invitationsFeature: Feature = {
       runOutsideNetwork: joinOutsideNetwork,
     },
   ],
-  actions: [{ prefix: REVOKE, audience: COORDINATORS, run: revoke }],
+  actions: [on(INV.revoke, (ctx, [id]) => revoke(ctx, id))],
 };

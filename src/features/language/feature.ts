@@ -1,7 +1,9 @@
+import { on, pressId } from "../../core/actions.ts";
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
 import { createTranslator, LOCALES, type Locale } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
+import { LANG } from "./actions.ts";
 import { setMemberLocale } from "./mutations.ts";
 
 async function switchTo(ctx: Context, requested: string): Promise<Reply[]> {
@@ -10,7 +12,7 @@ async function switchTo(ctx: Context, requested: string): Promise<Reply[]> {
     return [
       say(
         requested.trim() ? ctx.t("language.unknown", { value: requested.trim() }) : ctx.t("language.ask"),
-        LOCALES.map((l) => ({ id: `lang:${l}`, label: createTranslator(l)("language.name") })),
+        LOCALES.map((l) => ({ id: pressId(LANG.choose, l), label: createTranslator(l)("language.name") })),
       ),
     ];
   }
@@ -29,5 +31,5 @@ export const languageFeature: Feature = {
       run: switchTo,
     },
   ],
-  actions: [{ prefix: "lang", audience: "anyone", run: (ctx, [locale = ""]) => switchTo(ctx, locale) }],
+  actions: [on(LANG.choose, (ctx, [locale]) => switchTo(ctx, locale))],
 };

@@ -1,8 +1,9 @@
+import { on, pressId } from "../../core/actions.ts";
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
-import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import { isMutableCategory, MUTABLE_CATEGORIES, mutedCategories, toggleMuted } from "./data.ts";
+import { MUTE } from "./actions.ts";
+import { MUTABLE_CATEGORIES, type MutableCategory, mutedCategories, toggleMuted } from "./data.ts";
 
 /** The categories, muted or not, with a button to switch each, and the reminder that urgent messages still come. */
 function muteView(ctx: Context, muted: readonly string[], notice?: string): Reply {
@@ -21,15 +22,13 @@ function muteView(ctx: Context, muted: readonly string[], notice?: string): Repl
   return say(
     lines.join("\n"),
     MUTABLE_CATEGORIES.map((c) => ({
-      id: `mute:t:${c}`,
+      id: pressId(MUTE.toggle, c),
       label: t(muted.includes(c) ? "mute.unmute" : "mute.mute", { category: t(`mute.categories.${c}`) }),
     })),
   );
 }
 
-async function toggle(ctx: Context, category: string): Promise<Reply[]> {
-  if (!isMutableCategory(category))
-    return [say(ctx.t("errors.staleAction")), muteView(ctx, await mutedCategories(ctx.db, ctx.actor.memberId))];
+async function toggle(ctx: Context, category: MutableCategory): Promise<Reply[]> {
   const muted = await toggleMuted(ctx.db, ctx.actor.memberId, category);
   const name = ctx.t(`mute.categories.${category}`);
   return [
@@ -48,11 +47,5 @@ export const muteFeature: Feature = {
       run: async (ctx) => [muteView(ctx, await mutedCategories(ctx.db, ctx.actor.memberId))],
     },
   ],
-  actions: [
-    {
-      prefix: "mute",
-      audience: "member",
-      run: (ctx, [verb, category = ""]) => (verb === "t" ? toggle(ctx, category) : Promise.reject(staleAction())),
-    },
-  ],
+  actions: [on(MUTE.toggle, (ctx, [category]) => toggle(ctx, category))],
 };

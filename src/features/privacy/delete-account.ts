@@ -1,9 +1,11 @@
+import { pressId } from "../../core/actions.ts";
 import { normaliseWord } from "../../core/command-words.ts";
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import type { Db } from "../../db/database.ts";
 import { recordAudit } from "../../services/audit/record.ts";
 import { stopMember } from "../interns/leave/stop.ts";
+import { PRIVACY } from "./actions.ts";
 import { anonymiseMember } from "./anonymise.ts";
 
 /** "mon compte", "compte", "my account": what must follow `supprimer` / `delete`. */
@@ -29,8 +31,8 @@ export async function askToDeleteAccount(ctx: Context, args: string): Promise<Re
   if (await isLastCoordinator(ctx.db, ctx.actor)) return [say(ctx.t("privacy.delete.lastCoordinator"))];
   return [
     say(ctx.t("privacy.delete.confirm"), [
-      { id: "privacy:delete", label: ctx.t("privacy.delete.buttons.delete"), style: "danger" },
-      { id: "privacy:cancel", label: ctx.t("privacy.delete.buttons.cancel") },
+      { id: pressId(PRIVACY.confirmDelete), label: ctx.t("privacy.delete.buttons.delete"), style: "danger" },
+      { id: pressId(PRIVACY.keepAccount), label: ctx.t("privacy.delete.buttons.cancel") },
     ]),
   ];
 }
@@ -75,7 +77,7 @@ export async function deleteUnfinishedMember(db: Db, memberId: string): Promise<
   });
 }
 
-/** The confirmed deletion (`privacy:delete`); the last coordinator is refused again, as things may have changed since the question. */
+/** The confirmed deletion (`privacy.delete`); the last coordinator is refused again, as things may have changed since the question. */
 export async function confirmDeleteAccount(ctx: Context): Promise<Reply[]> {
   if (await isLastCoordinator(ctx.db, ctx.actor)) return [say(ctx.t("privacy.delete.lastCoordinator"))];
   await deleteAccount(ctx.db, ctx.actor, {

@@ -1,9 +1,10 @@
+import { on } from "../../core/actions.ts";
 import { normaliseWord } from "../../core/command-words.ts";
 import type { Context } from "../../core/context.ts";
-import { staleAction } from "../../core/errors.ts";
 import { LOCALES, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import type { FeatureModule } from "../module.ts";
+import { PRIVACY } from "./actions.ts";
 import { askToDeleteAccount, confirmDeleteAccount } from "./delete-account.ts";
 import { sendMyData } from "./my-data.ts";
 import { showPrivacyNotice } from "./notice.ts";
@@ -20,13 +21,6 @@ export function isMyDataWord(word: string): boolean {
 
 function myData(ctx: Context): Promise<Reply[]> {
   return sendMyData(ctx);
-}
-
-/** `privacy:delete` / `privacy:cancel`: the answer to "delete your account?". */
-async function press(ctx: Context, [what]: string[]): Promise<Reply[]> {
-  if (what === "delete") return confirmDeleteAccount(ctx);
-  if (what === "cancel") return [say(ctx.t("privacy.delete.cancelled"))];
-  throw staleAction();
 }
 
 /** The members' rights over their data: access (`mes données`), erasure, and the information notice. */
@@ -58,7 +52,10 @@ export const privacyFeature: FeatureModule = {
       run: askToDeleteAccount,
     },
   ],
-  actions: [{ prefix: "privacy", audience: "anyone", evenAfterLeaving: true, run: press }],
+  actions: [
+    on(PRIVACY.confirmDelete, (ctx) => confirmDeleteAccount(ctx)),
+    on(PRIVACY.keepAccount, async (ctx) => [say(ctx.t("privacy.delete.cancelled"))]),
+  ],
   jobs: [
     { name: "apply-retention", schedule: "47 3 * * *", run: (ctx, now) => applyRetention(ctx.db, now, ctx.platforms) },
   ],

@@ -1,6 +1,8 @@
+import { on } from "../../core/actions.ts";
 import { normaliseWord } from "../../core/command-words.ts";
 import type { Feature } from "../../core/commands.ts";
 import { LOCALES, rawMessage } from "../../core/i18n.ts";
+import { PROFILE } from "./actions.ts";
 import { profileForm, saveProfile } from "./edit.ts";
 import { showProfile } from "./view.ts";
 
@@ -19,6 +21,6 @@ export const profileFeature: Feature = {
       run: (ctx, args) => (EDIT_WORDS.has(normaliseWord(args)) ? profileForm(ctx) : showProfile(ctx)),
     },
   ],
-  actions: [{ prefix: "profile", audience: "member", run: (ctx) => profileForm(ctx) }],
+  actions: [on(PROFILE.edit, (ctx) => profileForm(ctx))],
   forms: [{ formId: "profile", audience: "member", run: (ctx, values) => saveProfile(ctx, values) }],
 };

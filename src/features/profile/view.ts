@@ -1,8 +1,10 @@
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { createTranslator } from "../../core/i18n.ts";
 import { isPlatform } from "../../core/inbound.ts";
 import type { Reply } from "../../core/reply.ts";
 import { formatClock } from "../../shared/dates.ts";
+import { PROFILE } from "./actions.ts";
 import { loadProfile } from "./data.ts";
 
 /** The member's profile, with a button to edit it. */
@@ -28,7 +30,7 @@ export async function showProfile(ctx: Context): Promise<Reply[]> {
   return [
     {
       text: lines.join("\n"),
-      choices: [{ id: "profile:edit", label: t("profile.edit"), style: "primary" }],
+      choices: [{ id: pressId(PROFILE.edit), label: t("profile.edit"), style: "primary" }],
       visibility: "private",
     },
   ];

@@ -1,7 +1,9 @@
 import { parisDay } from "../../calendar/paris.ts";
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import type { Choice, Reply } from "../../core/reply.ts";
 import { formatDay, readActivityDay } from "../activities/days.ts";
+import { PRG } from "./actions.ts";
 import { clip, type Fiche, ficheLabel } from "./fiches.ts";
 import type { ProgressDraft } from "./pending.ts";
 import { likelyChoices, MENU_MAX } from "./picker.ts";
@@ -28,14 +30,14 @@ export function draftReply(ctx: Context, draft: ProgressDraft, fiches: Fiche[], 
   const { t } = ctx;
   const lines = notice ? [notice] : [];
   const choices: Choice[] = [];
-  const drop: Choice = { id: `prg:x:${draft.token}`, label: t("progress.buttons.drop"), style: "danger" };
+  const drop: Choice = { id: pressId(PRG.drop, draft.token), label: t("progress.buttons.drop"), style: "danger" };
   const today = parisDay(ctx.now);
   const fiche = fiches.find((f) => f.id === draft.ficheId);
   if (draft.days.length > 1) {
     lines.push(t("progress.draft.text", { text: draft.text }), t("progress.draft.askDay"));
     for (const iso of draft.days)
       choices.push({
-        id: `prg:day:${draft.token}:${iso}`,
+        id: pressId(PRG.day, draft.token, iso),
         label: formatDay(readActivityDay(iso, today)!, ctx.actor.locale),
       });
     return { text: lines.join("\n"), choices: [...choices, drop], visibility: "private" };
@@ -64,8 +66,8 @@ export function draftReply(ctx: Context, draft: ProgressDraft, fiches: Fiche[], 
       ),
     );
     if (offered.length > 0) {
-      choices.push(...offered.map((f) => ({ id: `prg:f:${draft.token}:${f.id}`, label: ficheLabel(f) })), {
-        id: `prg:all:${draft.token}`,
+      choices.push(...offered.map((f) => ({ id: pressId(PRG.fiche, draft.token, f.id), label: ficheLabel(f) })), {
+        id: pressId(PRG.allFiches, draft.token),
         label: t("progress.buttons.otherFiche"),
       });
     } else {
@@ -93,26 +95,28 @@ export function draftReply(ctx: Context, draft: ProgressDraft, fiches: Fiche[], 
     lines.push(t("progress.draft.counted", { indicator: counted.label }));
   if (chosen?.eventFed) lines.push(t("progress.draft.eventFed", { indicator: chosen.label }));
   const ready = draft.indicatorId !== undefined || readings.length === 0;
-  if (ready) choices.push({ id: `prg:ok:${draft.token}`, label: t("progress.buttons.save"), style: "primary" });
+  if (ready)
+    choices.push({ id: pressId(PRG.confirm, draft.token), label: t("progress.buttons.save"), style: "primary" });
   else lines.push(t("progress.draft.askIndicator"));
   for (const reading of readings) {
     const indicator = fiche.indicators.find((i) => i.id === reading.indicatorId)!;
     choices.push(
       reading.value === null
         ? {
-            id: `prg:iv:${draft.token}:${indicator.id}`,
+            id: pressId(PRG.valueForm, draft.token, indicator.id),
             label: clip(t("progress.draft.typeValue", { indicator: indicator.label }), BUTTON_MAX),
           }
         : {
-            id: `prg:i:${draft.token}:${indicator.id}:${reading.value}`,
+            id: pressId(PRG.value, draft.token, indicator.id, String(reading.value)),
             label: additionText(ctx, reading.value, indicator.label),
           },
     );
   }
-  if (readings.length > 0) choices.push({ id: `prg:n:${draft.token}`, label: t("progress.buttons.noIndicator") });
+  if (readings.length > 0)
+    choices.push({ id: pressId(PRG.noIndicator, draft.token), label: t("progress.buttons.noIndicator") });
   choices.push(
-    { id: `prg:fix:${draft.token}`, label: t("progress.buttons.correct") },
-    { id: `prg:all:${draft.token}`, label: t("progress.buttons.otherFiche") },
+    { id: pressId(PRG.fix, draft.token), label: t("progress.buttons.correct") },
+    { id: pressId(PRG.allFiches, draft.token), label: t("progress.buttons.otherFiche") },
     drop,
   );
   return { text: lines.join("\n"), choices, visibility: "private" };

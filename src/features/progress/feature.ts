@@ -1,16 +1,15 @@
+import { on } from "../../core/actions.ts";
 import { normaliseWord } from "../../core/command-words.ts";
 import type { Feature } from "../../core/commands.ts";
 import type { Context } from "../../core/context.ts";
-import { staleAction } from "../../core/errors.ts";
 import { LOCALES, type MessageKey, rawMessage } from "../../core/i18n.ts";
 import { type Reply, say } from "../../core/reply.ts";
-import type { Role } from "../../core/roles.ts";
+import { PRG, PROGRESS_REPORTERS } from "./actions.ts";
 import { askDeleteProgress, deleteMyProgress, listMyProgress } from "./mine.ts";
 import { quickProgress } from "./quick-entry.ts";
-import { answerDraft, chooseFiche, DRAFT_STEPS, pickedWithoutDraft, submitProgressForm } from "./steps.ts";
+import { answerDraft, chooseFiche, pickedWithoutDraft, submitProgressForm } from "./steps.ts";
 
-/** Who reports progress on fiches-actions: CLS coordinators, health committees, the network's coordinators. */
-export const PROGRESS_REPORTERS: readonly Role[] = ["CLS_COORDINATOR", "HEALTH_COMMITTEE", "NETWORK_COORDINATOR"];
+export { PROGRESS_REPORTERS } from "./actions.ts";
 
 const words = (key: MessageKey) => new Set(LOCALES.flatMap((l) => rawMessage(l, key).split(",").map(normaliseWord)));
 const LIST_WORDS = words("commands.progress.listWords");
@@ -31,15 +30,9 @@ function progressCommand(ctx: Context, args: string): Promise<Reply[]> {
   return quickProgress(ctx, args);
 }
 
-// Buttons: prg:f:-:<fiche> blank form, prg:g:-:<plan>[:<axis>] a group of fiches, prg:<step>:<token>[:…]
-// a draft's buttons (steps.ts), prg:d:<id> delete?, prg:dd:<id> delete, prg:k keep.
-function pressed(ctx: Context, [verb = "", id = "", ...rest]: string[]): Promise<Reply[]> {
-  if (verb === "k") return Promise.resolve([say(ctx.t("progress.kept"))]);
-  if (verb === "d") return askDeleteProgress(ctx, id);
-  if (verb === "dd") return deleteMyProgress(ctx, id);
-  if ((verb === "f" || verb === "g") && id === "-") return pickedWithoutDraft(ctx, verb, rest);
-  if (DRAFT_STEPS.has(verb)) return answerDraft(ctx, verb, id, rest);
-  return Promise.reject(staleAction());
+/** A fiche or group button: without a draft (`-`), the blank form or the group; with one, that draft's answer. */
+function pickedFiche(ctx: Context, target: string, step: "f" | "g", args: string[]): Promise<Reply[]> {
+  return target === "-" ? pickedWithoutDraft(ctx, step, args) : answerDraft(ctx, step, target, args);
 }
 
 /** Progress on the plans' fiches-actions: the form, the quick entry, and one's own reports. */
@@ -60,6 +53,23 @@ export const progressFeature: Feature = {
       run: (ctx) => listMyProgress(ctx),
     },
   ],
-  actions: [{ prefix: "prg", audience: PROGRESS_REPORTERS, run: pressed }],
+  actions: [
+    on(PRG.askDelete, (ctx, [id]) => askDeleteProgress(ctx, id)),
+    on(PRG.delete, (ctx, [id]) => deleteMyProgress(ctx, id)),
+    on(PRG.keep, async (ctx) => [say(ctx.t("progress.kept"))]),
+    on(PRG.fiche, (ctx, [target, ficheId]) => pickedFiche(ctx, target, "f", [ficheId])),
+    on(PRG.group, (ctx, [target, planId, axis]) =>
+      pickedFiche(ctx, target, "g", axis === undefined ? [planId] : [planId, String(axis)]),
+    ),
+    // A draft's buttons (steps.ts): its token, then the answer.
+    on(PRG.day, (ctx, [token, iso]) => answerDraft(ctx, "day", token, [iso])),
+    on(PRG.allFiches, (ctx, [token]) => answerDraft(ctx, "all", token, [])),
+    on(PRG.value, (ctx, [token, indicatorId, value]) => answerDraft(ctx, "i", token, [indicatorId, value])),
+    on(PRG.valueForm, (ctx, [token, indicatorId]) => answerDraft(ctx, "iv", token, [indicatorId])),
+    on(PRG.noIndicator, (ctx, [token]) => answerDraft(ctx, "n", token, [])),
+    on(PRG.confirm, (ctx, [token]) => answerDraft(ctx, "ok", token, [])),
+    on(PRG.fix, (ctx, [token]) => answerDraft(ctx, "fix", token, [])),
+    on(PRG.drop, (ctx, [token]) => answerDraft(ctx, "x", token, [])),
+  ],
   forms: [{ formId: "progress", audience: PROGRESS_REPORTERS, run: submitProgressForm }],
 };

@@ -1,4 +1,5 @@
 import { addDays, compareDays, parisDay } from "../../calendar/paris.ts";
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { AppError } from "../../core/errors.ts";
 import { type Choice, type Reply, say } from "../../core/reply.ts";
@@ -6,6 +7,7 @@ import { findMemberName } from "../../services/directory/data.ts";
 import { isUuid } from "../../shared/ids.ts";
 import { EDITABLE_DAYS } from "../activities/catalogue.ts";
 import { dayOfColumn, formatDay } from "../activities/days.ts";
+import { PRG } from "./actions.ts";
 import { findProgress, latestProgress, type StoredProgress } from "./data.ts";
 import { additionText } from "./draft-reply.ts";
 import { clip } from "./fiches.ts";
@@ -58,7 +60,7 @@ export async function listMyProgress(ctx: Context): Promise<Reply[]> {
     const n = i + 1;
     const deletable = stillDeletable(r, ctx.now);
     lines.push(t(deletable ? "progress.list.line" : "progress.list.lineLocked", { n, summary: headline(ctx, r) }));
-    if (deletable) choices.push({ id: `prg:d:${r.id}`, label: t("progress.buttons.delete", { n }) });
+    if (deletable) choices.push({ id: pressId(PRG.askDelete, r.id), label: t("progress.buttons.delete", { n }) });
   });
   return [say(lines.join("\n"), choices)];
 }
@@ -68,8 +70,8 @@ export async function askDeleteProgress(ctx: Context, id: string): Promise<Reply
   const report = await deletableReport(ctx, id);
   return [
     say(ctx.t("progress.deleteAsk", { summary: headline(ctx, report) }), [
-      { id: `prg:dd:${report.id}`, label: ctx.t("progress.buttons.deleteYes"), style: "danger" },
-      { id: "prg:k", label: ctx.t("progress.buttons.keep") },
+      { id: pressId(PRG.delete, report.id), label: ctx.t("progress.buttons.deleteYes"), style: "danger" },
+      { id: pressId(PRG.keep), label: ctx.t("progress.buttons.keep") },
     ]),
   ];
 }

@@ -1,6 +1,8 @@
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import type { Choice } from "../../core/reply.ts";
 import { fold } from "../activities/quick-entry-text.ts";
+import { PRG } from "./actions.ts";
 import { type Fiche, ficheLabel } from "./fiches.ts";
 import { stem } from "./units.ts";
 
@@ -11,7 +13,7 @@ const LIKELY_MAX = 10;
 
 /**
  * Where a fiche button leads: `-` opens the blank form, a draft's token sets that draft's fiche.
- * Ids: `prg:f:<token>:<ficheId>`, and `prg:g:<token>:<planId>[:<axis>]` to open a group.
+ * Ids: `prg.fiche:<target>:<ficheId>`, and `prg.group:<target>:<planId>[:<axis>]` to open a group.
  */
 export type PickerTarget = string;
 
@@ -34,7 +36,7 @@ export function rankByWords(text: string, fiches: Fiche[]): { fiche: Fiche; scor
 }
 
 const ficheChoice = (target: PickerTarget, fiche: Fiche): Choice => ({
-  id: `prg:f:${target}:${fiche.id}`,
+  id: pressId(PRG.fiche, target, fiche.id),
   label: ficheLabel(fiche),
 });
 
@@ -47,14 +49,14 @@ export function pickerChoices(ctx: Context, fiches: Fiche[], target: PickerTarge
   const plans = [...new Map(fiches.map((f) => [f.planId, f.planCode])).entries()];
   if (plans.length > 1) {
     return plans.slice(0, room).map(([planId, planCode]) => ({
-      id: `prg:g:${target}:${planId}`,
+      id: pressId(PRG.group, target, planId, undefined),
       label: ctx.t("progress.picker.plan", { plan: planCode, count: fiches.filter((f) => f.planId === planId).length }),
     }));
   }
   const axes = [...new Set(fiches.map((f) => f.axisNumber))];
   if (axes.length > 1) {
     return axes.slice(0, room).map((axis) => ({
-      id: `prg:g:${target}:${fiches[0]!.planId}:${axis}`,
+      id: pressId(PRG.group, target, fiches[0]!.planId, axis),
       label: ctx.t("progress.picker.axis", {
         plan: fiches[0]!.planCode,
         axis,

@@ -1,7 +1,9 @@
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { formatDay } from "../activities/days.ts";
 import { computeIndicators, type IndicatorValue } from "../indicators/compute.ts";
+import { PRG } from "./actions.ts";
 import { additionText, formatValue } from "./draft-reply.ts";
 import type { Fiche } from "./fiches.ts";
 import type { ValidProgress } from "./schema.ts";
@@ -41,5 +43,5 @@ export async function savedReply(ctx: Context, fiche: Fiche, report: ValidProgre
     const total = await totalLine(ctx, indicator.id, report);
     if (total) lines.push(total);
   }
-  return say(lines.join("\n"), [{ id: `prg:f:-:${fiche.id}`, label: t("progress.buttons.another") }]);
+  return say(lines.join("\n"), [{ id: pressId(PRG.fiche, "-", fiche.id), label: t("progress.buttons.another") }]);
 }

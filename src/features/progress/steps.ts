@@ -1,8 +1,10 @@
 import { parisDay } from "../../calendar/paris.ts";
+import { pressId } from "../../core/actions.ts";
 import type { Context } from "../../core/context.ts";
 import { staleAction } from "../../core/errors.ts";
 import { type Reply, say } from "../../core/reply.ts";
 import { isoDay } from "../../shared/dates.ts";
+import { PRG } from "./actions.ts";
 import { checkProgress } from "./check.ts";
 import { draftReply } from "./draft-reply.ts";
 import { attachable, type Fiche, loadFiches } from "./fiches.ts";
@@ -32,7 +34,7 @@ const stale = (ctx: Context, draft: ProgressDraft, fiches: Fiche[]) => [
   draftReply(ctx, draft, fiches, ctx.t("errors.staleAction")),
 ];
 
-// prg:<step>:<token>[:<answer>…], the buttons of a draft (draft-reply.ts).
+// The buttons of a draft (draft-reply.ts), by step: `prg.day:<token>:<day>`…
 const STEPS: Record<string, Step> = {
   day: async (ctx, draft, fiches, [iso = ""]) =>
     draft.days.includes(iso) ? answered(ctx, fiches, { ...draft, days: [iso] }) : stale(ctx, draft, fiches),
@@ -44,7 +46,11 @@ const STEPS: Record<string, Step> = {
   g: async (ctx, draft, fiches, [planId = "", axis]) => {
     const group = fichesOfGroup(fiches, planId, axis);
     if (group.length === 0) return stale(ctx, draft, fiches);
-    const drop = { id: `prg:x:${draft.token}`, label: ctx.t("progress.buttons.drop"), style: "danger" as const };
+    const drop = {
+      id: pressId(PRG.drop, draft.token),
+      label: ctx.t("progress.buttons.drop"),
+      style: "danger" as const,
+    };
     return [say(ctx.t("progress.draft.askFiche"), [...pickerChoices(ctx, group, draft.token, MENU_MAX - 1), drop])];
   },
   // "Another fiche": every fiche again, whether the line named one or none.
@@ -91,8 +97,6 @@ const STEPS: Record<string, Step> = {
     return [say(ctx.t("progress.draftDropped"))];
   },
 };
-
-export const DRAFT_STEPS = new Set(Object.keys(STEPS));
 
 /** A button of a draft; a draft saved, dropped or replaced since is gone. */
 export async function answerDraft(ctx: Context, step: string, token: string, args: string[]): Promise<Reply[]> {

@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@prisma/client";
+import { z } from "zod";
 import type { Db, DbClient, Tx } from "../../db/database.ts";
+
+/** A draft's token as its buttons carry it: 4 random bytes in hex. */
+export const draftToken = z
+  .string()
+  .max(8)
+  .regex(/^[0-9a-f]{8}$/);
 
 /**
  * Drafts waiting for a member's choices (an activity line, a progress line), kept in the

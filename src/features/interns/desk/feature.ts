@@ -1,9 +1,11 @@
+import { on } from "../../../core/actions.ts";
 import { normaliseWord } from "../../../core/command-words.ts";
 import type { Context } from "../../../core/context.ts";
 import { LOCALES, rawMessage } from "../../../core/i18n.ts";
 import type { Reply } from "../../../core/reply.ts";
 import { kindCounters } from "../../indicators/counting.ts";
 import type { FeatureModule } from "../../module.ts";
+import { DESK } from "./actions.ts";
 import { answerCommand, pressAnswer, submitAnswer } from "./answer.ts";
 import { startQuestion, submitQuestion } from "./ask.ts";
 import { DESK_COUNTERS } from "./counters.ts";
@@ -48,10 +50,7 @@ export const welcomeDeskFeature: FeatureModule = {
       run: showDesk,
     },
   ],
-  actions: [
-    { prefix: "wd", audience: "member", run: (ctx) => startQuestion(ctx) },
-    { prefix: "wda", audience: DESK_COORDINATORS, run: (ctx, [id = ""]) => pressAnswer(ctx, id) },
-  ],
+  actions: [on(DESK.ask, (ctx) => startQuestion(ctx)), on(DESK.answer, (ctx, [id]) => pressAnswer(ctx, id))],
   forms: [
     { formId: ASK_FORM, audience: "member", run: (ctx, values) => submitQuestion(ctx, values["question"]) },
     {

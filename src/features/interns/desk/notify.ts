@@ -1,10 +1,12 @@
 import { afterQuietHours } from "../../../calendar/reminders.ts";
+import { pressId } from "../../../core/actions.ts";
 import type { Platform } from "../../../core/inbound.ts";
 import type { Tx } from "../../../db/database.ts";
 import { enqueueMessages } from "../../../delivery/outbox.ts";
 import type { NoticeParam } from "../../../delivery/payload.ts";
 import { findRecipients } from "../../../delivery/recipients.ts";
-import { ASK_ACTION, answerAction, DESK_COORDINATORS } from "./schema.ts";
+import { DESK } from "./actions.ts";
+import { DESK_COORDINATORS } from "./schema.ts";
 
 /** What both notices say about the request. */
 export interface RequestFacts {
@@ -61,7 +63,7 @@ export async function notifyCoordinators(
         notice: {
           key: "welcomeDesk.notify.question",
           params,
-          choices: [{ id: answerAction(r.id), label: "welcomeDesk.buttons.answer", style: "primary" }],
+          choices: [{ id: pressId(DESK.answer, r.id), label: "welcomeDesk.buttons.answer", style: "primary" }],
         },
       },
     })),
@@ -95,7 +97,7 @@ export async function relayAnswer(
         notice: {
           key: "welcomeDesk.notify.answer",
           params: { number: r.number, question: r.question, answer: r.answer },
-          choices: [{ id: ASK_ACTION, label: "welcomeDesk.buttons.askAgain" }],
+          choices: [{ id: pressId(DESK.ask), label: "welcomeDesk.buttons.askAgain" }],
         },
       },
     },

@@ -6,9 +6,7 @@ export const MAX_TEXT = 2000;
 /** Who receives the interns' questions and answers them. */
 export const DESK_COORDINATORS: readonly Role[] = ["NETWORK_COORDINATOR"];
 
-/** Action and form ids: `wd:ask` (ask a question), `wda:<requestId>` (answer button, coordinators only), forms `wdask` and `wdans:<requestId>`. */
-export const ASK_ACTION = "wd:ask";
-export const answerAction = (requestId: string) => `wda:${requestId}`;
+/** Form ids: `wdask` (a question) and `wdans:<requestId>` (an answer); the buttons are verbs (actions.ts). */
 export const ASK_FORM = "wdask";
 export const answerForm = (requestId: string) => `wdans:${requestId}`;
 

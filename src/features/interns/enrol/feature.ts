@@ -1,13 +1,14 @@
+import { on } from "../../../core/actions.ts";
 import type { Feature } from "../../../core/commands.ts";
 import type { Context } from "../../../core/context.ts";
 import { type Reply, say } from "../../../core/reply.ts";
 import { findCohortById } from "../../cohorts/data.ts";
-import { EVENT_ORGANISERS } from "../../events/schema.ts";
+import { ENR } from "./actions.ts";
 import { answerEnrolButton } from "./flow.ts";
 import { cohortLinkReply } from "./link.ts";
 
-/** `enrlink:<cohortId>`: who manages cohorts (the organisers of their welcome evenings) gets the link. */
-async function showLink(ctx: Context, [cohortId = ""]: string[]): Promise<Reply[]> {
+/** `enr.link:<cohortId>`: who manages cohorts (the organisers of their welcome evenings) gets the link. */
+async function showLink(ctx: Context, cohortId: string): Promise<Reply[]> {
   const cohort = await findCohortById(ctx.db, ctx.actor.networkId, cohortId);
   if (!cohort) return [say(ctx.t("enrol.errors.cohortGone"))];
   return [await cohortLinkReply(ctx, cohort)];
@@ -19,8 +20,8 @@ async function showLink(ctx: Context, [cohortId = ""]: string[]): Promise<Reply[
  */
 export const enrolFeature: Feature = {
   actions: [
-    { prefix: "enr", audience: "member", run: answerEnrolButton },
-    { prefix: "enrlink", audience: EVENT_ORGANISERS, run: showLink },
+    on(ENR.answer, (ctx, [step, value]) => answerEnrolButton(ctx, step, value)),
+    on(ENR.link, (ctx, [cohortId]) => showLink(ctx, cohortId)),
   ],
 };
 

@@ -1,5 +1,6 @@
 import { Prisma } from "@prisma/client";
 import { parisDay, readTypedDay } from "../../../calendar/paris.ts";
+import { pressId } from "../../../core/actions.ts";
 import { normaliseWord } from "../../../core/command-words.ts";
 import type { OutsideNetworkContext } from "../../../core/commands.ts";
 import type { Context } from "../../../core/context.ts";
@@ -13,6 +14,7 @@ import { findCohortName } from "../../cohorts/data.ts";
 import { joinCohort } from "../../cohorts/mutations.ts";
 import { dayAsDate } from "../../cohorts/semester.ts";
 import { inviteToCohortEvents } from "../../events/invitations.ts";
+import { GUIDE } from "../../guide/actions.ts";
 import { setMemberLocale } from "../../language/mutations.ts";
 import { networkPrivacyNotice } from "../../privacy/notice.ts";
 import { formatDay } from "./arrival.ts";
@@ -213,7 +215,9 @@ async function finish(ctx: Context, state: EnrolState, arrivesOn: Date | null): 
     ctx.t("enrol.invited", { count: invited }),
     ctx.t("enrol.guideHint"),
   ];
-  return [say(lines.join("\n"), [{ id: "guide:toc", label: ctx.t("enrol.buttons.guide"), style: "primary" }])];
+  return [
+    say(lines.join("\n"), [{ id: pressId(GUIDE.contents), label: ctx.t("enrol.buttons.guide"), style: "primary" }]),
+  ];
 }
 
 async function setArrival(ctx: Context, state: EnrolState, typed: string): Promise<Reply[]> {
@@ -222,8 +226,8 @@ async function setArrival(ctx: Context, state: EnrolState, typed: string): Promi
   return finish(ctx, state, dayAsDate(day));
 }
 
-/** A pressed button `enr:<step>:<value>`; one from an earlier question is stale and the current question comes again. */
-export async function answerEnrolButton(ctx: Context, [step = "", value = ""]: string[]): Promise<Reply[]> {
+/** A pressed button `enr.answer:<step>:<value>`; one from an earlier question is stale and the current question comes again. */
+export async function answerEnrolButton(ctx: Context, step: EnrolStep, value: string): Promise<Reply[]> {
   const state = await loadEnrolment(ctx.db, ctx.actor.identityId);
   if (!state) return [say(ctx.t("enrol.errors.noQuestion"))];
   if (step !== state.step) return [await ask(ctx, state, ctx.t("errors.staleAction"))];

@@ -1,12 +1,14 @@
 import QRCode from "qrcode";
+import { pressId } from "../../../core/actions.ts";
 import type { Context } from "../../../core/context.ts";
 import { type Reply, say } from "../../../core/reply.ts";
 import { slug } from "../../../shared/text.ts";
 import { formatArrival } from "../../cohorts/format.ts";
+import { ENR } from "./actions.ts";
 import { COHORT_PAYLOAD_PREFIX, ensureCohortInvite } from "./invite.ts";
 
 /** The button under a cohort's description that gives its enrolment link and QR code. */
-export const cohortLinkAction = (cohortId: string) => `enrlink:${cohortId}`;
+export const cohortLinkAction = (cohortId: string) => pressId(ENR.link, cohortId);
 
 /** `https://t.me/<bot>?start=c-<code>`: opening it starts the bot with the cohort's invitation. */
 export function telegramDeepLink(botUsername: string, code: string): string {

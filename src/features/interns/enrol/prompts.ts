@@ -1,5 +1,7 @@
+import { pressId } from "../../../core/actions.ts";
 import type { Translate } from "../../../core/i18n.ts";
 import { type Choice, type Reply, say } from "../../../core/reply.ts";
+import { ENR } from "./actions.ts";
 import type { EnrolStep } from "./conversation.ts";
 
 /** What the questions show of the intern's cohort. */
@@ -10,8 +12,8 @@ export interface EnrolCohort {
   arrives: string;
 }
 
-/** Button ids: `enr:<step>:<value>`; the step makes a button of an earlier question recognisably stale. */
-export const enrolAction = (step: EnrolStep, value: string) => `enr:${step}:${value}`;
+/** Button ids: `enr.answer:<step>:<value>`; the step makes a button of an earlier question recognisably stale. */
+export const enrolAction = (step: EnrolStep, value: string) => pressId(ENR.answer, step, value);
 
 /** The question for `step`, with its buttons, in the intern's language; `notice` comes first (why it is asked again). */
 export function enrolQuestion(t: Translate, step: EnrolStep, cohort: EnrolCohort, notice?: string): Reply {

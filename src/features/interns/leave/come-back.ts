@@ -1,6 +1,8 @@
+import { pressId } from "../../../core/actions.ts";
 import type { Context } from "../../../core/context.ts";
 import { type Reply, say } from "../../../core/reply.ts";
 import { recordAudit } from "../../../services/audit/record.ts";
+import { LEAVE } from "./actions.ts";
 
 /**
  * What a member who stopped the bot hears (the dispatcher's `answerLeftMember`): `start` (or the
@@ -12,10 +14,13 @@ export async function answerLeftMember(
   command: string | undefined,
 ): Promise<{ replies: Reply[]; rejoined: boolean }> {
   const input = ctx.inbound.input;
-  const wantsBack = command === "start" || (input.kind === "action" && input.actionId === "leave:back");
+  const back = pressId(LEAVE.back);
+  // The button's earlier spelling may still be in a chat.
+  const pressedBack = input.kind === "action" && (input.actionId === back || input.actionId === LEAVE.back.was);
+  const wantsBack = command === "start" || pressedBack;
   if (!wantsBack)
     return {
-      replies: [say(ctx.t("leave.left.hint"), [{ id: "leave:back", label: ctx.t("leave.buttons.back") }])],
+      replies: [say(ctx.t("leave.left.hint"), [{ id: back, label: ctx.t("leave.buttons.back") }])],
       rejoined: false,
     };
   await ctx.db.$transaction(async (tx) => {

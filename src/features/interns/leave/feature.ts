@@ -1,7 +1,8 @@
+import { on } from "../../../core/actions.ts";
 import type { Context } from "../../../core/context.ts";
-import { staleAction } from "../../../core/errors.ts";
 import { type Reply, say } from "../../../core/reply.ts";
 import type { FeatureModule } from "../../module.ts";
+import { LEAVE } from "./actions.ts";
 import { keepInTouchCommand, setKeepInTouch } from "./keep-in-touch.ts";
 import { purgeExpiredInterns } from "./purge.ts";
 import { queuePurgeNotices } from "./purge-notice.ts";
@@ -12,25 +13,6 @@ const ABOUT_KEEPING_IN_TOUCH = /\b(contact|touch)\b/i;
 
 function stop(ctx: Context, args: string): Promise<Reply[]> {
   return ABOUT_KEEPING_IN_TOUCH.test(args) ? setKeepInTouch(ctx, false) : askToStop(ctx);
-}
-
-/** `leave:stop` / `leave:cancel` (the confirmation), `leave:keep` / `leave:nokeep` (stay in touch). */
-async function press(ctx: Context, [what]: string[]): Promise<Reply[]> {
-  switch (what) {
-    case "stop":
-      return confirmStop(ctx);
-    case "cancel":
-      return [say(ctx.t("leave.stop.cancelled"))];
-    case "keep":
-      return setKeepInTouch(ctx, true);
-    case "nokeep":
-      return setKeepInTouch(ctx, false);
-    case "back":
-      // Only a member who stopped needs it, and the dispatcher answers them first.
-      return [say(ctx.t("leave.left.back", { name: ctx.actor.displayName }))];
-    default:
-      throw staleAction();
-  }
 }
 
 /** Leaving the bot, coming back, and staying in touch after the internship. */
@@ -51,7 +33,14 @@ export const leaveFeature: FeatureModule = {
       run: keepInTouchCommand,
     },
   ],
-  actions: [{ prefix: "leave", audience: "member", run: press }],
+  actions: [
+    on(LEAVE.confirmStop, (ctx) => confirmStop(ctx)),
+    on(LEAVE.keepUsing, async (ctx) => [say(ctx.t("leave.stop.cancelled"))]),
+    on(LEAVE.keepInTouch, (ctx) => setKeepInTouch(ctx, true)),
+    on(LEAVE.noKeepInTouch, (ctx) => setKeepInTouch(ctx, false)),
+    // Only a member who stopped needs it, and the dispatcher answers them first.
+    on(LEAVE.back, async (ctx) => [say(ctx.t("leave.left.back", { name: ctx.actor.displayName }))]),
+  ],
   jobs: [
     {
       name: "intern-purge-notices",

@@ -1,7 +1,9 @@
+import { pressId } from "../../../core/actions.ts";
 import { normaliseWord } from "../../../core/command-words.ts";
 import type { Context } from "../../../core/context.ts";
 import { type Reply, say } from "../../../core/reply.ts";
 import { dayAsDate } from "../../cohorts/semester.ts";
+import { LEAVE } from "./actions.ts";
 import { type InternDates, purgeDayOf } from "./purge-date.ts";
 
 /** "ne plus rester en contact", "don't stay in touch", "contact non", "stop staying in touch". */
@@ -36,10 +38,11 @@ export async function setKeepInTouch(ctx: Context, keep: boolean): Promise<Reply
   const intern = await internDates(ctx);
   await ctx.db.member.update({ where: { id: ctx.actor.memberId }, data: { keepInTouch: keep } });
   if (!intern) return [say(ctx.t(keep ? "leave.keep.onNotIntern" : "leave.keep.offNotIntern"))];
-  if (keep) return [say(ctx.t("leave.keep.on"), [{ id: "leave:nokeep", label: ctx.t("leave.buttons.noKeep") }])];
+  if (keep)
+    return [say(ctx.t("leave.keep.on"), [{ id: pressId(LEAVE.noKeepInTouch), label: ctx.t("leave.buttons.noKeep") }])];
   return [
     say(ctx.t("leave.keep.off", { date: formatPurgeDay(intern, ctx) }), [
-      { id: "leave:keep", label: ctx.t("leave.buttons.keep") },
+      { id: pressId(LEAVE.keepInTouch), label: ctx.t("leave.buttons.keep") },
     ]),
   ];
 }
@@ -50,8 +53,8 @@ async function showKeepInTouch(ctx: Context): Promise<Reply[]> {
   if (!intern) return [say(ctx.t("leave.keep.onNotIntern"))];
   const keep = intern.keepInTouch;
   const button = keep
-    ? { id: "leave:nokeep", label: ctx.t("leave.buttons.noKeep") }
-    : { id: "leave:keep", label: ctx.t("leave.buttons.keep") };
+    ? { id: pressId(LEAVE.noKeepInTouch), label: ctx.t("leave.buttons.noKeep") }
+    : { id: pressId(LEAVE.keepInTouch), label: ctx.t("leave.buttons.keep") };
   return [say(ctx.t("leave.keep.status", { keep: keep ? "yes" : "no", date: formatPurgeDay(intern, ctx) }), [button])];
 }
 

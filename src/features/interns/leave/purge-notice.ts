@@ -1,16 +1,18 @@
 import { addDays, parisDay, parisInstant } from "../../../calendar/paris.ts";
 import { afterQuietHours } from "../../../calendar/reminders.ts";
+import { pressId } from "../../../core/actions.ts";
 import type { Platform } from "../../../core/inbound.ts";
 import type { Db } from "../../../db/database.ts";
 import { enqueueMessages } from "../../../delivery/outbox.ts";
 import { findRecipients } from "../../../delivery/recipients.ts";
+import { LEAVE } from "./actions.ts";
 import { isNoticeDue, NOTICE_DAYS, ONLY_INTERN, purgeDayOf, purgeDayOnOrBefore } from "./purge-date.ts";
 
 const BATCH = 500;
 
 /**
  * Daily: tells each active intern, in the fortnight before their purge day, that their data will be
- * deleted unless they stay in touch (button `leave:keep`). One notice per intern ever
+ * deleted unless they stay in touch (button `leave.keep`). One notice per intern ever
  * (`intern-purge-notice:<memberId>`), so re-runs and catch-ups send nothing twice. Returns how many were queued.
  */
 export async function queuePurgeNotices(db: Db, now: Date, platforms: readonly Platform[]): Promise<number> {
@@ -61,7 +63,9 @@ export async function queuePurgeNotices(db: Db, now: Date, platforms: readonly P
                 params: {
                   date: { instant: parisInstant(purgeDayOf(intern), 12 * 60).toISOString(), style: "date" as const },
                 },
-                choices: [{ id: "leave:keep", label: "leave.buttons.keep" as const, style: "primary" as const }],
+                choices: [
+                  { id: pressId(LEAVE.keepInTouch), label: "leave.buttons.keep" as const, style: "primary" as const },
+                ],
               },
             },
           },

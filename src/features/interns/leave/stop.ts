@@ -1,3 +1,4 @@
+import { pressId } from "../../../core/actions.ts";
 import type { Context } from "../../../core/context.ts";
 import { AppError } from "../../../core/errors.ts";
 import type { Platform } from "../../../core/inbound.ts";
@@ -5,6 +6,7 @@ import { type Reply, say } from "../../../core/reply.ts";
 import type { Db } from "../../../db/database.ts";
 import { recordAudit } from "../../../services/audit/record.ts";
 import { cancelRegistration } from "../../events/registration.ts";
+import { LEAVE } from "./actions.ts";
 import { formatPurgeDay, internDates } from "./keep-in-touch.ts";
 
 /** The member's places and waiting-list entries at events still to come. */
@@ -24,8 +26,8 @@ export async function askToStop(ctx: Context): Promise<Reply[]> {
   const registrations = (await upcomingRegistrations(ctx.db, ctx.actor.memberId, ctx.now)).length;
   return [
     say(ctx.t("leave.stop.confirm", { registrations }), [
-      { id: "leave:stop", label: ctx.t("leave.buttons.stop"), style: "danger" },
-      { id: "leave:cancel", label: ctx.t("leave.buttons.cancel") },
+      { id: pressId(LEAVE.confirmStop), label: ctx.t("leave.buttons.stop"), style: "danger" },
+      { id: pressId(LEAVE.keepUsing), label: ctx.t("leave.buttons.cancel") },
     ]),
   ];
 }
@@ -70,7 +72,7 @@ export async function stopMember(
   return cancelled;
 }
 
-/** The confirmed stop (`leave:stop`): done, and how to come back; an intern also learns when their data goes. */
+/** The confirmed stop (`leave.stop`): done, and how to come back; an intern also learns when their data goes. */
 export async function confirmStop(ctx: Context): Promise<Reply[]> {
   const registrations = await stopMember(ctx.db, {
     networkId: ctx.actor.networkId,
@@ -86,5 +88,5 @@ export async function confirmStop(ctx: Context): Promise<Reply[]> {
         ? ctx.t("leave.stop.keptInTouch")
         : ctx.t("leave.stop.purgeDate", { date: formatPurgeDay(intern, ctx) }),
     );
-  return [say(lines.join("\n\n"), [{ id: "leave:back", label: ctx.t("leave.buttons.back") }])];
+  return [say(lines.join("\n\n"), [{ id: pressId(LEAVE.back), label: ctx.t("leave.buttons.back") }])];
 }

@@ -1,7 +1,9 @@
+import { on } from "../../../core/actions.ts";
 import { say } from "../../../core/reply.ts";
 import type { LiveView, LiveViews } from "../../../delivery/compose.ts";
 import { SHIPPED_LOCALES_DIR } from "../../guide/load.ts";
 import type { FeatureModule } from "../../module.ts";
+import { ISCH } from "./actions.ts";
 import { FEEDBACK_FORM, pressRating, submitFeedback } from "./feedback.ts";
 import { ACTIONS, queueInternSchedule, SEASONAL_VIEW } from "./queue.ts";
 import { loadSeasonalUpdates, type SeasonalUpdate } from "./seasonal.ts";
@@ -26,15 +28,8 @@ export const internScheduleViews: LiveViews = { [SEASONAL_VIEW]: seasonalView(se
 /** The answers to the interns' scheduled messages: "all is well" after the check-in, the evening's feedback. */
 export const internScheduleFeature: FeatureModule = {
   actions: [
-    {
-      prefix: "isch",
-      audience: "member",
-      run: async (ctx, [kind = "", id = "", rating = ""]) => {
-        if (kind === "ok") return [say(ctx.t("internSchedule.checkIn.fine"))];
-        if (kind === "fb") return pressRating(ctx, id, rating);
-        return [say(ctx.t("internSchedule.stale"))];
-      },
-    },
+    on(ISCH.fine, async (ctx) => [say(ctx.t("internSchedule.checkIn.fine"))]),
+    on(ISCH.rate, (ctx, [eventId, rating]) => pressRating(ctx, eventId, rating)),
   ],
   forms: [{ formId: FEEDBACK_FORM, audience: "member", run: submitFeedback }],
   views: internScheduleViews,

@@ -67,10 +67,8 @@ async function saveAnswers(
   }
 }
 
-/** `isch:fb:<eventId>:<1–5>`: keeps the rating, then asks the two open questions in a form. */
-export async function pressRating(ctx: Context, eventId: string, ratingText: string): Promise<Reply[]> {
-  const rating = Number(ratingText);
-  if (!Number.isInteger(rating) || rating < 1 || rating > 5) return [say(ctx.t("internSchedule.stale"))];
+/** `isch.rate:<eventId>:<1–5>`: keeps the rating, then asks the two open questions in a form. */
+export async function pressRating(ctx: Context, eventId: string, rating: number): Promise<Reply[]> {
   const checked = await feedbackEvent(ctx, eventId);
   if (!checked.ok) return checked.reply;
   const { before, after: previous } = await saveAnswers(ctx, checked.event, { overall: String(rating) });

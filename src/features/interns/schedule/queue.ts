@@ -7,6 +7,9 @@ import { enqueueMessages, type NewOutboundMessage } from "../../../delivery/outb
 import type { Notice, OutboundPayload } from "../../../delivery/payload.ts";
 import { findRecipients } from "../../../delivery/recipients.ts";
 import { EVT } from "../../events/actions.ts";
+import { GUIDE } from "../../guide/actions.ts";
+import { LEAVE } from "../leave/actions.ts";
+import { ISCH } from "./actions.ts";
 import type { SeasonalUpdate } from "./seasonal.ts";
 import {
   arrivalDay,
@@ -36,12 +39,12 @@ export const SEASONAL_VIEW = "guide-season";
 
 /** Buttons and actions shared with other features (agreed by id). */
 export const ACTIONS = {
-  guide: "guide:toc",
-  ask: "guide:ask",
-  keepInTouch: "leave:keep",
-  fine: "isch:ok",
+  guide: pressId(GUIDE.contents),
+  ask: pressId(GUIDE.ask),
+  keepInTouch: pressId(LEAVE.keepInTouch),
+  fine: pressId(ISCH.fine),
   register: (eventId: string) => pressId(EVT.register, eventId),
-  rate: (eventId: string, rating: number) => `isch:fb:${eventId}:${rating}`,
+  rate: (eventId: string, rating: number) => pressId(ISCH.rate, eventId, rating),
 } as const;
 
 type Item = {
