@@ -24,8 +24,6 @@ export interface Verb<P extends ActionParams = ActionParams> {
 /** A verb and what pressing it does; the dispatcher has checked the audience and `authorise` first. */
 export interface VerbHandler<P extends ActionParams = ActionParams> {
   verb: Verb<P>;
-  /** Tells a verb from a feature's prefix handler (`ActionHandler`). */
-  prefix?: never;
   /** A check beyond roles (the member organises this event); a refusal is answered and audited like a role refusal. */
   authorise?(ctx: Context, params: P): Promise<boolean>;
   run(ctx: Context, params: P): Promise<Reply[]>;

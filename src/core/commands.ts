@@ -37,15 +37,6 @@ export interface OutsideNetworkContext {
   platforms: readonly Platform[];
 }
 
-/** Handles pressed choices whose id starts with `prefix:`; the rest of the id is split on ':'. Features not yet on typed verbs use it. */
-export interface ActionHandler {
-  prefix: string;
-  audience: Audience;
-  /** Runs for a member who stopped the bot too, as the command that offered it. */
-  evenAfterLeaving?: boolean;
-  run(ctx: Context, parts: string[]): Promise<Reply[]>;
-}
-
 /** Handles a submitted form; a form id `profile` or `role-refusal:<id>` selects by its first part. */
 export interface FormHandler {
   formId: string;
@@ -56,8 +47,8 @@ export interface FormHandler {
 /** What a feature contributes to the bot. */
 export interface Feature {
   commands?: Command[];
-  /** Typed verbs (`on(EVT.register, …)`), or prefix handlers for features not moved to verbs yet. */
-  actions?: Array<VerbHandler<any> | ActionHandler>;
+  /** Typed verbs (`on(EVT.register, …)`): the dispatcher parses their ids, checks and audits them. */
+  actions?: Array<VerbHandler<any>>;
   forms?: FormHandler[];
 }
 

@@ -86,10 +86,6 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
 
   /** Runs a pressed choice once its audience, and a verb's own check (organiser of this event), allow it. */
   function press(ctx: Context, pressed: Pressed): Promise<Reply[]> {
-    if (pressed.kind === "prefix")
-      return guarded(ctx, `action:${pressed.handler.prefix}`, pressed.handler.audience, () =>
-        pressed.handler.run(ctx, pressed.parts),
-      );
     const { handler, params } = pressed;
     const what = `action:${handler.verb.id}`;
     return guarded(ctx, what, handler.verb.audience, async () => {
@@ -150,9 +146,7 @@ export function createDispatcher(options: DispatcherOptions): Dispatch {
     const { word, args } = input.kind === "text" ? splitCommand(input.text) : { word: "", args: "" };
     const command = word ? index.find(word) : undefined;
     const pressed = input.kind === "action" ? actions(input.actionId) : undefined;
-    const pressedEvenAfterLeaving =
-      pressed?.kind === "verb" ? pressed.handler.verb.evenAfterLeaving : pressed?.handler.evenAfterLeaving;
-    if (command?.evenAfterLeaving || pressedEvenAfterLeaving) return route(ctx);
+    if (command?.evenAfterLeaving || pressed?.handler.verb.evenAfterLeaving) return route(ctx);
     const { replies, rejoined } = await answer(ctx, command?.name);
     if (!rejoined || command?.name !== "start" || !args) return replies;
     return [...replies, ...(await handle({ ...ctx, actor: { ...ctx.actor, status: "ACTIVE" } }))];

@@ -22,9 +22,11 @@ describe("the features gathered by the composition root", () => {
     }
   });
 
-  it("each action verb (and its earlier spelling) or prefix, form, job, counter and view belongs to one feature", () => {
-    const actionKeys = (a: NonNullable<(typeof botFeatures)[number]["actions"]>[number]) =>
-      "verb" in a ? [a.verb.id, ...(a.verb.was ? [a.verb.was] : [])] : [a.prefix];
+  it("each action verb (and its earlier spelling), form, job, counter and view belongs to one feature", () => {
+    const actionKeys = (a: NonNullable<(typeof botFeatures)[number]["actions"]>[number]) => [
+      a.verb.id,
+      ...(a.verb.was ? [a.verb.was] : []),
+    ];
     expect(repeated(botFeatures.flatMap((f) => f.actions ?? []).flatMap(actionKeys))).toEqual([]);
     expect(repeated(botFeatures.flatMap((f) => f.forms ?? []).map((f) => f.formId))).toEqual([]);
     expect(repeated(botFeatures.flatMap((f) => f.jobs ?? []).map((j) => j.name))).toEqual([]);
