@@ -77,7 +77,7 @@ export async function deleteUnfinishedMember(db: Db, memberId: string): Promise<
   });
 }
 
-/** The confirmed deletion (`privacy.delete`); the last coordinator is refused again, as things may have changed since the question. */
+/** The confirmed deletion (verb privacy.delete); the last coordinator is refused again, as things may have changed since the question. */
 export async function confirmDeleteAccount(ctx: Context): Promise<Reply[]> {
   if (await isLastCoordinator(ctx.db, ctx.actor)) return [say(ctx.t("privacy.delete.lastCoordinator"))];
   await deleteAccount(ctx.db, ctx.actor, {

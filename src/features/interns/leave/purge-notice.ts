@@ -12,7 +12,7 @@ const BATCH = 500;
 
 /**
  * Daily: tells each active intern, in the fortnight before their purge day, that their data will be
- * deleted unless they stay in touch (button `leave.keep`). One notice per intern ever
+ * deleted unless they stay in touch (the leave.keep button). One notice per intern ever
  * (`intern-purge-notice:<memberId>`), so re-runs and catch-ups send nothing twice. Returns how many were queued.
  */
 export async function queuePurgeNotices(db: Db, now: Date, platforms: readonly Platform[]): Promise<number> {

@@ -72,7 +72,7 @@ export async function stopMember(
   return cancelled;
 }
 
-/** The confirmed stop (`leave.stop`): done, and how to come back; an intern also learns when their data goes. */
+/** The confirmed stop (verb leave.stop): done, and how to come back; an intern also learns when their data goes. */
 export async function confirmStop(ctx: Context): Promise<Reply[]> {
   const registrations = await stopMember(ctx.db, {
     networkId: ctx.actor.networkId,
