@@ -144,16 +144,7 @@ export function recurringDeadline(db: Db, id: string) {
   return db.deadline.findUniqueOrThrow({
     where: { id },
     select: {
-      networkId: true,
-      groupId: true,
-      title: true,
-      kind: true,
-      dueAt: true,
-      reminderDays: true,
-      reminderMinute: true,
-      recurrence: true,
-      seriesId: true,
-      createdById: true,
+      ...deadlineFields,
       group: { select: { name: true, leadMemberId: true, members: { select: { memberId: true } } } },
     },
   });
